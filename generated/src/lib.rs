@@ -1,0 +1,850 @@
+#![allow(
+    missing_docs,
+    trivial_casts,
+    unused_variables,
+    unused_mut,
+    unused_imports,
+    unused_extern_crates,
+    unused_attributes,
+    non_camel_case_types
+)]
+#![allow(clippy::derive_partial_eq_without_eq, clippy::disallowed_names)]
+
+use async_trait::async_trait;
+use futures::Stream;
+#[cfg(feature = "mock")]
+use mockall::automock;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::error::Error;
+use std::task::{Context, Poll};
+use swagger::{auth::Authorization, ApiError, ContextWrapper};
+
+#[cfg(any(feature = "client", feature = "server"))]
+type ServiceError = Box<dyn Error + Send + Sync + 'static>;
+
+pub const BASE_PATH: &str = "/api/v3/onezone";
+pub const API_VERSION: &str = "0.1.0";
+
+mod auth;
+pub use auth::{AuthenticationApi, Claims};
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum CreateGroupResponse {
+    /// Created. The group is at `Location` (`/api/v3/onezone/groups/{groupId}`).
+    Created { location: String },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body is not application/json.
+    UnsupportedMediaType(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListGroupsResponse {
+    /// Ids of all groups.
+    Ok(models::GroupList),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum CreateGroupInviteTokenResponse {
+    /// The invite token.
+    Ok(models::GroupInviteToken),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetGroupResponse {
+    /// The group.
+    Ok(models::Group),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetGroupInviteTokenResponse {
+    /// The invite token.
+    Ok(models::GroupInviteToken),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListGroupUsersResponse {
+    /// Ids of the direct members.
+    Ok(models::UserList),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ModifyGroupResponse {
+    /// Updated.
+    NoContent,
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body is not application/json.
+    UnsupportedMediaType(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RemoveGroupResponse {
+    /// Deleted.
+    NoContent,
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetGroupUserResponse {
+    /// The member.
+    Ok(models::User),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetGroupUserPrivilegesResponse {
+    /// The member's direct privileges.
+    Ok(models::Privileges),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RemoveGroupUserResponse {
+    /// Removed.
+    NoContent,
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum SetGroupUserPrivilegesResponse {
+    /// Replaced.
+    NoContent,
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body is not application/json.
+    UnsupportedMediaType(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum CreateClientTokenResponse {
+    /// A new access token.
+    Ok(models::AccessToken),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum CreateGroupForUserResponse {
+    /// Created. The group is at `Location` (`/api/v3/onezone/user/groups/{groupId}`).
+    Created { location: String },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body is not application/json.
+    UnsupportedMediaType(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetCurrentUserResponse {
+    /// The calling user.
+    Ok(models::User),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum JoinGroupResponse {
+    /// ID of the joined group in the form /user/groups/{id} is returned in the response `Location` header.
+    Created { location: String },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The relation already exists.
+    Conflict(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body is not application/json.
+    UnsupportedMediaType(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListUserGroupsResponse {
+    /// Ids of the groups the user belongs to directly.
+    Ok(models::GroupList),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ModifyCurrentUserResponse {
+    /// Updated.
+    NoContent,
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body is not application/json.
+    UnsupportedMediaType(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserGroupResponse {
+    /// The group.
+    Ok(models::Group),
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum LeaveGroupResponse {
+    /// Left the group.
+    NoContent,
+    /// No credentials, or an access token that cannot be validated.
+    Unauthorized {
+        body: models::Error,
+        www_authenticate: String,
+    },
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+}
+
+/// API
+#[cfg_attr(feature = "mock", automock)]
+#[async_trait]
+#[allow(clippy::too_many_arguments, clippy::ptr_arg)]
+pub trait Api<C: Send + Sync> {
+    /// Create a group; the caller becomes a member with all privileges
+    async fn create_group(
+        &self,
+        group_create_request: models::GroupCreateRequest,
+        context: &C,
+    ) -> Result<CreateGroupResponse, ApiError>;
+
+    /// List all groups (zone admins only)
+    async fn list_groups(&self, context: &C) -> Result<ListGroupsResponse, ApiError>;
+
+    /// Mint a user invite token (needs group_invite_user)
+    async fn create_group_invite_token(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<CreateGroupInviteTokenResponse, ApiError>;
+
+    /// Get group details (needs group_view_data)
+    async fn get_group(&self, id: String, context: &C) -> Result<GetGroupResponse, ApiError>;
+
+    /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
+    async fn get_group_invite_token(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<GetGroupInviteTokenResponse, ApiError>;
+
+    /// List the direct members of a group (needs group_view_data)
+    async fn list_group_users(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<ListGroupUsersResponse, ApiError>;
+
+    /// Rename or retype a group (needs group_change_data)
+    async fn modify_group(
+        &self,
+        id: String,
+        group_update_request: models::GroupUpdateRequest,
+        context: &C,
+    ) -> Result<ModifyGroupResponse, ApiError>;
+
+    /// Delete a group with its memberships (needs group_remove)
+    async fn remove_group(&self, id: String, context: &C) -> Result<RemoveGroupResponse, ApiError>;
+
+    /// Get a direct member of a group (needs group_view_data)
+    async fn get_group_user(
+        &self,
+        id: String,
+        uid: String,
+        context: &C,
+    ) -> Result<GetGroupUserResponse, ApiError>;
+
+    /// Get a member's privileges in a group (needs group_view_data)
+    async fn get_group_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+        context: &C,
+    ) -> Result<GetGroupUserPrivilegesResponse, ApiError>;
+
+    /// Remove a member from a group (needs group_remove_user)
+    async fn remove_group_user(
+        &self,
+        id: String,
+        uid: String,
+        context: &C,
+    ) -> Result<RemoveGroupUserResponse, ApiError>;
+
+    /// Replace a member's privileges in a group (needs group_set_privileges)
+    async fn set_group_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+        privileges: models::Privileges,
+        context: &C,
+    ) -> Result<SetGroupUserPrivilegesResponse, ApiError>;
+
+    /// Mint a new access token for the current user
+    async fn create_client_token(&self, context: &C)
+        -> Result<CreateClientTokenResponse, ApiError>;
+
+    /// Create a group; the caller becomes a member with all privileges
+    async fn create_group_for_user(
+        &self,
+        group_create_request: models::GroupCreateRequest,
+        context: &C,
+    ) -> Result<CreateGroupForUserResponse, ApiError>;
+
+    /// Get the current user
+    async fn get_current_user(&self, context: &C) -> Result<GetCurrentUserResponse, ApiError>;
+
+    /// Join group
+    async fn join_group(
+        &self,
+        group_invite_token: models::GroupInviteToken,
+        context: &C,
+    ) -> Result<JoinGroupResponse, ApiError>;
+
+    /// List the current user's direct groups
+    async fn list_user_groups(&self, context: &C) -> Result<ListUserGroupsResponse, ApiError>;
+
+    /// Change the current user's name or alias
+    async fn modify_current_user(
+        &self,
+        user_update_request: models::UserUpdateRequest,
+        context: &C,
+    ) -> Result<ModifyCurrentUserResponse, ApiError>;
+
+    /// Get a group the current user belongs to
+    async fn get_user_group(
+        &self,
+        gid: String,
+        context: &C,
+    ) -> Result<GetUserGroupResponse, ApiError>;
+
+    /// Leave a group
+    async fn leave_group(&self, gid: String, context: &C) -> Result<LeaveGroupResponse, ApiError>;
+}
+
+/// API where `Context` isn't passed on every API call
+#[cfg_attr(feature = "mock", automock)]
+#[async_trait]
+#[allow(clippy::too_many_arguments, clippy::ptr_arg)]
+pub trait ApiNoContext<C: Send + Sync> {
+    // The std::task::Context struct houses a reference to std::task::Waker with the lifetime <'a>.
+    // Adding an anonymous lifetime `'a` to allow mockall to create a mock object with the right lifetimes.
+    // This is needed because the compiler is unable to determine the lifetimes on F's trait bound
+    // where F is the closure created by mockall. We use higher-rank trait bounds here to get around this.
+
+    fn context(&self) -> &C;
+
+    /// Create a group; the caller becomes a member with all privileges
+    async fn create_group(
+        &self,
+        group_create_request: models::GroupCreateRequest,
+    ) -> Result<CreateGroupResponse, ApiError>;
+
+    /// List all groups (zone admins only)
+    async fn list_groups(&self) -> Result<ListGroupsResponse, ApiError>;
+
+    /// Mint a user invite token (needs group_invite_user)
+    async fn create_group_invite_token(
+        &self,
+        id: String,
+    ) -> Result<CreateGroupInviteTokenResponse, ApiError>;
+
+    /// Get group details (needs group_view_data)
+    async fn get_group(&self, id: String) -> Result<GetGroupResponse, ApiError>;
+
+    /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
+    async fn get_group_invite_token(
+        &self,
+        id: String,
+    ) -> Result<GetGroupInviteTokenResponse, ApiError>;
+
+    /// List the direct members of a group (needs group_view_data)
+    async fn list_group_users(&self, id: String) -> Result<ListGroupUsersResponse, ApiError>;
+
+    /// Rename or retype a group (needs group_change_data)
+    async fn modify_group(
+        &self,
+        id: String,
+        group_update_request: models::GroupUpdateRequest,
+    ) -> Result<ModifyGroupResponse, ApiError>;
+
+    /// Delete a group with its memberships (needs group_remove)
+    async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError>;
+
+    /// Get a direct member of a group (needs group_view_data)
+    async fn get_group_user(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupUserResponse, ApiError>;
+
+    /// Get a member's privileges in a group (needs group_view_data)
+    async fn get_group_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupUserPrivilegesResponse, ApiError>;
+
+    /// Remove a member from a group (needs group_remove_user)
+    async fn remove_group_user(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<RemoveGroupUserResponse, ApiError>;
+
+    /// Replace a member's privileges in a group (needs group_set_privileges)
+    async fn set_group_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+        privileges: models::Privileges,
+    ) -> Result<SetGroupUserPrivilegesResponse, ApiError>;
+
+    /// Mint a new access token for the current user
+    async fn create_client_token(&self) -> Result<CreateClientTokenResponse, ApiError>;
+
+    /// Create a group; the caller becomes a member with all privileges
+    async fn create_group_for_user(
+        &self,
+        group_create_request: models::GroupCreateRequest,
+    ) -> Result<CreateGroupForUserResponse, ApiError>;
+
+    /// Get the current user
+    async fn get_current_user(&self) -> Result<GetCurrentUserResponse, ApiError>;
+
+    /// Join group
+    async fn join_group(
+        &self,
+        group_invite_token: models::GroupInviteToken,
+    ) -> Result<JoinGroupResponse, ApiError>;
+
+    /// List the current user's direct groups
+    async fn list_user_groups(&self) -> Result<ListUserGroupsResponse, ApiError>;
+
+    /// Change the current user's name or alias
+    async fn modify_current_user(
+        &self,
+        user_update_request: models::UserUpdateRequest,
+    ) -> Result<ModifyCurrentUserResponse, ApiError>;
+
+    /// Get a group the current user belongs to
+    async fn get_user_group(&self, gid: String) -> Result<GetUserGroupResponse, ApiError>;
+
+    /// Leave a group
+    async fn leave_group(&self, gid: String) -> Result<LeaveGroupResponse, ApiError>;
+}
+
+/// Trait to extend an API to make it easy to bind it to a context.
+pub trait ContextWrapperExt<C: Send + Sync>
+where
+    Self: Sized,
+{
+    /// Binds this API to a context.
+    fn with_context(self, context: C) -> ContextWrapper<Self, C>;
+}
+
+impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ContextWrapperExt<C> for T {
+    fn with_context(self: T, context: C) -> ContextWrapper<T, C> {
+        ContextWrapper::<T, C>::new(self, context)
+    }
+}
+
+#[async_trait]
+impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for ContextWrapper<T, C> {
+    fn context(&self) -> &C {
+        ContextWrapper::context(self)
+    }
+
+    /// Create a group; the caller becomes a member with all privileges
+    async fn create_group(
+        &self,
+        group_create_request: models::GroupCreateRequest,
+    ) -> Result<CreateGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api()
+            .create_group(group_create_request, &context)
+            .await
+    }
+
+    /// List all groups (zone admins only)
+    async fn list_groups(&self) -> Result<ListGroupsResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_groups(&context).await
+    }
+
+    /// Mint a user invite token (needs group_invite_user)
+    async fn create_group_invite_token(
+        &self,
+        id: String,
+    ) -> Result<CreateGroupInviteTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().create_group_invite_token(id, &context).await
+    }
+
+    /// Get group details (needs group_view_data)
+    async fn get_group(&self, id: String) -> Result<GetGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_group(id, &context).await
+    }
+
+    /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
+    async fn get_group_invite_token(
+        &self,
+        id: String,
+    ) -> Result<GetGroupInviteTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_group_invite_token(id, &context).await
+    }
+
+    /// List the direct members of a group (needs group_view_data)
+    async fn list_group_users(&self, id: String) -> Result<ListGroupUsersResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_group_users(id, &context).await
+    }
+
+    /// Rename or retype a group (needs group_change_data)
+    async fn modify_group(
+        &self,
+        id: String,
+        group_update_request: models::GroupUpdateRequest,
+    ) -> Result<ModifyGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api()
+            .modify_group(id, group_update_request, &context)
+            .await
+    }
+
+    /// Delete a group with its memberships (needs group_remove)
+    async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().remove_group(id, &context).await
+    }
+
+    /// Get a direct member of a group (needs group_view_data)
+    async fn get_group_user(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_group_user(id, uid, &context).await
+    }
+
+    /// Get a member's privileges in a group (needs group_view_data)
+    async fn get_group_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupUserPrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api()
+            .get_group_user_privileges(id, uid, &context)
+            .await
+    }
+
+    /// Remove a member from a group (needs group_remove_user)
+    async fn remove_group_user(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<RemoveGroupUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().remove_group_user(id, uid, &context).await
+    }
+
+    /// Replace a member's privileges in a group (needs group_set_privileges)
+    async fn set_group_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+        privileges: models::Privileges,
+    ) -> Result<SetGroupUserPrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api()
+            .set_group_user_privileges(id, uid, privileges, &context)
+            .await
+    }
+
+    /// Mint a new access token for the current user
+    async fn create_client_token(&self) -> Result<CreateClientTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().create_client_token(&context).await
+    }
+
+    /// Create a group; the caller becomes a member with all privileges
+    async fn create_group_for_user(
+        &self,
+        group_create_request: models::GroupCreateRequest,
+    ) -> Result<CreateGroupForUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api()
+            .create_group_for_user(group_create_request, &context)
+            .await
+    }
+
+    /// Get the current user
+    async fn get_current_user(&self) -> Result<GetCurrentUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_current_user(&context).await
+    }
+
+    /// Join group
+    async fn join_group(
+        &self,
+        group_invite_token: models::GroupInviteToken,
+    ) -> Result<JoinGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().join_group(group_invite_token, &context).await
+    }
+
+    /// List the current user's direct groups
+    async fn list_user_groups(&self) -> Result<ListUserGroupsResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_user_groups(&context).await
+    }
+
+    /// Change the current user's name or alias
+    async fn modify_current_user(
+        &self,
+        user_update_request: models::UserUpdateRequest,
+    ) -> Result<ModifyCurrentUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api()
+            .modify_current_user(user_update_request, &context)
+            .await
+    }
+
+    /// Get a group the current user belongs to
+    async fn get_user_group(&self, gid: String) -> Result<GetUserGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_user_group(gid, &context).await
+    }
+
+    /// Leave a group
+    async fn leave_group(&self, gid: String) -> Result<LeaveGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().leave_group(gid, &context).await
+    }
+}
+
+#[cfg(feature = "client")]
+pub mod client;
+
+// Re-export Client as a top-level name
+#[cfg(feature = "client")]
+pub use client::Client;
+
+#[cfg(feature = "server")]
+pub mod server;
+
+// Re-export router() as a top-level name
+#[cfg(feature = "server")]
+pub use self::server::Service;
+
+#[cfg(feature = "server")]
+pub mod context;
+
+pub mod models;
+
+#[cfg(any(feature = "client", feature = "server"))]
+pub(crate) mod header;
