@@ -25,7 +25,7 @@ const GENERATOR_ARGS: &[&str] = &[
     "--generator-name",
     "rust-server",
     "--additional-properties",
-    "packageName=oz_groups_api,packageVersion=0.1.0",
+    "packageName=oz_groups_api,packageVersion=0.1.0,hideGenerationTimestamp=true",
 ];
 /// The stamp file inside `generated/`; the one file there that the generator does not write.
 const STAMP: &str = ".spec-hash";
@@ -35,7 +35,9 @@ fn main() {
     let root = generated.parent().expect("generated/ lives in the repository root").to_path_buf();
     let openapi = root.join("openapi");
 
-    let inputs = input_files(&openapi);
+    // rustfmt.toml shapes the formatted output, so it is an input too.
+    let mut inputs = input_files(&openapi);
+    inputs.push(root.join("rustfmt.toml"));
     for file in &inputs {
         println!("cargo:rerun-if-changed={}", file.display());
     }
@@ -61,9 +63,10 @@ fn main() {
     let scratch = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("openapi-generator-output");
     let _ = fs::remove_dir_all(&scratch);
     run_generator(&generator, &root, &scratch);
-    format_sources(&scratch);
+    format_sources(&scratch, &root.join("rustfmt.toml"));
     replace_contents(&generated, &scratch);
-    fs::write(&stamp, format!("{fingerprint}\n")).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", stamp.display())));
+    fs::write(&stamp, format!("{fingerprint}\n"))
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", stamp.display())));
 }
 
 /// Every file under `openapi/` except the ones that only describe it, sorted for a stable hash.
@@ -142,8 +145,10 @@ fn run_generator(generator: &Path, root: &Path, out: &Path) {
     }
 }
 
-/// rustfmt every generated source so that `cargo fmt --check` holds for the whole workspace.
-fn format_sources(dir: &Path) {
+/// rustfmt every generated source, with the repository's rustfmt.toml (named explicitly: the
+/// scratch directory may live outside the repository), so that `cargo fmt --check` holds for
+/// the whole workspace.
+fn format_sources(dir: &Path, config: &Path) {
     let mut sources = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
     while let Some(d) = dirs.pop() {
@@ -159,7 +164,8 @@ fn format_sources(dir: &Path) {
     sources.sort();
     let rustfmt = env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
     let status = Command::new(rustfmt)
-        .args(["--edition", "2018"])
+        .args(["--edition", "2018", "--config-path"])
+        .arg(config)
         .args(&sources)
         .status()
         .unwrap_or_else(|e| fail(&format!("cannot run rustfmt: {e}")));

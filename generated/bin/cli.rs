@@ -6,23 +6,16 @@ use log::{debug, info};
 // models may be unused if all inputs are primitive types
 #[allow(unused_imports)]
 use oz_groups_api::{
-    models, ApiNoContext, Client, ContextWrapperExt, CreateClientTokenResponse,
-    CreateGroupForUserResponse, CreateGroupInviteTokenResponse, CreateGroupResponse,
-    GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse,
-    GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse,
-    LeaveGroupResponse, ListGroupUsersResponse, ListGroupsResponse, ListUserGroupsResponse,
-    ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse, RemoveGroupUserResponse,
-    SetGroupUserPrivilegesResponse,
+    models, ApiNoContext, Client, ContextWrapperExt, CreateClientTokenResponse, CreateGroupForUserResponse,
+    CreateGroupInviteTokenResponse, CreateGroupResponse, GetCurrentUserResponse, GetGroupInviteTokenResponse,
+    GetGroupResponse, GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse,
+    LeaveGroupResponse, ListGroupUsersResponse, ListGroupsResponse, ListUserGroupsResponse, ModifyCurrentUserResponse,
+    ModifyGroupResponse, RemoveGroupResponse, RemoveGroupUserResponse, SetGroupUserPrivilegesResponse,
 };
 use simple_logger::SimpleLogger;
 use swagger::{AuthData, ContextBuilder, EmptyContext, Push, XSpanIdString};
 
-type ClientContext = swagger::make_context_ty!(
-    ContextBuilder,
-    EmptyContext,
-    Option<AuthData>,
-    XSpanIdString
-);
+type ClientContext = swagger::make_context_ty!(ContextBuilder, EmptyContext, Option<AuthData>, XSpanIdString);
 
 #[derive(Parser, Debug)]
 #[clap(
@@ -39,26 +32,17 @@ struct Cli {
     server_address: String,
 
     /// Path to the client private key if using client-side TLS authentication
-    #[cfg(all(
-        feature = "client-tls",
-        not(any(target_os = "macos", target_os = "windows", target_os = "ios"))
-    ))]
+    #[cfg(all(feature = "client-tls", not(any(target_os = "macos", target_os = "windows", target_os = "ios"))))]
     #[clap(long, requires_all(&["client_certificate", "server_certificate"]))]
     client_key: Option<String>,
 
     /// Path to the client's public certificate associated with the private key
-    #[cfg(all(
-        feature = "client-tls",
-        not(any(target_os = "macos", target_os = "windows", target_os = "ios"))
-    ))]
+    #[cfg(all(feature = "client-tls", not(any(target_os = "macos", target_os = "windows", target_os = "ios"))))]
     #[clap(long, requires_all(&["client_key", "server_certificate"]))]
     client_certificate: Option<String>,
 
     /// Path to CA certificate used to authenticate the server
-    #[cfg(all(
-        feature = "client-tls",
-        not(any(target_os = "macos", target_os = "windows", target_os = "ios"))
-    ))]
+    #[cfg(all(feature = "client-tls", not(any(target_os = "macos", target_os = "windows", target_os = "ios"))))]
     #[clap(long)]
     server_certificate: Option<String>,
 
@@ -189,14 +173,8 @@ enum Operation {
 }
 
 // On Linux/Unix with OpenSSL (client-tls feature), support certificate pinning and mutual TLS
-#[cfg(all(
-    feature = "client-tls",
-    not(any(target_os = "macos", target_os = "windows", target_os = "ios"))
-))]
-fn create_client(
-    args: &Cli,
-    context: ClientContext,
-) -> Result<Box<dyn ApiNoContext<ClientContext>>> {
+#[cfg(all(feature = "client-tls", not(any(target_os = "macos", target_os = "windows", target_os = "ios"))))]
+fn create_client(args: &Cli, context: ClientContext) -> Result<Box<dyn ApiNoContext<ClientContext>>> {
     if args.client_certificate.is_some() {
         debug!("Using mutual TLS");
         let client = Client::try_new_https_mutual(
@@ -209,16 +187,12 @@ fn create_client(
         Ok(Box::new(client.with_context(context)))
     } else if args.server_certificate.is_some() {
         debug!("Using TLS with pinned server certificate");
-        let client = Client::try_new_https_pinned(
-            &args.server_address,
-            args.server_certificate.clone().unwrap(),
-        )
-        .context("Failed to create HTTPS client")?;
+        let client = Client::try_new_https_pinned(&args.server_address, args.server_certificate.clone().unwrap())
+            .context("Failed to create HTTPS client")?;
         Ok(Box::new(client.with_context(context)))
     } else {
         debug!("Using client without certificates");
-        let client =
-            Client::try_new(&args.server_address).context("Failed to create HTTP(S) client")?;
+        let client = Client::try_new(&args.server_address).context("Failed to create HTTP(S) client")?;
         Ok(Box::new(client.with_context(context)))
     }
 }
@@ -226,20 +200,13 @@ fn create_client(
 // On macOS/Windows/iOS or without client-tls feature, use simple client (no cert pinning/mutual TLS)
 #[cfg(any(
     not(feature = "client-tls"),
-    all(
-        feature = "client-tls",
-        any(target_os = "macos", target_os = "windows", target_os = "ios")
-    )
+    all(feature = "client-tls", any(target_os = "macos", target_os = "windows", target_os = "ios"))
 ))]
-fn create_client(
-    args: &Cli,
-    context: ClientContext,
-) -> Result<Box<dyn ApiNoContext<ClientContext>>> {
+fn create_client(args: &Cli, context: ClientContext) -> Result<Box<dyn ApiNoContext<ClientContext>>> {
     // Client::try_new() automatically detects the URL scheme (http:// or https://)
     // and creates the appropriate client.
     // Note: Certificate pinning and mutual TLS are only available on Linux/Unix with OpenSSL
-    let client =
-        Client::try_new(&args.server_address).context("Failed to create HTTP(S) client")?;
+    let client = Client::try_new(&args.server_address).context("Failed to create HTTP(S) client")?;
     Ok(Box::new(client.with_context(context)))
 }
 
@@ -247,9 +214,7 @@ fn create_client(
 async fn main() -> Result<()> {
     let args = Cli::parse();
     if let Some(log_level) = args.verbosity.log_level() {
-        SimpleLogger::new()
-            .with_level(log_level.to_level_filter())
-            .init()?;
+        SimpleLogger::new().with_level(log_level.to_level_filter()).init()?;
     }
 
     debug!("Arguments: {:?}", &args);
@@ -266,19 +231,12 @@ async fn main() -> Result<()> {
     }
 
     #[allow(trivial_casts)]
-    let context = swagger::make_context!(
-        ContextBuilder,
-        EmptyContext,
-        auth_data,
-        XSpanIdString::default()
-    );
+    let context = swagger::make_context!(ContextBuilder, EmptyContext, auth_data, XSpanIdString::default());
 
     let client = create_client(&args, context)?;
 
     let result = match args.operation {
-        Operation::CreateGroup {
-            group_create_request,
-        } => {
+        Operation::CreateGroup { group_create_request } => {
             info!("Performing a CreateGroup request");
 
             let result = client.create_group(group_create_request).await?;
@@ -286,22 +244,15 @@ async fn main() -> Result<()> {
 
             match result {
                 CreateGroupResponse::Created { location } => {
-                    "Created\n".to_string()
-                        + &format!("location: {}\n", serde_json::to_string_pretty(&location)?)
+                    "Created\n".to_string() + &format!("location: {}\n", serde_json::to_string_pretty(&location)?)
                 }
                 CreateGroupResponse::BadRequest(body) => {
                     "BadRequest\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                CreateGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                CreateGroupResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 CreateGroupResponse::PayloadTooLarge(body) => {
                     "PayloadTooLarge\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -321,19 +272,11 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                ListGroupsResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                ListGroupsResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                ListGroupsResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                ListGroupsResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 ListGroupsResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -350,19 +293,11 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                CreateGroupInviteTokenResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                CreateGroupInviteTokenResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                CreateGroupInviteTokenResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                CreateGroupInviteTokenResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 CreateGroupInviteTokenResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -382,26 +317,14 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                GetGroupResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                GetGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                GetGroupResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                GetGroupResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
-                GetGroupResponse::Forbidden(body) => {
-                    "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                GetGroupResponse::NotFound(body) => {
-                    "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
+                GetGroupResponse::Forbidden(body) => "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                GetGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 GetGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
@@ -414,19 +337,11 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                GetGroupInviteTokenResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                GetGroupInviteTokenResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                GetGroupInviteTokenResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                GetGroupInviteTokenResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 GetGroupInviteTokenResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -446,19 +361,11 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                ListGroupUsersResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                ListGroupUsersResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                ListGroupUsersResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                ListGroupUsersResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 ListGroupUsersResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -471,10 +378,7 @@ async fn main() -> Result<()> {
                 }
             }
         }
-        Operation::ModifyGroup {
-            id,
-            group_update_request,
-        } => {
+        Operation::ModifyGroup { id, group_update_request } => {
             info!("Performing a ModifyGroup request on {:?}", (&id));
 
             let result = client.modify_group(id, group_update_request).await?;
@@ -485,23 +389,15 @@ async fn main() -> Result<()> {
                 ModifyGroupResponse::BadRequest(body) => {
                     "BadRequest\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                ModifyGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                ModifyGroupResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 ModifyGroupResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                ModifyGroupResponse::NotFound(body) => {
-                    "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
+                ModifyGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 ModifyGroupResponse::PayloadTooLarge(body) => {
                     "PayloadTooLarge\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
@@ -514,10 +410,7 @@ async fn main() -> Result<()> {
             }
         }
         Operation::RemoveGroup { id } => {
-            prompt(
-                args.force,
-                "This will delete the given entry, are you sure?",
-            )?;
+            prompt(args.force, "This will delete the given entry, are you sure?")?;
             info!("Performing a RemoveGroup request on {:?}", (&id));
 
             let result = client.remove_group(id).await?;
@@ -525,23 +418,15 @@ async fn main() -> Result<()> {
 
             match result {
                 RemoveGroupResponse::NoContent => "NoContent\n".to_string(),
-                RemoveGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                RemoveGroupResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 RemoveGroupResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                RemoveGroupResponse::NotFound(body) => {
-                    "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
+                RemoveGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 RemoveGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
@@ -554,19 +439,11 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                GetGroupUserResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                GetGroupUserResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                GetGroupUserResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                GetGroupUserResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 GetGroupUserResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -580,28 +457,17 @@ async fn main() -> Result<()> {
             }
         }
         Operation::GetGroupUserPrivileges { id, uid } => {
-            info!(
-                "Performing a GetGroupUserPrivileges request on {:?}",
-                (&id, &uid)
-            );
+            info!("Performing a GetGroupUserPrivileges request on {:?}", (&id, &uid));
 
             let result = client.get_group_user_privileges(id, uid).await?;
             debug!("Result: {:?}", result);
 
             match result {
-                GetGroupUserPrivilegesResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                GetGroupUserPrivilegesResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                GetGroupUserPrivilegesResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                GetGroupUserPrivilegesResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 GetGroupUserPrivilegesResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -615,10 +481,7 @@ async fn main() -> Result<()> {
             }
         }
         Operation::RemoveGroupUser { id, uid } => {
-            prompt(
-                args.force,
-                "This will delete the given entry, are you sure?",
-            )?;
+            prompt(args.force, "This will delete the given entry, are you sure?")?;
             info!("Performing a RemoveGroupUser request on {:?}", (&id, &uid));
 
             let result = client.remove_group_user(id, uid).await?;
@@ -626,16 +489,10 @@ async fn main() -> Result<()> {
 
             match result {
                 RemoveGroupUserResponse::NoContent => "NoContent\n".to_string(),
-                RemoveGroupUserResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                RemoveGroupUserResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 RemoveGroupUserResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -648,19 +505,10 @@ async fn main() -> Result<()> {
                 }
             }
         }
-        Operation::SetGroupUserPrivileges {
-            id,
-            uid,
-            privileges,
-        } => {
-            info!(
-                "Performing a SetGroupUserPrivileges request on {:?}",
-                (&id, &uid)
-            );
+        Operation::SetGroupUserPrivileges { id, uid, privileges } => {
+            info!("Performing a SetGroupUserPrivileges request on {:?}", (&id, &uid));
 
-            let result = client
-                .set_group_user_privileges(id, uid, privileges)
-                .await?;
+            let result = client.set_group_user_privileges(id, uid, privileges).await?;
             debug!("Result: {:?}", result);
 
             match result {
@@ -668,16 +516,10 @@ async fn main() -> Result<()> {
                 SetGroupUserPrivilegesResponse::BadRequest(body) => {
                     "BadRequest\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                SetGroupUserPrivilegesResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                SetGroupUserPrivilegesResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 SetGroupUserPrivilegesResponse::Forbidden(body) => {
                     "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -703,28 +545,18 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                CreateClientTokenResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                CreateClientTokenResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                CreateClientTokenResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                CreateClientTokenResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 CreateClientTokenResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
             }
         }
-        Operation::CreateGroupForUser {
-            group_create_request,
-        } => {
+        Operation::CreateGroupForUser { group_create_request } => {
             info!("Performing a CreateGroupForUser request");
 
             let result = client.create_group_for_user(group_create_request).await?;
@@ -732,22 +564,15 @@ async fn main() -> Result<()> {
 
             match result {
                 CreateGroupForUserResponse::Created { location } => {
-                    "Created\n".to_string()
-                        + &format!("location: {}\n", serde_json::to_string_pretty(&location)?)
+                    "Created\n".to_string() + &format!("location: {}\n", serde_json::to_string_pretty(&location)?)
                 }
                 CreateGroupForUserResponse::BadRequest(body) => {
                     "BadRequest\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                CreateGroupForUserResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                CreateGroupForUserResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 CreateGroupForUserResponse::PayloadTooLarge(body) => {
                     "PayloadTooLarge\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -767,19 +592,11 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                GetCurrentUserResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                GetCurrentUserResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                GetCurrentUserResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                GetCurrentUserResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 GetCurrentUserResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -794,32 +611,19 @@ async fn main() -> Result<()> {
 
             match result {
                 JoinGroupResponse::Created { location } => {
-                    "Created\n".to_string()
-                        + &format!("location: {}\n", serde_json::to_string_pretty(&location)?)
+                    "Created\n".to_string() + &format!("location: {}\n", serde_json::to_string_pretty(&location)?)
                 }
                 JoinGroupResponse::BadRequest(body) => {
                     "BadRequest\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                JoinGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                JoinGroupResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
-                JoinGroupResponse::Forbidden(body) => {
-                    "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                JoinGroupResponse::NotFound(body) => {
-                    "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                JoinGroupResponse::Conflict(body) => {
-                    "Conflict\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
+                JoinGroupResponse::Forbidden(body) => "Forbidden\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                JoinGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                JoinGroupResponse::Conflict(body) => "Conflict\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 JoinGroupResponse::PayloadTooLarge(body) => {
                     "PayloadTooLarge\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
@@ -838,28 +642,18 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                ListUserGroupsResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                ListUserGroupsResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                ListUserGroupsResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                ListUserGroupsResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 ListUserGroupsResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
             }
         }
-        Operation::ModifyCurrentUser {
-            user_update_request,
-        } => {
+        Operation::ModifyCurrentUser { user_update_request } => {
             info!("Performing a ModifyCurrentUser request");
 
             let result = client.modify_current_user(user_update_request).await?;
@@ -870,16 +664,10 @@ async fn main() -> Result<()> {
                 ModifyCurrentUserResponse::BadRequest(body) => {
                     "BadRequest\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
-                ModifyCurrentUserResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                ModifyCurrentUserResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 ModifyCurrentUserResponse::PayloadTooLarge(body) => {
                     "PayloadTooLarge\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -899,19 +687,11 @@ async fn main() -> Result<()> {
             debug!("Result: {:?}", result);
 
             match result {
-                GetUserGroupResponse::Ok(body) => {
-                    "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
-                GetUserGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                GetUserGroupResponse::Ok(body) => "Ok\n".to_string() + &serde_json::to_string_pretty(&body)?,
+                GetUserGroupResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
                 GetUserGroupResponse::NotFound(body) => {
                     "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?
@@ -922,10 +702,7 @@ async fn main() -> Result<()> {
             }
         }
         Operation::LeaveGroup { gid } => {
-            prompt(
-                args.force,
-                "This will delete the given entry, are you sure?",
-            )?;
+            prompt(args.force, "This will delete the given entry, are you sure?")?;
             info!("Performing a LeaveGroup request on {:?}", (&gid));
 
             let result = client.leave_group(gid).await?;
@@ -933,20 +710,12 @@ async fn main() -> Result<()> {
 
             match result {
                 LeaveGroupResponse::NoContent => "NoContent\n".to_string(),
-                LeaveGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate,
-                } => {
+                LeaveGroupResponse::Unauthorized { body, www_authenticate } => {
                     "Unauthorized\n".to_string()
                         + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
-                        + &format!(
-                            "www_authenticate: {}\n",
-                            serde_json::to_string_pretty(&www_authenticate)?
-                        )
+                        + &format!("www_authenticate: {}\n", serde_json::to_string_pretty(&www_authenticate)?)
                 }
-                LeaveGroupResponse::NotFound(body) => {
-                    "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?
-                }
+                LeaveGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 LeaveGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }

@@ -23,10 +23,7 @@ where
     C: Send + 'static,
 {
     pub fn new(inner: T) -> MakeAddContext<T, A> {
-        MakeAddContext {
-            inner,
-            marker: PhantomData,
-        }
+        MakeAddContext { inner, marker: PhantomData }
     }
 }
 
@@ -35,10 +32,7 @@ where
     T: Clone,
 {
     fn clone(&self) -> Self {
-        Self {
-            inner: self.inner.clone(),
-            marker: PhantomData,
-        }
+        Self { inner: self.inner.clone(), marker: PhantomData }
     }
 }
 
@@ -76,10 +70,7 @@ where
     B: Push<Option<AuthData>, Result = C>,
 {
     pub fn new(inner: T) -> Self {
-        AddContext {
-            inner,
-            marker: PhantomData,
-        }
+        AddContext { inner, marker: PhantomData }
     }
 }
 

@@ -37,10 +37,7 @@ pub enum CreateGroupResponse {
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
@@ -55,10 +52,7 @@ pub enum ListGroupsResponse {
     /// Ids of all groups.
     Ok(models::GroupList),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Internal server error (no internals are disclosed).
@@ -71,10 +65,7 @@ pub enum CreateGroupInviteTokenResponse {
     /// The invite token.
     Ok(models::GroupInviteToken),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -89,10 +80,7 @@ pub enum GetGroupResponse {
     /// The group.
     Ok(models::Group),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -107,10 +95,7 @@ pub enum GetGroupInviteTokenResponse {
     /// The invite token.
     Ok(models::GroupInviteToken),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -125,10 +110,7 @@ pub enum ListGroupUsersResponse {
     /// Ids of the direct members.
     Ok(models::UserList),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -145,10 +127,7 @@ pub enum ModifyGroupResponse {
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -167,10 +146,7 @@ pub enum RemoveGroupResponse {
     /// Deleted.
     NoContent,
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -185,10 +161,7 @@ pub enum GetGroupUserResponse {
     /// The member.
     Ok(models::User),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -203,10 +176,7 @@ pub enum GetGroupUserPrivilegesResponse {
     /// The member's direct privileges.
     Ok(models::Privileges),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -221,10 +191,7 @@ pub enum RemoveGroupUserResponse {
     /// Removed.
     NoContent,
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -241,10 +208,7 @@ pub enum SetGroupUserPrivilegesResponse {
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -263,10 +227,7 @@ pub enum CreateClientTokenResponse {
     /// A new access token.
     Ok(models::AccessToken),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
 }
@@ -279,10 +240,7 @@ pub enum CreateGroupForUserResponse {
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
@@ -297,10 +255,7 @@ pub enum GetCurrentUserResponse {
     /// The calling user.
     Ok(models::User),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
 }
@@ -313,10 +268,7 @@ pub enum JoinGroupResponse {
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
@@ -337,10 +289,7 @@ pub enum ListUserGroupsResponse {
     /// Ids of the groups the user belongs to directly.
     Ok(models::GroupList),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
 }
@@ -353,10 +302,7 @@ pub enum ModifyCurrentUserResponse {
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
@@ -371,10 +317,7 @@ pub enum GetUserGroupResponse {
     /// The group.
     Ok(models::Group),
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
@@ -387,10 +330,7 @@ pub enum LeaveGroupResponse {
     /// Left the group.
     NoContent,
     /// No credentials, or an access token that cannot be validated.
-    Unauthorized {
-        body: models::Error,
-        www_authenticate: String,
-    },
+    Unauthorized { body: models::Error, www_authenticate: String },
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
@@ -423,18 +363,10 @@ pub trait Api<C: Send + Sync> {
     async fn get_group(&self, id: String, context: &C) -> Result<GetGroupResponse, ApiError>;
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
-    async fn get_group_invite_token(
-        &self,
-        id: String,
-        context: &C,
-    ) -> Result<GetGroupInviteTokenResponse, ApiError>;
+    async fn get_group_invite_token(&self, id: String, context: &C) -> Result<GetGroupInviteTokenResponse, ApiError>;
 
     /// List the direct members of a group (needs group_view_data)
-    async fn list_group_users(
-        &self,
-        id: String,
-        context: &C,
-    ) -> Result<ListGroupUsersResponse, ApiError>;
+    async fn list_group_users(&self, id: String, context: &C) -> Result<ListGroupUsersResponse, ApiError>;
 
     /// Rename or retype a group (needs group_change_data)
     async fn modify_group(
@@ -448,12 +380,7 @@ pub trait Api<C: Send + Sync> {
     async fn remove_group(&self, id: String, context: &C) -> Result<RemoveGroupResponse, ApiError>;
 
     /// Get a direct member of a group (needs group_view_data)
-    async fn get_group_user(
-        &self,
-        id: String,
-        uid: String,
-        context: &C,
-    ) -> Result<GetGroupUserResponse, ApiError>;
+    async fn get_group_user(&self, id: String, uid: String, context: &C) -> Result<GetGroupUserResponse, ApiError>;
 
     /// Get a member's privileges in a group (needs group_view_data)
     async fn get_group_user_privileges(
@@ -481,8 +408,7 @@ pub trait Api<C: Send + Sync> {
     ) -> Result<SetGroupUserPrivilegesResponse, ApiError>;
 
     /// Mint a new access token for the current user
-    async fn create_client_token(&self, context: &C)
-        -> Result<CreateClientTokenResponse, ApiError>;
+    async fn create_client_token(&self, context: &C) -> Result<CreateClientTokenResponse, ApiError>;
 
     /// Create a group; the caller becomes a member with all privileges
     async fn create_group_for_user(
@@ -512,11 +438,7 @@ pub trait Api<C: Send + Sync> {
     ) -> Result<ModifyCurrentUserResponse, ApiError>;
 
     /// Get a group the current user belongs to
-    async fn get_user_group(
-        &self,
-        gid: String,
-        context: &C,
-    ) -> Result<GetUserGroupResponse, ApiError>;
+    async fn get_user_group(&self, gid: String, context: &C) -> Result<GetUserGroupResponse, ApiError>;
 
     /// Leave a group
     async fn leave_group(&self, gid: String, context: &C) -> Result<LeaveGroupResponse, ApiError>;
@@ -544,19 +466,13 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn list_groups(&self) -> Result<ListGroupsResponse, ApiError>;
 
     /// Mint a user invite token (needs group_invite_user)
-    async fn create_group_invite_token(
-        &self,
-        id: String,
-    ) -> Result<CreateGroupInviteTokenResponse, ApiError>;
+    async fn create_group_invite_token(&self, id: String) -> Result<CreateGroupInviteTokenResponse, ApiError>;
 
     /// Get group details (needs group_view_data)
     async fn get_group(&self, id: String) -> Result<GetGroupResponse, ApiError>;
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
-    async fn get_group_invite_token(
-        &self,
-        id: String,
-    ) -> Result<GetGroupInviteTokenResponse, ApiError>;
+    async fn get_group_invite_token(&self, id: String) -> Result<GetGroupInviteTokenResponse, ApiError>;
 
     /// List the direct members of a group (needs group_view_data)
     async fn list_group_users(&self, id: String) -> Result<ListGroupUsersResponse, ApiError>;
@@ -572,11 +488,7 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError>;
 
     /// Get a direct member of a group (needs group_view_data)
-    async fn get_group_user(
-        &self,
-        id: String,
-        uid: String,
-    ) -> Result<GetGroupUserResponse, ApiError>;
+    async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError>;
 
     /// Get a member's privileges in a group (needs group_view_data)
     async fn get_group_user_privileges(
@@ -586,11 +498,7 @@ pub trait ApiNoContext<C: Send + Sync> {
     ) -> Result<GetGroupUserPrivilegesResponse, ApiError>;
 
     /// Remove a member from a group (needs group_remove_user)
-    async fn remove_group_user(
-        &self,
-        id: String,
-        uid: String,
-    ) -> Result<RemoveGroupUserResponse, ApiError>;
+    async fn remove_group_user(&self, id: String, uid: String) -> Result<RemoveGroupUserResponse, ApiError>;
 
     /// Replace a member's privileges in a group (needs group_set_privileges)
     async fn set_group_user_privileges(
@@ -613,10 +521,7 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn get_current_user(&self) -> Result<GetCurrentUserResponse, ApiError>;
 
     /// Join group
-    async fn join_group(
-        &self,
-        group_invite_token: models::GroupInviteToken,
-    ) -> Result<JoinGroupResponse, ApiError>;
+    async fn join_group(&self, group_invite_token: models::GroupInviteToken) -> Result<JoinGroupResponse, ApiError>;
 
     /// List the current user's direct groups
     async fn list_user_groups(&self) -> Result<ListUserGroupsResponse, ApiError>;
@@ -661,9 +566,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         group_create_request: models::GroupCreateRequest,
     ) -> Result<CreateGroupResponse, ApiError> {
         let context = self.context().clone();
-        self.api()
-            .create_group(group_create_request, &context)
-            .await
+        self.api().create_group(group_create_request, &context).await
     }
 
     /// List all groups (zone admins only)
@@ -673,10 +576,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// Mint a user invite token (needs group_invite_user)
-    async fn create_group_invite_token(
-        &self,
-        id: String,
-    ) -> Result<CreateGroupInviteTokenResponse, ApiError> {
+    async fn create_group_invite_token(&self, id: String) -> Result<CreateGroupInviteTokenResponse, ApiError> {
         let context = self.context().clone();
         self.api().create_group_invite_token(id, &context).await
     }
@@ -688,10 +588,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
-    async fn get_group_invite_token(
-        &self,
-        id: String,
-    ) -> Result<GetGroupInviteTokenResponse, ApiError> {
+    async fn get_group_invite_token(&self, id: String) -> Result<GetGroupInviteTokenResponse, ApiError> {
         let context = self.context().clone();
         self.api().get_group_invite_token(id, &context).await
     }
@@ -709,9 +606,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         group_update_request: models::GroupUpdateRequest,
     ) -> Result<ModifyGroupResponse, ApiError> {
         let context = self.context().clone();
-        self.api()
-            .modify_group(id, group_update_request, &context)
-            .await
+        self.api().modify_group(id, group_update_request, &context).await
     }
 
     /// Delete a group with its memberships (needs group_remove)
@@ -721,11 +616,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// Get a direct member of a group (needs group_view_data)
-    async fn get_group_user(
-        &self,
-        id: String,
-        uid: String,
-    ) -> Result<GetGroupUserResponse, ApiError> {
+    async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError> {
         let context = self.context().clone();
         self.api().get_group_user(id, uid, &context).await
     }
@@ -737,17 +628,11 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         uid: String,
     ) -> Result<GetGroupUserPrivilegesResponse, ApiError> {
         let context = self.context().clone();
-        self.api()
-            .get_group_user_privileges(id, uid, &context)
-            .await
+        self.api().get_group_user_privileges(id, uid, &context).await
     }
 
     /// Remove a member from a group (needs group_remove_user)
-    async fn remove_group_user(
-        &self,
-        id: String,
-        uid: String,
-    ) -> Result<RemoveGroupUserResponse, ApiError> {
+    async fn remove_group_user(&self, id: String, uid: String) -> Result<RemoveGroupUserResponse, ApiError> {
         let context = self.context().clone();
         self.api().remove_group_user(id, uid, &context).await
     }
@@ -760,9 +645,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         privileges: models::Privileges,
     ) -> Result<SetGroupUserPrivilegesResponse, ApiError> {
         let context = self.context().clone();
-        self.api()
-            .set_group_user_privileges(id, uid, privileges, &context)
-            .await
+        self.api().set_group_user_privileges(id, uid, privileges, &context).await
     }
 
     /// Mint a new access token for the current user
@@ -777,9 +660,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         group_create_request: models::GroupCreateRequest,
     ) -> Result<CreateGroupForUserResponse, ApiError> {
         let context = self.context().clone();
-        self.api()
-            .create_group_for_user(group_create_request, &context)
-            .await
+        self.api().create_group_for_user(group_create_request, &context).await
     }
 
     /// Get the current user
@@ -789,10 +670,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// Join group
-    async fn join_group(
-        &self,
-        group_invite_token: models::GroupInviteToken,
-    ) -> Result<JoinGroupResponse, ApiError> {
+    async fn join_group(&self, group_invite_token: models::GroupInviteToken) -> Result<JoinGroupResponse, ApiError> {
         let context = self.context().clone();
         self.api().join_group(group_invite_token, &context).await
     }
@@ -809,9 +687,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         user_update_request: models::UserUpdateRequest,
     ) -> Result<ModifyCurrentUserResponse, ApiError> {
         let context = self.context().clone();
-        self.api()
-            .modify_current_user(user_update_request, &context)
-            .await
+        self.api().modify_current_user(user_update_request, &context).await
     }
 
     /// Get a group the current user belongs to

@@ -21,10 +21,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for AccessToken {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -34,10 +31,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for AccessToken {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -54,14 +48,9 @@ impl AccessToken {
 /// Should be implemented in a serde serializer
 impl std::fmt::Display for AccessToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let params: Vec<Option<String>> =
-            vec![Some("token".to_string()), Some(self.token.to_string())];
+        let params: Vec<Option<String>> = vec![Some("token".to_string()), Some(self.token.to_string())];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -88,25 +77,17 @@ impl std::str::FromStr for AccessToken {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing AccessToken".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing AccessToken".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "token" => intermediate_rep.token.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing AccessToken".to_string(),
-                        )
-                    }
+                    "token" => intermediate_rep
+                        .token
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing AccessToken".to_string()),
                 }
             }
 
@@ -131,9 +112,7 @@ impl std::str::FromStr for AccessToken {
 impl std::convert::TryFrom<header::IntoHeaderValue<AccessToken>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<AccessToken>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<AccessToken>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -150,74 +129,62 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <AccessToken as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into AccessToken - {err}"
-                    )),
-                }
+            std::result::Result::Ok(value) => match <AccessToken as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into AccessToken - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<Vec<AccessToken>>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<AccessToken>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<AccessToken>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<AccessToken>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<Vec<AccessToken>>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<AccessToken>> {
     type Error = String;
 
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<AccessToken> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <AccessToken as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into AccessToken - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<AccessToken> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <AccessToken as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into AccessToken - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -239,10 +206,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for Error {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -252,10 +216,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Error {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -263,10 +224,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Error {
 impl Error {
     #[allow(clippy::new_without_default)]
     pub fn new(error: String, error_description: String) -> Error {
-        Error {
-            error,
-            error_description,
-        }
+        Error { error, error_description }
     }
 }
 
@@ -282,11 +240,7 @@ impl std::fmt::Display for Error {
             Some(self.error_description.to_string()),
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -314,29 +268,21 @@ impl std::str::FromStr for Error {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing Error".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing Error".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "error" => intermediate_rep.error.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
+                    "error" => intermediate_rep
+                        .error
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "error_description" => intermediate_rep.error_description.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing Error".to_string(),
-                        )
-                    }
+                    "error_description" => intermediate_rep
+                        .error_description
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Error".to_string()),
                 }
             }
 
@@ -346,11 +292,7 @@ impl std::str::FromStr for Error {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(Error {
-            error: intermediate_rep
-                .error
-                .into_iter()
-                .next()
-                .ok_or_else(|| "error missing in Error".to_string())?,
+            error: intermediate_rep.error.into_iter().next().ok_or_else(|| "error missing in Error".to_string())?,
             error_description: intermediate_rep
                 .error_description
                 .into_iter()
@@ -366,15 +308,13 @@ impl std::str::FromStr for Error {
 impl std::convert::TryFrom<header::IntoHeaderValue<Error>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<Error>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<Error>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Invalid header value for Error - value: {hdr_value} is invalid {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Error - value: {hdr_value} is invalid {e}"))
+            }
         }
     }
 }
@@ -386,16 +326,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
             std::result::Result::Ok(value) => match <Error as std::str::FromStr>::from_str(value) {
-                std::result::Result::Ok(value) => {
-                    std::result::Result::Ok(header::IntoHeaderValue(value))
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Error - {err}"))
                 }
-                std::result::Result::Err(err) => std::result::Result::Err(format!(
-                    "Unable to convert header value '{value}' into Error - {err}"
-                )),
             },
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
         }
     }
 }
@@ -404,20 +342,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Error>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<Error>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Error>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -429,24 +361,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<Error> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <Error as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into Error - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<Error> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Error as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Error - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -484,10 +418,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for Group {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -497,10 +428,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Group {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -515,11 +443,7 @@ lazy_static::lazy_static! {
 impl Group {
     #[allow(clippy::new_without_default)]
     pub fn new(group_id: String, name: String, r#type: models::GroupType) -> Group {
-        Group {
-            group_id,
-            name,
-            r#type,
-        }
+        Group { group_id, name, r#type }
     }
 }
 
@@ -536,11 +460,7 @@ impl std::fmt::Display for Group {
             // Skipping non-primitive type type in query parameter serialization
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -569,34 +489,25 @@ impl std::str::FromStr for Group {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing Group".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing Group".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "groupId" => intermediate_rep.group_id.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
+                    "groupId" => intermediate_rep
+                        .group_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "name" => intermediate_rep.name.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "type" => intermediate_rep.r#type.push(
-                        <models::GroupType as std::str::FromStr>::from_str(val)
-                            .map_err(|x| x.to_string())?,
-                    ),
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing Group".to_string(),
-                        )
-                    }
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::GroupType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Group".to_string()),
                 }
             }
 
@@ -611,16 +522,8 @@ impl std::str::FromStr for Group {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "groupId missing in Group".to_string())?,
-            name: intermediate_rep
-                .name
-                .into_iter()
-                .next()
-                .ok_or_else(|| "name missing in Group".to_string())?,
-            r#type: intermediate_rep
-                .r#type
-                .into_iter()
-                .next()
-                .ok_or_else(|| "type missing in Group".to_string())?,
+            name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in Group".to_string())?,
+            r#type: intermediate_rep.r#type.into_iter().next().ok_or_else(|| "type missing in Group".to_string())?,
         })
     }
 }
@@ -631,15 +534,13 @@ impl std::str::FromStr for Group {
 impl std::convert::TryFrom<header::IntoHeaderValue<Group>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<Group>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<Group>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Invalid header value for Group - value: {hdr_value} is invalid {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Group - value: {hdr_value} is invalid {e}"))
+            }
         }
     }
 }
@@ -651,16 +552,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
             std::result::Result::Ok(value) => match <Group as std::str::FromStr>::from_str(value) {
-                std::result::Result::Ok(value) => {
-                    std::result::Result::Ok(header::IntoHeaderValue(value))
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Group - {err}"))
                 }
-                std::result::Result::Err(err) => std::result::Result::Err(format!(
-                    "Unable to convert header value '{value}' into Group - {err}"
-                )),
             },
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
         }
     }
 }
@@ -669,20 +568,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Group>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<Group>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Group>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -694,24 +587,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<Group> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <Group as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into Group - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<Group> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Group as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Group - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -740,10 +635,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for GroupCreateRequest
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -753,10 +645,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupCreateRequest
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -783,11 +672,7 @@ impl std::fmt::Display for GroupCreateRequest {
             // Skipping non-primitive type type in query parameter serialization
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -815,29 +700,22 @@ impl std::str::FromStr for GroupCreateRequest {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing GroupCreateRequest".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing GroupCreateRequest".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "name" => intermediate_rep.name.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "type" => intermediate_rep.r#type.push(
-                        <models::GroupType as std::str::FromStr>::from_str(val)
-                            .map_err(|x| x.to_string())?,
-                    ),
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::GroupType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing GroupCreateRequest".to_string(),
-                        )
+                        return std::result::Result::Err("Unexpected key while parsing GroupCreateRequest".to_string())
                     }
                 }
             }
@@ -861,14 +739,10 @@ impl std::str::FromStr for GroupCreateRequest {
 // Methods for converting between header::IntoHeaderValue<GroupCreateRequest> and hyper::header::HeaderValue
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<GroupCreateRequest>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<GroupCreateRequest>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<GroupCreateRequest>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<GroupCreateRequest>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -880,81 +754,69 @@ impl std::convert::TryFrom<header::IntoHeaderValue<GroupCreateRequest>>
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<GroupCreateRequest>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<GroupCreateRequest> {
     type Error = String;
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <GroupCreateRequest as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into GroupCreateRequest - {err}"
-                    )),
-                }
+            std::result::Result::Ok(value) => match <GroupCreateRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into GroupCreateRequest - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupCreateRequest>>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupCreateRequest>>> for hyper::header::HeaderValue {
     type Error = String;
 
     fn try_from(
         hdr_values: header::IntoHeaderValue<Vec<GroupCreateRequest>>,
     ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<Vec<GroupCreateRequest>>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<GroupCreateRequest>> {
     type Error = String;
 
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<GroupCreateRequest> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <GroupCreateRequest as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into GroupCreateRequest - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<GroupCreateRequest> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <GroupCreateRequest as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into GroupCreateRequest - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -972,10 +834,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for GroupInviteToken {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -985,10 +844,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupInviteToken {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -1005,14 +861,9 @@ impl GroupInviteToken {
 /// Should be implemented in a serde serializer
 impl std::fmt::Display for GroupInviteToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let params: Vec<Option<String>> =
-            vec![Some("token".to_string()), Some(self.token.to_string())];
+        let params: Vec<Option<String>> = vec![Some("token".to_string()), Some(self.token.to_string())];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -1039,25 +890,17 @@ impl std::str::FromStr for GroupInviteToken {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing GroupInviteToken".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing GroupInviteToken".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "token" => intermediate_rep.token.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing GroupInviteToken".to_string(),
-                        )
-                    }
+                    "token" => intermediate_rep
+                        .token
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing GroupInviteToken".to_string()),
                 }
             }
 
@@ -1079,14 +922,10 @@ impl std::str::FromStr for GroupInviteToken {
 // Methods for converting between header::IntoHeaderValue<GroupInviteToken> and hyper::header::HeaderValue
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<GroupInviteToken>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<GroupInviteToken>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<GroupInviteToken>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<GroupInviteToken>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -1098,81 +937,67 @@ impl std::convert::TryFrom<header::IntoHeaderValue<GroupInviteToken>>
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<GroupInviteToken>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<GroupInviteToken> {
     type Error = String;
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <GroupInviteToken as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into GroupInviteToken - {err}"
-                    )),
-                }
+            std::result::Result::Ok(value) => match <GroupInviteToken as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into GroupInviteToken - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupInviteToken>>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupInviteToken>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<GroupInviteToken>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<GroupInviteToken>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<Vec<GroupInviteToken>>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<GroupInviteToken>> {
     type Error = String;
 
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<GroupInviteToken> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <GroupInviteToken as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into GroupInviteToken - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<GroupInviteToken> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <GroupInviteToken as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into GroupInviteToken - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -1190,10 +1015,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for GroupList {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -1203,10 +1025,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupList {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -1225,20 +1044,10 @@ impl std::fmt::Display for GroupList {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
             Some("groups".to_string()),
-            Some(
-                self.groups
-                    .iter()
-                    .map(|x| x.to_string())
-                    .collect::<Vec<_>>()
-                    .join(","),
-            ),
+            Some(self.groups.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -1265,11 +1074,7 @@ impl std::str::FromStr for GroupList {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing GroupList".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing GroupList".to_string()),
             };
 
             if let Some(key) = key_result {
@@ -1277,15 +1082,10 @@ impl std::str::FromStr for GroupList {
                 match key {
                     "groups" => {
                         return std::result::Result::Err(
-                            "Parsing a container in this style is not supported in GroupList"
-                                .to_string(),
+                            "Parsing a container in this style is not supported in GroupList".to_string(),
                         )
                     }
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing GroupList".to_string(),
-                        )
-                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing GroupList".to_string()),
                 }
             }
 
@@ -1310,9 +1110,7 @@ impl std::str::FromStr for GroupList {
 impl std::convert::TryFrom<header::IntoHeaderValue<GroupList>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<GroupList>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<GroupList>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -1329,19 +1127,15 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <GroupList as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into GroupList - {err}"
-                    )),
+            std::result::Result::Ok(value) => match <GroupList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into GroupList - {err}"))
                 }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
@@ -1350,20 +1144,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupList>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<GroupList>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<GroupList>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -1375,24 +1163,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<GroupList> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <GroupList as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into GroupList - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<GroupList> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <GroupList as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into GroupList - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -1402,9 +1192,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 /// which helps with FFI.
 #[allow(non_camel_case_types)]
 #[repr(C)]
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
 #[cfg_attr(feature = "validate", derive(Validate))]
 #[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
 pub enum GroupType {
@@ -1449,9 +1237,7 @@ impl std::str::FromStr for GroupType {
 impl std::convert::TryFrom<header::IntoHeaderValue<GroupType>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<GroupType>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<GroupType>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -1468,19 +1254,15 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <GroupType as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into GroupType - {err}"
-                    )),
+            std::result::Result::Ok(value) => match <GroupType as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into GroupType - {err}"))
                 }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
@@ -1489,20 +1271,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupType>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<GroupType>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<GroupType>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -1514,24 +1290,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<GroupType> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <GroupType as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into GroupType - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<GroupType> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <GroupType as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into GroupType - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -1561,10 +1339,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for GroupUpdateRequest
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -1574,10 +1349,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupUpdateRequest
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -1589,10 +1361,7 @@ lazy_static::lazy_static! {
 impl GroupUpdateRequest {
     #[allow(clippy::new_without_default)]
     pub fn new() -> GroupUpdateRequest {
-        GroupUpdateRequest {
-            name: None,
-            r#type: None,
-        }
+        GroupUpdateRequest { name: None, r#type: None }
     }
 }
 
@@ -1602,17 +1371,11 @@ impl GroupUpdateRequest {
 impl std::fmt::Display for GroupUpdateRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.name
-                .as_ref()
-                .map(|name| ["name".to_string(), name.to_string()].join(",")),
+            self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
             // Skipping non-primitive type type in query parameter serialization
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -1640,29 +1403,22 @@ impl std::str::FromStr for GroupUpdateRequest {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing GroupUpdateRequest".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing GroupUpdateRequest".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "name" => intermediate_rep.name.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "type" => intermediate_rep.r#type.push(
-                        <models::GroupType as std::str::FromStr>::from_str(val)
-                            .map_err(|x| x.to_string())?,
-                    ),
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::GroupType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing GroupUpdateRequest".to_string(),
-                        )
+                        return std::result::Result::Err("Unexpected key while parsing GroupUpdateRequest".to_string())
                     }
                 }
             }
@@ -1682,14 +1438,10 @@ impl std::str::FromStr for GroupUpdateRequest {
 // Methods for converting between header::IntoHeaderValue<GroupUpdateRequest> and hyper::header::HeaderValue
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<GroupUpdateRequest>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<GroupUpdateRequest>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<GroupUpdateRequest>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<GroupUpdateRequest>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -1701,81 +1453,69 @@ impl std::convert::TryFrom<header::IntoHeaderValue<GroupUpdateRequest>>
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<GroupUpdateRequest>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<GroupUpdateRequest> {
     type Error = String;
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <GroupUpdateRequest as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into GroupUpdateRequest - {err}"
-                    )),
-                }
+            std::result::Result::Ok(value) => match <GroupUpdateRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into GroupUpdateRequest - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupUpdateRequest>>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<GroupUpdateRequest>>> for hyper::header::HeaderValue {
     type Error = String;
 
     fn try_from(
         hdr_values: header::IntoHeaderValue<Vec<GroupUpdateRequest>>,
     ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<Vec<GroupUpdateRequest>>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<GroupUpdateRequest>> {
     type Error = String;
 
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<GroupUpdateRequest> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <GroupUpdateRequest as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into GroupUpdateRequest - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<GroupUpdateRequest> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <GroupUpdateRequest as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into GroupUpdateRequest - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -1820,10 +1560,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for Id {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -1833,10 +1570,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Id {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -1863,9 +1597,9 @@ impl std::convert::TryFrom<header::IntoHeaderValue<Id>> for hyper::header::Heade
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Invalid header value for Id - value: {hdr_value} is invalid {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Id - value: {hdr_value} is invalid {e}"))
+            }
         }
     }
 }
@@ -1877,16 +1611,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
             std::result::Result::Ok(value) => match <Id as std::str::FromStr>::from_str(value) {
-                std::result::Result::Ok(value) => {
-                    std::result::Result::Ok(header::IntoHeaderValue(value))
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Id - {err}"))
                 }
-                std::result::Result::Err(err) => std::result::Result::Err(format!(
-                    "Unable to convert header value '{value}' into Id - {err}"
-                )),
             },
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
         }
     }
 }
@@ -1895,20 +1627,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Id>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<Id>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Id>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -1937,9 +1663,9 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -1984,10 +1710,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for Name {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -1997,10 +1720,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Name {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -2023,15 +1743,13 @@ impl std::str::FromStr for Name {
 impl std::convert::TryFrom<header::IntoHeaderValue<Name>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<Name>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<Name>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Invalid header value for Name - value: {hdr_value} is invalid {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Name - value: {hdr_value} is invalid {e}"))
+            }
         }
     }
 }
@@ -2043,16 +1761,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
             std::result::Result::Ok(value) => match <Name as std::str::FromStr>::from_str(value) {
-                std::result::Result::Ok(value) => {
-                    std::result::Result::Ok(header::IntoHeaderValue(value))
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Name - {err}"))
                 }
-                std::result::Result::Err(err) => std::result::Result::Err(format!(
-                    "Unable to convert header value '{value}' into Name - {err}"
-                )),
             },
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
         }
     }
 }
@@ -2061,20 +1777,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Name>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<Name>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Name>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -2086,24 +1796,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<Name> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <Name as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into Name - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<Name> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Name as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Name - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -2113,9 +1825,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 /// which helps with FFI.
 #[allow(non_camel_case_types)]
 #[repr(C)]
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
 #[cfg_attr(feature = "validate", derive(Validate))]
 #[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
 pub enum Privilege {
@@ -2196,9 +1906,7 @@ impl std::str::FromStr for Privilege {
 impl std::convert::TryFrom<header::IntoHeaderValue<Privilege>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<Privilege>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<Privilege>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -2215,19 +1923,15 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <Privilege as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into Privilege - {err}"
-                    )),
+            std::result::Result::Ok(value) => match <Privilege as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Privilege - {err}"))
                 }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
@@ -2236,20 +1940,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Privilege>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<Privilege>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Privilege>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -2261,24 +1959,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<Privilege> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <Privilege as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into Privilege - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<Privilege> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Privilege as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Privilege - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -2297,10 +1997,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for Privileges {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -2310,10 +2007,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Privileges {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -2334,11 +2028,7 @@ impl std::fmt::Display for Privileges {
             // Skipping non-primitive type privileges in query parameter serialization
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -2365,11 +2055,7 @@ impl std::str::FromStr for Privileges {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing Privileges".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing Privileges".to_string()),
             };
 
             if let Some(key) = key_result {
@@ -2377,15 +2063,10 @@ impl std::str::FromStr for Privileges {
                 match key {
                     "privileges" => {
                         return std::result::Result::Err(
-                            "Parsing a container in this style is not supported in Privileges"
-                                .to_string(),
+                            "Parsing a container in this style is not supported in Privileges".to_string(),
                         )
                     }
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing Privileges".to_string(),
-                        )
-                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing Privileges".to_string()),
                 }
             }
 
@@ -2410,9 +2091,7 @@ impl std::str::FromStr for Privileges {
 impl std::convert::TryFrom<header::IntoHeaderValue<Privileges>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<Privileges>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<Privileges>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -2429,74 +2108,62 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <Privileges as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into Privileges - {err}"
-                    )),
-                }
+            std::result::Result::Ok(value) => match <Privileges as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into Privileges - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Privileges>>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Privileges>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<Privileges>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Privileges>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<Vec<Privileges>>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<Privileges>> {
     type Error = String;
 
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<Privileges> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <Privileges as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into Privileges - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<Privileges> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Privileges as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Privileges - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -2526,10 +2193,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for User {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -2539,10 +2203,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for User {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -2554,11 +2215,7 @@ lazy_static::lazy_static! {
 impl User {
     #[allow(clippy::new_without_default)]
     pub fn new(user_id: String, name: String, alias: swagger::Nullable<String>) -> User {
-        User {
-            user_id,
-            name,
-            alias,
-        }
+        User { user_id, name, alias }
     }
 }
 
@@ -2573,18 +2230,10 @@ impl std::fmt::Display for User {
             Some("name".to_string()),
             Some(self.name.to_string()),
             Some("alias".to_string()),
-            Some(
-                self.alias
-                    .as_ref()
-                    .map_or("null".to_string(), |x| x.to_string()),
-            ),
+            Some(self.alias.as_ref().map_or("null".to_string(), |x| x.to_string())),
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -2613,33 +2262,26 @@ impl std::str::FromStr for User {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err("Missing value while parsing User".to_string())
-                }
+                None => return std::result::Result::Err("Missing value while parsing User".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "userId" => intermediate_rep.user_id.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
+                    "userId" => intermediate_rep
+                        .user_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
-                    "name" => intermediate_rep.name.push(
-                        <String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
-                    ),
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     "alias" => {
                         return std::result::Result::Err(
-                            "Parsing a nullable type in this style is not supported in User"
-                                .to_string(),
+                            "Parsing a nullable type in this style is not supported in User".to_string(),
                         )
                     }
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing User".to_string(),
-                        )
-                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing User".to_string()),
                 }
             }
 
@@ -2649,16 +2291,8 @@ impl std::str::FromStr for User {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(User {
-            user_id: intermediate_rep
-                .user_id
-                .into_iter()
-                .next()
-                .ok_or_else(|| "userId missing in User".to_string())?,
-            name: intermediate_rep
-                .name
-                .into_iter()
-                .next()
-                .ok_or_else(|| "name missing in User".to_string())?,
+            user_id: intermediate_rep.user_id.into_iter().next().ok_or_else(|| "userId missing in User".to_string())?,
+            name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in User".to_string())?,
             alias: std::result::Result::Err("Nullable types not supported in User".to_string())?,
         })
     }
@@ -2670,15 +2304,13 @@ impl std::str::FromStr for User {
 impl std::convert::TryFrom<header::IntoHeaderValue<User>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<User>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<User>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Invalid header value for User - value: {hdr_value} is invalid {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for User - value: {hdr_value} is invalid {e}"))
+            }
         }
     }
 }
@@ -2690,16 +2322,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
             std::result::Result::Ok(value) => match <User as std::str::FromStr>::from_str(value) {
-                std::result::Result::Ok(value) => {
-                    std::result::Result::Ok(header::IntoHeaderValue(value))
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into User - {err}"))
                 }
-                std::result::Result::Err(err) => std::result::Result::Err(format!(
-                    "Unable to convert header value '{value}' into User - {err}"
-                )),
             },
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
         }
     }
 }
@@ -2708,20 +2338,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<User>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<User>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<User>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -2733,24 +2357,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<User> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <User as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into User - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<User> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <User as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into User - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -2768,10 +2394,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for UserList {
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -2781,10 +2404,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserList {
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -2803,20 +2423,10 @@ impl std::fmt::Display for UserList {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
             Some("users".to_string()),
-            Some(
-                self.users
-                    .iter()
-                    .map(|x| x.to_string())
-                    .collect::<Vec<_>>()
-                    .join(","),
-            ),
+            Some(self.users.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -2843,11 +2453,7 @@ impl std::str::FromStr for UserList {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing UserList".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing UserList".to_string()),
             };
 
             if let Some(key) = key_result {
@@ -2855,15 +2461,10 @@ impl std::str::FromStr for UserList {
                 match key {
                     "users" => {
                         return std::result::Result::Err(
-                            "Parsing a container in this style is not supported in UserList"
-                                .to_string(),
+                            "Parsing a container in this style is not supported in UserList".to_string(),
                         )
                     }
-                    _ => {
-                        return std::result::Result::Err(
-                            "Unexpected key while parsing UserList".to_string(),
-                        )
-                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing UserList".to_string()),
                 }
             }
 
@@ -2873,11 +2474,7 @@ impl std::str::FromStr for UserList {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UserList {
-            users: intermediate_rep
-                .users
-                .into_iter()
-                .next()
-                .ok_or_else(|| "users missing in UserList".to_string())?,
+            users: intermediate_rep.users.into_iter().next().ok_or_else(|| "users missing in UserList".to_string())?,
         })
     }
 }
@@ -2888,9 +2485,7 @@ impl std::str::FromStr for UserList {
 impl std::convert::TryFrom<header::IntoHeaderValue<UserList>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<UserList>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<UserList>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -2907,19 +2502,15 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <UserList as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into UserList - {err}"
-                    )),
+            std::result::Result::Ok(value) => match <UserList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into UserList - {err}"))
                 }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
@@ -2928,20 +2519,14 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 impl std::convert::TryFrom<header::IntoHeaderValue<Vec<UserList>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<UserList>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<UserList>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
@@ -2953,24 +2538,26 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<UserList> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <UserList as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into UserList - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<UserList> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <UserList as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into UserList - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }
@@ -3002,10 +2589,7 @@ impl serde_valid::validation::ValidateCompositedMinLength for UserUpdateRequest 
     fn validate_composited_min_length(
         &self,
         _min_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
         Ok(())
     }
 }
@@ -3015,10 +2599,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserUpdateRequest 
     fn validate_composited_max_length(
         &self,
         _max_length: usize,
-    ) -> Result<
-        (),
-        serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>,
-    > {
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
 }
@@ -3030,10 +2611,7 @@ lazy_static::lazy_static! {
 impl UserUpdateRequest {
     #[allow(clippy::new_without_default)]
     pub fn new() -> UserUpdateRequest {
-        UserUpdateRequest {
-            name: None,
-            alias: None,
-        }
+        UserUpdateRequest { name: None, alias: None }
     }
 }
 
@@ -3043,23 +2621,13 @@ impl UserUpdateRequest {
 impl std::fmt::Display for UserUpdateRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.name
-                .as_ref()
-                .map(|name| ["name".to_string(), name.to_string()].join(",")),
+            self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
             self.alias.as_ref().map(|alias| {
-                [
-                    "alias".to_string(),
-                    alias.as_ref().map_or("null".to_string(), |x| x.to_string()),
-                ]
-                .join(",")
+                ["alias".to_string(), alias.as_ref().map_or("null".to_string(), |x| x.to_string())].join(",")
             }),
         ];
 
-        write!(
-            f,
-            "{}",
-            params.into_iter().flatten().collect::<Vec<_>>().join(",")
-        )
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
 }
 
@@ -3087,20 +2655,22 @@ impl std::str::FromStr for UserUpdateRequest {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => {
-                    return std::result::Result::Err(
-                        "Missing value while parsing UserUpdateRequest".to_string(),
-                    )
-                }
+                None => return std::result::Result::Err("Missing value while parsing UserUpdateRequest".to_string()),
             };
 
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
                     #[allow(clippy::redundant_clone)]
-                    "name" => intermediate_rep.name.push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    "alias" => return std::result::Result::Err("Parsing a nullable type in this style is not supported in UserUpdateRequest".to_string()),
-                    _ => return std::result::Result::Err("Unexpected key while parsing UserUpdateRequest".to_string())
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "alias" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in UserUpdateRequest".to_string(),
+                        )
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing UserUpdateRequest".to_string()),
                 }
             }
 
@@ -3111,9 +2681,7 @@ impl std::str::FromStr for UserUpdateRequest {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UserUpdateRequest {
             name: intermediate_rep.name.into_iter().next(),
-            alias: std::result::Result::Err(
-                "Nullable types not supported in UserUpdateRequest".to_string(),
-            )?,
+            alias: std::result::Result::Err("Nullable types not supported in UserUpdateRequest".to_string())?,
         })
     }
 }
@@ -3121,14 +2689,10 @@ impl std::str::FromStr for UserUpdateRequest {
 // Methods for converting between header::IntoHeaderValue<UserUpdateRequest> and hyper::header::HeaderValue
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<UserUpdateRequest>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<UserUpdateRequest>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_value: header::IntoHeaderValue<UserUpdateRequest>,
-    ) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<UserUpdateRequest>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match hyper::header::HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
@@ -3140,81 +2704,67 @@ impl std::convert::TryFrom<header::IntoHeaderValue<UserUpdateRequest>>
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<UserUpdateRequest>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<UserUpdateRequest> {
     type Error = String;
 
     fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => {
-                match <UserUpdateRequest as std::str::FromStr>::from_str(value) {
-                    std::result::Result::Ok(value) => {
-                        std::result::Result::Ok(header::IntoHeaderValue(value))
-                    }
-                    std::result::Result::Err(err) => std::result::Result::Err(format!(
-                        "Unable to convert header value '{value}' into UserUpdateRequest - {err}"
-                    )),
-                }
+            std::result::Result::Ok(value) => match <UserUpdateRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into UserUpdateRequest - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert header: {hdr_value:?} to string: {e}"
-            )),
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<header::IntoHeaderValue<Vec<UserUpdateRequest>>>
-    for hyper::header::HeaderValue
-{
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<UserUpdateRequest>>> for hyper::header::HeaderValue {
     type Error = String;
 
-    fn try_from(
-        hdr_values: header::IntoHeaderValue<Vec<UserUpdateRequest>>,
-    ) -> std::result::Result<Self, Self::Error> {
-        let hdr_values: Vec<String> = hdr_values
-            .0
-            .into_iter()
-            .map(|hdr_value| hdr_value.to_string())
-            .collect();
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<UserUpdateRequest>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
 
         match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
             std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to convert {hdr_values:?} into a header - {e}",
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
         }
     }
 }
 
 #[cfg(any(feature = "client", feature = "server"))]
-impl std::convert::TryFrom<hyper::header::HeaderValue>
-    for header::IntoHeaderValue<Vec<UserUpdateRequest>>
-{
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<UserUpdateRequest>> {
     type Error = String;
 
     fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_values.to_str() {
             std::result::Result::Ok(hdr_values) => {
-                let hdr_values : std::vec::Vec<UserUpdateRequest> = hdr_values
-                .split(',')
-                .filter_map(|hdr_value| match hdr_value.trim() {
-                    "" => std::option::Option::None,
-                    hdr_value => std::option::Option::Some({
-                        match <UserUpdateRequest as std::str::FromStr>::from_str(hdr_value) {
-                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
-                            std::result::Result::Err(err) => std::result::Result::Err(
-                                format!("Unable to convert header value '{hdr_value}' into UserUpdateRequest - {err}"))
-                        }
+                let hdr_values: std::vec::Vec<UserUpdateRequest> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <UserUpdateRequest as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into UserUpdateRequest - {err}"
+                                )),
+                            }
+                        }),
                     })
-                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
 
                 std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
             }
-            std::result::Result::Err(e) => std::result::Result::Err(format!(
-                "Unable to parse header: {hdr_values:?} as a string - {e}"
-            )),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
         }
     }
 }

@@ -67,10 +67,7 @@ fn no_credentials_resolve_to_no_auth_data() {
 
 #[test]
 fn basic_credentials_resolve_to_none_when_no_basic_scheme_is_declared() {
-    assert_eq!(
-        resolve_auth_data("/", &[("authorization", BASIC_HEADER)]),
-        None,
-    );
+    assert_eq!(resolve_auth_data("/", &[("authorization", BASIC_HEADER)]), None,);
 }
 
 #[test]
@@ -83,10 +80,7 @@ fn bearer_credentials_resolve_to_the_declared_bearer_scheme() {
 
 #[test]
 fn header_api_key_resolves_when_it_is_the_only_credential() {
-    assert_eq!(
-        resolve_auth_data("/", &[("x-auth-token", API_KEY)]),
-        Some(AuthData::ApiKey(API_KEY.to_owned())),
-    );
+    assert_eq!(resolve_auth_data("/", &[("x-auth-token", API_KEY)]), Some(AuthData::ApiKey(API_KEY.to_owned())),);
 }
 
 /// An `Authorization` header must not shadow the apiKey block unless a block that actually
@@ -94,10 +88,7 @@ fn header_api_key_resolves_when_it_is_the_only_credential() {
 #[test]
 fn header_api_key_is_reachable_alongside_bearer_credentials() {
     assert_eq!(
-        resolve_auth_data(
-            "/",
-            &[("authorization", BEARER_HEADER), ("x-auth-token", API_KEY)]
-        ),
+        resolve_auth_data("/", &[("authorization", BEARER_HEADER), ("x-auth-token", API_KEY)]),
         Some(AuthData::ApiKey(API_KEY.to_owned())),
     );
 }
@@ -105,10 +96,7 @@ fn header_api_key_is_reachable_alongside_bearer_credentials() {
 #[test]
 fn header_api_key_is_reachable_alongside_basic_credentials() {
     assert_eq!(
-        resolve_auth_data(
-            "/",
-            &[("authorization", BASIC_HEADER), ("x-auth-token", API_KEY)]
-        ),
+        resolve_auth_data("/", &[("authorization", BASIC_HEADER), ("x-auth-token", API_KEY)]),
         Some(AuthData::ApiKey(API_KEY.to_owned())),
     );
 }

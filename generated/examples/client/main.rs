@@ -6,12 +6,11 @@ use futures::{future, stream, Stream};
 #[allow(unused_imports)]
 use oz_groups_api::{
     models, Api, ApiNoContext, Claims, Client, ContextWrapperExt, CreateClientTokenResponse,
-    CreateGroupForUserResponse, CreateGroupInviteTokenResponse, CreateGroupResponse,
-    GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse,
-    GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse,
-    LeaveGroupResponse, ListGroupUsersResponse, ListGroupsResponse, ListUserGroupsResponse,
-    ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse, RemoveGroupUserResponse,
-    SetGroupUserPrivilegesResponse,
+    CreateGroupForUserResponse, CreateGroupInviteTokenResponse, CreateGroupResponse, GetCurrentUserResponse,
+    GetGroupInviteTokenResponse, GetGroupResponse, GetGroupUserPrivilegesResponse, GetGroupUserResponse,
+    GetUserGroupResponse, JoinGroupResponse, LeaveGroupResponse, ListGroupUsersResponse, ListGroupsResponse,
+    ListUserGroupsResponse, ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse,
+    RemoveGroupUserResponse, SetGroupUserPrivilegesResponse,
 };
 
 // NOTE: Set environment variable RUST_LOG to the name of the executable (or "cargo run") to activate console logging for all loglevels.
@@ -24,12 +23,7 @@ use log::info;
 #[allow(unused_imports)]
 use swagger::{AuthData, ContextBuilder, EmptyContext, Has, Push, XSpanIdString};
 
-type ClientContext = swagger::make_context_ty!(
-    ContextBuilder,
-    EmptyContext,
-    Option<AuthData>,
-    XSpanIdString
-);
+type ClientContext = swagger::make_context_ty!(ContextBuilder, EmptyContext, Option<AuthData>, XSpanIdString);
 
 mod client_auth;
 use client_auth::build_token;
@@ -55,17 +49,8 @@ fn main() {
                 .required(true)
                 .index(1),
         )
-        .arg(
-            Arg::new("https")
-                .long("https")
-                .help("Whether to use HTTPS or not"),
-        )
-        .arg(
-            Arg::new("host")
-                .long("host")
-                .default_value("localhost")
-                .help("Hostname to contact"),
-        )
+        .arg(Arg::new("https").long("https").help("Whether to use HTTPS or not"))
+        .arg(Arg::new("host").long("host").default_value("localhost").help("Hostname to contact"))
         .arg(
             Arg::new("port")
                 .long("port")
@@ -109,27 +94,19 @@ fn main() {
         matches.get_one::<u16>("port").unwrap()
     );
 
-    let context: ClientContext = swagger::make_context!(
-        ContextBuilder,
-        EmptyContext,
-        auth_data,
-        XSpanIdString::default()
-    );
+    let context: ClientContext =
+        swagger::make_context!(ContextBuilder, EmptyContext, auth_data, XSpanIdString::default());
 
     let mut client: Box<dyn ApiNoContext<ClientContext>> = {
         #[cfg(feature = "client-tls")]
         {
             if is_https {
                 // Using HTTPS with native-tls
-                let client = Box::new(
-                    Client::try_new_https(&base_url).expect("Failed to create HTTPS client"),
-                );
+                let client = Box::new(Client::try_new_https(&base_url).expect("Failed to create HTTPS client"));
                 Box::new(client.with_context(context))
             } else {
                 // Using HTTP
-                let client = Box::new(
-                    Client::try_new_http(&base_url).expect("Failed to create HTTP client"),
-                );
+                let client = Box::new(Client::try_new_http(&base_url).expect("Failed to create HTTP client"));
                 Box::new(client.with_context(context))
             }
         }
@@ -143,8 +120,7 @@ fn main() {
                 );
             }
             // Using HTTP only
-            let client =
-                Box::new(Client::try_new_http(&base_url).expect("Failed to create HTTP client"));
+            let client = Box::new(Client::try_new_http(&base_url).expect("Failed to create HTTP client"));
             Box::new(client.with_context(context))
         }
     };
@@ -155,25 +131,15 @@ fn main() {
         Some("CreateGroup") => {
             let result = rt.block_on(
                 client.create_group(
-                    serde_json::from_str::<models::GroupCreateRequest>(
-                        r#"{"name":"Research team","type":"team"}"#,
-                    )
-                    .expect("Failed to parse JSON example"),
+                    serde_json::from_str::<models::GroupCreateRequest>(r#"{"name":"Research team","type":"team"}"#)
+                        .expect("Failed to parse JSON example"),
                 ),
             );
-            info!(
-                "{:?} (X-Span-ID: {:?})",
-                result,
-                (client.context() as &dyn Has<XSpanIdString>).get().clone()
-            );
+            info!("{:?} (X-Span-ID: {:?})", result, (client.context() as &dyn Has<XSpanIdString>).get().clone());
         }
         Some("ListGroups") => {
             let result = rt.block_on(client.list_groups());
-            info!(
-                "{:?} (X-Span-ID: {:?})",
-                result,
-                (client.context() as &dyn Has<XSpanIdString>).get().clone()
-            );
+            info!("{:?} (X-Span-ID: {:?})", result, (client.context() as &dyn Has<XSpanIdString>).get().clone());
         }
         /* Disabled because there's no example.
         Some("CreateGroupInviteToken") => {
@@ -263,52 +229,30 @@ fn main() {
         */
         Some("CreateClientToken") => {
             let result = rt.block_on(client.create_client_token());
-            info!(
-                "{:?} (X-Span-ID: {:?})",
-                result,
-                (client.context() as &dyn Has<XSpanIdString>).get().clone()
-            );
+            info!("{:?} (X-Span-ID: {:?})", result, (client.context() as &dyn Has<XSpanIdString>).get().clone());
         }
         Some("CreateGroupForUser") => {
             let result = rt.block_on(
                 client.create_group_for_user(
-                    serde_json::from_str::<models::GroupCreateRequest>(
-                        r#"{"name":"Research team","type":"team"}"#,
-                    )
-                    .expect("Failed to parse JSON example"),
+                    serde_json::from_str::<models::GroupCreateRequest>(r#"{"name":"Research team","type":"team"}"#)
+                        .expect("Failed to parse JSON example"),
                 ),
             );
-            info!(
-                "{:?} (X-Span-ID: {:?})",
-                result,
-                (client.context() as &dyn Has<XSpanIdString>).get().clone()
-            );
+            info!("{:?} (X-Span-ID: {:?})", result, (client.context() as &dyn Has<XSpanIdString>).get().clone());
         }
         Some("GetCurrentUser") => {
             let result = rt.block_on(client.get_current_user());
-            info!(
-                "{:?} (X-Span-ID: {:?})",
-                result,
-                (client.context() as &dyn Has<XSpanIdString>).get().clone()
-            );
+            info!("{:?} (X-Span-ID: {:?})", result, (client.context() as &dyn Has<XSpanIdString>).get().clone());
         }
         Some("JoinGroup") => {
             let result = rt.block_on(client.join_group(
                   serde_json::from_str::<models::GroupInviteToken>(r#"{"token":"JKAxNWxvY2F0aW9uIG9uZXpvbmUKMDAzYmlkZW50aWZpZXIgOEhmSEFSSGdrbHFCa1pWSTRsNk1CVHZTU3Z0OThwcHA2OTQ4czhRN1NPawowMDFhY2lkIHRpbWUgPCAxNDk2MTQwMTQ0CjAwMmZzaWduYXR1cmUg88OIBmav38YI0Z2-dw-fvrZ3XP-J0HjCN0taT3_WungK"}"#).expect("Failed to parse JSON example")
             ));
-            info!(
-                "{:?} (X-Span-ID: {:?})",
-                result,
-                (client.context() as &dyn Has<XSpanIdString>).get().clone()
-            );
+            info!("{:?} (X-Span-ID: {:?})", result, (client.context() as &dyn Has<XSpanIdString>).get().clone());
         }
         Some("ListUserGroups") => {
             let result = rt.block_on(client.list_user_groups());
-            info!(
-                "{:?} (X-Span-ID: {:?})",
-                result,
-                (client.context() as &dyn Has<XSpanIdString>).get().clone()
-            );
+            info!("{:?} (X-Span-ID: {:?})", result, (client.context() as &dyn Has<XSpanIdString>).get().clone());
         }
         /* Disabled because there's no example.
         Some("ModifyCurrentUser") => {

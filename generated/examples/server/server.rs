@@ -34,8 +34,7 @@ pub async fn create(addr: &str, https: bool) {
     let service = MakeAllowAllAuthenticator::new(service, "cosmo");
 
     #[allow(unused_mut)]
-    let mut service =
-        oz_groups_api::server::context::MakeAddContext::<_, EmptyContext>::new(service);
+    let mut service = oz_groups_api::server::context::MakeAddContext::<_, EmptyContext>::new(service);
 
     if https {
         #[cfg(any(target_os = "macos", target_os = "windows", target_os = "ios"))]
@@ -45,16 +44,13 @@ pub async fn create(addr: &str, https: bool) {
 
         #[cfg(not(any(target_os = "macos", target_os = "windows", target_os = "ios")))]
         {
-            let mut ssl = SslAcceptor::mozilla_intermediate_v5(SslMethod::tls())
-                .expect("Failed to create SSL Acceptor");
+            let mut ssl =
+                SslAcceptor::mozilla_intermediate_v5(SslMethod::tls()).expect("Failed to create SSL Acceptor");
 
             // Server authentication
-            ssl.set_private_key_file("examples/server-key.pem", SslFiletype::PEM)
-                .expect("Failed to set private key");
-            ssl.set_certificate_chain_file("examples/server-chain.pem")
-                .expect("Failed to set certificate chain");
-            ssl.check_private_key()
-                .expect("Failed to check private key");
+            ssl.set_private_key_file("examples/server-key.pem", SslFiletype::PEM).expect("Failed to set private key");
+            ssl.set_certificate_chain_file("examples/server-chain.pem").expect("Failed to set certificate chain");
+            ssl.check_private_key().expect("Failed to check private key");
 
             let tls_acceptor = ssl.build();
 
@@ -68,10 +64,7 @@ pub async fn create(addr: &str, https: bool) {
                         let tls = tokio_openssl::SslStream::new(ssl, tcp).map_err(|_| ())?;
                         let service = service.await.map_err(|_| ())?;
 
-                        http1::Builder::new()
-                            .serve_connection(TokioIo::new(tls), service)
-                            .await
-                            .map_err(|_| ())
+                        http1::Builder::new().serve_connection(TokioIo::new(tls), service).await.map_err(|_| ())
                     });
                 }
             }
@@ -89,10 +82,7 @@ pub async fn create(addr: &str, https: bool) {
             // has work to do. In this case, a connection arrives on the port we are listening on and
             // the task is woken up, at which point the task is then put back on a thread, and is
             // driven forward by the runtime, eventually yielding a TCP stream.
-            let (tcp_stream, addr) = listener
-                .accept()
-                .await
-                .expect("Failed to accept connection");
+            let (tcp_stream, addr) = listener.accept().await.expect("Failed to accept connection");
 
             let service = service.call(addr).await.unwrap();
             let io = TokioIo::new(tcp_stream);
@@ -118,36 +108,30 @@ pub struct Server<C> {
 
 impl<C> Server<C> {
     pub fn new() -> Self {
-        Server {
-            marker: PhantomData,
-        }
+        Server { marker: PhantomData }
     }
 }
 
 impl<C> Clone for Server<C> {
     fn clone(&self) -> Self {
-        Self {
-            marker: PhantomData,
-        }
+        Self { marker: PhantomData }
     }
 }
 
 use crate::server_auth;
 use jsonwebtoken::{
-    decode, encode, errors::Error as JwtError, Algorithm, DecodingKey, EncodingKey, Header,
-    TokenData, Validation,
+    decode, encode, errors::Error as JwtError, Algorithm, DecodingKey, EncodingKey, Header, TokenData, Validation,
 };
 use serde::{Deserialize, Serialize};
 use swagger::auth::Authorization;
 
 use oz_groups_api::server::MakeService;
 use oz_groups_api::{
-    Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse,
-    CreateGroupResponse, GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse,
-    GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse,
-    LeaveGroupResponse, ListGroupUsersResponse, ListGroupsResponse, ListUserGroupsResponse,
-    ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse, RemoveGroupUserResponse,
-    SetGroupUserPrivilegesResponse,
+    Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse, CreateGroupResponse,
+    GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse, GetGroupUserPrivilegesResponse,
+    GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse, LeaveGroupResponse, ListGroupUsersResponse,
+    ListGroupsResponse, ListUserGroupsResponse, ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse,
+    RemoveGroupUserResponse, SetGroupUserPrivilegesResponse,
 };
 use std::error::Error;
 use swagger::ApiError;
@@ -163,11 +147,7 @@ where
         group_create_request: models::GroupCreateRequest,
         context: &C,
     ) -> Result<CreateGroupResponse, ApiError> {
-        info!(
-            "create_group({:?}) - X-Span-ID: {:?}",
-            group_create_request,
-            context.get().0.clone()
-        );
+        info!("create_group({:?}) - X-Span-ID: {:?}", group_create_request, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -183,49 +163,25 @@ where
         id: String,
         context: &C,
     ) -> Result<CreateGroupInviteTokenResponse, ApiError> {
-        info!(
-            "create_group_invite_token({:?}) - X-Span-ID: {:?}",
-            id,
-            context.get().0.clone()
-        );
+        info!("create_group_invite_token({:?}) - X-Span-ID: {:?}", id, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// Get group details (needs group_view_data)
     async fn get_group(&self, id: String, context: &C) -> Result<GetGroupResponse, ApiError> {
-        info!(
-            "get_group({:?}) - X-Span-ID: {:?}",
-            id,
-            context.get().0.clone()
-        );
+        info!("get_group({:?}) - X-Span-ID: {:?}", id, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
-    async fn get_group_invite_token(
-        &self,
-        id: String,
-        context: &C,
-    ) -> Result<GetGroupInviteTokenResponse, ApiError> {
-        info!(
-            "get_group_invite_token({:?}) - X-Span-ID: {:?}",
-            id,
-            context.get().0.clone()
-        );
+    async fn get_group_invite_token(&self, id: String, context: &C) -> Result<GetGroupInviteTokenResponse, ApiError> {
+        info!("get_group_invite_token({:?}) - X-Span-ID: {:?}", id, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// List the direct members of a group (needs group_view_data)
-    async fn list_group_users(
-        &self,
-        id: String,
-        context: &C,
-    ) -> Result<ListGroupUsersResponse, ApiError> {
-        info!(
-            "list_group_users({:?}) - X-Span-ID: {:?}",
-            id,
-            context.get().0.clone()
-        );
+    async fn list_group_users(&self, id: String, context: &C) -> Result<ListGroupUsersResponse, ApiError> {
+        info!("list_group_users({:?}) - X-Span-ID: {:?}", id, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -236,38 +192,19 @@ where
         group_update_request: models::GroupUpdateRequest,
         context: &C,
     ) -> Result<ModifyGroupResponse, ApiError> {
-        info!(
-            "modify_group({:?}, {:?}) - X-Span-ID: {:?}",
-            id,
-            group_update_request,
-            context.get().0.clone()
-        );
+        info!("modify_group({:?}, {:?}) - X-Span-ID: {:?}", id, group_update_request, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// Delete a group with its memberships (needs group_remove)
     async fn remove_group(&self, id: String, context: &C) -> Result<RemoveGroupResponse, ApiError> {
-        info!(
-            "remove_group({:?}) - X-Span-ID: {:?}",
-            id,
-            context.get().0.clone()
-        );
+        info!("remove_group({:?}) - X-Span-ID: {:?}", id, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// Get a direct member of a group (needs group_view_data)
-    async fn get_group_user(
-        &self,
-        id: String,
-        uid: String,
-        context: &C,
-    ) -> Result<GetGroupUserResponse, ApiError> {
-        info!(
-            "get_group_user({:?}, {:?}) - X-Span-ID: {:?}",
-            id,
-            uid,
-            context.get().0.clone()
-        );
+    async fn get_group_user(&self, id: String, uid: String, context: &C) -> Result<GetGroupUserResponse, ApiError> {
+        info!("get_group_user({:?}, {:?}) - X-Span-ID: {:?}", id, uid, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -278,12 +215,7 @@ where
         uid: String,
         context: &C,
     ) -> Result<GetGroupUserPrivilegesResponse, ApiError> {
-        info!(
-            "get_group_user_privileges({:?}, {:?}) - X-Span-ID: {:?}",
-            id,
-            uid,
-            context.get().0.clone()
-        );
+        info!("get_group_user_privileges({:?}, {:?}) - X-Span-ID: {:?}", id, uid, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -294,12 +226,7 @@ where
         uid: String,
         context: &C,
     ) -> Result<RemoveGroupUserResponse, ApiError> {
-        info!(
-            "remove_group_user({:?}, {:?}) - X-Span-ID: {:?}",
-            id,
-            uid,
-            context.get().0.clone()
-        );
+        info!("remove_group_user({:?}, {:?}) - X-Span-ID: {:?}", id, uid, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -322,14 +249,8 @@ where
     }
 
     /// Mint a new access token for the current user
-    async fn create_client_token(
-        &self,
-        context: &C,
-    ) -> Result<CreateClientTokenResponse, ApiError> {
-        info!(
-            "create_client_token() - X-Span-ID: {:?}",
-            context.get().0.clone()
-        );
+    async fn create_client_token(&self, context: &C) -> Result<CreateClientTokenResponse, ApiError> {
+        info!("create_client_token() - X-Span-ID: {:?}", context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -339,20 +260,13 @@ where
         group_create_request: models::GroupCreateRequest,
         context: &C,
     ) -> Result<CreateGroupForUserResponse, ApiError> {
-        info!(
-            "create_group_for_user({:?}) - X-Span-ID: {:?}",
-            group_create_request,
-            context.get().0.clone()
-        );
+        info!("create_group_for_user({:?}) - X-Span-ID: {:?}", group_create_request, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// Get the current user
     async fn get_current_user(&self, context: &C) -> Result<GetCurrentUserResponse, ApiError> {
-        info!(
-            "get_current_user() - X-Span-ID: {:?}",
-            context.get().0.clone()
-        );
+        info!("get_current_user() - X-Span-ID: {:?}", context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -362,20 +276,13 @@ where
         group_invite_token: models::GroupInviteToken,
         context: &C,
     ) -> Result<JoinGroupResponse, ApiError> {
-        info!(
-            "join_group({:?}) - X-Span-ID: {:?}",
-            group_invite_token,
-            context.get().0.clone()
-        );
+        info!("join_group({:?}) - X-Span-ID: {:?}", group_invite_token, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// List the current user's direct groups
     async fn list_user_groups(&self, context: &C) -> Result<ListUserGroupsResponse, ApiError> {
-        info!(
-            "list_user_groups() - X-Span-ID: {:?}",
-            context.get().0.clone()
-        );
+        info!("list_user_groups() - X-Span-ID: {:?}", context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
@@ -385,35 +292,19 @@ where
         user_update_request: models::UserUpdateRequest,
         context: &C,
     ) -> Result<ModifyCurrentUserResponse, ApiError> {
-        info!(
-            "modify_current_user({:?}) - X-Span-ID: {:?}",
-            user_update_request,
-            context.get().0.clone()
-        );
+        info!("modify_current_user({:?}) - X-Span-ID: {:?}", user_update_request, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// Get a group the current user belongs to
-    async fn get_user_group(
-        &self,
-        gid: String,
-        context: &C,
-    ) -> Result<GetUserGroupResponse, ApiError> {
-        info!(
-            "get_user_group({:?}) - X-Span-ID: {:?}",
-            gid,
-            context.get().0.clone()
-        );
+    async fn get_user_group(&self, gid: String, context: &C) -> Result<GetUserGroupResponse, ApiError> {
+        info!("get_user_group({:?}) - X-Span-ID: {:?}", gid, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 
     /// Leave a group
     async fn leave_group(&self, gid: String, context: &C) -> Result<LeaveGroupResponse, ApiError> {
-        info!(
-            "leave_group({:?}) - X-Span-ID: {:?}",
-            gid,
-            context.get().0.clone()
-        );
+        info!("leave_group({:?}) - X-Span-ID: {:?}", gid, context.get().0.clone());
         Err(ApiError("Api-Error: Operation is NOT implemented".into()))
     }
 }

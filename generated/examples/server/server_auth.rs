@@ -48,11 +48,7 @@ fn build_authorization(claims: Claims) -> Authorization {
     });
     let scopes = swagger::auth::Scopes::Some(scopes);
 
-    Authorization {
-        subject: claims.sub,
-        scopes,
-        issuer: Some(claims.iss),
-    }
+    Authorization { subject: claims.sub, scopes, issuer: Some(claims.iss) }
 }
 
 fn get_jwt_error_string(error: JwtError::Error) -> String {

@@ -1,9 +1,6 @@
 use async_trait::async_trait;
 use bytes::Bytes;
-use futures::{
-    future, future::BoxFuture, future::FutureExt, future::TryFutureExt, stream, stream::StreamExt,
-    Stream,
-};
+use futures::{future, future::BoxFuture, future::FutureExt, future::TryFutureExt, stream, stream::StreamExt, Stream};
 use http_body_util::{combinators::BoxBody, Full};
 use hyper::header::{HeaderName, HeaderValue, CONTENT_TYPE};
 use hyper::{
@@ -34,12 +31,7 @@ use crate::models;
 
 /// https://url.spec.whatwg.org/#fragment-percent-encode-set
 #[allow(dead_code)]
-const FRAGMENT_ENCODE_SET: &AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'<')
-    .add(b'>')
-    .add(b'`');
+const FRAGMENT_ENCODE_SET: &AsciiSet = &percent_encoding::CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`');
 
 /// This encode set is used for object IDs
 ///
@@ -49,12 +41,11 @@ const FRAGMENT_ENCODE_SET: &AsciiSet = &percent_encoding::CONTROLS
 const ID_ENCODE_SET: &AsciiSet = &FRAGMENT_ENCODE_SET.add(b'|');
 
 use crate::{
-    Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse,
-    CreateGroupResponse, GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse,
-    GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse,
-    LeaveGroupResponse, ListGroupUsersResponse, ListGroupsResponse, ListUserGroupsResponse,
-    ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse, RemoveGroupUserResponse,
-    SetGroupUserPrivilegesResponse,
+    Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse, CreateGroupResponse,
+    GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse, GetGroupUserPrivilegesResponse,
+    GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse, LeaveGroupResponse, ListGroupUsersResponse,
+    ListGroupsResponse, ListUserGroupsResponse, ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse,
+    RemoveGroupUserResponse, SetGroupUserPrivilegesResponse,
 };
 
 /// Convert input into a base path, e.g. "http://example:123". Also checks the scheme as it goes.
@@ -76,10 +67,7 @@ fn into_base_path(
 
     let host = uri.host().ok_or(ClientInitError::MissingHost)?;
     let port = uri.port_u16().map(|x| format!(":{x}")).unwrap_or_default();
-    Ok(format!(
-        "{scheme}://{host}{port}{}",
-        uri.path().trim_end_matches('/')
-    ))
+    Ok(format!("{scheme}://{host}{port}{}", uri.path().trim_end_matches('/')))
 }
 
 /// A client that implements the API by making HTTP calls out to a server.
@@ -120,11 +108,7 @@ where
     C: Clone + Send + Sync + 'static,
 {
     fn clone(&self) -> Self {
-        Self {
-            client_service: self.client_service.clone(),
-            base_path: self.base_path.clone(),
-            marker: PhantomData,
-        }
+        Self { client_service: self.client_service.clone(), base_path: self.base_path.clone(), marker: PhantomData }
     }
 }
 
@@ -162,34 +146,19 @@ where
         connector: Connector,
     ) -> Result<Self, ClientInitError> {
         let client_service =
-            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-                .build(connector);
-        let client_service = DropContextService::new(
-            hyper_util::service::TowerToHyperService::new(client_service),
-        );
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector);
+        let client_service = DropContextService::new(hyper_util::service::TowerToHyperService::new(client_service));
 
-        Ok(Self {
-            client_service,
-            base_path: into_base_path(base_path, protocol)?,
-            marker: PhantomData,
-        })
+        Ok(Self { client_service, base_path: into_base_path(base_path, protocol)?, marker: PhantomData })
     }
 }
 
-#[cfg(all(
-    feature = "client-tls",
-    any(target_os = "macos", target_os = "windows", target_os = "ios")
-))]
-type HyperHttpsConnector =
-    hyper_tls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
+#[cfg(all(feature = "client-tls", any(target_os = "macos", target_os = "windows", target_os = "ios")))]
+type HyperHttpsConnector = hyper_tls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
 
-#[cfg(all(
-    feature = "client-tls",
-    not(any(target_os = "macos", target_os = "windows", target_os = "ios"))
-))]
-type HyperHttpsConnector = hyper_openssl::client::legacy::HttpsConnector<
-    hyper_util::client::legacy::connect::HttpConnector,
->;
+#[cfg(all(feature = "client-tls", not(any(target_os = "macos", target_os = "windows", target_os = "ios"))))]
+type HyperHttpsConnector =
+    hyper_openssl::client::legacy::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
 
 #[derive(Debug, Clone)]
 pub enum HyperClient {
@@ -240,15 +209,10 @@ where
             ),
             #[cfg(feature = "client-tls")]
             "https" => {
-                let https_connector = connector
-                    .https()
-                    .build()
-                    .map_err(ClientInitError::SslError)?;
+                let https_connector = connector.https().build().map_err(ClientInitError::SslError)?;
                 HyperClient::Https(
-                    hyper_util::client::legacy::Client::builder(
-                        hyper_util::rt::TokioExecutor::new(),
-                    )
-                    .build(https_connector),
+                    hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                        .build(https_connector),
                 )
             }
             #[cfg(not(feature = "client-tls"))]
@@ -262,11 +226,7 @@ where
 
         let client_service = DropContextService::new(client_service);
 
-        Ok(Self {
-            client_service,
-            base_path: into_base_path(base_path, None)?,
-            marker: PhantomData,
-        })
+        Ok(Self { client_service, base_path: into_base_path(base_path, None)?, marker: PhantomData })
     }
 }
 
@@ -297,19 +257,11 @@ where
     }
 }
 
-#[cfg(all(
-    feature = "client-tls",
-    any(target_os = "macos", target_os = "windows", target_os = "ios")
-))]
+#[cfg(all(feature = "client-tls", any(target_os = "macos", target_os = "windows", target_os = "ios")))]
 type HttpsConnector = hyper_tls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
 
-#[cfg(all(
-    feature = "client-tls",
-    not(any(target_os = "macos", target_os = "windows", target_os = "ios"))
-))]
-type HttpsConnector = hyper_openssl::client::legacy::HttpsConnector<
-    hyper_util::client::legacy::connect::HttpConnector,
->;
+#[cfg(all(feature = "client-tls", not(any(target_os = "macos", target_os = "windows", target_os = "ios"))))]
+type HttpsConnector = hyper_openssl::client::legacy::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
 
 #[cfg(feature = "client-tls")]
 impl<C>
@@ -331,10 +283,7 @@ where
     /// * `base_path` - base path of the client API, i.e. "<https://www.my-api-implementation.com>"
     #[cfg(any(target_os = "macos", target_os = "windows", target_os = "ios"))]
     pub fn try_new_https(base_path: &str) -> Result<Self, ClientInitError> {
-        let https_connector = Connector::builder()
-            .https()
-            .build()
-            .map_err(ClientInitError::SslError)?;
+        let https_connector = Connector::builder().https().build().map_err(ClientInitError::SslError)?;
         Self::try_new_with_connector(base_path, Some("https"), https_connector)
     }
 
@@ -344,10 +293,7 @@ where
     /// * `base_path` - base path of the client API, i.e. "<https://www.my-api-implementation.com>"
     #[cfg(not(any(target_os = "macos", target_os = "windows", target_os = "ios")))]
     pub fn try_new_https(base_path: &str) -> Result<Self, ClientInitError> {
-        let https_connector = Connector::builder()
-            .https()
-            .build()
-            .map_err(ClientInitError::SslError)?;
+        let https_connector = Connector::builder().https().build().map_err(ClientInitError::SslError)?;
         Self::try_new_with_connector(base_path, Some("https"), https_connector)
     }
 
@@ -357,10 +303,7 @@ where
     /// * `base_path` - base path of the client API, i.e. "<https://www.my-api-implementation.com>"
     /// * `ca_certificate` - Path to CA certificate used to authenticate the server
     #[cfg(not(any(target_os = "macos", target_os = "windows", target_os = "ios")))]
-    pub fn try_new_https_pinned<CA>(
-        base_path: &str,
-        ca_certificate: CA,
-    ) -> Result<Self, ClientInitError>
+    pub fn try_new_https_pinned<CA>(base_path: &str, ca_certificate: CA) -> Result<Self, ClientInitError>
     where
         CA: AsRef<Path>,
     {
@@ -412,15 +355,8 @@ where
     /// `tower::Service`
     ///
     /// This allows adding custom wrappers around the underlying transport, for example for logging.
-    pub fn try_new_with_client_service(
-        client_service: S,
-        base_path: &str,
-    ) -> Result<Self, ClientInitError> {
-        Ok(Self {
-            client_service,
-            base_path: into_base_path(base_path, None)?,
-            marker: PhantomData,
-        })
+    pub fn try_new_with_client_service(client_service: S, base_path: &str) -> Result<Self, ClientInitError> {
+        Ok(Self { client_service, base_path: into_base_path(base_path, None)?, marker: PhantomData })
     }
 }
 
@@ -440,17 +376,11 @@ pub enum ClientInitError {
     TlsNotEnabled,
 
     /// SSL Connection Error
-    #[cfg(all(
-        feature = "client-tls",
-        any(target_os = "macos", target_os = "windows", target_os = "ios")
-    ))]
+    #[cfg(all(feature = "client-tls", any(target_os = "macos", target_os = "windows", target_os = "ios")))]
     SslError(native_tls::Error),
 
     /// SSL Connection Error
-    #[cfg(all(
-        feature = "client-tls",
-        not(any(target_os = "macos", target_os = "windows", target_os = "ios"))
-    ))]
+    #[cfg(all(feature = "client-tls", not(any(target_os = "macos", target_os = "windows", target_os = "ios"))))]
     SslError(openssl::error::ErrorStack),
 }
 
@@ -486,11 +416,7 @@ fn body_from_bytes(b: Vec<u8>) -> BoxBody<Bytes, Infallible> {
 #[async_trait]
 impl<S, C, B> Api<C> for Client<S, C>
 where
-    S: Service<(Request<BoxBody<Bytes, Infallible>>, C), Response = Response<B>>
-        + Clone
-        + Sync
-        + Send
-        + 'static,
+    S: Service<(Request<BoxBody<Bytes, Infallible>>, C), Response = Response<B>> + Clone + Sync + Send + 'static,
     S::Future: Send + 'static,
     S::Error: Into<crate::ServiceError> + fmt::Display,
     C: Has<XSpanIdString> + Has<Option<AuthData>> + Clone + Send + Sync + 'static,
@@ -523,36 +449,26 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("POST")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("POST").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         // Consumes basic body
         // Body parameter
-        let body = serde_json::to_string(&param_group_create_request)
-            .expect("impossible to fail to serialize");
+        let body = serde_json::to_string(&param_group_create_request).expect("impossible to fail to serialize");
         *request.body_mut() = body_from_string(body);
 
         let header = "application/json";
-        request
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(header));
+        request.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(header));
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -561,42 +477,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -610,33 +512,28 @@ where
         match response.status().as_u16() {
             201 => {
                 let (header, body) = response.into_parts();
-                let response_location =
-                    match header.headers.get(HeaderName::from_static("location")) {
-                        Some(response_location) => {
-                            let response_location = response_location.clone();
-                            let response_location =
-                                match TryInto::<header::IntoHeaderValue<String>>::try_into(
-                                    response_location,
-                                ) {
-                                    Ok(value) => value,
-                                    Err(e) => {
-                                        return Err(ApiError(format!(
+                let response_location = match header.headers.get(HeaderName::from_static("location")) {
+                    Some(response_location) => {
+                        let response_location = response_location.clone();
+                        let response_location =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_location) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
                                         "Invalid response header Location for response 201 - {e}"
                                     )));
-                                    }
-                                };
-                            response_location.0
-                        }
-                        None => {
-                            return Err(ApiError(String::from(
-                                "Required response header Location for response 201 was not found.",
-                            )))
-                        }
-                    };
+                                }
+                            };
+                        response_location.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Location for response 201 was not found.",
+                        )))
+                    }
+                };
 
-                Ok(CreateGroupResponse::Created {
-                    location: response_location,
-                })
+                Ok(CreateGroupResponse::Created { location: response_location })
             }
             400 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -644,37 +541,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -682,16 +575,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(CreateGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(CreateGroupResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             413 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -699,11 +587,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupResponse::PayloadTooLarge(body))
             }
@@ -713,11 +599,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupResponse::UnsupportedMediaType(body))
             }
@@ -727,19 +611,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -747,10 +627,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -778,25 +655,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -805,42 +675,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -858,37 +714,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::GroupList>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::GroupList>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupsResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -896,16 +748,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListGroupsResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(ListGroupsResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -913,11 +760,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupsResponse::Forbidden(body))
             }
@@ -927,19 +772,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupsResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -947,10 +788,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -986,25 +824,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("POST")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("POST").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -1013,42 +844,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -1066,37 +883,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::GroupInviteToken>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::GroupInviteToken>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupInviteTokenResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -1104,16 +917,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(CreateGroupInviteTokenResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(CreateGroupInviteTokenResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -1121,11 +929,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupInviteTokenResponse::Forbidden(body))
             }
@@ -1135,11 +941,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupInviteTokenResponse::NotFound(body))
             }
@@ -1149,19 +953,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupInviteTokenResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -1169,10 +969,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -1204,25 +1001,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -1231,42 +1021,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -1284,37 +1060,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Group>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Group>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -1322,16 +1094,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(GetGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(GetGroupResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -1339,11 +1106,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupResponse::Forbidden(body))
             }
@@ -1353,11 +1118,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupResponse::NotFound(body))
             }
@@ -1367,19 +1130,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -1387,10 +1146,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -1426,25 +1182,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -1453,42 +1202,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -1506,37 +1241,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::GroupInviteToken>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::GroupInviteToken>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupInviteTokenResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -1544,16 +1275,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(GetGroupInviteTokenResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(GetGroupInviteTokenResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -1561,11 +1287,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupInviteTokenResponse::Forbidden(body))
             }
@@ -1575,11 +1299,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupInviteTokenResponse::NotFound(body))
             }
@@ -1589,19 +1311,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupInviteTokenResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -1609,10 +1327,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -1620,11 +1335,7 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn list_group_users(
-        &self,
-        param_id: String,
-        context: &C,
-    ) -> Result<ListGroupUsersResponse, ApiError> {
+    async fn list_group_users(&self, param_id: String, context: &C) -> Result<ListGroupUsersResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!(
@@ -1648,25 +1359,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -1675,42 +1379,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -1728,37 +1418,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::UserList>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::UserList>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupUsersResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -1766,16 +1452,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListGroupUsersResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(ListGroupUsersResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -1783,11 +1464,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupUsersResponse::Forbidden(body))
             }
@@ -1797,11 +1476,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupUsersResponse::NotFound(body))
             }
@@ -1811,19 +1488,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupUsersResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -1831,10 +1504,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -1871,36 +1541,26 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("PATCH")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("PATCH").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         // Consumes basic body
         // Body parameter
-        let body = serde_json::to_string(&param_group_update_request)
-            .expect("impossible to fail to serialize");
+        let body = serde_json::to_string(&param_group_update_request).expect("impossible to fail to serialize");
         *request.body_mut() = body_from_string(body);
 
         let header = "application/json";
-        request
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(header));
+        request.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(header));
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -1909,42 +1569,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -1963,37 +1609,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyGroupResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -2001,16 +1643,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ModifyGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(ModifyGroupResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -2018,11 +1655,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyGroupResponse::Forbidden(body))
             }
@@ -2032,11 +1667,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyGroupResponse::NotFound(body))
             }
@@ -2046,11 +1679,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyGroupResponse::PayloadTooLarge(body))
             }
@@ -2060,11 +1691,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyGroupResponse::UnsupportedMediaType(body))
             }
@@ -2074,19 +1703,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyGroupResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -2094,10 +1719,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -2105,11 +1727,7 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn remove_group(
-        &self,
-        param_id: String,
-        context: &C,
-    ) -> Result<RemoveGroupResponse, ApiError> {
+    async fn remove_group(&self, param_id: String, context: &C) -> Result<RemoveGroupResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!(
@@ -2133,25 +1751,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("DELETE")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("DELETE").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -2160,42 +1771,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -2210,27 +1807,25 @@ where
             204 => Ok(RemoveGroupResponse::NoContent),
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -2238,16 +1833,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(RemoveGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(RemoveGroupResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -2255,11 +1845,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupResponse::Forbidden(body))
             }
@@ -2269,11 +1857,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupResponse::NotFound(body))
             }
@@ -2283,19 +1869,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -2303,10 +1885,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -2344,25 +1923,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -2371,42 +1943,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -2424,37 +1982,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::User>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::User>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -2462,16 +2016,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(GetGroupUserResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(GetGroupUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -2479,11 +2028,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserResponse::Forbidden(body))
             }
@@ -2493,11 +2040,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserResponse::NotFound(body))
             }
@@ -2507,19 +2052,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -2527,10 +2068,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -2568,25 +2106,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -2595,42 +2126,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -2648,37 +2165,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Privileges>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Privileges>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserPrivilegesResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -2686,16 +2199,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(GetGroupUserPrivilegesResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(GetGroupUserPrivilegesResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -2703,11 +2211,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserPrivilegesResponse::Forbidden(body))
             }
@@ -2717,11 +2223,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserPrivilegesResponse::NotFound(body))
             }
@@ -2731,19 +2235,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupUserPrivilegesResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -2751,10 +2251,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -2792,25 +2289,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("DELETE")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("DELETE").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -2819,42 +2309,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -2869,27 +2345,25 @@ where
             204 => Ok(RemoveGroupUserResponse::NoContent),
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -2897,16 +2371,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(RemoveGroupUserResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(RemoveGroupUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -2914,11 +2383,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupUserResponse::Forbidden(body))
             }
@@ -2928,11 +2395,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupUserResponse::NotFound(body))
             }
@@ -2942,19 +2407,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupUserResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -2962,10 +2423,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -3004,36 +2462,26 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("PUT")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("PUT").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         // Consumes basic body
         // Body parameter
-        let body =
-            serde_json::to_string(&param_privileges).expect("impossible to fail to serialize");
+        let body = serde_json::to_string(&param_privileges).expect("impossible to fail to serialize");
         *request.body_mut() = body_from_string(body);
 
         let header = "application/json";
-        request
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(header));
+        request.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(header));
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -3042,42 +2490,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -3096,37 +2530,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SetGroupUserPrivilegesResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -3134,16 +2564,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(SetGroupUserPrivilegesResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(SetGroupUserPrivilegesResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3151,11 +2576,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SetGroupUserPrivilegesResponse::Forbidden(body))
             }
@@ -3165,11 +2588,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SetGroupUserPrivilegesResponse::NotFound(body))
             }
@@ -3179,11 +2600,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SetGroupUserPrivilegesResponse::PayloadTooLarge(body))
             }
@@ -3193,11 +2612,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SetGroupUserPrivilegesResponse::UnsupportedMediaType(body))
             }
@@ -3207,19 +2624,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(SetGroupUserPrivilegesResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -3227,10 +2640,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -3238,10 +2648,7 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn create_client_token(
-        &self,
-        context: &C,
-    ) -> Result<CreateClientTokenResponse, ApiError> {
+    async fn create_client_token(&self, context: &C) -> Result<CreateClientTokenResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!("{}/api/v3/onezone/user/client_token", self.base_path);
@@ -3261,25 +2668,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -3288,42 +2688,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -3341,37 +2727,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::AccessToken>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::AccessToken>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateClientTokenResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -3379,16 +2761,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(CreateClientTokenResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(CreateClientTokenResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3396,19 +2773,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateClientTokenResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -3416,10 +2789,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -3451,36 +2821,26 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("POST")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("POST").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         // Consumes basic body
         // Body parameter
-        let body = serde_json::to_string(&param_group_create_request)
-            .expect("impossible to fail to serialize");
+        let body = serde_json::to_string(&param_group_create_request).expect("impossible to fail to serialize");
         *request.body_mut() = body_from_string(body);
 
         let header = "application/json";
-        request
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(header));
+        request.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(header));
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -3489,42 +2849,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -3538,33 +2884,28 @@ where
         match response.status().as_u16() {
             201 => {
                 let (header, body) = response.into_parts();
-                let response_location =
-                    match header.headers.get(HeaderName::from_static("location")) {
-                        Some(response_location) => {
-                            let response_location = response_location.clone();
-                            let response_location =
-                                match TryInto::<header::IntoHeaderValue<String>>::try_into(
-                                    response_location,
-                                ) {
-                                    Ok(value) => value,
-                                    Err(e) => {
-                                        return Err(ApiError(format!(
+                let response_location = match header.headers.get(HeaderName::from_static("location")) {
+                    Some(response_location) => {
+                        let response_location = response_location.clone();
+                        let response_location =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_location) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
                                         "Invalid response header Location for response 201 - {e}"
                                     )));
-                                    }
-                                };
-                            response_location.0
-                        }
-                        None => {
-                            return Err(ApiError(String::from(
-                                "Required response header Location for response 201 was not found.",
-                            )))
-                        }
-                    };
+                                }
+                            };
+                        response_location.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Location for response 201 was not found.",
+                        )))
+                    }
+                };
 
-                Ok(CreateGroupForUserResponse::Created {
-                    location: response_location,
-                })
+                Ok(CreateGroupForUserResponse::Created { location: response_location })
             }
             400 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3572,37 +2913,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupForUserResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -3610,16 +2947,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(CreateGroupForUserResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(CreateGroupForUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             413 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3627,11 +2959,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupForUserResponse::PayloadTooLarge(body))
             }
@@ -3641,11 +2971,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupForUserResponse::UnsupportedMediaType(body))
             }
@@ -3655,19 +2983,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateGroupForUserResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -3675,10 +2999,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -3706,25 +3027,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -3733,42 +3047,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -3786,37 +3086,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::User>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::User>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetCurrentUserResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -3824,16 +3120,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(GetCurrentUserResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(GetCurrentUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3841,19 +3132,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetCurrentUserResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -3861,10 +3148,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -3896,36 +3180,26 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("POST")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("POST").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         // Consumes basic body
         // Body parameter
-        let body = serde_json::to_string(&param_group_invite_token)
-            .expect("impossible to fail to serialize");
+        let body = serde_json::to_string(&param_group_invite_token).expect("impossible to fail to serialize");
         *request.body_mut() = body_from_string(body);
 
         let header = "application/json";
-        request
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(header));
+        request.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(header));
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -3934,42 +3208,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -3983,33 +3243,28 @@ where
         match response.status().as_u16() {
             201 => {
                 let (header, body) = response.into_parts();
-                let response_location =
-                    match header.headers.get(HeaderName::from_static("location")) {
-                        Some(response_location) => {
-                            let response_location = response_location.clone();
-                            let response_location =
-                                match TryInto::<header::IntoHeaderValue<String>>::try_into(
-                                    response_location,
-                                ) {
-                                    Ok(value) => value,
-                                    Err(e) => {
-                                        return Err(ApiError(format!(
+                let response_location = match header.headers.get(HeaderName::from_static("location")) {
+                    Some(response_location) => {
+                        let response_location = response_location.clone();
+                        let response_location =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_location) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
                                         "Invalid response header Location for response 201 - {e}"
                                     )));
-                                    }
-                                };
-                            response_location.0
-                        }
-                        None => {
-                            return Err(ApiError(String::from(
-                                "Required response header Location for response 201 was not found.",
-                            )))
-                        }
-                    };
+                                }
+                            };
+                        response_location.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Location for response 201 was not found.",
+                        )))
+                    }
+                };
 
-                Ok(JoinGroupResponse::Created {
-                    location: response_location,
-                })
+                Ok(JoinGroupResponse::Created { location: response_location })
             }
             400 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -4017,37 +3272,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(JoinGroupResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -4055,16 +3306,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(JoinGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(JoinGroupResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             403 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -4072,11 +3318,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(JoinGroupResponse::Forbidden(body))
             }
@@ -4086,11 +3330,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(JoinGroupResponse::NotFound(body))
             }
@@ -4100,11 +3342,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(JoinGroupResponse::Conflict(body))
             }
@@ -4114,11 +3354,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(JoinGroupResponse::PayloadTooLarge(body))
             }
@@ -4128,11 +3366,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(JoinGroupResponse::UnsupportedMediaType(body))
             }
@@ -4142,19 +3378,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(JoinGroupResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -4162,10 +3394,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -4193,25 +3422,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -4220,42 +3442,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -4273,37 +3481,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::GroupList>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::GroupList>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListUserGroupsResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -4311,16 +3515,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListUserGroupsResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(ListUserGroupsResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -4328,19 +3527,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListUserGroupsResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -4348,10 +3543,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -4383,36 +3575,26 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("PATCH")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("PATCH").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         // Consumes basic body
         // Body parameter
-        let body = serde_json::to_string(&param_user_update_request)
-            .expect("impossible to fail to serialize");
+        let body = serde_json::to_string(&param_user_update_request).expect("impossible to fail to serialize");
         *request.body_mut() = body_from_string(body);
 
         let header = "application/json";
-        request
-            .headers_mut()
-            .insert(CONTENT_TYPE, HeaderValue::from_static(header));
+        request.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(header));
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -4421,42 +3603,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -4475,37 +3643,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyCurrentUserResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -4513,16 +3677,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ModifyCurrentUserResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(ModifyCurrentUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             413 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -4530,11 +3689,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyCurrentUserResponse::PayloadTooLarge(body))
             }
@@ -4544,11 +3701,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyCurrentUserResponse::UnsupportedMediaType(body))
             }
@@ -4558,19 +3713,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ModifyCurrentUserResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -4578,10 +3729,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -4589,11 +3737,7 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn get_user_group(
-        &self,
-        param_gid: String,
-        context: &C,
-    ) -> Result<GetUserGroupResponse, ApiError> {
+    async fn get_user_group(&self, param_gid: String, context: &C) -> Result<GetUserGroupResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!(
@@ -4617,25 +3761,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("GET")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("GET").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -4644,42 +3781,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -4697,37 +3820,33 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Group>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Group>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserGroupResponse::Ok(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -4735,16 +3854,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(GetUserGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(GetUserGroupResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             404 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -4752,11 +3866,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserGroupResponse::NotFound(body))
             }
@@ -4766,19 +3878,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetUserGroupResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -4786,10 +3894,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }
@@ -4797,11 +3902,7 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn leave_group(
-        &self,
-        param_gid: String,
-        context: &C,
-    ) -> Result<LeaveGroupResponse, ApiError> {
+    async fn leave_group(&self, param_gid: String, context: &C) -> Result<LeaveGroupResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!(
@@ -4825,25 +3926,18 @@ where
             Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
         };
 
-        let mut request = match Request::builder()
-            .method("DELETE")
-            .uri(uri)
-            .body(BoxBody::new(http_body_util::Empty::new()))
-        {
-            Ok(req) => req,
-            Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-        };
+        let mut request =
+            match Request::builder().method("DELETE").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
             HeaderName::from_static("x-span-id"),
             match header {
                 Ok(h) => h,
-                Err(e) => {
-                    return Err(ApiError(format!(
-                        "Unable to create X-Span ID header value: {e}"
-                    )))
-                }
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
             },
         );
 
@@ -4852,42 +3946,28 @@ where
             use headers::authorization::Credentials;
             // The trailing `_` arm is unreachable when the spec declares every kind of
             // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(
-                unreachable_patterns,
-                clippy::single_match,
-                clippy::match_single_binding
-            )]
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
             match auth_data {
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("x-auth-token"), header);
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
                 }
                 AuthData::ApiKey(ref api_key) => {
                     let header = match HeaderValue::from_str(api_key.as_str()) {
                         Ok(h) => h,
                         Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(HeaderName::from_static("macaroon"), header);
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
                 }
                 AuthData::Bearer(ref bearer_header) => {
                     let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
                         Ok(h) => h,
-                        Err(e) => {
-                            return Err(ApiError(format!(
-                                "Unable to create Authorization header: {e}"
-                            )))
-                        }
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
-                    request
-                        .headers_mut()
-                        .insert(hyper::header::AUTHORIZATION, header.0.encode());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
                 _ => {}
             }
@@ -4902,27 +3982,25 @@ where
             204 => Ok(LeaveGroupResponse::NoContent),
             401 => {
                 let (header, body) = response.into_parts();
-                let response_www_authenticate = match header
-                    .headers
-                    .get(HeaderName::from_static("www-authenticate"))
-                {
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
                     Some(response_www_authenticate) => {
                         let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate = match TryInto::<
-                            header::IntoHeaderValue<String>,
-                        >::try_into(
-                            response_www_authenticate
-                        ) {
-                            Ok(value) => value,
-                            Err(e) => {
-                                return Err(ApiError(format!("Invalid response header WWW-Authenticate for response 401 - {e}")));
-                            }
-                        };
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
                         response_www_authenticate.0
                     }
-                    None => return Err(ApiError(String::from(
-                        "Required response header WWW-Authenticate for response 401 was not found.",
-                    ))),
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
                 };
 
                 let body = http_body_util::BodyExt::collect(body)
@@ -4930,16 +4008,11 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(LeaveGroupResponse::Unauthorized {
-                    body,
-                    www_authenticate: response_www_authenticate,
-                })
+                Ok(LeaveGroupResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
             404 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -4947,11 +4020,9 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LeaveGroupResponse::NotFound(body))
             }
@@ -4961,19 +4032,15 @@ where
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
 
-                let body = str::from_utf8(&body)
-                    .map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body).map_err(|e| {
-                    ApiError(format!("Response body did not match the schema: {e}"))
-                })?;
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LeaveGroupResponse::InternalError(body))
             }
             code => {
                 let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec());
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
                 Err(ApiError(format!(
                     "Unexpected response code {code}:\n{headers:?}\n\n{}",
                     match body {
@@ -4981,10 +4048,7 @@ where
                             Ok(body) => body,
                             Err(e) => format!("<Body was not UTF8: {e:?}>"),
                         },
-                        Err(e) => format!(
-                            "<Failed to read body: {}>",
-                            Into::<crate::ServiceError>::into(e)
-                        ),
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
                     }
                 )))
             }

@@ -25,16 +25,14 @@ use crate::{header, models, AuthenticationApi};
 
 pub use crate::context;
 
-type ServiceFuture =
-    BoxFuture<'static, Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>>;
+type ServiceFuture = BoxFuture<'static, Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>>;
 
 use crate::{
-    Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse,
-    CreateGroupResponse, GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse,
-    GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse,
-    LeaveGroupResponse, ListGroupUsersResponse, ListGroupsResponse, ListUserGroupsResponse,
-    ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse, RemoveGroupUserResponse,
-    SetGroupUserPrivilegesResponse,
+    Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse, CreateGroupResponse,
+    GetCurrentUserResponse, GetGroupInviteTokenResponse, GetGroupResponse, GetGroupUserPrivilegesResponse,
+    GetGroupUserResponse, GetUserGroupResponse, JoinGroupResponse, LeaveGroupResponse, ListGroupUsersResponse,
+    ListGroupsResponse, ListUserGroupsResponse, ModifyCurrentUserResponse, ModifyGroupResponse, RemoveGroupResponse,
+    RemoveGroupUserResponse, SetGroupUserPrivilegesResponse,
 };
 
 mod server_auth;
@@ -61,10 +59,9 @@ mod paths {
     pub(crate) static ID_GROUPS: usize = 0;
     pub(crate) static ID_GROUPS_ID: usize = 1;
     lazy_static! {
-        pub static ref REGEX_GROUPS_ID: regex::Regex =
-            #[allow(clippy::invalid_regex)]
-            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)$")
-                .expect("Unable to create regex for GROUPS_ID");
+        pub static ref REGEX_GROUPS_ID: regex::Regex = #[allow(clippy::invalid_regex)]
+        regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)$")
+            .expect("Unable to create regex for GROUPS_ID");
     }
     pub(crate) static ID_GROUPS_ID_USERS: usize = 2;
     lazy_static! {
@@ -91,10 +88,8 @@ mod paths {
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS_UID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
-            regex::Regex::new(
-                r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/privileges$"
-            )
-            .expect("Unable to create regex for GROUPS_ID_USERS_UID_PRIVILEGES");
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/privileges$")
+                .expect("Unable to create regex for GROUPS_ID_USERS_UID_PRIVILEGES");
     }
     pub(crate) static ID_USER: usize = 6;
     pub(crate) static ID_USER_CLIENT_TOKEN: usize = 7;
@@ -125,11 +120,7 @@ where
     C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
 {
     pub fn new(api_impl: T) -> Self {
-        MakeService {
-            api_impl,
-            marker: PhantomData,
-            validation: false,
-        }
+        MakeService { api_impl, marker: PhantomData, validation: false }
     }
 
     // Turn on/off validation for the service being made.
@@ -145,11 +136,7 @@ where
     C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
 {
     fn clone(&self) -> Self {
-        Self {
-            api_impl: self.api_impl.clone(),
-            marker: PhantomData,
-            validation: self.validation,
-        }
+        Self { api_impl: self.api_impl.clone(), marker: PhantomData, validation: self.validation }
     }
 }
 
@@ -188,17 +175,22 @@ macro_rules! run_validation {
     ($parameter:tt, $base_name:tt, $validation:tt) => {
         let $parameter = if $validation {
             match $parameter.validate() {
-            Ok(()) => $parameter,
-            Err(e) => return Ok(Response::builder()
-                                    .status(StatusCode::BAD_REQUEST)
-                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                    .body(BoxBody::new(format!("Invalid value in body parameter {}: {}", $base_name, e)))
-                                    .expect(&format!("Unable to create Bad Request response for invalid value in body parameter {}", $base_name))),
+                Ok(()) => $parameter,
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new(format!("Invalid value in body parameter {}: {}", $base_name, e)))
+                        .expect(&format!(
+                            "Unable to create Bad Request response for invalid value in body parameter {}",
+                            $base_name
+                        )))
+                }
             }
         } else {
             $parameter
         };
-    }
+    };
 }
 
 pub struct Service<T, C>
@@ -218,11 +210,7 @@ where
     C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
 {
     pub fn new(api_impl: T, validation: bool) -> Self {
-        Service {
-            api_impl,
-            marker: PhantomData,
-            validation,
-        }
+        Service { api_impl, marker: PhantomData, validation }
     }
     #[cfg(feature = "validate")]
     pub fn set_validation(&mut self, validation: bool) {
@@ -236,11 +224,7 @@ where
     C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
 {
     fn clone(&self) -> Self {
-        Service {
-            api_impl: self.api_impl.clone(),
-            marker: self.marker,
-            validation: self.validation,
-        }
+        Service { api_impl: self.api_impl.clone(), marker: self.marker, validation: self.validation }
     }
 }
 
@@ -296,10 +280,7 @@ where
 
                 // CreateGroupInviteToken - POST /groups/{id}/users/token
                 hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => {
-                    handle_create_group_invite_token(
-                        api_impl, uri, headers, body, context, validation,
-                    )
-                    .await
+                    handle_create_group_invite_token(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // GetGroup - GET /groups/{id}
@@ -309,8 +290,7 @@ where
 
                 // GetGroupInviteToken - GET /groups/{id}/users/token
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => {
-                    handle_get_group_invite_token(api_impl, uri, headers, body, context, validation)
-                        .await
+                    handle_get_group_invite_token(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // ListGroupUsers - GET /groups/{id}/users
@@ -335,36 +315,27 @@ where
 
                 // GetGroupUserPrivileges - GET /groups/{id}/users/{uid}/privileges
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
-                    handle_get_group_user_privileges(
-                        api_impl, uri, headers, body, context, validation,
-                    )
-                    .await
+                    handle_get_group_user_privileges(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // RemoveGroupUser - DELETE /groups/{id}/users/{uid}
                 hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
-                    handle_remove_group_user(api_impl, uri, headers, body, context, validation)
-                        .await
+                    handle_remove_group_user(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // SetGroupUserPrivileges - PUT /groups/{id}/users/{uid}/privileges
                 hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
-                    handle_set_group_user_privileges(
-                        api_impl, uri, headers, body, context, validation,
-                    )
-                    .await
+                    handle_set_group_user_privileges(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // CreateClientToken - GET /user/client_token
                 hyper::Method::GET if path.matched(paths::ID_USER_CLIENT_TOKEN) => {
-                    handle_create_client_token(api_impl, uri, headers, body, context, validation)
-                        .await
+                    handle_create_client_token(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // CreateGroupForUser - POST /user/groups
                 hyper::Method::POST if path.matched(paths::ID_USER_GROUPS) => {
-                    handle_create_group_for_user(api_impl, uri, headers, body, context, validation)
-                        .await
+                    handle_create_group_for_user(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // GetCurrentUser - GET /user
@@ -384,8 +355,7 @@ where
 
                 // ModifyCurrentUser - PATCH /user
                 hyper::Method::PATCH if path.matched(paths::ID_USER) => {
-                    handle_modify_current_user(api_impl, uri, headers, body, context, validation)
-                        .await
+                    handle_modify_current_user(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // GetUserGroup - GET /user/groups/{gid}
@@ -451,14 +421,11 @@ where
     // Handle body parameters (note that non-required body parameters will ignore garbage
     // values, rather than causing a 400 response). Produce warning header and logs for
     // any unused fields.
-    let result = http_body_util::BodyExt::collect(body)
-        .await
-        .map(|f| f.to_bytes().to_vec());
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
     match result {
         Ok(body) => {
             let mut unused_elements: Vec<String> = vec![];
-            let param_group_create_request: Option<models::GroupCreateRequest> = if !body.is_empty()
-            {
+            let param_group_create_request: Option<models::GroupCreateRequest> = if !body.is_empty() {
                 let deserializer = &mut serde_json::Deserializer::from_slice(&body);
                 match serde_ignored::deserialize(deserializer, |path| {
                                             warn!("Ignoring unknown field in body: {path}");
@@ -475,134 +442,107 @@ where
                 None
             };
             let param_group_create_request = match param_group_create_request {
-                                    Some(param_group_create_request) => param_group_create_request,
-                                    None => return Ok(Response::builder()
-                                                        .status(StatusCode::BAD_REQUEST)
-                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                        .body(BoxBody::new("Missing required body parameter GroupCreateRequest".to_string()))
-                                                        .expect("Unable to create Bad Request response for missing body parameter GroupCreateRequest")),
-                                };
+                Some(param_group_create_request) => param_group_create_request,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter GroupCreateRequest".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter GroupCreateRequest"))
+                }
+            };
             #[cfg(not(feature = "validate"))]
             run_validation!(param_group_create_request, "GroupCreateRequest", validation);
 
-            let result = api_impl
-                .create_group(param_group_create_request, &context)
-                .await;
+            let result = api_impl.create_group(param_group_create_request, &context).await;
             let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
             response.headers_mut().insert(
                 HeaderName::from_static("x-span-id"),
-                HeaderValue::from_str(
-                    (&context as &dyn Has<XSpanIdString>)
-                        .get()
-                        .0
-                        .clone()
-                        .as_str(),
-                )
-                .expect("Unable to create X-Span-ID header value"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
             );
 
             if !unused_elements.is_empty() {
                 response.headers_mut().insert(
                     HeaderName::from_static("warning"),
-                    HeaderValue::from_str(
-                        format!("Ignoring unknown fields in body: {unused_elements:?}").as_str(),
-                    )
-                    .expect("Unable to create Warning header value"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
                 );
             }
             match result {
                 Ok(rsp) => match rsp {
                     CreateGroupResponse::Created { location } => {
-                        *response.status_mut() = StatusCode::from_u16(201)
-                            .expect("Unable to turn 201 into a StatusCode");
+                        *response.status_mut() =
+                            StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
 
                         let location = match header::IntoHeaderValue(location).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling location header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling location header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response
-                            .headers_mut()
-                            .insert(HeaderName::from_static("location"), location);
+                        response.headers_mut().insert(HeaderName::from_static("location"), location);
                     }
                     CreateGroupResponse::BadRequest(body) => {
-                        *response.status_mut() = StatusCode::from_u16(400)
-                            .expect("Unable to turn 400 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
-                    CreateGroupResponse::Unauthorized {
-                        body,
-                        www_authenticate,
-                    } => {
-                        *response.status_mut() = StatusCode::from_u16(401)
-                            .expect("Unable to turn 401 into a StatusCode");
+                    CreateGroupResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                         let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response.headers_mut().insert(
-                            HeaderName::from_static("www-authenticate"),
-                            www_authenticate,
-                        );
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     CreateGroupResponse::PayloadTooLarge(body) => {
-                        *response.status_mut() = StatusCode::from_u16(413)
-                            .expect("Unable to turn 413 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     CreateGroupResponse::UnsupportedMediaType(body) => {
-                        *response.status_mut() = StatusCode::from_u16(415)
-                            .expect("Unable to turn 415 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     CreateGroupResponse::InternalError(body) => {
-                        *response.status_mut() = StatusCode::from_u16(500)
-                            .expect("Unable to turn 500 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                 },
@@ -610,9 +550,7 @@ where
                     // Application code returned an error. This should not happen, as the implementation should
                     // return a valid response.
                     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                    response
-                        .headers_mut()
-                        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
                     *response.body_mut() = body_from_str("An internal error occurred");
                 }
             }
@@ -622,10 +560,7 @@ where
         Err(e) => Ok(Response::builder()
             .status(StatusCode::BAD_REQUEST)
             .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-            .body(body_from_string(format!(
-                "Unable to read body: {}",
-                e.into()
-            )))
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
             .expect("Unable to create Bad Request response due to unable to read body")),
     }
 }
@@ -663,73 +598,51 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             ListGroupsResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            ListGroupsResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            ListGroupsResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             ListGroupsResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             ListGroupsResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -739,9 +652,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -780,28 +691,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params = paths::REGEX_GROUPS_ID_USERS_TOKEN
-        .captures(path)
-        .unwrap_or_else(|| {
-            panic!(
-                "Path {} matched RE GROUPS_ID_USERS_TOKEN in set but failed match against \"{}\"",
-                path,
-                paths::REGEX_GROUPS_ID_USERS_TOKEN.as_str()
-            )
-        });
+    let path_params = paths::REGEX_GROUPS_ID_USERS_TOKEN.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_TOKEN in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_TOKEN.as_str()
+        )
+    });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -821,83 +726,58 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             CreateGroupInviteTokenResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            CreateGroupInviteTokenResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            CreateGroupInviteTokenResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             CreateGroupInviteTokenResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             CreateGroupInviteTokenResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             CreateGroupInviteTokenResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -907,9 +787,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -956,18 +834,14 @@ where
         )
     });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -987,83 +861,58 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             GetGroupResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            GetGroupResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            GetGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -1073,9 +922,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -1114,28 +961,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params = paths::REGEX_GROUPS_ID_USERS_TOKEN
-        .captures(path)
-        .unwrap_or_else(|| {
-            panic!(
-                "Path {} matched RE GROUPS_ID_USERS_TOKEN in set but failed match against \"{}\"",
-                path,
-                paths::REGEX_GROUPS_ID_USERS_TOKEN.as_str()
-            )
-        });
+    let path_params = paths::REGEX_GROUPS_ID_USERS_TOKEN.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_TOKEN in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_TOKEN.as_str()
+        )
+    });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -1155,83 +996,58 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             GetGroupInviteTokenResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            GetGroupInviteTokenResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            GetGroupInviteTokenResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupInviteTokenResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupInviteTokenResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupInviteTokenResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -1241,9 +1057,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -1282,28 +1096,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params = paths::REGEX_GROUPS_ID_USERS
-        .captures(path)
-        .unwrap_or_else(|| {
-            panic!(
-                "Path {} matched RE GROUPS_ID_USERS in set but failed match against \"{}\"",
-                path,
-                paths::REGEX_GROUPS_ID_USERS.as_str()
-            )
-        });
+    let path_params = paths::REGEX_GROUPS_ID_USERS.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS.as_str()
+        )
+    });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -1323,83 +1131,58 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             ListGroupUsersResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            ListGroupUsersResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            ListGroupUsersResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             ListGroupUsersResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             ListGroupUsersResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             ListGroupUsersResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -1409,9 +1192,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -1458,18 +1239,14 @@ where
         )
     });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -1488,14 +1265,11 @@ where
     // Handle body parameters (note that non-required body parameters will ignore garbage
     // values, rather than causing a 400 response). Produce warning header and logs for
     // any unused fields.
-    let result = http_body_util::BodyExt::collect(body)
-        .await
-        .map(|f| f.to_bytes().to_vec());
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
     match result {
         Ok(body) => {
             let mut unused_elements: Vec<String> = vec![];
-            let param_group_update_request: Option<models::GroupUpdateRequest> = if !body.is_empty()
-            {
+            let param_group_update_request: Option<models::GroupUpdateRequest> = if !body.is_empty() {
                 let deserializer = &mut serde_json::Deserializer::from_slice(&body);
                 match serde_ignored::deserialize(deserializer, |path| {
                                             warn!("Ignoring unknown field in body: {path}");
@@ -1512,141 +1286,108 @@ where
                 None
             };
             let param_group_update_request = match param_group_update_request {
-                                    Some(param_group_update_request) => param_group_update_request,
-                                    None => return Ok(Response::builder()
-                                                        .status(StatusCode::BAD_REQUEST)
-                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                        .body(BoxBody::new("Missing required body parameter GroupUpdateRequest".to_string()))
-                                                        .expect("Unable to create Bad Request response for missing body parameter GroupUpdateRequest")),
-                                };
+                Some(param_group_update_request) => param_group_update_request,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter GroupUpdateRequest".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter GroupUpdateRequest"))
+                }
+            };
             #[cfg(not(feature = "validate"))]
             run_validation!(param_group_update_request, "GroupUpdateRequest", validation);
 
-            let result = api_impl
-                .modify_group(param_id, param_group_update_request, &context)
-                .await;
+            let result = api_impl.modify_group(param_id, param_group_update_request, &context).await;
             let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
             response.headers_mut().insert(
                 HeaderName::from_static("x-span-id"),
-                HeaderValue::from_str(
-                    (&context as &dyn Has<XSpanIdString>)
-                        .get()
-                        .0
-                        .clone()
-                        .as_str(),
-                )
-                .expect("Unable to create X-Span-ID header value"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
             );
 
             if !unused_elements.is_empty() {
                 response.headers_mut().insert(
                     HeaderName::from_static("warning"),
-                    HeaderValue::from_str(
-                        format!("Ignoring unknown fields in body: {unused_elements:?}").as_str(),
-                    )
-                    .expect("Unable to create Warning header value"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
                 );
             }
             match result {
                 Ok(rsp) => match rsp {
                     ModifyGroupResponse::NoContent => {
-                        *response.status_mut() = StatusCode::from_u16(204)
-                            .expect("Unable to turn 204 into a StatusCode");
+                        *response.status_mut() =
+                            StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
                     }
                     ModifyGroupResponse::BadRequest(body) => {
-                        *response.status_mut() = StatusCode::from_u16(400)
-                            .expect("Unable to turn 400 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
-                    ModifyGroupResponse::Unauthorized {
-                        body,
-                        www_authenticate,
-                    } => {
-                        *response.status_mut() = StatusCode::from_u16(401)
-                            .expect("Unable to turn 401 into a StatusCode");
+                    ModifyGroupResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                         let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response.headers_mut().insert(
-                            HeaderName::from_static("www-authenticate"),
-                            www_authenticate,
-                        );
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyGroupResponse::Forbidden(body) => {
-                        *response.status_mut() = StatusCode::from_u16(403)
-                            .expect("Unable to turn 403 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyGroupResponse::NotFound(body) => {
-                        *response.status_mut() = StatusCode::from_u16(404)
-                            .expect("Unable to turn 404 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyGroupResponse::PayloadTooLarge(body) => {
-                        *response.status_mut() = StatusCode::from_u16(413)
-                            .expect("Unable to turn 413 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyGroupResponse::UnsupportedMediaType(body) => {
-                        *response.status_mut() = StatusCode::from_u16(415)
-                            .expect("Unable to turn 415 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyGroupResponse::InternalError(body) => {
-                        *response.status_mut() = StatusCode::from_u16(500)
-                            .expect("Unable to turn 500 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                 },
@@ -1654,9 +1395,7 @@ where
                     // Application code returned an error. This should not happen, as the implementation should
                     // return a valid response.
                     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                    response
-                        .headers_mut()
-                        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
                     *response.body_mut() = body_from_str("An internal error occurred");
                 }
             }
@@ -1666,10 +1405,7 @@ where
         Err(e) => Ok(Response::builder()
             .status(StatusCode::BAD_REQUEST)
             .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-            .body(body_from_string(format!(
-                "Unable to read body: {}",
-                e.into()
-            )))
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
             .expect("Unable to create Bad Request response due to unable to read body")),
     }
 }
@@ -1713,18 +1449,14 @@ where
         )
     });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -1744,77 +1476,54 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             RemoveGroupResponse::NoContent => {
-                *response.status_mut() =
-                    StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+                *response.status_mut() = StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
             }
-            RemoveGroupResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            RemoveGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -1824,9 +1533,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -1865,28 +1572,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params = paths::REGEX_GROUPS_ID_USERS_UID
-        .captures(path)
-        .unwrap_or_else(|| {
-            panic!(
-                "Path {} matched RE GROUPS_ID_USERS_UID in set but failed match against \"{}\"",
-                path,
-                paths::REGEX_GROUPS_ID_USERS_UID.as_str()
-            )
-        });
+    let path_params = paths::REGEX_GROUPS_ID_USERS_UID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_UID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_UID.as_str()
+        )
+    });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -1902,18 +1603,14 @@ where
         }
     };
 
-    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes())
-        .decode_utf8()
-    {
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
         Ok(param_uid) => match param_uid.parse::<String>() {
             Ok(param_uid) => param_uid,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter uid: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -1933,83 +1630,58 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             GetGroupUserResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            GetGroupUserResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            GetGroupUserResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupUserResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupUserResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupUserResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -2019,9 +1691,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -2060,25 +1730,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params =
-                    paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE GROUPS_ID_USERS_UID_PRIVILEGES in set but failed match against \"{}\"", path, paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES.as_str())
-                    );
+    let path_params = paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_UID_PRIVILEGES in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES.as_str()
+        )
+    });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -2094,18 +1761,14 @@ where
         }
     };
 
-    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes())
-        .decode_utf8()
-    {
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
         Ok(param_uid) => match param_uid.parse::<String>() {
             Ok(param_uid) => param_uid,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter uid: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -2121,89 +1784,62 @@ where
         }
     };
 
-    let result = api_impl
-        .get_group_user_privileges(param_id, param_uid, &context)
-        .await;
+    let result = api_impl.get_group_user_privileges(param_id, param_uid, &context).await;
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             GetGroupUserPrivilegesResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            GetGroupUserPrivilegesResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            GetGroupUserPrivilegesResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupUserPrivilegesResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupUserPrivilegesResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupUserPrivilegesResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -2213,9 +1849,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -2254,28 +1888,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params = paths::REGEX_GROUPS_ID_USERS_UID
-        .captures(path)
-        .unwrap_or_else(|| {
-            panic!(
-                "Path {} matched RE GROUPS_ID_USERS_UID in set but failed match against \"{}\"",
-                path,
-                paths::REGEX_GROUPS_ID_USERS_UID.as_str()
-            )
-        });
+    let path_params = paths::REGEX_GROUPS_ID_USERS_UID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_UID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_UID.as_str()
+        )
+    });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -2291,18 +1919,14 @@ where
         }
     };
 
-    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes())
-        .decode_utf8()
-    {
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
         Ok(param_uid) => match param_uid.parse::<String>() {
             Ok(param_uid) => param_uid,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter uid: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -2318,83 +1942,58 @@ where
         }
     };
 
-    let result = api_impl
-        .remove_group_user(param_id, param_uid, &context)
-        .await;
+    let result = api_impl.remove_group_user(param_id, param_uid, &context).await;
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             RemoveGroupUserResponse::NoContent => {
-                *response.status_mut() =
-                    StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+                *response.status_mut() = StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
             }
-            RemoveGroupUserResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            RemoveGroupUserResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupUserResponse::Forbidden(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupUserResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupUserResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -2404,9 +2003,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -2445,25 +2042,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params =
-                    paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES
-                    .captures(path)
-                    .unwrap_or_else(||
-                        panic!("Path {} matched RE GROUPS_ID_USERS_UID_PRIVILEGES in set but failed match against \"{}\"", path, paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES.as_str())
-                    );
+    let path_params = paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_UID_PRIVILEGES in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_UID_PRIVILEGES.as_str()
+        )
+    });
 
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes())
-        .decode_utf8()
-    {
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
         Ok(param_id) => match param_id.parse::<String>() {
             Ok(param_id) => param_id,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter id: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -2479,18 +2073,14 @@ where
         }
     };
 
-    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes())
-        .decode_utf8()
-    {
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
         Ok(param_uid) => match param_uid.parse::<String>() {
             Ok(param_uid) => param_uid,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter uid: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -2509,164 +2099,133 @@ where
     // Handle body parameters (note that non-required body parameters will ignore garbage
     // values, rather than causing a 400 response). Produce warning header and logs for
     // any unused fields.
-    let result = http_body_util::BodyExt::collect(body)
-        .await
-        .map(|f| f.to_bytes().to_vec());
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
     match result {
         Ok(body) => {
             let mut unused_elements: Vec<String> = vec![];
             let param_privileges: Option<models::Privileges> = if !body.is_empty() {
                 let deserializer = &mut serde_json::Deserializer::from_slice(&body);
                 match serde_ignored::deserialize(deserializer, |path| {
-                                            warn!("Ignoring unknown field in body: {path}");
-                                            unused_elements.push(path.to_string());
-                                    }) {
-                                        Ok(param_privileges) => param_privileges,
-                                        Err(e) => return Ok(Response::builder()
-                                                        .status(StatusCode::BAD_REQUEST)
-                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                        .body(BoxBody::new(format!("Couldn't parse body parameter Privileges - doesn't match schema: {e}")))
-                                                        .expect("Unable to create Bad Request response for invalid body parameter Privileges due to schema")),
-                                    }
+                    warn!("Ignoring unknown field in body: {path}");
+                    unused_elements.push(path.to_string());
+                }) {
+                    Ok(param_privileges) => param_privileges,
+                    Err(e) => return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new(format!(
+                            "Couldn't parse body parameter Privileges - doesn't match schema: {e}"
+                        )))
+                        .expect(
+                            "Unable to create Bad Request response for invalid body parameter Privileges due to schema",
+                        )),
+                }
             } else {
                 None
             };
             let param_privileges = match param_privileges {
-                                    Some(param_privileges) => param_privileges,
-                                    None => return Ok(Response::builder()
-                                                        .status(StatusCode::BAD_REQUEST)
-                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                        .body(BoxBody::new("Missing required body parameter Privileges".to_string()))
-                                                        .expect("Unable to create Bad Request response for missing body parameter Privileges")),
-                                };
+                Some(param_privileges) => param_privileges,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter Privileges".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter Privileges"))
+                }
+            };
             #[cfg(not(feature = "validate"))]
             run_validation!(param_privileges, "Privileges", validation);
 
-            let result = api_impl
-                .set_group_user_privileges(param_id, param_uid, param_privileges, &context)
-                .await;
+            let result = api_impl.set_group_user_privileges(param_id, param_uid, param_privileges, &context).await;
             let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
             response.headers_mut().insert(
                 HeaderName::from_static("x-span-id"),
-                HeaderValue::from_str(
-                    (&context as &dyn Has<XSpanIdString>)
-                        .get()
-                        .0
-                        .clone()
-                        .as_str(),
-                )
-                .expect("Unable to create X-Span-ID header value"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
             );
 
             if !unused_elements.is_empty() {
                 response.headers_mut().insert(
                     HeaderName::from_static("warning"),
-                    HeaderValue::from_str(
-                        format!("Ignoring unknown fields in body: {unused_elements:?}").as_str(),
-                    )
-                    .expect("Unable to create Warning header value"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
                 );
             }
             match result {
                 Ok(rsp) => match rsp {
                     SetGroupUserPrivilegesResponse::NoContent => {
-                        *response.status_mut() = StatusCode::from_u16(204)
-                            .expect("Unable to turn 204 into a StatusCode");
+                        *response.status_mut() =
+                            StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
                     }
                     SetGroupUserPrivilegesResponse::BadRequest(body) => {
-                        *response.status_mut() = StatusCode::from_u16(400)
-                            .expect("Unable to turn 400 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
-                    SetGroupUserPrivilegesResponse::Unauthorized {
-                        body,
-                        www_authenticate,
-                    } => {
-                        *response.status_mut() = StatusCode::from_u16(401)
-                            .expect("Unable to turn 401 into a StatusCode");
+                    SetGroupUserPrivilegesResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                         let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response.headers_mut().insert(
-                            HeaderName::from_static("www-authenticate"),
-                            www_authenticate,
-                        );
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     SetGroupUserPrivilegesResponse::Forbidden(body) => {
-                        *response.status_mut() = StatusCode::from_u16(403)
-                            .expect("Unable to turn 403 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     SetGroupUserPrivilegesResponse::NotFound(body) => {
-                        *response.status_mut() = StatusCode::from_u16(404)
-                            .expect("Unable to turn 404 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     SetGroupUserPrivilegesResponse::PayloadTooLarge(body) => {
-                        *response.status_mut() = StatusCode::from_u16(413)
-                            .expect("Unable to turn 413 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     SetGroupUserPrivilegesResponse::UnsupportedMediaType(body) => {
-                        *response.status_mut() = StatusCode::from_u16(415)
-                            .expect("Unable to turn 415 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     SetGroupUserPrivilegesResponse::InternalError(body) => {
-                        *response.status_mut() = StatusCode::from_u16(500)
-                            .expect("Unable to turn 500 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                 },
@@ -2674,9 +2233,7 @@ where
                     // Application code returned an error. This should not happen, as the implementation should
                     // return a valid response.
                     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                    response
-                        .headers_mut()
-                        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
                     *response.body_mut() = body_from_str("An internal error occurred");
                 }
             }
@@ -2686,10 +2243,7 @@ where
         Err(e) => Ok(Response::builder()
             .status(StatusCode::BAD_REQUEST)
             .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-            .body(body_from_string(format!(
-                "Unable to read body: {}",
-                e.into()
-            )))
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
             .expect("Unable to create Bad Request response due to unable to read body")),
     }
 }
@@ -2727,63 +2281,44 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             CreateClientTokenResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            CreateClientTokenResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            CreateClientTokenResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             CreateClientTokenResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -2793,9 +2328,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -2835,14 +2368,11 @@ where
     // Handle body parameters (note that non-required body parameters will ignore garbage
     // values, rather than causing a 400 response). Produce warning header and logs for
     // any unused fields.
-    let result = http_body_util::BodyExt::collect(body)
-        .await
-        .map(|f| f.to_bytes().to_vec());
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
     match result {
         Ok(body) => {
             let mut unused_elements: Vec<String> = vec![];
-            let param_group_create_request: Option<models::GroupCreateRequest> = if !body.is_empty()
-            {
+            let param_group_create_request: Option<models::GroupCreateRequest> = if !body.is_empty() {
                 let deserializer = &mut serde_json::Deserializer::from_slice(&body);
                 match serde_ignored::deserialize(deserializer, |path| {
                                             warn!("Ignoring unknown field in body: {path}");
@@ -2859,134 +2389,107 @@ where
                 None
             };
             let param_group_create_request = match param_group_create_request {
-                                    Some(param_group_create_request) => param_group_create_request,
-                                    None => return Ok(Response::builder()
-                                                        .status(StatusCode::BAD_REQUEST)
-                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                        .body(BoxBody::new("Missing required body parameter GroupCreateRequest".to_string()))
-                                                        .expect("Unable to create Bad Request response for missing body parameter GroupCreateRequest")),
-                                };
+                Some(param_group_create_request) => param_group_create_request,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter GroupCreateRequest".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter GroupCreateRequest"))
+                }
+            };
             #[cfg(not(feature = "validate"))]
             run_validation!(param_group_create_request, "GroupCreateRequest", validation);
 
-            let result = api_impl
-                .create_group_for_user(param_group_create_request, &context)
-                .await;
+            let result = api_impl.create_group_for_user(param_group_create_request, &context).await;
             let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
             response.headers_mut().insert(
                 HeaderName::from_static("x-span-id"),
-                HeaderValue::from_str(
-                    (&context as &dyn Has<XSpanIdString>)
-                        .get()
-                        .0
-                        .clone()
-                        .as_str(),
-                )
-                .expect("Unable to create X-Span-ID header value"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
             );
 
             if !unused_elements.is_empty() {
                 response.headers_mut().insert(
                     HeaderName::from_static("warning"),
-                    HeaderValue::from_str(
-                        format!("Ignoring unknown fields in body: {unused_elements:?}").as_str(),
-                    )
-                    .expect("Unable to create Warning header value"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
                 );
             }
             match result {
                 Ok(rsp) => match rsp {
                     CreateGroupForUserResponse::Created { location } => {
-                        *response.status_mut() = StatusCode::from_u16(201)
-                            .expect("Unable to turn 201 into a StatusCode");
+                        *response.status_mut() =
+                            StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
 
                         let location = match header::IntoHeaderValue(location).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling location header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling location header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response
-                            .headers_mut()
-                            .insert(HeaderName::from_static("location"), location);
+                        response.headers_mut().insert(HeaderName::from_static("location"), location);
                     }
                     CreateGroupForUserResponse::BadRequest(body) => {
-                        *response.status_mut() = StatusCode::from_u16(400)
-                            .expect("Unable to turn 400 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
-                    CreateGroupForUserResponse::Unauthorized {
-                        body,
-                        www_authenticate,
-                    } => {
-                        *response.status_mut() = StatusCode::from_u16(401)
-                            .expect("Unable to turn 401 into a StatusCode");
+                    CreateGroupForUserResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                         let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response.headers_mut().insert(
-                            HeaderName::from_static("www-authenticate"),
-                            www_authenticate,
-                        );
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     CreateGroupForUserResponse::PayloadTooLarge(body) => {
-                        *response.status_mut() = StatusCode::from_u16(413)
-                            .expect("Unable to turn 413 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     CreateGroupForUserResponse::UnsupportedMediaType(body) => {
-                        *response.status_mut() = StatusCode::from_u16(415)
-                            .expect("Unable to turn 415 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     CreateGroupForUserResponse::InternalError(body) => {
-                        *response.status_mut() = StatusCode::from_u16(500)
-                            .expect("Unable to turn 500 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                 },
@@ -2994,9 +2497,7 @@ where
                     // Application code returned an error. This should not happen, as the implementation should
                     // return a valid response.
                     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                    response
-                        .headers_mut()
-                        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
                     *response.body_mut() = body_from_str("An internal error occurred");
                 }
             }
@@ -3006,10 +2507,7 @@ where
         Err(e) => Ok(Response::builder()
             .status(StatusCode::BAD_REQUEST)
             .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-            .body(body_from_string(format!(
-                "Unable to read body: {}",
-                e.into()
-            )))
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
             .expect("Unable to create Bad Request response due to unable to read body")),
     }
 }
@@ -3047,63 +2545,44 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             GetCurrentUserResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            GetCurrentUserResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            GetCurrentUserResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetCurrentUserResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -3113,9 +2592,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -3155,9 +2632,7 @@ where
     // Handle body parameters (note that non-required body parameters will ignore garbage
     // values, rather than causing a 400 response). Produce warning header and logs for
     // any unused fields.
-    let result = http_body_util::BodyExt::collect(body)
-        .await
-        .map(|f| f.to_bytes().to_vec());
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
     match result {
         Ok(body) => {
             let mut unused_elements: Vec<String> = vec![];
@@ -3178,167 +2653,131 @@ where
                 None
             };
             let param_group_invite_token = match param_group_invite_token {
-                                    Some(param_group_invite_token) => param_group_invite_token,
-                                    None => return Ok(Response::builder()
-                                                        .status(StatusCode::BAD_REQUEST)
-                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                        .body(BoxBody::new("Missing required body parameter GroupInviteToken".to_string()))
-                                                        .expect("Unable to create Bad Request response for missing body parameter GroupInviteToken")),
-                                };
+                Some(param_group_invite_token) => param_group_invite_token,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter GroupInviteToken".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter GroupInviteToken"))
+                }
+            };
             #[cfg(not(feature = "validate"))]
             run_validation!(param_group_invite_token, "GroupInviteToken", validation);
 
-            let result = api_impl
-                .join_group(param_group_invite_token, &context)
-                .await;
+            let result = api_impl.join_group(param_group_invite_token, &context).await;
             let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
             response.headers_mut().insert(
                 HeaderName::from_static("x-span-id"),
-                HeaderValue::from_str(
-                    (&context as &dyn Has<XSpanIdString>)
-                        .get()
-                        .0
-                        .clone()
-                        .as_str(),
-                )
-                .expect("Unable to create X-Span-ID header value"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
             );
 
             if !unused_elements.is_empty() {
                 response.headers_mut().insert(
                     HeaderName::from_static("warning"),
-                    HeaderValue::from_str(
-                        format!("Ignoring unknown fields in body: {unused_elements:?}").as_str(),
-                    )
-                    .expect("Unable to create Warning header value"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
                 );
             }
             match result {
                 Ok(rsp) => match rsp {
                     JoinGroupResponse::Created { location } => {
-                        *response.status_mut() = StatusCode::from_u16(201)
-                            .expect("Unable to turn 201 into a StatusCode");
+                        *response.status_mut() =
+                            StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
 
                         let location = match header::IntoHeaderValue(location).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling location header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling location header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response
-                            .headers_mut()
-                            .insert(HeaderName::from_static("location"), location);
+                        response.headers_mut().insert(HeaderName::from_static("location"), location);
                     }
                     JoinGroupResponse::BadRequest(body) => {
-                        *response.status_mut() = StatusCode::from_u16(400)
-                            .expect("Unable to turn 400 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
-                    JoinGroupResponse::Unauthorized {
-                        body,
-                        www_authenticate,
-                    } => {
-                        *response.status_mut() = StatusCode::from_u16(401)
-                            .expect("Unable to turn 401 into a StatusCode");
+                    JoinGroupResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                         let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response.headers_mut().insert(
-                            HeaderName::from_static("www-authenticate"),
-                            www_authenticate,
-                        );
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     JoinGroupResponse::Forbidden(body) => {
-                        *response.status_mut() = StatusCode::from_u16(403)
-                            .expect("Unable to turn 403 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     JoinGroupResponse::NotFound(body) => {
-                        *response.status_mut() = StatusCode::from_u16(404)
-                            .expect("Unable to turn 404 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     JoinGroupResponse::Conflict(body) => {
-                        *response.status_mut() = StatusCode::from_u16(409)
-                            .expect("Unable to turn 409 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     JoinGroupResponse::PayloadTooLarge(body) => {
-                        *response.status_mut() = StatusCode::from_u16(413)
-                            .expect("Unable to turn 413 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     JoinGroupResponse::UnsupportedMediaType(body) => {
-                        *response.status_mut() = StatusCode::from_u16(415)
-                            .expect("Unable to turn 415 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     JoinGroupResponse::InternalError(body) => {
-                        *response.status_mut() = StatusCode::from_u16(500)
-                            .expect("Unable to turn 500 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                 },
@@ -3346,9 +2785,7 @@ where
                     // Application code returned an error. This should not happen, as the implementation should
                     // return a valid response.
                     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                    response
-                        .headers_mut()
-                        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
                     *response.body_mut() = body_from_str("An internal error occurred");
                 }
             }
@@ -3358,10 +2795,7 @@ where
         Err(e) => Ok(Response::builder()
             .status(StatusCode::BAD_REQUEST)
             .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-            .body(body_from_string(format!(
-                "Unable to read body: {}",
-                e.into()
-            )))
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
             .expect("Unable to create Bad Request response due to unable to read body")),
     }
 }
@@ -3399,63 +2833,44 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             ListUserGroupsResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            ListUserGroupsResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            ListUserGroupsResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             ListUserGroupsResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -3465,9 +2880,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -3507,9 +2920,7 @@ where
     // Handle body parameters (note that non-required body parameters will ignore garbage
     // values, rather than causing a 400 response). Produce warning header and logs for
     // any unused fields.
-    let result = http_body_util::BodyExt::collect(body)
-        .await
-        .map(|f| f.to_bytes().to_vec());
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
     match result {
         Ok(body) => {
             let mut unused_elements: Vec<String> = vec![];
@@ -3530,119 +2941,92 @@ where
                 None
             };
             let param_user_update_request = match param_user_update_request {
-                                    Some(param_user_update_request) => param_user_update_request,
-                                    None => return Ok(Response::builder()
-                                                        .status(StatusCode::BAD_REQUEST)
-                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                        .body(BoxBody::new("Missing required body parameter UserUpdateRequest".to_string()))
-                                                        .expect("Unable to create Bad Request response for missing body parameter UserUpdateRequest")),
-                                };
+                Some(param_user_update_request) => param_user_update_request,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter UserUpdateRequest".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter UserUpdateRequest"))
+                }
+            };
             #[cfg(not(feature = "validate"))]
             run_validation!(param_user_update_request, "UserUpdateRequest", validation);
 
-            let result = api_impl
-                .modify_current_user(param_user_update_request, &context)
-                .await;
+            let result = api_impl.modify_current_user(param_user_update_request, &context).await;
             let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
             response.headers_mut().insert(
                 HeaderName::from_static("x-span-id"),
-                HeaderValue::from_str(
-                    (&context as &dyn Has<XSpanIdString>)
-                        .get()
-                        .0
-                        .clone()
-                        .as_str(),
-                )
-                .expect("Unable to create X-Span-ID header value"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
             );
 
             if !unused_elements.is_empty() {
                 response.headers_mut().insert(
                     HeaderName::from_static("warning"),
-                    HeaderValue::from_str(
-                        format!("Ignoring unknown fields in body: {unused_elements:?}").as_str(),
-                    )
-                    .expect("Unable to create Warning header value"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
                 );
             }
             match result {
                 Ok(rsp) => match rsp {
                     ModifyCurrentUserResponse::NoContent => {
-                        *response.status_mut() = StatusCode::from_u16(204)
-                            .expect("Unable to turn 204 into a StatusCode");
+                        *response.status_mut() =
+                            StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
                     }
                     ModifyCurrentUserResponse::BadRequest(body) => {
-                        *response.status_mut() = StatusCode::from_u16(400)
-                            .expect("Unable to turn 400 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
-                    ModifyCurrentUserResponse::Unauthorized {
-                        body,
-                        www_authenticate,
-                    } => {
-                        *response.status_mut() = StatusCode::from_u16(401)
-                            .expect("Unable to turn 401 into a StatusCode");
+                    ModifyCurrentUserResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                         let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                        response.headers_mut().insert(
-                            HeaderName::from_static("www-authenticate"),
-                            www_authenticate,
-                        );
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyCurrentUserResponse::PayloadTooLarge(body) => {
-                        *response.status_mut() = StatusCode::from_u16(413)
-                            .expect("Unable to turn 413 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyCurrentUserResponse::UnsupportedMediaType(body) => {
-                        *response.status_mut() = StatusCode::from_u16(415)
-                            .expect("Unable to turn 415 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                     ModifyCurrentUserResponse::InternalError(body) => {
-                        *response.status_mut() = StatusCode::from_u16(500)
-                            .expect("Unable to turn 500 into a StatusCode");
-                        response
-                            .headers_mut()
-                            .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                         // JSON Body
-                        let body =
-                            serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
                 },
@@ -3650,9 +3034,7 @@ where
                     // Application code returned an error. This should not happen, as the implementation should
                     // return a valid response.
                     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-                    response
-                        .headers_mut()
-                        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
                     *response.body_mut() = body_from_str("An internal error occurred");
                 }
             }
@@ -3662,10 +3044,7 @@ where
         Err(e) => Ok(Response::builder()
             .status(StatusCode::BAD_REQUEST)
             .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-            .body(body_from_string(format!(
-                "Unable to read body: {}",
-                e.into()
-            )))
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
             .expect("Unable to create Bad Request response due to unable to read body")),
     }
 }
@@ -3701,28 +3080,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params = paths::REGEX_USER_GROUPS_GID
-        .captures(path)
-        .unwrap_or_else(|| {
-            panic!(
-                "Path {} matched RE USER_GROUPS_GID in set but failed match against \"{}\"",
-                path,
-                paths::REGEX_USER_GROUPS_GID.as_str()
-            )
-        });
+    let path_params = paths::REGEX_USER_GROUPS_GID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE USER_GROUPS_GID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_USER_GROUPS_GID.as_str()
+        )
+    });
 
-    let param_gid = match percent_encoding::percent_decode(path_params["gid"].as_bytes())
-        .decode_utf8()
-    {
+    let param_gid = match percent_encoding::percent_decode(path_params["gid"].as_bytes()).decode_utf8() {
         Ok(param_gid) => match param_gid.parse::<String>() {
             Ok(param_gid) => param_gid,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter gid: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter gid: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -3742,73 +3115,51 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             GetUserGroupResponse::Ok(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
-            GetUserGroupResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            GetUserGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetUserGroupResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             GetUserGroupResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -3818,9 +3169,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -3859,28 +3208,22 @@ where
 
     // Path parameters
     let path: &str = uri.path();
-    let path_params = paths::REGEX_USER_GROUPS_GID
-        .captures(path)
-        .unwrap_or_else(|| {
-            panic!(
-                "Path {} matched RE USER_GROUPS_GID in set but failed match against \"{}\"",
-                path,
-                paths::REGEX_USER_GROUPS_GID.as_str()
-            )
-        });
+    let path_params = paths::REGEX_USER_GROUPS_GID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE USER_GROUPS_GID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_USER_GROUPS_GID.as_str()
+        )
+    });
 
-    let param_gid = match percent_encoding::percent_decode(path_params["gid"].as_bytes())
-        .decode_utf8()
-    {
+    let param_gid = match percent_encoding::percent_decode(path_params["gid"].as_bytes()).decode_utf8() {
         Ok(param_gid) => match param_gid.parse::<String>() {
             Ok(param_gid) => param_gid,
             Err(e) => {
                 return Ok(Response::builder()
                     .status(StatusCode::BAD_REQUEST)
                     .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!(
-                        "Couldn't parse path parameter gid: {e}"
-                    )))
+                    .body(body_from_string(format!("Couldn't parse path parameter gid: {e}")))
                     .expect("Unable to create Bad Request response for invalid path parameter"))
             }
         },
@@ -3900,67 +3243,47 @@ where
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str(
-            (&context as &dyn Has<XSpanIdString>)
-                .get()
-                .0
-                .clone()
-                .as_str(),
-        )
-        .expect("Unable to create X-Span-ID header value"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
     );
 
     match result {
         Ok(rsp) => match rsp {
             LeaveGroupResponse::NoContent => {
-                *response.status_mut() =
-                    StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+                *response.status_mut() = StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
             }
-            LeaveGroupResponse::Unauthorized {
-                body,
-                www_authenticate,
-            } => {
-                *response.status_mut() =
-                    StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+            LeaveGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
                 let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                                                        Ok(val) => val,
-                                                        Err(e) => {
-                                                            return Ok(Response::builder()
-                                                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
-                                                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                                                                    .body(body_from_string(format!("An internal server error occurred handling www_authenticate header - {e}")))
-                                                                    .expect("Unable to create Internal Server Error for invalid response header"))
-                                                        }
-                                                    };
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
 
-                response.headers_mut().insert(
-                    HeaderName::from_static("www-authenticate"),
-                    www_authenticate,
-                );
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             LeaveGroupResponse::NotFound(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
             LeaveGroupResponse::InternalError(body) => {
-                *response.status_mut() =
-                    StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response
-                    .headers_mut()
-                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
@@ -3970,9 +3293,7 @@ where
             // Application code returned an error. This should not happen, as the implementation should
             // return a valid response.
             *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response
-                .headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
             *response.body_mut() = body_from_str("An internal error occurred");
         }
     }
@@ -3991,15 +3312,11 @@ impl<T> RequestParser<T> for ApiRequestParser {
             // ListGroups - GET /groups
             hyper::Method::GET if path.matched(paths::ID_GROUPS) => Some("ListGroups"),
             // CreateGroupInviteToken - POST /groups/{id}/users/token
-            hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => {
-                Some("CreateGroupInviteToken")
-            }
+            hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => Some("CreateGroupInviteToken"),
             // GetGroup - GET /groups/{id}
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID) => Some("GetGroup"),
             // GetGroupInviteToken - GET /groups/{id}/users/token
-            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => {
-                Some("GetGroupInviteToken")
-            }
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => Some("GetGroupInviteToken"),
             // ListGroupUsers - GET /groups/{id}/users
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS) => Some("ListGroupUsers"),
             // ModifyGroup - PATCH /groups/{id}
@@ -4007,29 +3324,21 @@ impl<T> RequestParser<T> for ApiRequestParser {
             // RemoveGroup - DELETE /groups/{id}
             hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID) => Some("RemoveGroup"),
             // GetGroupUser - GET /groups/{id}/users/{uid}
-            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
-                Some("GetGroupUser")
-            }
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("GetGroupUser"),
             // GetGroupUserPrivileges - GET /groups/{id}/users/{uid}/privileges
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
                 Some("GetGroupUserPrivileges")
             }
             // RemoveGroupUser - DELETE /groups/{id}/users/{uid}
-            hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
-                Some("RemoveGroupUser")
-            }
+            hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("RemoveGroupUser"),
             // SetGroupUserPrivileges - PUT /groups/{id}/users/{uid}/privileges
             hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
                 Some("SetGroupUserPrivileges")
             }
             // CreateClientToken - GET /user/client_token
-            hyper::Method::GET if path.matched(paths::ID_USER_CLIENT_TOKEN) => {
-                Some("CreateClientToken")
-            }
+            hyper::Method::GET if path.matched(paths::ID_USER_CLIENT_TOKEN) => Some("CreateClientToken"),
             // CreateGroupForUser - POST /user/groups
-            hyper::Method::POST if path.matched(paths::ID_USER_GROUPS) => {
-                Some("CreateGroupForUser")
-            }
+            hyper::Method::POST if path.matched(paths::ID_USER_GROUPS) => Some("CreateGroupForUser"),
             // GetCurrentUser - GET /user
             hyper::Method::GET if path.matched(paths::ID_USER) => Some("GetCurrentUser"),
             // JoinGroup - POST /user/groups/join

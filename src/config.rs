@@ -1,0 +1,145 @@
+//! Configuration: the one place that reads flags and environment variables (through clap) and
+//! the master key (from `OZ_MASTER_KEY` or `<data-dir>/master.key`).
+
+use std::fs;
+use std::io::{ErrorKind, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+
+/// The zone's name: the `location` of every token this server mints (Onezone's default).
+pub const ZONE_NAME: &str = "onezone";
+
+/// Where the data lives; shared by `serve` and `user add` so both open the same store.
+#[derive(clap::Args, Clone, Debug)]
+pub struct StoreArgs {
+    /// Directory for the SQLite database, the master key and the admin token.
+    #[arg(long, env = "OZ_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+    /// `sqlite://PATH` (default: sqlite://<data-dir>/oz-groups.db) or `memory`.
+    #[arg(long, env = "OZ_DATABASE")]
+    pub database: Option<String>,
+}
+
+/// The store a deployment uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Database {
+    Memory,
+    Sqlite(PathBuf),
+}
+
+impl StoreArgs {
+    pub fn database(&self) -> anyhow::Result<Database> {
+        let Some(url) = self.database.as_deref() else {
+            return Ok(Database::Sqlite(self.data_dir.join("oz-groups.db")));
+        };
+        if url == "memory" {
+            return Ok(Database::Memory);
+        }
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                bail!("--database sqlite:// needs a file path, e.g. sqlite://./data/oz-groups.db");
+            }
+            return Ok(Database::Sqlite(PathBuf::from(path)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            bail!("PostgreSQL is not supported by this build yet; use sqlite://PATH or memory");
+        }
+        bail!("unknown --database {url:?}: use sqlite://PATH or memory")
+    }
+
+    /// The master key from which every token's root secret is derived. `OZ_MASTER_KEY` (64 hex
+    /// digits, or any text of at least 32 bytes) wins; otherwise `<data-dir>/master.key`,
+    /// created with 32 random bytes and mode 0600 when missing. All instances of a deployment
+    /// must share it: tokens minted under another key do not verify.
+    pub fn master_key(&self) -> anyhow::Result<Vec<u8>> {
+        if let Ok(value) = std::env::var("OZ_MASTER_KEY") {
+            return parse_key(value.trim()).context("OZ_MASTER_KEY");
+        }
+        let path = self.data_dir.join("master.key");
+        fs::create_dir_all(&self.data_dir).with_context(|| format!("cannot create {}", self.data_dir.display()))?;
+        match create_secret_file(&path, &random_hex_key()) {
+            Ok(()) => tracing::info!(path = %path.display(), "created a new master key"),
+            // Another process (a server, `user add`) may have created it first: use that one.
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
+        }
+        let text = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        parse_key(text.trim()).with_context(|| path.display().to_string())
+    }
+}
+
+fn parse_key(text: &str) -> anyhow::Result<Vec<u8>> {
+    if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok((0..32).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).unwrap_or(0)).collect());
+    }
+    if text.len() < 32 {
+        bail!("the master key must be 64 hex digits or at least 32 bytes of text");
+    }
+    Ok(text.as_bytes().to_vec())
+}
+
+fn random_hex_key() -> String {
+    use rand::RngCore;
+    let mut key = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut key);
+    key.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes `contents` to a new file readable by its owner only; fails if the file exists.
+pub fn create_secret_file(path: &Path, contents: &str) -> std::io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.write_all(b"\n")?;
+    file.sync_all()
+}
+
+/// Replaces `path` with `contents`, readable by its owner only.
+pub fn write_secret_file(path: &Path, contents: &str) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    create_secret_file(path, contents)?;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(dir: &Path, database: Option<&str>) -> StoreArgs {
+        StoreArgs { data_dir: dir.to_path_buf(), database: database.map(str::to_owned) }
+    }
+
+    #[test]
+    fn the_database_defaults_to_sqlite_in_the_data_dir() {
+        let a = args(Path::new("/d"), None);
+        assert_eq!(a.database().unwrap(), Database::Sqlite(PathBuf::from("/d/oz-groups.db")));
+        assert_eq!(args(Path::new("/d"), Some("memory")).database().unwrap(), Database::Memory);
+        assert_eq!(
+            args(Path::new("/d"), Some("sqlite:///x/y.db")).database().unwrap(),
+            Database::Sqlite(PathBuf::from("/x/y.db"))
+        );
+        assert!(args(Path::new("/d"), Some("mysql://x")).database().is_err());
+    }
+
+    #[test]
+    fn a_missing_master_key_is_created_private_and_then_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = args(dir.path(), None);
+        let first = a.master_key().unwrap();
+        assert_eq!(first.len(), 32);
+        let mode = fs::metadata(dir.path().join("master.key")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(a.master_key().unwrap(), first);
+    }
+
+    #[test]
+    fn short_keys_are_refused() {
+        assert!(parse_key("short").is_err());
+        assert_eq!(parse_key(&"ab".repeat(32)).unwrap(), vec![0xab; 32]);
+        assert_eq!(parse_key(&"k".repeat(40)).unwrap().len(), 40);
+    }
+}

@@ -1,0 +1,202 @@
+//! The domain: ids, names, group types, privileges and the one error enum. Pure: no I/O, no
+//! HTTP, no serde. Values are parsed once at the edge ("parse, don't validate") and carried in
+//! these types from then on.
+
+mod error;
+mod privilege;
+
+pub use error::Error;
+pub use privilege::{Privilege, PrivilegeSet};
+
+use std::fmt;
+
+/// Longest name or alias, in characters (contract §4).
+pub const MAX_NAME_CHARS: usize = 50;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            /// A fresh random id: 128 bits as 32 lower-case hex characters.
+            pub fn generate() -> Self {
+                Self(random_hex_128())
+            }
+
+            /// Parses an id from a path or a store. Ids are 1–64 characters of `[A-Za-z0-9_-]`;
+            /// anything else cannot name an existing object.
+            pub fn parse(raw: &str) -> Option<Self> {
+                let ok = !raw.is_empty()
+                    && raw.len() <= 64
+                    && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                ok.then(|| Self(raw.to_owned()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies a user.
+    UserId
+);
+id_type!(
+    /// Identifies a group.
+    GroupId
+);
+
+fn random_hex_128() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A group or user name, or a user alias: 1–50 characters, none of them a control character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name(String);
+
+impl Name {
+    /// `what` names the field in the error sentence ("name", "alias").
+    pub fn parse(raw: &str, what: &str) -> Result<Self, Error> {
+        let chars = raw.chars().count();
+        if chars == 0 || chars > MAX_NAME_CHARS {
+            return Err(Error::InvalidRequest(format!("The {what} must be 1 to {MAX_NAME_CHARS} characters long.")));
+        }
+        if raw.chars().any(char::is_control) {
+            return Err(Error::InvalidRequest(format!("The {what} must not contain control characters.")));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The kind of a group (Onezone's four types). New groups are `Role` unless told otherwise.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GroupType {
+    Organization,
+    Unit,
+    Team,
+    #[default]
+    Role,
+}
+
+impl GroupType {
+    pub const ALL: [GroupType; 4] = [Self::Organization, Self::Unit, Self::Team, Self::Role];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Organization => "organization",
+            Self::Unit => "unit",
+            Self::Team => "team",
+            Self::Role => "role",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == raw)
+    }
+}
+
+/// A group as the API shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: GroupId,
+    pub name: Name,
+    pub kind: GroupType,
+}
+
+/// A user as the API shows it, plus whether it is a zone admin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    pub name: Name,
+    pub alias: Option<Name>,
+    /// Zone admins pass every privilege check and see every group.
+    pub admin: bool,
+}
+
+/// The membership rule of every `/groups/{id}/...` operation (contract §2): zone admins pass;
+/// a caller who is not a member gets `NotFound`, exactly as for a group that does not exist, so
+/// that group ids cannot be probed; a member lacking `needed` gets `Forbidden`.
+pub fn check_access(
+    caller_is_admin: bool,
+    membership: Option<PrivilegeSet>,
+    needed: Option<Privilege>,
+) -> Result<(), Error> {
+    if caller_is_admin {
+        return Ok(());
+    }
+    let privileges = membership.ok_or(Error::NotFound)?;
+    match needed {
+        Some(p) if !privileges.contains(p) => {
+            Err(Error::Forbidden(format!("You lack the {} privilege in this group.", p.as_str())))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_one_to_fifty_printable_characters_are_accepted() {
+        assert!(Name::parse("a", "name").is_ok());
+        assert!(Name::parse(&"ż".repeat(50), "name").is_ok());
+    }
+
+    #[test]
+    fn empty_long_or_control_character_names_are_rejected() {
+        assert!(Name::parse("", "name").is_err());
+        assert!(Name::parse(&"a".repeat(51), "name").is_err());
+        assert!(Name::parse("tab\there", "name").is_err());
+        assert!(Name::parse("nul\0", "name").is_err());
+    }
+
+    #[test]
+    fn ids_are_url_safe_and_bounded() {
+        assert!(GroupId::parse(GroupId::generate().as_str()).is_some());
+        assert!(GroupId::parse("").is_none());
+        assert!(GroupId::parse("a/b").is_none());
+        assert!(GroupId::parse(&"a".repeat(65)).is_none());
+    }
+
+    #[test]
+    fn a_non_member_cannot_tell_a_group_exists() {
+        assert_eq!(check_access(false, None, Some(Privilege::ViewData)), Err(Error::NotFound));
+        assert_eq!(check_access(false, None, None), Err(Error::NotFound));
+    }
+
+    #[test]
+    fn a_member_without_the_privilege_is_forbidden_and_an_admin_passes() {
+        let view = Some(PrivilegeSet::default_member());
+        assert!(matches!(check_access(false, view, Some(Privilege::Remove)), Err(Error::Forbidden(_))));
+        assert_eq!(check_access(false, view, Some(Privilege::ViewData)), Ok(()));
+        assert_eq!(check_access(false, view, None), Ok(()));
+        assert_eq!(check_access(true, None, Some(Privilege::Remove)), Ok(()));
+    }
+
+    #[test]
+    fn group_types_round_trip_through_their_wire_names() {
+        for t in GroupType::ALL {
+            assert_eq!(GroupType::parse(t.as_str()), Some(t));
+        }
+        assert_eq!(GroupType::parse("club"), None);
+        assert_eq!(GroupType::default(), GroupType::Role);
+    }
+}

@@ -1,0 +1,82 @@
+//! The routes outside the API: Swagger UI at `/docs` (its files are compiled into the binary,
+//! so it works with no network), the spec at `/openapi.yaml` (byte for byte the committed file)
+//! and `/openapi.json`, and `/healthz`.
+
+use std::sync::Arc;
+
+use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use hyper::{Method, Response, StatusCode};
+
+use super::error::{self, full, Body};
+use super::spec::{Spec, OPENAPI_YAML};
+use crate::domain::Error;
+use crate::service::App;
+
+pub struct Docs {
+    swagger: Arc<utoipa_swagger_ui::Config<'static>>,
+    json: Vec<u8>,
+}
+
+impl Docs {
+    pub fn new(spec: &Spec) -> anyhow::Result<Self> {
+        let swagger = utoipa_swagger_ui::Config::from("/openapi.json").try_it_out_enabled(true);
+        Ok(Self { swagger: Arc::new(swagger), json: serde_json::to_vec_pretty(&spec.json)? })
+    }
+
+    /// The response for a documentation route, `None` for any other path.
+    pub async fn serve(&self, path: &str, method: &Method, app: &App) -> Option<Response<Body>> {
+        let is_docs = path == "/docs" || path.starts_with("/docs/");
+        if !(is_docs || matches!(path, "/openapi.yaml" | "/openapi.json" | "/healthz")) {
+            return None;
+        }
+        if method != Method::GET {
+            return Some(error::response(&Error::MethodNotAllowed, Some("GET")));
+        }
+        Some(match path {
+            "/openapi.yaml" => content("application/yaml", OPENAPI_YAML.as_bytes().to_vec()),
+            "/openapi.json" => content("application/json", self.json.clone()),
+            "/healthz" => health(app).await,
+            // Swagger UI loads its files relative to the page, so the page needs the slash.
+            "/docs" => redirect("/docs/"),
+            _ => self.swagger_file(&path["/docs/".len()..]),
+        })
+    }
+
+    fn swagger_file(&self, tail: &str) -> Response<Body> {
+        match utoipa_swagger_ui::serve(tail, self.swagger.clone()) {
+            Ok(Some(file)) => content(&file.content_type, file.bytes.into_owned()),
+            Ok(None) => error::response(&Error::NotFound, None),
+            Err(e) => error::response(&Error::internal(format!("swagger ui: {e}")), None),
+        }
+    }
+}
+
+/// 200 when the store answers, 503 when it does not.
+async fn health(app: &App) -> Response<Body> {
+    let (status, body) = match app.store().count_users().await {
+        Ok(_) => (StatusCode::OK, r#"{"status":"ok","store":"ok"}"#),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: store unavailable");
+            (StatusCode::SERVICE_UNAVAILABLE, r#"{"status":"unavailable","store":"unavailable"}"#)
+        }
+    };
+    let mut response = content("application/json", body.as_bytes().to_vec());
+    *response.status_mut() = status;
+    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn content(content_type: &str, bytes: Vec<u8>) -> Response<Body> {
+    let mut response = Response::new(full(bytes));
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        response.headers_mut().insert(CONTENT_TYPE, value);
+    }
+    response
+}
+
+fn redirect(to: &'static str) -> Response<Body> {
+    let mut response = Response::new(full(Vec::new()));
+    *response.status_mut() = StatusCode::MOVED_PERMANENTLY;
+    response.headers_mut().insert(LOCATION, HeaderValue::from_static(to));
+    response
+}

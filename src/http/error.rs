@@ -1,0 +1,108 @@
+//! The one place a domain `Error` becomes an HTTP status, an `error` code and a JSON body
+//! `{"error", "error_description"}` (contract §2). Internal details are logged here and never
+//! sent.
+
+use bytes::Bytes;
+use http_body_util::{combinators::BoxBody, BodyExt, Full};
+use hyper::header::{HeaderValue, ALLOW, CONTENT_TYPE, WWW_AUTHENTICATE};
+use hyper::{Response, StatusCode};
+use oz_groups_api::models;
+use std::convert::Infallible;
+
+use crate::domain::Error;
+
+pub type Body = BoxBody<Bytes, Infallible>;
+
+/// Status and `error` code of each variant.
+pub fn status_and_code(error: &Error) -> (StatusCode, &'static str) {
+    match error {
+        Error::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+        Error::InvalidAccessToken(_) => (StatusCode::UNAUTHORIZED, "invalid_token"),
+        Error::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        Error::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+        Error::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
+        Error::InvalidToken(_) => (StatusCode::BAD_REQUEST, "invalid_token"),
+        Error::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+        Error::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+        Error::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+        Error::AlreadyExists(_) => (StatusCode::CONFLICT, "relation_already_exists"),
+        Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
+    }
+}
+
+/// The status and the generated `Error` model for `error`; logs internal errors.
+pub fn to_model(error: &Error) -> (StatusCode, models::Error) {
+    if let Error::Internal(detail) = error {
+        tracing::error!(%detail, "internal error");
+    }
+    let (status, code) = status_and_code(error);
+    (status, models::Error::new(code.to_owned(), error.to_string()))
+}
+
+/// A complete JSON error response, with the headers some statuses require: `WWW-Authenticate`
+/// on 401 (RFC 6750 §3: an `error` parameter only when a token was sent) and `Allow` on 405.
+pub fn response(error: &Error, allow: Option<&str>) -> Response<Body> {
+    let (status, model) = to_model(error);
+    let body = serde_json::to_vec(&model).unwrap_or_default();
+    let mut response = Response::new(full(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some(challenge) = www_authenticate(error) {
+        headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+    }
+    if let Some(value) = allow.and_then(|a| HeaderValue::from_str(a).ok()) {
+        headers.insert(ALLOW, value);
+    }
+    response
+}
+
+/// The `WWW-Authenticate` challenge for a 401, `None` for every other error.
+pub fn www_authenticate(error: &Error) -> Option<&'static str> {
+    match error {
+        Error::Unauthorized => Some(r#"Bearer realm="onezone""#),
+        Error::InvalidAccessToken(_) => Some(r#"Bearer realm="onezone", error="invalid_token""#),
+        _ => None,
+    }
+}
+
+/// The error a bare status stands for, for responses the generated code or a library made
+/// without a JSON body.
+pub fn from_status(status: StatusCode) -> Error {
+    match status {
+        StatusCode::BAD_REQUEST => Error::InvalidRequest("The request is not valid.".into()),
+        StatusCode::UNAUTHORIZED => Error::Unauthorized,
+        StatusCode::FORBIDDEN => Error::Forbidden("You are not authorized to perform this operation.".into()),
+        StatusCode::NOT_FOUND => Error::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => Error::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => Error::PayloadTooLarge(crate::http::spec::MAX_BODY_BYTES),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::UnsupportedMediaType,
+        other => Error::internal(format!("undocumented response status {other}")),
+    }
+}
+
+pub fn full(bytes: impl Into<Bytes>) -> Body {
+    Full::new(bytes.into()).boxed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_and_bad_credentials_get_different_challenges() {
+        let missing = response(&Error::Unauthorized, None);
+        assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(missing.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone""#);
+        let bad = response(&Error::InvalidAccessToken("x".into()), None);
+        assert_eq!(bad.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone", error="invalid_token""#);
+    }
+
+    #[test]
+    fn internal_details_are_never_sent() {
+        let (status, model) = to_model(&Error::internal("disk /var/secret exploded"));
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(model.error, "internal_error");
+        assert!(!model.error_description.contains("secret"));
+    }
+}

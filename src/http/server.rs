@@ -1,0 +1,63 @@
+//! Runs the gate on a TCP listener with hyper (HTTP/1.1 and HTTP/2), until `shutdown`
+//! resolves; then it stops accepting and lets requests in flight finish (bounded in time).
+
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use hyper::body::Incoming;
+use hyper::Request;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto::Builder;
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+
+use super::Gate;
+
+/// How long requests in flight may take to finish after shutdown was asked for.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub async fn serve(listener: TcpListener, gate: Gate, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    let builder = Builder::new(TokioExecutor::new());
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little instead of spinning.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let gate = gate.clone();
+        let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+            let gate = gate.clone();
+            async move {
+                let (method, path, started) =
+                    (request.method().clone(), request.uri().path().to_owned(), Instant::now());
+                let response = gate.handle(request).await;
+                let status = response.status().as_u16();
+                tracing::debug!(%method, %path, status, micros = started.elapsed().as_micros() as u64, "request");
+                Ok::<_, std::convert::Infallible>(response)
+            }
+        });
+        let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(%peer, error = %e, "connection ended with an error");
+            }
+        });
+    }
+    tracing::info!("shutting down: draining requests in flight");
+    tokio::select! {
+        () = graceful.shutdown() => tracing::info!("all connections closed"),
+        () = tokio::time::sleep(DRAIN_TIMEOUT) => tracing::warn!("drain timed out; closing anyway"),
+    }
+    Ok(())
+}

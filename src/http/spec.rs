@@ -1,0 +1,274 @@
+//! The spec as data: `openapi/openapi.yaml`, embedded in the binary, read once at start-up into
+//! a route table (which methods each path has, which operations need credentials, which take a
+//! JSON body) and one JSON Schema validator per request body. The gate enforces what the spec
+//! says from this table, so an endpoint added to the spec is routed, authenticated and
+//! validated without code here changing.
+
+use std::collections::BTreeMap;
+
+use hyper::Method;
+use serde_json::{json, Map, Value};
+
+/// The spec file exactly as committed; also what `/openapi.yaml` serves.
+pub const OPENAPI_YAML: &str = include_str!("../../openapi/openapi.yaml");
+
+/// Largest request body accepted (contract §1 row 4).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// One operation: a method on a path template.
+pub struct Operation {
+    pub method: Method,
+    /// Whether credentials are required (the spec's global `security`, unless the operation
+    /// overrides it with an empty list).
+    pub secured: bool,
+    /// The JSON body the operation takes, if any.
+    pub body: Option<BodyRule>,
+}
+
+pub struct BodyRule {
+    pub required: bool,
+    /// The schema's name, for error sentences ("GroupInviteToken").
+    pub schema_name: String,
+    validator: jsonschema::Validator,
+}
+
+/// A path template with its operations.
+pub struct Route {
+    pub template: String,
+    segments: Vec<Segment>,
+    pub operations: Vec<Operation>,
+}
+
+enum Segment {
+    Literal(String),
+    Param,
+}
+
+/// The parsed spec: routes under the API root, and the spec as JSON for `/openapi.json`.
+pub struct Spec {
+    pub base_path: String,
+    routes: Vec<Route>,
+    pub json: Value,
+}
+
+impl Spec {
+    /// Reads the embedded spec. It was checked when the binary was built (the generator read
+    /// the same file), so a failure here is a broken build, reported as an error all the same.
+    pub fn load() -> anyhow::Result<Spec> {
+        let json: Value = serde_yaml::from_str(OPENAPI_YAML)?;
+        let base_path = json
+            .pointer("/servers/0/url")
+            .and_then(Value::as_str)
+            .ok_or_else(|| anyhow::anyhow!("the spec names no server URL"))?
+            .trim_end_matches('/')
+            .to_owned();
+        let globally_secured = json.get("security").and_then(Value::as_array).is_some_and(|s| !s.is_empty());
+        let components = json_schema_components(&json);
+        let mut routes = Vec::new();
+        let paths =
+            json.get("paths").and_then(Value::as_object).ok_or_else(|| anyhow::anyhow!("the spec has no paths"))?;
+        for (template, item) in paths {
+            let mut operations = Vec::new();
+            for (name, op) in item.as_object().into_iter().flatten() {
+                let Ok(method) = name.to_ascii_uppercase().parse::<Method>() else { continue };
+                if !matches!(name.as_str(), "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace")
+                {
+                    continue;
+                }
+                let secured = match op.get("security").and_then(Value::as_array) {
+                    Some(list) => !list.is_empty(),
+                    None => globally_secured,
+                };
+                let body = match op.pointer("/requestBody/content/application~1json/schema") {
+                    Some(schema) => Some(body_rule(op, schema, &components)?),
+                    None => None,
+                };
+                operations.push(Operation { method, secured, body });
+            }
+            let segments = template
+                .trim_start_matches('/')
+                .split('/')
+                .map(|s| if s.starts_with('{') { Segment::Param } else { Segment::Literal(s.to_owned()) })
+                .collect();
+            routes.push(Route { template: template.clone(), segments, operations });
+        }
+        Ok(Spec { base_path, routes, json })
+    }
+
+    /// The route for a path under the API root (`/user/groups/join`). Where several templates
+    /// match, the one with a literal segment earliest wins (OpenAPI: concrete paths before
+    /// templated ones), so `/user/groups/join` is never read as group `join`.
+    pub fn route(&self, path: &str) -> Option<&Route> {
+        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        self.routes
+            .iter()
+            .filter(|r| r.matches(&parts))
+            .max_by_key(|r| r.segments.iter().map(|s| matches!(s, Segment::Literal(_))).collect::<Vec<_>>())
+    }
+}
+
+impl Route {
+    fn matches(&self, parts: &[&str]) -> bool {
+        self.segments.len() == parts.len()
+            && self.segments.iter().zip(parts).all(|(segment, part)| match segment {
+                Segment::Literal(l) => l == part,
+                Segment::Param => !part.is_empty(),
+            })
+    }
+
+    pub fn operation(&self, method: &Method) -> Option<&Operation> {
+        self.operations.iter().find(|op| op.method == method)
+    }
+
+    /// The value of an `Allow` header for this path.
+    pub fn allow(&self) -> String {
+        self.operations.iter().map(|op| op.method.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+impl BodyRule {
+    /// `Err` carries one sentence naming where the body is wrong and how, without echoing the
+    /// values sent (a body may hold a token).
+    pub fn validate(&self, body: &Value) -> Result<(), String> {
+        let Some(error) = self.validator.iter_errors(body).next() else { return Ok(()) };
+        let at = error.instance_path.to_string();
+        let name = &self.schema_name;
+        let subject = match at.trim_start_matches('/') {
+            "" => format!("The {name} body"),
+            member => format!("In the {name} body, member '{}'", shorten(member)),
+        };
+        use jsonschema::error::ValidationErrorKind as K;
+        let problem = match &error.kind {
+            K::AdditionalProperties { unexpected } => {
+                let names: Vec<String> = unexpected.iter().map(|n| format!("'{}'", shorten(n))).collect();
+                format!("has unknown member(s) {}", names.join(", "))
+            }
+            K::Required { property } => format!("lacks the required member {property}"),
+            K::Type { kind } => {
+                format!("has the wrong type (expected {kind:?})").replace("Single(", "").replace(')', "")
+            }
+            K::MinLength { .. } | K::MaxLength { .. } | K::Pattern { .. } => {
+                "is empty, too long, or contains characters that are not allowed".to_owned()
+            }
+            K::Enum { .. } => "is not one of the allowed values".to_owned(),
+            K::MinProperties { .. } => "must have at least one member".to_owned(),
+            K::UniqueItems => "lists an item more than once".to_owned(),
+            _ => "does not match the schema".to_owned(),
+        };
+        Err(format!("{subject} {problem}."))
+    }
+}
+
+fn shorten(name: &str) -> String {
+    name.chars().take(40).collect()
+}
+
+/// Builds the rule for one operation's JSON body. `$ref`s point into `#/components/schemas`,
+/// so the validator's root document carries the converted components beside the reference.
+fn body_rule(op: &Value, schema: &Value, components: &Value) -> anyhow::Result<BodyRule> {
+    let required = op.pointer("/requestBody/required").and_then(Value::as_bool).unwrap_or(false);
+    let schema_name =
+        schema.get("$ref").and_then(Value::as_str).and_then(|r| r.rsplit('/').next()).unwrap_or("request").to_owned();
+    let mut root = to_json_schema(schema);
+    if let Value::Object(map) = &mut root {
+        map.insert("components".into(), json!({ "schemas": components }));
+    }
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .build(&root)
+        .map_err(|e| anyhow::anyhow!("schema of {schema_name} does not compile: {e}"))?;
+    Ok(BodyRule { required, schema_name, validator })
+}
+
+fn json_schema_components(spec: &Value) -> Value {
+    let mut out = Map::new();
+    for (name, schema) in spec.pointer("/components/schemas").and_then(Value::as_object).into_iter().flatten() {
+        out.insert(name.clone(), to_json_schema(schema));
+    }
+    Value::Object(out)
+}
+
+/// OpenAPI 3.0 schemas are JSON Schema draft 4 plus `nullable`; this rewrites `nullable: true`
+/// as a type union with `null` and drops the annotation-only keywords.
+fn to_json_schema(schema: &Value) -> Value {
+    match schema {
+        Value::Object(map) => {
+            let mut out: BTreeMap<String, Value> = BTreeMap::new();
+            for (k, v) in map {
+                if matches!(k.as_str(), "example" | "nullable" | "deprecated" | "readOnly" | "writeOnly")
+                    || k.starts_with("x-")
+                {
+                    continue;
+                }
+                out.insert(k.clone(), to_json_schema(v));
+            }
+            if map.get("nullable").and_then(Value::as_bool) == Some(true) {
+                if let Some(Value::String(t)) = out.get("type").cloned() {
+                    out.insert("type".into(), json!([t, "null"]));
+                }
+            }
+            Value::Object(out.into_iter().collect())
+        }
+        Value::Array(items) => Value::Array(items.iter().map(to_json_schema).collect()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec() -> Spec {
+        Spec::load().expect("the committed spec loads")
+    }
+
+    #[test]
+    fn literal_paths_win_over_templated_ones() {
+        let spec = spec();
+        assert_eq!(spec.route("/user/groups/join").unwrap().template, "/user/groups/join");
+        assert_eq!(spec.route("/user/groups/abc").unwrap().template, "/user/groups/{gid}");
+        assert_eq!(spec.route("/groups/a/users/token").unwrap().template, "/groups/{id}/users/token");
+        assert!(spec.route("/groups/").is_none());
+        assert!(spec.route("/nowhere").is_none());
+    }
+
+    #[test]
+    fn the_allow_header_lists_the_paths_methods() {
+        let spec = spec();
+        assert_eq!(spec.route("/user/groups/join").unwrap().allow(), "POST");
+        let token = spec.route("/groups/x/users/token").unwrap().allow();
+        assert!(token.contains("GET") && token.contains("POST"), "{token}");
+    }
+
+    #[test]
+    fn request_bodies_are_validated_strictly_against_the_spec() {
+        let spec = spec();
+        let join = spec.route("/user/groups/join").unwrap().operation(&Method::POST).unwrap();
+        let rule = join.body.as_ref().unwrap();
+        assert!(rule.required && join.secured);
+        assert!(rule.validate(&json!({"token": "x"})).is_ok());
+        for bad in [json!({}), json!({"token": 1}), json!({"token": "x", "extra": true}), json!([]), json!("x")] {
+            assert!(rule.validate(&bad).is_err(), "{bad}");
+        }
+        let err = rule.validate(&json!({"token": "x", "secret-ish": 1})).unwrap_err();
+        assert!(err.contains("unknown member") && err.contains("GroupInviteToken"), "{err}");
+    }
+
+    #[test]
+    fn nullable_members_accept_null() {
+        let spec = spec();
+        let patch = spec.route("/user").unwrap().operation(&Method::PATCH).unwrap();
+        let rule = patch.body.as_ref().unwrap();
+        assert!(rule.validate(&json!({"alias": null})).is_ok());
+        assert!(rule.validate(&json!({})).is_err(), "an empty update is refused");
+        assert!(rule.validate(&json!({"name": "a\u{7}b"})).is_err(), "control characters are refused");
+    }
+
+    #[test]
+    fn bodies_that_echo_a_token_are_not_repeated_in_errors() {
+        let spec = spec();
+        let rule = spec.route("/user/groups/join").unwrap().operation(&Method::POST).unwrap().body.as_ref().unwrap();
+        let err = rule.validate(&json!({"token": ["MDAxsecret"]})).unwrap_err();
+        assert!(!err.contains("MDAxsecret"), "{err}");
+    }
+}

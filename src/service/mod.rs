@@ -1,0 +1,264 @@
+//! The use cases: every operation of the API as a method taking the authenticated caller and
+//! domain values, returning domain values or a domain `Error`. It combines the store, the token
+//! codec and the membership rules; it never sees HTTP types, JSON or SQL.
+
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::domain::{check_access, Error, Group, GroupId, GroupType, Name, Privilege, PrivilegeSet, User, UserId};
+use crate::store::{JoinOutcome, Store, TokenGrant, TokenRecord};
+use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
+
+/// Where "now" comes from, so that tests can control time instead of sleeping.
+pub trait Clock: Send + Sync + 'static {
+    fn now_unix(&self) -> u64;
+}
+
+/// The wall clock.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now_unix(&self) -> u64 {
+        // A clock before 1970 is a broken machine; counting it as 0 only makes `time <` caveats stricter.
+        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    }
+}
+
+/// The application: cheap to clone, shared by every request.
+#[derive(Clone)]
+pub struct App {
+    store: Arc<dyn Store>,
+    tokens: Arc<TokenCodec>,
+    clock: Arc<dyn Clock>,
+}
+
+impl App {
+    pub fn new(store: Arc<dyn Store>, tokens: TokenCodec, clock: Arc<dyn Clock>) -> Self {
+        Self { store, tokens: Arc::new(tokens), clock }
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    // --- authentication and users ------------------------------------------------------------
+
+    /// Turns an access token into its user, or `InvalidAccessToken` saying why not. The
+    /// signature is checked before the store is asked, so forged tokens cost no database work.
+    pub async fn authenticate(&self, token: &str) -> Result<User, Error> {
+        let invalid = |e: TokenError| Error::InvalidAccessToken(e.to_string());
+        let macaroon = self.tokens.parse(token).map_err(invalid)?;
+        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: None };
+        self.tokens.verify(&macaroon, TokenKind::Access, &ctx).map_err(invalid)?;
+        let record = self.store.get_token(macaroon.identifier()).await?;
+        let user_id = match record {
+            Some(TokenRecord { grant: TokenGrant::Access { user }, revoked: false, .. }) => user,
+            Some(TokenRecord { grant: TokenGrant::Access { .. }, .. }) => {
+                return Err(Error::InvalidAccessToken("The access token has been revoked.".into()))
+            }
+            _ => return Err(Error::InvalidAccessToken("The access token is not known to this server.".into())),
+        };
+        self.store
+            .get_user(&user_id)
+            .await?
+            .ok_or_else(|| Error::InvalidAccessToken("The user of this access token no longer exists.".into()))
+    }
+
+    /// Creates a user and its first access token (the CLI's `user add` and the first start).
+    pub async fn create_user(&self, name: Name, admin: bool) -> Result<(User, String), Error> {
+        let user = User { id: UserId::generate(), name, alias: None, admin };
+        self.store.create_user(&user).await?;
+        let token = self.mint_access_token(&user.id).await?;
+        Ok((user, token))
+    }
+
+    /// A new access token for `user` (`GET /user/client_token`).
+    pub async fn mint_access_token(&self, user: &UserId) -> Result<String, Error> {
+        self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None).await
+    }
+
+    pub async fn modify_user(
+        &self,
+        caller: &User,
+        name: Option<Name>,
+        alias: Option<Option<Name>>,
+    ) -> Result<(), Error> {
+        let updated = self.store.update_user(&caller.id, name.as_ref(), alias.as_ref().map(Option::as_ref)).await?;
+        updated.then_some(()).ok_or(Error::NotFound)
+    }
+
+    // --- the caller's own groups -------------------------------------------------------------
+
+    /// Creates a group; the caller becomes a direct member with all privileges.
+    pub async fn create_group(&self, caller: &User, name: Name, kind: Option<GroupType>) -> Result<GroupId, Error> {
+        let group = Group { id: GroupId::generate(), name, kind: kind.unwrap_or_default() };
+        self.store.create_group(&group, &caller.id, PrivilegeSet::all()).await?;
+        Ok(group.id)
+    }
+
+    pub async fn user_groups(&self, caller: &User) -> Result<Vec<GroupId>, Error> {
+        Ok(self.store.user_groups(&caller.id).await?)
+    }
+
+    /// A group the caller belongs to (zone admins see any); anything else is `NotFound`.
+    pub async fn user_group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
+        self.authorize(caller, group, None).await
+    }
+
+    /// Leaves a group the caller is a direct member of.
+    pub async fn leave_group(&self, caller: &User, group: &GroupId) -> Result<(), Error> {
+        let removed = self.store.remove_member(group, &caller.id).await?;
+        removed.then_some(()).ok_or(Error::NotFound)
+    }
+
+    /// The seed operation (contract §1, rows 6–10, in that order).
+    pub async fn join_group(&self, caller: &User, token: &str) -> Result<GroupId, Error> {
+        let invalid = |e: TokenError| Error::InvalidToken(e.to_string());
+        let macaroon = self.tokens.parse(token).map_err(invalid)?;
+        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: Some(caller.id.as_str()) };
+        // A consumer caveat for someone else is a 403, but only once everything that would make
+        // the token invalid (400) or its group gone (404) has been ruled out.
+        let bound_elsewhere = match self.tokens.verify(&macaroon, TokenKind::GroupInviteUser, &ctx) {
+            Ok(()) => false,
+            Err(TokenError::ConsumerMismatch) => true,
+            Err(e) => return Err(invalid(e)),
+        };
+        let record = self.store.get_token(macaroon.identifier()).await?;
+        let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, revoked, uses, max_uses, .. }) =
+            record
+        else {
+            return Err(Error::InvalidToken("The token is not a group invite token known to this server.".into()));
+        };
+        if revoked {
+            return Err(Error::InvalidToken("The token has been revoked.".into()));
+        }
+        if max_uses.is_some_and(|max| uses >= max) {
+            return Err(used_up());
+        }
+        if self.store.get_group(&group).await?.is_none() {
+            return Err(Error::NotFound);
+        }
+        if bound_elsewhere {
+            return Err(Error::Forbidden(TokenError::ConsumerMismatch.to_string()));
+        }
+        // The checks above give the precise answer; the transaction below repeats the ones that
+        // a concurrent request could have changed meanwhile, and decides.
+        match self.store.join_with_token(macaroon.identifier(), &caller.id).await? {
+            JoinOutcome::Joined => Ok(group),
+            JoinOutcome::AlreadyMember => Err(Error::AlreadyExists("You are already a member of this group.".into())),
+            JoinOutcome::TokenUsedUp => Err(used_up()),
+            JoinOutcome::GroupGone => Err(Error::NotFound),
+            JoinOutcome::TokenUnknown => Err(Error::internal("token record vanished during a join")),
+        }
+    }
+
+    // --- /groups -----------------------------------------------------------------------------
+
+    /// All groups: zone admins only.
+    pub async fn list_groups(&self, caller: &User) -> Result<Vec<GroupId>, Error> {
+        if !caller.admin {
+            return Err(Error::Forbidden("Only zone administrators may list all groups.".into()));
+        }
+        Ok(self.store.list_groups().await?)
+    }
+
+    pub async fn group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
+        self.authorize(caller, group, Some(Privilege::ViewData)).await
+    }
+
+    pub async fn modify_group(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        name: Option<Name>,
+        kind: Option<GroupType>,
+    ) -> Result<(), Error> {
+        self.authorize(caller, group, Some(Privilege::ChangeData)).await?;
+        let updated = self.store.update_group(group, name.as_ref(), kind).await?;
+        updated.then_some(()).ok_or(Error::NotFound)
+    }
+
+    pub async fn remove_group(&self, caller: &User, group: &GroupId) -> Result<(), Error> {
+        self.authorize(caller, group, Some(Privilege::Remove)).await?;
+        let deleted = self.store.delete_group(group).await?;
+        deleted.then_some(()).ok_or(Error::NotFound)
+    }
+
+    pub async fn group_users(&self, caller: &User, group: &GroupId) -> Result<Vec<UserId>, Error> {
+        self.authorize(caller, group, Some(Privilege::ViewData)).await?;
+        Ok(self.store.group_users(group).await?)
+    }
+
+    /// A single-use invite whose user gets the default member privileges.
+    pub async fn mint_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
+        self.authorize(caller, group, Some(Privilege::InviteUser)).await?;
+        let grant = TokenGrant::GroupInviteUser { group: group.clone(), privileges: PrivilegeSet::default_member() };
+        self.mint(TokenKind::GroupInviteUser, grant, Some(1)).await
+    }
+
+    pub async fn group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<User, Error> {
+        self.authorize(caller, group, Some(Privilege::ViewData)).await?;
+        self.member_privileges_unchecked(group, user).await?;
+        self.store.get_user(user).await?.ok_or(Error::NotFound)
+    }
+
+    pub async fn remove_group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<(), Error> {
+        self.authorize(caller, group, Some(Privilege::RemoveUser)).await?;
+        let removed = self.store.remove_member(group, user).await?;
+        removed.then_some(()).ok_or(Error::NotFound)
+    }
+
+    pub async fn member_privileges(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        user: &UserId,
+    ) -> Result<PrivilegeSet, Error> {
+        self.authorize(caller, group, Some(Privilege::ViewData)).await?;
+        self.member_privileges_unchecked(group, user).await
+    }
+
+    pub async fn set_member_privileges(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        user: &UserId,
+        privileges: PrivilegeSet,
+    ) -> Result<(), Error> {
+        self.authorize(caller, group, Some(Privilege::SetPrivileges)).await?;
+        let updated = self.store.set_privileges(group, user, privileges).await?;
+        updated.then_some(()).ok_or(Error::NotFound)
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    /// Applies the membership rule to `group` and returns it. A missing group is `NotFound`
+    /// for admins too.
+    async fn authorize(&self, caller: &User, group: &GroupId, needed: Option<Privilege>) -> Result<Group, Error> {
+        let membership = self.store.membership(group, &caller.id).await?;
+        check_access(caller.admin, membership, needed)?;
+        self.store.get_group(group).await?.ok_or(Error::NotFound)
+    }
+
+    async fn member_privileges_unchecked(&self, group: &GroupId, user: &UserId) -> Result<PrivilegeSet, Error> {
+        self.store.membership(group, user).await?.ok_or(Error::NotFound)
+    }
+
+    async fn mint(&self, kind: TokenKind, grant: TokenGrant, max_uses: Option<u32>) -> Result<String, Error> {
+        let minted = self.tokens.mint(kind);
+        let record = TokenRecord {
+            id: minted.identifier,
+            grant,
+            max_uses,
+            uses: 0,
+            revoked: false,
+            created_at: self.clock.now_unix(),
+        };
+        self.store.insert_token(&record).await?;
+        Ok(minted.token)
+    }
+}
+
+fn used_up() -> Error {
+    Error::InvalidToken("The token has already been used.".into())
+}

@@ -1,0 +1,588 @@
+//! The `Store` contract as one test suite, run against every backend (the object_store
+//! pattern): each function below states one rule of the trait's documentation. Backend-specific
+//! behaviour (files, pragmas, migrations) is tested beside its backend, not here.
+
+use std::sync::Arc;
+
+use super::memory::MemoryStore;
+use super::sqlite::SqliteStore;
+use super::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
+use crate::domain::{Group, GroupId, GroupType, Name, Privilege, PrivilegeSet, User, UserId};
+
+// --- fixtures --------------------------------------------------------------------------------
+
+fn name(raw: &str) -> Name {
+    Name::parse(raw, "name").expect("test names are valid")
+}
+
+fn user_named(raw: &str) -> User {
+    User { id: UserId::generate(), name: name(raw), alias: None, admin: false }
+}
+
+async fn new_user(store: &dyn Store, raw: &str) -> UserId {
+    let user = user_named(raw);
+    store.create_user(&user).await.expect("create user");
+    user.id
+}
+
+fn group_named(raw: &str) -> Group {
+    Group { id: GroupId::generate(), name: name(raw), kind: GroupType::Team }
+}
+
+/// A group created by `owner` with every privilege.
+async fn new_group(store: &dyn Store, owner: &UserId, raw: &str) -> GroupId {
+    let group = group_named(raw);
+    store.create_group(&group, owner, PrivilegeSet::all()).await.expect("create group");
+    group.id
+}
+
+fn invite_record(group: &GroupId, privileges: PrivilegeSet, max_uses: Option<u32>) -> TokenRecord {
+    TokenRecord {
+        id: format!("tok-{}", GroupId::generate()),
+        grant: TokenGrant::GroupInviteUser { group: group.clone(), privileges },
+        max_uses,
+        uses: 0,
+        revoked: false,
+        created_at: 1_700_000_000,
+    }
+}
+
+/// Stores an invite to `group` and returns its identifier.
+async fn new_invite(store: &dyn Store, group: &GroupId, max_uses: Option<u32>) -> String {
+    let record = invite_record(group, PrivilegeSet::default_member(), max_uses);
+    store.insert_token(&record).await.expect("insert invite");
+    record.id
+}
+
+async fn uses(store: &dyn Store, token: &str) -> u32 {
+    store.get_token(token).await.expect("read token").expect("the token exists").uses
+}
+
+async fn join(store: &dyn Store, token: &str, user: &UserId) -> JoinOutcome {
+    store.join_with_token(token, user).await.expect("join")
+}
+
+// --- users -----------------------------------------------------------------------------------
+
+pub(crate) async fn users_can_be_created_read_updated_and_counted(store: &dyn Store) {
+    assert_eq!(store.count_users().await, Ok(0));
+    let mut alice = user_named("alice");
+    alice.alias = Some(name("al"));
+    alice.admin = true;
+    store.create_user(&alice).await.expect("create alice");
+    let bob = new_user(store, "bob").await;
+    assert_eq!(store.count_users().await, Ok(2));
+    assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice.clone())));
+    assert_eq!(store.get_user(&UserId::generate()).await, Ok(None));
+
+    // A new name leaves the alias alone.
+    assert_eq!(store.update_user(&alice.id, Some(&name("Alice")), None).await, Ok(true));
+    alice.name = name("Alice");
+    assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice.clone())));
+
+    // `Some(None)` clears the alias and leaves the name alone.
+    assert_eq!(store.update_user(&alice.id, None, Some(None)).await, Ok(true));
+    alice.alias = None;
+    assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice.clone())));
+
+    // `Some(Some(_))` sets it again; an update that changes nothing still finds the user.
+    assert_eq!(store.update_user(&alice.id, None, Some(Some(&name("ally")))).await, Ok(true));
+    alice.alias = Some(name("ally"));
+    assert_eq!(store.update_user(&alice.id, None, None).await, Ok(true));
+    assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice.clone())));
+
+    // Only the named user changes, and an unknown user is reported, not created.
+    assert_eq!(store.get_user(&bob).await.map(|u| u.map(|u| u.name)), Ok(Some(name("bob"))));
+    let nobody = UserId::generate();
+    assert_eq!(store.update_user(&nobody, Some(&name("x")), None).await, Ok(false));
+    assert_eq!(store.get_user(&nobody).await, Ok(None));
+    assert_eq!(store.count_users().await, Ok(2));
+}
+
+pub(crate) async fn creating_a_user_with_an_existing_id_is_a_backend_error(store: &dyn Store) {
+    let alice = user_named("alice");
+    store.create_user(&alice).await.expect("create alice");
+    let clash = User { name: name("impostor"), ..alice.clone() };
+    assert!(matches!(store.create_user(&clash).await, Err(StoreError::Backend(_))));
+    assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice)));
+    assert_eq!(store.count_users().await, Ok(1));
+}
+
+// --- tokens ----------------------------------------------------------------------------------
+
+pub(crate) async fn token_records_read_back_exactly_as_inserted(store: &dyn Store) {
+    let access = TokenRecord {
+        id: "access-token-1".into(),
+        grant: TokenGrant::Access { user: UserId::generate() },
+        max_uses: None,
+        uses: 0,
+        revoked: false,
+        created_at: 1_700_000_000,
+    };
+    let privileges = PrivilegeSet::from_iter([Privilege::InviteUser, Privilege::CreateSpaceToken]);
+    let invite = TokenRecord {
+        max_uses: Some(3),
+        uses: 2,
+        revoked: true,
+        created_at: 1_800_000_000,
+        ..invite_record(&GroupId::generate(), privileges, None)
+    };
+    store.insert_token(&access).await.expect("insert access");
+    store.insert_token(&invite).await.expect("insert invite");
+    assert_eq!(store.get_token(&access.id).await, Ok(Some(access)));
+    assert_eq!(store.get_token(&invite.id).await, Ok(Some(invite)));
+    assert_eq!(store.get_token("no-such-token").await, Ok(None));
+}
+
+pub(crate) async fn a_duplicate_token_identifier_is_refused_without_naming_it(store: &dyn Store) {
+    let record = invite_record(&GroupId::generate(), PrivilegeSet::default_member(), Some(1));
+    store.insert_token(&record).await.expect("insert invite");
+    let again = TokenRecord { max_uses: None, ..record.clone() };
+    match store.insert_token(&again).await {
+        Err(StoreError::Backend(message)) => assert!(!message.contains(&record.id)),
+        other => panic!("expected a backend error, got {other:?}"),
+    }
+    assert_eq!(store.get_token(&record.id).await, Ok(Some(record)));
+}
+
+// --- groups ----------------------------------------------------------------------------------
+
+pub(crate) async fn creating_a_group_makes_its_creator_a_member_with_the_given_privileges(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = group_named("team");
+    let privileges = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::SetPrivileges]);
+    store.create_group(&group, &owner, privileges).await.expect("create group");
+    assert_eq!(store.get_group(&group.id).await, Ok(Some(group.clone())));
+    assert_eq!(store.membership(&group.id, &owner).await, Ok(Some(privileges)));
+    assert_eq!(store.group_users(&group.id).await, Ok(vec![owner.clone()]));
+    assert_eq!(store.user_groups(&owner).await, Ok(vec![group.id.clone()]));
+    assert_eq!(store.list_groups().await, Ok(vec![group.id]));
+}
+
+pub(crate) async fn a_group_for_an_unknown_creator_is_refused_whole(store: &dyn Store) {
+    // The trait leaves this implicit; both backends refuse it (SQLite by foreign key), and the
+    // refusal must not leave a group without its creator behind.
+    let group = group_named("orphan");
+    let outcome = store.create_group(&group, &UserId::generate(), PrivilegeSet::all()).await;
+    assert!(matches!(outcome, Err(StoreError::Backend(_))));
+    assert_eq!(store.get_group(&group.id).await, Ok(None));
+    assert_eq!(store.list_groups().await, Ok(vec![]));
+}
+
+pub(crate) async fn creating_a_group_with_an_existing_id_is_a_backend_error(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = group_named("team");
+    store.create_group(&group, &owner, PrivilegeSet::all()).await.expect("create group");
+    let clash = Group { name: name("other"), ..group.clone() };
+    let other = new_user(store, "other").await;
+    let outcome = store.create_group(&clash, &other, PrivilegeSet::all()).await;
+    assert!(matches!(outcome, Err(StoreError::Backend(_))));
+    assert_eq!(store.get_group(&group.id).await, Ok(Some(group.clone())));
+    assert_eq!(store.group_users(&group.id).await, Ok(vec![owner]));
+}
+
+pub(crate) async fn groups_can_be_read_updated_and_deleted(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let mut group = group_named("team");
+    store.create_group(&group, &owner, PrivilegeSet::all()).await.expect("create group");
+    let other = new_group(store, &owner, "other").await;
+
+    assert_eq!(store.update_group(&group.id, Some(&name("renamed")), None).await, Ok(true));
+    group.name = name("renamed");
+    assert_eq!(store.get_group(&group.id).await, Ok(Some(group.clone())));
+    assert_eq!(store.update_group(&group.id, None, Some(GroupType::Organization)).await, Ok(true));
+    group.kind = GroupType::Organization;
+    assert_eq!(store.get_group(&group.id).await, Ok(Some(group.clone())));
+    assert_eq!(store.update_group(&group.id, Some(&name("both")), Some(GroupType::Unit)).await, Ok(true));
+    group.name = name("both");
+    group.kind = GroupType::Unit;
+    assert_eq!(store.get_group(&group.id).await, Ok(Some(group.clone())));
+    assert_eq!(store.update_group(&group.id, None, None).await, Ok(true));
+
+    let nowhere = GroupId::generate();
+    assert_eq!(store.get_group(&nowhere).await, Ok(None));
+    assert_eq!(store.update_group(&nowhere, Some(&name("x")), None).await, Ok(false));
+    assert_eq!(store.delete_group(&nowhere).await, Ok(false));
+
+    // Deleting takes the group's memberships with it and leaves other groups alone.
+    assert_eq!(store.delete_group(&group.id).await, Ok(true));
+    assert_eq!(store.get_group(&group.id).await, Ok(None));
+    assert_eq!(store.delete_group(&group.id).await, Ok(false));
+    assert_eq!(store.membership(&group.id, &owner).await, Ok(None));
+    assert_eq!(store.group_users(&group.id).await, Ok(vec![]));
+    assert_eq!(store.user_groups(&owner).await, Ok(vec![other.clone()]));
+    assert_eq!(store.list_groups().await, Ok(vec![other]));
+}
+
+pub(crate) async fn a_deleted_groups_invite_survives_and_a_join_reports_the_group_gone(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    let token = new_invite(store, &group, Some(1)).await;
+    assert_eq!(store.delete_group(&group).await, Ok(true));
+
+    let record = store.get_token(&token).await.expect("read token");
+    assert!(record.is_some(), "the invite's record outlives its group");
+    let joiner = new_user(store, "joiner").await;
+    assert_eq!(join(store, &token, &joiner).await, JoinOutcome::GroupGone);
+    assert_eq!(uses(store, &token).await, 0);
+    assert_eq!(store.user_groups(&joiner).await, Ok(vec![]));
+}
+
+pub(crate) async fn groups_are_listed_in_creation_order(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let mut created = Vec::new();
+    // Random ids, so an order that merely sorted ids would fail.
+    for i in 0..8 {
+        created.push(new_group(store, &owner, &format!("group {i}")).await);
+    }
+    assert_eq!(store.list_groups().await, Ok(created.clone()));
+    assert_eq!(store.user_groups(&owner).await, Ok(created.clone()));
+
+    let gone = created.remove(3);
+    assert_eq!(store.delete_group(&gone).await, Ok(true));
+    created.push(new_group(store, &owner, "latest").await);
+    assert_eq!(store.list_groups().await, Ok(created));
+}
+
+pub(crate) async fn memberships_are_listed_in_join_order(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let a = new_group(store, &owner, "a").await;
+    let b = new_group(store, &owner, "b").await;
+    let c = new_group(store, &owner, "c").await;
+    let (first, second) = (new_user(store, "first").await, new_user(store, "second").await);
+
+    // `first` joins in the order c, a, b: not creation order, not id order.
+    for group in [&c, &a, &b] {
+        let token = new_invite(store, group, None).await;
+        assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined);
+        assert_eq!(join(store, &token, &second).await, JoinOutcome::Joined);
+    }
+    assert_eq!(store.user_groups(&first).await, Ok(vec![c.clone(), a.clone(), b.clone()]));
+    assert_eq!(store.group_users(&a).await, Ok(vec![owner.clone(), first.clone(), second.clone()]));
+
+    // Leaving and joining again puts the membership last: it is a new membership.
+    assert_eq!(store.remove_member(&c, &first).await, Ok(true));
+    let token = new_invite(store, &c, Some(1)).await;
+    assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined);
+    assert_eq!(store.user_groups(&first).await, Ok(vec![a, b, c.clone()]));
+    assert_eq!(store.group_users(&c).await, Ok(vec![owner, second, first]));
+}
+
+pub(crate) async fn membership_calls_tell_members_from_non_members(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let outsider = new_user(store, "outsider").await;
+    let group = new_group(store, &owner, "team").await;
+    let nowhere = GroupId::generate();
+    let view = PrivilegeSet::default_member();
+
+    assert_eq!(store.membership(&group, &outsider).await, Ok(None));
+    assert_eq!(store.membership(&nowhere, &owner).await, Ok(None));
+    assert_eq!(store.set_privileges(&group, &outsider, view).await, Ok(false));
+    assert_eq!(store.set_privileges(&nowhere, &owner, view).await, Ok(false));
+    // A refused `set_privileges` must not have made a membership.
+    assert_eq!(store.membership(&group, &outsider).await, Ok(None));
+    assert_eq!(store.remove_member(&group, &outsider).await, Ok(false));
+    assert_eq!(store.remove_member(&nowhere, &owner).await, Ok(false));
+
+    assert_eq!(store.set_privileges(&group, &owner, view).await, Ok(true));
+    assert_eq!(store.membership(&group, &owner).await, Ok(Some(view)));
+    assert_eq!(store.set_privileges(&group, &owner, PrivilegeSet::default()).await, Ok(true));
+    assert_eq!(store.membership(&group, &owner).await, Ok(Some(PrivilegeSet::default())));
+
+    assert_eq!(store.remove_member(&group, &owner).await, Ok(true));
+    assert_eq!(store.membership(&group, &owner).await, Ok(None));
+    assert_eq!(store.remove_member(&group, &owner).await, Ok(false));
+    assert_eq!(store.group_users(&group).await, Ok(vec![]));
+    assert_eq!(store.user_groups(&owner).await, Ok(vec![]));
+    // The group itself stays when its last member leaves.
+    assert!(matches!(store.get_group(&group).await, Ok(Some(_))));
+}
+
+// --- joining ---------------------------------------------------------------------------------
+
+pub(crate) async fn a_second_join_by_the_same_user_is_already_member_and_counts_no_use(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    let token = new_invite(store, &group, Some(5)).await;
+    let joiner = new_user(store, "joiner").await;
+
+    assert_eq!(join(store, &token, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(uses(store, &token).await, 1);
+    assert_eq!(join(store, &token, &joiner).await, JoinOutcome::AlreadyMember);
+    assert_eq!(uses(store, &token).await, 1);
+    // The creator already is a member too, and keeps its own privileges.
+    assert_eq!(join(store, &token, &owner).await, JoinOutcome::AlreadyMember);
+    assert_eq!(uses(store, &token).await, 1);
+    assert_eq!(store.membership(&group, &owner).await, Ok(Some(PrivilegeSet::all())));
+}
+
+pub(crate) async fn a_single_use_invite_admits_one_user_and_then_is_used_up(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    let token = new_invite(store, &group, Some(1)).await;
+    let (first, second) = (new_user(store, "first").await, new_user(store, "second").await);
+
+    assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &token, &second).await, JoinOutcome::TokenUsedUp);
+    assert_eq!(uses(store, &token).await, 1);
+    assert_eq!(store.membership(&group, &second).await, Ok(None));
+    assert_eq!(store.group_users(&group).await, Ok(vec![owner, first]));
+}
+
+pub(crate) async fn an_unlimited_invite_admits_every_user_and_counts_each(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    let token = new_invite(store, &group, None).await;
+    for i in 0..20 {
+        let user = new_user(store, &format!("user {i}")).await;
+        assert_eq!(join(store, &token, &user).await, JoinOutcome::Joined);
+    }
+    assert_eq!(uses(store, &token).await, 20);
+    assert_eq!(store.group_users(&group).await.map(|u| u.len()), Ok(21));
+}
+
+pub(crate) async fn a_revoked_invite_is_used_up_and_changes_nothing(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    let record = TokenRecord { revoked: true, ..invite_record(&group, PrivilegeSet::default_member(), None) };
+    store.insert_token(&record).await.expect("insert invite");
+    let joiner = new_user(store, "joiner").await;
+
+    assert_eq!(join(store, &record.id, &joiner).await, JoinOutcome::TokenUsedUp);
+    assert_eq!(uses(store, &record.id).await, 0);
+    assert_eq!(store.membership(&group, &joiner).await, Ok(None));
+}
+
+pub(crate) async fn an_unknown_token_is_token_unknown(store: &dyn Store) {
+    let joiner = new_user(store, "joiner").await;
+    assert_eq!(join(store, "no-such-token", &joiner).await, JoinOutcome::TokenUnknown);
+    assert_eq!(store.user_groups(&joiner).await, Ok(vec![]));
+}
+
+pub(crate) async fn an_access_token_cannot_be_used_to_join(store: &dyn Store) {
+    let joiner = new_user(store, "joiner").await;
+    let access = TokenRecord {
+        id: "access-token-1".into(),
+        grant: TokenGrant::Access { user: joiner.clone() },
+        max_uses: None,
+        uses: 0,
+        revoked: false,
+        created_at: 1_700_000_000,
+    };
+    store.insert_token(&access).await.expect("insert access");
+    assert_eq!(join(store, &access.id, &joiner).await, JoinOutcome::TokenUnknown);
+    assert_eq!(store.get_token(&access.id).await, Ok(Some(access)));
+}
+
+pub(crate) async fn a_joined_member_gets_exactly_the_invites_privileges(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    // Deliberately without view_data, so a backend that adds the default would be caught.
+    let privileges = PrivilegeSet::from_iter([Privilege::InviteUser, Privilege::RemoveUser]);
+    let record = invite_record(&group, privileges, Some(1));
+    store.insert_token(&record).await.expect("insert invite");
+    let joiner = new_user(store, "joiner").await;
+
+    assert_eq!(join(store, &record.id, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(store.membership(&group, &joiner).await, Ok(Some(privileges)));
+    assert_eq!(store.membership(&group, &owner).await, Ok(Some(PrivilegeSet::all())));
+}
+
+pub(crate) async fn join_checks_run_in_the_documented_order(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let joiner = new_user(store, "joiner").await;
+
+    // Used up before group gone: a spent invite to a deleted group is `TokenUsedUp`.
+    let doomed = new_group(store, &owner, "doomed").await;
+    let spent = new_invite(store, &doomed, Some(1)).await;
+    assert_eq!(join(store, &spent, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(store.delete_group(&doomed).await, Ok(true));
+    assert_eq!(join(store, &spent, &owner).await, JoinOutcome::TokenUsedUp);
+
+    // Used up before already member: the member who spent it hears `TokenUsedUp`.
+    let group = new_group(store, &owner, "team").await;
+    let single = new_invite(store, &group, Some(1)).await;
+    assert_eq!(join(store, &single, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &single, &joiner).await, JoinOutcome::TokenUsedUp);
+
+    // Revoked before group gone.
+    let revoked = TokenRecord { revoked: true, ..invite_record(&doomed, PrivilegeSet::default_member(), None) };
+    store.insert_token(&revoked).await.expect("insert invite");
+    assert_eq!(join(store, &revoked.id, &joiner).await, JoinOutcome::TokenUsedUp);
+}
+
+pub(crate) async fn a_join_by_an_unknown_user_is_refused_and_counts_no_use(store: &dyn Store) {
+    // The trait leaves this implicit; both backends treat a membership for a user that does not
+    // exist as a broken invariant, and the refusal must not count a use.
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    let token = new_invite(store, &group, Some(1)).await;
+    let ghost = UserId::generate();
+    assert!(matches!(store.join_with_token(&token, &ghost).await, Err(StoreError::Backend(_))));
+    assert_eq!(uses(store, &token).await, 0);
+    assert_eq!(store.group_users(&group).await, Ok(vec![owner]));
+}
+
+// --- concurrency -----------------------------------------------------------------------------
+
+/// `racers` distinct users join at once through one invite with `max_uses`; returns how many
+/// joined and how many were told the invite is used up, after checking the store agrees.
+async fn race_distinct_users(store: Arc<dyn Store>, racers: usize, max_uses: u32) -> (usize, usize) {
+    let owner = new_user(&*store, "owner").await;
+    let group = new_group(&*store, &owner, "team").await;
+    let token = new_invite(&*store, &group, Some(max_uses)).await;
+    let mut users = Vec::with_capacity(racers);
+    for i in 0..racers {
+        users.push(new_user(&*store, &format!("racer {i}")).await);
+    }
+
+    // The barrier releases every task at once, so the joins really overlap.
+    let barrier = Arc::new(tokio::sync::Barrier::new(racers));
+    let tasks: Vec<_> = users
+        .into_iter()
+        .map(|user| {
+            let (store, barrier, token) = (store.clone(), barrier.clone(), token.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.join_with_token(&token, &user).await
+            })
+        })
+        .collect();
+    let mut outcomes = Vec::with_capacity(racers);
+    for result in futures::future::join_all(tasks).await {
+        outcomes.push(result.expect("the task finishes").expect("the join succeeds"));
+    }
+
+    let joined = outcomes.iter().filter(|o| **o == JoinOutcome::Joined).count();
+    let used_up = outcomes.iter().filter(|o| **o == JoinOutcome::TokenUsedUp).count();
+    assert_eq!(joined + used_up, racers, "no other outcome is possible here");
+    assert_eq!(uses(&*store, &token).await as usize, joined);
+    assert_eq!(store.group_users(&group).await.map(|u| u.len()), Ok(joined + 1));
+    (joined, used_up)
+}
+
+pub(crate) async fn a_single_use_invite_admits_exactly_one_of_many_racing_users(store: Arc<dyn Store>) {
+    assert_eq!(race_distinct_users(store, 200, 1).await, (1, 199));
+}
+
+pub(crate) async fn an_invite_with_three_uses_admits_exactly_three_of_many_racing_users(store: Arc<dyn Store>) {
+    assert_eq!(race_distinct_users(store, 100, 3).await, (3, 97));
+}
+
+pub(crate) async fn one_user_racing_itself_joins_once_and_counts_one_use(store: Arc<dyn Store>) {
+    let owner = new_user(&*store, "owner").await;
+    let group = new_group(&*store, &owner, "team").await;
+    let token = new_invite(&*store, &group, None).await;
+    let joiner = new_user(&*store, "joiner").await;
+
+    let barrier = Arc::new(tokio::sync::Barrier::new(50));
+    let tasks: Vec<_> = (0..50)
+        .map(|_| {
+            let (store, barrier) = (store.clone(), barrier.clone());
+            let (token, joiner) = (token.clone(), joiner.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.join_with_token(&token, &joiner).await
+            })
+        })
+        .collect();
+    let mut joined = 0;
+    for result in futures::future::join_all(tasks).await {
+        match result.expect("the task finishes").expect("the join succeeds") {
+            JoinOutcome::Joined => joined += 1,
+            JoinOutcome::AlreadyMember => {}
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert_eq!(joined, 1);
+    assert_eq!(uses(&*store, &token).await, 1);
+}
+
+// --- instantiation ---------------------------------------------------------------------------
+
+/// A store under test and whatever must outlive it (the SQLite file's directory). Fields drop
+/// in order, so the store closes before its directory is removed.
+pub(crate) struct Fixture {
+    pub(crate) store: Arc<dyn Store>,
+    _keep: Option<tempfile::TempDir>,
+}
+
+fn memory_fixture() -> Fixture {
+    Fixture { store: Arc::new(MemoryStore::new()), _keep: None }
+}
+
+fn sqlite_fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = SqliteStore::open(&dir.path().join("oz.db")).expect("a fresh store opens");
+    Fixture { store: Arc::new(store), _keep: Some(dir) }
+}
+
+/// One `#[tokio::test]` per contract function, against the backend `$fixture` makes. The
+/// runtime is multi-threaded so that the racing tests race on real threads; the rest do not
+/// mind. `borrowed` functions take `&dyn Store`, `shared` ones an `Arc` they can hand to tasks.
+macro_rules! contract_suite {
+    ($fixture:path; borrowed: [$($borrowed:ident),* $(,)?]; shared: [$($shared:ident),* $(,)?] $(;)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $borrowed() {
+                let fixture = $fixture();
+                super::$borrowed(&*fixture.store).await;
+            }
+        )*
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn $shared() {
+                let fixture = $fixture();
+                super::$shared(fixture.store.clone()).await;
+            }
+        )*
+    };
+}
+
+/// The whole list, once, so that a new contract function cannot be run against one backend
+/// and forgotten for the other.
+macro_rules! every_contract {
+    ($fixture:path) => {
+        contract_suite! {
+            $fixture;
+            borrowed: [
+                users_can_be_created_read_updated_and_counted,
+                creating_a_user_with_an_existing_id_is_a_backend_error,
+                token_records_read_back_exactly_as_inserted,
+                a_duplicate_token_identifier_is_refused_without_naming_it,
+                creating_a_group_makes_its_creator_a_member_with_the_given_privileges,
+                a_group_for_an_unknown_creator_is_refused_whole,
+                creating_a_group_with_an_existing_id_is_a_backend_error,
+                groups_can_be_read_updated_and_deleted,
+                a_deleted_groups_invite_survives_and_a_join_reports_the_group_gone,
+                groups_are_listed_in_creation_order,
+                memberships_are_listed_in_join_order,
+                membership_calls_tell_members_from_non_members,
+                a_second_join_by_the_same_user_is_already_member_and_counts_no_use,
+                a_single_use_invite_admits_one_user_and_then_is_used_up,
+                an_unlimited_invite_admits_every_user_and_counts_each,
+                a_revoked_invite_is_used_up_and_changes_nothing,
+                an_unknown_token_is_token_unknown,
+                an_access_token_cannot_be_used_to_join,
+                a_joined_member_gets_exactly_the_invites_privileges,
+                join_checks_run_in_the_documented_order,
+                a_join_by_an_unknown_user_is_refused_and_counts_no_use,
+            ];
+            shared: [
+                a_single_use_invite_admits_exactly_one_of_many_racing_users,
+                an_invite_with_three_uses_admits_exactly_three_of_many_racing_users,
+                one_user_racing_itself_joins_once_and_counts_one_use,
+            ];
+        }
+    };
+}
+
+mod memory {
+    use super::memory_fixture;
+    every_contract!(memory_fixture);
+}
+
+mod sqlite {
+    use super::sqlite_fixture;
+    every_contract!(sqlite_fixture);
+}

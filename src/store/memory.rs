@@ -1,0 +1,247 @@
+//! `MemoryStore`: the `Store` contract over plain collections in one process, for tests and
+//! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+
+use async_trait::async_trait;
+
+use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+
+/// A `Store` that keeps everything in memory behind one lock.
+///
+/// The lock is a `std::sync::Mutex`, not an async one, because no method awaits while holding
+/// it: each takes the lock, does its whole step on the collections, and lets go. A blocking
+/// mutex held for microseconds is cheaper than an async one and cannot be held across a
+/// suspension point by mistake, since its guard is not `Send`. Holding one lock for the whole
+/// step is also what makes every method atomic, as the trait demands.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    users: HashMap<UserId, User>,
+    groups: HashMap<GroupId, Stored<Group>>,
+    memberships: HashMap<(GroupId, UserId), Stored<PrivilegeSet>>,
+    tokens: HashMap<String, TokenRecord>,
+    /// The last sequence number handed out. It only grows, so sorting by it gives creation order
+    /// for groups and join order for memberships, whatever the hash maps' iteration order.
+    last_seq: u64,
+}
+
+/// A value and the sequence number it was stored under.
+#[derive(Debug)]
+struct Stored<T> {
+    value: T,
+    seq: u64,
+}
+
+impl State {
+    fn next_seq(&mut self) -> u64 {
+        self.last_seq += 1;
+        self.last_seq
+    }
+
+    /// Adds a membership the caller has checked is new and whose group and user exist.
+    fn add_membership(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) {
+        let seq = self.next_seq();
+        self.memberships.insert((group.clone(), user.clone()), Stored { value: privileges, seq });
+    }
+
+    /// The SQLite backend refuses a membership for a user it does not know (a foreign key), so
+    /// this one does too: the two must answer alike, and such a call is a caller's bug.
+    fn require_user(&self, user: &UserId) -> StoreResult<()> {
+        if self.users.contains_key(user) {
+            Ok(())
+        } else {
+            Err(StoreError::Backend("a membership names a user that does not exist".into()))
+        }
+    }
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A poisoned lock means a thread panicked inside a step. Every step checks before it
+    /// changes anything, so that should be impossible; if it happens anyway the state may be half
+    /// changed, and refusing further service is more honest than carrying on with it.
+    fn lock(&self) -> StoreResult<MutexGuard<'_, State>> {
+        self.state.lock().map_err(|_| StoreError::Backend("the memory store was poisoned by an earlier panic".into()))
+    }
+}
+
+#[async_trait]
+impl Store for MemoryStore {
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        let mut state = self.lock()?;
+        if state.users.contains_key(&user.id) {
+            return Err(StoreError::Backend("a user with that id already exists".into()));
+        }
+        state.users.insert(user.id.clone(), user.clone());
+        Ok(())
+    }
+
+    async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
+        Ok(self.lock()?.users.get(id).cloned())
+    }
+
+    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        let Some(user) = state.users.get_mut(id) else {
+            return Ok(false);
+        };
+        if let Some(name) = name {
+            user.name = name.clone();
+        }
+        if let Some(alias) = alias {
+            user.alias = alias.cloned();
+        }
+        Ok(true)
+    }
+
+    async fn count_users(&self) -> StoreResult<u64> {
+        Ok(self.lock()?.users.len() as u64)
+    }
+
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+        let mut state = self.lock()?;
+        // The message names no identifier: token identifiers never appear in errors.
+        if state.tokens.contains_key(&record.id) {
+            return Err(StoreError::Backend("a token record with that identifier already exists".into()));
+        }
+        state.tokens.insert(record.id.clone(), record.clone());
+        Ok(())
+    }
+
+    async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
+        Ok(self.lock()?.tokens.get(id).cloned())
+    }
+
+    async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
+        let mut state = self.lock()?;
+        if state.groups.contains_key(&group.id) {
+            return Err(StoreError::Backend("a group with that id already exists".into()));
+        }
+        state.require_user(creator)?;
+        let seq = state.next_seq();
+        state.groups.insert(group.id.clone(), Stored { value: group.clone(), seq });
+        state.add_membership(&group.id, creator, privileges);
+        Ok(())
+    }
+
+    async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>> {
+        Ok(self.lock()?.groups.get(id).map(|g| g.value.clone()))
+    }
+
+    async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        let Some(group) = state.groups.get_mut(id) else {
+            return Ok(false);
+        };
+        if let Some(name) = name {
+            group.value.name = name.clone();
+        }
+        if let Some(kind) = kind {
+            group.value.kind = kind;
+        }
+        Ok(true)
+    }
+
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        if state.groups.remove(id).is_none() {
+            return Ok(false);
+        }
+        // Token records stay on purpose (see the trait): a later join must say "group gone".
+        state.memberships.retain(|(group, _), _| group != id);
+        Ok(true)
+    }
+
+    async fn list_groups(&self) -> StoreResult<Vec<GroupId>> {
+        let state = self.lock()?;
+        let mut groups: Vec<_> = state.groups.iter().map(|(id, g)| (g.seq, id)).collect();
+        groups.sort_unstable_by_key(|(seq, _)| *seq);
+        Ok(groups.into_iter().map(|(_, id)| id.clone()).collect())
+    }
+
+    async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        let state = self.lock()?;
+        let mut groups: Vec<_> =
+            state.memberships.iter().filter(|((_, u), _)| u == user).map(|((g, _), m)| (m.seq, g)).collect();
+        groups.sort_unstable_by_key(|(seq, _)| *seq);
+        Ok(groups.into_iter().map(|(_, g)| g.clone()).collect())
+    }
+
+    async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        let state = self.lock()?;
+        let mut users: Vec<_> =
+            state.memberships.iter().filter(|((g, _), _)| g == group).map(|((_, u), m)| (m.seq, u)).collect();
+        users.sort_unstable_by_key(|(seq, _)| *seq);
+        Ok(users.into_iter().map(|(_, u)| u.clone()).collect())
+    }
+
+    async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        let state = self.lock()?;
+        let key = (group.clone(), user.clone());
+        Ok(state.memberships.get(&key).map(|m| m.value))
+    }
+
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        let key = (group.clone(), user.clone());
+        match state.memberships.get_mut(&key) {
+            Some(m) => {
+                m.value = privileges;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        let key = (group.clone(), user.clone());
+        Ok(state.memberships.remove(&key).is_some())
+    }
+
+    async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
+        // One lock for the whole step is this backend's transaction: no other join can run
+        // between the checks and the writes, so uses can never exceed `max_uses`.
+        let mut guard = self.lock()?;
+        // Borrowing the fields apart lets the token record stay borrowed mutably while the
+        // groups and memberships are checked, so the use is counted on the record just checked.
+        let state = &mut *guard;
+        let Some(record) = state.tokens.get_mut(token_id) else {
+            return Ok(JoinOutcome::TokenUnknown);
+        };
+        let TokenGrant::GroupInviteUser { group, privileges } = &record.grant else {
+            return Ok(JoinOutcome::TokenUnknown);
+        };
+        let used_up = record.max_uses.is_some_and(|max| record.uses >= max);
+        if record.revoked || used_up {
+            return Ok(JoinOutcome::TokenUsedUp);
+        }
+        if !state.groups.contains_key(group) {
+            return Ok(JoinOutcome::GroupGone);
+        }
+        let key = (group.clone(), user.clone());
+        if state.memberships.contains_key(&key) {
+            return Ok(JoinOutcome::AlreadyMember);
+        }
+        let privileges = *privileges;
+        if !state.users.contains_key(user) {
+            return Err(StoreError::Backend("a membership names a user that does not exist".into()));
+        }
+        // Four billion joins through one token would need as many memberships made; saturating
+        // keeps even that impossible case from panicking.
+        record.uses = record.uses.saturating_add(1);
+        let seq = state.next_seq();
+        state.memberships.insert(key, Stored { value: privileges, seq });
+        Ok(JoinOutcome::Joined)
+    }
+}

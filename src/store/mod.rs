@@ -1,0 +1,125 @@
+//! The store: one trait, one contract, several backends (`memory`, `sqlite`). It persists
+//! users, groups, memberships and token records, and it knows nothing of HTTP, tokens' wire
+//! format or privileges' meaning. Every method is one atomic step: it either happens whole or
+//! not at all, and once it returns `Ok` the change is durable (for a durable backend).
+
+#[cfg(test)]
+mod contract_tests;
+pub mod memory;
+pub mod sqlite;
+
+use async_trait::async_trait;
+
+use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+
+/// A failure of the backend itself, never of the caller's request.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// The database cannot be reached or is read-only; worth retrying later.
+    #[error("store unavailable: {0}")]
+    Unavailable(String),
+    /// Anything else the backend reported (corruption, a bug, a broken invariant).
+    #[error("store failure: {0}")]
+    Backend(String),
+}
+
+impl From<StoreError> for crate::domain::Error {
+    fn from(e: StoreError) -> Self {
+        crate::domain::Error::internal(e)
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What a token record lets its holder do. The token's root secret is not here: it is derived
+/// from the master key and the identifier, so the store holds nothing a token could be forged from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokenGrant {
+    /// An access token that authenticates `user`.
+    Access { user: UserId },
+    /// An invite that adds its bearer to `group` with `privileges`.
+    GroupInviteUser { group: GroupId, privileges: PrivilegeSet },
+}
+
+/// The server-side record of a minted token, keyed by the macaroon's identifier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenRecord {
+    pub id: String,
+    pub grant: TokenGrant,
+    /// `None`: unlimited (access tokens). `Some(1)`: single use, the default for invites.
+    pub max_uses: Option<u32>,
+    /// Uses counted so far; only a join that added a membership counts one.
+    pub uses: u32,
+    pub revoked: bool,
+    /// Unix seconds.
+    pub created_at: u64,
+}
+
+/// The result of `Store::join_with_token`, decided inside one transaction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JoinOutcome {
+    /// The membership was added and one use of the token counted, together.
+    Joined,
+    /// No token record with that identifier.
+    TokenUnknown,
+    /// The token is revoked or has no uses left; nothing changed.
+    TokenUsedUp,
+    /// The token's group no longer exists; nothing changed.
+    GroupGone,
+    /// The user already is a direct member; nothing changed and no use was counted.
+    AlreadyMember,
+}
+
+/// Everything the service layer needs from persistence. Implementations must be safe to share
+/// between tasks and, for durable backends, between processes using the same database.
+///
+/// Callers pass fresh ids and existing users: an id clash, or a user or group that does not
+/// exist where one is required, is a `Backend` error and changes nothing.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    // --- users -------------------------------------------------------------------------------
+
+    /// Adds a user. The id is fresh (callers generate it), so a clash is a `Backend` error.
+    async fn create_user(&self, user: &User) -> StoreResult<()>;
+    async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>>;
+    /// Changes name and/or alias (`Some(None)` clears the alias). `false`: no such user.
+    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool>;
+    async fn count_users(&self) -> StoreResult<u64>;
+
+    // --- tokens ------------------------------------------------------------------------------
+
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()>;
+    async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>>;
+
+    // --- groups and memberships ----------------------------------------------------------------
+
+    /// Adds `group` and makes `creator` a direct member with `privileges`, in one step.
+    async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()>;
+    async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>>;
+    /// `false`: no such group.
+    async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool>;
+    /// Deletes the group and all its memberships. Its token records stay, so that a join with one
+    /// of its invites can tell "group gone" (404) from "unknown token" (400). `false`: no such group.
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool>;
+    /// All group ids, in a stable order (creation order).
+    async fn list_groups(&self) -> StoreResult<Vec<GroupId>>;
+    /// The groups `user` is a direct member of, in the order they were joined.
+    async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>>;
+    /// The direct members of `group`, in the order they joined.
+    async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>>;
+    /// `user`'s direct privileges in `group`; `None` when not a direct member.
+    async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>>;
+    /// Replaces the privileges of an existing membership. `false`: not a member.
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool>;
+    /// Removes a membership. `false`: not a member.
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool>;
+
+    /// The seed operation's write, in one transaction, for a `GroupInviteUser` record (any other
+    /// grant is `TokenUnknown`): checks, in this order, that the token
+    /// record exists (`TokenUnknown`), is not revoked and has a use left (`TokenUsedUp`), that
+    /// its group exists (`GroupGone`) and that `user` is not yet a direct member
+    /// (`AlreadyMember`); then adds the membership with the grant's privileges and counts one
+    /// use. Any number of concurrent calls, from any number of processes sharing the database,
+    /// never count more uses than `max_uses`. `Joined` is returned only once the change is durable.
+    async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome>;
+}

@@ -1,0 +1,9 @@
+//! Logging: `tracing` to stderr, filtered by `RUST_LOG` (default `info`). Nothing logs a token
+//! or a request header.
+
+pub fn init() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // A second init (tests calling into the CLI twice) is harmless, so its error is ignored.
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
