@@ -116,11 +116,11 @@ fn credentials(headers: &HeaderMap) -> Result<Option<String>, Error> {
     }
     if let Some(value) = headers.get(hyper::header::AUTHORIZATION) {
         let value = value.to_str().map_err(|_| unreadable())?.trim();
-        // Another scheme (Basic, ...) is not a credential this API accepts.
-        if let Some((scheme, token)) = value.split_once(' ') {
-            if scheme.eq_ignore_ascii_case("bearer") {
-                return Ok(Some(token.trim().to_owned()));
-            }
+        // Another scheme (Basic, ...) is not a credential this API accepts. A Bearer header with
+        // nothing after it was presented all the same: an invalid token, as an empty X-Auth-Token.
+        let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
+        if scheme.eq_ignore_ascii_case("bearer") {
+            return Ok(Some(token.trim().to_owned()));
         }
     }
     if let Some(value) = headers.get("macaroon") {
@@ -186,6 +186,7 @@ mod tests {
         assert_eq!(credentials(&headers(&[("authorization", "Bearer b")])).unwrap().as_deref(), Some("b"));
         assert_eq!(credentials(&headers(&[("authorization", "bearer  c ")])).unwrap().as_deref(), Some("c"));
         assert_eq!(credentials(&headers(&[("macaroon", "d")])).unwrap().as_deref(), Some("d"));
+        assert_eq!(credentials(&headers(&[("authorization", "Bearer")])).unwrap().as_deref(), Some(""));
         assert_eq!(credentials(&headers(&[("authorization", "Basic eA==")])).unwrap(), None);
         assert_eq!(credentials(&headers(&[])).unwrap(), None);
     }

@@ -100,9 +100,11 @@ impl App {
         Ok(self.store.user_groups(&caller.id).await?)
     }
 
-    /// A group the caller belongs to (zone admins see any); anything else is `NotFound`.
+    /// A group the caller is a member of; anything else is `NotFound`. This is the caller's own
+    /// view of its memberships, so zone admins get no bypass here (they have `/groups/{id}`).
     pub async fn user_group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
-        self.authorize(caller, group, None).await
+        self.store.membership(group, &caller.id).await?.ok_or(Error::NotFound)?;
+        self.store.get_group(group).await?.ok_or(Error::NotFound)
     }
 
     /// Leaves a group the caller is a direct member of.

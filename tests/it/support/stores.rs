@@ -1,0 +1,128 @@
+//! A store wrapper for tests: delegates to a real store (memory or SQLite) and, depending on its
+//! mode, fails like a broken database or holds invite reads back to line racing joins up.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use oz_groups::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use oz_groups::store::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use tokio::sync::watch;
+
+/// What the wrapper does on top of the real store.
+pub enum Mode {
+    /// `join_with_token` and `user_groups` fail with a backend error carrying `detail`.
+    Fail { detail: &'static str },
+    /// Every read of an invite's record waits at the line-up (see `LineUp`).
+    LineUpInviteReads(Arc<LineUp>),
+}
+
+pub struct ProbeStore {
+    inner: Arc<dyn Store>,
+    fail: Option<&'static str>,
+    line_up: Option<Arc<LineUp>>,
+}
+
+/// Holds each caller until `expected` callers have arrived (or 10 s have passed): racing joins
+/// then all pass the service's early checks before any of them reaches the store's own atomic
+/// step, which alone must decide. One line-up may be shared by several stores (instances).
+pub struct LineUp {
+    expected: usize,
+    arrived: AtomicUsize,
+    open: watch::Sender<bool>,
+}
+
+impl ProbeStore {
+    pub fn wrap(inner: Arc<dyn Store>, mode: Mode) -> Arc<dyn Store> {
+        let (fail, line_up) = match mode {
+            Mode::Fail { detail } => (Some(detail), None),
+            Mode::LineUpInviteReads(line_up) => (None, Some(line_up)),
+        };
+        Arc::new(ProbeStore { inner, fail, line_up })
+    }
+
+    fn failure(&self) -> StoreResult<()> {
+        match self.fail {
+            Some(detail) => Err(StoreError::Backend(detail.to_owned())),
+            None => Ok(()),
+        }
+    }
+}
+
+impl LineUp {
+    pub fn new(expected: usize) -> Arc<LineUp> {
+        Arc::new(LineUp { expected, arrived: AtomicUsize::new(0), open: watch::channel(false).0 })
+    }
+
+    async fn wait(&self) {
+        let mut open = self.open.subscribe();
+        if self.arrived.fetch_add(1, Ordering::SeqCst) + 1 >= self.expected {
+            self.open.send_replace(true);
+        }
+        let _ = tokio::time::timeout(Duration::from_secs(10), open.wait_for(|o| *o)).await;
+    }
+}
+
+#[async_trait]
+impl Store for ProbeStore {
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        self.inner.create_user(user).await
+    }
+    async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
+        self.inner.get_user(id).await
+    }
+    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+        self.inner.update_user(id, name, alias).await
+    }
+    async fn count_users(&self) -> StoreResult<u64> {
+        self.inner.count_users().await
+    }
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+        self.inner.insert_token(record).await
+    }
+    async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
+        let record = self.inner.get_token(id).await?;
+        if let (Some(line_up), Some(TokenRecord { grant: TokenGrant::GroupInviteUser { .. }, .. })) =
+            (&self.line_up, &record)
+        {
+            line_up.wait().await;
+        }
+        Ok(record)
+    }
+    async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
+        self.inner.create_group(group, creator, privileges).await
+    }
+    async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>> {
+        self.inner.get_group(id).await
+    }
+    async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool> {
+        self.inner.update_group(id, name, kind).await
+    }
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+        self.inner.delete_group(id).await
+    }
+    async fn list_groups(&self) -> StoreResult<Vec<GroupId>> {
+        self.inner.list_groups().await
+    }
+    async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        self.failure()?;
+        self.inner.user_groups(user).await
+    }
+    async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        self.inner.group_users(group).await
+    }
+    async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        self.inner.membership(group, user).await
+    }
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
+        self.inner.set_privileges(group, user, privileges).await
+    }
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
+        self.inner.remove_member(group, user).await
+    }
+    async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
+        self.failure()?;
+        self.inner.join_with_token(token_id, user).await
+    }
+}
