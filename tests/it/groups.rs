@@ -23,6 +23,20 @@ struct Scene {
     gid: String,
 }
 
+impl Scene {
+    /// The member keeps its membership but loses every privilege.
+    async fn strip_member_privileges(&self) {
+        self.app
+            .put_json(
+                &format!("/groups/{}/users/{}/privileges", self.gid, self.member_id),
+                &self.owner,
+                &json!({ "privileges": [] }),
+            )
+            .await
+            .expect(StatusCode::NO_CONTENT);
+    }
+}
+
 async fn scene(backend: Backend) -> Scene {
     let app = spawn_app(backend).await;
     let (owner_id, owner) = app.user("owner").await;
@@ -188,14 +202,7 @@ async fn the_direct_members_are_listed_in_an_object(backend: Backend) {
         let users = s.app.get(&format!("/groups/{}/users", s.gid), token).await.expect(StatusCode::OK).json();
         assert_eq!(users, json!({ "users": [s.owner_id, s.member_id] }));
     }
-    s.app
-        .put_json(
-            &format!("/groups/{}/users/{}/privileges", s.gid, s.member_id),
-            &s.owner,
-            &json!({ "privileges": [] }),
-        )
-        .await
-        .expect(StatusCode::NO_CONTENT);
+    s.strip_member_privileges().await;
     assert_membership_rule(&s, Method::GET, |g| format!("/groups/{g}/users"), None, true).await;
 }
 
@@ -246,14 +253,7 @@ async fn a_member_is_shown_to_those_who_may_view_the_group(backend: Backend) {
         assert_error(&reply, StatusCode::NOT_FOUND, "not_found");
     }
     let owner_id = s.owner_id.clone();
-    s.app
-        .put_json(
-            &format!("/groups/{}/users/{}/privileges", s.gid, s.member_id),
-            &s.owner,
-            &json!({ "privileges": [] }),
-        )
-        .await
-        .expect(StatusCode::NO_CONTENT);
+    s.strip_member_privileges().await;
     assert_membership_rule(&s, Method::GET, move |g| format!("/groups/{g}/users/{owner_id}"), None, true).await;
 }
 
@@ -352,14 +352,7 @@ async fn setting_privileges_is_checked(backend: Backend) {
 
 async fn reading_privileges_needs_group_view_data(backend: Backend) {
     let s = scene(backend).await;
-    s.app
-        .put_json(
-            &format!("/groups/{}/users/{}/privileges", s.gid, s.member_id),
-            &s.owner,
-            &json!({ "privileges": [] }),
-        )
-        .await
-        .expect(StatusCode::NO_CONTENT);
+    s.strip_member_privileges().await;
     let owner_id = s.owner_id.clone();
     assert_membership_rule(&s, Method::GET, move |g| format!("/groups/{g}/users/{owner_id}/privileges"), None, true)
         .await;
