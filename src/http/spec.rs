@@ -180,7 +180,7 @@ fn body_rule(op: &Value, schema: &Value, components: &Value) -> anyhow::Result<B
     Ok(BodyRule { required, schema_name, validator })
 }
 
-fn json_schema_components(spec: &Value) -> Value {
+pub fn json_schema_components(spec: &Value) -> Value {
     let mut out = Map::new();
     for (name, schema) in spec.pointer("/components/schemas").and_then(Value::as_object).into_iter().flatten() {
         out.insert(name.clone(), to_json_schema(schema));
@@ -190,7 +190,7 @@ fn json_schema_components(spec: &Value) -> Value {
 
 /// OpenAPI 3.0 schemas are JSON Schema draft 4 plus `nullable`; this rewrites `nullable: true`
 /// as a type union with `null` and drops the annotation-only keywords.
-fn to_json_schema(schema: &Value) -> Value {
+pub fn to_json_schema(schema: &Value) -> Value {
     match schema {
         Value::Object(map) => {
             let mut out: BTreeMap<String, Value> = BTreeMap::new();
