@@ -189,6 +189,156 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// A user's alias, up to 50 characters with no control characters. In an update, the empty string clears it (shown as `null` afterwards).
+#[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Alias(
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\x00-\x1F\x7F-\x9F]*$"))]
+    String,
+);
+
+impl std::convert::From<String> for Alias {
+    fn from(x: String) -> Self {
+        Alias(x)
+    }
+}
+
+impl std::convert::From<Alias> for String {
+    fn from(x: Alias) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for Alias {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Alias {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for Alias {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for Alias {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+impl std::fmt::Display for Alias {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.clone())
+    }
+}
+
+impl std::str::FromStr for Alias {
+    type Err = ::std::convert::Infallible;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(Alias(x.to_owned()))
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Alias> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Alias>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Alias>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Alias - value: {hdr_value} is invalid {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Alias> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Alias as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Alias - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Alias>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Alias>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<Alias>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<Alias> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Alias as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Alias - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Error {
@@ -405,7 +555,7 @@ pub struct Group {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F]+$"))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
     pub name: String,
 
     #[serde(rename = "type")]
@@ -437,7 +587,7 @@ lazy_static::lazy_static! {
     static ref RE_GROUP_GROUP_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
 }
 lazy_static::lazy_static! {
-    static ref RE_GROUP_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F]+$").unwrap();
+    static ref RE_GROUP_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
 }
 
 impl Group {
@@ -621,7 +771,7 @@ pub struct GroupCreateRequest {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F]+$"))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
     pub name: String,
 
     #[serde(rename = "type")]
@@ -651,7 +801,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupCreateRequest
 }
 
 lazy_static::lazy_static! {
-    static ref RE_GROUPCREATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F]+$").unwrap();
+    static ref RE_GROUPCREATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
 }
 
 impl GroupCreateRequest {
@@ -1324,7 +1474,7 @@ pub struct GroupUpdateRequest {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F]+$"))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
@@ -1355,7 +1505,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupUpdateRequest
 }
 
 lazy_static::lazy_static! {
-    static ref RE_GROUPUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F]+$").unwrap();
+    static ref RE_GROUPUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
 }
 
 impl GroupUpdateRequest {
@@ -1676,7 +1826,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 pub struct Name(
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\x00-\x1F\x7F]+$"))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"))]
     String,
 );
 
@@ -2572,16 +2722,20 @@ pub struct UserUpdateRequest {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F]+$"))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
-    /// 1 to 50 characters, no control characters; null clears it. (Declared in prose because the generator cannot validate a nullable string.)
+    /// A user's alias, up to 50 characters with no control characters. In an update, the empty string clears it (shown as `null` afterwards).
     #[serde(rename = "alias")]
-    #[serde(deserialize_with = "swagger::nullable_format::deserialize_optional_nullable")]
-    #[serde(default = "swagger::nullable_format::default_optional_nullable")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(max = 50),
+           regex(path = *RE_USERUPDATEREQUEST_ALIAS),
+        ))]
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]*$"))]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alias: Option<swagger::Nullable<String>>,
+    pub alias: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -2605,7 +2759,10 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserUpdateRequest 
 }
 
 lazy_static::lazy_static! {
-    static ref RE_USERUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F]+$").unwrap();
+    static ref RE_USERUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_USERUPDATEREQUEST_ALIAS: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]*$").unwrap();
 }
 
 impl UserUpdateRequest {
@@ -2622,9 +2779,7 @@ impl std::fmt::Display for UserUpdateRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
             self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
-            self.alias.as_ref().map(|alias| {
-                ["alias".to_string(), alias.as_ref().map_or("null".to_string(), |x| x.to_string())].join(",")
-            }),
+            self.alias.as_ref().map(|alias| ["alias".to_string(), alias.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -2643,7 +2798,7 @@ impl std::str::FromStr for UserUpdateRequest {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub name: Vec<String>,
-            pub alias: Vec<swagger::Nullable<String>>,
+            pub alias: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2665,11 +2820,10 @@ impl std::str::FromStr for UserUpdateRequest {
                     "name" => intermediate_rep
                         .name
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    "alias" => {
-                        return std::result::Result::Err(
-                            "Parsing a nullable type in this style is not supported in UserUpdateRequest".to_string(),
-                        )
-                    }
+                    #[allow(clippy::redundant_clone)]
+                    "alias" => intermediate_rep
+                        .alias
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing UserUpdateRequest".to_string()),
                 }
             }
@@ -2681,7 +2835,7 @@ impl std::str::FromStr for UserUpdateRequest {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UserUpdateRequest {
             name: intermediate_rep.name.into_iter().next(),
-            alias: std::result::Result::Err("Nullable types not supported in UserUpdateRequest".to_string())?,
+            alias: intermediate_rep.alias.into_iter().next(),
         })
     }
 }

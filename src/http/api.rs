@@ -104,10 +104,11 @@ impl Api<RequestContext> for Adapter {
         reply!(
             async {
                 let name = body.name.as_deref().map(|n| Name::parse(n, "name")).transpose()?;
-                let alias = match body.alias {
+                // The spec's `Alias`: an empty string clears it.
+                let alias = match body.alias.as_deref() {
                     None => None,
-                    Some(Nullable::Null) => Some(None),
-                    Some(Nullable::Present(a)) => Some(Some(Name::parse(&a, "alias")?)),
+                    Some("") => Some(None),
+                    Some(a) => Some(Some(Name::parse(a, "alias")?)),
                 };
                 self.app.modify_user(caller(ctx)?, name, alias).await?;
                 Ok(ModifyCurrentUserResponse::NoContent)

@@ -112,7 +112,9 @@ impl Route {
         self.segments.len() == parts.len()
             && self.segments.iter().zip(parts).all(|(segment, part)| match segment {
                 Segment::Literal(l) => l == part,
-                Segment::Param => !part.is_empty(),
+                // A segment that does not decode to text cannot be an id: it names nothing (404),
+                // rather than reaching the generated code, whose answer would be an undeclared 400.
+                Segment::Param => !part.is_empty() && percent_encoding::percent_decode_str(part).decode_utf8().is_ok(),
             })
     }
 
@@ -229,6 +231,8 @@ mod tests {
         assert_eq!(spec.route("/user/groups/abc").unwrap().template, "/user/groups/{gid}");
         assert_eq!(spec.route("/groups/a/users/token").unwrap().template, "/groups/{id}/users/token");
         assert!(spec.route("/groups/").is_none());
+        assert!(spec.route("/groups/%FF%FE").is_none(), "a parameter must decode to UTF-8");
+        assert_eq!(spec.route("/groups/a%20b").unwrap().template, "/groups/{id}");
         assert!(spec.route("/nowhere").is_none());
     }
 
@@ -255,13 +259,21 @@ mod tests {
     }
 
     #[test]
-    fn nullable_members_accept_null() {
+    fn nullable_becomes_a_type_union_with_null() {
+        let converted = to_json_schema(&json!({"type": "string", "nullable": true, "example": "x"}));
+        assert_eq!(converted, json!({"type": ["string", "null"]}));
+    }
+
+    #[test]
+    fn a_user_update_takes_an_alias_where_the_empty_string_clears_it() {
         let spec = spec();
         let patch = spec.route("/user").unwrap().operation(&Method::PATCH).unwrap();
         let rule = patch.body.as_ref().unwrap();
-        assert!(rule.validate(&json!({"alias": null})).is_ok());
+        assert!(rule.validate(&json!({"alias": ""})).is_ok());
+        assert!(rule.validate(&json!({"alias": null})).is_err());
         assert!(rule.validate(&json!({})).is_err(), "an empty update is refused");
         assert!(rule.validate(&json!({"name": "a\u{7}b"})).is_err(), "control characters are refused");
+        assert!(rule.validate(&json!({"name": "c1\u{9c}"})).is_err(), "so are C1 control characters");
     }
 
     #[test]

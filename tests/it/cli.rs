@@ -7,7 +7,15 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::support::process::{run, spawn_binary, ServerProcess};
-use crate::support::{client, API_ROOT};
+use crate::support::{client, contract, request_target, Reply, API_ROOT};
+
+/// A response from the real binary, read whole.
+async fn read(response: reqwest::Response) -> Reply {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.expect("the body reads").to_vec();
+    Reply { status, headers, body }
+}
 
 /// A minimal client for a server in another process.
 struct Remote {
@@ -27,17 +35,17 @@ impl Remote {
         token: &str,
         body: Option<Value>,
     ) -> (StatusCode, Value, Option<String>) {
-        let mut request = self.http.request(method, format!("{}{path}", self.base)).header("X-Auth-Token", token);
+        let url = format!("{}{path}", self.base);
+        let mut request = self.http.request(method.clone(), &url).header("X-Auth-Token", token);
         if let Some(body) = body {
             request = request.json(&body);
         }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status();
-        let location = response.headers().get("location").map(|v| v.to_str().unwrap().to_owned());
-        let text = response.text().await.unwrap();
-        assert!(!text.contains(token), "a reply echoes the access token");
-        let value = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).expect("a JSON body") };
-        (status, value, location)
+        let reply = read(request.send().await.expect("the server answers")).await;
+        assert!(!reply.text().contains(token), "a reply echoes the access token");
+        contract::check(&method, &request_target(&url), &reply);
+        let location = reply.header("location");
+        let value = if reply.body.is_empty() { Value::Null } else { reply.json() };
+        (reply.status, value, location)
     }
 
     async fn get(&self, path: &str, token: &str) -> (StatusCode, Value) {
@@ -110,8 +118,10 @@ async fn serve_prints_its_address_and_docs_url_and_the_admin_token_works() {
     );
     assert_eq!(mode & 0o777, 0o600, "master.key has mode 0600");
 
-    let health = client().get(format!("{}/healthz", server.root)).send().await.unwrap();
-    assert_eq!(health.status(), StatusCode::OK);
+    let url = format!("{}/healthz", server.root);
+    let health = read(client().get(&url).send().await.unwrap()).await;
+    contract::check(&reqwest::Method::GET, &request_target(&url), &health);
+    assert_eq!(health.status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -10,4 +10,5 @@ mod framework;
 mod groups;
 mod harness;
 mod join;
+mod seed;
 mod user;

@@ -1,9 +1,15 @@
 //! The harness: an in-process server per test (memory or SQLite store), a small request builder
-//! whose replies are read whole and checked never to echo a token that was sent, the error
-//! assertion every error path goes through, token surgery, and the real binary for CLI tests.
+//! whose replies are read whole, checked never to echo a token that was sent and checked against
+//! the spec (`contract`), the error assertion every error path goes through, token surgery, and
+//! the real binary for CLI tests.
+//!
+//! Every reply from a server goes through `contract::check`: `Req::send`, `raw_chunked`, and
+//! the CLI tests' client for the real binary. The only `Reply`s that skip it are the ones the
+//! harness self-tests (`harness.rs`) fabricate to prove the checks themselves fail.
 
 #![allow(dead_code)]
 
+pub mod contract;
 pub mod process;
 pub mod stores;
 pub mod tokens;
@@ -297,7 +303,17 @@ impl<'a> Req<'a> {
         let body = response.bytes().await.expect("the body reads").to_vec();
         let reply = Reply { status, headers, body };
         reply.check_no_leak(&self.secrets);
+        contract::check(&self.method, &request_target(&self.url), &reply);
         reply
+    }
+}
+
+/// The path (and query) a request for `url` puts on the request line.
+pub fn request_target(url: &str) -> String {
+    let url = reqwest::Url::parse(url).unwrap_or_else(|e| panic!("a request URL {url:?}: {e}"));
+    match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_owned(),
     }
 }
 
@@ -443,6 +459,9 @@ impl TestApp {
     /// as a chunked body over a raw TCP connection; returns the response. The writer may be cut
     /// off by the server answering early, which is fine.
     pub async fn raw_chunked(&self, head: String, chunks: Vec<Vec<u8>>, secrets: &[String]) -> Reply {
+        let mut request_line = head.lines().next().unwrap_or_default().split(' ');
+        let method: Method = request_line.next().unwrap_or_default().parse().expect("a method on the request line");
+        let target = request_line.next().expect("a target on the request line").to_owned();
         let stream = TcpStream::connect(self.addr).await.expect("connect");
         let (mut read, mut write) = stream.into_split();
         let writer = tokio::spawn(async move {
@@ -461,6 +480,7 @@ impl TestApp {
             .expect("a response within 10 s");
         drop(writer);
         reply.check_no_leak(secrets);
+        contract::check(&method, &target, &reply);
         reply
     }
 }
