@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BIN=${OZ_BIN:-target/debug/oz-groups}
+BIN=${OZ_BIN:-${CARGO_TARGET_DIR:-target}/debug/oz-groups}
 SEED=${SEED:-20261126}
 DATA=$(mktemp -d)
 OUT=$(mktemp)
