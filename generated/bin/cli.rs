@@ -263,6 +263,11 @@ async fn main() -> Result<()> {
                 CreateGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                CreateGroupResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::ListGroups {} => {
@@ -283,6 +288,11 @@ async fn main() -> Result<()> {
                 }
                 ListGroupsResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                ListGroupsResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -308,6 +318,11 @@ async fn main() -> Result<()> {
                 CreateGroupInviteTokenResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                CreateGroupInviteTokenResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::GetGroup { id } => {
@@ -327,6 +342,11 @@ async fn main() -> Result<()> {
                 GetGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 GetGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                GetGroupResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -352,6 +372,11 @@ async fn main() -> Result<()> {
                 GetGroupInviteTokenResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                GetGroupInviteTokenResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::ListGroupUsers { id } => {
@@ -375,6 +400,11 @@ async fn main() -> Result<()> {
                 }
                 ListGroupUsersResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                ListGroupUsersResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -407,6 +437,11 @@ async fn main() -> Result<()> {
                 ModifyGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                ModifyGroupResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::RemoveGroup { id } => {
@@ -429,6 +464,11 @@ async fn main() -> Result<()> {
                 RemoveGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 RemoveGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                RemoveGroupResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -454,6 +494,11 @@ async fn main() -> Result<()> {
                 GetGroupUserResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                GetGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::GetGroupUserPrivileges { id, uid } => {
@@ -477,6 +522,11 @@ async fn main() -> Result<()> {
                 }
                 GetGroupUserPrivilegesResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                GetGroupUserPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -502,6 +552,11 @@ async fn main() -> Result<()> {
                 }
                 RemoveGroupUserResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                RemoveGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -536,6 +591,11 @@ async fn main() -> Result<()> {
                 SetGroupUserPrivilegesResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                SetGroupUserPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::CreateClientToken {} => {
@@ -553,6 +613,11 @@ async fn main() -> Result<()> {
                 }
                 CreateClientTokenResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                CreateClientTokenResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -583,6 +648,11 @@ async fn main() -> Result<()> {
                 CreateGroupForUserResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                CreateGroupForUserResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::GetCurrentUser {} => {
@@ -600,6 +670,11 @@ async fn main() -> Result<()> {
                 }
                 GetCurrentUserResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                GetCurrentUserResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -633,6 +708,11 @@ async fn main() -> Result<()> {
                 JoinGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                JoinGroupResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::ListUserGroups {} => {
@@ -650,6 +730,11 @@ async fn main() -> Result<()> {
                 }
                 ListUserGroupsResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                ListUserGroupsResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }
@@ -678,6 +763,11 @@ async fn main() -> Result<()> {
                 ModifyCurrentUserResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                ModifyCurrentUserResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::GetUserGroup { gid } => {
@@ -699,6 +789,11 @@ async fn main() -> Result<()> {
                 GetUserGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
                 }
+                GetUserGroupResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
+                }
             }
         }
         Operation::LeaveGroup { gid } => {
@@ -718,6 +813,11 @@ async fn main() -> Result<()> {
                 LeaveGroupResponse::NotFound(body) => "NotFound\n".to_string() + &serde_json::to_string_pretty(&body)?,
                 LeaveGroupResponse::InternalError(body) => {
                     "InternalError\n".to_string() + &serde_json::to_string_pretty(&body)?
+                }
+                LeaveGroupResponse::ServiceUnavailable { body, retry_after } => {
+                    "ServiceUnavailable\n".to_string()
+                        + &format!("body: {}\n", serde_json::to_string_pretty(&body)?)
+                        + &format!("retry_after: {}\n", serde_json::to_string_pretty(&retry_after)?)
                 }
             }
         }

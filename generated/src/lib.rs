@@ -44,6 +44,8 @@ pub enum CreateGroupResponse {
     UnsupportedMediaType(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -57,6 +59,8 @@ pub enum ListGroupsResponse {
     Forbidden(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -72,6 +76,8 @@ pub enum CreateGroupInviteTokenResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -87,6 +93,8 @@ pub enum GetGroupResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -102,6 +110,8 @@ pub enum GetGroupInviteTokenResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -117,6 +127,8 @@ pub enum ListGroupUsersResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -138,6 +150,8 @@ pub enum ModifyGroupResponse {
     UnsupportedMediaType(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -153,6 +167,8 @@ pub enum RemoveGroupResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -168,6 +184,8 @@ pub enum GetGroupUserResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -183,6 +201,8 @@ pub enum GetGroupUserPrivilegesResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -198,6 +218,8 @@ pub enum RemoveGroupUserResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -219,6 +241,8 @@ pub enum SetGroupUserPrivilegesResponse {
     UnsupportedMediaType(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -230,6 +254,8 @@ pub enum CreateClientTokenResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -247,6 +273,8 @@ pub enum CreateGroupForUserResponse {
     UnsupportedMediaType(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -258,6 +286,8 @@ pub enum GetCurrentUserResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -281,6 +311,8 @@ pub enum JoinGroupResponse {
     UnsupportedMediaType(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -292,6 +324,8 @@ pub enum ListUserGroupsResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -309,6 +343,8 @@ pub enum ModifyCurrentUserResponse {
     UnsupportedMediaType(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -322,6 +358,8 @@ pub enum GetUserGroupResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -335,6 +373,8 @@ pub enum LeaveGroupResponse {
     NotFound(models::Error),
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
 /// API

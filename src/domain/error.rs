@@ -36,6 +36,10 @@ pub enum Error {
     /// 409 `relation_already_exists`.
     #[error("{0}")]
     AlreadyExists(String),
+    /// 503 `service_unavailable`: the database cannot be reached; nothing was changed. The detail
+    /// is logged, never sent; the HTTP layer adds `Retry-After`.
+    #[error("The service is temporarily unavailable; try again shortly.")]
+    Unavailable(String),
     /// 500 `internal_error`: the detail is logged, never sent.
     #[error("The server encountered an internal error.")]
     Internal(String),

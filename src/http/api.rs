@@ -26,7 +26,8 @@ impl Adapter {
 
 /// Turns a `Result<Response, domain::Error>` into the operation's response enum: the error
 /// becomes the variant declared for its status (the body comes from `http::error`, the one
-/// mapping). A status the spec does not declare for the operation is a bug, answered as 500.
+/// mapping; every operation declares 500 and 503). A status the spec does not declare for the
+/// operation is a bug, answered as 500.
 macro_rules! reply {
     ($result:expr, $resp:ident { $($status:literal => $variant:ident),* $(,)? }) => {{
         let result: Result<$resp, Error> = $result;
@@ -37,6 +38,7 @@ macro_rules! reply {
                 match status.as_u16() {
                     $($status => $resp::$variant(body),)*
                     500 => $resp::InternalError(body),
+                    503 => $resp::ServiceUnavailable { body, retry_after: error::RETRY_AFTER_SECS },
                     other => {
                         let bug = Error::internal(format!("{} does not declare status {other}", stringify!($resp)));
                         $resp::InternalError(error::to_model(&bug).1)

@@ -4,7 +4,7 @@
 
 use bytes::Bytes;
 use http_body_util::{combinators::BoxBody, BodyExt, Full};
-use hyper::header::{HeaderValue, ALLOW, CONTENT_TYPE, WWW_AUTHENTICATE};
+use hyper::header::{HeaderValue, ALLOW, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use hyper::{Response, StatusCode};
 use oz_groups_api::models;
 use std::convert::Infallible;
@@ -26,14 +26,20 @@ pub fn status_and_code(error: &Error) -> (StatusCode, &'static str) {
         Error::NotFound => (StatusCode::NOT_FOUND, "not_found"),
         Error::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
         Error::AlreadyExists(_) => (StatusCode::CONFLICT, "relation_already_exists"),
+        Error::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "service_unavailable"),
         Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
     }
 }
 
-/// The status and the generated `Error` model for `error`; logs internal errors.
+/// Seconds a client should wait before retrying after a 503 (`Retry-After`).
+pub const RETRY_AFTER_SECS: i32 = 2;
+
+/// The status and the generated `Error` model for `error`; logs internal errors and outages.
 pub fn to_model(error: &Error) -> (StatusCode, models::Error) {
-    if let Error::Internal(detail) = error {
-        tracing::error!(%detail, "internal error");
+    match error {
+        Error::Internal(detail) => tracing::error!(%detail, "internal error"),
+        Error::Unavailable(detail) => tracing::warn!(%detail, "store unavailable"),
+        _ => {}
     }
     let (status, code) = status_and_code(error);
     (status, models::Error::new(code.to_owned(), error.to_string()))
@@ -50,6 +56,9 @@ pub fn response(error: &Error, allow: Option<&str>) -> Response<Body> {
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     if let Some(challenge) = www_authenticate(error) {
         headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+    }
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        headers.insert(RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
     }
     if let Some(value) = allow.and_then(|a| HeaderValue::from_str(a).ok()) {
         headers.insert(ALLOW, value);
@@ -77,6 +86,7 @@ pub fn from_status(status: StatusCode) -> Error {
         StatusCode::METHOD_NOT_ALLOWED => Error::MethodNotAllowed,
         StatusCode::PAYLOAD_TOO_LARGE => Error::PayloadTooLarge(crate::http::spec::MAX_BODY_BYTES),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::UnsupportedMediaType,
+        StatusCode::SERVICE_UNAVAILABLE => Error::Unavailable("a 503 without a body".into()),
         other => Error::internal(format!("undocumented response status {other}")),
     }
 }
@@ -96,6 +106,16 @@ mod tests {
         assert_eq!(missing.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone""#);
         let bad = response(&Error::InvalidAccessToken("x".into()), None);
         assert_eq!(bad.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone", error="invalid_token""#);
+    }
+
+    #[test]
+    fn an_outage_is_a_503_with_retry_after_and_no_detail() {
+        let response = response(&Error::Unavailable("connection refused to db.internal:5432".into()), None);
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[RETRY_AFTER], RETRY_AFTER_SECS.to_string().as_str());
+        let (_, model) = to_model(&Error::Unavailable("db.internal".into()));
+        assert_eq!(model.error, "service_unavailable");
+        assert!(!model.error_description.contains("db.internal"));
     }
 
     #[test]

@@ -23,9 +23,13 @@ pub enum StoreError {
     Backend(String),
 }
 
+/// An unreachable database is the caller's 503 (retry later); any other failure is a 500.
 impl From<StoreError> for crate::domain::Error {
     fn from(e: StoreError) -> Self {
-        crate::domain::Error::internal(e)
+        match e {
+            StoreError::Unavailable(detail) => crate::domain::Error::Unavailable(detail),
+            StoreError::Backend(_) => crate::domain::Error::internal(e),
+        }
     }
 }
 

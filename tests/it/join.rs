@@ -650,4 +650,21 @@ async fn a_store_failure_during_a_join_is_an_internal_error_that_leaks_nothing(b
     assert!(!reply.text().contains("hunter2"));
 }
 
-both_backends!(a_store_failure_during_a_join_is_an_internal_error_that_leaks_nothing);
+async fn an_unreachable_database_is_a_503_with_retry_after_that_changes_nothing(backend: Backend) {
+    let app = spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::Down { detail: SECRET_DETAIL })).await;
+    let (bob_id, bob) = app.user("bob").await;
+    let gid = app.create_group(&app.admin_token, "Research team").await;
+    let invite = app.invite(&app.admin_token, &gid).await;
+
+    let reply = app.join(&bob, &invite).await;
+    let body = assert_error(&reply, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable");
+    assert_eq!(reply.header("retry-after").as_deref(), Some("2"), "{body}");
+    assert!(!reply.text().contains("hunter2"), "the 503 body leaks the detail: {body}");
+    assert!(!app.members(&gid).await.contains(&bob_id));
+    assert_error(&app.get("/user/groups", &bob).await, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable");
+}
+
+both_backends!(
+    a_store_failure_during_a_join_is_an_internal_error_that_leaks_nothing,
+    an_unreachable_database_is_a_503_with_retry_after_that_changes_nothing
+);

@@ -545,6 +545,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    CreateGroupResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                 },
                 Err(_) => {
                     // Application code returned an error. This should not happen, as the implementation should
@@ -642,6 +665,28 @@ where
             }
             ListGroupsResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupsResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -782,6 +827,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            CreateGroupInviteTokenResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
         },
         Err(_) => {
             // Application code returned an error. This should not happen, as the implementation should
@@ -912,6 +979,28 @@ where
             }
             GetGroupResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -1052,6 +1141,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetGroupInviteTokenResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
         },
         Err(_) => {
             // Application code returned an error. This should not happen, as the implementation should
@@ -1182,6 +1293,28 @@ where
             }
             ListGroupUsersResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupUsersResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -1390,6 +1523,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    ModifyGroupResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                 },
                 Err(_) => {
                     // Application code returned an error. This should not happen, as the implementation should
@@ -1523,6 +1679,28 @@ where
             }
             RemoveGroupResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveGroupResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -1686,6 +1864,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
         },
         Err(_) => {
             // Application code returned an error. This should not happen, as the implementation should
@@ -1844,6 +2044,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetGroupUserPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
         },
         Err(_) => {
             // Application code returned an error. This should not happen, as the implementation should
@@ -1993,6 +2215,28 @@ where
             }
             RemoveGroupUserResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -2228,6 +2472,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    SetGroupUserPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                 },
                 Err(_) => {
                     // Application code returned an error. This should not happen, as the implementation should
@@ -2318,6 +2585,28 @@ where
             }
             CreateClientTokenResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateClientTokenResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -2492,6 +2781,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    CreateGroupForUserResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                 },
                 Err(_) => {
                     // Application code returned an error. This should not happen, as the implementation should
@@ -2582,6 +2894,28 @@ where
             }
             GetCurrentUserResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetCurrentUserResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -2780,6 +3114,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    JoinGroupResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                 },
                 Err(_) => {
                     // Application code returned an error. This should not happen, as the implementation should
@@ -2870,6 +3227,28 @@ where
             }
             ListUserGroupsResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListUserGroupsResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -3029,6 +3408,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    ModifyCurrentUserResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                 },
                 Err(_) => {
                     // Application code returned an error. This should not happen, as the implementation should
@@ -3164,6 +3566,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetUserGroupResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
         },
         Err(_) => {
             // Application code returned an error. This should not happen, as the implementation should
@@ -3283,6 +3707,28 @@ where
             }
             LeaveGroupResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            LeaveGroupResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");

@@ -14,13 +14,15 @@ use tokio::sync::watch;
 pub enum Mode {
     /// `join_with_token` and `user_groups` fail with a backend error carrying `detail`.
     Fail { detail: &'static str },
+    /// `join_with_token` and `user_groups` fail as an unreachable database would, with `detail`.
+    Down { detail: &'static str },
     /// Every read of an invite's record waits at the line-up (see `LineUp`).
     LineUpInviteReads(Arc<LineUp>),
 }
 
 pub struct ProbeStore {
     inner: Arc<dyn Store>,
-    fail: Option<&'static str>,
+    fail: Option<StoreError>,
     line_up: Option<Arc<LineUp>>,
 }
 
@@ -36,15 +38,16 @@ pub struct LineUp {
 impl ProbeStore {
     pub fn wrap(inner: Arc<dyn Store>, mode: Mode) -> Arc<dyn Store> {
         let (fail, line_up) = match mode {
-            Mode::Fail { detail } => (Some(detail), None),
+            Mode::Fail { detail } => (Some(StoreError::Backend(detail.to_owned())), None),
+            Mode::Down { detail } => (Some(StoreError::Unavailable(detail.to_owned())), None),
             Mode::LineUpInviteReads(line_up) => (None, Some(line_up)),
         };
         Arc::new(ProbeStore { inner, fail, line_up })
     }
 
     fn failure(&self) -> StoreResult<()> {
-        match self.fail {
-            Some(detail) => Err(StoreError::Backend(detail.to_owned())),
+        match &self.fail {
+            Some(error) => Err(error.clone()),
             None => Ok(()),
         }
     }
