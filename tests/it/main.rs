@@ -6,6 +6,7 @@ mod support;
 
 mod cli;
 mod concurrency;
+mod crash;
 mod framework;
 mod groups;
 mod harness;

@@ -1,0 +1,206 @@
+//! Crash safety (contract §1 invariants): a steady join load against the real binary, a
+//! `kill -9` in the middle of it, a restart on the same data, and then: every join answered 201
+//! is there, no single-use token admitted more than one user, and nothing else is there but
+//! joins that were in flight when the server died.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use tokio::sync::Mutex;
+
+use crate::support::process::{run, spawn_binary, ServerProcess};
+use crate::support::{client, API_ROOT};
+
+const USERS: usize = 12;
+const GROUPS: usize = 4;
+/// Joins answered 201 before the crash, at least.
+const ACKNOWLEDGED_BEFORE_CRASH: usize = 10;
+
+struct Http {
+    base: String,
+    http: reqwest::Client,
+}
+
+impl Http {
+    fn of(server: &ServerProcess) -> Http {
+        Http { base: server.base(), http: client() }
+    }
+
+    async fn call(&self, method: reqwest::Method, path: &str, token: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut request = self.http.request(method, format!("{}{path}", self.base)).header("X-Auth-Token", token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("the server answers");
+        let status = response.status();
+        let bytes = response.bytes().await.unwrap_or_default();
+        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    }
+
+    async fn create_group(&self, token: &str, name: &str) -> String {
+        let response = self
+            .http
+            .post(format!("{}/user/groups", self.base))
+            .header("X-Auth-Token", token)
+            .json(&json!({ "name": name }))
+            .send()
+            .await
+            .expect("the server answers");
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        location.strip_prefix(&format!("{API_ROOT}/user/groups/")).unwrap().to_owned()
+    }
+
+    async fn invite(&self, token: &str, gid: &str) -> String {
+        let (status, body) = self.call(reqwest::Method::POST, &format!("/groups/{gid}/users/token"), token, None).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["token"].as_str().unwrap().to_owned()
+    }
+
+    async fn members(&self, admin: &str, gid: &str) -> BTreeSet<String> {
+        let (status, body) = self.call(reqwest::Method::GET, &format!("/groups/{gid}/users"), admin, None).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["users"].as_array().unwrap().iter().map(|u| u.as_str().unwrap().to_owned()).collect()
+    }
+
+    async fn user_id(&self, token: &str) -> String {
+        let (status, body) = self.call(reqwest::Method::GET, "/user", token, None).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body["userId"].as_str().unwrap().to_owned()
+    }
+}
+
+/// One planned join: a user, a group, and the invite only this join uses.
+struct Join {
+    user: usize,
+    group: usize,
+    invite: String,
+}
+
+/// What the load saw: joins answered 201, and joins sent whose answer never came.
+#[derive(Default)]
+struct Seen {
+    acknowledged: BTreeSet<(usize, usize)>,
+    in_flight: BTreeSet<(usize, usize)>,
+}
+
+/// The whole scenario against a server started with `server_args` on `dir` (SQLite by default).
+async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap().to_owned();
+    let server = spawn_binary(dir.path(), server_args, &[]).await;
+    let api = Http::of(&server);
+    let admin = std::fs::read_to_string(dir.path().join("admin.token")).unwrap().trim().to_owned();
+
+    let mut users = Vec::new();
+    for i in 0..USERS {
+        let mut args = vec!["user", "add", "", "--data-dir", data.as_str()];
+        let name = format!("user{i}");
+        args[2] = &name;
+        args.extend_from_slice(server_args);
+        let output = run(&args, &[]).await;
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        users.push(String::from_utf8(output.stdout).unwrap().trim().to_owned());
+    }
+    let mut user_ids = Vec::new();
+    for token in &users {
+        user_ids.push(api.user_id(token).await);
+    }
+    let mut groups = Vec::new();
+    for g in 0..GROUPS {
+        groups.push(api.create_group(&admin, &format!("Group {g}")).await);
+    }
+    // Every (user, group) pair gets its own single-use invite; one more invite is raced by all.
+    let mut plan = Vec::new();
+    for group in 0..GROUPS {
+        for user in 0..USERS {
+            plan.push(Join { user, group, invite: api.invite(&admin, &groups[group]).await });
+        }
+    }
+    let race_group = api.create_group(&admin, "Raced").await;
+    let raced = api.invite(&admin, &race_group).await;
+
+    // The load: 8 workers take planned joins in turn, each also racing the shared invite once.
+    let plan = Arc::new(Mutex::new(plan.into_iter()));
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let acknowledged = Arc::new(tokio::sync::Notify::new());
+    let base = api.base.clone();
+    let mut workers = Vec::new();
+    for worker in 0..8 {
+        let (plan, seen, acknowledged, users, base, raced) =
+            (plan.clone(), seen.clone(), acknowledged.clone(), users.clone(), base.clone(), raced.clone());
+        workers.push(tokio::spawn(async move {
+            let http = client();
+            let race = http
+                .post(format!("{base}/user/groups/join"))
+                .header("X-Auth-Token", &users[worker % USERS])
+                .json(&json!({ "token": raced }))
+                .send();
+            let _ = tokio::time::timeout(Duration::from_secs(5), race).await;
+            loop {
+                let Some(join) = plan.lock().await.next() else { return };
+                let key = (join.user, join.group);
+                seen.lock().await.in_flight.insert(key);
+                let sent = http
+                    .post(format!("{base}/user/groups/join"))
+                    .header("X-Auth-Token", &users[join.user])
+                    .json(&json!({ "token": join.invite }))
+                    .send();
+                match tokio::time::timeout(Duration::from_secs(5), sent).await {
+                    Ok(Ok(response)) if response.status() == StatusCode::CREATED => {
+                        let mut seen = seen.lock().await;
+                        seen.in_flight.remove(&key);
+                        seen.acknowledged.insert(key);
+                        if seen.acknowledged.len() >= ACKNOWLEDGED_BEFORE_CRASH {
+                            acknowledged.notify_one();
+                        }
+                    }
+                    Ok(Ok(response)) => panic!("a planned join got {} before the crash", response.status()),
+                    // The server died under this request: its outcome is unknown; it stays in flight.
+                    _ => return,
+                }
+            }
+        }));
+    }
+    tokio::time::timeout(Duration::from_secs(30), acknowledged.notified())
+        .await
+        .expect("enough joins were acknowledged before the crash");
+    server.crash().await;
+    for worker in workers {
+        worker.await.expect("a load worker ended cleanly");
+    }
+    let seen = Arc::try_unwrap(seen).ok().expect("the workers are done").into_inner();
+    assert!(seen.acknowledged.len() >= ACKNOWLEDGED_BEFORE_CRASH);
+
+    let server = spawn_binary(dir.path(), server_args, &[]).await;
+    let api = Http::of(&server);
+    for (g, gid) in groups.iter().enumerate() {
+        let members = api.members(&admin, gid).await;
+        for u in 0..USERS {
+            let key = (u, g);
+            let present = members.contains(&user_ids[u]);
+            if seen.acknowledged.contains(&key) {
+                assert!(present, "join {key:?} was answered 201 but is gone after kill -9");
+            } else if !seen.in_flight.contains(&key) {
+                assert!(!present, "join {key:?} was never sent but is there");
+            }
+        }
+    }
+    let raced_members = api.members(&admin, &race_group).await;
+    assert!(raced_members.len() <= 2, "the single-use invite admitted {} users", raced_members.len() - 1);
+    // The restarted server goes on working: a fresh invite admits a user.
+    let after = api.create_group(&admin, "After the crash").await;
+    let invite = api.invite(&admin, &after).await;
+    let (status, body) =
+        api.call(reqwest::Method::POST, "/user/groups/join", &users[0], Some(json!({ "token": invite }))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    drop(server);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn joins_answered_201_survive_a_kill_9_mid_load_on_sqlite() {
+    joins_answered_201_survive_a_kill_9_mid_load(&[]).await;
+}
