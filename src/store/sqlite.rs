@@ -2,13 +2,17 @@
 //! the connections, the pragmas and the migrations; it must not hold schema anywhere but in
 //! `migrations/sqlite/`, nor block an async worker thread on SQLite.
 
+use std::collections::VecDeque;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError};
+use std::sync::{mpsc, Arc, Mutex, MutexGuard, PoisonError, TryLockError};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use async_trait::async_trait;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
+use tokio::sync::oneshot;
 
 use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
 use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
@@ -38,18 +42,31 @@ struct Migration {
 const MIGRATIONS: &[Migration] =
     &[Migration { version: 1, sql: include_str!("../../migrations/sqlite/0001_initial.sql") }];
 
-/// A `Store` over one SQLite file.
+/// A `Store` over one SQLite file, with group commit.
 ///
-/// rusqlite is synchronous, so every call runs on tokio's blocking pool (`spawn_blocking`) and
-/// the async workers never wait on the disk. Writes go through a single connection behind a
-/// `std::sync::Mutex`: SQLite admits one writer at a time anyway, and queueing in-process writers
-/// on a mutex is cheaper and fairer than letting them spin on `SQLITE_BUSY`. Reads use a small
-/// pool of read-only connections (see `READERS`). Every write is one `BEGIN IMMEDIATE`
-/// transaction, which takes the write lock before its first read, so no other connection — in
-/// this process or another — can slip a write between a transaction's checks and its changes.
+/// rusqlite is synchronous, so no async worker ever waits on the disk. Reads run on tokio's
+/// blocking pool (`spawn_blocking`) over a small pool of read-only connections (see `READERS`);
+/// WAL lets them run beside a write.
 ///
-/// A call whose future is dropped still runs to completion on the blocking pool; since each call
-/// is one transaction, it then either happened whole or not at all, as the trait requires.
+/// Writes go to one dedicated writer thread, which owns the only read-write connection (see
+/// `run_writer`). Each write is a request on a channel with a `oneshot` for its answer. The
+/// thread takes the first request that arrives, then every request already queued behind it (up
+/// to `MAX_BATCH`, and without waiting for more, so a lone write commits at once), and runs them
+/// all, in arrival order, inside one `BEGIN IMMEDIATE` transaction, each under its own
+/// `SAVEPOINT`: a request that fails rolls back to its savepoint, so its error (or its
+/// `false`, or its "not joined") never touches the others. Then one `COMMIT`, hence one
+/// `fsync` for the whole batch, and only then does each caller get its answer. With
+/// `synchronous=FULL` an `Ok` therefore always means "on disk", as the trait requires, while
+/// concurrent writers share the cost of the sync instead of queueing for one each.
+///
+/// `BEGIN IMMEDIATE` takes the write lock before the batch's first read, so no other connection
+/// (the CLI, another server on the same file) can slip a write between a request's checks and
+/// its changes; inside the batch the requests run one after the other, each seeing what the
+/// earlier ones did, so two joins racing for a token's last use still admit exactly one.
+///
+/// A call whose future is dropped once its request is queued still runs to completion; since
+/// each request is all-or-nothing, it then either happened whole or not at all, as the trait
+/// requires.
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
     inner: Arc<Inner>,
@@ -57,15 +74,27 @@ pub struct SqliteStore {
 
 #[derive(Debug)]
 struct Inner {
-    writer: Mutex<Connection>,
+    /// The way to the writer thread; `None` only while dropping, which closes the channel.
+    requests: Option<mpsc::Sender<Box<dyn Request>>>,
+    /// Joined on drop, once the thread has answered every request it was sent.
+    writer: Option<JoinHandle<()>>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    stats: Stats,
 }
+
+/// How many prepared statements the writer keeps: about twenty are in use, and each is small.
+const WRITER_STATEMENTS: usize = 64;
+
+/// The most requests one transaction takes. Beyond a point a bigger batch saves nothing (one
+/// sync is already shared by many) and only makes its first caller wait for its last; 256 joins
+/// take a few milliseconds of SQLite work.
+const MAX_BATCH: usize = 256;
 
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path`, its parent directory included, and
-    /// applies the migrations it lacks. This blocks on the disk: call it at start-up or from a
-    /// blocking context.
+    /// applies the migrations it lacks, then starts the writer thread. This blocks on the disk:
+    /// call it at start-up or from a blocking context.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
@@ -77,29 +106,52 @@ impl SqliteStore {
         configure_writer(&writer)?;
         migrate(&mut writer)?;
         let readers = (0..READERS).map(|_| open_reader(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
+
+        let (requests, inbox) = mpsc::channel();
+        let stats = Stats::default();
+        let writer = {
+            let stats = stats.clone();
+            std::thread::Builder::new()
+                .name("sqlite-writer".into())
+                .spawn(move || run_writer(writer, inbox, &stats))
+                .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite writer thread: {e}")))?
+        };
         Ok(SqliteStore {
-            inner: Arc::new(Inner { writer: Mutex::new(writer), readers, next_reader: AtomicUsize::new(0) }),
+            inner: Arc::new(Inner {
+                requests: Some(requests),
+                writer: Some(writer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+                stats,
+            }),
         })
     }
 
-    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction on the writer, on the blocking pool,
-    /// and commits it if `f` succeeds; on failure the transaction rolls back when dropped.
+    /// Runs `f` on the writer thread, inside the next batch's transaction under a savepoint of its
+    /// own, and answers once that transaction is committed: `f`'s error (the savepoint rolled
+    /// back) or, if `f` succeeded, its value or the commit's error.
     async fn write<T, F>(&self, f: F) -> StoreResult<T>
     where
         T: Send + 'static,
-        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, Failure> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, Failure> + Send + 'static,
     {
-        let inner = Arc::clone(&self.inner);
-        blocking(move || {
-            let mut conn = inner.writer.lock().unwrap_or_else(recover);
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
-            // `Joined` and every other success is returned only after this commit, which with
-            // `synchronous=FULL` has reached the disk.
-            tx.commit()?;
-            Ok(out)
-        })
-        .await
+        let answer = self.submit(f)?;
+        answer.await.unwrap_or_else(|_| Err(writer_gone()))
+    }
+
+    /// Queues `f` for the writer thread; the receiver gets its answer. Not async, so that the
+    /// request is queued (and ordered) when this returns.
+    fn submit<T, F>(&self, f: F) -> StoreResult<oneshot::Receiver<StoreResult<T>>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, Failure> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        let request = Box::new(Call { work: Some(f), result: None, reply });
+        let requests = self.inner.requests.as_ref().ok_or_else(writer_gone)?;
+        requests.send(request).map_err(|_| writer_gone())?;
+        note_submitted(&self.inner.stats);
+        Ok(answer)
     }
 
     /// Runs `f` on a read-only connection, on the blocking pool. Each read is a single
@@ -112,6 +164,15 @@ impl SqliteStore {
         let inner = Arc::clone(&self.inner);
         blocking(move || f(&inner.reader())).await
     }
+}
+
+/// The answer when the writer thread cannot take or answer a request. The thread ends only when
+/// the store is dropped: a panic inside a request is caught and answered (see `Call::run`), and
+/// the loop around the requests has nothing else that panics. Should it end anyway, every caller
+/// still waiting hears this (its reply channel is dropped unanswered) instead of hanging, and so
+/// does every later write: a bug to report, not a state to wait out.
+fn writer_gone() -> StoreError {
+    StoreError::Backend("the SQLite writer thread has stopped".into())
 }
 
 impl Inner {
@@ -129,11 +190,222 @@ impl Inner {
     }
 }
 
-/// A connection whose mutex was poisoned is still sound: a panic while holding it dropped any
-/// open `Transaction`, which rolls back, and readers change nothing. Refusing to use it would
-/// turn one panic into a server that can no longer write.
+impl Drop for Inner {
+    /// Closes the channel and waits for the writer thread, which first finishes the batch in hand
+    /// and runs and answers whatever is still queued (only calls whose futures were dropped can
+    /// have left anything there), then closes the write connection, so that a process that drops
+    /// its store (the CLI, a server shutting down) leaves the file closed cleanly. This is the one
+    /// place a caller waits on the writer thread: normally for nothing, at most for a few batches,
+    /// or for another process's lock as long as `BUSY_TIMEOUT`.
+    fn drop(&mut self) {
+        drop(self.requests.take());
+        if let Some(writer) = self.writer.take() {
+            // A panic would already have been reported where it happened; there is nothing left
+            // to answer here.
+            let _ = writer.join();
+        }
+    }
+}
+
+/// A reader connection whose mutex was poisoned is still sound: readers change nothing, and a
+/// panic mid-statement resets the statement as it unwinds. Refusing to use it would turn one
+/// panic into a server that can no longer read.
 fn recover<'a>(poisoned: PoisonError<MutexGuard<'a, Connection>>) -> MutexGuard<'a, Connection> {
     poisoned.into_inner()
+}
+
+// --- the writer thread -----------------------------------------------------------------------
+
+/// One write waiting for the writer thread: run inside a batch, then answered once the batch's
+/// fate is known.
+trait Request: Send {
+    /// Runs the write on the writer connection (inside the batch's transaction, under the
+    /// request's savepoint) and keeps its result; `Err` tells the loop to roll the savepoint back.
+    fn run(&mut self, conn: &Connection) -> Result<(), StoreError>;
+    /// Sends the answer: the kept result if the batch committed (or if the request had failed
+    /// anyway, since nothing of it was applied either way), else the batch's error.
+    fn answer(self: Box<Self>, batch: Result<(), &StoreError>);
+}
+
+impl std::fmt::Debug for dyn Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Request")
+    }
+}
+
+/// A `Request` made of one `SqliteStore::write` closure and the caller's reply channel.
+struct Call<T, F> {
+    work: Option<F>,
+    result: Option<StoreResult<T>>,
+    reply: oneshot::Sender<StoreResult<T>>,
+}
+
+impl<T, F> Request for Call<T, F>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection) -> Result<T, Failure> + Send + 'static,
+{
+    fn run(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        let result = match self.work.take() {
+            // A panic is a bug in the write: it is answered as one, its savepoint rolls back, and
+            // the writer thread goes on serving the other requests. Statements it left running
+            // were reset as the panic unwound through them, so the connection is still sound.
+            Some(work) => match std::panic::catch_unwind(AssertUnwindSafe(|| work(conn))) {
+                Ok(result) => result.map_err(StoreError::from),
+                Err(_) => Err(StoreError::Backend("a store write panicked; it was rolled back".into())),
+            },
+            None => Err(StoreError::Backend("a store write was run twice".into())),
+        };
+        let status = result.as_ref().map(|_| ()).map_err(StoreError::clone);
+        self.result = Some(result);
+        status
+    }
+
+    fn answer(self: Box<Self>, batch: Result<(), &StoreError>) {
+        let answer = match (self.result, batch) {
+            (Some(Ok(_)), Err(e)) | (None, Err(e)) => Err(e.clone()),
+            (Some(result), _) => result,
+            (None, Ok(())) => Err(StoreError::Backend("a store write was answered without running".into())),
+        };
+        // The caller may have stopped waiting; its request happened (or not) all the same.
+        let _ = self.reply.send(answer);
+    }
+}
+
+/// What the writer thread counts: nothing in the server, and in the tests enough to check that
+/// concurrent writes really share commits.
+#[cfg(not(test))]
+#[derive(Clone, Debug, Default)]
+struct Stats {}
+#[cfg(test)]
+type Stats = Arc<WriterStats>;
+
+#[cfg(test)]
+#[derive(Debug, Default)]
+struct WriterStats {
+    /// Requests queued by `submit`.
+    submitted: AtomicUsize,
+    /// Transactions the writer thread committed.
+    commits: AtomicUsize,
+    /// The most requests one committed transaction held.
+    largest_batch: AtomicUsize,
+}
+
+#[cfg(not(test))]
+fn note_submitted(_: &Stats) {}
+
+#[cfg(test)]
+fn note_submitted(stats: &Stats) {
+    stats.submitted.fetch_add(1, Ordering::SeqCst);
+}
+
+#[cfg(not(test))]
+fn note_commit(_: &Stats, _requests: usize) {}
+
+#[cfg(test)]
+fn note_commit(stats: &Stats, requests: usize) {
+    stats.commits.fetch_add(1, Ordering::SeqCst);
+    stats.largest_batch.fetch_max(requests, Ordering::SeqCst);
+}
+
+/// The writer thread's loop: one batch per turn until the store is dropped. It waits (without a
+/// timeout) only for a batch's first request; the rest of the batch is whatever was already
+/// queued. So under light load a write commits alone and at once, and under heavy load the
+/// requests that arrived during one commit all share the next.
+fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats) {
+    let mut batch = VecDeque::with_capacity(MAX_BATCH);
+    // `recv` fails once every sender is gone and the queue is empty: the store was dropped.
+    while let Ok(first) = inbox.recv() {
+        batch.push_back(first);
+        while batch.len() < MAX_BATCH {
+            match inbox.try_recv() {
+                Ok(request) => batch.push_back(request),
+                Err(_) => break,
+            }
+        }
+        while !batch.is_empty() {
+            run_batch(&conn, &mut batch, stats);
+        }
+    }
+}
+
+/// Runs requests from the front of `pending` in one transaction and answers each one it took.
+/// Normally that is all of them. If SQLite itself ends the transaction early (it rolls the whole
+/// transaction back on some errors, such as a full disk), the requests run so far are answered
+/// with that error and the rest stay in `pending` for a fresh transaction.
+fn run_batch(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>, stats: &Stats) {
+    if !conn.is_autocommit() {
+        // Only a failed `ROLLBACK` below can leave a transaction open; without this, every later
+        // `BEGIN` would fail.
+        let _ = control(conn, "ROLLBACK");
+    }
+    if let Err(e) = control(conn, "BEGIN IMMEDIATE") {
+        // Typically another process kept the write lock past the busy timeout: nothing ran, so
+        // every request hears why.
+        let e = sql_error(e);
+        for request in pending.drain(..) {
+            request.answer(Err(&e));
+        }
+        return;
+    }
+    // A lone request needs no savepoint: if it fails, rolling the whole transaction back is the
+    // same thing, and two statements fewer is what a write pays when the server is not busy.
+    let lone = pending.len() == 1;
+    let mut ran: Vec<Box<dyn Request>> = Vec::with_capacity(pending.len());
+    let mut broken = None;
+    while let Some(mut request) = pending.pop_front() {
+        if !lone {
+            if let Err(e) = control(conn, "SAVEPOINT request") {
+                pending.push_front(request);
+                broken = Some(sql_error(e));
+                break;
+            }
+        }
+        let status = request.run(conn);
+        ran.push(request);
+        if conn.is_autocommit() {
+            // SQLite rolled back the whole transaction (the request's error was of the kind that
+            // does this), taking the earlier requests' changes with it.
+            let ended = || StoreError::Backend("a store write ended the batch's transaction".into());
+            broken = Some(status.err().unwrap_or_else(ended));
+            break;
+        }
+        let ended = match (lone, status) {
+            (true, Ok(())) => Ok(()),
+            (true, Err(e)) => {
+                // Roll back below; the request is answered with its own error anyway.
+                broken = Some(e);
+                break;
+            }
+            (false, Ok(())) => control(conn, "RELEASE request"),
+            (false, Err(_)) => control(conn, "ROLLBACK TO request").and_then(|()| control(conn, "RELEASE request")),
+        };
+        if let Err(e) = ended {
+            broken = Some(sql_error(e));
+            break;
+        }
+    }
+    let outcome = match broken {
+        None => control(conn, "COMMIT").map_err(sql_error),
+        Some(e) => Err(e),
+    };
+    if outcome.is_err() && !conn.is_autocommit() {
+        // Nothing of a batch that failed may stay applied: its callers are told so. If this
+        // fails too, the next batch rolls back before it begins.
+        let _ = control(conn, "ROLLBACK");
+    }
+    if outcome.is_ok() {
+        // Before the answers, so that a caller that has its answer also finds its commit counted.
+        note_commit(stats, ran.len());
+    }
+    for request in ran {
+        request.answer(outcome.as_ref().map(|_| ()));
+    }
+}
+
+/// Runs one of the writer's transaction-control statements, prepared once per connection.
+fn control(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.execute([]).map(|_| ())
 }
 
 /// Runs `f` on tokio's blocking pool, where waiting on SQLite's locks and `fsync` is allowed.
@@ -160,6 +432,9 @@ fn configure_writer(conn: &Connection) -> StoreResult<()> {
     // SQLite leaves foreign keys off unless asked; the schema relies on them (memberships
     // vanish with their group, and name existing users).
     conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_error)?;
+    // Room for every statement the writer runs (the writes and the transaction control), so
+    // that none is parsed again under load.
+    conn.set_prepared_statement_cache_capacity(WRITER_STATEMENTS);
     Ok(())
 }
 
@@ -425,12 +700,7 @@ fn id_list<T>(
 /// Adds a membership with the next membership sequence number. The caller holds the write lock
 /// (an IMMEDIATE transaction), so reading `MAX(seq)` and inserting cannot interleave with another
 /// writer; the `UNIQUE` constraint on `seq` would catch it if it somehow did.
-fn insert_membership(
-    tx: &rusqlite::Transaction<'_>,
-    group: &str,
-    user: &str,
-    privileges: PrivilegeSet,
-) -> Result<(), Failure> {
+fn insert_membership(tx: &Connection, group: &str, user: &str, privileges: PrivilegeSet) -> Result<(), Failure> {
     tx.prepare_cached(
         "INSERT INTO memberships (group_id, user_id, privileges, seq)
          VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM memberships))",
@@ -657,8 +927,9 @@ impl Store for SqliteStore {
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
         let token_id = token_id.to_owned();
         let user = user.clone();
-        // One IMMEDIATE transaction: the write lock is held from the first check to the commit,
-        // so no other join, from this process or another, can be decided on stale counts.
+        // Inside an IMMEDIATE transaction: the write lock is held from the first check to the
+        // commit, so no join from another process can be decided on stale counts, and the joins
+        // of one batch run one after the other, each seeing the uses the earlier ones counted.
         self.write(move |tx| {
             let Some(record) = get_token_in(tx, &token_id)? else {
                 return Ok(JoinOutcome::TokenUnknown);
@@ -941,15 +1212,22 @@ mod tests {
     fn the_writer_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_busy_timeout() {
         let (_dir, path) = temp_db();
         let store = SqliteStore::open(&path).expect("the store opens");
-        let conn = store.inner.writer.lock().expect("the writer is free");
-        let pragma = |name: &str| -> i64 {
-            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)).expect("the pragma reads")
-        };
-        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("the journal mode reads");
+        // The writer connection lives on the writer thread; a request reads its pragmas there.
+        let answer = store.submit(|conn| {
+            let pragma =
+                |name: &str| -> rusqlite::Result<i64> { conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)) };
+            let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            Ok((mode, pragma("synchronous")?, pragma("foreign_keys")?, pragma("busy_timeout")?))
+        });
+        let (mode, synchronous, foreign_keys, busy_timeout) = answer
+            .expect("the request is queued")
+            .blocking_recv()
+            .expect("the writer answers")
+            .expect("the pragmas read");
         assert_eq!(mode, "wal");
-        assert_eq!(pragma("synchronous"), 2, "2 is FULL");
-        assert_eq!(pragma("foreign_keys"), 1);
-        assert_eq!(pragma("busy_timeout"), 5000);
+        assert_eq!(synchronous, 2, "2 is FULL");
+        assert_eq!(foreign_keys, 1);
+        assert_eq!(busy_timeout, 5000);
     }
 
     #[tokio::test]
@@ -961,5 +1239,292 @@ mod tests {
         invite.grant = TokenGrant::GroupInviteUser { group: GroupId::generate(), privileges: set };
         store.insert_token(&invite).await.expect("insert invite");
         assert_eq!(store.get_token(&invite.id).await, Ok(Some(invite)));
+    }
+
+    // --- group commit ----------------------------------------------------------------------
+
+    fn commits(store: &SqliteStore) -> usize {
+        store.inner.stats.commits.load(Ordering::SeqCst)
+    }
+
+    fn submitted(store: &SqliteStore) -> usize {
+        store.inner.stats.submitted.load(Ordering::SeqCst)
+    }
+
+    /// Waits until `count` requests in all have been queued for the writer thread.
+    async fn until_queued(store: &SqliteStore, count: usize) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while submitted(store) < count {
+            assert!(Instant::now() < deadline, "the requests were never queued");
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    }
+
+    /// Spawns `call` and returns once it has queued its write, so that calls queue in the order
+    /// they are made here.
+    async fn queue_call<T, C>(store: &SqliteStore, call: C) -> tokio::task::JoinHandle<T>
+    where
+        T: Send + 'static,
+        C: std::future::Future<Output = T> + Send + 'static,
+    {
+        let queued = submitted(store);
+        let task = tokio::spawn(call);
+        until_queued(store, queued + 1).await;
+        task
+    }
+
+    /// A request that, once the writer thread runs it, says so on `started` and then keeps the
+    /// thread (and its batch's transaction) until `release` is used or dropped.
+    struct Holder {
+        started: oneshot::Receiver<()>,
+        release: std::sync::mpsc::Sender<()>,
+        answer: oneshot::Receiver<StoreResult<()>>,
+    }
+
+    fn queue_holder(store: &SqliteStore) -> Holder {
+        let (started_tx, started) = oneshot::channel();
+        let (release, release_rx) = std::sync::mpsc::channel::<()>();
+        let answer = store
+            .submit(move |_| {
+                let _ = started_tx.send(());
+                let _ = release_rx.recv();
+                Ok(())
+            })
+            .expect("the holder is queued");
+        Holder { started, release, answer }
+    }
+
+    /// Occupies the writer thread, so that whatever is queued next waits and then makes up one
+    /// batch together.
+    async fn hold_writer(store: &SqliteStore) -> Holder {
+        let mut holder = queue_holder(store);
+        (&mut holder.started).await.expect("the holder runs");
+        holder
+    }
+
+    /// Lets a held writer go and checks its own request committed.
+    async fn release(holder: Holder) {
+        holder.release.send(()).expect("the holder is still waiting");
+        assert_eq!(holder.answer.await.expect("the holder is answered"), Ok(()));
+    }
+
+    /// `racers` new users join at once through one new invite with `max_uses`; returns how many
+    /// joined, after checking that every other one heard `TokenUsedUp` and the store agrees.
+    async fn race_joins(store: &SqliteStore, racers: usize, max_uses: u32) -> usize {
+        let owner = a_user("owner");
+        store.create_user(&owner).await.expect("create owner");
+        let group = a_group("team");
+        store.create_group(&group, &owner.id, PrivilegeSet::all()).await.expect("create group");
+        let invite = an_invite(&group.id, Some(max_uses));
+        store.insert_token(&invite).await.expect("insert invite");
+        let mut users = Vec::with_capacity(racers);
+        for i in 0..racers {
+            let user = a_user(&format!("racer {i}"));
+            store.create_user(&user).await.expect("create user");
+            users.push(user.id);
+        }
+
+        let barrier = Arc::new(tokio::sync::Barrier::new(racers));
+        let tasks: Vec<_> = users
+            .into_iter()
+            .map(|user| {
+                let (store, barrier, token) = (store.clone(), barrier.clone(), invite.id.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    store.join_with_token(&token, &user).await
+                })
+            })
+            .collect();
+        let mut joined = 0;
+        for outcome in futures::future::join_all(tasks).await {
+            match outcome.expect("the task finishes").expect("the join succeeds") {
+                JoinOutcome::Joined => joined += 1,
+                JoinOutcome::TokenUsedUp => {}
+                other => panic!("unexpected outcome {other:?}"),
+            }
+        }
+        let record = store.get_token(&invite.id).await.expect("read token").expect("the token exists");
+        assert_eq!(record.uses as usize, joined);
+        assert_eq!(store.group_users(&group.id).await.map(|u| u.len()), Ok(joined + 1));
+        joined
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+    async fn five_hundred_racing_joins_on_an_invite_with_a_hundred_uses_admit_exactly_a_hundred() {
+        let (_dir, path) = temp_db();
+        let store = SqliteStore::open(&path).expect("the store opens");
+        assert_eq!(race_joins(&store, 500, 100).await, 100);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+    async fn five_hundred_racing_joins_on_a_single_use_invite_admit_exactly_one() {
+        let (_dir, path) = temp_db();
+        let store = SqliteStore::open(&path).expect("the store opens");
+        assert_eq!(race_joins(&store, 500, 1).await, 1);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+    async fn concurrent_writes_share_commits_and_each_caller_gets_its_own_answer() {
+        let (_dir, path) = temp_db();
+        let store = SqliteStore::open(&path).expect("the store opens");
+        let owner = a_user("owner");
+        store.create_user(&owner).await.expect("create owner");
+        let group = a_group("team");
+        store.create_group(&group, &owner.id, PrivilegeSet::all()).await.expect("create group");
+        // Each caller has its own user and invite, and every third invite is revoked, so that the
+        // answers differ and a mixed-up answer would show.
+        let mut cases = Vec::new();
+        for i in 0..200 {
+            let user = a_user(&format!("user {i}"));
+            store.create_user(&user).await.expect("create user");
+            let invite = TokenRecord { revoked: i % 3 == 0, ..an_invite(&group.id, Some(1)) };
+            store.insert_token(&invite).await.expect("insert invite");
+            let expected = if invite.revoked { JoinOutcome::TokenUsedUp } else { JoinOutcome::Joined };
+            cases.push((invite.id, user.id, expected));
+        }
+
+        let before = commits(&store);
+        let barrier = Arc::new(tokio::sync::Barrier::new(cases.len()));
+        let tasks: Vec<_> = cases
+            .into_iter()
+            .map(|(token, user, expected)| {
+                let (store, barrier) = (store.clone(), barrier.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    (store.join_with_token(&token, &user).await, expected)
+                })
+            })
+            .collect();
+        for task in futures::future::join_all(tasks).await {
+            let (outcome, expected) = task.expect("the task finishes");
+            assert_eq!(outcome, Ok(expected));
+        }
+        let transactions = commits(&store) - before;
+        assert!(transactions < 200, "200 concurrent joins took {transactions} transactions");
+        assert!(store.inner.stats.largest_batch.load(Ordering::SeqCst) > 1);
+        // 133 joined (those whose index is not a multiple of 3), plus the owner.
+        assert_eq!(store.group_users(&group.id).await.map(|u| u.len()), Ok(134));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn requests_that_fail_or_panic_inside_a_batch_leave_the_rest_of_the_batch_intact() {
+        let (_dir, path) = temp_db();
+        let store = SqliteStore::open(&path).expect("the store opens");
+        let owner = a_user("owner");
+        store.create_user(&owner).await.expect("create owner");
+        let group = a_group("team");
+        store.create_group(&group, &owner.id, PrivilegeSet::all()).await.expect("create group");
+        let invite = an_invite(&group.id, Some(10));
+        store.insert_token(&invite).await.expect("insert invite");
+        let bob = a_user("bob");
+        store.create_user(&bob).await.expect("create bob");
+        let (carol, dave) = (a_user("carol"), a_user("dave"));
+
+        let holder = hold_writer(&store).await;
+        let before = commits(&store);
+        let s = store.clone();
+        let c = carol.clone();
+        let add_carol = queue_call(&store, async move { s.create_user(&c).await }).await;
+        let (s, o) = (store.clone(), owner.clone());
+        let add_owner_again = queue_call(&store, async move { s.create_user(&o).await }).await;
+        let (s, t) = (store.clone(), invite.id.clone());
+        let ghost_joins = queue_call(&store, async move { s.join_with_token(&t, &UserId::generate()).await }).await;
+        let (s, t, b) = (store.clone(), invite.id.clone(), bob.id.clone());
+        let bob_joins = queue_call(&store, async move { s.join_with_token(&t, &b).await }).await;
+        let s = store.clone();
+        let panics = queue_call(&store, async move {
+            s.write(|tx| -> Result<(), Failure> {
+                tx.execute("UPDATE tokens SET uses = 99", [])?;
+                panic!("a bug inside a write")
+            })
+            .await
+        })
+        .await;
+        let (s, d) = (store.clone(), dave.clone());
+        let add_dave = queue_call(&store, async move { s.create_user(&d).await }).await;
+        release(holder).await;
+
+        assert_eq!(add_carol.await.expect("the task finishes"), Ok(()));
+        assert!(matches!(add_owner_again.await.expect("the task finishes"), Err(StoreError::Backend(_))));
+        assert!(matches!(ghost_joins.await.expect("the task finishes"), Err(StoreError::Backend(_))));
+        assert_eq!(bob_joins.await.expect("the task finishes"), Ok(JoinOutcome::Joined));
+        assert!(matches!(panics.await.expect("the task finishes"), Err(StoreError::Backend(_))));
+        assert_eq!(add_dave.await.expect("the task finishes"), Ok(()));
+
+        // The holder's batch and then one batch of the six.
+        assert_eq!(commits(&store) - before, 2);
+        assert!(store.inner.stats.largest_batch.load(Ordering::SeqCst) >= 6);
+        assert_eq!(store.get_user(&carol.id).await, Ok(Some(carol)));
+        assert_eq!(store.get_user(&dave.id).await, Ok(Some(dave)));
+        assert_eq!(store.get_user(&owner.id).await, Ok(Some(owner.clone())));
+        assert_eq!(store.count_users().await, Ok(4));
+        assert_eq!(store.get_token(&invite.id).await.map(|r| r.map(|r| r.uses)), Ok(Some(1)));
+        assert_eq!(store.group_users(&group.id).await, Ok(vec![owner.id, bob.id]));
+        // And the writer thread is still there after the panic.
+        store.create_user(&a_user("erin")).await.expect("a write after the panic");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn a_join_is_answered_only_once_its_batch_is_committed_and_visible_to_other_connections() {
+        let (_dir, path) = temp_db();
+        let store = SqliteStore::open(&path).expect("the store opens");
+        let owner = a_user("owner");
+        store.create_user(&owner).await.expect("create owner");
+        let group = a_group("team");
+        store.create_group(&group, &owner.id, PrivilegeSet::all()).await.expect("create group");
+        let invite = an_invite(&group.id, Some(1));
+        store.insert_token(&invite).await.expect("insert invite");
+        let joiner = a_user("joiner");
+        store.create_user(&joiner).await.expect("create joiner");
+        let membership_on_disk = |path: &Path, group: &GroupId, user: &UserId| -> bool {
+            let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("a reader opens");
+            conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = ?1 AND user_id = ?2)",
+                [group.as_str(), user.as_str()],
+                |r| r.get(0),
+            )
+            .expect("the membership query runs")
+        };
+
+        // The join and a second holder queue behind a first holder, so they make up one batch
+        // in which the join runs and then the second holder keeps the transaction open.
+        let first = hold_writer(&store).await;
+        let (s, token, user) = (store.clone(), invite.id.clone(), joiner.id.clone());
+        let join = queue_call(&store, async move { s.join_with_token(&token, &user).await }).await;
+        let mut second = queue_holder(&store);
+        release(first).await;
+        (&mut second.started).await.expect("the second holder runs");
+
+        // The join has run but its batch is not committed: no answer yet, and nothing on disk.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!join.is_finished(), "the join was answered before its batch committed");
+        assert!(!membership_on_disk(&path, &group.id, &joiner.id));
+
+        release(second).await;
+        assert_eq!(join.await.expect("the task finishes"), Ok(JoinOutcome::Joined));
+        assert!(membership_on_disk(&path, &group.id, &joiner.id));
+        let fresh = SqliteStore::open(&path).expect("a second store opens");
+        assert_eq!(fresh.membership(&group.id, &joiner.id).await, Ok(Some(PrivilegeSet::default_member())));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn dropping_the_store_still_answers_every_queued_request() {
+        let (_dir, path) = temp_db();
+        let store = SqliteStore::open(&path).expect("the store opens");
+        let holder = hold_writer(&store).await;
+        let answers: Vec<_> = (0..5_i64)
+            .map(|i| {
+                store
+                    .submit(move |tx| Ok(tx.query_row("SELECT ?1 * 2", [i], |r| r.get::<_, i64>(0))?))
+                    .expect("the request is queued")
+            })
+            .collect();
+        // Dropping waits for the writer thread, which is held; so drop on another thread.
+        let dropping = std::thread::spawn(move || drop(store));
+        release(holder).await;
+        dropping.join().expect("the store drops");
+        for (i, answer) in (0..5_i64).zip(answers) {
+            assert_eq!(answer.await.expect("the request is answered"), Ok(i * 2));
+        }
     }
 }
