@@ -17,16 +17,30 @@ pub struct StoreArgs {
     /// Directory for the SQLite database, the master key and the admin token.
     #[arg(long, env = "OZ_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
-    /// `sqlite://PATH` (default: sqlite://<data-dir>/oz-groups.db) or `memory`.
+    /// `sqlite://PATH` (default: sqlite://<data-dir>/oz-groups.db), `postgres://USER:PASS@HOST:PORT/DB`
+    /// (instances sharing one database must share the master key too), or `memory`.
     #[arg(long, env = "OZ_DATABASE")]
     pub database: Option<String>,
 }
 
 /// The store a deployment uses.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Database {
     Memory,
     Sqlite(PathBuf),
+    /// A `postgres://` or `postgresql://` URL; many instances may share one database.
+    Postgres(String),
+}
+
+/// By hand: a PostgreSQL URL may carry a password, which must not reach a log line.
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Database::Memory => f.write_str("Memory"),
+            Database::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            Database::Postgres(_) => f.write_str("Postgres(<url>)"),
+        }
+    }
 }
 
 impl StoreArgs {
@@ -44,9 +58,9 @@ impl StoreArgs {
             return Ok(Database::Sqlite(PathBuf::from(path)));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            bail!("PostgreSQL is not supported by this build yet; use sqlite://PATH or memory");
+            return Ok(Database::Postgres(url.to_owned()));
         }
-        bail!("unknown --database {url:?}: use sqlite://PATH or memory")
+        bail!("unknown --database scheme: use sqlite://PATH, postgres://USER@HOST/DB or memory")
     }
 
     /// The master key from which every token's root secret is derived. `OZ_MASTER_KEY` (64 hex
@@ -122,6 +136,11 @@ mod tests {
             args(Path::new("/d"), Some("sqlite:///x/y.db")).database().unwrap(),
             Database::Sqlite(PathBuf::from("/x/y.db"))
         );
+        assert_eq!(
+            args(Path::new("/d"), Some("postgres://u:secret@h/db")).database().unwrap(),
+            Database::Postgres("postgres://u:secret@h/db".into())
+        );
+        assert!(!format!("{:?}", Database::Postgres("postgres://u:secret@h/db".into())).contains("secret"));
         assert!(args(Path::new("/d"), Some("mysql://x")).database().is_err());
     }
 

@@ -12,7 +12,7 @@ use crate::config::{write_secret_file, Database, StoreArgs, ZONE_NAME};
 use crate::domain::Name;
 use crate::http::{server, Gate};
 use crate::service::{App, SystemClock};
-use crate::store::{memory::MemoryStore, sqlite::SqliteStore, Store};
+use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Store};
 use crate::tokens::TokenCodec;
 
 /// Opens the configured store (creating and migrating it as needed) and the token codec.
@@ -23,6 +23,8 @@ pub async fn build_app(args: &StoreArgs) -> anyhow::Result<App> {
             let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path)).await??;
             Arc::new(store)
         }
+        // Connects and applies pending migrations (safe when several instances start at once).
+        Database::Postgres(url) => Arc::new(PostgresStore::connect(&url).await?),
     };
     let codec = TokenCodec::new(args.master_key()?, ZONE_NAME);
     Ok(App::new(store, codec, Arc::new(SystemClock)))

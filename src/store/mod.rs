@@ -6,6 +6,7 @@
 #[cfg(test)]
 mod contract_tests;
 pub mod memory;
+pub mod postgres;
 pub mod sqlite;
 
 use async_trait::async_trait;

@@ -115,9 +115,9 @@ async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
     }
     // Every (user, group) pair gets its own single-use invite; one more invite is raced by all.
     let mut plan = Vec::new();
-    for group in 0..GROUPS {
+    for (group, gid) in groups.iter().enumerate() {
         for user in 0..USERS {
-            plan.push(Join { user, group, invite: api.invite(&admin, &groups[group]).await });
+            plan.push(Join { user, group, invite: api.invite(&admin, gid).await });
         }
     }
     let race_group = api.create_group(&admin, "Raced").await;
@@ -179,9 +179,9 @@ async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
     let api = Http::of(&server);
     for (g, gid) in groups.iter().enumerate() {
         let members = api.members(&admin, gid).await;
-        for u in 0..USERS {
+        for (u, user_id) in user_ids.iter().enumerate() {
             let key = (u, g);
-            let present = members.contains(&user_ids[u]);
+            let present = members.contains(user_id);
             if seen.acknowledged.contains(&key) {
                 assert!(present, "join {key:?} was answered 201 but is gone after kill -9");
             } else if !seen.in_flight.contains(&key) {
