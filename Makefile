@@ -16,9 +16,10 @@ LISTEN ?= 127.0.0.1:8080
 run:
 	cargo run --release --bin oz-groups -- serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
-## test: lints, unit tests, integration tests over HTTP, Swagger UI in Chromium, contract tests
+## test: lints, unit tests, integration tests over HTTP, Swagger UI in Chromium, contract tests;
+## the PostgreSQL tests run on OZ_TEST_POSTGRES_URL or a throwaway cluster (scripts/with-postgres.sh)
 test: lint browser-check
-	cargo test -p oz-groups
+	scripts/with-postgres.sh cargo test -p oz-groups
 	$(MAKE) contract
 
 ## lint: the spec (Redocly, strict) and the code (rustfmt, clippy); warnings are errors

@@ -70,8 +70,9 @@ const STATEMENT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The client-side limit on one store call, waiting for a connection and every retry
 /// included. It is what bounds a call when the server stops answering without closing the
-/// connection, which no server-side timeout can notice.
-const CALL_TIMEOUT: Duration = Duration::from_secs(15);
+/// connection, which no server-side timeout can notice: a frozen database gets its 503 within
+/// this long. Above the statement timeout, so a slow statement fails there first, with its cause.
+const CALL_TIMEOUT: Duration = Duration::from_secs(8);
 
 /// Attempts of one transaction before a serialization failure is reported as a `Backend` error.
 const MAX_ATTEMPTS: u32 = 10;

@@ -4,7 +4,7 @@
 use futures::future::join_all;
 use reqwest::StatusCode;
 
-use crate::both_backends;
+use crate::all_backends;
 use crate::support::stores::{LineUp, Mode, ProbeStore};
 use crate::support::{assert_error, spawn_app, spawn_app_with, Backend, TestApp};
 
@@ -57,18 +57,35 @@ async fn racers_who_all_pass_the_early_checks_still_let_exactly_one_in(backend: 
     race(&[&spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up))).await]).await;
 }
 
-/// Two server instances on one SQLite file, the racers split between them and lined up as
-/// above: still exactly one.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn racers_split_across_two_instances_sharing_one_database_let_exactly_one_in() {
+/// Two server instances on one database (two connections to the SQLite file, or two pools on
+/// the PostgreSQL database), the racers split between them and lined up as above: still exactly
+/// one.
+async fn racers_split_across_two_instances_sharing_one_database_let_exactly_one_in(backend: Backend) {
     let line_up = LineUp::new(RACERS);
     let shared = line_up.clone();
-    let first = spawn_app_with(Backend::Sqlite, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(shared))).await;
+    let first = spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(shared))).await;
     let second = first.another_instance_with(|store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up))).await;
     race(&[&first, &second]).await;
 }
 
-both_backends!(
+mod racers_split_across_two_instances_sharing_one_database_let_exactly_one_in {
+    use crate::support::{postgres, Backend};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::racers_split_across_two_instances_sharing_one_database_let_exactly_one_in(Backend::Sqlite).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if postgres::skipped(crate::test_name!("postgres")) {
+            return;
+        }
+        super::racers_split_across_two_instances_sharing_one_database_let_exactly_one_in(Backend::Postgres).await
+    }
+}
+
+all_backends!(
     multi_thread: two_hundred_users_racing_on_one_single_use_invite_let_exactly_one_in,
     racers_who_all_pass_the_early_checks_still_let_exactly_one_in,
 );

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use tokio::sync::Mutex;
 
 use crate::support::process::{run, spawn_binary, ServerProcess};
-use crate::support::{client, API_ROOT};
+use crate::support::{client, postgres, API_ROOT};
 
 const USERS: usize = 12;
 const GROUPS: usize = 4;
@@ -87,7 +87,8 @@ struct Seen {
     in_flight: BTreeSet<(usize, usize)>,
 }
 
-/// The whole scenario against a server started with `server_args` on `dir` (SQLite by default).
+/// The whole scenario against a server started with `server_args` on `dir` (SQLite by default);
+/// `user add` gets the same `server_args`, so it writes to the same database.
 async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap().to_owned();
@@ -203,4 +204,14 @@ async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn joins_answered_201_survive_a_kill_9_mid_load_on_sqlite() {
     joins_answered_201_survive_a_kill_9_mid_load(&[]).await;
+}
+
+/// The same on a fresh PostgreSQL database: the server (and `user add`) get `--database URL`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn joins_answered_201_survive_a_kill_9_mid_load_on_postgres() {
+    if postgres::skipped(crate::test_name!("joins_answered_201_survive_a_kill_9_mid_load_on_postgres")) {
+        return;
+    }
+    let url = postgres::fresh_database().await;
+    joins_answered_201_survive_a_kill_9_mid_load(&["--database", &url]).await;
 }

@@ -4,7 +4,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::both_backends;
+use crate::all_backends;
 use crate::support::{assert_error, spawn_app, Backend};
 
 const SPEC: &str = include_str!("../../openapi/openapi.yaml");
@@ -133,7 +133,7 @@ async fn malformed_requests_still_get_json_errors() {
     assert_error(&app.get(&format!("/groups/{}", "a".repeat(65)), &token).await, StatusCode::NOT_FOUND, "not_found");
 }
 
-both_backends!(
+all_backends!(
     unknown_paths_are_json_404s_inside_and_outside_the_api,
     a_wrong_method_is_a_json_405_with_allow,
     health_is_reported_without_credentials,

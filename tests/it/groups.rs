@@ -6,7 +6,7 @@ use oz_groups::tokens::{Caveat, Macaroon};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::both_backends;
+use crate::all_backends;
 use crate::support::{assert_error, sorted, spawn_app, strings, Backend, Reply, TestApp, ALL_PRIVILEGES, API_ROOT};
 
 const NO_SUCH_GROUP: &str = "ffffffffffffffffffffffffffffffff";
@@ -358,7 +358,7 @@ async fn reading_privileges_needs_group_view_data(backend: Backend) {
         .await;
 }
 
-both_backends!(
+all_backends!(
     creating_a_group_under_groups_answers_its_location,
     only_zone_admins_list_all_groups,
     group_details_need_membership_and_admins_see_any,

@@ -7,7 +7,7 @@ use oz_groups::tokens::{TokenCodec, TokenKind};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::both_backends;
+use crate::all_backends;
 use crate::support::stores::{Mode, ProbeStore};
 use crate::support::tokens::{attenuate, flip_signature, identifier, padded_base64url, tamper, unescape};
 use crate::support::{assert_error, spawn_app, spawn_app_with, Backend, Reply, TestApp, API_ROOT, SEED_TOKEN};
@@ -590,7 +590,7 @@ async fn the_checks_are_made_in_the_order_of_the_table(backend: Backend) {
     assert_error(&reply, StatusCode::BAD_REQUEST, "invalid_request");
 }
 
-both_backends!(
+all_backends!(
     joining_without_credentials_is_unauthorized,
     joining_with_a_malformed_access_token_is_invalid_token_in_every_header,
     an_empty_credential_header_is_an_invalid_token_not_a_missing_one,
@@ -664,7 +664,7 @@ async fn an_unreachable_database_is_a_503_with_retry_after_that_changes_nothing(
     assert_error(&app.get("/user/groups", &bob).await, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable");
 }
 
-both_backends!(
+all_backends!(
     a_store_failure_during_a_join_is_an_internal_error_that_leaks_nothing,
     an_unreachable_database_is_a_503_with_retry_after_that_changes_nothing
 );

@@ -4,7 +4,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::both_backends;
+use crate::all_backends;
 use crate::support::contract::spec;
 use crate::support::{assert_error, spawn_app, Backend, Reply, TestApp};
 
@@ -103,7 +103,7 @@ async fn the_seed_request_with_a_valid_invite_is_201_with_the_documented_locatio
     assert_eq!(app.groups_of(&access).await, vec![gid]);
 }
 
-both_backends!(
+all_backends!(
     the_seed_example_request_is_answered_400_invalid_token,
     the_seed_request_with_a_valid_invite_is_201_with_the_documented_location,
 );

@@ -3,7 +3,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::both_backends;
+use crate::all_backends;
 use crate::support::{assert_error, spawn_app, Backend, ALL_PRIVILEGES, API_ROOT};
 
 async fn the_current_user_is_shown_with_id_name_and_null_alias(backend: Backend) {
@@ -208,7 +208,7 @@ async fn leaving_a_group_removes_the_membership(backend: Backend) {
     app.get(&format!("/groups/{gid}"), &alice).await.expect(StatusCode::OK);
 }
 
-both_backends!(
+all_backends!(
     the_current_user_is_shown_with_id_name_and_null_alias,
     patching_the_current_user_changes_name_and_alias,
     patching_the_current_user_with_a_bad_body_is_invalid_request,

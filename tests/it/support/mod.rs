@@ -1,7 +1,9 @@
-//! The harness: an in-process server per test (memory or SQLite store), a small request builder
-//! whose replies are read whole, checked never to echo a token that was sent and checked against
-//! the spec (`contract`), the error assertion every error path goes through, token surgery, and
-//! the real binary for CLI tests.
+//! The harness: an in-process server per test (memory, SQLite, or a fresh PostgreSQL database
+//! on the `OZ_TEST_POSTGRES_URL` server: `postgres`), a small request builder whose replies are
+//! read whole, checked never to echo a token that was sent and checked against the spec
+//! (`contract`), the error assertion every error path goes through, token surgery, the real
+//! binary for CLI, multi-instance and crash tests (`process`), and a PostgreSQL cluster of a
+//! test's own for outage tests (`cluster`).
 //!
 //! Every reply from a server goes through `contract::check`: `Req::send`, `raw_chunked`, and
 //! the CLI tests' client for the real binary. The only `Reply`s that skip it are the ones the
@@ -9,7 +11,9 @@
 
 #![allow(dead_code)]
 
+pub mod cluster;
 pub mod contract;
+pub mod postgres;
 pub mod process;
 pub mod stores;
 pub mod tokens;
@@ -20,6 +24,7 @@ use oz_groups::config::StoreArgs;
 use oz_groups::domain::Name;
 use oz_groups::service::{App, SystemClock};
 use oz_groups::store::memory::MemoryStore;
+use oz_groups::store::postgres::PostgresStore;
 use oz_groups::store::sqlite::SqliteStore;
 use oz_groups::store::Store;
 use oz_groups::tokens::TokenCodec;
@@ -52,10 +57,12 @@ pub const ALL_PRIVILEGES: [&str; 13] = [
     "group_create_space_token",
 ];
 
-/// Runs one behavioural test (`async fn name(backend: Backend)`) against both stores, as
-/// `name::memory` and `name::sqlite`. `multi_thread:` gives the runtime two worker threads.
+/// Runs one behavioural test (`async fn name(backend: Backend)`) against every store, as
+/// `name::memory`, `name::sqlite` and `name::postgres`. `multi_thread:` gives the runtime two
+/// worker threads. The PostgreSQL variant gets a fresh database on the `OZ_TEST_POSTGRES_URL`
+/// server; without one it says `*** SKIPPED ... ***` on the standard error and passes.
 #[macro_export]
-macro_rules! both_backends {
+macro_rules! all_backends {
     (multi_thread: $($name:ident),+ $(,)?) => {$(
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -65,6 +72,13 @@ macro_rules! both_backends {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 super::$name($crate::support::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if $crate::support::postgres::skipped($crate::test_name!("postgres")) {
+                    return;
+                }
+                super::$name($crate::support::Backend::Postgres).await
             }
         }
     )+};
@@ -78,14 +92,31 @@ macro_rules! both_backends {
             async fn sqlite() {
                 super::$name($crate::support::Backend::Sqlite).await
             }
+            #[tokio::test]
+            async fn postgres() {
+                if $crate::support::postgres::skipped($crate::test_name!("postgres")) {
+                    return;
+                }
+                super::$name($crate::support::Backend::Postgres).await
+            }
         }
     )+};
+}
+
+/// The name cargo shows for the test `function` of the calling module (`join::name::postgres`).
+#[macro_export]
+macro_rules! test_name {
+    ($function:literal) => {
+        concat!(module_path!(), "::", $function).trim_start_matches(concat!(env!("CARGO_CRATE_NAME"), "::"))
+    };
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Memory,
     Sqlite,
+    /// A fresh database on the `OZ_TEST_POSTGRES_URL` server.
+    Postgres,
 }
 
 /// A server running in this process on a free port, with its own data directory.
@@ -103,6 +134,9 @@ pub struct TestApp {
     pub codec: TokenCodec,
     /// Shared with any other instance started on the same data (`another_instance_with`).
     pub dir: Arc<TempDir>,
+    pub backend: Backend,
+    /// The URL of this test's own PostgreSQL database (`Backend::Postgres` only).
+    pub database: Option<String>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -114,51 +148,68 @@ impl Drop for TestApp {
     }
 }
 
-fn store_args(dir: &std::path::Path, backend: Backend) -> StoreArgs {
-    StoreArgs {
-        data_dir: dir.to_path_buf(),
-        database: match backend {
-            Backend::Memory => Some("memory".to_owned()),
-            Backend::Sqlite => None,
-        },
+fn store_args(dir: &std::path::Path, database: Option<&str>) -> StoreArgs {
+    StoreArgs { data_dir: dir.to_path_buf(), database: database.map(str::to_owned) }
+}
+
+/// What `--database` would say for `backend`: `memory`, the default (SQLite in the data
+/// directory), or a fresh PostgreSQL database.
+async fn database_for(backend: Backend) -> Option<String> {
+    match backend {
+        Backend::Memory => Some("memory".to_owned()),
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(postgres::fresh_database().await),
     }
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let app = oz_groups::startup::build_app(&store_args(dir.path(), backend)).await.expect("the app builds");
-    start(app, Arc::new(dir)).await
+    let database = database_for(backend).await;
+    let args = store_args(dir.path(), database.as_deref());
+    let app = oz_groups::startup::build_app(&args).await.expect("the app builds");
+    start(app, Arc::new(dir), backend, database).await
 }
 
 /// Like `spawn_app`, with the backend's store wrapped by `wrap` (e.g. in a `ProbeStore`).
 pub async fn spawn_app_with(backend: Backend, wrap: impl FnOnce(Arc<dyn Store>) -> Arc<dyn Store>) -> TestApp {
     let dir = Arc::new(tempfile::tempdir().expect("a temporary directory"));
-    let store: Arc<dyn Store> = match backend {
-        Backend::Memory => Arc::new(MemoryStore::new()),
-        Backend::Sqlite => open_sqlite(dir.path()).await,
-    };
-    let key = store_args(dir.path(), backend).master_key().expect("a master key");
+    let database = database_for(backend).await;
+    let store = open_store(dir.path(), backend, database.as_deref()).await;
+    let key = store_args(dir.path(), database.as_deref()).master_key().expect("a master key");
     let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), Arc::new(SystemClock));
-    start(app, dir).await
+    start(app, dir, backend, database).await
 }
 
-async fn open_sqlite(dir: &std::path::Path) -> Arc<dyn Store> {
-    let path = dir.join("oz-groups.db");
-    Arc::new(tokio::task::spawn_blocking(move || SqliteStore::open(&path)).await.unwrap().expect("SQLite opens"))
-}
-
-impl TestApp {
-    /// A second server instance on the same SQLite file and master key (its own connections,
-    /// its own port), with its store wrapped by `wrap`.
-    pub async fn another_instance_with(&self, wrap: impl FnOnce(Arc<dyn Store>) -> Arc<dyn Store>) -> TestApp {
-        let store = open_sqlite(self.dir.path()).await;
-        let key = store_args(self.dir.path(), Backend::Sqlite).master_key().expect("the master key");
-        let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), Arc::new(SystemClock));
-        start(app, self.dir.clone()).await
+/// A new store of `backend`: memory, `<dir>/oz-groups.db`, or a new pool on `database`.
+async fn open_store(dir: &std::path::Path, backend: Backend, database: Option<&str>) -> Arc<dyn Store> {
+    match backend {
+        Backend::Memory => Arc::new(MemoryStore::new()),
+        Backend::Sqlite => {
+            let path = dir.join("oz-groups.db");
+            let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path)).await.unwrap();
+            Arc::new(store.expect("SQLite opens"))
+        }
+        Backend::Postgres => {
+            let url = database.expect("a PostgreSQL test has its database");
+            Arc::new(PostgresStore::connect(url).await.expect("PostgreSQL connects"))
+        }
     }
 }
 
-async fn start(app: App, dir: Arc<TempDir>) -> TestApp {
+impl TestApp {
+    /// A second server instance on the same database (the SQLite file, or the PostgreSQL
+    /// database through a second pool) and master key, with its own port, its store wrapped by
+    /// `wrap`. The memory store cannot be shared.
+    pub async fn another_instance_with(&self, wrap: impl FnOnce(Arc<dyn Store>) -> Arc<dyn Store>) -> TestApp {
+        assert_ne!(self.backend, Backend::Memory, "a memory store lives inside one instance");
+        let store = open_store(self.dir.path(), self.backend, self.database.as_deref()).await;
+        let key = store_args(self.dir.path(), self.database.as_deref()).master_key().expect("the master key");
+        let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), Arc::new(SystemClock));
+        start(app, self.dir.clone(), self.backend, self.database.clone()).await
+    }
+}
+
+async fn start(app: App, dir: Arc<TempDir>, backend: Backend, database: Option<String>) -> TestApp {
     let admin_token = oz_groups::startup::bootstrap_admin(&app, dir.path())
         .await
         .expect("the admin is bootstrapped")
@@ -175,7 +226,7 @@ async fn start(app: App, dir: Arc<TempDir>) -> TestApp {
             panic!("the server failed: {e:#}");
         }
     });
-    let key = store_args(dir.path(), Backend::Memory).master_key().expect("the master key");
+    let key = store_args(dir.path(), database.as_deref()).master_key().expect("the master key");
     let root = format!("http://{addr}");
     TestApp {
         app,
@@ -186,6 +237,8 @@ async fn start(app: App, dir: Arc<TempDir>) -> TestApp {
         client: client(),
         codec: TokenCodec::new(key, "onezone"),
         dir,
+        backend,
+        database,
         shutdown: Some(tx),
     }
 }

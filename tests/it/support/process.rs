@@ -1,11 +1,16 @@
-//! The real `oz-groups` binary, as a child process that is killed when dropped.
+//! The real `oz-groups` binary, as a child process that is killed when dropped, and a client
+//! for it.
 
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, BufReader, Lines};
 use tokio::process::{Child, ChildStdout, Command};
+
+use super::Reply;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_oz-groups");
 
@@ -108,4 +113,87 @@ pub async fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
         .await
         .unwrap_or_else(|_| panic!("`oz-groups {}` did not finish in time", args.join(" ")))
         .expect("the output reads")
+}
+
+/// A client for a server in another process. Every reply is read whole, checked never to echo
+/// the credential or the invite sent and checked against the spec (`contract`), as `Req::send`
+/// does for in-process servers.
+#[derive(Clone)]
+pub struct Remote {
+    /// `http://127.0.0.1:PORT`
+    pub root: String,
+    http: reqwest::Client,
+}
+
+impl Remote {
+    pub fn of(server: &ServerProcess) -> Remote {
+        Remote { root: server.root.clone(), http: super::client() }
+    }
+
+    /// `method path` under the API root, with the access token in `X-Auth-Token` and a JSON body
+    /// if any.
+    pub async fn send(&self, method: Method, path: &str, token: &str, body: Option<Value>) -> Reply {
+        let url = format!("{}{}{path}", self.root, super::API_ROOT);
+        let reply = self.send_unchecked(method.clone(), &url, Some(token), body.as_ref()).await;
+        let mut secrets = vec![token.to_owned()];
+        if let Some(Value::String(invite)) = body.as_ref().and_then(|b| b.get("token")) {
+            secrets.push(invite.clone());
+        }
+        reply.check_no_leak(&secrets);
+        super::contract::check(&method, &super::request_target(&url), &reply);
+        reply
+    }
+
+    /// The request, read whole, with none of the checks: for callers that collect departures
+    /// from the contract (`contract::violations`) instead of stopping at the first.
+    pub async fn send_unchecked(&self, method: Method, url: &str, token: Option<&str>, body: Option<&Value>) -> Reply {
+        let mut request = self.http.request(method.clone(), url);
+        if let Some(token) = token {
+            request = request.header("X-Auth-Token", token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = request.send().await.unwrap_or_else(|e| panic!("{method} {url} failed: {e}"));
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.expect("the body reads").to_vec();
+        Reply { status, headers, body }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Reply {
+        self.send(Method::GET, path, token, None).await
+    }
+
+    /// `POST /user/groups/join` with `{"token": invite}`.
+    pub async fn join(&self, token: &str, invite: &str) -> Reply {
+        self.send(Method::POST, "/user/groups/join", token, Some(json!({ "token": invite }))).await
+    }
+
+    /// `POST /user/groups`; returns the new group's id.
+    pub async fn create_group(&self, token: &str, name: &str) -> String {
+        let reply = self.send(Method::POST, "/user/groups", token, Some(json!({ "name": name }))).await;
+        let reply = reply.expect(StatusCode::CREATED);
+        let location = reply.header("location").expect("a Location header");
+        let prefix = format!("{}/user/groups/", super::API_ROOT);
+        location.strip_prefix(&prefix).unwrap_or_else(|| panic!("unexpected Location {location}")).to_owned()
+    }
+
+    /// `POST /groups/{gid}/users/token`; returns the invite.
+    pub async fn invite(&self, token: &str, gid: &str) -> String {
+        let reply = self.send(Method::POST, &format!("/groups/{gid}/users/token"), token, None).await;
+        reply.expect(StatusCode::OK).json()["token"].as_str().expect("a token").to_owned()
+    }
+
+    /// The direct members of `gid`, as `token` (a member with `group_view_data`) sees them.
+    pub async fn members(&self, token: &str, gid: &str) -> Vec<String> {
+        let reply = self.get(&format!("/groups/{gid}/users"), token).await.expect(StatusCode::OK);
+        super::strings(&reply.json()["users"])
+    }
+
+    /// The id of the user behind `token`.
+    pub async fn user_id(&self, token: &str) -> String {
+        let reply = self.get("/user", token).await.expect(StatusCode::OK);
+        reply.json()["userId"].as_str().expect("a userId").to_owned()
+    }
 }
