@@ -50,18 +50,16 @@ impl App {
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
         let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: None };
         self.tokens.verify(&macaroon, TokenKind::Access, &ctx).map_err(invalid)?;
-        let record = self.store.get_token(macaroon.identifier()).await?;
-        let user_id = match record {
-            Some(TokenRecord { grant: TokenGrant::Access { user }, revoked: false, .. }) => user,
-            Some(TokenRecord { grant: TokenGrant::Access { .. }, .. }) => {
-                return Err(Error::InvalidAccessToken("The access token has been revoked.".into()))
+        match self.store.token_and_user(macaroon.identifier()).await? {
+            Some((TokenRecord { grant: TokenGrant::Access { .. }, revoked: true, .. }, _)) => {
+                Err(Error::InvalidAccessToken("The access token has been revoked.".into()))
             }
-            _ => return Err(Error::InvalidAccessToken("The access token is not known to this server.".into())),
-        };
-        self.store
-            .get_user(&user_id)
-            .await?
-            .ok_or_else(|| Error::InvalidAccessToken("The user of this access token no longer exists.".into()))
+            Some((TokenRecord { grant: TokenGrant::Access { .. }, .. }, Some(user))) => Ok(user),
+            Some((TokenRecord { grant: TokenGrant::Access { .. }, .. }, None)) => {
+                Err(Error::InvalidAccessToken("The user of this access token no longer exists.".into()))
+            }
+            _ => Err(Error::InvalidAccessToken("The access token is not known to this server.".into())),
+        }
     }
 
     /// Creates a user and its first access token (the CLI's `user add` and the first start).

@@ -135,6 +135,34 @@ pub(crate) async fn token_records_read_back_exactly_as_inserted(store: &dyn Stor
     assert_eq!(store.get_token("no-such-token").await, Ok(None));
 }
 
+pub(crate) async fn a_token_is_read_with_its_user_in_one_call(store: &dyn Store) {
+    let alice = new_user(store, "alice").await;
+    let user = store.get_user(&alice).await.expect("read user").expect("alice exists");
+    let access = TokenRecord {
+        id: "access-with-user".into(),
+        grant: TokenGrant::Access { user: alice.clone() },
+        max_uses: None,
+        uses: 0,
+        revoked: true,
+        created_at: 1_700_000_000,
+    };
+    // A token whose user was never stored (a store restored without its users, say).
+    let orphan = TokenRecord {
+        id: "access-orphan".into(),
+        grant: TokenGrant::Access { user: UserId::generate() },
+        revoked: false,
+        ..access.clone()
+    };
+    let invite = invite_record(&GroupId::generate(), PrivilegeSet::default_member(), Some(1));
+    for record in [&access, &orphan, &invite] {
+        store.insert_token(record).await.expect("insert token");
+    }
+    assert_eq!(store.token_and_user(&access.id).await, Ok(Some((access, Some(user)))));
+    assert_eq!(store.token_and_user(&orphan.id).await, Ok(Some((orphan, None))));
+    assert_eq!(store.token_and_user(&invite.id).await, Ok(Some((invite, None))));
+    assert_eq!(store.token_and_user("no-such-token").await, Ok(None));
+}
+
 pub(crate) async fn a_duplicate_token_identifier_is_refused_without_naming_it(store: &dyn Store) {
     let record = invite_record(&GroupId::generate(), PrivilegeSet::default_member(), Some(1));
     store.insert_token(&record).await.expect("insert invite");
@@ -585,6 +613,7 @@ macro_rules! every_contract {
                 users_can_be_created_read_updated_and_counted,
                 creating_a_user_with_an_existing_id_is_a_backend_error,
                 token_records_read_back_exactly_as_inserted,
+                a_token_is_read_with_its_user_in_one_call,
                 a_duplicate_token_identifier_is_refused_without_naming_it,
                 creating_a_group_makes_its_creator_a_member_with_the_given_privileges,
                 a_group_for_an_unknown_creator_is_refused_whole,

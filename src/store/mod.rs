@@ -95,6 +95,19 @@ pub trait Store: Send + Sync + 'static {
 
     async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()>;
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>>;
+    /// What authenticating a caller reads: the record of token `id` and, when it is an access
+    /// token, its user (`None` if that user is gone). Backends whose every call is a trip to
+    /// another thread or server override it to read both in one trip; the default asks twice.
+    async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
+        let Some(record) = self.get_token(id).await? else {
+            return Ok(None);
+        };
+        let user = match &record.grant {
+            TokenGrant::Access { user } => self.get_user(user).await?,
+            _ => None,
+        };
+        Ok(Some((record, user)))
+    }
 
     // --- groups and memberships ----------------------------------------------------------------
 

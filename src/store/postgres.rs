@@ -472,11 +472,16 @@ fn count(raw: i64, what: &str) -> Result<u32, Failure> {
 }
 
 fn decode_user(row: &Row) -> Result<User, Failure> {
+    decode_user_at(row, 0)
+}
+
+/// A user from the four columns `id, name, alias, admin` starting at column `at`.
+fn decode_user_at(row: &Row, at: usize) -> Result<User, Failure> {
     Ok(User {
-        id: user_id(row.try_get(0)?)?,
-        name: name(row.try_get(1)?, "user name")?,
-        alias: row.try_get::<_, Option<String>>(2)?.map(|a| name(a, "alias")).transpose()?,
-        admin: row.try_get(3)?,
+        id: user_id(row.try_get(at)?)?,
+        name: name(row.try_get(at + 1)?, "user name")?,
+        alias: row.try_get::<_, Option<String>>(at + 2)?.map(|a| name(a, "alias")).transpose()?,
+        admin: row.try_get(at + 3)?,
     })
 }
 
@@ -648,6 +653,31 @@ impl Store for PostgresStore {
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
         self.read(id, |client, id| Box::pin(get_token_in(client, id))).await
+    }
+
+    async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
+        // One statement, one round trip: the token's row and, for an access token, its user's.
+        self.read(id, |client, id| {
+            Box::pin(async move {
+                let row = query_opt(
+                    client,
+                    "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
+                            t.created_at, u.id, u.name, u.alias, u.admin
+                     FROM tokens t LEFT JOIN users u ON u.id = t.user_id
+                     WHERE t.id = $1",
+                    &[&id],
+                )
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let record = decode_token(&row)?;
+                let user = match (&record.grant, row.try_get::<_, Option<String>>(9)?) {
+                    (TokenGrant::Access { .. }, Some(_)) => Some(decode_user_at(&row, 9)?),
+                    _ => None,
+                };
+                Ok(Some((record, user)))
+            })
+        })
+        .await
     }
 
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {

@@ -679,6 +679,12 @@ fn decode_token(row: TokenRow) -> Result<TokenRecord, Failure> {
     })
 }
 
+fn get_user_in(conn: &Connection, id: &str) -> Result<Option<User>, Failure> {
+    let sql = "SELECT id, name, alias, admin FROM users WHERE id = ?1";
+    let row = conn.prepare_cached(sql)?.query_row([id], user_from_row).optional()?;
+    row.map(decode_user).transpose()
+}
+
 fn get_token_in(conn: &Connection, id: &str) -> Result<Option<TokenRecord>, Failure> {
     let sql = format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = ?1");
     let row = conn.prepare_cached(&sql)?.query_row([id], token_from_row).optional()?;
@@ -731,14 +737,7 @@ impl Store for SqliteStore {
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         let id = id.clone();
-        self.read(move |conn| {
-            let row = conn
-                .prepare_cached("SELECT id, name, alias, admin FROM users WHERE id = ?1")?
-                .query_row([id.as_str()], user_from_row)
-                .optional()?;
-            row.map(decode_user).transpose()
-        })
-        .await
+        self.read(move |conn| get_user_in(conn, id.as_str())).await
     }
 
     async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
@@ -805,6 +804,22 @@ impl Store for SqliteStore {
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
         let id = id.to_owned();
         self.read(move |conn| get_token_in(conn, &id)).await
+    }
+
+    async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
+        let id = id.to_owned();
+        // One trip to the blocking pool for both reads.
+        self.read(move |conn| {
+            let Some(record) = get_token_in(conn, &id)? else {
+                return Ok(None);
+            };
+            let user = match &record.grant {
+                TokenGrant::Access { user } => get_user_in(conn, user.as_str())?,
+                _ => None,
+            };
+            Ok(Some((record, user)))
+        })
+        .await
     }
 
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
