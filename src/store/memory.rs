@@ -1,7 +1,7 @@
 //! `MemoryStore`: the `Store` contract over plain collections in one process, for tests and
 //! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
@@ -25,11 +25,71 @@ pub struct MemoryStore {
 struct State {
     users: HashMap<UserId, User>,
     groups: HashMap<GroupId, Stored<Group>>,
-    memberships: HashMap<(GroupId, UserId), Stored<PrivilegeSet>>,
+    memberships: Memberships,
     tokens: HashMap<String, TokenRecord>,
     /// The last sequence number handed out. It only grows, so sorting by it gives creation order
     /// for groups and join order for memberships, whatever the hash maps' iteration order.
     last_seq: u64,
+}
+
+/// Memberships, with an index per user and per group in join order, so that listing one user's
+/// groups or one group's users costs what the list holds, not what the store holds.
+#[derive(Debug, Default)]
+struct Memberships {
+    all: HashMap<(GroupId, UserId), Stored<PrivilegeSet>>,
+    by_user: HashMap<UserId, BTreeMap<u64, GroupId>>,
+    by_group: HashMap<GroupId, BTreeMap<u64, UserId>>,
+}
+
+impl Memberships {
+    fn get(&self, group: &GroupId, user: &UserId) -> Option<&Stored<PrivilegeSet>> {
+        self.all.get(&(group.clone(), user.clone()))
+    }
+
+    fn get_mut(&mut self, group: &GroupId, user: &UserId) -> Option<&mut Stored<PrivilegeSet>> {
+        self.all.get_mut(&(group.clone(), user.clone()))
+    }
+
+    /// Adds a membership the caller has checked is new.
+    fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, seq: u64) {
+        self.all.insert((group.clone(), user.clone()), Stored { value: privileges, seq });
+        self.by_user.entry(user.clone()).or_default().insert(seq, group.clone());
+        self.by_group.entry(group.clone()).or_default().insert(seq, user.clone());
+    }
+
+    fn remove(&mut self, group: &GroupId, user: &UserId) -> bool {
+        let Some(removed) = self.all.remove(&(group.clone(), user.clone())) else {
+            return false;
+        };
+        if let Some(groups) = self.by_user.get_mut(user) {
+            groups.remove(&removed.seq);
+            if groups.is_empty() {
+                self.by_user.remove(user);
+            }
+        }
+        if let Some(users) = self.by_group.get_mut(group) {
+            users.remove(&removed.seq);
+            if users.is_empty() {
+                self.by_group.remove(group);
+            }
+        }
+        true
+    }
+
+    fn remove_group(&mut self, group: &GroupId) {
+        let users = self.by_group.get(group).map(|u| u.values().cloned().collect::<Vec<_>>()).unwrap_or_default();
+        for user in users {
+            self.remove(group, &user);
+        }
+    }
+
+    fn of_user(&self, user: &UserId) -> Vec<GroupId> {
+        self.by_user.get(user).map(|g| g.values().cloned().collect()).unwrap_or_default()
+    }
+
+    fn of_group(&self, group: &GroupId) -> Vec<UserId> {
+        self.by_group.get(group).map(|u| u.values().cloned().collect()).unwrap_or_default()
+    }
 }
 
 /// A value and the sequence number it was stored under.
@@ -48,7 +108,7 @@ impl State {
     /// Adds a membership the caller has checked is new and whose group and user exist.
     fn add_membership(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) {
         let seq = self.next_seq();
-        self.memberships.insert((group.clone(), user.clone()), Stored { value: privileges, seq });
+        self.memberships.insert(group, user, privileges, seq);
     }
 
     /// The SQLite backend refuses a membership for a user it does not know (a foreign key), so
@@ -158,7 +218,7 @@ impl Store for MemoryStore {
             return Ok(false);
         }
         // Token records stay on purpose (see the trait): a later join must say "group gone".
-        state.memberships.retain(|(group, _), _| group != id);
+        state.memberships.remove_group(id);
         Ok(true)
     }
 
@@ -170,31 +230,20 @@ impl Store for MemoryStore {
     }
 
     async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
-        let state = self.lock()?;
-        let mut groups: Vec<_> =
-            state.memberships.iter().filter(|((_, u), _)| u == user).map(|((g, _), m)| (m.seq, g)).collect();
-        groups.sort_unstable_by_key(|(seq, _)| *seq);
-        Ok(groups.into_iter().map(|(_, g)| g.clone()).collect())
+        Ok(self.lock()?.memberships.of_user(user))
     }
 
     async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
-        let state = self.lock()?;
-        let mut users: Vec<_> =
-            state.memberships.iter().filter(|((g, _), _)| g == group).map(|((_, u), m)| (m.seq, u)).collect();
-        users.sort_unstable_by_key(|(seq, _)| *seq);
-        Ok(users.into_iter().map(|(_, u)| u.clone()).collect())
+        Ok(self.lock()?.memberships.of_group(group))
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
-        let state = self.lock()?;
-        let key = (group.clone(), user.clone());
-        Ok(state.memberships.get(&key).map(|m| m.value))
+        Ok(self.lock()?.memberships.get(group, user).map(|m| m.value))
     }
 
     async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
         let mut state = self.lock()?;
-        let key = (group.clone(), user.clone());
-        match state.memberships.get_mut(&key) {
+        match state.memberships.get_mut(group, user) {
             Some(m) => {
                 m.value = privileges;
                 Ok(true)
@@ -204,9 +253,7 @@ impl Store for MemoryStore {
     }
 
     async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
-        let mut state = self.lock()?;
-        let key = (group.clone(), user.clone());
-        Ok(state.memberships.remove(&key).is_some())
+        Ok(self.lock()?.memberships.remove(group, user))
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
@@ -229,11 +276,10 @@ impl Store for MemoryStore {
         if !state.groups.contains_key(group) {
             return Ok(JoinOutcome::GroupGone);
         }
-        let key = (group.clone(), user.clone());
-        if state.memberships.contains_key(&key) {
+        if state.memberships.get(group, user).is_some() {
             return Ok(JoinOutcome::AlreadyMember);
         }
-        let privileges = *privileges;
+        let (group, privileges) = (group.clone(), *privileges);
         if !state.users.contains_key(user) {
             return Err(StoreError::Backend("a membership names a user that does not exist".into()));
         }
@@ -241,7 +287,7 @@ impl Store for MemoryStore {
         // keeps even that impossible case from panicking.
         record.uses = record.uses.saturating_add(1);
         let seq = state.next_seq();
-        state.memberships.insert(key, Stored { value: privileges, seq });
+        state.memberships.insert(&group, user, privileges, seq);
         Ok(JoinOutcome::Joined)
     }
 }
