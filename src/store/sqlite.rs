@@ -609,7 +609,12 @@ fn count(raw: i64, what: &str) -> Result<u32, Failure> {
 type UserRow = (String, String, Option<String>, bool);
 
 fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+    user_from_row_at(row, 0)
+}
+
+/// The four user columns `id, name, alias, admin` starting at column `at`.
+fn user_from_row_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<UserRow> {
+    Ok((row.get(at)?, row.get(at + 1)?, row.get(at + 2)?, row.get(at + 3)?))
 }
 
 fn decode_user((id, raw_name, alias, admin): UserRow) -> Result<User, Failure> {
@@ -679,12 +684,6 @@ fn decode_token(row: TokenRow) -> Result<TokenRecord, Failure> {
     })
 }
 
-fn get_user_in(conn: &Connection, id: &str) -> Result<Option<User>, Failure> {
-    let sql = "SELECT id, name, alias, admin FROM users WHERE id = ?1";
-    let row = conn.prepare_cached(sql)?.query_row([id], user_from_row).optional()?;
-    row.map(decode_user).transpose()
-}
-
 fn get_token_in(conn: &Connection, id: &str) -> Result<Option<TokenRecord>, Failure> {
     let sql = format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = ?1");
     let row = conn.prepare_cached(&sql)?.query_row([id], token_from_row).optional()?;
@@ -737,7 +736,14 @@ impl Store for SqliteStore {
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         let id = id.clone();
-        self.read(move |conn| get_user_in(conn, id.as_str())).await
+        self.read(move |conn| {
+            let row = conn
+                .prepare_cached("SELECT id, name, alias, admin FROM users WHERE id = ?1")?
+                .query_row([id.as_str()], user_from_row)
+                .optional()?;
+            row.map(decode_user).transpose()
+        })
+        .await
     }
 
     async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
@@ -808,13 +814,27 @@ impl Store for SqliteStore {
 
     async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
         let id = id.to_owned();
-        // One trip to the blocking pool for both reads.
+        // One trip to the blocking pool, one statement (so one snapshot): the token's row and,
+        // when its `user_id` names a user, that user's.
         self.read(move |conn| {
-            let Some(record) = get_token_in(conn, &id)? else {
-                return Ok(None);
-            };
+            let sql = "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
+                              t.created_at, u.id, u.name, u.alias, u.admin
+                       FROM tokens t LEFT JOIN users u ON u.id = t.user_id
+                       WHERE t.id = ?1";
+            let row = conn
+                .prepare_cached(sql)?
+                .query_row([id.as_str()], |row| {
+                    let user = match row.get::<_, Option<String>>(9)? {
+                        Some(_) => Some(user_from_row_at(row, 9)?),
+                        None => None,
+                    };
+                    Ok((token_from_row(row)?, user))
+                })
+                .optional()?;
+            let Some((token, user)) = row else { return Ok(None) };
+            let record = decode_token(token)?;
             let user = match &record.grant {
-                TokenGrant::Access { user } => get_user_in(conn, user.as_str())?,
+                TokenGrant::Access { .. } => user.map(decode_user).transpose()?,
                 _ => None,
             };
             Ok(Some((record, user)))
