@@ -66,9 +66,25 @@ $(TOOLS_STAMP):
 	$(VENV)/bin/pip install --quiet openapi-generator-cli==$(GENERATOR_VERSION)
 	touch $@
 
-## bench: not built yet (issue #4); fails rather than pretend
+## bench: wrk (Debian's) against the release server on the memory, SQLite and PostgreSQL stores
+## (PostgreSQL: also two instances sharing one database), a bare hyper baseline, the storage limits
+## (SQLite: sequential join_with_token; PostgreSQL: pgbench running the join's transaction) and a
+## scale run (SCALE_GROUPS groups, SCALE_MEMBERSHIPS memberships, loaded within SCALE_BUDGET_S
+## seconds); writes bench/results.md and bench/results.svg. PostgreSQL is OZ_TEST_POSTGRES_URL or a
+## throwaway cluster (scripts/with-postgres.sh); without either it is SKIPPED, loudly. A missed
+## target is reported in the file, not by the exit status. Every step has a timeout.
 bench:
-	@echo "make bench: the benchmark is not built yet (issue #4)" >&2; exit 1
+	@command -v wrk >/dev/null || { timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq wrk; }
+	@command -v perf >/dev/null || { timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq linux-perf; } \
+	  || echo "make bench: perf is not available; the results will have no profiles" >&2
+	@[ -n "$$OZ_TEST_POSTGRES_URL" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	  || { timeout 600 apt-get update -qq && timeout 900 apt-get install -y -qq postgresql; } \
+	  || echo "make bench: PostgreSQL is not available; the results will say SKIPPED for it" >&2
+	time timeout 1800 cargo build --release -p oz-groups -p oz-bench
+	time timeout 2400 scripts/with-postgres.sh $(or $(CARGO_TARGET_DIR),target)/release/oz-bench run \
+	  --work $(or $(CARGO_TARGET_DIR),target)/oz-bench --out bench \
+	  --scale-groups $(or $(SCALE_GROUPS),100000) --scale-memberships $(or $(SCALE_MEMBERSHIPS),1000000) \
+	  --scale-budget $(or $(SCALE_BUDGET_S),300)
 
 # Says loudly, outside cargo's output capture, when the browser test will skip.
 browser-check:

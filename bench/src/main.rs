@@ -1,0 +1,171 @@
+//! `oz-bench`, the benchmark behind `make bench`. `run` drives everything and writes
+//! `bench/results.md` and `bench/results.svg`; `serve-memory` is the memory-backend server,
+//! which must seed its fixture inside its own process because the memory store lives there.
+
+mod orchestrate;
+mod postgres;
+mod procs;
+mod profile;
+mod report;
+mod scale;
+mod seed;
+mod smoke;
+mod storage;
+mod wrk;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "oz-bench", about = "The oz-groups benchmark (make bench)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run every workload and write the results (what `make bench` calls).
+    Run(RunArgs),
+    /// Seed a memory-backend app in this process, write its token files, and serve it.
+    ServeMemory(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// Scratch directory (data dirs, token files, logs); emptied first.
+    #[arg(long, default_value = "target/oz-bench")]
+    work: PathBuf,
+    /// Where results.md and results.svg are written.
+    #[arg(long, default_value = "bench")]
+    out: PathBuf,
+    #[arg(long, default_value = "bench/wrk/oz.lua")]
+    script: PathBuf,
+    /// Seconds of each timed wrk run.
+    #[arg(long, default_value_t = 10)]
+    seconds: u32,
+    /// Seconds of each calibration probe.
+    #[arg(long, default_value_t = 2)]
+    probe_seconds: u32,
+    /// Seconds of timed work for the storage limit.
+    #[arg(long, default_value_t = 10)]
+    storage_seconds: u32,
+    /// Seconds of each wrk run at scale.
+    #[arg(long, default_value_t = 5)]
+    scale_seconds: u32,
+    #[arg(long, default_value_t = 256)]
+    read_users: usize,
+    #[arg(long, default_value_t = 10)]
+    groups_per_reader: usize,
+    #[arg(long, default_value_t = 64)]
+    reject_users: usize,
+    /// Groups of the scale run (0 skips it).
+    #[arg(long, default_value_t = 100_000)]
+    scale_groups: usize,
+    #[arg(long, default_value_t = 1_000_000)]
+    scale_memberships: usize,
+    /// Seconds the scale load may take; it stops there and reports what it reached.
+    #[arg(long, default_value_t = 300)]
+    scale_budget: u64,
+    /// Run only these parts (comma-separated; for quick iteration): baseline, storage, memory,
+    /// sqlite, postgres, scale. The results then show the others as not run. PostgreSQL runs
+    /// against OZ_TEST_POSTGRES_URL (`scripts/with-postgres.sh` sets it) and is skipped, loudly,
+    /// without it.
+    #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(orchestrate::PARTS))]
+    only: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// Where the token files (and the throwaway master key) go.
+    #[arg(long)]
+    dir: PathBuf,
+    /// Join pairs to mint (join.txt).
+    #[arg(long, default_value_t = 0)]
+    join: usize,
+    /// Readers to create (read.txt).
+    #[arg(long, default_value_t = 0)]
+    read: usize,
+    #[arg(long, default_value_t = 10)]
+    groups_per_reader: usize,
+    /// Users with forged invites (reject.txt).
+    #[arg(long, default_value_t = 0)]
+    reject: usize,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => run(args),
+        Command::ServeMemory(args) => serve_memory(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("oz-bench: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
+    let exe = std::env::current_exe()?;
+    let bins = exe.parent().context("the binary has no directory")?.to_path_buf();
+    let cfg = orchestrate::Config {
+        work: a.work,
+        out: a.out,
+        script: std::fs::canonicalize(&a.script).with_context(|| format!("{}", a.script.display()))?,
+        bins,
+        seconds: a.seconds,
+        probe_seconds: a.probe_seconds,
+        scale_seconds: a.scale_seconds,
+        storage_seconds: a.storage_seconds,
+        read_users: a.read_users,
+        groups_per_reader: a.groups_per_reader,
+        reject_users: a.reject_users,
+        scale_groups: a.scale_groups,
+        scale_memberships: a.scale_memberships,
+        scale_budget_s: a.scale_budget,
+        only: a.only,
+        postgres_url: postgres::admin_url(),
+    };
+    let mut bench = orchestrate::Bench::new(cfg)?;
+    bench.run_all();
+    let failed = report::write(&bench.results, &bench.cfg)?;
+    // A missed target is a finding, reported in the file; a workload with no figures at all is
+    // a broken benchmark, and says so with the exit status too.
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
+    // The same runtime as the server's `#[tokio::main]`: one worker per core.
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(async move {
+        oz_groups::telemetry::init();
+        std::fs::create_dir_all(&a.dir)?;
+        let args = oz_groups::config::StoreArgs { data_dir: a.dir.clone(), database: Some("memory".into()) };
+        let app = oz_groups::startup::build_app(&args).await?;
+        let mut join_groups = Vec::new();
+        if a.join > 0 {
+            join_groups = seed::join_pairs(&app, a.join, &a.dir.join("join.txt")).await?.groups;
+        }
+        if a.read > 0 {
+            seed::read_users(&app, a.read, a.groups_per_reader, &a.dir.join("read.txt")).await?;
+        }
+        if a.reject > 0 {
+            seed::reject_pairs(&app, a.reject, &a.dir.join("reject.txt")).await?;
+        }
+        let listener = oz_groups::startup::bind("127.0.0.1:0").await?;
+        // The same first line as `oz-groups serve`: the orchestrator reads the address from it.
+        println!("oz-groups listening on http://{}", listener.local_addr()?);
+        std::io::Write::flush(&mut std::io::stdout())?;
+        oz_groups::startup::serve(listener, app.clone(), oz_groups::startup::shutdown_signal()).await?;
+        // After the drain: how many joins the store really made, for the orchestrator to check
+        // against wrk's count of 2xx answers.
+        println!("OZBENCH joined={}", seed::joined(&app, &join_groups).await?);
+        Ok(ExitCode::SUCCESS)
+    })
+}

@@ -1,0 +1,1109 @@
+//! The benchmark's sequence: baseline, storage limit, then join/reject/read on the memory and
+//! SQLite backends, then PostgreSQL (pgbench's storage limit, join/reject/read, and two
+//! instances sharing one database), then the scale run. Each workload gets its own server process on a fresh
+//! fixture (so each peak RSS is that workload's), is checked with one request before it is
+//! timed, and is verified afterwards; a workload that fails is recorded as failed and the rest
+//! still run, so `make bench` always ends with a results file.
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context};
+use oz_groups::config::StoreArgs;
+use oz_groups::service::App;
+
+use crate::postgres::{self as pg, PgbenchResult, ServerInfo};
+use crate::procs::{peak_rss, status_bytes, wait_for_quiet, Server};
+use crate::profile::{self, Profile};
+use crate::scale::{self, ScaleLoad};
+use crate::seed::{self, JoinFixture};
+use crate::smoke;
+use crate::storage::{self, StorageResult};
+use crate::wrk::{Load, Shape, Wrk, WrkResult};
+
+/// Below this share of busy CPUs the machine counts as quiet enough to time a run.
+const QUIET_PCT: f64 = 10.0;
+/// How long to wait for quiet before the first run, and before each timed run after it.
+const QUIET_FIRST_S: u64 = 60;
+const QUIET_EACH_S: u64 = 20;
+
+/// pgbench's concurrent run: the HTTP runs' connection count, on as many threads as wrk has.
+pub const PGBENCH_CLIENTS: u32 = crate::wrk::CONNECTIONS;
+pub const PGBENCH_THREADS: u32 = crate::wrk::THREADS;
+/// The two-instance run: each instance gets its own wrk with half the connections, on one
+/// thread (two wrk threads in all, as in every other run).
+pub const TWO_CONNECTIONS: u32 = crate::wrk::CONNECTIONS / 2;
+pub const TWO_THREADS: u32 = 1;
+
+/// The parts of a run, in order; `--only` picks some of them.
+pub const PARTS: &[&str] = &["baseline", "storage", "memory", "sqlite", "postgres", "scale"];
+
+/// Settings of one `make bench`.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Scratch space: data dirs, token files, logs (`target/oz-bench`).
+    pub work: PathBuf,
+    /// Where results.md and results.svg go (`bench/`).
+    pub out: PathBuf,
+    pub script: PathBuf,
+    /// Where the release binaries are (oz-groups, oz-bench, oz-bench-hello).
+    pub bins: PathBuf,
+    pub seconds: u32,
+    pub probe_seconds: u32,
+    pub scale_seconds: u32,
+    pub storage_seconds: u32,
+    pub read_users: usize,
+    pub groups_per_reader: usize,
+    pub reject_users: usize,
+    pub scale_groups: usize,
+    pub scale_memberships: usize,
+    pub scale_budget_s: u64,
+    /// The parts to run (empty: all of `PARTS`).
+    pub only: Vec<String>,
+    /// The PostgreSQL server (`OZ_TEST_POSTGRES_URL`); none: the PostgreSQL part is skipped.
+    pub postgres_url: Option<String>,
+}
+
+impl Config {
+    pub fn runs(&self, part: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|p| p == part)
+    }
+}
+
+/// One measured workload.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    pub wrk: Option<WrkResult>,
+    pub peak_rss: Option<u64>,
+    /// Spawn to banner, and the resident set right after it.
+    pub startup: Option<Duration>,
+    pub rss_at_start: Option<u64>,
+    /// Why there are no figures.
+    pub error: Option<String>,
+    /// What was checked and found right (verification, calibration).
+    pub notes: Vec<String>,
+    /// What makes the figures doubtful: errors, exhaustion, a verification that did not match.
+    pub problems: Vec<String>,
+}
+
+impl Outcome {
+    fn failed(e: anyhow::Error) -> Outcome {
+        Outcome { error: Some(format!("{e:#}")), ..Outcome::default() }
+    }
+
+    pub fn rps(&self) -> Option<f64> {
+        self.wrk.as_ref().map(WrkResult::rps)
+    }
+
+    pub fn valid(&self) -> bool {
+        self.wrk.is_some() && self.problems.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Backend {
+    pub join: Outcome,
+    pub reject: Outcome,
+    pub read: Outcome,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Machine {
+    pub nproc: String,
+    pub cpu_model: String,
+    pub memory: String,
+    pub kernel: String,
+    pub date: String,
+    pub wrk_version: String,
+    pub commit: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct ProfileRun {
+    pub label: String,
+    pub wrk: WrkResult,
+    pub profile: Profile,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ScaleResults {
+    pub load: ScaleLoad,
+    pub join: Outcome,
+    pub read: Outcome,
+}
+
+/// Two `oz-groups serve` processes on one database, each loaded by its own wrk at once.
+#[derive(Clone, Debug, Default)]
+pub struct TwoInstances {
+    /// Each instance's own run: its wrk figures and its peak RSS.
+    pub instances: Vec<Outcome>,
+    /// Both runs as one (`WrkResult::concurrent`), with the verification of the joins.
+    pub combined: Outcome,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Postgres {
+    pub server: Option<ServerInfo>,
+    /// pgbench with one client (the single-writer rate) and with `PGBENCH_CLIENTS`.
+    pub pgbench_one: Option<Result<PgbenchResult, String>>,
+    pub pgbench_many: Option<Result<PgbenchResult, String>>,
+    pub backend: Backend,
+    pub two: TwoInstances,
+}
+
+#[derive(Clone, Debug, Default)]
+pub enum PgSection {
+    /// Not asked for (`--only`).
+    #[default]
+    NotRun,
+    /// No server to run against: said loudly, not a failure.
+    Skipped,
+    Ran(Box<Postgres>),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    pub machine: Machine,
+    pub baseline: Outcome,
+    pub memory: Backend,
+    pub sqlite: Backend,
+    pub storage: Option<Result<StorageResult, String>>,
+    pub postgres: PgSection,
+    pub scale: Option<Result<ScaleResults, String>>,
+    pub profiles: Vec<ProfileRun>,
+    pub perf: Option<String>,
+    pub seconds_total: f64,
+    /// Share of the CPUs busy with other work just before the runs.
+    pub background_pct: f64,
+}
+
+pub struct Bench {
+    pub cfg: Config,
+    rt: tokio::runtime::Runtime,
+    wrk: Wrk,
+    perf_ok: bool,
+    pub results: Results,
+}
+
+impl Bench {
+    pub fn new(cfg: Config) -> anyhow::Result<Bench> {
+        if cfg.work.exists() {
+            std::fs::remove_dir_all(&cfg.work).with_context(|| format!("cannot clear {}", cfg.work.display()))?;
+        }
+        std::fs::create_dir_all(&cfg.work)?;
+        // Two workers, as the server's own runtime has on this machine: seeding mints tokens
+        // on both cores while the store's blocking pool does the writes.
+        let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+        let wrk = Wrk { script: cfg.script.clone(), log_dir: cfg.work.clone() };
+        let perf_ok = profile::available(&cfg.work);
+        Ok(Bench { cfg, rt, wrk, perf_ok, results: Results::default() })
+    }
+
+    pub fn run_all(&mut self) {
+        let started = Instant::now();
+        self.results.machine = machine();
+        // Other work on the machine skews every figure here: wait a while for it to stop, and
+        // record how busy the machine still was.
+        self.results.background_pct = wait_for_quiet(Duration::from_secs(QUIET_FIRST_S), QUIET_PCT);
+        eprintln!("background load before the runs: {:.0}% of the CPUs", self.results.background_pct);
+        let counters = match profile::hardware_counters() {
+            Some(true) => "hardware counters work here too",
+            Some(false) => "`perf stat -e instructions` is not supported on this machine (no hardware counters)",
+            None => "perf stat did not run",
+        };
+        self.results.perf = Some(if self.perf_ok {
+            format!("`perf record -a -e cpu-clock` (software sampling; {counters})")
+        } else {
+            "perf unavailable: CPU split from /proc only".to_owned()
+        });
+        if self.cfg.runs("baseline") {
+            step("baseline: bare hyper hello");
+            self.results.baseline = self.baseline().unwrap_or_else(Outcome::failed);
+            report_outcome("baseline", &self.results.baseline);
+        }
+
+        if self.cfg.runs("storage") {
+            step("storage limit: sequential join_with_token on a fresh SqliteStore");
+            let dir = self.cfg.work.join("storage");
+            let secs = Duration::from_secs(u64::from(self.cfg.storage_seconds));
+            let storage = self.rt.block_on(storage::measure(&dir, secs)).map_err(|e| format!("{e:#}"));
+            match &storage {
+                Ok(s) => eprintln!("  {:.0} tx/s, p50 {} us, p99 {} us", s.tps(), s.p50_us, s.p99_us),
+                Err(e) => eprintln!("  failed: {e}"),
+            }
+            self.results.storage = Some(storage);
+        }
+
+        if self.cfg.runs("memory") {
+            step("memory backend (oz-bench serve-memory: the same server code, release, own process)");
+            self.results.memory.join = self.memory_join().unwrap_or_else(Outcome::failed);
+            report_outcome("join (memory)", &self.results.memory.join);
+            self.results.memory.reject = self.memory_simple(Workload::Reject).unwrap_or_else(Outcome::failed);
+            report_outcome("reject (memory)", &self.results.memory.reject);
+            self.results.memory.read = self.memory_simple(Workload::Read).unwrap_or_else(Outcome::failed);
+            report_outcome("read (memory)", &self.results.memory.read);
+        }
+
+        if self.cfg.runs("sqlite") {
+            step("SQLite backend (target/release/oz-groups serve)");
+            let dir = self.cfg.work.join("sqlite");
+            self.results.sqlite = self.durable_backend(&dir, &Durable::Sqlite);
+        }
+
+        if self.cfg.runs("postgres") {
+            self.results.postgres = match self.cfg.postgres_url.clone() {
+                Some(admin) => PgSection::Ran(Box::new(self.postgres(&admin))),
+                None => {
+                    eprintln!("\n*** {} ***", pg::SKIPPED);
+                    PgSection::Skipped
+                }
+            };
+        }
+
+        if self.cfg.runs("scale") && self.cfg.scale_groups > 0 {
+            step(&format!(
+                "scale: {} groups, {} memberships into SQLite through the Store API (budget {} s)",
+                self.cfg.scale_groups, self.cfg.scale_memberships, self.cfg.scale_budget_s
+            ));
+            self.results.scale = Some(self.scale().map_err(|e| format!("{e:#}")));
+        }
+        self.results.seconds_total = started.elapsed().as_secs_f64();
+    }
+
+    // --- servers ---------------------------------------------------------------------------
+
+    fn bin(&self, name: &str) -> PathBuf {
+        self.cfg.bins.join(name)
+    }
+
+    fn spawn(&self, name: &str, program: &Path, args: &[String]) -> anyhow::Result<Server> {
+        let log = self.cfg.work.join(format!("server-{name}.log"));
+        // A large store may take a while to open; a healthy start takes milliseconds.
+        Server::spawn(name, program, args, &log, Duration::from_secs(300))
+    }
+
+    /// `oz-groups serve` on the data dir `dir` (its master key, and its SQLite database unless
+    /// `db` names a PostgreSQL one).
+    fn spawn_store(&self, name: &str, dir: &Path, db: &Durable) -> anyhow::Result<Server> {
+        let args = ["serve", "--listen", "127.0.0.1:0", "--data-dir"].map(str::to_owned);
+        let mut args = args.to_vec();
+        args.push(dir.display().to_string());
+        if let Durable::Postgres(url) = db {
+            args.push("--database".to_owned());
+            args.push(url.clone());
+        }
+        self.spawn(name, &self.bin("oz-groups"), &args)
+    }
+
+    /// The memory backend: seeding has to happen inside the server's process.
+    fn spawn_memory(&self, name: &str, dir: &Path, fixture: &[(&str, usize)]) -> anyhow::Result<Server> {
+        let mut args = vec!["serve-memory".to_owned(), "--dir".to_owned(), dir.display().to_string()];
+        for (flag, n) in fixture {
+            args.push(format!("--{flag}"));
+            args.push(n.to_string());
+        }
+        args.push("--groups-per-reader".to_owned());
+        args.push(self.cfg.groups_per_reader.to_string());
+        self.spawn(name, &self.bin("oz-bench"), &args)
+    }
+
+    /// Runs wrk and reads the server's peak RSS right after.
+    fn timed(
+        &self,
+        label: &str,
+        server: &Server,
+        load: &Load,
+        seconds: u32,
+    ) -> anyhow::Result<(WrkResult, Option<u64>)> {
+        // A PostgreSQL label: the database's processes do the workload's work too.
+        let shape = Shape { database_cpu: label.starts_with("postgres"), ..Shape::default() };
+        wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
+        let r = self.wrk.run_shaped(label, &server.addr, load, seconds, server.pid(), shape)?;
+        Ok((r, peak_rss(server.pid())))
+    }
+
+    /// A profiling run after the timed one, when perf works.
+    fn profiled(&mut self, label: &str, server: &Server, load: &Load) -> anyhow::Result<Option<WrkResult>> {
+        if !self.perf_ok {
+            return Ok(None);
+        }
+        wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
+        let running = profile::start(&self.cfg.work, label, server.pid())?;
+        let r = self.wrk.run(&format!("{label}-profile"), &server.addr, load, profile::RUN_S, server.pid());
+        let profile = running.finish()?;
+        let r = r?;
+        self.results.profiles.push(ProfileRun { label: label.to_owned(), wrk: r.clone(), profile });
+        Ok(Some(r))
+    }
+
+    // --- workloads -------------------------------------------------------------------------
+
+    fn baseline(&mut self) -> anyhow::Result<Outcome> {
+        let server = self.spawn("hello", &self.bin("oz-bench-hello"), &["127.0.0.1:0".to_owned()])?;
+        let reply = smoke::request(&server.addr, "GET", "/", None, None)?;
+        if reply.status != 200 {
+            return Err(anyhow!("hello answered {}", reply.status));
+        }
+        let (r, rss) = self.timed("baseline", &server, &Load::Get, self.cfg.seconds)?;
+        server.stop()?;
+        let mut o = Outcome { peak_rss: rss, ..Outcome::default() };
+        plain_problems(&mut o, &r);
+        o.wrk = Some(r);
+        Ok(o)
+    }
+
+    /// Finds the join rate with short probe runs on fresh pairs, growing the pair count ×4
+    /// while a probe runs out; returns the rate the real run must be sized for.
+    fn calibrate(
+        &mut self,
+        what: &str,
+        mut pairs: usize,
+        mut probe: impl FnMut(&mut Self, usize, usize) -> anyhow::Result<WrkResult>,
+    ) -> anyhow::Result<(f64, String)> {
+        for i in 0..4 {
+            let r = probe(self, pairs, i)?;
+            let exhausted = r.wrapped > 0;
+            let rate = r.ok() as f64 / r.seconds.max(1e-9);
+            eprintln!(
+                "  calibration {what}: {pairs} pairs, {rate:.0} joins/s{}",
+                if exhausted { " (ran out)" } else { "" }
+            );
+            if !exhausted {
+                return Ok((
+                    rate,
+                    format!("calibrated with {pairs} pairs: {rate:.0} joins/s in a {} s probe", r.seconds.round()),
+                ));
+            }
+            if i == 3 {
+                // Still too few: size for twice the rate seen, a bound that will not run out.
+                return Ok((2.0 * rate, format!("probe ran out even with {pairs} pairs; sized for 2 × {rate:.0}/s")));
+            }
+            pairs *= 4;
+        }
+        unreachable!("the loop returns on its last pass")
+    }
+
+    /// Pairs needed for the timed run and the profiling run at `rate`, with margin.
+    fn pairs_for(&self, rate: f64) -> (usize, usize) {
+        // A probe can run slower than the timed run (it includes the warm-up), so the margin is
+        // generous: running out would make the run worthless, minting too many costs seconds.
+        let main = (rate * f64::from(self.cfg.seconds) * 1.8) as usize + 2000;
+        let prof = if self.perf_ok { (rate * f64::from(profile::RUN_S) * 1.8) as usize + 1000 } else { 0 };
+        (main, prof)
+    }
+
+    fn memory_join(&mut self) -> anyhow::Result<Outcome> {
+        let base = self.cfg.work.join("memory-join");
+        let probe_s = self.cfg.probe_seconds;
+        let (rate, calibration) = self.calibrate("memory", 80_000, |this, pairs, i| {
+            let dir = base.join(format!("probe-{i}"));
+            let server = this.spawn_memory("memory-probe", &dir, &[("join", pairs + 1)])?;
+            let files = split_pairs(&dir.join("join.txt"), &dir, &[1, usize::MAX])?;
+            check_first_join(&server, &files[0])?;
+            let (r, _) =
+                this.timed(&format!("memory-join-probe-{i}"), &server, &Load::Join(files[1].clone()), probe_s)?;
+            server.stop()?;
+            Ok(r)
+        })?;
+        let (main, prof) = self.pairs_for(rate);
+        let dir = base.join("run");
+        let server = self.spawn_memory("memory-join", &dir, &[("join", 1 + main)])?;
+        let seeding = server.startup;
+        let files = split_pairs(&dir.join("join.txt"), &dir, &[1, usize::MAX])?;
+        check_first_join(&server, &files[0])?;
+        let (r, rss) = self.timed("memory-join", &server, &Load::Join(files[1].clone()), self.cfg.seconds)?;
+        let lines = server.stop()?;
+        let mut o = Outcome { peak_rss: rss, notes: vec![calibration], ..Outcome::default() };
+        o.notes.push(format!(
+            "{main} pairs pre-minted for the timed run (seeded in {:.1} s; the peak RSS includes these users and \
+             tokens, held by the memory store)",
+            seeding.as_secs_f64()
+        ));
+        let joined = lines.iter().find_map(|l| l.strip_prefix("OZBENCH joined=")).and_then(|n| n.trim().parse().ok());
+        verify_joins(&mut o, &r, None, joined);
+        o.wrk = Some(r);
+        // The profile runs on a process of its own, so the timed one holds only its own pairs.
+        if self.perf_ok {
+            let dir = base.join("profile");
+            let profiled = self.spawn_memory("memory-join-profile", &dir, &[("join", prof)]).and_then(|server| {
+                let out = self.profiled("memory-join", &server, &Load::Join(dir.join("join.txt")));
+                server.stop()?;
+                out
+            });
+            if let Err(e) = profiled {
+                eprintln!("  profiling the memory join failed: {e:#}");
+            }
+        }
+        Ok(o)
+    }
+
+    fn memory_simple(&mut self, w: Workload) -> anyhow::Result<Outcome> {
+        let dir = self.cfg.work.join(format!("memory-{}", w.name()));
+        let fixture = match w {
+            Workload::Reject => ("reject", self.cfg.reject_users),
+            Workload::Read => ("read", self.cfg.read_users),
+        };
+        let server = self.spawn_memory(&format!("memory-{}", w.name()), &dir, &[fixture])?;
+        let out = self.simple(&server, &dir, w, "memory", Some(self.cfg.groups_per_reader));
+        server.stop()?;
+        out
+    }
+
+    /// reject or read against a running server with its token file in `dir`.
+    fn simple(
+        &mut self,
+        server: &Server,
+        dir: &Path,
+        w: Workload,
+        backend: &str,
+        groups: Option<usize>,
+    ) -> anyhow::Result<Outcome> {
+        let label = format!("{backend}-{}", w.name());
+        let file = dir.join(format!("{}.txt", w.name()));
+        let first = first_line(&file)?;
+        let load = match w {
+            Workload::Reject => {
+                let (access, invite) =
+                    first.split_once(' ').ok_or_else(|| anyhow!("bad line in {}", file.display()))?;
+                smoke::check_reject(&server.addr, access, invite)?;
+                Load::Reject(file)
+            }
+            Workload::Read => {
+                smoke::check_read(&server.addr, &first, groups)?;
+                Load::Read(file)
+            }
+        };
+        let (r, rss) = self.timed(&label, server, &load, self.seconds_for(backend))?;
+        let mut o = Outcome { peak_rss: rss, ..Outcome::default() };
+        match w {
+            Workload::Reject => {
+                if r.ok() > 0 {
+                    o.problems.push(format!("{} forged invites were accepted", r.ok()));
+                }
+                if r.socket_errors > 0 {
+                    o.problems.push(format!("{} socket errors or timeouts", r.socket_errors));
+                }
+                o.notes.push("every answer a 4xx as expected (one checked: 400 invalid_token)".to_owned());
+            }
+            Workload::Read => plain_problems(&mut o, &r),
+        }
+        o.wrk = Some(r);
+        if w == Workload::Reject && (backend == "memory" || backend == "sqlite") {
+            if let Err(e) = self.profiled(&label, server, &load) {
+                eprintln!("  profiling {label} failed: {e:#}");
+            }
+        }
+        Ok(o)
+    }
+
+    fn seconds_for(&self, backend: &str) -> u32 {
+        if backend == "scale" {
+            self.cfg.scale_seconds
+        } else {
+            self.cfg.seconds
+        }
+    }
+
+    /// The app on data dir `dir` and its store (`db`), as the server would open it.
+    fn store_app(&self, dir: &Path, db: &Durable) -> anyhow::Result<App> {
+        let args = StoreArgs { data_dir: dir.to_path_buf(), database: db.url() };
+        self.rt.block_on(oz_groups::startup::build_app(&args))
+    }
+
+    /// join, reject and read on a durable store: the fixtures, then each workload; a failure
+    /// of one is recorded and the others still run.
+    fn durable_backend(&mut self, dir: &Path, db: &Durable) -> Backend {
+        let name = db.name();
+        match self.durable_fixtures(dir, db) {
+            Ok(()) => {
+                let join = self.durable_join(dir, db).unwrap_or_else(Outcome::failed);
+                report_outcome(&format!("join ({name})"), &join);
+                let reject = self.durable_simple(dir, db, Workload::Reject).unwrap_or_else(Outcome::failed);
+                report_outcome(&format!("reject ({name})"), &reject);
+                let read = self.durable_simple(dir, db, Workload::Read).unwrap_or_else(Outcome::failed);
+                report_outcome(&format!("read ({name})"), &read);
+                Backend { join, reject, read }
+            }
+            Err(e) => {
+                let failed = Outcome::failed(e.context(format!("seeding the {name} fixtures")));
+                eprintln!("  {name}: FAILED: {}", failed.error.as_deref().unwrap_or(""));
+                Backend { join: failed.clone(), reject: failed.clone(), read: failed }
+            }
+        }
+    }
+
+    /// The data dir (and database) with the read users and the reject pairs (the join pairs
+    /// come later, sized by calibration).
+    fn durable_fixtures(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<()> {
+        let app = self.store_app(dir, db)?;
+        let started = Instant::now();
+        self.rt.block_on(seed::read_users(
+            &app,
+            self.cfg.read_users,
+            self.cfg.groups_per_reader,
+            &dir.join("read.txt"),
+        ))?;
+        self.rt.block_on(seed::reject_pairs(&app, self.cfg.reject_users, &dir.join("reject.txt")))?;
+        eprintln!(
+            "  seeded {} readers × {} groups and {} reject users in {:.1} s",
+            self.cfg.read_users,
+            self.cfg.groups_per_reader,
+            self.cfg.reject_users,
+            started.elapsed().as_secs_f64()
+        );
+        Ok(())
+    }
+
+    /// Seeds `n` join pairs into the store in-process (the server is not running).
+    fn durable_pairs(&self, dir: &Path, db: &Durable, n: usize, file: &Path) -> anyhow::Result<JoinFixture> {
+        let app = self.store_app(dir, db)?;
+        let fixture = self.rt.block_on(seed::join_pairs(&app, n, file))?;
+        eprintln!("  seeded {n} join pairs in {:.1} s ({:.0} pairs/s)", fixture.seconds, n as f64 / fixture.seconds);
+        Ok(fixture)
+    }
+
+    fn durable_join(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<Outcome> {
+        let probe_s = self.cfg.probe_seconds;
+        let key = db.key();
+        let (rate, calibration) = self.calibrate(db.name(), 2_400, |this, pairs, i| {
+            let all = dir.join(format!("join-probe-{i}.txt"));
+            this.durable_pairs(dir, db, pairs + 1, &all)?;
+            let files = split_pairs(&all, dir, &[1, usize::MAX])?;
+            let server = this.spawn_store(&format!("{key}-probe"), dir, db)?;
+            check_first_join(&server, &files[0])?;
+            let (r, _) =
+                this.timed(&format!("{key}-join-probe-{i}"), &server, &Load::Join(files[1].clone()), probe_s)?;
+            server.stop()?;
+            Ok(r)
+        })?;
+        let (main, prof) = self.pairs_for(rate);
+        // Profiles are taken of the SQLite join only.
+        let prof = if matches!(db, Durable::Sqlite) { prof } else { 0 };
+        let all = dir.join("join-all.txt");
+        let fixture = self.durable_pairs(dir, db, 1 + main + prof, &all)?;
+        let counts: &[usize] = if prof > 0 { &[1, main, usize::MAX] } else { &[1, usize::MAX] };
+        let files = split_pairs(&all, dir, counts)?;
+        let label = format!("{key}-join");
+        let server = self.spawn_store(&label, dir, db)?;
+        let startup = server.startup;
+        let rss_at_start = status_bytes(server.pid(), "VmRSS");
+        check_first_join(&server, &files[0])?;
+        let pool = self.pool_probe(db, &label);
+        let (r, rss) = self.timed(&label, &server, &Load::Join(files[1].clone()), self.cfg.seconds)?;
+        let pool = self.pool_note(pool, 1);
+        let profiled = if prof > 0 {
+            self.profiled(&label, &server, &Load::Join(files[2].clone())).unwrap_or_else(|e| {
+                eprintln!("  profiling the {} join failed: {e:#}", db.name());
+                None
+            })
+        } else {
+            None
+        };
+        server.stop()?;
+        let app = self.store_app(dir, db)?;
+        let joined = self.rt.block_on(seed::joined(&app, &fixture.groups))?;
+        drop(app);
+        let mut o = Outcome {
+            peak_rss: rss,
+            startup: Some(startup),
+            rss_at_start,
+            notes: vec![calibration, format!("{main} pairs pre-minted for the timed run")],
+            ..Outcome::default()
+        };
+        o.notes.extend(pool);
+        verify_joins(&mut o, &r, profiled.as_ref(), Some(joined));
+        o.wrk = Some(r);
+        Ok(o)
+    }
+
+    /// On PostgreSQL: counts the servers' database connections halfway through the timed wrk
+    /// run `label` that is about to start (after it they are gone: a server closes the
+    /// connection of every call still in flight when wrk disconnects).
+    fn pool_probe(&self, db: &Durable, label: &str) -> Option<tokio::task::JoinHandle<anyhow::Result<(i64, i64)>>> {
+        let Durable::Postgres(url) = db else { return None };
+        let url = url.clone();
+        let log = self.cfg.work.join(format!("wrk-{label}.txt"));
+        let half = Duration::from_secs(u64::from(self.cfg.seconds)) / 2;
+        Some(self.rt.spawn(async move {
+            // The run starts when wrk prints its `Running` line (after the quiet wait).
+            let deadline = Instant::now() + Duration::from_secs(QUIET_EACH_S + 120);
+            while !std::fs::read_to_string(&log).is_ok_and(|t| t.contains("Running ")) {
+                if Instant::now() > deadline {
+                    return Err(anyhow!("the wrk run {} did not start", log.display()));
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            tokio::time::sleep(half).await;
+            pg::server_connections(&url).await
+        }))
+    }
+
+    fn pool_note(
+        &self,
+        probe: Option<tokio::task::JoinHandle<anyhow::Result<(i64, i64)>>>,
+        servers: usize,
+    ) -> Option<String> {
+        let counted = self.rt.block_on(probe?).map_err(anyhow::Error::from).and_then(|r| r);
+        Some(match counted {
+            Ok((n, busy)) => format!(
+                "halfway through the run the server{} held {n} connections to the database, {busy} of them busy \
+                 (so at most {n} transactions in flight)",
+                if servers > 1 { "s" } else { "" }
+            ),
+            Err(e) => format!("could not count the database connections: {e:#}"),
+        })
+    }
+
+    fn durable_simple(&mut self, dir: &Path, db: &Durable, w: Workload) -> anyhow::Result<Outcome> {
+        let server = self.spawn_store(&format!("{}-{}", db.key(), w.name()), dir, db)?;
+        let out = self.simple(&server, dir, w, db.key(), Some(self.cfg.groups_per_reader));
+        server.stop()?;
+        out
+    }
+
+    // --- PostgreSQL ---------------------------------------------------------------------------
+
+    /// Everything on PostgreSQL: pgbench's two storage-limit runs, join/reject/read on one
+    /// instance, and two instances sharing one database. Each database is fresh and is dropped
+    /// at the end.
+    fn postgres(&mut self, admin: &str) -> Postgres {
+        step("PostgreSQL: the server");
+        let mut out = Postgres::default();
+        let mut made = Vec::new();
+        match self.rt.block_on(pg::describe(admin)) {
+            Ok(info) => {
+                eprintln!(
+                    "  PostgreSQL {} (fsync={}, synchronous_commit={}, max_connections={}), pgbench {}",
+                    info.version,
+                    info.fsync,
+                    info.synchronous_commit,
+                    info.max_connections,
+                    pg::pgbench_binary().display()
+                );
+                out.server = Some(info);
+            }
+            Err(e) => {
+                // Nothing can run: every figure fails with the reason.
+                let why = format!("{:#}", e.context("the PostgreSQL server (OZ_TEST_POSTGRES_URL)"));
+                eprintln!("  FAILED: {why}");
+                let failed = Outcome::failed(anyhow!(why.clone()));
+                out.pgbench_one = Some(Err(why.clone()));
+                out.pgbench_many = Some(Err(why));
+                out.backend = Backend { join: failed.clone(), reject: failed.clone(), read: failed.clone() };
+                out.two.combined = failed;
+                return out;
+            }
+        }
+
+        for (clients, threads) in [(1, 1), (PGBENCH_CLIENTS, PGBENCH_THREADS)] {
+            step(&format!(
+                "PostgreSQL storage limit: pgbench -c {clients} -j {threads} -T {} with the join's transaction",
+                self.cfg.storage_seconds
+            ));
+            let dir = self.cfg.work.join(format!("pgbench-c{clients}"));
+            let r = pg::run_pgbench(&self.rt, admin, &dir, clients, threads, self.cfg.storage_seconds, &mut made)
+                .map_err(|e| format!("{e:#}"));
+            match &r {
+                Ok(p) => eprintln!(
+                    "  {:.0} tx/s, average {:.2} ms, p50 {} us, p99 {} us, {} retries{}",
+                    p.tps,
+                    p.latency_avg_ms,
+                    p.p50_us,
+                    p.p99_us,
+                    p.retries,
+                    if p.problems.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — PROBLEMS: {}", p.problems.join("; "))
+                    }
+                ),
+                Err(e) => eprintln!("  failed: {e}"),
+            }
+            if clients == 1 {
+                out.pgbench_one = Some(r);
+            } else {
+                out.pgbench_many = Some(r);
+            }
+        }
+
+        step("PostgreSQL backend (target/release/oz-groups serve --database postgres://…)");
+        match self.rt.block_on(pg::create_database(admin, "bench_http")) {
+            Ok((name, url)) => {
+                made.push(name);
+                let dir = self.cfg.work.join("postgres");
+                out.backend = self.durable_backend(&dir, &Durable::Postgres(url));
+            }
+            Err(e) => {
+                let failed = Outcome::failed(e.context("creating the PostgreSQL database"));
+                out.backend = Backend { join: failed.clone(), reject: failed.clone(), read: failed };
+            }
+        }
+
+        step(&format!(
+            "PostgreSQL, two instances on one database: wrk -t{TWO_THREADS} -c{TWO_CONNECTIONS} against each, at once"
+        ));
+        // Sized from the single instance's rate: each instance's share could take all of it.
+        let rate = out.backend.join.rps().unwrap_or(1000.0);
+        out.two = self
+            .two_instances(admin, rate, &mut made)
+            .unwrap_or_else(|e| TwoInstances { instances: Vec::new(), combined: Outcome::failed(e) });
+        report_outcome("join (PostgreSQL, two instances)", &out.two.combined);
+
+        if let Err(e) = self.rt.block_on(pg::drop_databases(admin, &made)) {
+            eprintln!("  could not drop the benchmark's databases ({}): {e:#}", made.join(", "));
+        }
+        out
+    }
+
+    fn two_instances(&mut self, admin: &str, rate: f64, made: &mut Vec<String>) -> anyhow::Result<TwoInstances> {
+        let (name, url) = self.rt.block_on(pg::create_database(admin, "bench_two"))?;
+        made.push(name);
+        let db = Durable::Postgres(url);
+        let dir = self.cfg.work.join("postgres-two");
+        let (share, _) = self.pairs_for(rate);
+        let all = dir.join("join-all.txt");
+        std::fs::create_dir_all(&dir)?;
+        let fixture = self.durable_pairs(&dir, &db, 2 + 2 * share, &all)?;
+        let files = split_pairs(&all, &dir, &[1, 1, share, usize::MAX])?;
+        let servers = [self.spawn_store("postgres-two-a", &dir, &db)?, self.spawn_store("postgres-two-b", &dir, &db)?];
+        check_first_join(&servers[0], &files[0])?;
+        check_first_join(&servers[1], &files[1])?;
+        let shape = Shape { threads: TWO_THREADS, connections: TWO_CONNECTIONS, database_cpu: true };
+        let seconds = self.cfg.seconds;
+        wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
+        let pool = self.pool_probe(&db, "postgres-two-a");
+        let wrk = &self.wrk;
+        let runs: Vec<anyhow::Result<WrkResult>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = servers
+                .iter()
+                .zip([&files[2], &files[3]])
+                .zip(["postgres-two-a", "postgres-two-b"])
+                .map(|((server, file), label)| {
+                    let (addr, pid, load) = (server.addr.clone(), server.pid(), Load::Join(file.clone()));
+                    scope.spawn(move || wrk.run_shaped(label, &addr, &load, seconds, pid, shape))
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(anyhow!("a wrk thread panicked")))).collect()
+        });
+        let rss: Vec<Option<u64>> = servers.iter().map(|s| peak_rss(s.pid())).collect();
+        let pool = self.pool_note(pool, servers.len());
+        for server in servers {
+            server.stop()?;
+        }
+        let mut results = Vec::new();
+        for r in runs {
+            results.push(r?);
+        }
+        let app = self.store_app(&dir, &db)?;
+        let joined = self.rt.block_on(seed::joined(&app, &fixture.groups))?;
+        drop(app);
+
+        let instances: Vec<Outcome> = results
+            .iter()
+            .zip(&rss)
+            .map(|(r, rss)| {
+                let mut o = Outcome { peak_rss: *rss, ..Outcome::default() };
+                join_problems(&mut o, r);
+                o.wrk = Some(r.clone());
+                o
+            })
+            .collect();
+        let combined_wrk = WrkResult::concurrent(&results);
+        let mut combined = Outcome {
+            peak_rss: rss.iter().flatten().copied().max(),
+            notes: vec![format!(
+                "{share} pairs pre-minted for each instance; each instance's wrk: -t{TWO_THREADS} -c{TWO_CONNECTIONS}"
+            )],
+            ..Outcome::default()
+        };
+        combined.notes.extend(pool);
+        join_problems(&mut combined, &combined_wrk);
+        let counted = 2 + combined_wrk.ok();
+        let slack = 2 * u64::from(TWO_CONNECTIONS);
+        if joined >= counted && joined <= counted + slack {
+            combined.notes.push(format!(
+                "verified: the database holds {joined} new memberships for {counted} 2xx answers from both instances \
+                 (201 checked on the first of each)"
+            ));
+        } else {
+            combined.problems.push(format!(
+                "the database holds {joined} new memberships but the two wrks counted {counted} 2xx answers"
+            ));
+        }
+        combined.wrk = Some(combined_wrk);
+        Ok(TwoInstances { instances, combined })
+    }
+
+    fn scale(&mut self) -> anyhow::Result<ScaleResults> {
+        let dir = self.cfg.work.join("scale");
+        let app = self.store_app(&dir, &Durable::Sqlite)?;
+        let db = dir.join("oz-groups.db");
+        let loaded = self.rt.block_on(scale::load(
+            &app,
+            self.cfg.scale_groups,
+            self.cfg.scale_memberships,
+            self.cfg.scale_budget_s,
+        ))?;
+        let l = &loaded.load;
+        eprintln!(
+            "  loaded {} users, {} groups, {} memberships in {:.0} s ({:.0} writes/s){}",
+            l.users,
+            l.groups,
+            l.memberships,
+            l.seconds,
+            l.writes_per_second(),
+            if l.cut_short { " — cut short by the time budget" } else { "" }
+        );
+        // Access tokens for readers spread over the store, and join pairs into its groups.
+        let creators = &loaded.creators;
+        if creators.is_empty() {
+            return Err(anyhow!("the scale load made no group within its budget"));
+        }
+        let step = (creators.len() / self.cfg.read_users).max(1);
+        let readers: Vec<_> =
+            creators.iter().step_by(step).take(self.cfg.read_users).map(|(u, _)| u.id.clone()).collect();
+        let read_file = dir.join("read.txt");
+        let mut out = BufWriter::new(std::fs::File::create(&read_file)?);
+        for id in &readers {
+            writeln!(out, "{}", self.rt.block_on(app.mint_access_token(id))?)?;
+        }
+        out.flush()?;
+        let rate = self.results.sqlite.join.rps().unwrap_or(1000.0);
+        let pairs = (rate * f64::from(self.cfg.scale_seconds) * 1.5) as usize + 500;
+        let targets: Vec<_> = creators.iter().step_by((creators.len() / 1000).max(1)).cloned().collect();
+        let all = dir.join("join-all.txt");
+        self.rt.block_on(seed::join_pairs_into(&app, &targets, pairs + 1, &all))?;
+        let files = split_pairs(&all, &dir, &[1, usize::MAX])?;
+        drop(app);
+        let mut load = loaded.load;
+        load.db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0)
+            + std::fs::metadata(dir.join("oz-groups.db-wal")).map(|m| m.len()).unwrap_or(0);
+
+        // A restart on the loaded data dir: start-up time and RSS, then short runs.
+        let join = (|| -> anyhow::Result<Outcome> {
+            let server = self.spawn_store("scale-join", &dir, &Durable::Sqlite)?;
+            let mut o = Outcome {
+                startup: Some(server.startup),
+                rss_at_start: status_bytes(server.pid(), "VmRSS"),
+                ..Outcome::default()
+            };
+            check_first_join(&server, &files[0])?;
+            let (r, rss) = self.timed("scale-join", &server, &Load::Join(files[1].clone()), self.cfg.scale_seconds)?;
+            server.stop()?;
+            o.peak_rss = rss;
+            join_problems(&mut o, &r);
+            o.wrk = Some(r);
+            Ok(o)
+        })()
+        .unwrap_or_else(Outcome::failed);
+        let read = (|| -> anyhow::Result<Outcome> {
+            let server = self.spawn_store("scale-read", &dir, &Durable::Sqlite)?;
+            let startup = server.startup;
+            let rss_at_start = status_bytes(server.pid(), "VmRSS");
+            let out = self.simple(&server, &dir, Workload::Read, "scale", None);
+            server.stop()?;
+            let mut o = out?;
+            o.startup = Some(startup);
+            o.rss_at_start = rss_at_start;
+            Ok(o)
+        })()
+        .unwrap_or_else(Outcome::failed);
+        report_outcome("join (scale)", &join);
+        report_outcome("read (scale)", &read);
+        Ok(ScaleResults { load, join, read })
+    }
+}
+
+/// A store on disk that `oz-groups serve` runs on: SQLite in the data dir, or a PostgreSQL
+/// database (its URL).
+#[derive(Clone, Debug)]
+enum Durable {
+    Sqlite,
+    Postgres(String),
+}
+
+impl Durable {
+    fn name(&self) -> &'static str {
+        match self {
+            Durable::Sqlite => "SQLite",
+            Durable::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    /// The prefix of its labels, logs and files.
+    fn key(&self) -> &'static str {
+        match self {
+            Durable::Sqlite => "sqlite",
+            Durable::Postgres(_) => "postgres",
+        }
+    }
+
+    fn url(&self) -> Option<String> {
+        match self {
+            Durable::Sqlite => None,
+            Durable::Postgres(url) => Some(url.clone()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Workload {
+    Reject,
+    Read,
+}
+
+impl Workload {
+    fn name(self) -> &'static str {
+        match self {
+            Workload::Reject => "reject",
+            Workload::Read => "read",
+        }
+    }
+}
+
+/// The join pair on the first line of `file` must answer 201 (it is not part of the timed run).
+fn check_first_join(server: &Server, file: &Path) -> anyhow::Result<()> {
+    let line = first_line(file)?;
+    let (access, invite) = line.split_once(' ').ok_or_else(|| anyhow!("bad line in {}", file.display()))?;
+    smoke::check_join(&server.addr, access, invite)
+}
+
+fn first_line(file: &Path) -> anyhow::Result<String> {
+    let f = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
+    BufReader::new(f).lines().next().transpose()?.ok_or_else(|| anyhow!("{} is empty", file.display()))
+}
+
+/// Splits `src`'s lines into files `part-N.txt` next to it with `counts[N]` lines each
+/// (`usize::MAX`: the rest).
+fn split_pairs(src: &Path, dir: &Path, counts: &[usize]) -> anyhow::Result<Vec<PathBuf>> {
+    let stem = src.file_stem().and_then(|s| s.to_str()).unwrap_or("pairs");
+    let mut lines = BufReader::new(std::fs::File::open(src)?).lines();
+    let mut files = Vec::new();
+    for (i, &count) in counts.iter().enumerate() {
+        let path = dir.join(format!("{stem}-part{i}.txt"));
+        let mut out = BufWriter::new(std::fs::File::create(&path)?);
+        let mut written = 0usize;
+        while written < count {
+            match lines.next() {
+                Some(line) => writeln!(out, "{}", line?)?,
+                None => break,
+            }
+            written += 1;
+        }
+        out.flush()?;
+        if written == 0 {
+            return Err(anyhow!("{} has too few lines for {counts:?}", src.display()));
+        }
+        files.push(path);
+    }
+    Ok(files)
+}
+
+/// Every response must be 2xx/3xx, no socket errors.
+fn plain_problems(o: &mut Outcome, r: &WrkResult) {
+    if r.status_errors > 0 {
+        o.problems.push(format!("{} responses with status ≥ 400", r.status_errors));
+    }
+    if r.socket_errors > 0 {
+        o.problems.push(format!("{} socket errors or timeouts", r.socket_errors));
+    }
+}
+
+fn join_problems(o: &mut Outcome, r: &WrkResult) {
+    plain_problems(o, r);
+    if r.wrapped > 0 {
+        o.problems.push("the pre-minted pairs ran out (tokens were reused)".to_owned());
+    }
+}
+
+/// Checks the run's 2xx count against the memberships the server actually added: the smoke
+/// join, the timed run and the profiling run, plus at most one request in flight per
+/// connection when each wrk run stopped.
+fn verify_joins(o: &mut Outcome, r: &WrkResult, profiled: Option<&WrkResult>, joined: Option<u64>) {
+    join_problems(o, r);
+    if r.borrowed > 0 {
+        o.notes.push(format!("one wrk thread ran ahead and took {} pairs from the other's share", r.borrowed));
+    }
+    let counted = 1 + r.ok() + profiled.map_or(0, WrkResult::ok);
+    let runs = 1 + u64::from(profiled.is_some());
+    let slack = runs * u64::from(crate::wrk::CONNECTIONS);
+    match joined {
+        Some(j) if j >= counted && j <= counted + slack => o.notes.push(format!(
+            "verified: the store holds {j} new memberships for {counted} 2xx answers (201 checked on the first)"
+        )),
+        Some(j) => {
+            o.problems.push(format!("the store holds {j} new memberships but wrk counted {counted} 2xx answers"))
+        }
+        None => o.problems.push("the server did not report how many joins it made".to_owned()),
+    }
+}
+
+fn step(what: &str) {
+    eprintln!("\n== {what}");
+}
+
+fn report_outcome(what: &str, o: &Outcome) {
+    match (&o.wrk, &o.error) {
+        (Some(r), _) => eprintln!(
+            "  {what}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, peak RSS {:.1} MiB{}",
+            r.rps(),
+            r.p50_us as f64 / 1000.0,
+            r.p99_us as f64 / 1000.0,
+            o.peak_rss.unwrap_or(0) as f64 / 1048576.0,
+            if o.problems.is_empty() { String::new() } else { format!(" — PROBLEMS: {}", o.problems.join("; ")) }
+        ),
+        (None, Some(e)) => eprintln!("  {what}: FAILED: {e}"),
+        (None, None) => eprintln!("  {what}: no result"),
+    }
+}
+
+fn machine() -> Machine {
+    let cmd = |program: &str, args: &[&str]| {
+        crate::procs::run_with_timeout(program, args, Duration::from_secs(20))
+            .map(|(_, out)| out.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu_model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_owned()))
+        .unwrap_or_else(|| "unknown".to_owned());
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let memory = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or_else(|| "unknown".to_owned(), |kb| format!("{:.1} GiB", kb / 1048576.0));
+    let wrk_version = crate::procs::run_with_timeout("wrk", &["-v"], Duration::from_secs(10))
+        .ok()
+        .and_then(|(_, out)| out.lines().next().map(str::to_owned))
+        .unwrap_or_default();
+    let commit = cmd("git", &["rev-parse", "--short", "HEAD"]);
+    let dirty = !cmd("git", &["status", "--porcelain", "--", "src", "migrations", "Cargo.toml"]).is_empty();
+    Machine {
+        nproc: cmd("nproc", &[]),
+        cpu_model,
+        memory,
+        kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_owned(),
+        date: utc_now(),
+        wrk_version: wrk_version.split(" Copyright").next().unwrap_or("").trim().to_owned(),
+        commit: if dirty { format!("{commit} + uncommitted changes in src/") } else { commit },
+    }
+}
+
+/// The current UTC time as `YYYY-MM-DD HH:MM UTC` (days to civil date: Howard Hinnant's method).
+fn utc_now() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rem / 3600, rem % 3600 / 60)
+}

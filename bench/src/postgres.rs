@@ -1,0 +1,435 @@
+//! PostgreSQL for the benchmark: fresh databases on `OZ_TEST_POSTGRES_URL`'s server, and its
+//! storage limit, pgbench running the join's transaction exactly as `PostgresStore` runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context};
+use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User, UserId};
+use oz_groups::store::postgres::PostgresStore;
+use oz_groups::store::Store;
+use tokio_postgres::NoTls;
+
+use crate::procs::{die_with_parent, Guard};
+use crate::seed::name;
+use crate::storage::percentile;
+
+/// The variable naming the server (set by `scripts/with-postgres.sh`).
+pub const URL_VARIABLE: &str = "OZ_TEST_POSTGRES_URL";
+
+/// What the results and stderr say when there is no server.
+pub const SKIPPED: &str = "PostgreSQL: SKIPPED — no OZ_TEST_POSTGRES_URL and no initdb";
+
+/// Every administrative statement (CREATE/DROP DATABASE, seeding, counting) is bounded by this.
+const SQL_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Invites are spread over this many groups, as the HTTP join fixture spreads them.
+const GROUPS: usize = 64;
+
+/// Rows seeded per second of pgbench run, to start with: far above what a durable single-node
+/// join reaches on small machines; a run that still runs out is redone with four times as many.
+const ROWS_PER_SECOND: u64 = 20_000;
+
+/// The server's URL, when one is configured.
+pub fn admin_url() -> Option<String> {
+    std::env::var(URL_VARIABLE).ok().map(|u| u.trim().to_owned()).filter(|u| !u.is_empty())
+}
+
+/// `url` naming database `dbname` instead: the path of a `postgres://` URL is replaced (libpq,
+/// which pgbench uses, and tokio-postgres both read it), a `key=value` string gets `dbname=`
+/// appended (the later setting wins in both).
+pub fn with_dbname(url: &str, dbname: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return format!("{url} dbname={dbname}") };
+    let (before_query, query) = match rest.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (rest, None),
+    };
+    let authority = before_query.split_once('/').map_or(before_query, |(a, _)| a);
+    let mut out = format!("{scheme}://{authority}/{dbname}");
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+async fn connect(url: &str) -> anyhow::Result<tokio_postgres::Client> {
+    let (client, connection) = tokio::time::timeout(Duration::from_secs(15), tokio_postgres::connect(url, NoTls))
+        .await
+        .map_err(|_| anyhow!("the PostgreSQL server did not accept a connection within 15 s"))?
+        .context("cannot connect to the PostgreSQL server")?;
+    tokio::spawn(connection);
+    Ok(client)
+}
+
+async fn bounded<T>(what: &str, f: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    tokio::time::timeout(SQL_TIMEOUT, f).await.map_err(|_| anyhow!("{what} took more than {SQL_TIMEOUT:?}"))?
+}
+
+/// The server as the results describe it: read from the server, never assumed.
+#[derive(Clone, Debug, Default)]
+pub struct ServerInfo {
+    pub version: String,
+    pub fsync: String,
+    pub synchronous_commit: String,
+    pub max_connections: String,
+    pub shared_buffers: String,
+}
+
+pub async fn describe(admin: &str) -> anyhow::Result<ServerInfo> {
+    bounded("describing the server", async {
+        let client = connect(admin).await?;
+        let show = |row: Vec<tokio_postgres::SimpleQueryMessage>| -> String {
+            row.into_iter()
+                .find_map(|m| match m {
+                    tokio_postgres::SimpleQueryMessage::Row(r) => r.get(0).map(str::to_owned),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        Ok(ServerInfo {
+            version: show(client.simple_query("SHOW server_version").await?),
+            fsync: show(client.simple_query("SHOW fsync").await?),
+            synchronous_commit: show(client.simple_query("SHOW synchronous_commit").await?),
+            max_connections: show(client.simple_query("SHOW max_connections").await?),
+            shared_buffers: show(client.simple_query("SHOW shared_buffers").await?),
+        })
+    })
+    .await
+}
+
+/// Creates an empty database `<prefix>_<random>` and returns its name and URL.
+pub async fn create_database(admin: &str, prefix: &str) -> anyhow::Result<(String, String)> {
+    let suffix = GroupId::generate().as_str().get(..12).unwrap_or("x").to_owned();
+    let dbname = format!("{prefix}_{suffix}");
+    bounded("CREATE DATABASE", async {
+        let client = connect(admin).await?;
+        client
+            .batch_execute(&format!("CREATE DATABASE {dbname}"))
+            .await
+            .with_context(|| format!("CREATE DATABASE {dbname}"))?;
+        Ok(())
+    })
+    .await?;
+    let url = with_dbname(admin, &dbname);
+    Ok((dbname, url))
+}
+
+/// Drops the databases the benchmark made (on a shared server they would pile up).
+pub async fn drop_databases(admin: &str, names: &[String]) -> anyhow::Result<()> {
+    bounded("DROP DATABASE", async {
+        let client = connect(admin).await?;
+        for n in names {
+            client.batch_execute(&format!("DROP DATABASE IF EXISTS {n} WITH (FORCE)")).await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// How many connections the oz-groups servers hold to the database at `url` (their pools, as
+/// `pg_stat_activity` shows them by the application name the store sets), and how many of
+/// those were busy (not idle) at that moment.
+pub async fn server_connections(url: &str) -> anyhow::Result<(i64, i64)> {
+    bounded("counting connections", async {
+        let client = connect(url).await?;
+        let row = client
+            .query_one(
+                "SELECT COUNT(*), COUNT(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity
+                 WHERE datname = current_database() AND application_name = 'oz-groups'",
+                &[],
+            )
+            .await?;
+        Ok((row.get(0), row.get(1)))
+    })
+    .await
+}
+
+// --- pgbench -----------------------------------------------------------------------------------
+
+/// One pgbench run of the join transaction.
+#[derive(Clone, Debug, Default)]
+pub struct PgbenchResult {
+    pub clients: u32,
+    pub threads: u32,
+    pub seconds: u32,
+    pub version: String,
+    /// "number of transactions actually processed" (each one committed).
+    pub transactions: u64,
+    pub failed: u64,
+    pub retried: u64,
+    pub retries: u64,
+    /// "tps = … (without initial connection time)".
+    pub tps: f64,
+    pub latency_avg_ms: f64,
+    /// From the per-transaction log (`--log`): committed transactions only, retries included.
+    pub p50_us: u64,
+    pub p99_us: u64,
+    /// Memberships and used invites in the database afterwards (the verification).
+    pub memberships: u64,
+    pub used_invites: u64,
+    /// Users and invite rows seeded beforehand, and how long that took.
+    pub rows: u64,
+    pub seed_seconds: f64,
+    pub notes: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+/// The pgbench script: the statements of `PostgresStore::join_with_token` (and of its
+/// `get_token_in` and `insert_membership` helpers), in its order, in one SERIALIZABLE
+/// transaction. The first line, outside the transaction, picks this transaction's user and
+/// invite: row `n` of the seeded ones, `n` from a sequence, so no two transactions share either.
+pub const SCRIPT: &str = "\
+SELECT md5('bench-invite-' || n) AS invite, md5('bench-user-' || n) AS joiner FROM (SELECT nextval('bench_seq') AS n) AS s \\gset
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at FROM tokens WHERE id = :invite \\gset t_
+SELECT 1 FROM groups WHERE id = :t_group_id;
+SELECT 1 FROM memberships WHERE group_id = :t_group_id AND user_id = :joiner;
+INSERT INTO memberships (group_id, user_id, privileges) VALUES (:t_group_id, :joiner, :t_privileges);
+UPDATE tokens SET uses = uses + 1 WHERE id = :invite AND revoked = FALSE AND (max_uses IS NULL OR uses < max_uses);
+COMMIT;
+";
+
+/// pgbench of the newest Debian server install, else the one on PATH.
+pub fn pgbench_binary() -> PathBuf {
+    let mut dirs: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let major = e.file_name().to_str()?.parse::<u32>().ok()?;
+            let bin = e.path().join("bin/pgbench");
+            bin.exists().then_some((major, bin))
+        })
+        .collect();
+    dirs.sort();
+    dirs.pop().map_or_else(|| PathBuf::from("pgbench"), |(_, p)| p)
+}
+
+/// A fresh database, its schema made by `PostgresStore` (the migrations), an owner and
+/// `GROUPS` groups made through the `Store` API, then `rows` users and single-use invites in
+/// plain SQL, in the columns' formats the store writes and reads (`insert_token`,
+/// `decode_token`): ids of 32 hex digits, kind `group_invite_user`, the default member
+/// privileges, `max_uses` 1.
+async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, String, String)> {
+    let (dbname, url) = create_database(admin, prefix).await?;
+    bounded("seeding the pgbench database", async {
+        let store = PostgresStore::connect(&url).await.map_err(|e| anyhow!("opening the PostgresStore: {e}"))?;
+        let owner = User { id: UserId::generate(), name: name("pgbench owner")?, alias: None, admin: false };
+        store.create_user(&owner).await?;
+        let mut groups = Vec::new();
+        for i in 0..GROUPS {
+            let group = Group { id: GroupId::generate(), name: name(&format!("pgbench group {i}"))?, kind: GroupType::Team };
+            store.create_group(&group, &owner.id, PrivilegeSet::all()).await?;
+            groups.push(group.id.as_str().to_owned());
+        }
+        drop(store);
+        let client = connect(&url).await?;
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+        let rows = i64::try_from(rows)?;
+        let member = i64::from(PrivilegeSet::default_member().bits());
+        client.execute("CREATE SEQUENCE bench_seq", &[]).await?;
+        client
+            .execute(
+                "INSERT INTO users (id, name, alias, admin)
+                 SELECT md5('bench-user-' || n), 'pgbench user ' || n, NULL, FALSE FROM generate_series(1, $1::bigint) AS n",
+                &[&rows],
+            )
+            .await?;
+        client
+            .execute(
+                "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+                 SELECT md5('bench-invite-' || n), 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
+                        $4::bigint, 1, 0, FALSE, $5::bigint
+                 FROM generate_series(1, $1::bigint) AS n",
+                &[&rows, &groups, &(GROUPS as i64), &member, &now],
+            )
+            .await?;
+        client.batch_execute("ANALYZE").await?;
+        Ok((dbname, url, owner.id.as_str().to_owned()))
+    })
+    .await
+}
+
+/// Runs the join transaction with pgbench for `seconds` with `clients` connections on
+/// `threads` threads against a freshly seeded database, and checks the database afterwards:
+/// one membership and one used invite per transaction pgbench counted. Returns the result and
+/// the databases it created.
+pub fn run_pgbench(
+    rt: &tokio::runtime::Runtime,
+    admin: &str,
+    work: &Path,
+    clients: u32,
+    threads: u32,
+    seconds: u32,
+    made: &mut Vec<String>,
+) -> anyhow::Result<PgbenchResult> {
+    std::fs::create_dir_all(work)?;
+    let script = work.join("join.sql");
+    std::fs::write(&script, SCRIPT)?;
+    let mut rows = ROWS_PER_SECOND * u64::from(seconds) + 20_000;
+    for attempt in 0..3 {
+        let label = format!("c{clients}-{attempt}");
+        let started = Instant::now();
+        let (dbname, url, owner) = rt.block_on(seed(admin, &format!("bench_pgbench_c{clients}"), rows))?;
+        made.push(dbname);
+        let seed_seconds = started.elapsed().as_secs_f64();
+        eprintln!("  pgbench -c {clients}: seeded {rows} users and invites in {seed_seconds:.1} s");
+        crate::procs::wait_for_quiet(Duration::from_secs(20), 10.0);
+        let log_dir = work.join(format!("log-{label}"));
+        std::fs::create_dir_all(&log_dir)?;
+        let out_file = work.join(format!("pgbench-{label}.txt"));
+        let args: Vec<String> = vec![
+            "-n".into(),
+            "-M".into(),
+            "prepared".into(),
+            "-f".into(),
+            script.display().to_string(),
+            "-c".into(),
+            clients.to_string(),
+            "-j".into(),
+            threads.to_string(),
+            "-T".into(),
+            seconds.to_string(),
+            // Serialization failures (40001) are retried, as `PostgresStore::write` retries them.
+            "--max-tries=10".into(),
+            "--log".into(),
+            format!("--log-prefix={}", log_dir.join("tx").display()),
+            url.clone(),
+        ];
+        let status = run(&out_file, &args, Duration::from_secs(u64::from(seconds) + 120))?;
+        let text = std::fs::read_to_string(&out_file)?;
+        let mut r = parse(&text).with_context(|| format!("pgbench output: {}", out_file.display()))?;
+        (r.clients, r.threads, r.seconds, r.rows, r.seed_seconds) = (clients, threads, seconds, rows, seed_seconds);
+        let mut latencies = read_logs(&log_dir)?;
+        latencies.sort_unstable();
+        r.p50_us = percentile(&latencies, 50.0);
+        r.p99_us = percentile(&latencies, 99.0);
+        let (memberships, used, next) = rt.block_on(bounded("counting the pgbench joins", async {
+            let client = connect(&url).await?;
+            let m: i64 =
+                client.query_one("SELECT COUNT(*) FROM memberships WHERE user_id <> $1", &[&owner]).await?.get(0);
+            let u: i64 = client.query_one("SELECT COUNT(*) FROM tokens WHERE uses > 0", &[]).await?.get(0);
+            let n: i64 = client.query_one("SELECT last_value FROM bench_seq", &[]).await?.get(0);
+            Ok((m as u64, u as u64, n as u64))
+        }))?;
+        (r.memberships, r.used_invites) = (memberships, used);
+        if next > rows {
+            if attempt < 2 {
+                eprintln!("  pgbench -c {clients}: the {rows} seeded invites ran out; again with four times as many");
+                rows *= 4;
+                continue;
+            }
+            r.problems.push(format!("the {rows} seeded invites ran out"));
+        }
+        if !status.success() {
+            r.problems.push(format!("pgbench exited with {status} (an aborted client: see {})", out_file.display()));
+        }
+        if r.failed > 0 {
+            // Not a fault of the measurement: the store gives up after as many attempts.
+            r.notes.push(format!(
+                "{} transaction{} failed after 10 tries (serialization failures; not counted, not committed)",
+                r.failed,
+                if r.failed == 1 { "" } else { "s" }
+            ));
+        }
+        if memberships == r.transactions && used == r.transactions {
+            r.notes.push(format!(
+                "verified: {memberships} new memberships and {used} used invites for {} committed transactions",
+                r.transactions
+            ));
+        } else {
+            r.problems.push(format!(
+                "the database holds {memberships} new memberships and {used} used invites, pgbench counted {} \
+                 transactions",
+                r.transactions
+            ));
+        }
+        if latencies.len() as u64 != r.transactions {
+            r.notes.push(format!("{} latencies logged for {} transactions", latencies.len(), r.transactions));
+        }
+        return Ok(r);
+    }
+    unreachable!("the last attempt returns")
+}
+
+fn run(out_file: &Path, args: &[String], limit: Duration) -> anyhow::Result<std::process::ExitStatus> {
+    let out = std::fs::File::create(out_file)?;
+    let bin = pgbench_binary();
+    let child = die_with_parent(&mut Command::new(&bin))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(out.try_clone()?)
+        .stderr(out)
+        .spawn()
+        .with_context(|| format!("cannot run {} (apt-get install postgresql)", bin.display()))?;
+    Guard::new(child, "pgbench").wait_timeout(limit)
+}
+
+/// The summary pgbench 15 prints.
+fn parse(text: &str) -> anyhow::Result<PgbenchResult> {
+    let after = |key: &str| -> Option<&str> { text.lines().find_map(|l| l.trim().strip_prefix(key)).map(str::trim) };
+    let first_number = |key: &str| -> anyhow::Result<f64> {
+        let v = after(key).ok_or_else(|| anyhow!("no {key:?} line"))?;
+        let n = v.split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap_or("");
+        n.parse::<f64>().with_context(|| format!("{key} {v:?}"))
+    };
+    if text.contains("Run was aborted") && after("number of transactions actually processed:").is_none() {
+        bail!("pgbench aborted: {}", text.trim());
+    }
+    let version =
+        text.lines().find_map(|l| l.strip_prefix("pgbench (")).map(|v| v.strip_suffix(')').unwrap_or(v).to_owned());
+    Ok(PgbenchResult {
+        version: version.unwrap_or_default(),
+        transactions: first_number("number of transactions actually processed:")? as u64,
+        failed: first_number("number of failed transactions:").unwrap_or(0.0) as u64,
+        retried: first_number("number of transactions retried:").unwrap_or(0.0) as u64,
+        retries: first_number("total number of retries:").unwrap_or(0.0) as u64,
+        tps: first_number("tps =")?,
+        latency_avg_ms: first_number("latency average =")?,
+        ..PgbenchResult::default()
+    })
+}
+
+/// Latencies (µs) of the committed transactions from pgbench's `--log` files (one per thread:
+/// `client transaction latency_us script epoch_s epoch_us [retries]`; a failed transaction
+/// has `failed` in place of its latency).
+fn read_logs(dir: &Path) -> anyhow::Result<Vec<u64>> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir)? {
+        let text = std::fs::read_to_string(e?.path())?;
+        out.extend(text.lines().filter_map(|l| l.split_whitespace().nth(2)?.parse::<u64>().ok()));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_get_the_database_name() {
+        assert_eq!(
+            with_dbname("postgres://postgres@127.0.0.1:5/postgres", "b_1"),
+            "postgres://postgres@127.0.0.1:5/b_1"
+        );
+        assert_eq!(with_dbname("postgresql://u:p@h/db?sslmode=disable", "x"), "postgresql://u:p@h/x?sslmode=disable");
+        assert_eq!(with_dbname("postgres://h:5", "x"), "postgres://h:5/x");
+        assert_eq!(with_dbname("host=/tmp user=u", "x"), "host=/tmp user=u dbname=x");
+    }
+
+    #[test]
+    fn the_pgbench_summary_parses() {
+        let text = "pgbench (15.18 (Debian 15.18-0+deb12u1))\ntransaction type: join.sql\nscaling factor: 1\n\
+                    query mode: prepared\nnumber of clients: 64\nnumber of threads: 2\nmaximum number of tries: 10\n\
+                    duration: 2 s\nnumber of transactions actually processed: 3036\n\
+                    number of failed transactions: 0 (0.000%)\nnumber of transactions retried: 458 (15.086%)\n\
+                    total number of retries: 570\nlatency average = 40.214 ms\ninitial connection time = 214.406 ms\n\
+                    tps = 1591.481902 (without initial connection time)\n";
+        let r = parse(text).unwrap();
+        assert_eq!((r.transactions, r.failed, r.retried, r.retries), (3036, 0, 458, 570));
+        assert!((r.tps - 1591.481902).abs() < 1e-6 && (r.latency_avg_ms - 40.214).abs() < 1e-9);
+        assert_eq!(r.version, "15.18 (Debian 15.18-0+deb12u1)");
+    }
+}

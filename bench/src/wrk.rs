@@ -1,0 +1,350 @@
+//! Runs wrk (Debian's, 4.1) with `bench/wrk/oz.lua` against a server and reads back the
+//! script's OZBENCH line, plus what the run cost in CPU: the server's, wrk's, the database
+//! server's (PostgreSQL runs) and the machine's.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context};
+
+use crate::procs::{cpu_seconds, Guard, MachineCpu};
+
+/// The load: fixed for every workload, as the issue asks.
+pub const THREADS: u32 = 2;
+pub const CONNECTIONS: u32 = 64;
+/// wrk's per-request timeout. Its default (2 s) would silently drop slow requests from the
+/// latency figures; a durable join queued behind 63 others must still count.
+pub const REQUEST_TIMEOUT_S: u32 = 10;
+
+/// How one wrk process loads its server: the fixed load, or a share of it (the two-instance run
+/// gives each instance's wrk half the connections). `database_cpu` also charges the CPU of the
+/// machine's `postgres` processes to the run (else they would count as other processes' noise).
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    pub threads: u32,
+    pub connections: u32,
+    pub database_cpu: bool,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape { threads: THREADS, connections: CONNECTIONS, database_cpu: false }
+    }
+}
+
+/// What to send: the script's `mode` and its token file.
+#[derive(Clone, Debug)]
+pub enum Load {
+    Get,
+    Join(PathBuf),
+    Reject(PathBuf),
+    Read(PathBuf),
+}
+
+/// One wrk run's figures.
+#[derive(Clone, Debug, Default)]
+pub struct WrkResult {
+    pub requests: u64,
+    pub seconds: f64,
+    pub status_errors: u64,
+    pub socket_errors: u64,
+    pub p50_us: u64,
+    pub p99_us: u64,
+    /// How many times a thread ran through its token list (for join: the pairs ran out).
+    pub wrapped: u64,
+    /// Join pairs a thread took from the other thread's share after using up its own.
+    pub borrowed: u64,
+    /// CPU seconds over the timed phase (from wrk's "Running" line to its exit): the server's
+    /// and wrk's, and the machine's idle/iowait shares.
+    pub server_cpu: f64,
+    pub wrk_cpu: f64,
+    pub idle_pct: f64,
+    pub iowait_pct: f64,
+    /// CPU taken by other processes (not this server, not wrk, not the database server), as a
+    /// share of all cores: noise.
+    pub other_pct: f64,
+    /// CPU seconds of the database server's processes over the timed phase (PostgreSQL runs).
+    pub db_cpu: Option<f64>,
+}
+
+/// CPU counters at one moment of a run.
+#[derive(Clone, Copy, Debug)]
+struct Sample {
+    at: Instant,
+    wrk: f64,
+    server: f64,
+    machine: MachineCpu,
+}
+
+impl Sample {
+    fn now(wrk_pid: u32, server_pid: u32) -> Sample {
+        Sample {
+            at: Instant::now(),
+            wrk: cpu_seconds(wrk_pid).unwrap_or(0.0),
+            server: cpu_seconds(server_pid).unwrap_or(0.0),
+            machine: MachineCpu::now(),
+        }
+    }
+}
+
+impl WrkResult {
+    pub fn rps(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.requests as f64 / self.seconds
+        } else {
+            0.0
+        }
+    }
+
+    /// Responses with a 2xx/3xx status (wrk counts every status above 399 as an error).
+    pub fn ok(&self) -> u64 {
+        self.requests.saturating_sub(self.status_errors)
+    }
+
+    /// CPU microseconds per completed request, of the server and of wrk.
+    pub fn cpu_us_per_request(&self) -> (f64, f64) {
+        let n = self.requests.max(1) as f64;
+        (1e6 * self.server_cpu / n, 1e6 * self.wrk_cpu / n)
+    }
+
+    /// CPU microseconds per completed request of the database server, when it was measured.
+    pub fn db_us_per_request(&self) -> Option<f64> {
+        self.db_cpu.map(|c| 1e6 * c / self.requests.max(1) as f64)
+    }
+
+    /// Runs made at the same time against instances of one service, as one: requests and
+    /// rates add up, the latency percentiles are the worse instance's (wrk's histograms are not
+    /// available to merge), CPU of the servers and wrks adds up, the machine's shares and the
+    /// database's CPU (each run saw all of it) are averaged. Each run counted the other runs'
+    /// server and wrk as "other processes": that is taken back out.
+    pub fn concurrent(runs: &[WrkResult]) -> WrkResult {
+        let n = runs.len().max(1) as f64;
+        let rps: f64 = runs.iter().map(WrkResult::rps).sum();
+        let requests: u64 = runs.iter().map(|r| r.requests).sum();
+        let cores = std::thread::available_parallelism().map_or(1, usize::from) as f64;
+        let share = |r: &WrkResult| 100.0 * (r.server_cpu + r.wrk_cpu) / (r.seconds.max(1e-9) * cores);
+        let all_shares: f64 = runs.iter().map(share).sum();
+        let other = runs.iter().map(|r| r.other_pct - (all_shares - share(r))).sum::<f64>() / n;
+        let dbs: Vec<f64> = runs.iter().filter_map(|r| r.db_cpu).collect();
+        WrkResult {
+            requests,
+            seconds: requests as f64 / rps.max(1e-9),
+            status_errors: runs.iter().map(|r| r.status_errors).sum(),
+            socket_errors: runs.iter().map(|r| r.socket_errors).sum(),
+            p50_us: runs.iter().map(|r| r.p50_us).max().unwrap_or(0),
+            p99_us: runs.iter().map(|r| r.p99_us).max().unwrap_or(0),
+            wrapped: runs.iter().map(|r| r.wrapped).sum(),
+            borrowed: runs.iter().map(|r| r.borrowed).sum(),
+            server_cpu: runs.iter().map(|r| r.server_cpu).sum(),
+            wrk_cpu: runs.iter().map(|r| r.wrk_cpu).sum(),
+            idle_pct: runs.iter().map(|r| r.idle_pct).sum::<f64>() / n,
+            iowait_pct: runs.iter().map(|r| r.iowait_pct).sum::<f64>() / n,
+            other_pct: other.max(0.0),
+            db_cpu: (!dbs.is_empty()).then(|| dbs.iter().sum::<f64>() / dbs.len() as f64),
+        }
+    }
+}
+
+/// CPU of every process named `postgres` on the machine (the database server: postmaster,
+/// backends, WAL writer, checkpointer) over the timed phase. The set is read when the phase
+/// starts and re-read every `RESCAN` (a process found later started later, so it counts from
+/// zero); each process's CPU is read every `EVERY` and at the end, and a process keeps its last
+/// reading once it has exited: a server drops the connections of requests still in flight when
+/// wrk stops, and their backends exit with the work they did.
+struct DbCpu {
+    base: HashMap<u32, f64>,
+    last: HashMap<u32, f64>,
+    scanned: Instant,
+    read: Instant,
+}
+
+impl DbCpu {
+    const EVERY: Duration = Duration::from_millis(100);
+    const RESCAN: Duration = Duration::from_millis(500);
+
+    fn start() -> DbCpu {
+        let base: HashMap<u32, f64> =
+            crate::procs::processes_named("postgres").into_iter().filter_map(|p| Some((p, cpu_seconds(p)?))).collect();
+        let now = Instant::now();
+        DbCpu { last: base.clone(), base, scanned: now, read: now }
+    }
+
+    /// Reads the CPU of the known processes, after a rescan when one is due (`force`: both now).
+    fn sample(&mut self, force: bool) {
+        if !force && self.read.elapsed() < Self::EVERY {
+            return;
+        }
+        if force || self.scanned.elapsed() >= Self::RESCAN {
+            for p in crate::procs::processes_named("postgres") {
+                self.last.entry(p).or_insert(0.0);
+            }
+            self.scanned = Instant::now();
+        }
+        for (pid, cpu) in &mut self.last {
+            if let Some(c) = cpu_seconds(*pid) {
+                *cpu = c;
+            }
+        }
+        self.read = Instant::now();
+    }
+
+    fn total(&self) -> f64 {
+        self.last.iter().map(|(p, c)| (c - self.base.get(p).copied().unwrap_or(0.0)).max(0.0)).sum()
+    }
+}
+
+pub struct Wrk {
+    pub script: PathBuf,
+    pub log_dir: PathBuf,
+}
+
+impl Wrk {
+    /// Runs wrk for `seconds` against `addr`; `server_pid` is sampled for its CPU time.
+    pub fn run(
+        &self,
+        label: &str,
+        addr: &str,
+        load: &Load,
+        seconds: u32,
+        server_pid: u32,
+    ) -> anyhow::Result<WrkResult> {
+        self.run_shaped(label, addr, load, seconds, server_pid, Shape::default())
+    }
+
+    /// `run` with another number of threads and connections, or with the database's CPU.
+    pub fn run_shaped(
+        &self,
+        label: &str,
+        addr: &str,
+        load: &Load,
+        seconds: u32,
+        server_pid: u32,
+        shape: Shape,
+    ) -> anyhow::Result<WrkResult> {
+        let Shape { threads, connections, database_cpu } = shape;
+        let mut args = vec![
+            format!("-t{threads}"),
+            format!("-c{connections}"),
+            format!("-d{seconds}s"),
+            format!("--timeout={REQUEST_TIMEOUT_S}s"),
+            "--latency".to_owned(),
+            "-s".to_owned(),
+            self.script.display().to_string(),
+            format!("http://{addr}/"),
+            "--".to_owned(),
+            format!("threads={threads}"),
+        ];
+        args.extend(match load {
+            Load::Get => vec!["mode=get".to_owned(), "path=/".to_owned()],
+            Load::Join(f) => vec!["mode=join".to_owned(), file_arg(f)],
+            Load::Reject(f) => vec!["mode=reject".to_owned(), file_arg(f)],
+            Load::Read(f) => vec!["mode=read".to_owned(), file_arg(f)],
+        });
+        let log = self.log_dir.join(format!("wrk-{label}.txt"));
+        let out = std::fs::File::create(&log)?;
+        // stdbuf -oL: wrk's "Running 10s test" line reaches the log as it is printed, and it is
+        // printed once every thread has run init() (loaded its token file): that moment starts
+        // the CPU accounting, so wrk's set-up is not charged to the requests.
+        let child = crate::procs::die_with_parent(&mut Command::new("stdbuf"))
+            .arg("-oL")
+            .arg("wrk")
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(out.try_clone()?)
+            .stderr(out)
+            .spawn()
+            .context("cannot run wrk (make bench installs it: apt-get install wrk)")?;
+        let mut guard = Guard::new(child, format!("wrk ({label})"));
+        let wrk_pid = guard.pid();
+        // The run is bounded by -d; the margin covers loading large token files in init().
+        let deadline = Instant::now() + Duration::from_secs(u64::from(seconds) + 90);
+        let (mut first, mut last) = (None, None);
+        let mut db = None;
+        let status = loop {
+            if let Some(status) = guard.try_wait()? {
+                break status;
+            }
+            if first.is_none() && std::fs::read_to_string(&log).is_ok_and(|t| t.contains("Running ")) {
+                first = Some(Sample::now(wrk_pid, server_pid));
+                db = database_cpu.then(DbCpu::start);
+            }
+            if first.is_some() {
+                last = Some(Sample::now(wrk_pid, server_pid));
+                if let Some(d) = db.as_mut() {
+                    d.sample(false);
+                }
+            }
+            if Instant::now() > deadline {
+                guard.wait_timeout(Duration::ZERO)?;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let db_cpu = db.map(|mut d| {
+            d.sample(true);
+            d.total()
+        });
+        let text = std::fs::read_to_string(&log)?;
+        if !status.success() {
+            bail!("wrk ({label}) failed with {status}: {}", text.trim());
+        }
+        let mut r = parse(&text).with_context(|| format!("wrk ({label}) output: {}", log.display()))?;
+        if let (Some(a), Some(b)) = (first, last) {
+            r.wrk_cpu = b.wrk - a.wrk;
+            r.server_cpu = b.server - a.server;
+            (r.idle_pct, r.iowait_pct) = a.machine.idle_since(&b.machine);
+            let wall = b.at.duration_since(a.at).as_secs_f64().max(1e-9);
+            let busy = a.machine.busy_seconds_until(&b.machine);
+            let cores = std::thread::available_parallelism().map_or(1, usize::from) as f64;
+            r.db_cpu = db_cpu;
+            let db = db_cpu.unwrap_or(0.0);
+            r.other_pct = (100.0 * (busy - r.wrk_cpu - r.server_cpu - db) / (wall * cores)).max(0.0);
+        }
+        Ok(r)
+    }
+}
+
+fn file_arg(f: &Path) -> String {
+    format!("file={}", f.display())
+}
+
+/// Reads the OZBENCH line that `done()` in oz.lua prints.
+fn parse(text: &str) -> anyhow::Result<WrkResult> {
+    let line = text.lines().find(|l| l.starts_with("OZBENCH ")).ok_or_else(|| anyhow!("no OZBENCH line"))?;
+    let field = |key: &str| -> anyhow::Result<f64> {
+        line.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+            .ok_or_else(|| anyhow!("no {key} in {line:?}"))?
+            .parse::<f64>()
+            .with_context(|| format!("{key} in {line:?}"))
+    };
+    let int = |key: &str| field(key).map(|v| v as u64);
+    Ok(WrkResult {
+        requests: int("requests")?,
+        seconds: field("duration_us")? / 1e6,
+        status_errors: int("status_errors")?,
+        socket_errors: int("connect_errors")? + int("read_errors")? + int("write_errors")? + int("timeouts")?,
+        p50_us: int("p50_us")?,
+        p99_us: int("p99_us")?,
+        wrapped: int("wrapped")?,
+        borrowed: int("borrowed")?,
+        ..WrkResult::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ozbench_line_parses() {
+        let text = "Running 10s test\nOZBENCH requests=100 duration_us=2000000 status_errors=3 connect_errors=0 \
+                    read_errors=1 write_errors=0 timeouts=2 p50_us=900 p90_us=1500 p99_us=4000 max_us=9000 \
+                    mean_us=1000.0 wrapped=0 borrowed=7\n";
+        let r = parse(text).unwrap();
+        assert_eq!((r.requests, r.status_errors, r.socket_errors, r.p99_us), (100, 3, 3, 4000));
+        assert_eq!(r.rps(), 50.0);
+        assert_eq!(r.ok(), 97);
+    }
+}

@@ -1,0 +1,111 @@
+--! oz.lua: the one wrk script of `make bench`. It turns a token file into pre-built requests,
+--! partitioned across wrk threads, and prints one machine-readable OZBENCH line from done().
+--
+-- Arguments (after `--`, as key=value): mode=get|join|reject|read, threads=N, file=PATH, path=P
+--   get:    GET path (the baseline), no file
+--   join:   file lines "ACCESS INVITE": each line is used once. Thread t takes lines t, t+N, ...
+--           and, once those are used up, borrows the other threads' lines from the file's end
+--           backwards, so an uneven split of the load between threads cannot run a thread dry
+--           while pairs are left (with 2 threads the two ends meet only when all are used).
+--   reject: file lines "ACCESS INVITE" (invites that must fail), cycled
+--   read:   file lines "ACCESS": GET /user/groups, cycled
+-- Every request string is built in init(), so request() costs wrk one table lookup; the
+-- baseline goes through the same script so that wrk's own cost per request is the same in
+-- every workload. There is no response() callback on purpose: defining one makes wrk parse
+-- every response in Lua and would slow the load generator, which shares the 2 cores with the
+-- server. Non-2xx/3xx answers are counted by wrk itself (summary.errors.status).
+
+local api = "/api/v3/onezone"
+
+-- Main state only: setup() numbers the threads and keeps them for done().
+local threads = {}
+
+function setup(thread)
+   thread:set("tid", #threads)
+   table.insert(threads, thread)
+end
+
+-- Thread state: the requests of this thread, where it is, and how often it ran out.
+local reqs = {}
+local idx = 0
+wrapped = 0
+-- join only: the other threads' raw lines (file order) and how many of them were borrowed.
+local spare = {}
+borrowed = 0
+
+local function join_request(line)
+   local access, invite = string.match(line, "^(%S+) (%S+)$")
+   -- Tokens are alphanumeric (Onedata's escaped base64url): no JSON escaping needed.
+   return wrk.format("POST", api .. "/user/groups/join", {
+      ["X-Auth-Token"] = access,
+      ["Content-Type"] = "application/json",
+   }, '{"token":"' .. invite .. '"}')
+end
+
+local function options(args)
+   local m = {}
+   for _, a in pairs(args) do
+      local k, v = string.match(a, "^(%w+)=(.*)$")
+      if k then
+         m[k] = v
+      end
+   end
+   return m
+end
+
+function init(args)
+   local o = options(args)
+   local mode = o.mode
+   if mode == "get" then
+      reqs[1] = wrk.format("GET", o.path or "/")
+      return
+   end
+   local nthreads = tonumber(o.threads)
+   local i = 0
+   join_mode = mode == "join"
+   for line in io.lines(o.file) do
+      if i % nthreads == tid then
+         if mode == "read" then
+            reqs[#reqs + 1] = wrk.format("GET", api .. "/user/groups", { ["X-Auth-Token"] = line })
+         else
+            reqs[#reqs + 1] = join_request(line)
+         end
+      elseif join_mode then
+         spare[#spare + 1] = line
+      end
+      i = i + 1
+   end
+   if #reqs == 0 then
+      error("oz.lua: no requests for thread " .. tid .. " in " .. o.file)
+   end
+end
+
+function request()
+   idx = idx + 1
+   if idx > #reqs and join_mode and borrowed < #spare then
+      -- Built on demand: borrowing is the exception, and only costs wrk a little Lua.
+      borrowed = borrowed + 1
+      return join_request(spare[#spare - borrowed + 1])
+   end
+   if idx > #reqs then
+      -- For join this means the pre-minted pairs ran out: the repeats fail (400), and the
+      -- orchestrator reports the run as exhausted rather than trusting its figures.
+      idx = 1
+      wrapped = wrapped + 1
+   end
+   return reqs[idx]
+end
+
+function done(summary, latency, requests)
+   local w, b = 0, 0
+   for _, t in ipairs(threads) do
+      w = w + (t:get("wrapped") or 0)
+      b = b + (t:get("borrowed") or 0)
+   end
+   local e = summary.errors
+   io.write(string.format(
+      "OZBENCH requests=%d duration_us=%d status_errors=%d connect_errors=%d read_errors=%d "
+         .. "write_errors=%d timeouts=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d mean_us=%.1f wrapped=%d borrowed=%d\n",
+      summary.requests, summary.duration, e.status, e.connect, e.read, e.write, e.timeout,
+      latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean, w, b))
+end
