@@ -1,7 +1,7 @@
 //! `MemoryStore`: the `Store` contract over plain collections in one process, for tests and
 //! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
@@ -37,8 +37,10 @@ struct State {
 #[derive(Debug, Default)]
 struct Memberships {
     all: HashMap<(GroupId, UserId), Stored<PrivilegeSet>>,
-    by_user: HashMap<UserId, BTreeMap<u64, GroupId>>,
-    by_group: HashMap<GroupId, BTreeMap<u64, UserId>>,
+    /// Each list is in `seq` order: a new membership has the highest `seq` so far, so it is
+    /// pushed at the end.
+    by_user: HashMap<UserId, Vec<(u64, GroupId)>>,
+    by_group: HashMap<GroupId, Vec<(u64, UserId)>>,
 }
 
 impl Memberships {
@@ -53,42 +55,45 @@ impl Memberships {
     /// Adds a membership the caller has checked is new.
     fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, seq: u64) {
         self.all.insert((group.clone(), user.clone()), Stored { value: privileges, seq });
-        self.by_user.entry(user.clone()).or_default().insert(seq, group.clone());
-        self.by_group.entry(group.clone()).or_default().insert(seq, user.clone());
+        self.by_user.entry(user.clone()).or_default().push((seq, group.clone()));
+        self.by_group.entry(group.clone()).or_default().push((seq, user.clone()));
     }
 
     fn remove(&mut self, group: &GroupId, user: &UserId) -> bool {
         let Some(removed) = self.all.remove(&(group.clone(), user.clone())) else {
             return false;
         };
-        if let Some(groups) = self.by_user.get_mut(user) {
-            groups.remove(&removed.seq);
-            if groups.is_empty() {
-                self.by_user.remove(user);
-            }
-        }
-        if let Some(users) = self.by_group.get_mut(group) {
-            users.remove(&removed.seq);
-            if users.is_empty() {
-                self.by_group.remove(group);
-            }
-        }
+        unlist(&mut self.by_user, user, removed.seq);
+        unlist(&mut self.by_group, group, removed.seq);
         true
     }
 
     fn remove_group(&mut self, group: &GroupId) {
-        let users = self.by_group.get(group).map(|u| u.values().cloned().collect::<Vec<_>>()).unwrap_or_default();
+        let users = self.of_group(group);
         for user in users {
             self.remove(group, &user);
         }
     }
 
     fn of_user(&self, user: &UserId) -> Vec<GroupId> {
-        self.by_user.get(user).map(|g| g.values().cloned().collect()).unwrap_or_default()
+        self.by_user.get(user).map(|g| g.iter().map(|(_, id)| id.clone()).collect()).unwrap_or_default()
     }
 
     fn of_group(&self, group: &GroupId) -> Vec<UserId> {
-        self.by_group.get(group).map(|u| u.values().cloned().collect()).unwrap_or_default()
+        self.by_group.get(group).map(|u| u.iter().map(|(_, id)| id.clone()).collect()).unwrap_or_default()
+    }
+}
+
+/// Takes the entry with sequence number `seq` out of `key`'s list (sorted by `seq`), and the
+/// list out of the index once it is empty.
+fn unlist<K: std::hash::Hash + Eq, V>(index: &mut HashMap<K, Vec<(u64, V)>>, key: &K, seq: u64) {
+    if let Some(list) = index.get_mut(key) {
+        if let Ok(at) = list.binary_search_by_key(&seq, |(s, _)| *s) {
+            list.remove(at);
+        }
+        if list.is_empty() {
+            index.remove(key);
+        }
     }
 }
 

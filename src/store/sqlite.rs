@@ -95,6 +95,29 @@ struct Inner {
 /// batch queued behind it, would wait for the database file to be written and synced.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
+/// A `PASSIVE` checkpoint copies pages while the writer keeps appending, so under steady load it
+/// never catches up with the log's end, and SQLite only starts the log over after a checkpoint
+/// that did. When the log holds this many frames (64 MiB of 4 KiB pages), the checkpointer asks
+/// the writer to run a `RESTART` checkpoint between two batches: little is left to copy by then,
+/// and the next commit writes the log from its start again. Small under test, so a test can
+/// reach it.
+#[cfg(not(test))]
+const WAL_RESTART_FRAMES: i64 = 16_384;
+#[cfg(test)]
+const WAL_RESTART_FRAMES: i64 = 64;
+
+/// What the log file is cut back to when it starts over (`journal_size_limit`).
+const WAL_SIZE_LIMIT_BYTES: i64 = 64 << 20;
+
+/// What the writer and the checkpointer tell each other.
+#[derive(Debug, Default)]
+struct Checkpoints {
+    /// Set by the writer after commits, cleared by the checkpointer when it runs.
+    committed: AtomicBool,
+    /// Set by the checkpointer when the log is long, cleared by the writer when it restarts it.
+    restart: AtomicBool,
+}
+
 /// How many prepared statements the writer keeps: about twenty are in use, and each is small.
 const WRITER_STATEMENTS: usize = 64;
 
@@ -124,21 +147,20 @@ impl SqliteStore {
 
         let (requests, inbox) = mpsc::channel();
         let stats = Stats::default();
-        // Set by the writer after each commit, cleared by the checkpointer when it runs.
-        let committed = Arc::new(AtomicBool::new(false));
+        let shared = Arc::new(Checkpoints::default());
         let (checkpoints, stop) = mpsc::channel();
         let checkpointer = {
-            let committed = Arc::clone(&committed);
+            let shared = Arc::clone(&shared);
             std::thread::Builder::new()
                 .name("sqlite-checkpoint".into())
-                .spawn(move || run_checkpointer(&checkpoint_conn, &stop, &committed))
+                .spawn(move || run_checkpointer(&checkpoint_conn, &stop, &shared))
                 .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite checkpoint thread: {e}")))?
         };
         let writer = {
             let stats = stats.clone();
             std::thread::Builder::new()
                 .name("sqlite-writer".into())
-                .spawn(move || run_writer(writer, inbox, &stats, &committed))
+                .spawn(move || run_writer(writer, inbox, &stats, &shared))
                 .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite writer thread: {e}")))?
         };
         Ok(SqliteStore {
@@ -320,6 +342,8 @@ struct WriterStats {
     commits: AtomicUsize,
     /// The most requests one committed transaction held.
     largest_batch: AtomicUsize,
+    /// Log restarts the writer ran.
+    restarts: AtomicUsize,
 }
 
 #[cfg(not(test))]
@@ -333,6 +357,14 @@ fn note_submitted(stats: &Stats) {
 #[cfg(not(test))]
 fn note_commit(_: &Stats, _requests: usize) {}
 
+#[cfg(not(test))]
+fn note_restart(_: &Stats) {}
+
+#[cfg(test)]
+fn note_restart(stats: &Stats) {
+    stats.restarts.fetch_add(1, Ordering::SeqCst);
+}
+
 #[cfg(test)]
 fn note_commit(stats: &Stats, requests: usize) {
     stats.commits.fetch_add(1, Ordering::SeqCst);
@@ -343,7 +375,7 @@ fn note_commit(stats: &Stats, requests: usize) {
 /// timeout) only for a batch's first request; the rest of the batch is whatever was already
 /// queued. So under light load a write commits alone and at once, and under heavy load the
 /// requests that arrived during one commit all share the next.
-fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats, committed: &AtomicBool) {
+fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats, checkpoints: &Checkpoints) {
     let mut batch = VecDeque::with_capacity(MAX_BATCH);
     // `recv` fails once every sender is gone and the queue is empty: the store was dropped.
     while let Ok(first) = inbox.recv() {
@@ -357,19 +389,29 @@ fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: 
         while !batch.is_empty() {
             run_batch(&conn, &mut batch, stats);
         }
-        committed.store(true, Ordering::Release);
+        checkpoints.committed.store(true, Ordering::Release);
+        if checkpoints.restart.swap(false, Ordering::AcqRel) {
+            // Waits (busy timeout) for readers still on the old log; they are single statements.
+            match conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(())) {
+                Ok(()) => note_restart(stats),
+                Err(e) => tracing::warn!("SQLite log restart failed: {e}"),
+            }
+        }
     }
 }
 
 /// Every `CHECKPOINT_EVERY` after a commit, a `PASSIVE` checkpoint: it copies the log's committed
 /// pages into the database file without taking the write lock, so the writer keeps committing
 /// meanwhile, and the log stays short. Ends when the store's sender is dropped.
-fn run_checkpointer(conn: &Connection, stop: &mpsc::Receiver<()>, committed: &AtomicBool) {
+fn run_checkpointer(conn: &Connection, stop: &mpsc::Receiver<()>, checkpoints: &Checkpoints) {
     while let Err(mpsc::RecvTimeoutError::Timeout) = stop.recv_timeout(CHECKPOINT_EVERY) {
-        if committed.swap(false, Ordering::Acquire) {
-            if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+        if checkpoints.committed.swap(false, Ordering::Acquire) {
+            // Its row: busy, frames in the log, frames copied into the database file.
+            match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(1)) {
+                Ok(frames) if frames >= WAL_RESTART_FRAMES => checkpoints.restart.store(true, Ordering::Release),
+                Ok(_) => {}
                 // Nothing is lost (the log still holds every commit); the next round tries again.
-                tracing::warn!("SQLite checkpoint failed: {e}");
+                Err(e) => tracing::warn!("SQLite checkpoint failed: {e}"),
             }
         }
     }
@@ -477,6 +519,7 @@ fn configure_writer(conn: &Connection) -> StoreResult<()> {
     conn.pragma_update(None, "synchronous", "FULL").map_err(sql_error)?;
     // The checkpointer thread does this (see `CHECKPOINT_EVERY`).
     conn.pragma_update(None, "wal_autocheckpoint", 0).map_err(sql_error)?;
+    conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT_BYTES).map_err(sql_error)?;
     // SQLite leaves foreign keys off unless asked; the schema relies on them (memberships
     // vanish with their group, and name existing users).
     conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_error)?;
@@ -1344,6 +1387,40 @@ mod tests {
             assert!(Instant::now() < deadline, "no checkpoint within {:?}", CHECKPOINT_EVERY * 30);
             tokio::time::sleep(CHECKPOINT_EVERY / 2).await;
         }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn under_steady_writes_the_log_starts_over_instead_of_growing() {
+        let (_dir, path) = temp_db();
+        let store = SqliteStore::open(&path).expect("the store opens");
+        // Writers that never pause, for many checkpoint rounds: PASSIVE checkpoints alone would
+        // never reach the log's end, and the log would hold every frame written.
+        let deadline = Instant::now() + CHECKPOINT_EVERY * 20;
+        let writers: Vec<_> = (0..32)
+            .map(|w| {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let mut i = 0;
+                    while Instant::now() < deadline {
+                        store.create_user(&a_user(&format!("writer {w} user {i}"))).await.expect("a user");
+                        i += 1;
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.await.expect("the writer task ends");
+        }
+        let written = commits(&store);
+        let observer = Connection::open(&path).expect("a second connection opens");
+        let frames: i64 =
+            observer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(1)).expect("the log's length reads");
+        let restarts = store.inner.stats.restarts.load(Ordering::SeqCst);
+        assert!(written > 200, "enough commits to need restarts ({written})");
+        assert!(restarts >= 3, "{restarts} log restarts in 20 checkpoint rounds of steady writes");
+        // Without restarts the log holds every frame of every commit (tens of thousands here);
+        // with them, about one round's worth.
+        assert!(frames < 20_000, "the log holds {frames} frames after {written} commits");
     }
 
     #[tokio::test]
