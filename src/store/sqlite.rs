@@ -97,12 +97,15 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
 /// A `PASSIVE` checkpoint copies pages while the writer keeps appending, so under steady load it
 /// never catches up with the log's end, and SQLite only starts the log over after a checkpoint
-/// that did. When the log holds this many frames (64 MiB of 4 KiB pages), the checkpointer asks
+/// that did. When the log holds this many frames (256 MiB of 4 KiB pages), the checkpointer asks
 /// the writer to run a `RESTART` checkpoint between two batches: little is left to copy by then,
 /// and the next commit writes the log from its start again. Small under test, so a test can
 /// reach it.
 #[cfg(not(test))]
-const WAL_RESTART_FRAMES: i64 = 16_384;
+// Each restart pauses the writer for a moment (the rest of the copy, a sync of the database
+// file): rare enough here to stay out of the join's p99, small enough that opening the file after
+// a crash (which reads the whole log) stays well under a second.
+const WAL_RESTART_FRAMES: i64 = 65_536;
 #[cfg(test)]
 const WAL_RESTART_FRAMES: i64 = 64;
 
