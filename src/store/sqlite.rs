@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex, MutexGuard, PoisonError, TryLockError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -59,9 +59,6 @@ const MIGRATIONS: &[Migration] =
 /// `synchronous=FULL` an `Ok` therefore always means "on disk", as the trait requires, while
 /// concurrent writers share the cost of the sync instead of queueing for one each.
 ///
-/// A third thread, the checkpointer, copies committed pages from the log into the database file
-/// (`CHECKPOINT_EVERY`), so that no commit waits for that work.
-///
 /// `BEGIN IMMEDIATE` takes the write lock before the batch's first read, so no other connection
 /// (the CLI, another server on the same file) can slip a write between a request's checks and
 /// its changes; inside the batch the requests run one after the other, each seeing what the
@@ -84,41 +81,6 @@ struct Inner {
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     stats: Stats,
-    /// Stops the checkpointer thread when dropped; then joined.
-    checkpoints: Option<mpsc::Sender<()>>,
-    checkpointer: Option<JoinHandle<()>>,
-}
-
-/// How often the checkpointer thread copies what the log holds into the database file. The
-/// writer never checkpoints itself (`wal_autocheckpoint=0`): SQLite's automatic checkpoint runs
-/// inside the `COMMIT` that crosses its threshold, so every caller of that batch, and every
-/// batch queued behind it, would wait for the database file to be written and synced.
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
-
-/// A `PASSIVE` checkpoint copies pages while the writer keeps appending, so under steady load it
-/// never catches up with the log's end, and SQLite only starts the log over after a checkpoint
-/// that did. When the log holds this many frames (256 MiB of 4 KiB pages), the checkpointer asks
-/// the writer to run a `RESTART` checkpoint between two batches: little is left to copy by then,
-/// and the next commit writes the log from its start again. Small under test, so a test can
-/// reach it.
-#[cfg(not(test))]
-// Each restart pauses the writer for a moment (the rest of the copy, a sync of the database
-// file): rare enough here to stay out of the join's p99, small enough that opening the file after
-// a crash (which reads the whole log) stays well under a second.
-const WAL_RESTART_FRAMES: i64 = 65_536;
-#[cfg(test)]
-const WAL_RESTART_FRAMES: i64 = 64;
-
-/// What the log file is cut back to when it starts over (`journal_size_limit`).
-const WAL_SIZE_LIMIT_BYTES: i64 = 64 << 20;
-
-/// What the writer and the checkpointer tell each other.
-#[derive(Debug, Default)]
-struct Checkpoints {
-    /// Set by the writer after commits, cleared by the checkpointer when it runs.
-    committed: AtomicBool,
-    /// Set by the checkpointer when the log is long, cleared by the writer when it restarts it.
-    restart: AtomicBool,
 }
 
 /// How many prepared statements the writer keeps: about twenty are in use, and each is small.
@@ -145,25 +107,13 @@ impl SqliteStore {
         migrate(&mut writer)?;
         let readers = (0..READERS).map(|_| open_reader(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
 
-        let checkpoint_conn = Connection::open_with_flags(path, flags).map_err(sql_error)?;
-        checkpoint_conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_error)?;
-
         let (requests, inbox) = mpsc::channel();
         let stats = Stats::default();
-        let shared = Arc::new(Checkpoints::default());
-        let (checkpoints, stop) = mpsc::channel();
-        let checkpointer = {
-            let shared = Arc::clone(&shared);
-            std::thread::Builder::new()
-                .name("sqlite-checkpoint".into())
-                .spawn(move || run_checkpointer(&checkpoint_conn, &stop, &shared))
-                .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite checkpoint thread: {e}")))?
-        };
         let writer = {
             let stats = stats.clone();
             std::thread::Builder::new()
                 .name("sqlite-writer".into())
-                .spawn(move || run_writer(writer, inbox, &stats, &shared))
+                .spawn(move || run_writer(writer, inbox, &stats))
                 .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite writer thread: {e}")))?
         };
         Ok(SqliteStore {
@@ -173,8 +123,6 @@ impl SqliteStore {
                 readers,
                 next_reader: AtomicUsize::new(0),
                 stats,
-                checkpoints: Some(checkpoints),
-                checkpointer: Some(checkpointer),
             }),
         })
     }
@@ -255,10 +203,6 @@ impl Drop for Inner {
             // A panic would already have been reported where it happened; there is nothing left
             // to answer here.
             let _ = writer.join();
-        }
-        drop(self.checkpoints.take());
-        if let Some(checkpointer) = self.checkpointer.take() {
-            let _ = checkpointer.join();
         }
     }
 }
@@ -345,8 +289,6 @@ struct WriterStats {
     commits: AtomicUsize,
     /// The most requests one committed transaction held.
     largest_batch: AtomicUsize,
-    /// Log restarts the writer ran.
-    restarts: AtomicUsize,
 }
 
 #[cfg(not(test))]
@@ -360,14 +302,6 @@ fn note_submitted(stats: &Stats) {
 #[cfg(not(test))]
 fn note_commit(_: &Stats, _requests: usize) {}
 
-#[cfg(not(test))]
-fn note_restart(_: &Stats) {}
-
-#[cfg(test)]
-fn note_restart(stats: &Stats) {
-    stats.restarts.fetch_add(1, Ordering::SeqCst);
-}
-
 #[cfg(test)]
 fn note_commit(stats: &Stats, requests: usize) {
     stats.commits.fetch_add(1, Ordering::SeqCst);
@@ -378,7 +312,7 @@ fn note_commit(stats: &Stats, requests: usize) {
 /// timeout) only for a batch's first request; the rest of the batch is whatever was already
 /// queued. So under light load a write commits alone and at once, and under heavy load the
 /// requests that arrived during one commit all share the next.
-fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats, checkpoints: &Checkpoints) {
+fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats) {
     let mut batch = VecDeque::with_capacity(MAX_BATCH);
     // `recv` fails once every sender is gone and the queue is empty: the store was dropped.
     while let Ok(first) = inbox.recv() {
@@ -391,31 +325,6 @@ fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: 
         }
         while !batch.is_empty() {
             run_batch(&conn, &mut batch, stats);
-        }
-        checkpoints.committed.store(true, Ordering::Release);
-        if checkpoints.restart.swap(false, Ordering::AcqRel) {
-            // Waits (busy timeout) for readers still on the old log; they are single statements.
-            match conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(())) {
-                Ok(()) => note_restart(stats),
-                Err(e) => tracing::warn!("SQLite log restart failed: {e}"),
-            }
-        }
-    }
-}
-
-/// Every `CHECKPOINT_EVERY` after a commit, a `PASSIVE` checkpoint: it copies the log's committed
-/// pages into the database file without taking the write lock, so the writer keeps committing
-/// meanwhile, and the log stays short. Ends when the store's sender is dropped.
-fn run_checkpointer(conn: &Connection, stop: &mpsc::Receiver<()>, checkpoints: &Checkpoints) {
-    while let Err(mpsc::RecvTimeoutError::Timeout) = stop.recv_timeout(CHECKPOINT_EVERY) {
-        if checkpoints.committed.swap(false, Ordering::Acquire) {
-            // Its row: busy, frames in the log, frames copied into the database file.
-            match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(1)) {
-                Ok(frames) if frames >= WAL_RESTART_FRAMES => checkpoints.restart.store(true, Ordering::Release),
-                Ok(_) => {}
-                // Nothing is lost (the log still holds every commit); the next round tries again.
-                Err(e) => tracing::warn!("SQLite checkpoint failed: {e}"),
-            }
         }
     }
 }
@@ -520,9 +429,6 @@ fn configure_writer(conn: &Connection) -> StoreResult<()> {
     // FULL syncs the log on every commit, so a committed join survives `kill -9` and power loss;
     // WAL's usual NORMAL could lose the last commits on power loss, after `Joined` was answered.
     conn.pragma_update(None, "synchronous", "FULL").map_err(sql_error)?;
-    // The checkpointer thread does this (see `CHECKPOINT_EVERY`).
-    conn.pragma_update(None, "wal_autocheckpoint", 0).map_err(sql_error)?;
-    conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT_BYTES).map_err(sql_error)?;
     // SQLite leaves foreign keys off unless asked; the schema relies on them (memberships
     // vanish with their group, and name existing users).
     conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_error)?;
@@ -1357,73 +1263,6 @@ mod tests {
         assert_eq!(synchronous, 2, "2 is FULL");
         assert_eq!(foreign_keys, 1);
         assert_eq!(busy_timeout, 5000);
-    }
-
-    /// The database file's own header: its size in pages (bytes 28..32), as last checkpointed.
-    fn pages_in_main_file(path: &Path) -> u32 {
-        let bytes = std::fs::read(path).expect("the database file reads");
-        u32::from_be_bytes(bytes[28..32].try_into().expect("a header"))
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn the_checkpointer_moves_commits_into_the_database_file_and_the_writer_never_does() {
-        let (_dir, path) = temp_db();
-        let store = SqliteStore::open(&path).expect("the store opens");
-        let autocheckpoint = store
-            .write(|conn| Ok(conn.query_row("PRAGMA wal_autocheckpoint", [], |r| r.get::<_, i64>(0))?))
-            .await
-            .expect("the pragma reads");
-        assert_eq!(autocheckpoint, 0, "the writer leaves checkpoints to the checkpointer thread");
-        let before = pages_in_main_file(&path);
-        let long_name = "n".repeat(45);
-        for i in 0..2000 {
-            store.create_user(&a_user(&format!("{long_name}{i}"))).await.expect("a user is created");
-        }
-        let pages = store
-            .read(|conn| Ok(conn.query_row("PRAGMA page_count", [], |r| r.get::<_, u32>(0))?))
-            .await
-            .expect("the page count reads");
-        assert!(pages > before, "the writes need more pages ({pages} > {before})");
-        // Within a few rounds of CHECKPOINT_EVERY, the file itself holds every page.
-        let deadline = Instant::now() + CHECKPOINT_EVERY * 30;
-        while pages_in_main_file(&path) < pages {
-            assert!(Instant::now() < deadline, "no checkpoint within {:?}", CHECKPOINT_EVERY * 30);
-            tokio::time::sleep(CHECKPOINT_EVERY / 2).await;
-        }
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn under_steady_writes_the_log_starts_over_instead_of_growing() {
-        let (_dir, path) = temp_db();
-        let store = SqliteStore::open(&path).expect("the store opens");
-        // Writers that never pause, for many checkpoint rounds: PASSIVE checkpoints alone would
-        // never reach the log's end, and the log would hold every frame written.
-        let deadline = Instant::now() + CHECKPOINT_EVERY * 20;
-        let writers: Vec<_> = (0..32)
-            .map(|w| {
-                let store = store.clone();
-                tokio::spawn(async move {
-                    let mut i = 0;
-                    while Instant::now() < deadline {
-                        store.create_user(&a_user(&format!("writer {w} user {i}"))).await.expect("a user");
-                        i += 1;
-                    }
-                })
-            })
-            .collect();
-        for writer in writers {
-            writer.await.expect("the writer task ends");
-        }
-        let written = commits(&store);
-        let observer = Connection::open(&path).expect("a second connection opens");
-        let frames: i64 =
-            observer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(1)).expect("the log's length reads");
-        let restarts = store.inner.stats.restarts.load(Ordering::SeqCst);
-        assert!(written > 200, "enough commits to need restarts ({written})");
-        assert!(restarts >= 3, "{restarts} log restarts in 20 checkpoint rounds of steady writes");
-        // Without restarts the log holds every frame of every commit (tens of thousands here);
-        // with them, about one round's worth.
-        assert!(frames < 20_000, "the log holds {frames} frames after {written} commits");
     }
 
     #[tokio::test]
