@@ -388,12 +388,19 @@ impl From<Failure> for StoreError {
 /// values (`Key (id)=(…) already exists`), and a key may be a token identifier. The messages
 /// themselves name constraints and columns; this store binds no token identifier where a
 /// message would quote it (a type conversion).
+/// SQLSTATEs that mean "try again later": the connection (`08…`), a server shutting down or
+/// starting (`57P0…`), and a serialization failure or deadlock (`40001`, `40P01`) that is still
+/// there after `MAX_ATTEMPTS` tries: the database is too contended right now, which is the
+/// caller's 503 with `Retry-After`, not a fault (500). Nothing of the failed transaction stays.
+fn unavailable_code(code: &str) -> bool {
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "40001" | "40P01")
+}
+
 fn pg_error(e: &tokio_postgres::Error) -> StoreError {
     if let Some(db) = e.as_db_error() {
         let code = db.code().code();
         let text = format!("{} (SQLSTATE {code})", db.message());
-        let unavailable = code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03");
-        return if unavailable { StoreError::Unavailable(text) } else { StoreError::Backend(text) };
+        return if unavailable_code(code) { StoreError::Unavailable(text) } else { StoreError::Backend(text) };
     }
     // Not a server error: tokio-postgres's own message (its kind, then the I/O cause), which
     // holds no query parameter. Its kinds are private; their fixed texts are not.
@@ -1114,6 +1121,16 @@ mod tests {
 
     use super::test_cluster::fresh_database;
     use super::*;
+
+    #[test]
+    fn contention_outlasting_the_retries_is_unavailable_and_other_sql_errors_are_faults() {
+        for code in ["08006", "08001", "57P01", "57P03", "40001", "40P01"] {
+            assert!(unavailable_code(code), "{code} is a 503");
+        }
+        for code in ["23505", "23503", "42P01", "22P02", "XX000"] {
+            assert!(!unavailable_code(code), "{code} is a 500");
+        }
+    }
     use crate::domain::Privilege;
 
     fn a_user(name_text: &str) -> User {
