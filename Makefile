@@ -22,10 +22,10 @@ test: lint browser-check
 	scripts/with-postgres.sh cargo test -p oz-groups
 	$(MAKE) contract
 
-## lint: the spec (Redocly, strict) and the code (rustfmt, clippy); warnings are errors
+## lint: the spec (Redocly, strict) and the code, server and benchmark (rustfmt, clippy); warnings are errors
 lint: spec-lint
 	cargo fmt --all -- --check
-	cargo clippy -p oz-groups --all-targets -- -D warnings
+	cargo clippy -p oz-groups -p oz-bench --all-targets -- -D warnings
 
 ## spec-lint: openapi/openapi.yaml against Redocly's recommended-strict rules (redocly.yaml)
 spec-lint: $(NODE_STAMP)
