@@ -50,16 +50,15 @@ impl App {
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
         let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: None };
         self.tokens.verify(&macaroon, TokenKind::Access, &ctx).map_err(invalid)?;
-        match self.store.token_and_user(macaroon.identifier()).await? {
-            Some((TokenRecord { grant: TokenGrant::Access { .. }, revoked: true, .. }, _)) => {
-                Err(Error::InvalidAccessToken("The access token has been revoked.".into()))
-            }
-            Some((TokenRecord { grant: TokenGrant::Access { .. }, .. }, Some(user))) => Ok(user),
-            Some((TokenRecord { grant: TokenGrant::Access { .. }, .. }, None)) => {
-                Err(Error::InvalidAccessToken("The user of this access token no longer exists.".into()))
-            }
-            _ => Err(Error::InvalidAccessToken("The access token is not known to this server.".into())),
+        let unknown = || Error::InvalidAccessToken("The access token is not known to this server.".into());
+        let (record, user) = self.store.token_and_user(macaroon.identifier()).await?.ok_or_else(unknown)?;
+        if !matches!(record.grant, TokenGrant::Access { .. }) {
+            return Err(unknown());
         }
+        if record.revoked {
+            return Err(Error::InvalidAccessToken("The access token has been revoked.".into()));
+        }
+        user.ok_or_else(|| Error::InvalidAccessToken("The user of this access token no longer exists.".into()))
     }
 
     /// Creates a user and its first access token (the CLI's `user add` and the first start).

@@ -381,13 +381,6 @@ impl From<Failure> for StoreError {
     }
 }
 
-/// Sorts the database's errors into "try again later" (the connection cannot be made or was
-/// lost, the server is shutting down or starting) and "something is wrong".
-///
-/// A server error is described by its message and SQLSTATE only: its DETAIL may quote key
-/// values (`Key (id)=(…) already exists`), and a key may be a token identifier. The messages
-/// themselves name constraints and columns; this store binds no token identifier where a
-/// message would quote it (a type conversion).
 /// SQLSTATEs that mean "try again later": the connection (`08…`), a server shutting down or
 /// starting (`57P0…`), and a serialization failure or deadlock (`40001`, `40P01`) that is still
 /// there after `MAX_ATTEMPTS` tries: the database is too contended right now, which is the
@@ -396,6 +389,13 @@ fn unavailable_code(code: &str) -> bool {
     code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "40001" | "40P01")
 }
 
+/// Sorts the database's errors into "try again later" (`unavailable_code`, or a connection that
+/// cannot be made or was lost) and "something is wrong".
+///
+/// A server error is described by its message and SQLSTATE only: its DETAIL may quote key
+/// values (`Key (id)=(…) already exists`), and a key may be a token identifier. The messages
+/// themselves name constraints and columns; this store binds no token identifier where a
+/// message would quote it (a type conversion).
 fn pg_error(e: &tokio_postgres::Error) -> StoreError {
     if let Some(db) = e.as_db_error() {
         let code = db.code().code();
@@ -1121,6 +1121,7 @@ mod tests {
 
     use super::test_cluster::fresh_database;
     use super::*;
+    use crate::domain::Privilege;
 
     #[test]
     fn contention_outlasting_the_retries_is_unavailable_and_other_sql_errors_are_faults() {
@@ -1131,7 +1132,6 @@ mod tests {
             assert!(!unavailable_code(code), "{code} is a 500");
         }
     }
-    use crate::domain::Privilege;
 
     fn a_user(name_text: &str) -> User {
         User {
