@@ -4,60 +4,16 @@
 
 use std::sync::Arc;
 
+use super::fixtures::{
+    a_group, a_user, an_access_token, an_invite_granting, name, new_group, new_invite, new_user, race_joins, uses,
+};
 use super::memory::MemoryStore;
 use super::postgres::{test_cluster, PostgresStore};
 use super::sqlite::SqliteStore;
 use super::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
-use crate::domain::{Group, GroupId, GroupType, Name, Privilege, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Privilege, PrivilegeSet, User, UserId};
 
 // --- fixtures --------------------------------------------------------------------------------
-
-fn name(raw: &str) -> Name {
-    Name::parse(raw, "name").expect("test names are valid")
-}
-
-fn user_named(raw: &str) -> User {
-    User { id: UserId::generate(), name: name(raw), alias: None, admin: false }
-}
-
-async fn new_user(store: &dyn Store, raw: &str) -> UserId {
-    let user = user_named(raw);
-    store.create_user(&user).await.expect("create user");
-    user.id
-}
-
-fn group_named(raw: &str) -> Group {
-    Group { id: GroupId::generate(), name: name(raw), kind: GroupType::Team }
-}
-
-/// A group created by `owner` with every privilege.
-async fn new_group(store: &dyn Store, owner: &UserId, raw: &str) -> GroupId {
-    let group = group_named(raw);
-    store.create_group(&group, owner, PrivilegeSet::all()).await.expect("create group");
-    group.id
-}
-
-fn invite_record(group: &GroupId, privileges: PrivilegeSet, max_uses: Option<u32>) -> TokenRecord {
-    TokenRecord {
-        id: format!("tok-{}", GroupId::generate()),
-        grant: TokenGrant::GroupInviteUser { group: group.clone(), privileges },
-        max_uses,
-        uses: 0,
-        revoked: false,
-        created_at: 1_700_000_000,
-    }
-}
-
-/// Stores an invite to `group` and returns its identifier.
-async fn new_invite(store: &dyn Store, group: &GroupId, max_uses: Option<u32>) -> String {
-    let record = invite_record(group, PrivilegeSet::default_member(), max_uses);
-    store.insert_token(&record).await.expect("insert invite");
-    record.id
-}
-
-async fn uses(store: &dyn Store, token: &str) -> u32 {
-    store.get_token(token).await.expect("read token").expect("the token exists").uses
-}
 
 async fn join(store: &dyn Store, token: &str, user: &UserId) -> JoinOutcome {
     store.join_with_token(token, user).await.expect("join")
@@ -67,7 +23,7 @@ async fn join(store: &dyn Store, token: &str, user: &UserId) -> JoinOutcome {
 
 pub(crate) async fn users_can_be_created_read_updated_and_counted(store: &dyn Store) {
     assert_eq!(store.count_users().await, Ok(0));
-    let mut alice = user_named("alice");
+    let mut alice = a_user("alice");
     alice.alias = Some(name("al"));
     alice.admin = true;
     store.create_user(&alice).await.expect("create alice");
@@ -101,7 +57,7 @@ pub(crate) async fn users_can_be_created_read_updated_and_counted(store: &dyn St
 }
 
 pub(crate) async fn creating_a_user_with_an_existing_id_is_a_backend_error(store: &dyn Store) {
-    let alice = user_named("alice");
+    let alice = a_user("alice");
     store.create_user(&alice).await.expect("create alice");
     let clash = User { name: name("impostor"), ..alice.clone() };
     assert!(matches!(store.create_user(&clash).await, Err(StoreError::Backend(_))));
@@ -112,21 +68,14 @@ pub(crate) async fn creating_a_user_with_an_existing_id_is_a_backend_error(store
 // --- tokens ----------------------------------------------------------------------------------
 
 pub(crate) async fn token_records_read_back_exactly_as_inserted(store: &dyn Store) {
-    let access = TokenRecord {
-        id: "access-token-1".into(),
-        grant: TokenGrant::Access { user: UserId::generate() },
-        max_uses: None,
-        uses: 0,
-        revoked: false,
-        created_at: 1_700_000_000,
-    };
+    let access = an_access_token("access-token-1", &UserId::generate());
     let privileges = PrivilegeSet::from_iter([Privilege::InviteUser, Privilege::CreateSpaceToken]);
     let invite = TokenRecord {
         max_uses: Some(3),
         uses: 2,
         revoked: true,
         created_at: 1_800_000_000,
-        ..invite_record(&GroupId::generate(), privileges, None)
+        ..an_invite_granting(&GroupId::generate(), privileges, None)
     };
     store.insert_token(&access).await.expect("insert access");
     store.insert_token(&invite).await.expect("insert invite");
@@ -138,14 +87,7 @@ pub(crate) async fn token_records_read_back_exactly_as_inserted(store: &dyn Stor
 pub(crate) async fn a_token_is_read_with_its_user_in_one_call(store: &dyn Store) {
     let alice = new_user(store, "alice").await;
     let user = store.get_user(&alice).await.expect("read user").expect("alice exists");
-    let access = TokenRecord {
-        id: "access-with-user".into(),
-        grant: TokenGrant::Access { user: alice.clone() },
-        max_uses: None,
-        uses: 0,
-        revoked: true,
-        created_at: 1_700_000_000,
-    };
+    let access = TokenRecord { revoked: true, ..an_access_token("access-with-user", &alice) };
     // A token whose user was never stored (a store restored without its users, say).
     let orphan = TokenRecord {
         id: "access-orphan".into(),
@@ -153,7 +95,7 @@ pub(crate) async fn a_token_is_read_with_its_user_in_one_call(store: &dyn Store)
         revoked: false,
         ..access.clone()
     };
-    let invite = invite_record(&GroupId::generate(), PrivilegeSet::default_member(), Some(1));
+    let invite = an_invite_granting(&GroupId::generate(), PrivilegeSet::default_member(), Some(1));
     for record in [&access, &orphan, &invite] {
         store.insert_token(record).await.expect("insert token");
     }
@@ -164,7 +106,7 @@ pub(crate) async fn a_token_is_read_with_its_user_in_one_call(store: &dyn Store)
 }
 
 pub(crate) async fn a_duplicate_token_identifier_is_refused_without_naming_it(store: &dyn Store) {
-    let record = invite_record(&GroupId::generate(), PrivilegeSet::default_member(), Some(1));
+    let record = an_invite_granting(&GroupId::generate(), PrivilegeSet::default_member(), Some(1));
     store.insert_token(&record).await.expect("insert invite");
     let again = TokenRecord { max_uses: None, ..record.clone() };
     match store.insert_token(&again).await {
@@ -174,11 +116,18 @@ pub(crate) async fn a_duplicate_token_identifier_is_refused_without_naming_it(st
     assert_eq!(store.get_token(&record.id).await, Ok(Some(record)));
 }
 
+pub(crate) async fn a_group_invite_keeps_its_privilege_bits_exactly(store: &dyn Store) {
+    let set = PrivilegeSet::from_iter([Privilege::RemoveUser, Privilege::CreateSpaceToken]);
+    let invite = an_invite_granting(&GroupId::generate(), set, Some(3));
+    store.insert_token(&invite).await.expect("insert invite");
+    assert_eq!(store.get_token(&invite.id).await, Ok(Some(invite)));
+}
+
 // --- groups ----------------------------------------------------------------------------------
 
 pub(crate) async fn creating_a_group_makes_its_creator_a_member_with_the_given_privileges(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
-    let group = group_named("team");
+    let group = a_group("team");
     let privileges = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::SetPrivileges]);
     store.create_group(&group, &owner, privileges).await.expect("create group");
     assert_eq!(store.get_group(&group.id).await, Ok(Some(group.clone())));
@@ -191,7 +140,7 @@ pub(crate) async fn creating_a_group_makes_its_creator_a_member_with_the_given_p
 pub(crate) async fn a_group_for_an_unknown_creator_is_refused_whole(store: &dyn Store) {
     // The trait leaves this implicit; both backends refuse it (SQLite by foreign key), and the
     // refusal must not leave a group without its creator behind.
-    let group = group_named("orphan");
+    let group = a_group("orphan");
     let outcome = store.create_group(&group, &UserId::generate(), PrivilegeSet::all()).await;
     assert!(matches!(outcome, Err(StoreError::Backend(_))));
     assert_eq!(store.get_group(&group.id).await, Ok(None));
@@ -200,7 +149,7 @@ pub(crate) async fn a_group_for_an_unknown_creator_is_refused_whole(store: &dyn 
 
 pub(crate) async fn creating_a_group_with_an_existing_id_is_a_backend_error(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
-    let group = group_named("team");
+    let group = a_group("team");
     store.create_group(&group, &owner, PrivilegeSet::all()).await.expect("create group");
     let clash = Group { name: name("other"), ..group.clone() };
     let other = new_user(store, "other").await;
@@ -212,7 +161,7 @@ pub(crate) async fn creating_a_group_with_an_existing_id_is_a_backend_error(stor
 
 pub(crate) async fn groups_can_be_read_updated_and_deleted(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
-    let mut group = group_named("team");
+    let mut group = a_group("team");
     store.create_group(&group, &owner, PrivilegeSet::all()).await.expect("create group");
     let other = new_group(store, &owner, "other").await;
 
@@ -373,7 +322,7 @@ pub(crate) async fn an_unlimited_invite_admits_every_user_and_counts_each(store:
 pub(crate) async fn a_revoked_invite_is_used_up_and_changes_nothing(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
     let group = new_group(store, &owner, "team").await;
-    let record = TokenRecord { revoked: true, ..invite_record(&group, PrivilegeSet::default_member(), None) };
+    let record = TokenRecord { revoked: true, ..an_invite_granting(&group, PrivilegeSet::default_member(), None) };
     store.insert_token(&record).await.expect("insert invite");
     let joiner = new_user(store, "joiner").await;
 
@@ -390,14 +339,7 @@ pub(crate) async fn an_unknown_token_is_token_unknown(store: &dyn Store) {
 
 pub(crate) async fn an_access_token_cannot_be_used_to_join(store: &dyn Store) {
     let joiner = new_user(store, "joiner").await;
-    let access = TokenRecord {
-        id: "access-token-1".into(),
-        grant: TokenGrant::Access { user: joiner.clone() },
-        max_uses: None,
-        uses: 0,
-        revoked: false,
-        created_at: 1_700_000_000,
-    };
+    let access = an_access_token("access-token-1", &joiner);
     store.insert_token(&access).await.expect("insert access");
     assert_eq!(join(store, &access.id, &joiner).await, JoinOutcome::TokenUnknown);
     assert_eq!(store.get_token(&access.id).await, Ok(Some(access)));
@@ -408,7 +350,7 @@ pub(crate) async fn a_joined_member_gets_exactly_the_invites_privileges(store: &
     let group = new_group(store, &owner, "team").await;
     // Deliberately without view_data, so a backend that adds the default would be caught.
     let privileges = PrivilegeSet::from_iter([Privilege::InviteUser, Privilege::RemoveUser]);
-    let record = invite_record(&group, privileges, Some(1));
+    let record = an_invite_granting(&group, privileges, Some(1));
     store.insert_token(&record).await.expect("insert invite");
     let joiner = new_user(store, "joiner").await;
 
@@ -435,7 +377,7 @@ pub(crate) async fn join_checks_run_in_the_documented_order(store: &dyn Store) {
     assert_eq!(join(store, &single, &joiner).await, JoinOutcome::TokenUsedUp);
 
     // Revoked before group gone.
-    let revoked = TokenRecord { revoked: true, ..invite_record(&doomed, PrivilegeSet::default_member(), None) };
+    let revoked = TokenRecord { revoked: true, ..an_invite_granting(&doomed, PrivilegeSet::default_member(), None) };
     store.insert_token(&revoked).await.expect("insert invite");
     assert_eq!(join(store, &revoked.id, &joiner).await, JoinOutcome::TokenUsedUp);
 }
@@ -454,48 +396,12 @@ pub(crate) async fn a_join_by_an_unknown_user_is_refused_and_counts_no_use(store
 
 // --- concurrency -----------------------------------------------------------------------------
 
-/// `racers` distinct users join at once through one invite with `max_uses`; returns how many
-/// joined and how many were told the invite is used up, after checking the store agrees.
-async fn race_distinct_users(store: Arc<dyn Store>, racers: usize, max_uses: u32) -> (usize, usize) {
-    let owner = new_user(&*store, "owner").await;
-    let group = new_group(&*store, &owner, "team").await;
-    let token = new_invite(&*store, &group, Some(max_uses)).await;
-    let mut users = Vec::with_capacity(racers);
-    for i in 0..racers {
-        users.push(new_user(&*store, &format!("racer {i}")).await);
-    }
-
-    // The barrier releases every task at once, so the joins really overlap.
-    let barrier = Arc::new(tokio::sync::Barrier::new(racers));
-    let tasks: Vec<_> = users
-        .into_iter()
-        .map(|user| {
-            let (store, barrier, token) = (store.clone(), barrier.clone(), token.clone());
-            tokio::spawn(async move {
-                barrier.wait().await;
-                store.join_with_token(&token, &user).await
-            })
-        })
-        .collect();
-    let mut outcomes = Vec::with_capacity(racers);
-    for result in futures::future::join_all(tasks).await {
-        outcomes.push(result.expect("the task finishes").expect("the join succeeds"));
-    }
-
-    let joined = outcomes.iter().filter(|o| **o == JoinOutcome::Joined).count();
-    let used_up = outcomes.iter().filter(|o| **o == JoinOutcome::TokenUsedUp).count();
-    assert_eq!(joined + used_up, racers, "no other outcome is possible here");
-    assert_eq!(uses(&*store, &token).await as usize, joined);
-    assert_eq!(store.group_users(&group).await.map(|u| u.len()), Ok(joined + 1));
-    (joined, used_up)
-}
-
 pub(crate) async fn a_single_use_invite_admits_exactly_one_of_many_racing_users(store: Arc<dyn Store>) {
-    assert_eq!(race_distinct_users(store, 200, 1).await, (1, 199));
+    assert_eq!(race_joins(&[store], 200, 1).await, (1, 199));
 }
 
 pub(crate) async fn an_invite_with_three_uses_admits_exactly_three_of_many_racing_users(store: Arc<dyn Store>) {
-    assert_eq!(race_distinct_users(store, 100, 3).await, (3, 97));
+    assert_eq!(race_joins(&[store], 100, 3).await, (3, 97));
 }
 
 pub(crate) async fn one_user_racing_itself_joins_once_and_counts_one_use(store: Arc<dyn Store>) {
@@ -615,6 +521,7 @@ macro_rules! every_contract {
                 token_records_read_back_exactly_as_inserted,
                 a_token_is_read_with_its_user_in_one_call,
                 a_duplicate_token_identifier_is_refused_without_naming_it,
+                a_group_invite_keeps_its_privilege_bits_exactly,
                 creating_a_group_makes_its_creator_a_member_with_the_given_privileges,
                 a_group_for_an_unknown_creator_is_refused_whole,
                 creating_a_group_with_an_existing_id_is_a_backend_error,

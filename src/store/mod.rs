@@ -1,12 +1,24 @@
-//! The store: one trait, one contract, several backends (`memory`, `sqlite`). It persists
-//! users, groups, memberships and token records, and it knows nothing of HTTP, tokens' wire
-//! format or privileges' meaning. Every method is one atomic step: it either happens whole or
-//! not at all, and once it returns `Ok` the change is durable (for a durable backend).
+//! The store: one trait, one contract, three backends. It persists users, groups, memberships
+//! and token records, and it knows nothing of HTTP, tokens' wire format or privileges' meaning.
+//! Every method is one atomic step: it either happens whole or not at all, and once it returns
+//! `Ok` the change is durable (for a durable backend).
+//!
+//! - `memory`: collections behind a mutex, for tests and throwaway servers.
+//! - `sqlite`: one SQLite file, with a group-commit writer thread (the default).
+//! - `postgres`: a PostgreSQL server shared by many instances.
+//! - `sql`: what the two SQL backends share: token kinds, row decoding, the join's decision
+//!   order and the migration runner's shape. Each SQL backend adds only its dialect, its
+//!   connections and its locking.
+//! - `contract_tests` (tests only): the trait's contract as one suite run on every backend, with
+//!   the fixtures in `fixtures` that every backend's own tests share too.
 
 #[cfg(test)]
 mod contract_tests;
+#[cfg(test)]
+mod fixtures;
 pub mod memory;
 pub mod postgres;
+mod sql;
 pub mod sqlite;
 
 use async_trait::async_trait;

@@ -1,0 +1,154 @@
+//! Test fixtures shared by the contract suite and every backend's own tests: values to store,
+//! stored setups (a user, a group with its owner and an invite), the racing joins, and the checks
+//! that both SQL backends make on rows they cannot decode. A backend's tests keep only what needs
+//! its own connection (raw SQL, files, pragmas, pools).
+
+use std::sync::Arc;
+
+use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+
+pub(crate) fn name(raw: &str) -> Name {
+    Name::parse(raw, "name").expect("test names are valid")
+}
+
+pub(crate) fn a_user(raw: &str) -> User {
+    User { id: UserId::generate(), name: name(raw), alias: None, admin: false }
+}
+
+pub(crate) fn a_group(raw: &str) -> Group {
+    Group { id: GroupId::generate(), name: name(raw), kind: GroupType::Team }
+}
+
+/// An invite to `group` granting `privileges`, with a fresh identifier and no use counted.
+pub(crate) fn an_invite_granting(group: &GroupId, privileges: PrivilegeSet, max_uses: Option<u32>) -> TokenRecord {
+    TokenRecord {
+        id: format!("inv-{}", GroupId::generate()),
+        grant: TokenGrant::GroupInviteUser { group: group.clone(), privileges },
+        max_uses,
+        uses: 0,
+        revoked: false,
+        created_at: 1_700_000_000,
+    }
+}
+
+/// An invite to `group` granting the default member privileges.
+pub(crate) fn an_invite(group: &GroupId, max_uses: Option<u32>) -> TokenRecord {
+    an_invite_granting(group, PrivilegeSet::default_member(), max_uses)
+}
+
+/// An unlimited, unrevoked access token `id` for `user`.
+pub(crate) fn an_access_token(id: &str, user: &UserId) -> TokenRecord {
+    TokenRecord {
+        id: id.into(),
+        grant: TokenGrant::Access { user: user.clone() },
+        max_uses: None,
+        uses: 0,
+        revoked: false,
+        created_at: 1_700_000_000,
+    }
+}
+
+/// Stores a new user and returns its id.
+pub(crate) async fn new_user(store: &dyn Store, raw: &str) -> UserId {
+    let user = a_user(raw);
+    store.create_user(&user).await.expect("create user");
+    user.id
+}
+
+/// Stores a group created by `owner` with every privilege and returns its id.
+pub(crate) async fn new_group(store: &dyn Store, owner: &UserId, raw: &str) -> GroupId {
+    let group = a_group(raw);
+    store.create_group(&group, owner, PrivilegeSet::all()).await.expect("create group");
+    group.id
+}
+
+/// Stores an invite to `group` and returns its identifier.
+pub(crate) async fn new_invite(store: &dyn Store, group: &GroupId, max_uses: Option<u32>) -> String {
+    let record = an_invite(group, max_uses);
+    store.insert_token(&record).await.expect("insert invite");
+    record.id
+}
+
+/// A stored group, its owner (a member with every privilege) and a stored invite to it.
+pub(crate) struct Team {
+    pub(crate) owner: User,
+    pub(crate) group: Group,
+    pub(crate) invite: TokenRecord,
+}
+
+/// Stores a `Team` whose invite has `max_uses`.
+pub(crate) async fn a_team(store: &dyn Store, max_uses: Option<u32>) -> Team {
+    let owner = a_user("owner");
+    store.create_user(&owner).await.expect("create owner");
+    let group = a_group("team");
+    store.create_group(&group, &owner.id, PrivilegeSet::all()).await.expect("create group");
+    let invite = an_invite(&group.id, max_uses);
+    store.insert_token(&invite).await.expect("insert invite");
+    Team { owner, group, invite }
+}
+
+/// The uses counted so far on token `token`, which must exist.
+pub(crate) async fn uses(store: &dyn Store, token: &str) -> u32 {
+    store.get_token(token).await.expect("read token").expect("the token exists").uses
+}
+
+/// `racers` distinct new users join at once through one new invite with `max_uses`, spread
+/// over `stores` in turn (several stores on one database stand for several server instances);
+/// returns how many joined and how many were told the invite is used up, after checking that no
+/// other outcome came and that the store agrees.
+pub(crate) async fn race_joins(stores: &[Arc<dyn Store>], racers: usize, max_uses: u32) -> (usize, usize) {
+    let store = &*stores[0];
+    let team = a_team(store, Some(max_uses)).await;
+    let users: Vec<User> = (0..racers).map(|i| a_user(&format!("racer {i}"))).collect();
+    let creations = users.iter().enumerate().map(|(i, user)| stores[i % stores.len()].create_user(user));
+    for created in futures::future::join_all(creations).await {
+        created.expect("create racer");
+    }
+
+    // The barrier releases every task at once, so the joins really overlap.
+    let barrier = Arc::new(tokio::sync::Barrier::new(racers));
+    let tasks: Vec<_> = users
+        .into_iter()
+        .enumerate()
+        .map(|(i, user)| {
+            let (store, barrier) = (stores[i % stores.len()].clone(), barrier.clone());
+            let token = team.invite.id.clone();
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.join_with_token(&token, &user.id).await
+            })
+        })
+        .collect();
+    let mut outcomes = Vec::with_capacity(racers);
+    for result in futures::future::join_all(tasks).await {
+        outcomes.push(result.expect("the task finishes").expect("the join succeeds"));
+    }
+
+    let joined = outcomes.iter().filter(|o| **o == JoinOutcome::Joined).count();
+    let used_up = outcomes.iter().filter(|o| **o == JoinOutcome::TokenUsedUp).count();
+    assert_eq!(joined + used_up, racers, "no other outcome is possible here");
+    let last = &*stores[stores.len() - 1];
+    assert_eq!(uses(last, &team.invite.id).await as usize, joined);
+    assert_eq!(store.group_users(&team.group.id).await.map(|u| u.len()), Ok(joined + 1));
+    (joined, used_up)
+}
+
+/// Checks that `store` refuses, as `Backend` errors that do not quote the stored values, the rows
+/// a SQL backend's test has written behind its back: a user `bad-name` with an empty name, a
+/// group `bad-type` of type `club`, a group `bad/id`, a token `odd-kind` of kind `space_invite`
+/// and a token `no-group` of kind `group_invite_user` without its group.
+pub(crate) async fn undecodable_rows_are_backend_errors(store: &dyn Store) {
+    let is_backend = |r: StoreResult<()>| matches!(r, Err(StoreError::Backend(_)));
+    let bad_user = UserId::parse("bad-name").expect("a valid id");
+    assert!(is_backend(store.get_user(&bad_user).await.map(|_| ())));
+    let bad_group = GroupId::parse("bad-type").expect("a valid id");
+    assert!(is_backend(store.get_group(&bad_group).await.map(|_| ())));
+    assert!(is_backend(store.list_groups().await.map(|_| ())));
+    assert!(is_backend(store.get_token("odd-kind").await.map(|_| ())));
+    assert!(is_backend(store.get_token("no-group").await.map(|_| ())));
+    match store.join_with_token("no-group", &UserId::generate()).await {
+        Err(StoreError::Backend(message)) => assert!(!message.contains("no-group"), "{message}"),
+        other => panic!("expected a backend error, got {other:?}"),
+    }
+}

@@ -1,0 +1,411 @@
+//! `PostgresStore`: the `Store` over a PostgreSQL server, shared by any number of server
+//! instances. It owns the connection pool, the timeouts, the retry of serialization failures and
+//! the migrations; it must not hold schema anywhere but in `migrations/postgres/`.
+//!
+//! - `retry`: how every call runs (timeout, pooled connection, the one retry loop).
+//! - `join`: the join, the shared decision order over PostgreSQL's statements.
+//! - `migrate`, `rows`, `errors`: PostgreSQL's side of the migrations, of row decoding and of
+//!   error classification; what both SQL backends share is in `store::sql`.
+//!
+//! The SQL is standard SQL (but for the exceptions listed below), run in `SERIALIZABLE`
+//! transactions that are retried whole when the database reports a serialization failure
+//! (`40001`) or a deadlock (`40P01`), so that the same code can run on a PostgreSQL-wire
+//! distributed engine (CockroachDB, YugabyteDB). Every write, the join included, relies on that
+//! and on nothing else: no row locks, no `ON CONFLICT`.
+//!
+//! # Statements that need care on a distributed engine
+//!
+//! - **`SELECT pg_advisory_xact_lock(…)`** (migrations only): serialises instances that migrate
+//!   the same database at once. CockroachDB long had it only as a no-op stub (transaction-level
+//!   advisory locks arrived in 2026); YugabyteDB has advisory locks only in recent releases.
+//!   Without a real lock, two instances starting at once on a new database could both try to
+//!   create the tables: one fails, and starting it again finds the version recorded. The
+//!   portable replacement is a one-row lock table read with `SELECT … FOR UPDATE`.
+//! - **The migration transaction runs at `READ COMMITTED`**, so that the re-read of
+//!   `schema_migrations` after the lock sees what another instance committed while this one
+//!   waited (at `SERIALIZABLE`/`REPEATABLE READ` PostgreSQL takes the snapshot before the lock is
+//!   granted). Engines that run every transaction as `SERIALIZABLE` turn the race into a
+//!   retried `40001` instead, which is also correct.
+//! - **DDL inside a transaction** (`CREATE TABLE`/`CREATE INDEX` plus the `INSERT` into
+//!   `schema_migrations`, committed together). PostgreSQL does this atomically; CockroachDB
+//!   runs schema changes asynchronously and limits mixing them with writes, and YugabyteDB's
+//!   DDL is fully transactional only in recent releases. A migration that fails half-way there
+//!   may need its tables dropped by hand before a retry.
+//! - **`CREATE TABLE IF NOT EXISTS schema_migrations`**: widely supported, not standard SQL.
+//! - **`TEXT` columns** (standard SQL says `VARCHAR`) and a table named **`groups`** (a reserved
+//!   word since SQL:2011, for window frames): PostgreSQL, CockroachDB and YugabyteDB accept
+//!   both; an engine that reserves `groups` needs it quoted.
+//! - **`BIGINT GENERATED ALWAYS AS IDENTITY`** for the `seq` columns (SQL:2003, supported by
+//!   CockroachDB ≥ 21.2 and YugabyteDB): on a distributed engine identity values may be cached
+//!   per node (YugabyteDB caches 100 by default), so creation/join order is only as good as the
+//!   sequence's cache setting; use `CACHE 1` there if listing order across nodes matters. Even on
+//!   PostgreSQL the value is taken at insert, not at commit, so two concurrent joins may list in
+//!   the order they started rather than the order they committed.
+//! - **The `options=-c statement_timeout=…` start-up parameter** set on every connection:
+//!   PostgreSQL and YugabyteDB honour it, CockroachDB only in recent versions (elsewhere, set
+//!   `statement_timeout` as a default of the role or database).
+//! - The retry itself is client-side and re-runs the whole transaction; CockroachDB's optional
+//!   `SAVEPOINT cockroach_restart` protocol is not needed and not used.
+
+mod errors;
+mod join;
+mod migrate;
+mod retry;
+mod rows;
+#[cfg(test)]
+pub(crate) mod test_cluster;
+#[cfg(test)]
+mod tests;
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use tokio_postgres::NoTls;
+
+use self::errors::Failure;
+use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_opt, token_row, user_row};
+use super::sql::migrate::Migration;
+use super::sql::{self, GroupRow, TokenRow};
+use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+
+/// Connections per pool, that is per server instance. Enough for a small server's concurrent
+/// requests; PostgreSQL's default `max_connections` (100) leaves room for several instances.
+const POOL_SIZE: usize = 16;
+
+/// How long opening one connection may take (TCP connect, then the start-up handshake).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// The server-side limit on one statement; a statement stuck behind a lock fails instead of
+/// holding its connection for ever.
+const STATEMENT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The client-side limit on one store call, waiting for a connection and every retry
+/// included. It is what bounds a call when the server stops answering without closing the
+/// connection, which no server-side timeout can notice: a frozen database gets its 503 within
+/// this long. Above the statement timeout, so a slow statement fails there first, with its cause.
+const CALL_TIMEOUT: Duration = Duration::from_secs(8);
+
+/// Attempts of one transaction before a serialization failure is reported as a `Backend` error.
+const MAX_ATTEMPTS: u32 = 10;
+
+/// The advisory-lock key that serialises migrations across instances ("oz-grp" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6f7a_2d67_7270;
+
+/// Every migration, oldest first. A released entry must never change: add a new file instead.
+const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, sql: include_str!("../../../migrations/postgres/0001_initial.sql") }];
+
+/// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
+///
+/// Writes run as `SERIALIZABLE` transactions, retried whole on a serialization failure or a
+/// deadlock, so every method is atomic and `join_with_token` cannot count more uses than
+/// `max_uses` however many instances race on one token. Reads are single statements, which see
+/// one consistent snapshot without a transaction. `synchronous_commit` stays at its default
+/// (`on`), so a call returns `Ok` only after its commit reached the server's disk.
+///
+/// A call whose future is dropped, or that overruns `CALL_TIMEOUT`, discards its connection
+/// instead of returning it to the pool: the server then rolls back whatever was open, and no
+/// later call can inherit a half-finished transaction.
+#[derive(Clone)]
+pub struct PostgresStore {
+    pool: Pool,
+}
+
+impl std::fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The pool's own `Debug` prints its configuration, password included.
+        f.debug_struct("PostgresStore").field("status", &self.pool.status()).finish_non_exhaustive()
+    }
+}
+
+impl PostgresStore {
+    /// Builds a pool for `url` (a `postgres://` URL or a `key=value` connection string, without
+    /// TLS) and applies the migrations the database lacks. A server that cannot be reached is
+    /// `Unavailable` within a few seconds; a malformed URL is a `Backend` error.
+    pub async fn connect(url: &str) -> Result<PostgresStore, StoreError> {
+        // The parser's messages name the option at fault, never its value (a password may be).
+        let mut config: tokio_postgres::Config =
+            url.parse().map_err(|e| StoreError::Backend(format!("the database URL is not valid: {e}")))?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        // Over TCP, a server host that vanished mid-call (sent data never acknowledged) breaks
+        // the connection after this long instead of at the end of `CALL_TIMEOUT`.
+        if config.get_tcp_user_timeout().is_none() {
+            config.tcp_user_timeout(STATEMENT_TIMEOUT);
+        }
+        // Ours first, so that a `statement_timeout` in the URL's own options wins.
+        let ours = format!("-c statement_timeout={}", STATEMENT_TIMEOUT.as_millis());
+        let options = match config.get_options().map(str::trim) {
+            Some(theirs) if !theirs.is_empty() => format!("{ours} {theirs}"),
+            _ => ours,
+        };
+        config.options(options);
+        if config.get_application_name().is_none() {
+            config.application_name("oz-groups");
+        }
+
+        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let pool = Pool::builder(manager)
+            .max_size(POOL_SIZE)
+            .runtime(Runtime::Tokio1)
+            .create_timeout(Some(CONNECT_TIMEOUT))
+            .recycle_timeout(Some(CONNECT_TIMEOUT))
+            .wait_timeout(Some(CALL_TIMEOUT))
+            .build()
+            .map_err(|e| StoreError::Backend(format!("cannot build the connection pool: {e}")))?;
+        let store = PostgresStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+}
+
+#[async_trait]
+impl Store for PostgresStore {
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        self.write(user, |tx, user| {
+            Box::pin(async move {
+                execute(
+                    tx,
+                    "INSERT INTO users (id, name, alias, admin) VALUES ($1, $2, $3, $4)",
+                    &[&user.id.as_str(), &user.name.as_str(), &user.alias.as_ref().map(Name::as_str), &user.admin],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
+        self.read(id.as_str(), |client, id| {
+            Box::pin(async move {
+                let row = query_opt(client, "SELECT id, name, alias, admin FROM users WHERE id = $1", &[&id]).await?;
+                let Some(row) = row else { return Ok(None) };
+                Ok(Some(user_row(&row, 0)?.decode()?))
+            })
+        })
+        .await
+    }
+
+    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+        let args = (id.as_str(), name.map(Name::as_str), alias.is_some(), alias.flatten().map(Name::as_str));
+        self.write(&args, |tx, (id, name, set_alias, alias)| {
+            Box::pin(async move {
+                // The update matches the row even when nothing is to change, so the count of
+                // changed rows says whether the user exists.
+                let changed = execute(
+                    tx,
+                    "UPDATE users
+                     SET name = COALESCE($2, name),
+                         alias = CASE WHEN $3 THEN $4 ELSE alias END
+                     WHERE id = $1",
+                    &[id, name, set_alias, alias],
+                )
+                .await?;
+                Ok(changed == 1)
+            })
+        })
+        .await
+    }
+
+    async fn count_users(&self) -> StoreResult<u64> {
+        self.read(&(), |client, ()| {
+            Box::pin(async move {
+                let rows = query(client, "SELECT COUNT(*) FROM users", &[]).await?;
+                let n: i64 = rows.first().map(|row| row.try_get(0)).transpose()?.unwrap_or(0);
+                u64::try_from(n).map_err(|_| Failure::Row("the user count is negative".into()))
+            })
+        })
+        .await
+    }
+
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+        self.write(record, |tx, record| {
+            Box::pin(async move {
+                let row = TokenRow::encode(record)?;
+                execute(
+                    tx,
+                    "INSERT INTO tokens
+                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    &[
+                        &row.id,
+                        &row.kind,
+                        &row.user_id,
+                        &row.group_id,
+                        &row.privileges,
+                        &row.max_uses,
+                        &row.uses,
+                        &row.revoked,
+                        &row.created_at,
+                    ],
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
+        self.read(id, |client, id| Box::pin(get_token_in(client, id))).await
+    }
+
+    async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
+        // One statement, one round trip: the token's row and, for an access token, its user's.
+        self.read(id, |client, id| {
+            Box::pin(async move {
+                let row = query_opt(
+                    client,
+                    "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
+                            t.created_at, u.id, u.name, u.alias, u.admin
+                     FROM tokens t LEFT JOIN users u ON u.id = t.user_id
+                     WHERE t.id = $1",
+                    &[&id],
+                )
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let record = token_row(&row)?.decode()?;
+                let user = match (&record.grant, row.try_get::<_, Option<String>>(9)?) {
+                    (TokenGrant::Access { .. }, Some(_)) => Some(user_row(&row, 9)?.decode()?),
+                    _ => None,
+                };
+                Ok(Some((record, user)))
+            })
+        })
+        .await
+    }
+
+    async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
+        self.write(&(group, creator, privileges), |tx, (group, creator, privileges)| {
+            Box::pin(async move {
+                execute(
+                    tx,
+                    "INSERT INTO groups (id, name, type) VALUES ($1, $2, $3)",
+                    &[&group.id.as_str(), &group.name.as_str(), &group.kind.as_str()],
+                )
+                .await?;
+                // An unknown creator fails the foreign key here and the whole step rolls back.
+                insert_membership(tx, group.id.as_str(), creator.as_str(), *privileges).await
+            })
+        })
+        .await
+    }
+
+    async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>> {
+        self.read(id.as_str(), |client, id| {
+            Box::pin(async move {
+                let row = query_opt(client, "SELECT id, name, type FROM groups WHERE id = $1", &[&id]).await?;
+                let Some(row) = row else { return Ok(None) };
+                let group = GroupRow { id: row.try_get(0)?, name: row.try_get(1)?, kind: row.try_get(2)? };
+                Ok(Some(group.decode()?))
+            })
+        })
+        .await
+    }
+
+    async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool> {
+        let args = (id.as_str(), name.map(Name::as_str), kind.map(GroupType::as_str));
+        self.write(&args, |tx, (id, name, kind)| {
+            Box::pin(async move {
+                // As in `update_user`, a matched row counts as changed even if nothing differs.
+                let changed = execute(
+                    tx,
+                    "UPDATE groups SET name = COALESCE($2, name), type = COALESCE($3, type) WHERE id = $1",
+                    &[id, name, kind],
+                )
+                .await?;
+                Ok(changed == 1)
+            })
+        })
+        .await
+    }
+
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+        self.write(id.as_str(), |tx, id| {
+            Box::pin(async move {
+                // Memberships go with the group (ON DELETE CASCADE); token records have no
+                // foreign key and stay, as the trait requires. Cascaded rows are not counted.
+                let deleted = execute(tx, "DELETE FROM groups WHERE id = $1", &[&id]).await?;
+                Ok(deleted == 1)
+            })
+        })
+        .await
+    }
+
+    async fn list_groups(&self) -> StoreResult<Vec<GroupId>> {
+        self.read(&(), |client, ()| {
+            Box::pin(async move { id_list(client, "SELECT id FROM groups ORDER BY seq", &[], sql::group_id).await })
+        })
+        .await
+    }
+
+    async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        self.read(user.as_str(), |client, user| {
+            Box::pin(async move {
+                let select = "SELECT group_id FROM memberships WHERE user_id = $1 ORDER BY seq";
+                id_list(client, select, &[&user], sql::group_id).await
+            })
+        })
+        .await
+    }
+
+    async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        self.read(group.as_str(), |client, group| {
+            Box::pin(async move {
+                let select = "SELECT user_id FROM memberships WHERE group_id = $1 ORDER BY seq";
+                id_list(client, select, &[&group], sql::user_id).await
+            })
+        })
+        .await
+    }
+
+    async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        self.read(&(group.as_str(), user.as_str()), |client, (group, user)| {
+            Box::pin(async move {
+                let row = query_opt(
+                    client,
+                    "SELECT privileges FROM memberships WHERE group_id = $1 AND user_id = $2",
+                    &[group, user],
+                )
+                .await?;
+                row.map(|row| Ok(sql::privileges(row.try_get(0)?)?)).transpose()
+            })
+        })
+        .await
+    }
+
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
+        let args = (group.as_str(), user.as_str(), i64::from(privileges.bits()));
+        self.write(&args, |tx, (group, user, bits)| {
+            Box::pin(async move {
+                let changed = execute(
+                    tx,
+                    "UPDATE memberships SET privileges = $3 WHERE group_id = $1 AND user_id = $2",
+                    &[group, user, bits],
+                )
+                .await?;
+                Ok(changed == 1)
+            })
+        })
+        .await
+    }
+
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
+        self.write(&(group.as_str(), user.as_str()), |tx, (group, user)| {
+            Box::pin(async move {
+                let deleted =
+                    execute(tx, "DELETE FROM memberships WHERE group_id = $1 AND user_id = $2", &[group, user]).await?;
+                Ok(deleted == 1)
+            })
+        })
+        .await
+    }
+
+    async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
+        self.join(token_id, user).await
+    }
+}

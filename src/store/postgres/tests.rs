@@ -1,0 +1,251 @@
+//! PostgreSQL's own tests: connections, timeouts, error classification, migrations across
+//! instances. The `Store` contract itself is tested for every backend in `store::contract_tests`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio_postgres::error::SqlState;
+use tokio_postgres::NoTls;
+
+use super::errors::{pg_error, unavailable_code};
+use super::retry::backoff;
+use super::test_cluster::fresh_database;
+use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
+use crate::domain::{PrivilegeSet, UserId};
+use crate::store::fixtures::{a_group, a_team, a_user, race_joins, undecodable_rows_are_backend_errors, Team};
+use crate::store::sql::migrate::versions;
+use crate::store::{Store, StoreError};
+
+#[test]
+fn contention_outlasting_the_retries_is_unavailable_and_other_sql_errors_are_faults() {
+    for code in ["08006", "08001", "57P01", "57P03", "40001", "40P01"] {
+        assert!(unavailable_code(code), "{code} is a 503");
+    }
+    for code in ["23505", "23503", "42P01", "22P02", "XX000"] {
+        assert!(!unavailable_code(code), "{code} is a 500");
+    }
+}
+
+/// A plain connection to the test database, beside the store's pool.
+async fn raw(url: &str) -> tokio_postgres::Client {
+    let (client, connection) = tokio_postgres::connect(url, NoTls).await.expect("a raw connection opens");
+    tokio::spawn(connection);
+    client
+}
+
+/// The versions `schema_migrations` lists, once per row.
+async fn applied_migrations(url: &str) -> Vec<i64> {
+    let rows = raw(url)
+        .await
+        .query("SELECT version FROM schema_migrations ORDER BY version", &[])
+        .await
+        .expect("schema_migrations reads");
+    rows.iter().map(|r| r.get(0)).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_racing_500_joins_on_a_single_use_invite_admit_exactly_one() {
+    let Some(url) = fresh_database().await else { return };
+    // Two pools are two server instances: nothing in process memory orders their joins.
+    let first: Arc<dyn Store> = Arc::new(PostgresStore::connect(&url).await.expect("the first instance connects"));
+    let second: Arc<dyn Store> = Arc::new(PostgresStore::connect(&url).await.expect("the second instance connects"));
+    assert_eq!(race_joins(&[first, second], 500, 1).await, (1, 499));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn four_instances_starting_at_once_on_a_new_database_apply_each_migration_once() {
+    let Some(url) = fresh_database().await else { return };
+    let barrier = Arc::new(tokio::sync::Barrier::new(4));
+    let starts: Vec<_> = (0..4)
+        .map(|_| {
+            let (barrier, url) = (barrier.clone(), url.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                PostgresStore::connect(&url).await.map(|_| ())
+            })
+        })
+        .collect();
+    for started in futures::future::join_all(starts).await {
+        assert_eq!(started.expect("the task finishes"), Ok(()));
+    }
+    assert_eq!(applied_migrations(&url).await, versions(MIGRATIONS));
+}
+
+#[tokio::test]
+async fn reconnecting_keeps_the_data_and_applies_no_migration_twice() {
+    let Some(url) = fresh_database().await else { return };
+    let alice = a_user("alice");
+    PostgresStore::connect(&url).await.expect("the store connects").create_user(&alice).await.expect("create");
+    let store = PostgresStore::connect(&url).await.expect("the store connects again");
+    assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice)));
+    assert_eq!(applied_migrations(&url).await, versions(MIGRATIONS));
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_build_is_refused() {
+    let Some(url) = fresh_database().await else { return };
+    drop(PostgresStore::connect(&url).await.expect("the store connects"));
+    raw(&url)
+        .await
+        .execute("INSERT INTO schema_migrations (version, applied_at) VALUES (9999, 0)", &[])
+        .await
+        .expect("the future version inserts");
+    assert!(matches!(PostgresStore::connect(&url).await, Err(StoreError::Backend(_))));
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_unavailable_at_once() {
+    let started = Instant::now();
+    let result = PostgresStore::connect("postgres://oz@127.0.0.1:1/x").await;
+    assert!(matches!(result, Err(StoreError::Unavailable(_))), "{result:?}");
+    assert!(started.elapsed() < CONNECT_TIMEOUT, "took {:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_is_unavailable_within_the_connect_timeout() {
+    // The kernel completes the TCP handshake for a listener nobody accepts from, so the
+    // connection opens and then nothing ever answers the start-up message.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().expect("the port").port();
+    let started = Instant::now();
+    let result = PostgresStore::connect(&format!("postgres://oz@127.0.0.1:{port}/x")).await;
+    assert!(matches!(result, Err(StoreError::Unavailable(_))), "{result:?}");
+    assert!(started.elapsed() < CONNECT_TIMEOUT + Duration::from_secs(2), "took {:?}", started.elapsed());
+    drop(listener);
+}
+
+#[test]
+fn a_malformed_url_is_a_backend_error_that_does_not_quote_it() {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+    let result = runtime.block_on(PostgresStore::connect("postgres://u:s3cret@127.0.0.1:notaport/x"));
+    match result {
+        Err(StoreError::Backend(message)) => assert!(!message.contains("s3cret"), "{message}"),
+        other => panic!("expected a backend error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn lost_connections_and_shutdowns_are_unavailable_and_other_failures_are_backend_errors() {
+    let Some(url) = fresh_database().await else { return };
+    let doomed = raw(&url).await;
+    // 57P01 (admin_shutdown), as when an administrator or a failover ends the session.
+    let shutdown = doomed.simple_query("SELECT pg_terminate_backend(pg_backend_pid())").await;
+    let shutdown = shutdown.expect_err("the session is terminated");
+    assert_eq!(shutdown.code(), Some(&SqlState::ADMIN_SHUTDOWN));
+    assert!(matches!(pg_error(&shutdown), StoreError::Unavailable(_)));
+    // The connection is gone now.
+    let closed = doomed.simple_query("SELECT 1").await.expect_err("the connection is closed");
+    assert!(matches!(pg_error(&closed), StoreError::Unavailable(_)), "{closed}");
+
+    let client = raw(&url).await;
+    let division = client.simple_query("SELECT 1 / 0").await.expect_err("division by zero fails");
+    assert!(matches!(pg_error(&division), StoreError::Backend(_)));
+    let syntax = client.simple_query("SELEC 1").await.expect_err("a syntax error fails");
+    assert!(matches!(pg_error(&syntax), StoreError::Backend(_)));
+}
+
+#[tokio::test]
+async fn backend_errors_quote_neither_token_identifiers_nor_user_ids() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let Team { invite, .. } = a_team(&store, Some(1)).await;
+
+    // The foreign-key violation's DETAIL names the missing user; the message must not.
+    let ghost = UserId::generate();
+    match store.join_with_token(&invite.id, &ghost).await {
+        Err(StoreError::Backend(message)) => {
+            assert!(!message.contains(&invite.id) && !message.contains(ghost.as_str()), "{message}");
+        }
+        other => panic!("expected a backend error, got {other:?}"),
+    }
+    match store.insert_token(&invite).await {
+        Err(StoreError::Backend(message)) => assert!(!message.contains(&invite.id), "{message}"),
+        other => panic!("expected a backend error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn rows_that_do_not_decode_into_domain_values_are_backend_errors() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    raw(&url)
+        .await
+        .batch_execute(
+            "INSERT INTO users (id, name, alias, admin) VALUES ('bad-name', '', NULL, FALSE);
+             INSERT INTO groups (id, name, type) VALUES ('bad-type', 'g', 'club');
+             INSERT INTO groups (id, name, type) VALUES ('bad/id', 'g', 'team');
+             INSERT INTO tokens (id, kind, created_at) VALUES ('odd-kind', 'space_invite', 0);
+             INSERT INTO tokens (id, kind, created_at) VALUES ('no-group', 'group_invite_user', 0);",
+        )
+        .await
+        .expect("the bad rows insert");
+
+    undecodable_rows_are_backend_errors(&store).await;
+}
+
+#[tokio::test]
+async fn sessions_commit_synchronously_and_time_statements_out() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let client = store.pool.get().await.expect("a pooled connection");
+    let setting = |name: &'static str| {
+        let client = &client;
+        async move {
+            let row = client.query_one("SELECT current_setting($1)", &[&name]).await.expect("the setting reads");
+            row.get::<_, String>(0)
+        }
+    };
+    assert_eq!(setting("synchronous_commit").await, "on");
+    assert_eq!(setting("fsync").await, "on");
+    assert_eq!(setting("statement_timeout").await, "5s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn calls_abandoned_midway_leave_no_transaction_open_for_later_calls() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let owner = a_user("owner");
+    store.create_user(&owner).await.expect("create owner");
+    // Dropping each call's future at a different point: some before their transaction
+    // starts, some inside it, some after the commit was sent.
+    for i in 0..40u64 {
+        let group = a_group("abandoned");
+        let call = store.create_group(&group, &owner.id, PrivilegeSet::all());
+        let _ = tokio::time::timeout(Duration::from_micros(50 * i), call).await;
+    }
+    let group = a_group("kept");
+    store.create_group(&group, &owner.id, PrivilegeSet::all()).await.expect("a later call works");
+    assert_eq!(store.membership(&group.id, &owner.id).await, Ok(Some(PrivilegeSet::all())));
+
+    // Every group that exists came with its membership: no call was half applied.
+    let client = raw(&url).await;
+    let orphans: i64 = client
+        .query_one(
+            "SELECT COUNT(*) FROM groups g WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id)",
+            &[],
+        )
+        .await
+        .expect("the count reads")
+        .get(0);
+    assert_eq!(orphans, 0);
+    // And no session of this database is left inside a transaction.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let open: i64 = client
+        .query_one(
+            "SELECT COUNT(*) FROM pg_stat_activity
+             WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
+            &[],
+        )
+        .await
+        .expect("the count reads")
+        .get(0);
+    assert_eq!(open, 0);
+}
+
+#[test]
+fn backoff_grows_and_stays_small() {
+    for attempt in 2..=MAX_ATTEMPTS {
+        let wait = backoff(attempt);
+        assert!(wait >= Duration::from_millis(1) && wait <= Duration::from_millis(150), "{wait:?}");
+    }
+}

@@ -1,0 +1,60 @@
+//! SQLite's join: the shared decision order (`sql::join`) over SQLite's statements, run as one
+//! write request. The write lock is held from the first check to the commit: the batch's
+//! transaction is `BEGIN IMMEDIATE`.
+
+use super::errors::Failure;
+use super::rows::{get_token_in, insert_membership};
+use super::{finished, SqliteStore};
+use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::store::sql::join::{join, JoinSteps};
+use crate::store::{JoinOutcome, StoreResult, TokenRecord};
+
+impl SqliteStore {
+    pub(super) async fn join(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
+        let (token_id, user) = (token_id.to_owned(), user.clone());
+        // Inside an IMMEDIATE transaction: the write lock is held from the first check to the
+        // commit, so no join from another process can be decided on stale counts, and the joins
+        // of one batch run one after the other, each seeing the uses the earlier ones counted.
+        self.write(move |tx| join_in(tx, &token_id, user.as_str())).await
+    }
+}
+
+/// The join of `user` with token `token_id`, on the batch's transaction `tx`.
+pub(super) fn join_in(tx: &rusqlite::Connection, token_id: &str, user: &str) -> Result<JoinOutcome, Failure> {
+    finished(join(&Steps { tx, token_id, user }))
+}
+
+/// The join's statements, on the batch's transaction.
+struct Steps<'a> {
+    tx: &'a rusqlite::Connection,
+    token_id: &'a str,
+    user: &'a str,
+}
+
+impl JoinSteps for Steps<'_> {
+    type Error = Failure;
+
+    async fn token(&self) -> Result<Option<TokenRecord>, Failure> {
+        get_token_in(self.tx, self.token_id)
+    }
+
+    async fn group_exists(&self, group: &GroupId) -> Result<bool, Failure> {
+        let sql = "SELECT EXISTS (SELECT 1 FROM groups WHERE id = ?1)";
+        Ok(self.tx.prepare_cached(sql)?.query_row([group.as_str()], |r| r.get(0))?)
+    }
+
+    async fn is_member(&self, group: &GroupId) -> Result<bool, Failure> {
+        let sql = "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = ?1 AND user_id = ?2)";
+        Ok(self.tx.prepare_cached(sql)?.query_row([group.as_str(), self.user], |r| r.get(0))?)
+    }
+
+    async fn insert_membership(&self, group: &GroupId, privileges: PrivilegeSet) -> Result<(), Failure> {
+        insert_membership(self.tx, group.as_str(), self.user, privileges)
+    }
+
+    async fn count_use(&self) -> Result<u64, Failure> {
+        let sql = "UPDATE tokens SET uses = uses + 1
+                   WHERE id = ?1 AND revoked = 0 AND (max_uses IS NULL OR uses < max_uses)";
+        Ok(self.tx.prepare_cached(sql)?.execute([self.token_id])? as u64)
+    }
+}

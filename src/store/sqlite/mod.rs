@@ -1,0 +1,393 @@
+//! `SqliteStore`: the durable `Store`, one SQLite file shared by the server and the CLI. It owns
+//! the connections, the pragmas and the migrations; it must not hold schema anywhere but in
+//! `migrations/sqlite/`, nor block an async worker thread on SQLite.
+//!
+//! - `writer`: the group-commit writer thread, its batches and savepoints, and its pragmas.
+//! - `readers`: the read-only connections and the blocking pool the reads run on.
+//! - `join`: the join, the shared decision order over SQLite's statements.
+//! - `migrate`, `rows`, `errors`: SQLite's side of the migrations, of row decoding and of
+//!   error classification; what both SQL backends share is in `store::sql`.
+
+mod errors;
+mod join;
+mod migrate;
+mod readers;
+mod rows;
+#[cfg(test)]
+mod tests;
+mod writer;
+
+use std::future::Future;
+use std::path::Path;
+use std::sync::atomic::AtomicUsize;
+use std::sync::{mpsc, Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use self::errors::{sql_error, Failure};
+use self::readers::{open_reader, READERS};
+use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row};
+use self::writer::{configure_writer, run_writer, Request, Stats};
+use super::sql::migrate::Migration;
+use super::sql::{self, GroupRow, TokenRow, UserRow};
+use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+
+/// How long a statement waits for another connection's lock before giving up. The CLI
+/// (`oz-groups user add`) writes to the file while the server has it open; five seconds lets
+/// either wait out the other's short transactions instead of failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Every migration, oldest first. A released entry must never change: add a new file instead.
+const MIGRATIONS: &[Migration] =
+    &[Migration { version: 1, sql: include_str!("../../../migrations/sqlite/0001_initial.sql") }];
+
+/// A `Store` over one SQLite file, with group commit.
+///
+/// rusqlite is synchronous, so no async worker ever waits on the disk. Reads run on tokio's
+/// blocking pool (`spawn_blocking`) over a small pool of read-only connections (see `READERS`);
+/// WAL lets them run beside a write.
+///
+/// Writes go to one dedicated writer thread, which owns the only read-write connection (see
+/// `run_writer`). Each write is a request on a channel with a `oneshot` for its answer. The
+/// thread takes the first request that arrives, then every request already queued behind it (up
+/// to `MAX_BATCH`, and without waiting for more, so a lone write commits at once), and runs them
+/// all, in arrival order, inside one `BEGIN IMMEDIATE` transaction, each under its own
+/// `SAVEPOINT`: a request that fails rolls back to its savepoint, so its error (or its
+/// `false`, or its "not joined") never touches the others. Then one `COMMIT`, hence one
+/// `fsync` for the whole batch, and only then does each caller get its answer. With
+/// `synchronous=FULL` an `Ok` therefore always means "on disk", as the trait requires, while
+/// concurrent writers share the cost of the sync instead of queueing for one each.
+///
+/// `BEGIN IMMEDIATE` takes the write lock before the batch's first read, so no other connection
+/// (the CLI, another server on the same file) can slip a write between a request's checks and
+/// its changes; inside the batch the requests run one after the other, each seeing what the
+/// earlier ones did, so two joins racing for a token's last use still admit exactly one.
+///
+/// A call whose future is dropped once its request is queued still runs to completion; since
+/// each request is all-or-nothing, it then either happened whole or not at all, as the trait
+/// requires.
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    /// The way to the writer thread; `None` only while dropping, which closes the channel.
+    requests: Option<mpsc::Sender<Box<dyn Request>>>,
+    /// Joined on drop, once the thread has answered every request it was sent.
+    writer: Option<JoinHandle<()>>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+    stats: Stats,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path`, its parent directory included, and
+    /// applies the migrations it lacks, then starts the writer thread. This blocks on the disk:
+    /// call it at start-up or from a blocking context.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| StoreError::Unavailable(format!("cannot create the database directory: {e}")))?;
+        }
+        // URIs are not interpreted, so that a path is always a path.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut writer = Connection::open_with_flags(path, flags).map_err(sql_error)?;
+        configure_writer(&writer)?;
+        migrate::migrate(&mut writer)?;
+        let readers = (0..READERS).map(|_| open_reader(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
+
+        let (requests, inbox) = mpsc::channel();
+        let stats = Stats::default();
+        let writer = {
+            let stats = stats.clone();
+            std::thread::Builder::new()
+                .name("sqlite-writer".into())
+                .spawn(move || run_writer(writer, inbox, &stats))
+                .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite writer thread: {e}")))?
+        };
+        Ok(SqliteStore {
+            inner: Arc::new(Inner {
+                requests: Some(requests),
+                writer: Some(writer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+                stats,
+            }),
+        })
+    }
+}
+
+impl Drop for Inner {
+    /// Closes the channel and waits for the writer thread, which first finishes the batch in hand
+    /// and runs and answers whatever is still queued (only calls whose futures were dropped can
+    /// have left anything there), then closes the write connection, so that a process that drops
+    /// its store (the CLI, a server shutting down) leaves the file closed cleanly. This is the one
+    /// place a caller waits on the writer thread: normally for nothing, at most for a few batches,
+    /// or for another process's lock as long as `BUSY_TIMEOUT`.
+    fn drop(&mut self) {
+        drop(self.requests.take());
+        if let Some(writer) = self.writer.take() {
+            // A panic would already have been reported where it happened; there is nothing left
+            // to answer here.
+            let _ = writer.join();
+        }
+    }
+}
+
+/// Runs a future of the shared SQL core (`sql::join`, `sql::migrate`) over SQLite's steps. Those
+/// steps never wait, since rusqlite is synchronous: each finishes its statement before it
+/// returns, so one poll finishes the whole future, on the calling thread. A future that still
+/// waited would be a bug in this backend, and is reported as one rather than blocked on.
+fn finished<T>(future: impl Future<Output = Result<T, Failure>>) -> Result<T, Failure> {
+    match std::pin::pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(result) => result,
+        Poll::Pending => Err(Failure::Row("a SQLite step waited, which none can".into())),
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn create_user(&self, user: &User) -> StoreResult<()> {
+        let user = user.clone();
+        self.write(move |tx| {
+            tx.prepare_cached(
+                "INSERT INTO users (id, name, alias, admin, seq)
+                 VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE(MAX(seq), 0) + 1 FROM users))",
+            )?
+            .execute(params![
+                user.id.as_str(),
+                user.name.as_str(),
+                user.alias.as_ref().map(Name::as_str),
+                user.admin,
+            ])?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
+        let id = id.clone();
+        self.read(move |conn| {
+            let row = conn
+                .prepare_cached("SELECT id, name, alias, admin FROM users WHERE id = ?1")?
+                .query_row([id.as_str()], |row| user_row(row, 0))
+                .optional()?;
+            Ok(row.map(UserRow::decode).transpose()?)
+        })
+        .await
+    }
+
+    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+        let id = id.clone();
+        let name = name.map(|n| n.as_str().to_owned());
+        let set_alias = alias.is_some();
+        let alias = alias.flatten().map(|a| a.as_str().to_owned());
+        self.write(move |tx| {
+            // The update matches the row even when nothing is to change, so the count of
+            // changed rows says whether the user exists.
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE users
+                     SET name = COALESCE(?2, name),
+                         alias = CASE WHEN ?3 THEN ?4 ELSE alias END
+                     WHERE id = ?1",
+                )?
+                .execute(params![id.as_str(), name, set_alias, alias])?;
+            Ok(changed == 1)
+        })
+        .await
+    }
+
+    async fn count_users(&self) -> StoreResult<u64> {
+        self.read(|conn| {
+            let n: i64 = conn.prepare_cached("SELECT COUNT(*) FROM users")?.query_row([], |r| r.get(0))?;
+            u64::try_from(n).map_err(|_| Failure::Row("the user count is negative".into()))
+        })
+        .await
+    }
+
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+        let record = record.clone();
+        self.write(move |tx| {
+            let row = TokenRow::encode(&record)?;
+            tx.prepare_cached(
+                "INSERT INTO tokens
+                     (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                row.id,
+                row.kind,
+                row.user_id,
+                row.group_id,
+                row.privileges,
+                row.max_uses,
+                row.uses,
+                row.revoked,
+                row.created_at,
+            ])?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
+        let id = id.to_owned();
+        self.read(move |conn| get_token_in(conn, &id)).await
+    }
+
+    async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
+        let id = id.to_owned();
+        // One trip to the blocking pool, one statement (so one snapshot): the token's row and,
+        // when its `user_id` names a user, that user's.
+        self.read(move |conn| {
+            let sql = "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
+                              t.created_at, u.id, u.name, u.alias, u.admin
+                       FROM tokens t LEFT JOIN users u ON u.id = t.user_id
+                       WHERE t.id = ?1";
+            let row = conn
+                .prepare_cached(sql)?
+                .query_row([id.as_str()], |row| {
+                    let user = match row.get::<_, Option<String>>(9)? {
+                        Some(_) => Some(user_row(row, 9)?),
+                        None => None,
+                    };
+                    Ok((token_row(row)?, user))
+                })
+                .optional()?;
+            let Some((token, user)) = row else { return Ok(None) };
+            let record = token.decode()?;
+            let user = match &record.grant {
+                TokenGrant::Access { .. } => user.map(UserRow::decode).transpose()?,
+                _ => None,
+            };
+            Ok(Some((record, user)))
+        })
+        .await
+    }
+
+    async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
+        let group = group.clone();
+        let creator = creator.clone();
+        self.write(move |tx| {
+            tx.prepare_cached(
+                "INSERT INTO groups (id, name, type, seq)
+                 VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM groups))",
+            )?
+            .execute(params![group.id.as_str(), group.name.as_str(), group.kind.as_str()])?;
+            // An unknown creator fails the foreign key here and the whole step rolls back.
+            insert_membership(tx, group.id.as_str(), creator.as_str(), privileges)
+        })
+        .await
+    }
+
+    async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>> {
+        let id = id.clone();
+        self.read(move |conn| {
+            let row = conn
+                .prepare_cached("SELECT id, name, type FROM groups WHERE id = ?1")?
+                .query_row([id.as_str()], |r| Ok(GroupRow { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)? }))
+                .optional()?;
+            Ok(row.map(GroupRow::decode).transpose()?)
+        })
+        .await
+    }
+
+    async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool> {
+        let id = id.clone();
+        let name = name.map(|n| n.as_str().to_owned());
+        let kind = kind.map(GroupType::as_str);
+        self.write(move |tx| {
+            // As in `update_user`, a matched row counts as changed even if nothing differs.
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE groups SET name = COALESCE(?2, name), type = COALESCE(?3, type)
+                     WHERE id = ?1",
+                )?
+                .execute(params![id.as_str(), name, kind])?;
+            Ok(changed == 1)
+        })
+        .await
+    }
+
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+        let id = id.clone();
+        self.write(move |tx| {
+            // Memberships go with the group (ON DELETE CASCADE); token records have no foreign
+            // key and stay, as the trait requires. SQLite does not count cascaded rows here.
+            let deleted = tx.prepare_cached("DELETE FROM groups WHERE id = ?1")?.execute([id.as_str()])?;
+            Ok(deleted == 1)
+        })
+        .await
+    }
+
+    async fn list_groups(&self) -> StoreResult<Vec<GroupId>> {
+        self.read(|conn| id_list(conn, "SELECT id FROM groups ORDER BY seq", &[], sql::group_id)).await
+    }
+
+    async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        let user = user.clone();
+        self.read(move |conn| {
+            let select = "SELECT group_id FROM memberships WHERE user_id = ?1 ORDER BY seq";
+            id_list(conn, select, &[user.as_str()], sql::group_id)
+        })
+        .await
+    }
+
+    async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        let group = group.clone();
+        self.read(move |conn| {
+            let select = "SELECT user_id FROM memberships WHERE group_id = ?1 ORDER BY seq";
+            id_list(conn, select, &[group.as_str()], sql::user_id)
+        })
+        .await
+    }
+
+    async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        let group = group.clone();
+        let user = user.clone();
+        self.read(move |conn| {
+            let raw: Option<i64> = conn
+                .prepare_cached("SELECT privileges FROM memberships WHERE group_id = ?1 AND user_id = ?2")?
+                .query_row([group.as_str(), user.as_str()], |r| r.get(0))
+                .optional()?;
+            Ok(raw.map(sql::privileges).transpose()?)
+        })
+        .await
+    }
+
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
+        let group = group.clone();
+        let user = user.clone();
+        self.write(move |tx| {
+            let changed = tx
+                .prepare_cached("UPDATE memberships SET privileges = ?3 WHERE group_id = ?1 AND user_id = ?2")?
+                .execute(params![group.as_str(), user.as_str(), privileges.bits()])?;
+            Ok(changed == 1)
+        })
+        .await
+    }
+
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
+        let group = group.clone();
+        let user = user.clone();
+        self.write(move |tx| {
+            let deleted = tx
+                .prepare_cached("DELETE FROM memberships WHERE group_id = ?1 AND user_id = ?2")?
+                .execute([group.as_str(), user.as_str()])?;
+            Ok(deleted == 1)
+        })
+        .await
+    }
+
+    async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
+        self.join(token_id, user).await
+    }
+}

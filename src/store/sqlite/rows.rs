@@ -1,0 +1,55 @@
+//! Reading SQLite rows into the shared core's row types, and the statements several calls use.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::errors::Failure;
+use crate::domain::PrivilegeSet;
+use crate::store::sql::{read_token_row, read_user_row, token_columns, RowError, TokenRow, UserRow};
+use crate::store::TokenRecord;
+
+/// The four user columns `id, name, alias, admin` starting at column `at`.
+pub(super) fn user_row(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<UserRow> {
+    Ok(read_user_row!(row, get, at))
+}
+
+/// The token columns (`token_columns!()`) from column 0.
+pub(super) fn token_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<TokenRow> {
+    Ok(read_token_row!(row, get))
+}
+
+pub(super) fn get_token_in(conn: &Connection, id: &str) -> Result<Option<TokenRecord>, Failure> {
+    let sql = concat!("SELECT ", token_columns!(), " FROM tokens WHERE id = ?1");
+    let row = conn.prepare_cached(sql)?.query_row([id], token_row).optional()?;
+    Ok(row.map(TokenRow::decode).transpose()?)
+}
+
+/// Reads a one-column list of ids in the order the query gives.
+pub(super) fn id_list<T>(
+    conn: &Connection,
+    sql: &str,
+    key: &[&str],
+    parse: fn(String) -> Result<T, RowError>,
+) -> Result<Vec<T>, Failure> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let raw = stmt
+        .query_map(rusqlite::params_from_iter(key), |row| row.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(raw.into_iter().map(parse).collect::<Result<_, _>>()?)
+}
+
+/// Adds a membership with the next membership sequence number. The caller holds the write lock
+/// (an IMMEDIATE transaction), so reading `MAX(seq)` and inserting cannot interleave with another
+/// writer; the `UNIQUE` constraint on `seq` would catch it if it somehow did.
+pub(super) fn insert_membership(
+    tx: &Connection,
+    group: &str,
+    user: &str,
+    privileges: PrivilegeSet,
+) -> Result<(), Failure> {
+    tx.prepare_cached(
+        "INSERT INTO memberships (group_id, user_id, privileges, seq)
+         VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM memberships))",
+    )?
+    .execute(params![group, user, privileges.bits()])?;
+    Ok(())
+}

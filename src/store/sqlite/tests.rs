@@ -1,0 +1,419 @@
+//! SQLite's own tests: files, pragmas, migrations and the group-commit writer. The `Store`
+//! contract itself is tested for every backend in `store::contract_tests`.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OpenFlags};
+use tokio::sync::oneshot;
+
+use super::errors::{sql_error, Failure};
+use super::{SqliteStore, MIGRATIONS};
+use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::store::fixtures::{
+    a_group, a_team, a_user, an_invite, new_group, new_user, race_joins, undecodable_rows_are_backend_errors, Team,
+};
+use crate::store::sql::migrate::versions;
+use crate::store::{JoinOutcome, Store, StoreError, StoreResult, TokenRecord};
+
+fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("oz.db");
+    (dir, path)
+}
+
+fn applied_migrations(path: &std::path::Path) -> Vec<(i64, i64)> {
+    let conn = Connection::open(path).expect("the database opens");
+    let mut stmt = conn
+        .prepare("SELECT version, applied_at FROM schema_migrations ORDER BY version")
+        .expect("schema_migrations exists");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("the query runs")
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .expect("the rows read")
+}
+
+#[tokio::test]
+async fn a_second_store_on_the_same_file_sees_the_first_stores_writes() {
+    let (_dir, path) = temp_db();
+    let first = SqliteStore::open(&path).expect("the first store opens");
+    let second = SqliteStore::open(&path).expect("the second store opens");
+
+    let alice = a_user("alice");
+    first.create_user(&alice).await.expect("create user");
+    let group = a_group("team");
+    first.create_group(&group, &alice.id, PrivilegeSet::all()).await.expect("create group");
+
+    assert_eq!(second.get_user(&alice.id).await, Ok(Some(alice.clone())));
+    assert_eq!(second.get_group(&group.id).await, Ok(Some(group.clone())));
+    assert_eq!(second.group_users(&group.id).await, Ok(vec![alice.id.clone()]));
+
+    // And the other way round: the second store's writes reach the first's readers.
+    let bob = a_user("bob");
+    second.create_user(&bob).await.expect("create user");
+    assert_eq!(first.count_users().await, Ok(2));
+}
+
+#[tokio::test]
+async fn reopening_a_store_keeps_its_data_and_applies_no_migration_twice() {
+    let (_dir, path) = temp_db();
+    let alice = a_user("alice");
+    {
+        let store = SqliteStore::open(&path).expect("the store opens");
+        store.create_user(&alice).await.expect("create user");
+    }
+    let before = applied_migrations(&path);
+    assert_eq!(before.len(), MIGRATIONS.len());
+
+    let store = SqliteStore::open(&path).expect("the store reopens");
+    assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice)));
+    assert_eq!(applied_migrations(&path), before);
+}
+
+#[test]
+fn stores_opening_a_new_file_at_once_apply_each_migration_once() {
+    let (_dir, path) = temp_db();
+    let barrier = std::sync::Barrier::new(8);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                scope.spawn(|| {
+                    barrier.wait();
+                    SqliteStore::open(&path).map(|_| ())
+                })
+            })
+            .collect();
+        for handle in handles {
+            assert_eq!(handle.join().expect("the opening thread finishes"), Ok(()));
+        }
+    });
+    let applied = applied_migrations(&path);
+    let applied: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
+    assert_eq!(applied, versions(MIGRATIONS));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+async fn racing_joins_through_two_stores_on_one_file_never_overcount_uses() {
+    let (_dir, path) = temp_db();
+    let first: Arc<dyn Store> = Arc::new(SqliteStore::open(&path).expect("the first store opens"));
+    let second: Arc<dyn Store> = Arc::new(SqliteStore::open(&path).expect("the second store opens"));
+    // Half the racers can join, so many writes from both stores overlap; a check-then-write
+    // step that did not take the write lock first would fail or overcount here.
+    assert_eq!(race_joins(&[first, second], 100, 50).await, (50, 50));
+}
+
+#[tokio::test]
+async fn rows_that_do_not_decode_into_domain_values_are_backend_errors() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let raw = Connection::open(&path).expect("a raw connection opens");
+    raw.execute_batch(
+        "INSERT INTO users (id, name, alias, admin, seq) VALUES ('bad-name', '', NULL, 0, 1);
+         INSERT INTO groups (id, name, type, seq) VALUES ('bad-type', 'g', 'club', 1);
+         INSERT INTO groups (id, name, type, seq) VALUES ('bad/id', 'g', 'team', 2);
+         INSERT INTO tokens (id, kind, created_at) VALUES ('odd-kind', 'space_invite', 0);
+         INSERT INTO tokens (id, kind, created_at) VALUES ('no-group', 'group_invite_user', 0);",
+    )
+    .expect("the bad rows insert");
+
+    undecodable_rows_are_backend_errors(&store).await;
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_build_is_refused() {
+    let (_dir, path) = temp_db();
+    drop(SqliteStore::open(&path).expect("the store opens"));
+    let raw = Connection::open(&path).expect("a raw connection opens");
+    raw.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (9999, 0)", [])
+        .expect("the future version inserts");
+    drop(raw);
+    assert!(matches!(SqliteStore::open(&path), Err(StoreError::Backend(_))));
+}
+
+#[test]
+fn opening_creates_missing_parent_directories() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("a").join("b").join("oz.db");
+    SqliteStore::open(&path).expect("the store opens");
+    assert!(path.is_file());
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_is_unavailable() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    // A directory is not a database file; SQLite reports it cannot open it.
+    assert!(matches!(SqliteStore::open(dir.path()), Err(StoreError::Unavailable(_))));
+}
+
+#[test]
+fn busy_locked_and_full_databases_are_unavailable_and_other_failures_are_backend_errors() {
+    let failure = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+    for code in [
+        rusqlite::ffi::SQLITE_BUSY,
+        rusqlite::ffi::SQLITE_LOCKED,
+        rusqlite::ffi::SQLITE_CANTOPEN,
+        rusqlite::ffi::SQLITE_READONLY,
+        rusqlite::ffi::SQLITE_FULL,
+        rusqlite::ffi::SQLITE_IOERR,
+    ] {
+        assert!(matches!(sql_error(failure(code)), StoreError::Unavailable(_)));
+    }
+    for code in [rusqlite::ffi::SQLITE_CONSTRAINT, rusqlite::ffi::SQLITE_CORRUPT] {
+        assert!(matches!(sql_error(failure(code)), StoreError::Backend(_)));
+    }
+    assert!(matches!(sql_error(rusqlite::Error::QueryReturnedNoRows), StoreError::Backend(_)));
+}
+
+#[test]
+fn the_writer_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_busy_timeout() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    // The writer connection lives on the writer thread; a request reads its pragmas there.
+    let answer = store.submit(|conn| {
+        let pragma =
+            |name: &str| -> rusqlite::Result<i64> { conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)) };
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        Ok((mode, pragma("synchronous")?, pragma("foreign_keys")?, pragma("busy_timeout")?))
+    });
+    let (mode, synchronous, foreign_keys, busy_timeout) =
+        answer.expect("the request is queued").blocking_recv().expect("the writer answers").expect("the pragmas read");
+    assert_eq!(mode, "wal");
+    assert_eq!(synchronous, 2, "2 is FULL");
+    assert_eq!(foreign_keys, 1);
+    assert_eq!(busy_timeout, 5000);
+}
+
+// --- group commit ----------------------------------------------------------------------
+
+fn commits(store: &SqliteStore) -> usize {
+    store.inner.stats.commits.load(Ordering::SeqCst)
+}
+
+fn submitted(store: &SqliteStore) -> usize {
+    store.inner.stats.submitted.load(Ordering::SeqCst)
+}
+
+/// Waits until `count` requests in all have been queued for the writer thread.
+async fn until_queued(store: &SqliteStore, count: usize) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while submitted(store) < count {
+        assert!(Instant::now() < deadline, "the requests were never queued");
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+}
+
+/// Spawns `call` and returns once it has queued its write, so that calls queue in the order
+/// they are made here.
+async fn queue_call<T, C>(store: &SqliteStore, call: C) -> tokio::task::JoinHandle<T>
+where
+    T: Send + 'static,
+    C: std::future::Future<Output = T> + Send + 'static,
+{
+    let queued = submitted(store);
+    let task = tokio::spawn(call);
+    until_queued(store, queued + 1).await;
+    task
+}
+
+/// A request that, once the writer thread runs it, says so on `started` and then keeps the
+/// thread (and its batch's transaction) until `release` is used or dropped.
+struct Holder {
+    started: oneshot::Receiver<()>,
+    release: std::sync::mpsc::Sender<()>,
+    answer: oneshot::Receiver<StoreResult<()>>,
+}
+
+fn queue_holder(store: &SqliteStore) -> Holder {
+    let (started_tx, started) = oneshot::channel();
+    let (release, release_rx) = std::sync::mpsc::channel::<()>();
+    let answer = store
+        .submit(move |_| {
+            let _ = started_tx.send(());
+            let _ = release_rx.recv();
+            Ok(())
+        })
+        .expect("the holder is queued");
+    Holder { started, release, answer }
+}
+
+/// Occupies the writer thread, so that whatever is queued next waits and then makes up one
+/// batch together.
+async fn hold_writer(store: &SqliteStore) -> Holder {
+    let mut holder = queue_holder(store);
+    (&mut holder.started).await.expect("the holder runs");
+    holder
+}
+
+/// Lets a held writer go and checks its own request committed.
+async fn release(holder: Holder) {
+    holder.release.send(()).expect("the holder is still waiting");
+    assert_eq!(holder.answer.await.expect("the holder is answered"), Ok(()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+async fn five_hundred_racing_joins_on_an_invite_with_a_hundred_uses_admit_exactly_a_hundred() {
+    let (_dir, path) = temp_db();
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&path).expect("the store opens"));
+    assert_eq!(race_joins(&[store], 500, 100).await, (100, 400));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+async fn five_hundred_racing_joins_on_a_single_use_invite_admit_exactly_one() {
+    let (_dir, path) = temp_db();
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&path).expect("the store opens"));
+    assert_eq!(race_joins(&[store], 500, 1).await, (1, 499));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 8)]
+async fn concurrent_writes_share_commits_and_each_caller_gets_its_own_answer() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let owner = new_user(&store, "owner").await;
+    let group = new_group(&store, &owner, "team").await;
+    // Each caller has its own user and invite, and every third invite is revoked, so that the
+    // answers differ and a mixed-up answer would show.
+    let mut cases = Vec::new();
+    for i in 0..200 {
+        let user = a_user(&format!("user {i}"));
+        store.create_user(&user).await.expect("create user");
+        let invite = TokenRecord { revoked: i % 3 == 0, ..an_invite(&group, Some(1)) };
+        store.insert_token(&invite).await.expect("insert invite");
+        let expected = if invite.revoked { JoinOutcome::TokenUsedUp } else { JoinOutcome::Joined };
+        cases.push((invite.id, user.id, expected));
+    }
+
+    let before = commits(&store);
+    let barrier = Arc::new(tokio::sync::Barrier::new(cases.len()));
+    let tasks: Vec<_> = cases
+        .into_iter()
+        .map(|(token, user, expected)| {
+            let (store, barrier) = (store.clone(), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                (store.join_with_token(&token, &user).await, expected)
+            })
+        })
+        .collect();
+    for task in futures::future::join_all(tasks).await {
+        let (outcome, expected) = task.expect("the task finishes");
+        assert_eq!(outcome, Ok(expected));
+    }
+    let transactions = commits(&store) - before;
+    assert!(transactions < 200, "200 concurrent joins took {transactions} transactions");
+    assert!(store.inner.stats.largest_batch.load(Ordering::SeqCst) > 1);
+    // 133 joined (those whose index is not a multiple of 3), plus the owner.
+    assert_eq!(store.group_users(&group).await.map(|u| u.len()), Ok(134));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn requests_that_fail_or_panic_inside_a_batch_leave_the_rest_of_the_batch_intact() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let Team { owner, group, invite } = a_team(&store, Some(10)).await;
+    let bob = a_user("bob");
+    store.create_user(&bob).await.expect("create bob");
+    let (carol, dave) = (a_user("carol"), a_user("dave"));
+
+    let holder = hold_writer(&store).await;
+    let before = commits(&store);
+    let s = store.clone();
+    let c = carol.clone();
+    let add_carol = queue_call(&store, async move { s.create_user(&c).await }).await;
+    let (s, o) = (store.clone(), owner.clone());
+    let add_owner_again = queue_call(&store, async move { s.create_user(&o).await }).await;
+    let (s, t) = (store.clone(), invite.id.clone());
+    let ghost_joins = queue_call(&store, async move { s.join_with_token(&t, &UserId::generate()).await }).await;
+    let (s, t, b) = (store.clone(), invite.id.clone(), bob.id.clone());
+    let bob_joins = queue_call(&store, async move { s.join_with_token(&t, &b).await }).await;
+    let s = store.clone();
+    let panics = queue_call(&store, async move {
+        s.write(|tx| -> Result<(), Failure> {
+            tx.execute("UPDATE tokens SET uses = 99", [])?;
+            panic!("a bug inside a write")
+        })
+        .await
+    })
+    .await;
+    let (s, d) = (store.clone(), dave.clone());
+    let add_dave = queue_call(&store, async move { s.create_user(&d).await }).await;
+    release(holder).await;
+
+    assert_eq!(add_carol.await.expect("the task finishes"), Ok(()));
+    assert!(matches!(add_owner_again.await.expect("the task finishes"), Err(StoreError::Backend(_))));
+    assert!(matches!(ghost_joins.await.expect("the task finishes"), Err(StoreError::Backend(_))));
+    assert_eq!(bob_joins.await.expect("the task finishes"), Ok(JoinOutcome::Joined));
+    assert!(matches!(panics.await.expect("the task finishes"), Err(StoreError::Backend(_))));
+    assert_eq!(add_dave.await.expect("the task finishes"), Ok(()));
+
+    // The holder's batch and then one batch of the six.
+    assert_eq!(commits(&store) - before, 2);
+    assert!(store.inner.stats.largest_batch.load(Ordering::SeqCst) >= 6);
+    assert_eq!(store.get_user(&carol.id).await, Ok(Some(carol)));
+    assert_eq!(store.get_user(&dave.id).await, Ok(Some(dave)));
+    assert_eq!(store.get_user(&owner.id).await, Ok(Some(owner.clone())));
+    assert_eq!(store.count_users().await, Ok(4));
+    assert_eq!(store.get_token(&invite.id).await.map(|r| r.map(|r| r.uses)), Ok(Some(1)));
+    assert_eq!(store.group_users(&group.id).await, Ok(vec![owner.id, bob.id]));
+    // And the writer thread is still there after the panic.
+    store.create_user(&a_user("erin")).await.expect("a write after the panic");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_join_is_answered_only_once_its_batch_is_committed_and_visible_to_other_connections() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let Team { group, invite, .. } = a_team(&store, Some(1)).await;
+    let joiner = a_user("joiner");
+    store.create_user(&joiner).await.expect("create joiner");
+    let membership_on_disk = |path: &std::path::Path, group: &GroupId, user: &UserId| -> bool {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("a reader opens");
+        conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = ?1 AND user_id = ?2)",
+            [group.as_str(), user.as_str()],
+            |r| r.get(0),
+        )
+        .expect("the membership query runs")
+    };
+
+    // The join and a second holder queue behind a first holder, so they make up one batch
+    // in which the join runs and then the second holder keeps the transaction open.
+    let first = hold_writer(&store).await;
+    let (s, token, user) = (store.clone(), invite.id.clone(), joiner.id.clone());
+    let join = queue_call(&store, async move { s.join_with_token(&token, &user).await }).await;
+    let mut second = queue_holder(&store);
+    release(first).await;
+    (&mut second.started).await.expect("the second holder runs");
+
+    // The join has run but its batch is not committed: no answer yet, and nothing on disk.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(!join.is_finished(), "the join was answered before its batch committed");
+    assert!(!membership_on_disk(&path, &group.id, &joiner.id));
+
+    release(second).await;
+    assert_eq!(join.await.expect("the task finishes"), Ok(JoinOutcome::Joined));
+    assert!(membership_on_disk(&path, &group.id, &joiner.id));
+    let fresh = SqliteStore::open(&path).expect("a second store opens");
+    assert_eq!(fresh.membership(&group.id, &joiner.id).await, Ok(Some(PrivilegeSet::default_member())));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropping_the_store_still_answers_every_queued_request() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let holder = hold_writer(&store).await;
+    let answers: Vec<_> = (0..5_i64)
+        .map(|i| {
+            store
+                .submit(move |tx| Ok(tx.query_row("SELECT ?1 * 2", [i], |r| r.get::<_, i64>(0))?))
+                .expect("the request is queued")
+        })
+        .collect();
+    // Dropping waits for the writer thread, which is held; so drop on another thread.
+    let dropping = std::thread::spawn(move || drop(store));
+    release(holder).await;
+    dropping.join().expect("the store drops");
+    for (i, answer) in (0..5_i64).zip(answers) {
+        assert_eq!(answer.await.expect("the request is answered"), Ok(i * 2));
+    }
+}
