@@ -9,7 +9,7 @@ use rusqlite::{Connection, OpenFlags};
 use tokio::sync::oneshot;
 
 use super::errors::{sql_error, Failure};
-use super::{SqliteStore, MIGRATIONS};
+use super::{join, SqliteStore, MIGRATIONS};
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, an_invite, new_group, new_user, race_joins, undecodable_rows_are_backend_errors, Team,
@@ -377,21 +377,24 @@ async fn a_join_is_answered_only_once_its_batch_is_committed_and_visible_to_othe
     };
 
     // The join and a second holder queue behind a first holder, so they make up one batch
-    // in which the join runs and then the second holder keeps the transaction open.
+    // in which the join runs and then the second holder keeps the transaction open. The join is
+    // queued as `join_with_token` queues it, but its answer is kept here, so that whether it has
+    // come is a plain fact rather than a race with the task that would await it.
     let first = hold_writer(&store).await;
-    let (s, token, user) = (store.clone(), invite.id.clone(), joiner.id.clone());
-    let join = queue_call(&store, async move { s.join_with_token(&token, &user).await }).await;
+    let (token, user) = (invite.id.clone(), joiner.id.clone());
+    let mut answer = store.submit(move |tx| join::join_in(tx, &token, user.as_str())).expect("the join is queued");
     let mut second = queue_holder(&store);
     release(first).await;
     (&mut second.started).await.expect("the second holder runs");
 
-    // The join has run but its batch is not committed: no answer yet, and nothing on disk.
-    tokio::time::sleep(Duration::from_millis(50)).await;
-    assert!(!join.is_finished(), "the join was answered before its batch committed");
+    // The join has run (the writer thread ran it before the second holder, which has started),
+    // and an answer sent then would already be in the channel; but its batch is not committed:
+    // no answer yet, and nothing on disk.
+    assert_eq!(answer.try_recv(), Err(oneshot::error::TryRecvError::Empty), "answered before the commit");
     assert!(!membership_on_disk(&path, &group.id, &joiner.id));
 
     release(second).await;
-    assert_eq!(join.await.expect("the task finishes"), Ok(JoinOutcome::Joined));
+    assert_eq!(answer.await.expect("the join is answered"), Ok(JoinOutcome::Joined));
     assert!(membership_on_disk(&path, &group.id, &joiner.id));
     let fresh = SqliteStore::open(&path).expect("a second store opens");
     assert_eq!(fresh.membership(&group.id, &joiner.id).await, Ok(Some(PrivilegeSet::default_member())));
