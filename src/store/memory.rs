@@ -84,6 +84,21 @@ impl Memberships {
     }
 }
 
+/// Adds `value` under `key`, which must be fresh: a clash changes nothing and is a `Backend`
+/// error saying `clash`.
+fn insert_fresh<K: std::hash::Hash + Eq + Clone, V: Clone>(
+    map: &mut HashMap<K, V>,
+    key: &K,
+    value: &V,
+    clash: &str,
+) -> StoreResult<()> {
+    if map.contains_key(key) {
+        return Err(StoreError::Backend(clash.into()));
+    }
+    map.insert(key.clone(), value.clone());
+    Ok(())
+}
+
 /// Takes the entry with sequence number `seq` out of `key`'s list (sorted by `seq`), and the
 /// list out of the index once it is empty.
 fn unlist<K: std::hash::Hash + Eq, V>(index: &mut HashMap<K, Vec<(u64, V)>>, key: &K, seq: u64) {
@@ -143,12 +158,7 @@ impl MemoryStore {
 #[async_trait]
 impl Store for MemoryStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
-        let mut state = self.lock()?;
-        if state.users.contains_key(&user.id) {
-            return Err(StoreError::Backend("a user with that id already exists".into()));
-        }
-        state.users.insert(user.id.clone(), user.clone());
-        Ok(())
+        insert_fresh(&mut self.lock()?.users, &user.id, user, "a user with that id already exists")
     }
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
@@ -174,13 +184,9 @@ impl Store for MemoryStore {
     }
 
     async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
-        let mut state = self.lock()?;
         // The message names no identifier: token identifiers never appear in errors.
-        if state.tokens.contains_key(&record.id) {
-            return Err(StoreError::Backend("a token record with that identifier already exists".into()));
-        }
-        state.tokens.insert(record.id.clone(), record.clone());
-        Ok(())
+        let clash = "a token record with that identifier already exists";
+        insert_fresh(&mut self.lock()?.tokens, &record.id, record, clash)
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
