@@ -17,15 +17,17 @@ run:
 	cargo run --release --bin oz-groups -- serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
 ## test: lints, unit tests, integration tests over HTTP, Swagger UI in Chromium, contract tests;
-## the PostgreSQL tests run on OZ_TEST_POSTGRES_URL or a throwaway cluster (scripts/with-postgres.sh)
+## the PostgreSQL tests run on OZ_TEST_POSTGRES_URL when set, else on a throwaway cluster each test
+## process starts (oz-testkit). Without PostgreSQL or Chromium they say SKIPPED; under CI=true they fail.
 test: lint browser-check
-	scripts/with-postgres.sh cargo test -p oz-groups
+	cargo test -p oz-groups
 	$(MAKE) contract
 
-## lint: the spec (Redocly, strict) and the code, server and benchmark (rustfmt, clippy); warnings are errors
+## lint: the spec (Redocly, strict) and the code, server, benchmark and test kit (rustfmt, clippy);
+## warnings are errors
 lint: spec-lint
 	cargo fmt --all -- --check
-	cargo clippy -p oz-groups -p oz-bench --all-targets -- -D warnings
+	cargo clippy -p oz-groups -p oz-bench -p oz-testkit --all-targets -- -D warnings
 
 ## spec-lint: openapi/openapi.yaml against Redocly's recommended-strict rules (redocly.yaml)
 spec-lint: $(NODE_STAMP)
@@ -71,8 +73,9 @@ $(TOOLS_STAMP):
 ## (SQLite: sequential join_with_token; PostgreSQL: pgbench running the join's transaction) and a
 ## scale run (SCALE_GROUPS groups, SCALE_MEMBERSHIPS memberships, loaded within SCALE_BUDGET_S
 ## seconds); writes bench/results.md and bench/results.svg. PostgreSQL is OZ_TEST_POSTGRES_URL or a
-## throwaway cluster (scripts/with-postgres.sh); without either it is SKIPPED, loudly. A missed
-## target is reported in the file, not by the exit status. Every step has a timeout.
+## throwaway cluster oz-bench starts (oz-testkit); without either it is SKIPPED, loudly (under
+## CI=true: a failure). A missed target is reported in the file, not by the exit status. Every
+## step has a timeout.
 bench:
 	@command -v wrk >/dev/null || { timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq wrk; }
 	@command -v perf >/dev/null || { timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq linux-perf; } \
@@ -81,13 +84,18 @@ bench:
 	  || { timeout 600 apt-get update -qq && timeout 900 apt-get install -y -qq postgresql; } \
 	  || echo "make bench: PostgreSQL is not available; the results will say SKIPPED for it" >&2
 	time timeout 1800 cargo build --release -p oz-groups -p oz-bench
-	time timeout 2400 scripts/with-postgres.sh $(or $(CARGO_TARGET_DIR),target)/release/oz-bench run \
+	time timeout 2400 $(or $(CARGO_TARGET_DIR),target)/release/oz-bench run \
 	  --work $(or $(CARGO_TARGET_DIR),target)/oz-bench --out bench \
 	  --scale-groups $(or $(SCALE_GROUPS),100000) --scale-memberships $(or $(SCALE_MEMBERSHIPS),1000000) \
 	  --scale-budget $(or $(SCALE_BUDGET_S),300)
 
-# Says loudly, outside cargo's output capture, when the browser test will skip.
+# Says loudly, outside cargo's output capture, when the browser test will skip; under CI (CI=true
+# or 1, as oz_testkit::in_ci reads it) a missing Chromium fails the run here already, as the test would.
 browser-check:
 	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "*** SKIPPED: Swagger UI browser test: /usr/bin/chromium not installed (apt-get install chromium) ***"; \
+	  line="*** SKIPPED Swagger UI browser test: /usr/bin/chromium not found (apt-get install chromium) ***"; \
+	  case "$$(echo "$${CI:-}" | tr -d '[:space:]' | tr '[:upper:]' '[:lower:]')" in \
+	    true|1) echo "$$line"; echo "This is CI (CI=true): a missing dependency fails the run." >&2; exit 1;; \
+	    *) echo "$$line";; \
+	  esac; \
 	fi

@@ -61,7 +61,8 @@ pub struct Config {
     pub scale_budget_s: u64,
     /// The parts to run (empty: all of `PARTS`).
     pub only: Vec<String>,
-    /// The PostgreSQL server (`OZ_TEST_POSTGRES_URL`); none: the PostgreSQL part is skipped.
+    /// The PostgreSQL server (`oz_testkit::postgres::server_url_blocking`); none: the PostgreSQL
+    /// part is skipped.
     pub postgres_url: Option<String>,
 }
 
@@ -685,7 +686,7 @@ impl Bench {
             }
             Err(e) => {
                 // Nothing can run: every figure fails with the reason.
-                let why = format!("{:#}", e.context("the PostgreSQL server (OZ_TEST_POSTGRES_URL)"));
+                let why = format!("{:#}", e.context("the PostgreSQL server"));
                 eprintln!("  FAILED: {why}");
                 let failed = Outcome::failed(anyhow!(why.clone()));
                 out.pgbench_one = Some(Err(why.clone()));

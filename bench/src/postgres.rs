@@ -1,5 +1,6 @@
-//! PostgreSQL for the benchmark: fresh databases on `OZ_TEST_POSTGRES_URL`'s server, and its
-//! storage limit, pgbench running the join's transaction exactly as `PostgresStore` runs it.
+//! PostgreSQL for the benchmark: fresh databases on the server `oz_testkit::postgres` gives
+//! (`OZ_TEST_POSTGRES_URL`, or a throwaway cluster of this process), and its storage limit,
+//! pgbench running the join's transaction exactly as `PostgresStore` runs it.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -9,17 +10,15 @@ use anyhow::{anyhow, bail, Context};
 use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User, UserId};
 use oz_groups::store::postgres::PostgresStore;
 use oz_groups::store::Store;
+use oz_testkit::postgres::with_dbname;
 use tokio_postgres::NoTls;
 
 use crate::procs::{die_with_parent, Guard};
 use crate::seed::name;
 use crate::storage::percentile;
 
-/// The variable naming the server (set by `scripts/with-postgres.sh`).
-pub const URL_VARIABLE: &str = "OZ_TEST_POSTGRES_URL";
-
 /// What the results and stderr say when there is no server.
-pub const SKIPPED: &str = "PostgreSQL: SKIPPED — no OZ_TEST_POSTGRES_URL and no initdb";
+pub const SKIPPED: &str = "PostgreSQL: SKIPPED — no OZ_TEST_POSTGRES_URL and no PostgreSQL server programs (initdb)";
 
 /// Every administrative statement (CREATE/DROP DATABASE, seeding, counting) is bounded by this.
 const SQL_TIMEOUT: Duration = Duration::from_secs(300);
@@ -30,29 +29,6 @@ const GROUPS: usize = 64;
 /// Rows seeded per second of pgbench run, to start with: far above what a durable single-node
 /// join reaches on small machines; a run that still runs out is redone with four times as many.
 const ROWS_PER_SECOND: u64 = 20_000;
-
-/// The server's URL, when one is configured.
-pub fn admin_url() -> Option<String> {
-    std::env::var(URL_VARIABLE).ok().map(|u| u.trim().to_owned()).filter(|u| !u.is_empty())
-}
-
-/// `url` naming database `dbname` instead: the path of a `postgres://` URL is replaced (libpq,
-/// which pgbench uses, and tokio-postgres both read it), a `key=value` string gets `dbname=`
-/// appended (the later setting wins in both).
-pub fn with_dbname(url: &str, dbname: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return format!("{url} dbname={dbname}") };
-    let (before_query, query) = match rest.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (rest, None),
-    };
-    let authority = before_query.split_once('/').map_or(before_query, |(a, _)| a);
-    let mut out = format!("{scheme}://{authority}/{dbname}");
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
 
 async fn connect(url: &str) -> anyhow::Result<tokio_postgres::Client> {
     let (client, connection) = tokio::time::timeout(Duration::from_secs(15), tokio_postgres::connect(url, NoTls))
@@ -407,17 +383,6 @@ fn read_logs(dir: &Path) -> anyhow::Result<Vec<u64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_get_the_database_name() {
-        assert_eq!(
-            with_dbname("postgres://postgres@127.0.0.1:5/postgres", "b_1"),
-            "postgres://postgres@127.0.0.1:5/b_1"
-        );
-        assert_eq!(with_dbname("postgresql://u:p@h/db?sslmode=disable", "x"), "postgresql://u:p@h/x?sslmode=disable");
-        assert_eq!(with_dbname("postgres://h:5", "x"), "postgres://h:5/x");
-        assert_eq!(with_dbname("host=/tmp user=u", "x"), "host=/tmp user=u dbname=x");
-    }
 
     #[test]
     fn the_pgbench_summary_parses() {

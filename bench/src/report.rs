@@ -600,9 +600,9 @@ fn postgres_notes(md: &mut String, p: &Postgres, cfg: &Config) {
     if let Some(s) = &p.server {
         let _ = writeln!(
             md,
-            "- PostgreSQL {} at `OZ_TEST_POSTGRES_URL`: under `make bench`, a throwaway cluster that \
-             `scripts/with-postgres.sh` starts (initdb into the target dir, listening on 127.0.0.1; stopped and \
-             deleted afterwards) unless the variable already names a server. Read from the server: `fsync={}`, \
+            "- PostgreSQL {}: the server `OZ_TEST_POSTGRES_URL` names, else a throwaway cluster that oz-bench \
+             starts through `oz-testkit` (initdb into the temporary directory, listening on 127.0.0.1; stopped and \
+             deleted when oz-bench ends). Read from the server: `fsync={}`, \
              `synchronous_commit={}` (a commit returns once its WAL is flushed, so a 201 and a pgbench transaction \
              are on disk), `shared_buffers={}`, `max_connections={}`. The database server shares the machine's cores \
              with oz-groups and wrk (or pgbench). Every fixture gets a fresh database (`CREATE DATABASE bench_…`); \
@@ -694,8 +694,8 @@ fn markdown(r: &Results, cfg: &Config, targets: &[Target]) -> String {
         "{}Other work on the machine: {:.0}% of the CPUs were busy just before the runs{}.\n",
         if matches!(r.postgres, PgSection::Skipped) {
             format!(
-                "**⚠ {SKIPPED}.** `make bench` runs under `scripts/with-postgres.sh`, which starts a throwaway \
-                 cluster when Debian's `postgresql` package is installed; nothing on PostgreSQL was measured.\n\n"
+                "**⚠ {SKIPPED}.** oz-bench starts a throwaway cluster when Debian's `postgresql` package is \
+                 installed; nothing on PostgreSQL was measured.\n\n"
             )
         } else {
             String::new()

@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
+use super::fixtures::postgres_database;
 use super::fixtures::{
     a_group, a_user, an_access_token, an_invite_granting, name, new_group, new_invite, new_user, race_joins, uses,
 };
 use super::memory::MemoryStore;
-use super::postgres::{test_cluster, PostgresStore};
+use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
 use crate::domain::{Group, GroupId, GroupType, Privilege, PrivilegeSet, User, UserId};
@@ -452,13 +453,13 @@ fn sqlite_fixture() -> Fixture {
     Fixture { store: Arc::new(store), _keep: Some(dir) }
 }
 
-/// A store on a fresh database of the test server (see `postgres::test_cluster`), or `None`,
+/// A store on a fresh database of the test server (see `fixtures::postgres_database`), or `None`,
 /// after a loud skip line, on a machine without PostgreSQL. Connecting is async and fixtures
 /// are not, so it waits on the test's own (multi-threaded) runtime.
 fn postgres_fixture() -> Option<Fixture> {
     tokio::task::block_in_place(|| {
         tokio::runtime::Handle::current().block_on(async {
-            let url = test_cluster::fresh_database().await?;
+            let url = postgres_database().await?;
             let store = PostgresStore::connect(&url).await.expect("a fresh store connects");
             Some(Fixture { store: Arc::new(store), _keep: None })
         })

@@ -152,3 +152,12 @@ pub(crate) async fn undecodable_rows_are_backend_errors(store: &dyn Store) {
         other => panic!("expected a backend error, got {other:?}"),
     }
 }
+
+/// A new, empty PostgreSQL database for the calling test, from the one test launcher
+/// (`oz_testkit::postgres`: `OZ_TEST_POSTGRES_URL`, or this process's throwaway cluster). `None`
+/// after the launcher's loud skip line on a machine without PostgreSQL; under CI that is a
+/// failure instead.
+pub(crate) async fn postgres_database() -> Option<String> {
+    let test = std::thread::current().name().unwrap_or("a PostgreSQL store test").to_owned();
+    oz_testkit::postgres::fresh_database(&test).await
+}

@@ -69,7 +69,7 @@ async fn racers_split_across_two_instances_sharing_one_database_let_exactly_one_
 }
 
 mod racers_split_across_two_instances_sharing_one_database_let_exactly_one_in {
-    use crate::support::{postgres, Backend};
+    use crate::support::Backend;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn sqlite() {
@@ -78,7 +78,7 @@ mod racers_split_across_two_instances_sharing_one_database_let_exactly_one_in {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn postgres() {
-        if postgres::skipped(crate::test_name!("postgres")) {
+        if oz_testkit::postgres::server_url(crate::test_name!("postgres")).await.is_none() {
             return;
         }
         super::racers_split_across_two_instances_sharing_one_database_let_exactly_one_in(Backend::Postgres).await

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use tokio::sync::Mutex;
 
 use crate::support::process::{run, spawn_binary, ServerProcess};
-use crate::support::{client, postgres, API_ROOT};
+use crate::support::{client, API_ROOT};
 
 const USERS: usize = 12;
 const GROUPS: usize = 4;
@@ -209,9 +209,7 @@ async fn joins_answered_201_survive_a_kill_9_mid_load_on_sqlite() {
 /// The same on a fresh PostgreSQL database: the server (and `user add`) get `--database URL`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn joins_answered_201_survive_a_kill_9_mid_load_on_postgres() {
-    if postgres::skipped(crate::test_name!("joins_answered_201_survive_a_kill_9_mid_load_on_postgres")) {
-        return;
-    }
-    let url = postgres::fresh_database().await;
+    let test = crate::test_name!("joins_answered_201_survive_a_kill_9_mid_load_on_postgres");
+    let Some(url) = oz_testkit::postgres::fresh_database(test).await else { return };
     joins_answered_201_survive_a_kill_9_mid_load(&["--database", &url]).await;
 }

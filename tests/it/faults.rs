@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::support::cluster::Cluster;
 use crate::support::process::{run, spawn_binary, Remote};
 use crate::support::{contract, request_target, sorted, Reply, API_ROOT};
 
@@ -120,7 +119,7 @@ async fn with_postgresql_frozen_requests_get_a_503_within_10_s_and_the_server_re
 /// back; the same process serving again within `RECOVER_WITHIN`; the join tried during the
 /// outage absent, its invite admitting exactly one user afterwards.
 async fn outage(test: &str, kind: Outage, answer_within: Duration) {
-    let Some(cluster) = Cluster::start_or_skip(test).await else { return };
+    let Some(cluster) = oz_testkit::postgres::Cluster::start(test).await else { return };
     let url = cluster.url();
     let dir = tempfile::tempdir().expect("a temporary directory");
     let data = dir.path().to_str().expect("a UTF-8 path").to_owned();

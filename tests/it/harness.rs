@@ -268,17 +268,3 @@ fn the_contract_refuses_every_other_departure_from_the_spec() {
         assert_refused(method, path, reply, why);
     }
 }
-
-#[test]
-fn a_test_database_url_keeps_everything_but_the_database_name() {
-    use crate::support::postgres::with_database;
-    assert_eq!(
-        with_database("postgres://postgres@127.0.0.1:5432/postgres", "t_1"),
-        "postgres://postgres@127.0.0.1:5432/t_1"
-    );
-    assert_eq!(
-        with_database("postgresql://u:p%40ss@h/db?sslmode=disable", "t_2"),
-        "postgresql://u:p%40ss@h/t_2?sslmode=disable"
-    );
-    assert_eq!(with_database("postgres://u@h:1", "t_3"), "postgres://u@h:1/t_3");
-}

@@ -23,7 +23,7 @@ use tempfile::TempDir;
 
 use crate::support::process::{run, spawn_binary, Remote, ServerProcess};
 use crate::support::tokens::identifier;
-use crate::support::{assert_error, postgres, sorted, Reply};
+use crate::support::{assert_error, sorted, Reply};
 
 /// Several servers on one fresh PostgreSQL database and one master key, and the same
 /// deployment in this process (`app`), which creates users faster than `user add` could.
@@ -41,12 +41,9 @@ struct Deployment {
 }
 
 impl Deployment {
-    /// `instances` servers, or `None` (after the loud skip line) without a test server.
+    /// `instances` servers, or `None` (after `oz_testkit::skip`) without PostgreSQL.
     async fn start(test: &str, instances: usize) -> Option<Deployment> {
-        if postgres::skipped(test) {
-            return None;
-        }
-        let url = postgres::fresh_database().await;
+        let url = oz_testkit::postgres::fresh_database(test).await?;
         let key: [u8; 32] = rand::random();
         let master_key: String = key.iter().map(|b| format!("{b:02x}")).collect();
         let dir = tempfile::tempdir().expect("a temporary directory");

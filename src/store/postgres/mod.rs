@@ -53,8 +53,6 @@ mod migrate;
 mod retry;
 mod rows;
 #[cfg(test)]
-pub(crate) mod test_cluster;
-#[cfg(test)]
 mod tests;
 
 use std::time::Duration;

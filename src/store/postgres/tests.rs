@@ -9,10 +9,11 @@ use tokio_postgres::NoTls;
 
 use super::errors::{pg_error, unavailable_code};
 use super::retry::backoff;
-use super::test_cluster::fresh_database;
 use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
 use crate::domain::{PrivilegeSet, UserId};
-use crate::store::fixtures::{a_group, a_team, a_user, race_joins, undecodable_rows_are_backend_errors, Team};
+use crate::store::fixtures::{
+    a_group, a_team, a_user, postgres_database as fresh_database, race_joins, undecodable_rows_are_backend_errors, Team,
+};
 use crate::store::sql::migrate::versions;
 use crate::store::{Store, StoreError};
 

@@ -1,9 +1,9 @@
 //! The harness: an in-process server per test (memory, SQLite, or a fresh PostgreSQL database
-//! on the `OZ_TEST_POSTGRES_URL` server: `postgres`), a small request builder whose replies are
-//! read whole, checked never to echo a token that was sent and checked against the spec
-//! (`contract`), the error assertion every error path goes through, token surgery, the real
-//! binary for CLI, multi-instance and crash tests (`process`), and a PostgreSQL cluster of a
-//! test's own for outage tests (`cluster`).
+//! on the shared test server of `oz_testkit::postgres`), a small request builder whose replies
+//! are read whole, checked never to echo a token that was sent and checked against the spec
+//! (`contract`), the error assertion every error path goes through, token surgery, and the real
+//! binary for CLI, multi-instance and crash tests (`process`). PostgreSQL servers, shared or a
+//! test's own (`oz_testkit::postgres::Cluster`), and the skip rule come from `oz_testkit`.
 //!
 //! Every reply from a server goes through `contract::check`: `Req::send`, `raw_chunked`, and
 //! the CLI tests' client for the real binary. The only `Reply`s that skip it are the ones the
@@ -11,9 +11,7 @@
 
 #![allow(dead_code)]
 
-pub mod cluster;
 pub mod contract;
-pub mod postgres;
 pub mod process;
 pub mod stores;
 pub mod tokens;
@@ -59,8 +57,9 @@ pub const ALL_PRIVILEGES: [&str; 13] = [
 
 /// Runs one behavioural test (`async fn name(backend: Backend)`) against every store, as
 /// `name::memory`, `name::sqlite` and `name::postgres`. `multi_thread:` gives the runtime two
-/// worker threads. The PostgreSQL variant gets a fresh database on the `OZ_TEST_POSTGRES_URL`
-/// server; without one it says `*** SKIPPED ... ***` on the standard error and passes.
+/// worker threads. The PostgreSQL variant gets a fresh database on the shared test server
+/// (`oz_testkit::postgres`); without PostgreSQL it follows `oz_testkit::skip`: a loud
+/// `*** SKIPPED ... ***` line, or a failure under CI.
 #[macro_export]
 macro_rules! all_backends {
     (multi_thread: $($name:ident),+ $(,)?) => {$(
@@ -75,7 +74,7 @@ macro_rules! all_backends {
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if $crate::support::postgres::skipped($crate::test_name!("postgres")) {
+                if ::oz_testkit::postgres::server_url($crate::test_name!("postgres")).await.is_none() {
                     return;
                 }
                 super::$name($crate::support::Backend::Postgres).await
@@ -94,7 +93,7 @@ macro_rules! all_backends {
             }
             #[tokio::test]
             async fn postgres() {
-                if $crate::support::postgres::skipped($crate::test_name!("postgres")) {
+                if ::oz_testkit::postgres::server_url($crate::test_name!("postgres")).await.is_none() {
                     return;
                 }
                 super::$name($crate::support::Backend::Postgres).await
@@ -115,7 +114,7 @@ macro_rules! test_name {
 pub enum Backend {
     Memory,
     Sqlite,
-    /// A fresh database on the `OZ_TEST_POSTGRES_URL` server.
+    /// A fresh database on the shared test server (`oz_testkit::postgres`).
     Postgres,
 }
 
@@ -158,7 +157,10 @@ async fn database_for(backend: Backend) -> Option<String> {
     match backend {
         Backend::Memory => Some("memory".to_owned()),
         Backend::Sqlite => None,
-        Backend::Postgres => Some(postgres::fresh_database().await),
+        // The test asked for the server before choosing this backend (`all_backends!`).
+        Backend::Postgres => {
+            Some(oz_testkit::postgres::fresh_database("a PostgreSQL test").await.expect("the test server is there"))
+        }
     }
 }
 
