@@ -21,7 +21,7 @@ use oz_groups::tokens::TokenCodec;
 use reqwest::{Method, StatusCode};
 use tempfile::TempDir;
 
-use crate::support::process::{run, spawn_binary, Remote, ServerProcess};
+use crate::support::process::{spawn_binary, user_add_with, Remote, ServerProcess};
 use crate::support::tokens::identifier;
 use crate::support::{assert_error, postgres, sorted, Reply};
 
@@ -244,14 +244,8 @@ async fn invites_and_access_tokens_minted_on_one_instance_work_on_the_others() {
     let (a, b) = (&d.apis[0], &d.apis[1]);
 
     // A user made by `oz-groups user add` on the same database and master key.
-    let data = d.dir.path().to_str().expect("a UTF-8 path");
-    let output = run(
-        &["user", "add", "Carol", "--database", &d.url, "--data-dir", data],
-        &[("OZ_MASTER_KEY", d.master_key.as_str())],
-    )
-    .await;
-    assert!(output.status.success(), "user add: {}", String::from_utf8_lossy(&output.stderr));
-    let carol = String::from_utf8(output.stdout).expect("UTF-8").trim().to_owned();
+    let env = [("OZ_MASTER_KEY", d.master_key.as_str())];
+    let carol = user_add_with(d.dir.path(), "Carol", false, &["--database", &d.url], &env).await;
     let carol_id = a.user_id(&carol).await;
     assert_eq!(b.user_id(&carol).await, carol_id);
 
