@@ -49,6 +49,11 @@ async fn recorded(app: &TestApp, kind: TokenKind, grant: TokenGrant, max_uses: O
     minted.token
 }
 
+/// A join as `access` whose body is `body` as is, with `Content-Type: content_type` if any.
+async fn join_raw(app: &TestApp, access: &str, body: impl Into<Vec<u8>>, content_type: Option<&str>) -> Reply {
+    app.request(Method::POST, JOIN).auth(access).raw(body, content_type).send().await
+}
+
 /// A join whose access token is `access`, sent in X-Auth-Token, with a valid body.
 async fn join_with_access(app: &TestApp, access: &str, invite: &str) -> Reply {
     app.join(access, invite).await
@@ -243,23 +248,11 @@ async fn joining_with_a_body_over_64_kib_is_payload_too_large(backend: Backend) 
     let s = scene(backend).await;
     let (_, access) = s.app.user("bob").await;
     for len in [64 * 1024 + 1, 1024 * 1024] {
-        let reply = s
-            .app
-            .request(Method::POST, JOIN)
-            .auth(&access)
-            .raw(body_of_len(len), Some("application/json"))
-            .send()
-            .await;
+        let reply = join_raw(&s.app, &access, body_of_len(len), Some("application/json")).await;
         assert_error(&reply, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
     }
     // Exactly 64 KiB is read (and its token is then refused as a token, not as a body).
-    let reply = s
-        .app
-        .request(Method::POST, JOIN)
-        .auth(&access)
-        .raw(body_of_len(64 * 1024), Some("application/json"))
-        .send()
-        .await;
+    let reply = join_raw(&s.app, &access, body_of_len(64 * 1024), Some("application/json")).await;
     assert_error(&reply, StatusCode::BAD_REQUEST, "invalid_token");
 }
 
@@ -567,22 +560,10 @@ async fn the_checks_are_made_in_the_order_of_the_table(backend: Backend) {
     let reply = s.app.request(Method::POST, JOIN).auth(&access).raw(huge, Some("text/plain")).send().await;
     assert_error(&reply, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
     // 4 before 5.
-    let reply = s
-        .app
-        .request(Method::POST, JOIN)
-        .auth(&access)
-        .raw(vec![b'x'; 70 * 1024], Some("application/json"))
-        .send()
-        .await;
+    let reply = join_raw(&s.app, &access, vec![b'x'; 70 * 1024], Some("application/json")).await;
     assert_error(&reply, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
     // 5 before 6.
-    let reply = s
-        .app
-        .request(Method::POST, JOIN)
-        .auth(&access)
-        .raw(r#"{"token": "x", "y": 1}"#, Some("application/json"))
-        .send()
-        .await;
+    let reply = join_raw(&s.app, &access, r#"{"token": "x", "y": 1}"#, Some("application/json")).await;
     assert_error(&reply, StatusCode::BAD_REQUEST, "invalid_request");
 }
 
@@ -631,11 +612,17 @@ all_backends!(
 
 const SECRET_DETAIL: &str = "secret detail: /var/lib/oz/db.sqlite password=hunter2";
 
-async fn a_store_failure_during_a_join_is_an_internal_error_that_leaks_nothing(backend: Backend) {
-    let app = spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::Fail { detail: SECRET_DETAIL })).await;
+/// A server whose store fails as `mode` says, Bob, the admin's group and an invite to it.
+async fn broken_store_scene(backend: Backend, mode: Mode) -> (TestApp, String, String, String, String) {
+    let app = spawn_app_with(backend, |store| ProbeStore::wrap(store, mode)).await;
     let (bob_id, bob) = app.user("bob").await;
     let gid = app.create_group(&app.admin_token, "Research team").await;
     let invite = app.invite(&app.admin_token, &gid).await;
+    (app, bob_id, bob, gid, invite)
+}
+
+async fn a_store_failure_during_a_join_is_an_internal_error_that_leaks_nothing(backend: Backend) {
+    let (app, bob_id, bob, gid, invite) = broken_store_scene(backend, Mode::Fail { detail: SECRET_DETAIL }).await;
 
     let reply = app.join(&bob, &invite).await;
     let body = assert_error(&reply, StatusCode::INTERNAL_SERVER_ERROR, "internal_error");
@@ -652,10 +639,7 @@ async fn a_store_failure_during_a_join_is_an_internal_error_that_leaks_nothing(b
 }
 
 async fn an_unreachable_database_is_a_503_with_retry_after_that_changes_nothing(backend: Backend) {
-    let app = spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::Down { detail: SECRET_DETAIL })).await;
-    let (bob_id, bob) = app.user("bob").await;
-    let gid = app.create_group(&app.admin_token, "Research team").await;
-    let invite = app.invite(&app.admin_token, &gid).await;
+    let (app, bob_id, bob, gid, invite) = broken_store_scene(backend, Mode::Down { detail: SECRET_DETAIL }).await;
 
     let reply = app.join(&bob, &invite).await;
     let body = assert_error(&reply, StatusCode::SERVICE_UNAVAILABLE, "service_unavailable");

@@ -14,6 +14,7 @@
 
 pub mod cluster;
 pub mod contract;
+pub mod poll;
 pub mod postgres;
 pub mod process;
 pub mod stores;
