@@ -27,6 +27,9 @@ const GENERATOR_ARGS: &[&str] = &[
     "--additional-properties",
     "packageName=oz_groups_api,packageVersion=0.1.0,hideGenerationTimestamp=true",
 ];
+/// What the generator must not write (examples, CLI, docs). It reads this file only from its
+/// output directory (7.26.0 ignores `--ignore-file-override`), so it is copied there first.
+const IGNORE_FILE: &str = "openapi/.openapi-generator-ignore";
 /// The stamp file inside `generated/`; the one file there that the generator does not write.
 const STAMP: &str = ".spec-hash";
 
@@ -127,6 +130,9 @@ fn find_generator(root: &Path) -> Option<PathBuf> {
 }
 
 fn run_generator(generator: &Path, root: &Path, out: &Path) {
+    fs::create_dir_all(out).unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", out.display())));
+    fs::copy(root.join(IGNORE_FILE), out.join(".openapi-generator-ignore"))
+        .unwrap_or_else(|e| fail(&format!("cannot copy {IGNORE_FILE}: {e}")));
     let output = Command::new(generator)
         .current_dir(root)
         .args(GENERATOR_ARGS)

@@ -55,7 +55,7 @@ impl Spec {
     /// Reads the embedded spec. It was checked when the binary was built (the generator read
     /// the same file), so a failure here is a broken build, reported as an error all the same.
     pub fn load() -> anyhow::Result<Spec> {
-        let json: Value = serde_yaml::from_str(OPENAPI_YAML)?;
+        let json: Value = serde_norway::from_str(OPENAPI_YAML)?;
         let base_path = json
             .pointer("/servers/0/url")
             .and_then(Value::as_str)

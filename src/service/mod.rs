@@ -9,6 +9,12 @@ use crate::domain::{check_access, Error, Group, GroupId, GroupType, Name, Privil
 use crate::store::{JoinOutcome, Store, TokenGrant, TokenRecord};
 use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
 
+mod test_clock;
+pub use test_clock::TestClock;
+
+#[cfg(test)]
+mod tests;
+
 /// Where "now" comes from, so that tests can control time instead of sleeping.
 pub trait Clock: Send + Sync + 'static {
     fn now_unix(&self) -> u64;

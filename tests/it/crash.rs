@@ -8,70 +8,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use serde_json::{json, Value};
+use serde_json::json;
 use tokio::sync::Mutex;
 
-use crate::support::process::{run, spawn_binary, ServerProcess};
-use crate::support::{client, API_ROOT};
+use crate::support::client;
+use crate::support::process::{serve_fresh, spawn_binary, user_add_with, Remote, Served};
 
 const USERS: usize = 12;
 const GROUPS: usize = 4;
 /// Joins answered 201 before the crash, at least.
 const ACKNOWLEDGED_BEFORE_CRASH: usize = 10;
-
-struct Http {
-    base: String,
-    http: reqwest::Client,
-}
-
-impl Http {
-    fn of(server: &ServerProcess) -> Http {
-        Http { base: server.base(), http: client() }
-    }
-
-    async fn call(&self, method: reqwest::Method, path: &str, token: &str, body: Option<Value>) -> (StatusCode, Value) {
-        let mut request = self.http.request(method, format!("{}{path}", self.base)).header("X-Auth-Token", token);
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status();
-        let bytes = response.bytes().await.unwrap_or_default();
-        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
-    }
-
-    async fn create_group(&self, token: &str, name: &str) -> String {
-        let response = self
-            .http
-            .post(format!("{}/user/groups", self.base))
-            .header("X-Auth-Token", token)
-            .json(&json!({ "name": name }))
-            .send()
-            .await
-            .expect("the server answers");
-        assert_eq!(response.status(), StatusCode::CREATED);
-        let location = response.headers()["location"].to_str().unwrap().to_owned();
-        location.strip_prefix(&format!("{API_ROOT}/user/groups/")).unwrap().to_owned()
-    }
-
-    async fn invite(&self, token: &str, gid: &str) -> String {
-        let (status, body) = self.call(reqwest::Method::POST, &format!("/groups/{gid}/users/token"), token, None).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        body["token"].as_str().unwrap().to_owned()
-    }
-
-    async fn members(&self, admin: &str, gid: &str) -> BTreeSet<String> {
-        let (status, body) = self.call(reqwest::Method::GET, &format!("/groups/{gid}/users"), admin, None).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        body["users"].as_array().unwrap().iter().map(|u| u.as_str().unwrap().to_owned()).collect()
-    }
-
-    async fn user_id(&self, token: &str) -> String {
-        let (status, body) = self.call(reqwest::Method::GET, "/user", token, None).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        body["userId"].as_str().unwrap().to_owned()
-    }
-}
 
 /// One planned join: a user, a group, and the invite only this join uses.
 struct Join {
@@ -90,21 +36,11 @@ struct Seen {
 /// The whole scenario against a server started with `server_args` on `dir` (SQLite by default);
 /// `user add` gets the same `server_args`, so it writes to the same database.
 async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().to_str().unwrap().to_owned();
-    let server = spawn_binary(dir.path(), server_args, &[]).await;
-    let api = Http::of(&server);
-    let admin = std::fs::read_to_string(dir.path().join("admin.token")).unwrap().trim().to_owned();
+    let Served { dir, server, remote: api, admin } = serve_fresh(server_args).await;
 
     let mut users = Vec::new();
     for i in 0..USERS {
-        let mut args = vec!["user", "add", "", "--data-dir", data.as_str()];
-        let name = format!("user{i}");
-        args[2] = &name;
-        args.extend_from_slice(server_args);
-        let output = run(&args, &[]).await;
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        users.push(String::from_utf8(output.stdout).unwrap().trim().to_owned());
+        users.push(user_add_with(dir.path(), &format!("user{i}"), false, server_args, &[]).await);
     }
     let mut user_ids = Vec::new();
     for token in &users {
@@ -128,7 +64,7 @@ async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
     let plan = Arc::new(Mutex::new(plan.into_iter()));
     let seen = Arc::new(Mutex::new(Seen::default()));
     let acknowledged = Arc::new(tokio::sync::Notify::new());
-    let base = api.base.clone();
+    let base = format!("{}{}", api.root, crate::support::API_ROOT);
     let mut workers = Vec::new();
     for worker in 0..8 {
         let (plan, seen, acknowledged, users, base, raced) =
@@ -177,7 +113,7 @@ async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
     assert!(seen.acknowledged.len() >= ACKNOWLEDGED_BEFORE_CRASH);
 
     let server = spawn_binary(dir.path(), server_args, &[]).await;
-    let api = Http::of(&server);
+    let api = Remote::of(&server);
     for (g, gid) in groups.iter().enumerate() {
         let members = api.members(&admin, gid).await;
         for (u, user_id) in user_ids.iter().enumerate() {
@@ -195,9 +131,7 @@ async fn joins_answered_201_survive_a_kill_9_mid_load(server_args: &[&str]) {
     // The restarted server goes on working: a fresh invite admits a user.
     let after = api.create_group(&admin, "After the crash").await;
     let invite = api.invite(&admin, &after).await;
-    let (status, body) =
-        api.call(reqwest::Method::POST, "/user/groups/join", &users[0], Some(json!({ "token": invite }))).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    api.join(&users[0], &invite).await.expect(StatusCode::CREATED);
     drop(server);
 }
 

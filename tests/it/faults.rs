@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::support::process::{run, spawn_binary, Remote};
-use crate::support::{contract, request_target, sorted, Reply, API_ROOT};
+use crate::support::process::{serve_fresh, user_add_with, Remote, Served};
+use crate::support::{contract, poll, request_target, sorted, Reply, API_ROOT};
 
 /// How long the server may take to serve again once the database is back.
 const RECOVER_WITHIN: Duration = Duration::from_secs(20);
@@ -121,16 +121,10 @@ async fn with_postgresql_frozen_requests_get_a_503_within_10_s_and_the_server_re
 async fn outage(test: &str, kind: Outage, answer_within: Duration) {
     let Some(cluster) = oz_testkit::postgres::Cluster::start(test).await else { return };
     let url = cluster.url();
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let data = dir.path().to_str().expect("a UTF-8 path").to_owned();
-    let mut server = spawn_binary(dir.path(), &["--database", &url], &[]).await;
-    let api = Remote::of(&server);
-    let admin = std::fs::read_to_string(dir.path().join("admin.token")).expect("admin.token").trim().to_owned();
+    let Served { dir, mut server, remote: api, admin } = serve_fresh(&["--database", &url]).await;
     let mut tokens = Vec::new();
     for name in ["alice", "bob", "carol"] {
-        let output = run(&["user", "add", name, "--database", &url, "--data-dir", &data], &[]).await;
-        assert!(output.status.success(), "user add: {}", String::from_utf8_lossy(&output.stderr));
-        tokens.push(String::from_utf8(output.stdout).expect("UTF-8").trim().to_owned());
+        tokens.push(user_add_with(dir.path(), name, false, &["--database", &url], &[]).await);
     }
     let (alice, bob, carol) = (&tokens[0], &tokens[1], &tokens[2]);
     let (admin_id, alice_id, bob_id) = (api.user_id(&admin).await, api.user_id(alice).await, api.user_id(bob).await);
@@ -159,21 +153,19 @@ async fn outage(test: &str, kind: Outage, answer_within: Duration) {
         Outage::Frozen => cluster.thaw(),
     }
     let back = Instant::now();
-    let deadline = back + RECOVER_WITHIN;
-    let mut seen = Vec::new();
-    let recovered = loop {
-        let remaining = deadline.saturating_duration_since(Instant::now());
-        let url = format!("{}{API_ROOT}/user", api.root);
-        match tokio::time::timeout(remaining, api.send_unchecked(Method::GET, &url, Some(bob), None)).await {
-            Ok(reply) if reply.status == StatusCode::OK => break true,
-            Ok(reply) => seen.push(reply.status.as_u16()),
-            Err(_) => break false,
+    let seen = std::cell::RefCell::new(Vec::new());
+    let url = format!("{}{API_ROOT}/user", api.root);
+    let recovered = poll::until(RECOVER_WITHIN, Duration::from_millis(200), || async {
+        let reply = api.send_unchecked(Method::GET, &url, Some(bob), None).await;
+        if reply.status == StatusCode::OK {
+            return Some(());
         }
-        if Instant::now() >= deadline {
-            break false;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
+        seen.borrow_mut().push(reply.status.as_u16());
+        None
+    })
+    .await
+    .is_some();
+    let seen = seen.into_inner();
     println!("{kind:?}: GET /user: 200 again {:?} after the database was back (before: {seen:?})", back.elapsed());
     if seen.iter().any(|s| *s != 503) {
         findings.add(format!("while the database came back, GET /user answered {seen:?}: only 503 is declared"));

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use futures::future::join_all;
 use oz_groups::config::ZONE_NAME;
@@ -21,9 +21,9 @@ use oz_groups::tokens::TokenCodec;
 use reqwest::{Method, StatusCode};
 use tempfile::TempDir;
 
-use crate::support::process::{run, spawn_binary, Remote, ServerProcess};
+use crate::support::process::{spawn_binary, user_add_with, Remote, ServerProcess};
 use crate::support::tokens::identifier;
-use crate::support::{assert_error, sorted, Reply};
+use crate::support::{assert_error, poll, sorted, Reply};
 
 /// Several servers on one fresh PostgreSQL database and one master key, and the same
 /// deployment in this process (`app`), which creates users faster than `user add` could.
@@ -116,9 +116,10 @@ where
     }
     let race = tokio::spawn(race);
     let watcher = connect(&d.url).await;
-    let started = Instant::now();
-    let mut waiting = BTreeMap::new();
-    while started.elapsed() < Duration::from_secs(3) {
+    let last = std::cell::RefCell::new(BTreeMap::new());
+    // Let go when every connection of every instance waits, or after 3 s (then the assertion
+    // below says how far it got).
+    poll::until(Duration::from_secs(3), Duration::from_millis(20), || async {
         let rows = watcher
             .query(
                 "SELECT application_name, COUNT(*) FROM pg_stat_activity
@@ -128,12 +129,13 @@ where
             )
             .await
             .expect("pg_stat_activity reads");
-        waiting = rows.iter().map(|r| (r.get::<_, String>(0), r.get::<_, i64>(1))).collect();
-        if waiting.len() == d.apis.len() && waiting.values().sum::<i64>() >= POOL_SIZE * d.apis.len() as i64 {
-            break; // every connection of every instance
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+        let waiting: BTreeMap<String, i64> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+        let all = waiting.len() == d.apis.len() && waiting.values().sum::<i64>() >= POOL_SIZE * d.apis.len() as i64;
+        *last.borrow_mut() = waiting;
+        all.then_some(())
+    })
+    .await;
+    let waiting = last.into_inner();
     locker.batch_execute("ROLLBACK").await.expect("ROLLBACK");
     println!("joins waiting on the lock, by instance, when it was let go: {waiting:?}");
     let replies = race.await.expect("the race finishes");
@@ -241,14 +243,8 @@ async fn invites_and_access_tokens_minted_on_one_instance_work_on_the_others() {
     let (a, b) = (&d.apis[0], &d.apis[1]);
 
     // A user made by `oz-groups user add` on the same database and master key.
-    let data = d.dir.path().to_str().expect("a UTF-8 path");
-    let output = run(
-        &["user", "add", "Carol", "--database", &d.url, "--data-dir", data],
-        &[("OZ_MASTER_KEY", d.master_key.as_str())],
-    )
-    .await;
-    assert!(output.status.success(), "user add: {}", String::from_utf8_lossy(&output.stderr));
-    let carol = String::from_utf8(output.stdout).expect("UTF-8").trim().to_owned();
+    let env = [("OZ_MASTER_KEY", d.master_key.as_str())];
+    let carol = user_add_with(d.dir.path(), "Carol", false, &["--database", &d.url], &env).await;
     let carol_id = a.user_id(&carol).await;
     assert_eq!(b.user_id(&carol).await, carol_id);
 

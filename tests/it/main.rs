@@ -1,7 +1,9 @@
 //! Integration tests of oz-groups: every row of the contract's §1 table, every endpoint of §3
 //! (nested groups aside), the framework-level rules of §2, concurrency, and the real binary.
 //! Behavioural tests run against every store: `<test>::memory`, `<test>::sqlite` and
-//! `<test>::postgres`; PostgreSQL also across real server instances, crashes and outages.
+//! `<test>::postgres` (`all_backends!`); edge tests, whose outcome is decided before the store
+//! is asked, run once on memory (`edge_only!`). PostgreSQL also runs across real server
+//! instances, crashes and outages. Time is the server's `TestClock`, never the real date.
 
 mod support;
 

@@ -29,7 +29,7 @@ pub const SPEC_YAML: &str = include_str!("../../../openapi/openapi.yaml");
 /// The spec as JSON, parsed once.
 pub fn spec() -> &'static Value {
     static SPEC: OnceLock<Value> = OnceLock::new();
-    SPEC.get_or_init(|| serde_yaml::from_str(SPEC_YAML).expect("openapi/openapi.yaml is YAML"))
+    SPEC.get_or_init(|| serde_norway::from_str(SPEC_YAML).expect("openapi/openapi.yaml is YAML"))
 }
 
 /// Panics, naming the request, the status and every violation, unless `reply` (the answer to

@@ -1,9 +1,11 @@
 //! The harness: an in-process server per test (memory, SQLite, or a fresh PostgreSQL database
-//! on the shared test server of `oz_testkit::postgres`), a small request builder whose replies
-//! are read whole, checked never to echo a token that was sent and checked against the spec
-//! (`contract`), the error assertion every error path goes through, token surgery, and the real
-//! binary for CLI, multi-instance and crash tests (`process`). PostgreSQL servers, shared or a
-//! test's own (`oz_testkit::postgres::Cluster`), and the skip rule come from `oz_testkit`.
+//! on the shared test server of `oz_testkit::postgres`) whose clock the test sets (`TestClock`),
+//! `all_backends!` and `edge_only!` to run a test on every store or once, a small request
+//! builder whose replies are read whole, checked never to echo a token that was sent and
+//! checked against the spec (`contract`), the error assertion every error path goes through,
+//! token surgery, and the real binary for CLI, multi-instance and crash tests (`process`).
+//! PostgreSQL servers, shared or a test's own (`oz_testkit::postgres::Cluster`), and the skip
+//! rule come from `oz_testkit`.
 //!
 //! Every reply from a server goes through `contract::check`: `Req::send`, `raw_chunked`, and
 //! the CLI tests' client for the real binary. The only `Reply`s that skip it are the ones the
@@ -12,6 +14,7 @@
 #![allow(dead_code)]
 
 pub mod contract;
+pub mod poll;
 pub mod process;
 pub mod stores;
 pub mod tokens;
@@ -20,7 +23,7 @@ use std::sync::Arc;
 
 use oz_groups::config::StoreArgs;
 use oz_groups::domain::Name;
-use oz_groups::service::{App, SystemClock};
+use oz_groups::service::{App, TestClock};
 use oz_groups::store::memory::MemoryStore;
 use oz_groups::store::postgres::PostgresStore;
 use oz_groups::store::sqlite::SqliteStore;
@@ -102,6 +105,23 @@ macro_rules! all_backends {
     )+};
 }
 
+/// Runs one edge test (`async fn name(backend: Backend)`) once, on the memory store, as
+/// `name::memory`. An edge test is one whose outcome is decided before the store is asked:
+/// routing, 404/405, credential headers, `Content-Type`, body limits and shape, token parsing and
+/// signatures, the error shape. Running it on SQLite and PostgreSQL too would test the same
+/// code three times; anything a store decides belongs in `all_backends!`.
+#[macro_export]
+macro_rules! edge_only {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn memory() {
+                super::$name($crate::support::Backend::Memory).await
+            }
+        }
+    )+};
+}
+
 /// The name cargo shows for the test `function` of the calling module (`join::name::postgres`).
 #[macro_export]
 macro_rules! test_name {
@@ -136,6 +156,9 @@ pub struct TestApp {
     pub backend: Backend,
     /// The URL of this test's own PostgreSQL database (`Backend::Postgres` only).
     pub database: Option<String>,
+    /// The server's clock: it reads `TEST_NOW` until a test moves it, so that expiry is tested
+    /// at an exact second, never by sleeping or by the real date.
+    pub clock: Arc<TestClock>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
@@ -164,12 +187,13 @@ async fn database_for(backend: Backend) -> Option<String> {
     }
 }
 
+/// What the test clock reads until a test moves it: 2026-12-01T00:00:00Z.
+pub const TEST_NOW: u64 = 1_796_083_200;
+
+/// A server on a fresh store of `backend`. The binary's own start-up (`startup::build_app`, with
+/// the wall clock) is what the CLI tests run; here the app gets a `TestClock` instead.
 pub async fn spawn_app(backend: Backend) -> TestApp {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let database = database_for(backend).await;
-    let args = store_args(dir.path(), database.as_deref());
-    let app = oz_groups::startup::build_app(&args).await.expect("the app builds");
-    start(app, Arc::new(dir), backend, database).await
+    spawn_app_with(backend, |store| store).await
 }
 
 /// Like `spawn_app`, with the backend's store wrapped by `wrap` (e.g. in a `ProbeStore`).
@@ -178,8 +202,9 @@ pub async fn spawn_app_with(backend: Backend, wrap: impl FnOnce(Arc<dyn Store>) 
     let database = database_for(backend).await;
     let store = open_store(dir.path(), backend, database.as_deref()).await;
     let key = store_args(dir.path(), database.as_deref()).master_key().expect("a master key");
-    let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), Arc::new(SystemClock));
-    start(app, dir, backend, database).await
+    let clock = Arc::new(TestClock::at(TEST_NOW));
+    let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), clock.clone());
+    start(app, dir, backend, database, clock).await
 }
 
 /// A new store of `backend`: memory, `<dir>/oz-groups.db`, or a new pool on `database`.
@@ -200,18 +225,24 @@ async fn open_store(dir: &std::path::Path, backend: Backend, database: Option<&s
 
 impl TestApp {
     /// A second server instance on the same database (the SQLite file, or the PostgreSQL
-    /// database through a second pool) and master key, with its own port, its store wrapped by
-    /// `wrap`. The memory store cannot be shared.
+    /// database through a second pool), master key and clock, with its own port, its store
+    /// wrapped by `wrap`. The memory store cannot be shared.
     pub async fn another_instance_with(&self, wrap: impl FnOnce(Arc<dyn Store>) -> Arc<dyn Store>) -> TestApp {
         assert_ne!(self.backend, Backend::Memory, "a memory store lives inside one instance");
         let store = open_store(self.dir.path(), self.backend, self.database.as_deref()).await;
         let key = store_args(self.dir.path(), self.database.as_deref()).master_key().expect("the master key");
-        let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), Arc::new(SystemClock));
-        start(app, self.dir.clone(), self.backend, self.database.clone()).await
+        let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), self.clock.clone());
+        start(app, self.dir.clone(), self.backend, self.database.clone(), self.clock.clone()).await
     }
 }
 
-async fn start(app: App, dir: Arc<TempDir>, backend: Backend, database: Option<String>) -> TestApp {
+async fn start(
+    app: App,
+    dir: Arc<TempDir>,
+    backend: Backend,
+    database: Option<String>,
+    clock: Arc<TestClock>,
+) -> TestApp {
     let admin_token = oz_groups::startup::bootstrap_admin(&app, dir.path())
         .await
         .expect("the admin is bootstrapped")
@@ -241,6 +272,7 @@ async fn start(app: App, dir: Arc<TempDir>, backend: Backend, database: Option<S
         dir,
         backend,
         database,
+        clock,
         shutdown: Some(tx),
     }
 }

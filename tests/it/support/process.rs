@@ -115,6 +115,53 @@ pub async fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
         .expect("the output reads")
 }
 
+/// A fresh data directory with the binary serving it: how a test of the real binary starts.
+pub struct Served {
+    /// The data directory (and its `admin.token`); removed when dropped.
+    pub dir: tempfile::TempDir,
+    pub server: ServerProcess,
+    pub remote: Remote,
+    /// The zone admin's access token.
+    pub admin: String,
+}
+
+/// Starts the binary with `args` on a new data directory.
+pub async fn serve_fresh(args: &[&str]) -> Served {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let server = spawn_binary(dir.path(), args, &[]).await;
+    let remote = Remote::of(&server);
+    let admin = admin_token(dir.path());
+    Served { dir, server, remote, admin }
+}
+
+/// The zone admin's access token, as the first start wrote it to `<dir>/admin.token`.
+pub fn admin_token(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("admin.token")).expect("admin.token was written").trim().to_owned()
+}
+
+/// `oz-groups user add <name> [--admin] --data-dir <dir> [extra...]` with `env`; its stdout must
+/// be exactly one token line, which is returned.
+pub async fn user_add_with(dir: &Path, name: &str, admin: bool, extra: &[&str], env: &[(&str, &str)]) -> String {
+    let mut args = vec!["user", "add", name, "--data-dir", dir.to_str().expect("a UTF-8 path")];
+    if admin {
+        args.push("--admin");
+    }
+    args.extend_from_slice(extra);
+    let output = run(&args, env).await;
+    assert!(output.status.success(), "user add failed: {}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 stdout");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "user add prints only the token: {stdout:?}");
+    let token = lines[0].trim();
+    assert!(!token.is_empty() && token.bytes().all(|b| b.is_ascii_alphanumeric()), "{token:?}");
+    token.to_owned()
+}
+
+/// `user_add_with` on the default (SQLite) database of `dir`.
+pub async fn user_add(dir: &Path, name: &str, admin: bool) -> String {
+    user_add_with(dir, name, admin, &[], &[]).await
+}
+
 /// A client for a server in another process. Every reply is read whole, checked never to echo
 /// the credential or the invite sent and checked against the spec (`contract`), as `Req::send`
 /// does for in-process servers.
@@ -163,6 +210,14 @@ impl Remote {
 
     pub async fn get(&self, path: &str, token: &str) -> Reply {
         self.send(Method::GET, path, token, None).await
+    }
+
+    /// `method path` outside the API root (`/healthz`), without credentials, checked.
+    pub async fn send_root(&self, method: Method, path: &str) -> Reply {
+        let url = format!("{}{path}", self.root);
+        let reply = self.send_unchecked(method.clone(), &url, None, None).await;
+        super::contract::check(&method, &super::request_target(&url), &reply);
+        reply
     }
 
     /// `POST /user/groups/join` with `{"token": invite}`.
