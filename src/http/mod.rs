@@ -4,9 +4,11 @@
 
 mod api;
 mod context;
+mod convert;
 mod docs;
 pub mod error;
 mod gate;
+mod reply;
 pub mod server;
 pub mod spec;
 
