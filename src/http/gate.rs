@@ -20,10 +20,10 @@ use swagger::XSpanIdString;
 use super::api::Adapter;
 use super::context::RequestContext;
 use super::docs::Docs;
-use super::error::{self, Body};
+use super::error::{self, Body, EdgeError};
 use super::spec::{Operation, Spec, MAX_BODY_BYTES};
 use crate::domain::{Error, User};
-use crate::service::App;
+use crate::service::{App, AuthError};
 
 #[derive(Clone)]
 pub struct Gate {
@@ -55,13 +55,13 @@ impl Gate {
             return response;
         }
         let Some(api_path) = path.strip_prefix(inner.spec.base_path.as_str()) else {
-            return error::response(&Error::NotFound, None);
+            return error::response(&EdgeError::NoRoute, None);
         };
         let Some(route) = inner.spec.route(api_path) else {
-            return error::response(&Error::NotFound, None);
+            return error::response(&EdgeError::NoRoute, None);
         };
         let Some(operation) = route.operation(request.method()) else {
-            return error::response(&Error::MethodNotAllowed, Some(&route.allow()));
+            return error::response(&EdgeError::MethodNotAllowed, Some(&route.allow()));
         };
         match self.forward(request, operation).await {
             Ok(response) => json_errors_only(response),
@@ -70,7 +70,7 @@ impl Gate {
     }
 
     /// Contract §1 rows 1–5 in order, then the generated server and the adapter.
-    async fn forward(&self, request: Request<Incoming>, operation: &Operation) -> Result<Response<Body>, Error> {
+    async fn forward(&self, request: Request<Incoming>, operation: &Operation) -> Result<Response<Body>, EdgeError> {
         let inner = &self.inner;
         let caller = match operation.secured {
             true => Some(self.authenticate(request.headers()).await?),
@@ -84,12 +84,12 @@ impl Gate {
                 let bytes = read_limited(&parts.headers, body).await?;
                 if bytes.is_empty() {
                     if rule.required {
-                        return Err(Error::InvalidRequest(format!("A {} body is required.", rule.schema_name)));
+                        return Err(EdgeError::InvalidBody(format!("A {} body is required.", rule.schema_name)));
                     }
                 } else {
                     let value: serde_json::Value = serde_json::from_slice(&bytes)
-                        .map_err(|_| Error::InvalidRequest("The request body is not valid JSON.".into()))?;
-                    rule.validate(&value).map_err(Error::InvalidRequest)?;
+                        .map_err(|_| EdgeError::InvalidBody("The request body is not valid JSON.".into()))?;
+                    rule.validate(&value).map_err(EdgeError::InvalidBody)?;
                 }
                 bytes
             }
@@ -98,19 +98,24 @@ impl Gate {
         };
         let request = Request::from_parts(parts, Full::new(bytes));
         let context = RequestContext::new(span, caller);
-        inner.generated.call((request, context)).await.map_err(Error::internal)
+        inner.generated.call((request, context)).await.map_err(|e| Error::internal(e).into())
     }
 
     /// Rows 1–2: credentials from `X-Auth-Token`, `Authorization: Bearer`, or `Macaroon`.
-    async fn authenticate(&self, headers: &HeaderMap) -> Result<User, Error> {
-        let token = credentials(headers)?.ok_or(Error::Unauthorized)?;
-        self.inner.app.authenticate(&token).await
+    /// The 401 decision is made here: the service only says whether the token identifies
+    /// someone.
+    async fn authenticate(&self, headers: &HeaderMap) -> Result<User, EdgeError> {
+        let token = credentials(headers)?.ok_or(EdgeError::Unauthorized)?;
+        self.inner.app.authenticate(&token).await.map_err(|e| match e {
+            AuthError::Rejected(why) => EdgeError::InvalidAccessToken(why),
+            AuthError::Failed(e) => EdgeError::Domain(e),
+        })
     }
 }
 
 /// The access token from the first accepted header that is present, `None` when none is.
-fn credentials(headers: &HeaderMap) -> Result<Option<String>, Error> {
-    let unreadable = || Error::InvalidAccessToken("The access token is not valid text.".into());
+fn credentials(headers: &HeaderMap) -> Result<Option<String>, EdgeError> {
+    let unreadable = || EdgeError::InvalidAccessToken("The access token is not valid text.".into());
     if let Some(value) = headers.get("x-auth-token") {
         return value.to_str().map(|v| Some(v.trim().to_owned())).map_err(|_| unreadable());
     }
@@ -130,21 +135,21 @@ fn credentials(headers: &HeaderMap) -> Result<Option<String>, Error> {
 }
 
 /// Row 3: `application/json`, parameters such as `charset` allowed.
-fn check_content_type(headers: &HeaderMap) -> Result<(), Error> {
+fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
     let essence = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
     match essence.as_deref() {
         Some("application/json") => Ok(()),
-        _ => Err(Error::UnsupportedMediaType),
+        _ => Err(EdgeError::UnsupportedMediaType),
     }
 }
 
 /// Row 4: at most `MAX_BODY_BYTES`, refused from `Content-Length` before reading when it says
 /// so, and cut off while reading otherwise (chunked bodies).
-async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Error> {
-    let too_large = Error::PayloadTooLarge(MAX_BODY_BYTES);
+async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, EdgeError> {
+    let too_large = EdgeError::PayloadTooLarge(MAX_BODY_BYTES);
     let declared = headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) || body.size_hint().lower() > MAX_BODY_BYTES as u64 {
         return Err(too_large);
@@ -152,7 +157,7 @@ async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Erro
     match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large),
-        Err(_) => Err(Error::InvalidRequest("The request body could not be read.".into())),
+        Err(_) => Err(EdgeError::InvalidBody("The request body could not be read.".into())),
     }
 }
 
@@ -197,8 +202,8 @@ mod tests {
         assert!(check_content_type(&headers(&[("content-type", "Application/JSON")])).is_ok());
         for bad in ["text/plain", "application/jsonx", "application/x-www-form-urlencoded"] {
             let h: HeaderMap = [(CONTENT_TYPE, HeaderValue::from_static(bad))].into_iter().collect();
-            assert_eq!(check_content_type(&h), Err(Error::UnsupportedMediaType), "{bad}");
+            assert_eq!(check_content_type(&h), Err(EdgeError::UnsupportedMediaType), "{bad}");
         }
-        assert_eq!(check_content_type(&HeaderMap::new()), Err(Error::UnsupportedMediaType));
+        assert_eq!(check_content_type(&HeaderMap::new()), Err(EdgeError::UnsupportedMediaType));
     }
 }

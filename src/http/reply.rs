@@ -16,24 +16,20 @@ pub trait Reply: Sized {
 }
 
 /// `Resp for operation { success variants ; error variants }`, each with its status. Every
-/// operation also declares 401 `Unauthorized`, 500 `InternalError` and 503 `ServiceUnavailable`,
-/// whose variants have their own shapes.
+/// operation also declares 401 `Unauthorized` (which only the gate answers), 500
+/// `InternalError` and 503 `ServiceUnavailable`, whose variants have their own shapes.
 macro_rules! responses {
     ($($resp:ident for $op:ident { $($ok_status:literal $ok:ident),* ; $($status:literal $variant:ident),* })*) => {
         $(impl Reply for $resp {
             fn from_error(err: &Error) -> Self {
-                let (status, body) = error::to_model(err);
+                let (status, body) = error::domain_model(err);
                 match status.as_u16() {
                     $($status => Self::$variant(body),)*
-                    401 => Self::Unauthorized {
-                        body,
-                        www_authenticate: error::www_authenticate(err).unwrap_or_default().to_owned(),
-                    },
                     503 => Self::ServiceUnavailable { body, retry_after: error::RETRY_AFTER_SECS },
                     500 => Self::InternalError(body),
                     other => {
                         let bug = Error::internal(format!("{} does not declare status {other}", stringify!($op)));
-                        Self::InternalError(error::to_model(&bug).1)
+                        Self::InternalError(error::domain_model(&bug).1)
                     }
                 }
             }
