@@ -126,22 +126,6 @@ pub fn www_authenticate(error: &EdgeError) -> Option<&'static str> {
     }
 }
 
-/// The error a bare status stands for, for responses the generated code or a library made
-/// without a JSON body.
-pub fn from_status(status: StatusCode) -> EdgeError {
-    match status {
-        StatusCode::BAD_REQUEST => EdgeError::InvalidBody("The request is not valid.".into()),
-        StatusCode::UNAUTHORIZED => EdgeError::Unauthorized,
-        StatusCode::FORBIDDEN => Error::Forbidden("You are not authorized to perform this operation.".into()).into(),
-        StatusCode::NOT_FOUND => EdgeError::NoRoute,
-        StatusCode::METHOD_NOT_ALLOWED => EdgeError::MethodNotAllowed,
-        StatusCode::PAYLOAD_TOO_LARGE => EdgeError::PayloadTooLarge(crate::http::spec::MAX_BODY_BYTES),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => EdgeError::UnsupportedMediaType,
-        StatusCode::SERVICE_UNAVAILABLE => Error::Unavailable("a 503 without a body".into()).into(),
-        other => Error::internal(format!("undocumented response status {other}")).into(),
-    }
-}
-
 pub fn full(bytes: impl Into<Bytes>) -> Body {
     Full::new(bytes.into()).boxed()
 }
