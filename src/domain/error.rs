@@ -1,24 +1,13 @@
-//! The one error enum of the crate. Every failure a caller can see is one of these variants;
-//! `http::error` is the single place that turns a variant into a status code and a JSON body.
-//! Messages are one human sentence and never contain a token or an internal detail.
+//! The domain's error enum: the outcomes of a use case that are not a success. Failures of the
+//! transport (no credentials, a wrong method, media type or size, a malformed body) belong to
+//! the edge's own error type, `http::error::EdgeError`; `http::error` is the single place that
+//! turns either into a status code and a JSON body. Messages are one human sentence and never
+//! contain a token or an internal detail.
 
 /// What went wrong, from the caller's point of view. Each variant names the status it becomes.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    /// 401 `unauthorized`: no credentials in any accepted header.
-    #[error("Authentication is required: send an access token in X-Auth-Token, Authorization: Bearer, or Macaroon.")]
-    Unauthorized,
-    /// 401 `invalid_token`: the access token is malformed, unknown, forged, expired, revoked, or
-    /// its user is gone.
-    #[error("{0}")]
-    InvalidAccessToken(String),
-    /// 415 `unsupported_media_type`.
-    #[error("The request body must be application/json.")]
-    UnsupportedMediaType,
-    /// 413 `payload_too_large`.
-    #[error("The request body is larger than {0} bytes.")]
-    PayloadTooLarge(usize),
-    /// 400 `invalid_request`: the body or a parameter is not what the operation takes.
+    /// 400 `invalid_request`: a value is not what the operation takes (a name too long, ...).
     #[error("{0}")]
     InvalidRequest(String),
     /// 400 `invalid_token`: an invite token that cannot be used (the sentence says why).
@@ -30,9 +19,6 @@ pub enum Error {
     /// 404 `not_found`: no such resource, or one the caller may not know exists.
     #[error("The resource could not be found.")]
     NotFound,
-    /// 405 `method_not_allowed`; the HTTP layer adds `Allow`.
-    #[error("The method is not allowed for this resource.")]
-    MethodNotAllowed,
     /// 409 `relation_already_exists`.
     #[error("{0}")]
     AlreadyExists(String),

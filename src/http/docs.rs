@@ -7,7 +7,7 @@ use std::sync::Arc;
 use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use hyper::{Method, Response, StatusCode};
 
-use super::error::{self, full, Body};
+use super::error::{self, full, Body, EdgeError};
 use super::spec::{Spec, OPENAPI_YAML};
 use crate::domain::Error;
 use crate::service::App;
@@ -30,7 +30,7 @@ impl Docs {
             return None;
         }
         if method != Method::GET {
-            return Some(error::response(&Error::MethodNotAllowed, Some("GET")));
+            return Some(error::response(&EdgeError::MethodNotAllowed, Some("GET")));
         }
         Some(match path {
             "/openapi.yaml" => content("application/yaml", OPENAPI_YAML.as_bytes().to_vec()),
@@ -45,18 +45,19 @@ impl Docs {
     fn swagger_file(&self, tail: &str) -> Response<Body> {
         match utoipa_swagger_ui::serve(tail, self.swagger.clone()) {
             Ok(Some(file)) => content(&file.content_type, file.bytes.into_owned()),
-            Ok(None) => error::response(&Error::NotFound, None),
-            Err(e) => error::response(&Error::internal(format!("swagger ui: {e}")), None),
+            Ok(None) => error::response(&EdgeError::NoRoute, None),
+            Err(e) => error::response(&Error::internal(format!("swagger ui: {e}")).into(), None),
         }
     }
 }
 
-/// 200 `{"status":"ok"}` when the store answers; otherwise the API's own 503 (JSON error,
-/// `Retry-After`), so that a load balancer and a client see the same thing.
+/// 200 `{"status":"ok"}` when the service says it can serve (its store answers); otherwise
+/// the API's own 503 (JSON error, `Retry-After`), so that a load balancer and a client see the
+/// same thing.
 async fn health(app: &App) -> Response<Body> {
-    let mut response = match app.store().count_users().await {
-        Ok(_) => content("application/json", br#"{"status":"ok","store":"ok"}"#.to_vec()),
-        Err(e) => error::response(&Error::from(e), None),
+    let mut response = match app.health().await {
+        Ok(()) => content("application/json", br#"{"status":"ok","store":"ok"}"#.to_vec()),
+        Err(e) => error::response(&e.into(), None),
     };
     response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response

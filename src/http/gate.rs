@@ -1,29 +1,29 @@
-//! The gate: the one thin layer around the generated server. It serves the documentation
-//! routes, and for the API it enforces, from the spec's own route table, what the generated
-//! code (openapi-generator 7.26.0 `rust-server`) gets wrong or leaves out: JSON 404 and 405
-//! (with `Allow`), authentication before anything else (401, never the generated 403),
-//! `Content-Type` (415), the body limit (413), and strict body validation against the spec's
-//! schemas (400: unknown members, types, lengths, patterns, enums). Whatever non-JSON error
-//! the generated code still produces is rewritten into the JSON error shape on the way out.
+//! The gate: the one pass a request makes through the edge. It serves the documentation
+//! routes, and for the API it enforces, from the spec's own route table, JSON 404 and 405 (with
+//! `Allow`), authentication before anything else (401), `Content-Type` (415), the body limit
+//! (413), and strict body validation against the spec's schemas (400: unknown members, types,
+//! lengths, patterns, enums). Then it hands the operation, its path parameters and its parsed
+//! body to `dispatch`, which calls the adapter's generated `Api` method. The generated router
+//! and handlers are not used: routing and body parsing happen once, here.
 
 use std::sync::Arc;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Limited};
 use hyper::body::{Body as _, Incoming};
-use hyper::header::{HeaderMap, CONTENT_LENGTH, CONTENT_TYPE};
-use hyper::service::Service as _;
+use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Request, Response};
-use oz_groups_api::server::Service as GeneratedService;
+use serde_json::Value;
 use swagger::XSpanIdString;
 
 use super::api::Adapter;
 use super::context::RequestContext;
+use super::dispatch::{self, Call, OPERATIONS};
 use super::docs::Docs;
-use super::error::{self, Body};
+use super::error::{self, Body, EdgeError};
 use super::spec::{Operation, Spec, MAX_BODY_BYTES};
-use crate::domain::{Error, User};
-use crate::service::App;
+use crate::domain::User;
+use crate::service::{App, AuthError};
 
 #[derive(Clone)]
 pub struct Gate {
@@ -34,17 +34,23 @@ struct Inner {
     spec: Spec,
     app: App,
     docs: Docs,
-    generated: GeneratedService<Adapter, RequestContext>,
+    adapter: Adapter,
 }
 
 impl Gate {
     pub fn new(app: App) -> anyhow::Result<Self> {
         let spec = Spec::load()?;
+        // An operation of the spec without a dispatch entry would be a 500 at its first call;
+        // refuse to start instead (the dispatch tests catch it before a build ships).
+        for operation in spec.routes().iter().flat_map(|r| &r.operations) {
+            anyhow::ensure!(
+                OPERATIONS.iter().any(|(id, ..)| *id == operation.id),
+                "the spec's operation {} is not dispatched",
+                operation.id
+            );
+        }
         let docs = Docs::new(&spec)?;
-        // `validation` is false: with the `validate` feature on, 7.26.0 compiles the checks
-        // out anyway (its macro is under `cfg(not(feature = "validate"))`); the gate validates.
-        let generated = GeneratedService::new(Adapter::new(app.clone()), false);
-        Ok(Self { inner: Arc::new(Inner { spec, app, docs, generated }) })
+        Ok(Self { inner: Arc::new(Inner { spec, adapter: Adapter::new(app.clone()), app, docs }) })
     }
 
     /// Answers one request; never fails: every failure is a JSON error response.
@@ -55,62 +61,78 @@ impl Gate {
             return response;
         }
         let Some(api_path) = path.strip_prefix(inner.spec.base_path.as_str()) else {
-            return error::response(&Error::NotFound, None);
+            return error::response(&EdgeError::NoRoute, None);
         };
         let Some(route) = inner.spec.route(api_path) else {
-            return error::response(&Error::NotFound, None);
+            return error::response(&EdgeError::NoRoute, None);
         };
         let Some(operation) = route.operation(request.method()) else {
-            return error::response(&Error::MethodNotAllowed, Some(&route.allow()));
+            return error::response(&EdgeError::MethodNotAllowed, Some(&route.allow()));
         };
-        match self.forward(request, operation).await {
-            Ok(response) => json_errors_only(response),
+        let params = route.params(api_path);
+        match self.forward(request, operation, params).await {
+            Ok(response) => response,
             Err(e) => error::response(&e, None),
         }
     }
 
-    /// Contract §1 rows 1–5 in order, then the generated server and the adapter.
-    async fn forward(&self, request: Request<Incoming>, operation: &Operation) -> Result<Response<Body>, Error> {
-        let inner = &self.inner;
+    /// Contract §1 rows 1–5 in order, then the adapter.
+    async fn forward(
+        &self,
+        request: Request<Incoming>,
+        operation: &Operation,
+        params: Vec<String>,
+    ) -> Result<Response<Body>, EdgeError> {
         let caller = match operation.secured {
             true => Some(self.authenticate(request.headers()).await?),
             false => None,
         };
         let span = XSpanIdString::get_or_generate(&request);
         let (parts, body) = request.into_parts();
-        let bytes = match &operation.body {
+        let body = match &operation.body {
             Some(rule) => {
                 check_content_type(&parts.headers)?;
                 let bytes = read_limited(&parts.headers, body).await?;
                 if bytes.is_empty() {
                     if rule.required {
-                        return Err(Error::InvalidRequest(format!("A {} body is required.", rule.schema_name)));
+                        return Err(EdgeError::InvalidBody(format!("A {} body is required.", rule.schema_name)));
                     }
+                    None
                 } else {
-                    let value: serde_json::Value = serde_json::from_slice(&bytes)
-                        .map_err(|_| Error::InvalidRequest("The request body is not valid JSON.".into()))?;
-                    rule.validate(&value).map_err(Error::InvalidRequest)?;
+                    let value: Value = serde_json::from_slice(&bytes)
+                        .map_err(|_| EdgeError::InvalidBody("The request body is not valid JSON.".into()))?;
+                    rule.validate(&value).map_err(EdgeError::InvalidBody)?;
+                    Some(value)
                 }
-                bytes
             }
             // An operation without a body ignores whatever was sent, unread.
-            None => Bytes::new(),
+            None => None,
         };
-        let request = Request::from_parts(parts, Full::new(bytes));
-        let context = RequestContext::new(span, caller);
-        inner.generated.call((request, context)).await.map_err(Error::internal)
+        let call = Call { params, body, ctx: RequestContext { caller } };
+        let mut response = dispatch::dispatch(&self.inner.adapter, &operation.id, call).await?;
+        // The generated server echoed (or made up) a span id on every operation's response;
+        // clients may log it, so it stays.
+        if let Ok(value) = HeaderValue::from_str(&span.0) {
+            response.headers_mut().insert(HeaderName::from_static("x-span-id"), value);
+        }
+        Ok(response)
     }
 
     /// Rows 1–2: credentials from `X-Auth-Token`, `Authorization: Bearer`, or `Macaroon`.
-    async fn authenticate(&self, headers: &HeaderMap) -> Result<User, Error> {
-        let token = credentials(headers)?.ok_or(Error::Unauthorized)?;
-        self.inner.app.authenticate(&token).await
+    /// The 401 decision is made here: the service only says whether the token identifies
+    /// someone.
+    async fn authenticate(&self, headers: &HeaderMap) -> Result<User, EdgeError> {
+        let token = credentials(headers)?.ok_or(EdgeError::Unauthorized)?;
+        self.inner.app.authenticate(&token).await.map_err(|e| match e {
+            AuthError::Rejected(why) => EdgeError::InvalidAccessToken(why),
+            AuthError::Failed(e) => EdgeError::Domain(e),
+        })
     }
 }
 
 /// The access token from the first accepted header that is present, `None` when none is.
-fn credentials(headers: &HeaderMap) -> Result<Option<String>, Error> {
-    let unreadable = || Error::InvalidAccessToken("The access token is not valid text.".into());
+fn credentials(headers: &HeaderMap) -> Result<Option<String>, EdgeError> {
+    let unreadable = || EdgeError::InvalidAccessToken("The access token is not valid text.".into());
     if let Some(value) = headers.get("x-auth-token") {
         return value.to_str().map(|v| Some(v.trim().to_owned())).map_err(|_| unreadable());
     }
@@ -130,21 +152,21 @@ fn credentials(headers: &HeaderMap) -> Result<Option<String>, Error> {
 }
 
 /// Row 3: `application/json`, parameters such as `charset` allowed.
-fn check_content_type(headers: &HeaderMap) -> Result<(), Error> {
+fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
     let essence = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
     match essence.as_deref() {
         Some("application/json") => Ok(()),
-        _ => Err(Error::UnsupportedMediaType),
+        _ => Err(EdgeError::UnsupportedMediaType),
     }
 }
 
 /// Row 4: at most `MAX_BODY_BYTES`, refused from `Content-Length` before reading when it says
 /// so, and cut off while reading otherwise (chunked bodies).
-async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Error> {
-    let too_large = Error::PayloadTooLarge(MAX_BODY_BYTES);
+async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, EdgeError> {
+    let too_large = EdgeError::PayloadTooLarge(MAX_BODY_BYTES);
     let declared = headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) || body.size_hint().lower() > MAX_BODY_BYTES as u64 {
         return Err(too_large);
@@ -152,23 +174,8 @@ async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Erro
     match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large),
-        Err(_) => Err(Error::InvalidRequest("The request body could not be read.".into())),
+        Err(_) => Err(EdgeError::InvalidBody("The request body could not be read.".into())),
     }
-}
-
-/// Every non-2xx response leaves as JSON: a generated text/plain error (a path parameter that
-/// is not UTF-8, an `Err` from the adapter) is replaced by the JSON error for its status.
-fn json_errors_only(response: Response<Body>) -> Response<Body> {
-    let status = response.status();
-    let is_json = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if status.is_success() || status.is_redirection() || is_json {
-        return response;
-    }
-    error::response(&error::from_status(status), None)
 }
 
 #[cfg(test)]
@@ -197,8 +204,8 @@ mod tests {
         assert!(check_content_type(&headers(&[("content-type", "Application/JSON")])).is_ok());
         for bad in ["text/plain", "application/jsonx", "application/x-www-form-urlencoded"] {
             let h: HeaderMap = [(CONTENT_TYPE, HeaderValue::from_static(bad))].into_iter().collect();
-            assert_eq!(check_content_type(&h), Err(Error::UnsupportedMediaType), "{bad}");
+            assert_eq!(check_content_type(&h), Err(EdgeError::UnsupportedMediaType), "{bad}");
         }
-        assert_eq!(check_content_type(&HeaderMap::new()), Err(Error::UnsupportedMediaType));
+        assert_eq!(check_content_type(&HeaderMap::new()), Err(EdgeError::UnsupportedMediaType));
     }
 }

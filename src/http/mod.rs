@@ -1,12 +1,16 @@
-//! The HTTP edge, and the only module that names the generated crate. `gate` is the thin layer
-//! around the generated server, `api` implements its trait, `error` maps domain errors to
+//! The HTTP edge, and the only module that names the generated crate. `gate` routes and checks
+//! each request once, `dispatch` calls the generated `Api` trait that `api` implements, `reply`
+//! turns its responses into HTTP, `convert` maps models to domain enums, `error` maps errors to
 //! responses, `spec` reads the embedded spec, `docs` serves Swagger UI, `server` runs hyper.
 
 mod api;
 mod context;
+mod convert;
+mod dispatch;
 mod docs;
 pub mod error;
 mod gate;
+mod reply;
 pub mod server;
 pub mod spec;
 

@@ -17,6 +17,8 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// One operation: a method on a path template.
 pub struct Operation {
+    /// The spec's `operationId`, which is also the generated `Api` method's name.
+    pub id: String,
     pub method: Method,
     /// Whether credentials are required (the spec's global `security`, unless the operation
     /// overrides it with an empty list).
@@ -41,7 +43,7 @@ pub struct Route {
 
 enum Segment {
     Literal(String),
-    Param,
+    Param(String),
 }
 
 /// The parsed spec: routes under the API root, and the spec as JSON for `/openapi.json`.
@@ -83,16 +85,28 @@ impl Spec {
                     Some(schema) => Some(body_rule(op, schema, &components)?),
                     None => None,
                 };
-                operations.push(Operation { method, secured, body });
+                let id = op
+                    .get("operationId")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| anyhow::anyhow!("{name} {template} has no operationId"))?
+                    .to_owned();
+                operations.push(Operation { id, method, secured, body });
             }
             let segments = template
                 .trim_start_matches('/')
                 .split('/')
-                .map(|s| if s.starts_with('{') { Segment::Param } else { Segment::Literal(s.to_owned()) })
+                .map(|s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(name) => Segment::Param(name.to_owned()),
+                    None => Segment::Literal(s.to_owned()),
+                })
                 .collect();
             routes.push(Route { template: template.clone(), segments, operations });
         }
         Ok(Spec { base_path, routes, json })
+    }
+
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
     }
 
     /// The route for a path under the API root (`/user/groups/join`). Where several templates
@@ -114,8 +128,32 @@ impl Route {
                 Segment::Literal(l) => l == part,
                 // A segment that does not decode to text cannot be an id: it names nothing (404),
                 // rather than reaching the generated code, whose answer would be an undeclared 400.
-                Segment::Param => !part.is_empty() && percent_encoding::percent_decode_str(part).decode_utf8().is_ok(),
+                Segment::Param(_) => {
+                    !part.is_empty() && percent_encoding::percent_decode_str(part).decode_utf8().is_ok()
+                }
             })
+    }
+
+    /// The names of the template's parameters, in order.
+    pub fn param_names(&self) -> Vec<&str> {
+        self.segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Param(name) => Some(name.as_str()),
+                Segment::Literal(_) => None,
+            })
+            .collect()
+    }
+
+    /// The values of the template's parameters in `path` (which this route matched), in order
+    /// and percent-decoded (`matches` made sure they decode).
+    pub fn params(&self, path: &str) -> Vec<String> {
+        let parts = path.trim_start_matches('/').split('/');
+        parts
+            .zip(&self.segments)
+            .filter(|(_, segment)| matches!(segment, Segment::Param(_)))
+            .map(|(part, _)| percent_encoding::percent_decode_str(part).decode_utf8_lossy().into_owned())
+            .collect()
     }
 
     pub fn operation(&self, method: &Method) -> Option<&Operation> {
@@ -233,6 +271,12 @@ mod tests {
         assert!(spec.route("/groups/").is_none());
         assert!(spec.route("/groups/%FF%FE").is_none(), "a parameter must decode to UTF-8");
         assert_eq!(spec.route("/groups/a%20b").unwrap().template, "/groups/{id}");
+        assert_eq!(spec.route("/groups/a%20b").unwrap().params("/groups/a%20b"), ["a b"]);
+        let member = spec.route("/groups/g/users/u").unwrap();
+        assert_eq!(
+            (member.param_names(), member.params("/groups/g/users/u")),
+            (vec!["id", "uid"], vec!["g".into(), "u".into()])
+        );
         assert!(spec.route("/nowhere").is_none());
     }
 

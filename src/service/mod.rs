@@ -30,6 +30,16 @@ impl Clock for SystemClock {
     }
 }
 
+/// Why `App::authenticate` did not return a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthError {
+    /// The access token identifies no one: malformed, forged, expired, unknown, revoked, or its
+    /// user is gone. The sentence says which.
+    Rejected(String),
+    /// The check could not be made (the store is unavailable, or failed).
+    Failed(Error),
+}
+
 /// The application: cheap to clone, shared by every request.
 #[derive(Clone)]
 pub struct App {
@@ -49,22 +59,29 @@ impl App {
 
     // --- authentication and users ------------------------------------------------------------
 
-    /// Turns an access token into its user, or `InvalidAccessToken` saying why not. The
+    /// Turns an access token into its user, or says why not (`AuthError::Rejected`). The
     /// signature is checked before the store is asked, so forged tokens cost no database work.
-    pub async fn authenticate(&self, token: &str) -> Result<User, Error> {
-        let invalid = |e: TokenError| Error::InvalidAccessToken(e.to_string());
+    pub async fn authenticate(&self, token: &str) -> Result<User, AuthError> {
+        let invalid = |e: TokenError| AuthError::Rejected(e.to_string());
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
         let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: None };
         self.tokens.verify(&macaroon, TokenKind::Access, &ctx).map_err(invalid)?;
-        let unknown = || Error::InvalidAccessToken("The access token is not known to this server.".into());
-        let (record, user) = self.store.token_and_user(macaroon.identifier()).await?.ok_or_else(unknown)?;
+        let unknown = || AuthError::Rejected("The access token is not known to this server.".into());
+        let found = self.store.token_and_user(macaroon.identifier()).await.map_err(|e| AuthError::Failed(e.into()))?;
+        let (record, user) = found.ok_or_else(unknown)?;
         if !matches!(record.grant, TokenGrant::Access { .. }) {
             return Err(unknown());
         }
         if record.revoked {
-            return Err(Error::InvalidAccessToken("The access token has been revoked.".into()));
+            return Err(AuthError::Rejected("The access token has been revoked.".into()));
         }
-        user.ok_or_else(|| Error::InvalidAccessToken("The user of this access token no longer exists.".into()))
+        user.ok_or_else(|| AuthError::Rejected("The user of this access token no longer exists.".into()))
+    }
+
+    /// Whether the service can serve requests: its store answers.
+    pub async fn health(&self) -> Result<(), Error> {
+        self.store.count_users().await?;
+        Ok(())
     }
 
     /// Creates a user and its first access token (the CLI's `user add` and the first start).

@@ -1,0 +1,108 @@
+//! The one routing step after the gate's: an operation of the spec, with its path parameters
+//! and its validated body, goes straight to the adapter's `Api` method of the same name, and
+//! the generated response enum it returns becomes the HTTP response (`reply::Reply`). The body
+//! is parsed once, by the gate, into a `serde_json::Value`; here that value becomes the
+//! generated model without reading the bytes again.
+
+use hyper::Response;
+use oz_groups_api::Api;
+use serde_json::Value;
+
+use super::api::Adapter;
+use super::context::RequestContext;
+use super::error::{Body, EdgeError};
+use super::reply::Reply;
+use crate::domain::Error;
+
+/// One request the gate has routed, authenticated and validated.
+pub struct Call {
+    /// The path's parameters in template order, percent-decoded.
+    pub params: Vec<String>,
+    /// The validated JSON body, for operations that take one.
+    pub body: Option<Value>,
+    pub ctx: RequestContext,
+}
+
+/// The generated model of a validated body. The spec's schema is at least as strict as the
+/// model, so this fails only when the two disagree; the caller gets the 400 the generated
+/// server used to answer then.
+fn model<T: serde::de::DeserializeOwned>(body: Option<Value>) -> Result<T, EdgeError> {
+    let invalid = || EdgeError::InvalidBody("The request is not valid.".into());
+    serde_json::from_value(body.ok_or_else(invalid)?).map_err(|_| invalid())
+}
+
+/// `operation(path parameters; body)`: the operation's id is the `Api` method's name, and its
+/// parameters are the template's, in order (both checked against the spec below).
+macro_rules! operations {
+    ($($op:ident($($param:ident),* $(; $body:ident)?)),* $(,)?) => {
+        /// `(operationId, path parameter names, whether it takes a body)` of every operation
+        /// dispatched, for the start-up check and the tests.
+        pub const OPERATIONS: &[(&str, &[&str], bool)] = &[$((
+            stringify!($op),
+            &[$(stringify!($param)),*],
+            { let body: &[&str] = &[$(stringify!($body))?]; !body.is_empty() },
+        )),*];
+
+        /// Calls the operation `op` of the adapter and turns its reply into the HTTP response.
+        pub async fn dispatch(api: &Adapter, op: &str, call: Call) -> Result<Response<Body>, EdgeError> {
+            let mut params = call.params.into_iter();
+            // The gate took the parameters from the template this operation belongs to.
+            let mut param = || params.next().ok_or_else(|| Error::internal(format!("{op}: a path parameter is missing")));
+            match op {
+                $(stringify!($op) => {
+                    $(let $param = param()?;)*
+                    $(let $body = model(call.body)?;)?
+                    let reply = api.$op($($param,)* $($body,)? &call.ctx).await.map_err(Error::internal)?;
+                    Ok(reply.into_http())
+                })*
+                other => Err(Error::internal(format!("the operation {other} is not dispatched")).into()),
+            }
+        }
+    };
+}
+
+operations! {
+    get_current_user(),
+    modify_current_user(; body),
+    create_client_token(),
+    list_user_groups(),
+    create_group_for_user(; body),
+    join_group(; body),
+    get_user_group(gid),
+    leave_group(gid),
+    list_groups(),
+    create_group(; body),
+    get_group(id),
+    modify_group(id; body),
+    remove_group(id),
+    list_group_users(id),
+    create_group_invite_token(id),
+    get_group_invite_token(id),
+    get_group_user(id, uid),
+    remove_group_user(id, uid),
+    get_group_user_privileges(id, uid),
+    set_group_user_privileges(id, uid; body),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::spec::Spec;
+
+    #[test]
+    fn every_operation_of_the_spec_is_dispatched_with_its_path_parameters_in_order() {
+        let spec = Spec::load().expect("the committed spec loads");
+        let mut seen = 0;
+        for route in spec.routes() {
+            for operation in &route.operations {
+                let Some((_, params, body)) = OPERATIONS.iter().find(|(id, ..)| *id == operation.id) else {
+                    panic!("{} ({} {}) is not dispatched", operation.id, operation.method, route.template);
+                };
+                assert_eq!(*params, route.param_names().as_slice(), "{}", operation.id);
+                assert_eq!(operation.body.is_some(), *body, "{}: whether it takes a body", operation.id);
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, OPERATIONS.len(), "the dispatch table names operations the spec does not have");
+    }
+}
