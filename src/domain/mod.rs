@@ -3,9 +3,11 @@
 //! these types from then on.
 
 mod error;
+mod page;
 mod privilege;
 
 pub use error::Error;
+pub use page::{Cursor, Page, PageRequest, MAX_PAGE};
 pub use privilege::{Privilege, PrivilegeSet};
 
 use std::fmt;

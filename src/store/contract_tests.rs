@@ -11,8 +11,9 @@ use super::fixtures::{
 use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
+use super::StoreResult;
 use super::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
-use crate::domain::{Group, GroupId, GroupType, Privilege, PrivilegeSet, User, UserId};
+use crate::domain::{Cursor, Group, GroupId, GroupType, Page, PageRequest, Privilege, PrivilegeSet, User, UserId};
 
 // --- fixtures --------------------------------------------------------------------------------
 
@@ -245,6 +246,114 @@ pub(crate) async fn memberships_are_listed_in_join_order(store: &dyn Store) {
     assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined);
     assert_eq!(store.user_groups(&first).await, Ok(vec![a, b, c.clone()]));
     assert_eq!(store.group_users(&c).await, Ok(vec![owner, second, first]));
+}
+
+// --- pages of the lists ------------------------------------------------------------------------
+
+fn page_of(after: Option<Cursor>, limit: u32) -> PageRequest {
+    PageRequest::new(after, limit).expect("a page size within bounds")
+}
+
+/// Every page of a list, first to last, `limit` items at a time: a page before the last is full
+/// and names a cursor; the last one names none.
+async fn walk<T, F, Fut>(limit: u32, mut read: F) -> Vec<Vec<T>>
+where
+    F: FnMut(PageRequest) -> Fut,
+    Fut: std::future::Future<Output = StoreResult<Page<T>>>,
+{
+    let mut pages = Vec::new();
+    let mut after = None;
+    loop {
+        let page = read(page_of(after, limit)).await.expect("a page");
+        let full = page.items.len() == limit as usize;
+        pages.push(page.items);
+        match page.next {
+            Some(next) => {
+                assert!(full, "a page that names a next one is full");
+                after = Some(next);
+            }
+            None => return pages,
+        }
+        assert!(pages.len() <= 100, "the walk does not end");
+    }
+}
+
+pub(crate) async fn pages_of_every_list_concatenate_to_the_whole_list(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let mut groups = Vec::new();
+    for i in 0..7 {
+        groups.push(new_group(store, &owner, &format!("group {i}")).await);
+    }
+    let mut members = vec![owner.clone()];
+    for i in 0..4 {
+        let user = new_user(store, &format!("member {i}")).await;
+        let token = new_invite(store, &groups[2], None).await;
+        assert_eq!(join(store, &token, &user).await, JoinOutcome::Joined);
+        members.push(user);
+    }
+    assert_eq!(store.list_groups().await, Ok(groups.clone()));
+    for limit in [1, 2, 3, 7, 8, 1000] {
+        let pages = walk(limit, |page| store.list_groups_page(page)).await;
+        assert_eq!(pages.len(), groups.len().div_ceil(limit as usize).max(1), "limit {limit}");
+        assert_eq!(pages.concat(), groups, "groups, limit {limit}");
+        let pages = walk(limit, |page| store.user_groups_page(&owner, page)).await;
+        assert_eq!(pages.concat(), groups, "the owner's groups, limit {limit}");
+        let pages = walk(limit, |page| store.group_users_page(&groups[2], page)).await;
+        assert_eq!(pages.concat(), members, "members, limit {limit}");
+    }
+    // A list with nothing in it is one empty page.
+    let nobody = UserId::generate();
+    assert_eq!(store.user_groups_page(&nobody, page_of(None, 5)).await, Ok(Page { items: vec![], next: None }));
+    assert_eq!(store.group_users_page(&GroupId::generate(), page_of(None, 5)).await, Ok(Page::whole(vec![])));
+}
+
+pub(crate) async fn a_cursor_outlives_its_item_and_later_items_come_after_it(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let (a, b, c) =
+        (new_group(store, &owner, "a").await, new_group(store, &owner, "b").await, new_group(store, &owner, "c").await);
+    let first = store.list_groups_page(page_of(None, 2)).await.expect("first page");
+    assert_eq!(first.items, vec![a.clone(), b.clone()]);
+    let cursor = first.next.expect("c follows");
+
+    // The item the cursor marks goes, and a new one comes, between two pages.
+    assert_eq!(store.delete_group(&b).await, Ok(true));
+    let d = new_group(store, &owner, "d").await;
+    let rest = store.list_groups_page(page_of(Some(cursor), 2)).await;
+    assert_eq!(rest, Ok(Page { items: vec![c.clone(), d], next: None }));
+
+    // The same for memberships: the member at the cursor leaves, a new one joins.
+    let (x, y) = (new_user(store, "x").await, new_user(store, "y").await);
+    for user in [&x, &y] {
+        let token = new_invite(store, &c, None).await;
+        assert_eq!(join(store, &token, user).await, JoinOutcome::Joined);
+    }
+    let first = store.group_users_page(&c, page_of(None, 2)).await.expect("first page of members");
+    assert_eq!(first.items, vec![owner.clone(), x.clone()]);
+    assert_eq!(store.remove_member(&c, &x).await, Ok(true));
+    let z = new_user(store, "z").await;
+    let token = new_invite(store, &c, None).await;
+    assert_eq!(join(store, &token, &z).await, JoinOutcome::Joined);
+    let next = store.group_users_page(&c, page_of(first.next, 2)).await.expect("second page of members");
+    assert_eq!(next, Page { items: vec![y, z.clone()], next: None });
+
+    let first = store.user_groups_page(&z, page_of(None, 1)).await.expect("z's groups");
+    assert_eq!(first, Page { items: vec![c], next: None }, "a page that holds the whole list names no next");
+}
+
+pub(crate) async fn a_position_past_every_item_gives_an_empty_page(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "g").await;
+    let empty = Page::<GroupId>::whole(vec![]);
+    // Past the last item, past what a signed 64-bit column holds, and the very last position.
+    for seq in [1_000_000, i64::MAX as u64, i64::MAX as u64 + 1, u64::MAX] {
+        let page = page_of(Some(Cursor::from_seq(seq)), 10);
+        assert_eq!(store.list_groups_page(page).await, Ok(empty.clone()), "{seq}");
+        assert_eq!(store.user_groups_page(&owner, page).await, Ok(empty.clone()), "{seq}");
+        assert_eq!(store.group_users_page(&group, page).await, Ok(Page::whole(vec![])), "{seq}");
+    }
+    // Position 0 is before every item.
+    let page = page_of(Some(Cursor::from_seq(0)), 10);
+    assert_eq!(store.list_groups_page(page).await.map(|p| p.items), Ok(vec![group]));
 }
 
 pub(crate) async fn membership_calls_tell_members_from_non_members(store: &dyn Store) {
@@ -530,6 +639,9 @@ macro_rules! every_contract {
                 a_deleted_groups_invite_survives_and_a_join_reports_the_group_gone,
                 groups_are_listed_in_creation_order,
                 memberships_are_listed_in_join_order,
+                pages_of_every_list_concatenate_to_the_whole_list,
+                a_cursor_outlives_its_item_and_later_items_come_after_it,
+                a_position_past_every_item_gives_an_empty_page,
                 membership_calls_tell_members_from_non_members,
                 a_second_join_by_the_same_user_is_already_member_and_counts_no_use,
                 a_single_use_invite_admits_one_user_and_then_is_used_up,

@@ -1,13 +1,13 @@
 //! `MemoryStore`: the `Store` contract over plain collections in one process, for tests and
 //! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
 
 use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
-use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// A `Store` that keeps everything in memory behind one lock.
 ///
@@ -25,6 +25,8 @@ pub struct MemoryStore {
 struct State {
     users: HashMap<UserId, User>,
     groups: HashMap<GroupId, Stored<Group>>,
+    /// The groups in creation order, so that a page of them is read by key (see `page_of`).
+    groups_by_seq: BTreeMap<u64, GroupId>,
     memberships: Memberships,
     tokens: HashMap<String, TokenRecord>,
     /// The last sequence number handed out. It only grows, so sorting by it gives creation order
@@ -110,6 +112,14 @@ fn unlist<K: std::hash::Hash + Eq, V>(index: &mut HashMap<K, Vec<(u64, V)>>, key
             index.remove(key);
         }
     }
+}
+
+/// The page of `list` (sorted by sequence number) that `page` asks for: a binary search finds
+/// where it starts, so it costs what the page holds.
+fn page_of<T: Clone>(list: &[(u64, T)], page: PageRequest) -> Page<T> {
+    let start = page.after().map_or(0, |after| list.partition_point(|(seq, _)| *seq <= after.seq()));
+    let rows = list.iter().skip(start).take(page.limit() as usize + 1);
+    Page::from_rows(rows.map(|(seq, item)| (item.clone(), *seq)).collect(), page.limit())
 }
 
 /// A value and the sequence number it was stored under.
@@ -201,6 +211,7 @@ impl Store for MemoryStore {
         state.require_user(creator)?;
         let seq = state.next_seq();
         state.groups.insert(group.id.clone(), Stored { value: group.clone(), seq });
+        state.groups_by_seq.insert(seq, group.id.clone());
         state.add_membership(&group.id, creator, privileges);
         Ok(())
     }
@@ -225,9 +236,10 @@ impl Store for MemoryStore {
 
     async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
         let mut state = self.lock()?;
-        if state.groups.remove(id).is_none() {
+        let Some(removed) = state.groups.remove(id) else {
             return Ok(false);
-        }
+        };
+        state.groups_by_seq.remove(&removed.seq);
         // Token records stay on purpose (see the trait): a later join must say "group gone".
         state.memberships.remove_group(id);
         Ok(true)
@@ -246,6 +258,30 @@ impl Store for MemoryStore {
 
     async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         Ok(self.lock()?.memberships.of_group(group))
+    }
+
+    async fn list_groups_page(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let state = self.lock()?;
+        let start = match page.after() {
+            None => 0,
+            Some(after) => match after.seq().checked_add(1) {
+                Some(start) => start,
+                // Nothing can sit past the largest sequence number.
+                None => return Ok(Page::whole(Vec::new())),
+            },
+        };
+        let rows = state.groups_by_seq.range(start..).take(page.limit() as usize + 1);
+        Ok(Page::from_rows(rows.map(|(seq, id)| (id.clone(), *seq)).collect(), page.limit()))
+    }
+
+    async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let state = self.lock()?;
+        Ok(page_of(state.memberships.by_user.get(user).map_or(&[][..], Vec::as_slice), page))
+    }
+
+    async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        let state = self.lock()?;
+        Ok(page_of(state.memberships.by_group.get(group).map_or(&[][..], Vec::as_slice), page))
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {

@@ -23,7 +23,7 @@ pub mod sqlite;
 
 use async_trait::async_trait;
 
-use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// A failure of the backend itself, never of the caller's request.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -137,6 +137,27 @@ pub trait Store: Send + Sync + 'static {
     async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>>;
     /// The direct members of `group`, in the order they joined.
     async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>>;
+    // --- pages of the three lists (an extension of ours) ------------------------------------
+    //
+    // Each list is ordered by a sequence number that only grows: `seq` of the group for
+    // `list_groups`, of the membership for the other two. A page holds the items of the full
+    // list whose sequence number is greater than `page.after()` (all of them when `None`), in the
+    // same order, at most `page.limit()` of them. `next` is the sequence number of the page's
+    // last item when at least one more item follows it at the time of reading, `None` otherwise.
+    // A position needs no item at it, so a cursor stays good when its item is deleted; walking
+    // the pages returns every item that exists throughout the walk exactly once, in order (an
+    // item added or removed during the walk may or may not appear). Reading a page costs what it
+    // holds, not what the list holds: backends read it by key from an index on the sequence
+    // number (`WHERE seq > ? ORDER BY seq LIMIT limit + 1`). A position past every item (even
+    // past what the database's integers hold) gives an empty page.
+
+    /// A page of `list_groups`.
+    async fn list_groups_page(&self, page: PageRequest) -> StoreResult<Page<GroupId>>;
+    /// A page of `user_groups`.
+    async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>>;
+    /// A page of `group_users`.
+    async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>>;
+
     /// `user`'s direct privileges in `group`; `None` when not a direct member.
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>>;
     /// Replaces the privileges of an existing membership. `false`: not a member.

@@ -4,6 +4,7 @@
 //!
 //! - `retry`: how every call runs (timeout, pooled connection, the one retry loop).
 //! - `join`: the join, the shared decision order over PostgreSQL's statements.
+//! - `pages`: pages of the lists, keyset queries.
 //! - `migrate`, `rows`, `errors`: PostgreSQL's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 //!
@@ -50,6 +51,7 @@
 mod errors;
 mod join;
 mod migrate;
+mod pages;
 mod retry;
 mod rows;
 #[cfg(test)]
@@ -66,7 +68,7 @@ use self::rows::{execute, get_token_in, id_list, insert_membership, query, query
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow};
 use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
-use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// Connections per pool, that is per server instance. Enough for a small server's concurrent
 /// requests; PostgreSQL's default `max_connections` (100) leaves room for several instances.
@@ -92,8 +94,10 @@ const MAX_ATTEMPTS: u32 = 10;
 const MIGRATION_LOCK: i64 = 0x6f7a_2d67_7270;
 
 /// Every migration, oldest first. A released entry must never change: add a new file instead.
-const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, sql: include_str!("../../../migrations/postgres/0001_initial.sql") }];
+const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("../../../migrations/postgres/0001_initial.sql") },
+    Migration { version: 2, sql: include_str!("../../../migrations/postgres/0002_memberships_by_group.sql") },
+];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
 ///
@@ -359,6 +363,18 @@ impl Store for PostgresStore {
             })
         })
         .await
+    }
+
+    async fn list_groups_page(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.list_groups_page_in(page).await
+    }
+
+    async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.user_groups_page_in(user, page).await
+    }
+
+    async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.group_users_page_in(group, page).await
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {

@@ -5,6 +5,7 @@
 
 pub(crate) mod join;
 pub(crate) mod migrate;
+pub(crate) mod pages;
 mod rows;
 
 use super::StoreError;

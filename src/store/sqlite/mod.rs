@@ -5,12 +5,14 @@
 //! - `writer`: the group-commit writer thread, its batches and savepoints, and its pragmas.
 //! - `readers`: the read-only connections and the blocking pool the reads run on.
 //! - `join`: the join, the shared decision order over SQLite's statements.
+//! - `pages`: pages of the lists, keyset queries on the readers.
 //! - `migrate`, `rows`, `errors`: SQLite's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 
 mod errors;
 mod join;
 mod migrate;
+mod pages;
 mod readers;
 mod rows;
 #[cfg(test)]
@@ -35,7 +37,7 @@ use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
 use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
-use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// How long a statement waits for another connection's lock before giving up. The CLI
 /// (`oz-groups user add`) writes to the file while the server has it open; five seconds lets
@@ -43,8 +45,10 @@ use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId}
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Every migration, oldest first. A released entry must never change: add a new file instead.
-const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, sql: include_str!("../../../migrations/sqlite/0001_initial.sql") }];
+const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("../../../migrations/sqlite/0001_initial.sql") },
+    Migration { version: 2, sql: include_str!("../../../migrations/sqlite/0002_memberships_by_group.sql") },
+];
 
 /// A `Store` over one SQLite file, with group commit.
 ///
@@ -348,6 +352,18 @@ impl Store for SqliteStore {
             id_list(conn, select, &[group.as_str()], sql::user_id)
         })
         .await
+    }
+
+    async fn list_groups_page(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.list_groups_page_in(page).await
+    }
+
+    async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.user_groups_page_in(user, page).await
+    }
+
+    async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.group_users_page_in(group, page).await
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use oz_groups::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use oz_groups::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 use oz_groups::store::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
 use tokio::sync::watch;
 
@@ -114,6 +114,16 @@ impl Store for ProbeStore {
     }
     async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         self.inner.group_users(group).await
+    }
+    async fn list_groups_page(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.inner.list_groups_page(page).await
+    }
+    async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.failure()?;
+        self.inner.user_groups_page(user, page).await
+    }
+    async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.inner.group_users_page(group, page).await
     }
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         self.inner.membership(group, user).await

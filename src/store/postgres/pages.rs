@@ -1,0 +1,60 @@
+//! Pages of the three lists on PostgreSQL: one keyset query each, `WHERE seq > $1 ORDER BY seq
+//! LIMIT $2` over an index whose last column is `seq` (the `groups` table's unique `seq`,
+//! `memberships_by_user`, `memberships_by_group`), so a page costs what it holds. A single
+//! statement sees one snapshot, so a page never mixes two states of the list. The contract is
+//! the `Store` trait's.
+
+use tokio_postgres::types::ToSql;
+
+use super::rows::query;
+use super::PostgresStore;
+use crate::domain::{GroupId, Page, PageRequest, UserId};
+use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
+use crate::store::sql::{self, RowError};
+use crate::store::StoreResult;
+
+impl PostgresStore {
+    pub(super) async fn list_groups_page_in(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let select = "SELECT id, seq FROM groups WHERE seq > $1 ORDER BY seq LIMIT $2";
+        self.page(select, None, page, sql::group_id).await
+    }
+
+    pub(super) async fn user_groups_page_in(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let select = "SELECT group_id, seq FROM memberships WHERE user_id = $3 AND seq > $1 ORDER BY seq LIMIT $2";
+        self.page(select, Some(user.as_str()), page, sql::group_id).await
+    }
+
+    pub(super) async fn group_users_page_in(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        let select = "SELECT user_id, seq FROM memberships WHERE group_id = $3 AND seq > $1 ORDER BY seq LIMIT $2";
+        self.page(select, Some(group.as_str()), page, sql::user_id).await
+    }
+
+    /// Runs `select`, whose `$1` is the bound, `$2` the limit and `$3` (when given) the key.
+    async fn page<T: Send>(
+        &self,
+        select: &'static str,
+        key: Option<&str>,
+        page: PageRequest,
+        parse: fn(String) -> Result<T, RowError>,
+    ) -> StoreResult<Page<T>> {
+        let Some(bound) = after_bound(page) else {
+            return Ok(Page::whole(Vec::new()));
+        };
+        let limit = fetch_limit(page);
+        self.read(&(bound, limit, key), |client, (bound, limit, key)| {
+            Box::pin(async move {
+                let mut params: Vec<&(dyn ToSql + Sync)> = vec![bound, limit];
+                if let Some(key) = key {
+                    params.push(key);
+                }
+                let rows = query(client, select, &params).await?;
+                let rows = rows
+                    .iter()
+                    .map(|row| Ok((row.try_get::<_, String>(0)?, row.try_get::<_, i64>(1)?)))
+                    .collect::<Result<Vec<_>, tokio_postgres::Error>>()?;
+                Ok(decode_page(rows, page, parse)?)
+            })
+        })
+        .await
+    }
+}

@@ -1,0 +1,84 @@
+//! Pages of the three lists on SQLite: one keyset query each on the read-only connections,
+//! `WHERE seq > ? ORDER BY seq LIMIT ?` over an index whose last column is `seq` (the `groups`
+//! table's unique `seq`, `memberships_by_user`, `memberships_by_group`), so a page costs what it
+//! holds. The contract is the `Store` trait's.
+
+use rusqlite::Connection;
+
+use super::SqliteStore;
+use crate::domain::{GroupId, Page, PageRequest, UserId};
+use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
+use crate::store::sql::{self, RowError};
+use crate::store::StoreResult;
+
+/// `?1` is the bound, `?2` the limit and `?3` the key, in each statement.
+const GROUPS: &str = "SELECT id, seq FROM groups WHERE seq > ?1 ORDER BY seq LIMIT ?2";
+const USER_GROUPS: &str = "SELECT group_id, seq FROM memberships WHERE user_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
+const GROUP_USERS: &str = "SELECT user_id, seq FROM memberships WHERE group_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
+
+impl SqliteStore {
+    pub(super) async fn list_groups_page_in(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.page(GROUPS, None, page, sql::group_id).await
+    }
+
+    pub(super) async fn user_groups_page_in(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.page(USER_GROUPS, Some(user.as_str().to_owned()), page, sql::group_id).await
+    }
+
+    pub(super) async fn group_users_page_in(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.page(GROUP_USERS, Some(group.as_str().to_owned()), page, sql::user_id).await
+    }
+
+    /// Runs `select` with the bound, the limit and (when given) the key.
+    async fn page<T: Send + 'static>(
+        &self,
+        select: &'static str,
+        key: Option<String>,
+        page: PageRequest,
+        parse: fn(String) -> Result<T, RowError>,
+    ) -> StoreResult<Page<T>> {
+        let Some(bound) = after_bound(page) else {
+            return Ok(Page::whole(Vec::new()));
+        };
+        self.read(move |conn: &Connection| {
+            let mut stmt = conn.prepare_cached(select)?;
+            let row = |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?));
+            let rows = match &key {
+                Some(key) => stmt.query_map(rusqlite::params![bound, fetch_limit(page), key], row)?,
+                None => stmt.query_map(rusqlite::params![bound, fetch_limit(page)], row)?,
+            }
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(decode_page(rows, page, parse)?)
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What SQLite plans for `select`, its steps joined by "; ".
+    fn plan(conn: &Connection, select: &str) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {select}")).expect("plan");
+        let params = rusqlite::params_from_iter(vec![0i64; stmt.parameter_count()]);
+        let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).expect("plan rows");
+        rows.collect::<rusqlite::Result<Vec<_>>>().expect("plan text").join("; ")
+    }
+
+    #[test]
+    fn every_page_is_read_from_an_index_in_order_without_sorting_the_list() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("oz.db");
+        drop(SqliteStore::open(&path).expect("open and migrate"));
+        let conn = Connection::open(&path).expect("open");
+        for (select, index) in [
+            (GROUPS, "sqlite_autoindex_groups"),
+            (USER_GROUPS, "memberships_by_user"),
+            (GROUP_USERS, "memberships_by_group"),
+        ] {
+            let plan = plan(&conn, select);
+            assert!(plan.contains(index) && !plan.contains("TEMP B-TREE"), "{select}: {plan}");
+        }
+    }
+}
