@@ -52,7 +52,9 @@ pub enum CreateGroupResponse {
 #[must_use]
 pub enum ListGroupsResponse {
     /// Ids of all groups.
-    Ok(models::GroupList),
+    Ok { body: models::GroupList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -118,7 +120,9 @@ pub enum GetGroupInviteTokenResponse {
 #[must_use]
 pub enum ListGroupUsersResponse {
     /// Ids of the direct members.
-    Ok(models::UserList),
+    Ok { body: models::UserList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -319,7 +323,9 @@ pub enum JoinGroupResponse {
 #[must_use]
 pub enum ListUserGroupsResponse {
     /// Ids of the groups the user belongs to directly.
-    Ok(models::GroupList),
+    Ok { body: models::GroupList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Internal server error (no internals are disclosed).
@@ -390,7 +396,12 @@ pub trait Api<C: Send + Sync> {
     ) -> Result<CreateGroupResponse, ApiError>;
 
     /// List all groups (zone admins only)
-    async fn list_groups(&self, context: &C) -> Result<ListGroupsResponse, ApiError>;
+    async fn list_groups(
+        &self,
+        limit: Option<u16>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListGroupsResponse, ApiError>;
 
     /// Mint a user invite token (needs group_invite_user)
     async fn create_group_invite_token(
@@ -406,7 +417,13 @@ pub trait Api<C: Send + Sync> {
     async fn get_group_invite_token(&self, id: String, context: &C) -> Result<GetGroupInviteTokenResponse, ApiError>;
 
     /// List the direct members of a group (needs group_view_data)
-    async fn list_group_users(&self, id: String, context: &C) -> Result<ListGroupUsersResponse, ApiError>;
+    async fn list_group_users(
+        &self,
+        id: String,
+        limit: Option<u16>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListGroupUsersResponse, ApiError>;
 
     /// Rename or retype a group (needs group_change_data)
     async fn modify_group(
@@ -468,7 +485,12 @@ pub trait Api<C: Send + Sync> {
     ) -> Result<JoinGroupResponse, ApiError>;
 
     /// List the current user's direct groups
-    async fn list_user_groups(&self, context: &C) -> Result<ListUserGroupsResponse, ApiError>;
+    async fn list_user_groups(
+        &self,
+        limit: Option<u16>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListUserGroupsResponse, ApiError>;
 
     /// Change the current user's name or alias
     async fn modify_current_user(
@@ -503,7 +525,7 @@ pub trait ApiNoContext<C: Send + Sync> {
     ) -> Result<CreateGroupResponse, ApiError>;
 
     /// List all groups (zone admins only)
-    async fn list_groups(&self) -> Result<ListGroupsResponse, ApiError>;
+    async fn list_groups(&self, limit: Option<u16>, after: Option<String>) -> Result<ListGroupsResponse, ApiError>;
 
     /// Mint a user invite token (needs group_invite_user)
     async fn create_group_invite_token(&self, id: String) -> Result<CreateGroupInviteTokenResponse, ApiError>;
@@ -515,7 +537,12 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn get_group_invite_token(&self, id: String) -> Result<GetGroupInviteTokenResponse, ApiError>;
 
     /// List the direct members of a group (needs group_view_data)
-    async fn list_group_users(&self, id: String) -> Result<ListGroupUsersResponse, ApiError>;
+    async fn list_group_users(
+        &self,
+        id: String,
+        limit: Option<u16>,
+        after: Option<String>,
+    ) -> Result<ListGroupUsersResponse, ApiError>;
 
     /// Rename or retype a group (needs group_change_data)
     async fn modify_group(
@@ -564,7 +591,11 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn join_group(&self, group_invite_token: models::GroupInviteToken) -> Result<JoinGroupResponse, ApiError>;
 
     /// List the current user's direct groups
-    async fn list_user_groups(&self) -> Result<ListUserGroupsResponse, ApiError>;
+    async fn list_user_groups(
+        &self,
+        limit: Option<u16>,
+        after: Option<String>,
+    ) -> Result<ListUserGroupsResponse, ApiError>;
 
     /// Change the current user's name or alias
     async fn modify_current_user(
@@ -610,9 +641,9 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// List all groups (zone admins only)
-    async fn list_groups(&self) -> Result<ListGroupsResponse, ApiError> {
+    async fn list_groups(&self, limit: Option<u16>, after: Option<String>) -> Result<ListGroupsResponse, ApiError> {
         let context = self.context().clone();
-        self.api().list_groups(&context).await
+        self.api().list_groups(limit, after, &context).await
     }
 
     /// Mint a user invite token (needs group_invite_user)
@@ -634,9 +665,14 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// List the direct members of a group (needs group_view_data)
-    async fn list_group_users(&self, id: String) -> Result<ListGroupUsersResponse, ApiError> {
+    async fn list_group_users(
+        &self,
+        id: String,
+        limit: Option<u16>,
+        after: Option<String>,
+    ) -> Result<ListGroupUsersResponse, ApiError> {
         let context = self.context().clone();
-        self.api().list_group_users(id, &context).await
+        self.api().list_group_users(id, limit, after, &context).await
     }
 
     /// Rename or retype a group (needs group_change_data)
@@ -716,9 +752,13 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// List the current user's direct groups
-    async fn list_user_groups(&self) -> Result<ListUserGroupsResponse, ApiError> {
+    async fn list_user_groups(
+        &self,
+        limit: Option<u16>,
+        after: Option<String>,
+    ) -> Result<ListUserGroupsResponse, ApiError> {
         let context = self.context().clone();
-        self.api().list_user_groups(&context).await
+        self.api().list_user_groups(limit, after, &context).await
     }
 
     /// Change the current user's name or alias

@@ -10,7 +10,7 @@ use swagger::{ApiError, Nullable};
 use super::context::RequestContext;
 use super::convert;
 use super::reply::Reply;
-use crate::domain::{Error, GroupId, Name, User, UserId};
+use crate::domain::{Cursor, Error, GroupId, Name, Page, PageRequest, User, UserId, MAX_PAGE};
 use crate::service::App;
 
 /// What the generated server calls.
@@ -52,6 +52,38 @@ fn location(path: String) -> String {
 
 fn ids<T: ToString>(items: Vec<T>) -> Vec<models::Id> {
     items.into_iter().map(|i| models::Id::from(i.to_string())).collect()
+}
+
+/// The page the query parameters ask for: `None` (the whole list, as Onezone answers) when
+/// neither is given. The gate has checked both against the spec (`limit` 1..=1000, `after` the
+/// `Cursor` pattern); a cursor that still does not decode is refused all the same.
+fn page_request(limit: Option<u16>, after: Option<String>) -> Result<Option<PageRequest>, Error> {
+    if limit.is_none() && after.is_none() {
+        return Ok(None);
+    }
+    let after = match after {
+        Some(raw) => Some(Cursor::parse(&raw).ok_or_else(|| {
+            Error::InvalidRequest("The cursor 'after' is not one this server hands out in a Link header.".into())
+        })?),
+        None => None,
+    };
+    let limit = limit.map_or(MAX_PAGE, u32::from);
+    let page = PageRequest::new(after, limit)
+        .ok_or_else(|| Error::InvalidRequest(format!("The page size 'limit' must be 1 to {MAX_PAGE}.")))?;
+    Ok(Some(page))
+}
+
+/// The ids of `page`, and its `Link` header (RFC 8288) to the next page of `path` (under the
+/// API root) when one follows. Ids and cursors are URL-safe as they are, so nothing needs
+/// escaping.
+fn paged<T: ToString>(page: Page<T>, request: Option<PageRequest>, path: &str) -> (Vec<models::Id>, Option<String>) {
+    let link = match (page.next, request) {
+        (Some(next), Some(request)) => {
+            Some(format!("<{BASE_PATH}{path}?limit={}&after={next}>; rel=\"next\"", request.limit()))
+        }
+        _ => None,
+    };
+    (ids(page.items), link)
 }
 
 fn user_model(user: User) -> models::User {
@@ -100,11 +132,18 @@ impl Api<RequestContext> for Adapter {
         )
     }
 
-    async fn list_user_groups(&self, ctx: &RequestContext) -> Result<ListUserGroupsResponse, ApiError> {
+    async fn list_user_groups(
+        &self,
+        limit: Option<u16>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListUserGroupsResponse, ApiError> {
         reply(
             async {
-                let groups = self.app.user_groups(caller(ctx)?).await?;
-                Ok(ListUserGroupsResponse::Ok(models::GroupList::new(ids(groups))))
+                let request = page_request(limit, after)?;
+                let page = self.app.user_groups(caller(ctx)?, request).await?;
+                let (groups, link) = paged(page, request, "/user/groups");
+                Ok(ListUserGroupsResponse::Ok { body: models::GroupList::new(groups), link })
             }
             .await,
         )
@@ -174,11 +213,18 @@ impl Api<RequestContext> for Adapter {
         )
     }
 
-    async fn list_groups(&self, ctx: &RequestContext) -> Result<ListGroupsResponse, ApiError> {
+    async fn list_groups(
+        &self,
+        limit: Option<u16>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListGroupsResponse, ApiError> {
         reply(
             async {
-                let groups = self.app.list_groups(caller(ctx)?).await?;
-                Ok(ListGroupsResponse::Ok(models::GroupList::new(ids(groups))))
+                let request = page_request(limit, after)?;
+                let page = self.app.list_groups(caller(ctx)?, request).await?;
+                let (groups, link) = paged(page, request, "/groups");
+                Ok(ListGroupsResponse::Ok { body: models::GroupList::new(groups), link })
             }
             .await,
         )
@@ -221,11 +267,20 @@ impl Api<RequestContext> for Adapter {
         )
     }
 
-    async fn list_group_users(&self, id: String, ctx: &RequestContext) -> Result<ListGroupUsersResponse, ApiError> {
+    async fn list_group_users(
+        &self,
+        id: String,
+        limit: Option<u16>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListGroupUsersResponse, ApiError> {
         reply(
             async {
-                let users = self.app.group_users(caller(ctx)?, &group_id(&id)?).await?;
-                Ok(ListGroupUsersResponse::Ok(models::UserList::new(ids(users))))
+                let request = page_request(limit, after)?;
+                let group = group_id(&id)?;
+                let page = self.app.group_users(caller(ctx)?, &group, request).await?;
+                let (users, link) = paged(page, request, &format!("/groups/{group}/users"));
+                Ok(ListGroupUsersResponse::Ok { body: models::UserList::new(users), link })
             }
             .await,
         )

@@ -1,5 +1,5 @@
-//! The one routing step after the gate's: an operation of the spec, with its path parameters
-//! and its validated body, goes straight to the adapter's `Api` method of the same name, and
+//! The one routing step after the gate's: an operation of the spec, with its path parameters,
+//! its validated query parameters and its validated body, goes straight to the adapter's `Api` method of the same name, and
 //! the generated response enum it returns becomes the HTTP response (`reply::Reply`). The body
 //! is parsed once, by the gate, into a `serde_json::Value`; here that value becomes the
 //! generated model without reading the bytes again.
@@ -18,6 +18,9 @@ use crate::domain::Error;
 pub struct Call {
     /// The path's parameters in template order, percent-decoded.
     pub params: Vec<String>,
+    /// The operation's declared query parameters in the spec's order, decoded and validated;
+    /// `None` where one was not given.
+    pub query: Vec<Option<String>>,
     /// The validated JSON body, for operations that take one.
     pub body: Option<Value>,
     pub ctx: RequestContext,
@@ -31,15 +34,38 @@ fn model<T: serde::de::DeserializeOwned>(body: Option<Value>) -> Result<T, EdgeE
     serde_json::from_value(body.ok_or_else(invalid)?).map_err(|_| invalid())
 }
 
-/// `operation(path parameters; body)`: the operation's id is the `Api` method's name, and its
-/// parameters are the template's, in order (both checked against the spec below).
+/// A query parameter's validated text as the type the generated `Api` method takes.
+trait FromQuery: Sized {
+    fn from_query(value: Option<String>) -> Result<Self, EdgeError>;
+}
+
+impl FromQuery for Option<String> {
+    fn from_query(value: Option<String>) -> Result<Self, EdgeError> {
+        Ok(value)
+    }
+}
+
+/// The spec's integer bounds (1..=1000 for `limit`) fit the generated `u16`; a value that does
+/// not is refused as the schema would refuse it.
+impl FromQuery for Option<u16> {
+    fn from_query(value: Option<String>) -> Result<Self, EdgeError> {
+        value
+            .map(|v| v.parse().map_err(|_| EdgeError::InvalidQuery("A query parameter is out of range.".into())))
+            .transpose()
+    }
+}
+
+/// `operation(path parameters ? query parameters; body)`: the operation's id is the `Api`
+/// method's name, its path parameters are the template's and its query parameters the spec's,
+/// in order (all checked against the spec below).
 macro_rules! operations {
-    ($($op:ident($($param:ident),* $(; $body:ident)?)),* $(,)?) => {
-        /// `(operationId, path parameter names, whether it takes a body)` of every operation
-        /// dispatched, for the start-up check and the tests.
-        pub const OPERATIONS: &[(&str, &[&str], bool)] = &[$((
+    ($($op:ident($($param:ident),* $(? $($query:ident),+)? $(; $body:ident)?)),* $(,)?) => {
+        /// `(operationId, path parameter names, query parameter names, whether it takes a body)`
+        /// of every operation dispatched, for the start-up check and the tests.
+        pub const OPERATIONS: &[(&str, &[&str], &[&str], bool)] = &[$((
             stringify!($op),
             &[$(stringify!($param)),*],
+            &[$($(stringify!($query)),+)?],
             { let body: &[&str] = &[$(stringify!($body))?]; !body.is_empty() },
         )),*];
 
@@ -48,11 +74,16 @@ macro_rules! operations {
             let mut params = call.params.into_iter();
             // The gate took the parameters from the template this operation belongs to.
             let mut param = || params.next().ok_or_else(|| Error::internal(format!("{op}: a path parameter is missing")));
+            // ... and the query values from this operation's declared parameters, one slot each.
+            let mut query = call.query.into_iter();
+            #[allow(unused_mut, unused_variables)]
+            let mut query_value = || query.next().ok_or_else(|| Error::internal(format!("{op}: a query slot is missing")));
             match op {
                 $(stringify!($op) => {
                     $(let $param = param()?;)*
+                    $($(let $query = FromQuery::from_query(query_value()?)?;)+)?
                     $(let $body = model(call.body)?;)?
-                    let reply = api.$op($($param,)* $($body,)? &call.ctx).await.map_err(Error::internal)?;
+                    let reply = api.$op($($param,)* $($($query,)+)? $($body,)? &call.ctx).await.map_err(Error::internal)?;
                     Ok(reply.into_http())
                 })*
                 other => Err(Error::internal(format!("the operation {other} is not dispatched")).into()),
@@ -65,17 +96,17 @@ operations! {
     get_current_user(),
     modify_current_user(; body),
     create_client_token(),
-    list_user_groups(),
+    list_user_groups(? limit, after),
     create_group_for_user(; body),
     join_group(; body),
     get_user_group(gid),
     leave_group(gid),
-    list_groups(),
+    list_groups(? limit, after),
     create_group(; body),
     get_group(id),
     modify_group(id; body),
     remove_group(id),
-    list_group_users(id),
+    list_group_users(id ? limit, after),
     create_group_invite_token(id),
     get_group_invite_token(id),
     get_group_user(id, uid),
@@ -90,15 +121,17 @@ mod tests {
     use crate::http::spec::Spec;
 
     #[test]
-    fn every_operation_of_the_spec_is_dispatched_with_its_path_parameters_in_order() {
+    fn every_operation_of_the_spec_is_dispatched_with_its_path_and_query_parameters_in_order() {
         let spec = Spec::load().expect("the committed spec loads");
         let mut seen = 0;
         for route in spec.routes() {
             for operation in &route.operations {
-                let Some((_, params, body)) = OPERATIONS.iter().find(|(id, ..)| *id == operation.id) else {
+                let Some((_, params, query, body)) = OPERATIONS.iter().find(|(id, ..)| *id == operation.id) else {
                     panic!("{} ({} {}) is not dispatched", operation.id, operation.method, route.template);
                 };
                 assert_eq!(*params, route.param_names().as_slice(), "{}", operation.id);
+                let declared: Vec<&str> = operation.query.iter().map(|q| q.name.as_str()).collect();
+                assert_eq!(*query, declared.as_slice(), "{}: its query parameters", operation.id);
                 assert_eq!(operation.body.is_some(), *body, "{}: whether it takes a body", operation.id);
                 seen += 1;
             }

@@ -40,6 +40,9 @@ pub enum EdgeError {
     /// 400 `invalid_request`: the body is missing, not JSON, or not what the spec's schema takes.
     #[error("{0}")]
     InvalidBody(String),
+    /// 400 `invalid_request`: a declared query parameter is not what the spec's schema takes.
+    #[error("{0}")]
+    InvalidQuery(String),
     /// An outcome of the use case.
     #[error("{0}")]
     Domain(#[from] Error),
@@ -55,6 +58,7 @@ pub fn status_and_code(error: &EdgeError) -> (StatusCode, &'static str) {
         EdgeError::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
         EdgeError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
         EdgeError::InvalidBody(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
+        EdgeError::InvalidQuery(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
         EdgeError::Domain(e) => domain_status_and_code(e),
     }
 }

@@ -1,9 +1,9 @@
 //! The gate: the one pass a request makes through the edge. It serves the documentation
 //! routes, and for the API it enforces, from the spec's own route table, JSON 404 and 405 (with
 //! `Allow`), authentication before anything else (401), `Content-Type` (415), the body limit
-//! (413), and strict body validation against the spec's schemas (400: unknown members, types,
-//! lengths, patterns, enums). Then it hands the operation, its path parameters and its parsed
-//! body to `dispatch`, which calls the adapter's generated `Api` method. The generated router
+//! (413), and strict validation against the spec's schemas of the declared query parameters and
+//! the body (400: unknown members, types, lengths, patterns, enums, ranges). Then it hands the
+//! operation, its path and query parameters and its parsed body to `dispatch`, which calls the adapter's generated `Api` method. The generated router
 //! and handlers are not used: routing and body parsing happen once, here.
 
 use std::sync::Arc;
@@ -76,7 +76,8 @@ impl Gate {
         }
     }
 
-    /// Contract §1 rows 1–5 in order, then the adapter.
+    /// Contract §1 rows 1–5 in order (the declared query parameters are checked after row 2),
+    /// then the adapter.
     async fn forward(
         &self,
         request: Request<Incoming>,
@@ -88,6 +89,7 @@ impl Gate {
             false => None,
         };
         let span = XSpanIdString::get_or_generate(&request);
+        let query = operation.query_values(request.uri().query()).map_err(EdgeError::InvalidQuery)?;
         let (parts, body) = request.into_parts();
         let body = match &operation.body {
             Some(rule) => {
@@ -108,7 +110,7 @@ impl Gate {
             // An operation without a body ignores whatever was sent, unread.
             None => None,
         };
-        let call = Call { params, body, ctx: RequestContext { caller } };
+        let call = Call { params, query, body, ctx: RequestContext { caller } };
         let mut response = dispatch::dispatch(&self.inner.adapter, &operation.id, call).await?;
         // The generated server echoed (or made up) a span id on every operation's response;
         // clients may log it, so it stays.

@@ -57,6 +57,14 @@ fn with_header(mut response: Response<Body>, field: &str, value: impl ToString) 
     }
 }
 
+/// `response` with the optional header `field` when it is `Some`.
+fn with_optional_header(response: Response<Body>, field: &str, value: Option<impl ToString>) -> Response<Body> {
+    match value {
+        Some(value) => with_header(response, field, value),
+        None => response,
+    }
+}
+
 /// The first expression when there is one (a variant with a body), else the second.
 macro_rules! json_or_empty {
     ($json:expr ; $empty:expr) => {
@@ -67,12 +75,14 @@ macro_rules! json_or_empty {
     };
 }
 
-/// `Resp for operation { success variants ; error variants }`, each with its status. Every
+/// `Resp for operation { success variants ; error variants }`, each with its status. A success
+/// variant is `Ok(body)`, `Created { headers }`, or `Ok [body; optional headers]` for a body
+/// beside headers the spec does not require (the generated `Ok { body, link }`). Every
 /// operation also declares 401 `Unauthorized` (which only the gate answers), 500
 /// `InternalError` and 503 `ServiceUnavailable`, whose variants have their own shapes.
 macro_rules! responses {
     ($($resp:ident for $op:ident {
-        $($ok_status:literal $ok:ident $(($body:ident))? $({ $($header:ident),* })?),* ;
+        $($ok_status:literal $ok:ident $(($body:ident))? $({ $($header:ident),* })? $([ $named:ident ; $($optional:ident),* ])?),* ;
         $($status:literal $variant:ident),*
     })*) => {
         $(impl Reply for $resp {
@@ -91,10 +101,12 @@ macro_rules! responses {
 
             fn into_http(self) -> Response<Body> {
                 match self {
-                    $(Self::$ok $(($body))? $({ $($header),* })? => {
+                    $(Self::$ok $(($body))? $({ $($header),* })? $({ $named, $($optional),* })? => {
                         #[allow(unused_mut)]
-                        let mut response = json_or_empty!($(json($ok_status, &$body))? ; empty($ok_status));
+                        let mut response =
+                            json_or_empty!($(json($ok_status, &$body))? $(json($ok_status, &$named))? ; empty($ok_status));
                         $($(response = with_header(response, stringify!($header), $header);)*)?
+                        $($(response = with_optional_header(response, stringify!($optional), $optional);)*)?
                         response
                     })*
                     $(Self::$variant(body) => json($status, &body),)*
@@ -125,21 +137,21 @@ responses! {
     GetCurrentUserResponse for get_current_user { 200 Ok(body) ; }
     ModifyCurrentUserResponse for modify_current_user { 204 NoContent ; 400 BadRequest, 413 PayloadTooLarge, 415 UnsupportedMediaType }
     CreateClientTokenResponse for create_client_token { 200 Ok(body) ; }
-    ListUserGroupsResponse for list_user_groups { 200 Ok(body) ; }
+    ListUserGroupsResponse for list_user_groups { 200 Ok [body; link] ; 400 BadRequest }
     CreateGroupForUserResponse for create_group_for_user { 201 Created { location } ; 400 BadRequest, 413 PayloadTooLarge, 415 UnsupportedMediaType }
     JoinGroupResponse for join_group {
         201 Created { location } ; 400 BadRequest, 403 Forbidden, 404 NotFound, 409 Conflict, 413 PayloadTooLarge, 415 UnsupportedMediaType
     }
     GetUserGroupResponse for get_user_group { 200 Ok(body) ; 404 NotFound }
     LeaveGroupResponse for leave_group { 204 NoContent ; 404 NotFound }
-    ListGroupsResponse for list_groups { 200 Ok(body) ; 403 Forbidden }
+    ListGroupsResponse for list_groups { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden }
     CreateGroupResponse for create_group { 201 Created { location } ; 400 BadRequest, 413 PayloadTooLarge, 415 UnsupportedMediaType }
     GetGroupResponse for get_group { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     ModifyGroupResponse for modify_group {
         204 NoContent ; 400 BadRequest, 403 Forbidden, 404 NotFound, 413 PayloadTooLarge, 415 UnsupportedMediaType
     }
     RemoveGroupResponse for remove_group { 204 NoContent ; 403 Forbidden, 404 NotFound }
-    ListGroupUsersResponse for list_group_users { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
+    ListGroupUsersResponse for list_group_users { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
     CreateGroupInviteTokenResponse for create_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     GetGroupInviteTokenResponse for get_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     GetGroupUserResponse for get_group_user { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
@@ -219,5 +231,16 @@ mod tests {
         assert_eq!(outage.headers()[RETRY_AFTER], error::RETRY_AFTER_SECS.to_string().as_str());
         assert_eq!(outage.headers()[CONTENT_TYPE], "application/json");
         assert_eq!(LeaveGroupResponse::NoContent.into_http().status(), StatusCode::NO_CONTENT);
+    }
+
+    #[test]
+    fn a_page_carries_its_link_header_and_a_whole_list_none() {
+        let body = models::GroupList::new(vec!["g".to_owned().into()]);
+        let link = r#"</api/v3/onezone/groups?limit=1&after=AAAAAAAAAAE>; rel="next""#;
+        let page = ListGroupsResponse::Ok { body: body.clone(), link: Some(link.into()) }.into_http();
+        assert_eq!((page.status(), &page.headers()["link"]), (StatusCode::OK, &HeaderValue::from_static(link)));
+        let whole = ListGroupsResponse::Ok { body, link: None }.into_http();
+        assert!(whole.headers().get("link").is_none());
+        assert_eq!(whole.headers()[CONTENT_TYPE], "application/json");
     }
 }

@@ -1,6 +1,7 @@
 //! The spec as data: `openapi/openapi.yaml`, embedded in the binary, read once at start-up into
 //! a route table (which methods each path has, which operations need credentials, which take a
-//! JSON body) and one JSON Schema validator per request body. The gate enforces what the spec
+//! JSON body and which query parameters) and one JSON Schema validator per request body and per
+//! query parameter. The gate enforces what the spec
 //! says from this table, so an endpoint added to the spec is routed, authenticated and
 //! validated without code here changing.
 
@@ -25,6 +26,19 @@ pub struct Operation {
     pub secured: bool,
     /// The JSON body the operation takes, if any.
     pub body: Option<BodyRule>,
+    /// The query parameters the operation declares, in the spec's order (path item's first).
+    pub query: Vec<QueryRule>,
+}
+
+/// One declared query parameter and its schema.
+pub struct QueryRule {
+    pub name: String,
+    /// Query values are text; an `integer` parameter's text is read as a JSON number before the
+    /// schema sees it.
+    integer: bool,
+    validator: jsonschema::Validator,
+    /// The schema itself, `$ref` resolved, for the bounds an error sentence names.
+    schema: Value,
 }
 
 pub struct BodyRule {
@@ -90,7 +104,8 @@ impl Spec {
                     .and_then(Value::as_str)
                     .ok_or_else(|| anyhow::anyhow!("{name} {template} has no operationId"))?
                     .to_owned();
-                operations.push(Operation { id, method, secured, body });
+                let query = query_rules(&json, item, op, &components)?;
+                operations.push(Operation { id, method, secured, body, query });
             }
             let segments = template
                 .trim_start_matches('/')
@@ -197,6 +212,107 @@ impl BodyRule {
         };
         Err(format!("{subject} {problem}."))
     }
+}
+
+impl Operation {
+    /// The values of the declared query parameters in `query` (the URI's query string), in
+    /// `self.query`'s order, each validated against its schema. Parameters the spec does not
+    /// declare are ignored, as they always were; a declared one given twice is refused, since
+    /// nothing says which to take. `Err` is one sentence that names the parameter, never its value.
+    pub fn query_values(&self, query: Option<&str>) -> Result<Vec<Option<String>>, String> {
+        let mut values: Vec<Option<String>> = vec![None; self.query.len()];
+        if self.query.is_empty() {
+            return Ok(values);
+        }
+        for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+            let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(name) = form_decode(raw_name) else { continue };
+            let Some(at) = self.query.iter().position(|rule| rule.name == name) else { continue };
+            let rule = &self.query[at];
+            let value = form_decode(raw_value)
+                .ok_or_else(|| format!("The query parameter '{}' is not valid UTF-8.", rule.name))?;
+            if values[at].is_some() {
+                return Err(format!("The query parameter '{}' is given more than once.", rule.name));
+            }
+            rule.validate(&value)?;
+            values[at] = Some(value);
+        }
+        Ok(values)
+    }
+}
+
+/// A query string's component, percent-decoded with `+` as a space (HTML form encoding, which
+/// is what clients send); `None` when the bytes are not UTF-8.
+fn form_decode(raw: &str) -> Option<String> {
+    let spaced = raw.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced).decode_utf8().ok().map(|v| v.into_owned())
+}
+
+impl QueryRule {
+    fn validate(&self, value: &str) -> Result<(), String> {
+        let name = &self.name;
+        let json = if self.integer {
+            // Only plain decimal digits with an optional sign: what a client writes for a number.
+            let digits = value.strip_prefix('-').unwrap_or(value);
+            match value.parse::<i64>() {
+                Ok(n) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => Value::from(n),
+                _ => return Err(format!("The query parameter '{name}' must be an integer.")),
+            }
+        } else {
+            Value::String(value.to_owned())
+        };
+        let Some(error) = self.validator.iter_errors(&json).next() else { return Ok(()) };
+        use jsonschema::error::ValidationErrorKind as K;
+        let problem = match &error.kind {
+            K::Minimum { .. } | K::Maximum { .. } => "is out of range",
+            K::MinLength { .. } | K::MaxLength { .. } | K::Pattern { .. } => "is malformed",
+            _ => "does not match the schema",
+        };
+        let bounds = match (self.schema_number("minimum"), self.schema_number("maximum")) {
+            (Some(min), Some(max)) => format!(" (it takes {min} to {max})"),
+            _ => String::new(),
+        };
+        Err(format!("The query parameter '{name}' {problem}{bounds}."))
+    }
+
+    fn schema_number(&self, keyword: &str) -> Option<i64> {
+        self.schema.get(keyword).and_then(Value::as_i64)
+    }
+}
+
+/// The query parameters of `op` on path item `item` (the item's own first, then the
+/// operation's), with `$ref`s to `#/components/parameters` resolved.
+fn query_rules(spec: &Value, item: &Value, op: &Value, components: &Value) -> anyhow::Result<Vec<QueryRule>> {
+    let declared = [item, op].into_iter().flat_map(|v| v.get("parameters").and_then(Value::as_array)).flatten();
+    let mut rules = Vec::new();
+    for parameter in declared {
+        let parameter = match parameter.get("$ref").and_then(Value::as_str) {
+            Some(r) => spec
+                .pointer(r.trim_start_matches('#'))
+                .ok_or_else(|| anyhow::anyhow!("the parameter {r} does not resolve"))?,
+            None => parameter,
+        };
+        if parameter.get("in").and_then(Value::as_str) != Some("query") {
+            continue;
+        }
+        let name = parameter.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
+        let schema = parameter.get("schema").ok_or_else(|| anyhow::anyhow!("query parameter {name} has no schema"))?;
+        let resolved = match schema.get("$ref").and_then(Value::as_str) {
+            Some(r) => spec.pointer(r.trim_start_matches('#')).unwrap_or(schema),
+            None => schema,
+        };
+        let integer = resolved.get("type").and_then(Value::as_str) == Some("integer");
+        let mut root = to_json_schema(schema);
+        if let Value::Object(map) = &mut root {
+            map.insert("components".into(), json!({ "schemas": components }));
+        }
+        let validator = jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft4)
+            .build(&root)
+            .map_err(|e| anyhow::anyhow!("schema of query parameter {name} does not compile: {e}"))?;
+        rules.push(QueryRule { name, integer, validator, schema: to_json_schema(resolved) });
+    }
+    Ok(rules)
 }
 
 fn shorten(name: &str) -> String {
@@ -318,6 +434,30 @@ mod tests {
         assert!(rule.validate(&json!({})).is_err(), "an empty update is refused");
         assert!(rule.validate(&json!({"name": "a\u{7}b"})).is_err(), "control characters are refused");
         assert!(rule.validate(&json!({"name": "c1\u{9c}"})).is_err(), "so are C1 control characters");
+    }
+
+    #[test]
+    fn declared_query_parameters_are_read_in_order_and_validated_and_others_ignored() {
+        let spec = spec();
+        let list = spec.route("/groups").unwrap().operation(&Method::GET).unwrap();
+        let names: Vec<&str> = list.query.iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(names, ["limit", "after"]);
+        let some = |v: &str| Some(v.to_owned());
+        assert_eq!(list.query_values(Some("after=AAAAAAAAAGQ&limit=5")), Ok(vec![some("5"), some("AAAAAAAAAGQ")]));
+        assert_eq!(list.query_values(None), Ok(vec![None, None]));
+        assert_eq!(list.query_values(Some("other=1&&x")), Ok(vec![None, None]), "undeclared ones are ignored");
+        assert_eq!(list.query_values(Some("limit=1000")), Ok(vec![some("1000"), None]));
+        for bad in ["limit=0", "limit=1001", "limit=abc", "limit=", "limit=+5", "limit=1.0", "limit=1&limit=2"] {
+            let err = list.query_values(Some(bad)).unwrap_err();
+            assert!(err.contains("'limit'"), "{bad}: {err}");
+        }
+        for bad in ["after=", "after=AAAAAAAAAG", "after=AAAAAAAAAGR", "after=AAAAAAAAA%2BQ", "after=%FF"] {
+            let err = list.query_values(Some(bad)).unwrap_err();
+            assert!(err.contains("'after'") && !err.contains("AAAA"), "{bad}: {err}");
+        }
+        assert!(list.query_values(Some("limit=0")).unwrap_err().contains("1 to 1000"));
+        let join = spec.route("/user/groups/join").unwrap().operation(&Method::POST).unwrap();
+        assert_eq!(join.query_values(Some("limit=0")), Ok(vec![]), "an operation without parameters ignores them");
     }
 
     #[test]

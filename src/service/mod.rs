@@ -5,7 +5,9 @@
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::domain::{check_access, Error, Group, GroupId, GroupType, Name, Privilege, PrivilegeSet, User, UserId};
+use crate::domain::{
+    check_access, Error, Group, GroupId, GroupType, Name, Page, PageRequest, Privilege, PrivilegeSet, User, UserId,
+};
 use crate::store::{JoinOutcome, Store, TokenGrant, TokenRecord};
 use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
 
@@ -116,8 +118,13 @@ impl App {
         Ok(group.id)
     }
 
-    pub async fn user_groups(&self, caller: &User) -> Result<Vec<GroupId>, Error> {
-        Ok(self.store.user_groups(&caller.id).await?)
+    /// The caller's direct groups in join order: all of them (`page` is `None`, as Onezone
+    /// answers), or one page.
+    pub async fn user_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Page<GroupId>, Error> {
+        Ok(match page {
+            None => Page::whole(self.store.user_groups(&caller.id).await?),
+            Some(page) => self.store.user_groups_page(&caller.id, page).await?,
+        })
     }
 
     /// A group the caller is a member of; anything else is `NotFound`. This is the caller's own
@@ -176,12 +183,15 @@ impl App {
 
     // --- /groups -----------------------------------------------------------------------------
 
-    /// All groups: zone admins only.
-    pub async fn list_groups(&self, caller: &User) -> Result<Vec<GroupId>, Error> {
+    /// All groups in creation order, or one page of them: zone admins only.
+    pub async fn list_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Page<GroupId>, Error> {
         if !caller.admin {
             return Err(Error::Forbidden("Only zone administrators may list all groups.".into()));
         }
-        Ok(self.store.list_groups().await?)
+        Ok(match page {
+            None => Page::whole(self.store.list_groups().await?),
+            Some(page) => self.store.list_groups_page(page).await?,
+        })
     }
 
     pub async fn group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
@@ -206,9 +216,18 @@ impl App {
         deleted.then_some(()).ok_or(Error::NotFound)
     }
 
-    pub async fn group_users(&self, caller: &User, group: &GroupId) -> Result<Vec<UserId>, Error> {
+    /// The group's direct members in join order, or one page of them.
+    pub async fn group_users(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        page: Option<PageRequest>,
+    ) -> Result<Page<UserId>, Error> {
         self.authorize(caller, group, Some(Privilege::ViewData)).await?;
-        Ok(self.store.group_users(group).await?)
+        Ok(match page {
+            None => Page::whole(self.store.group_users(group).await?),
+            Some(page) => self.store.group_users_page(group, page).await?,
+        })
     }
 
     /// A single-use invite whose user gets the default member privileges.

@@ -101,6 +101,18 @@ fn the_contract_accepts_documented_replies() {
         ),
         (Method::DELETE, "/api/v3/onezone/user/groups/g1", reply_with(StatusCode::NO_CONTENT, &[], "")),
         (Method::GET, "/api/v3/onezone/user/groups/", json_reply(StatusCode::NOT_FOUND, ERROR_BODY)),
+        (
+            Method::GET,
+            "/api/v3/onezone/groups?limit=1",
+            reply_with(
+                StatusCode::OK,
+                &[
+                    ("content-type", "application/json"),
+                    ("link", r#"</api/v3/onezone/groups?limit=1&after=AAAAAAAAAAE>; rel="next""#),
+                ],
+                r#"{"groups":["g1"]}"#,
+            ),
+        ),
         (Method::GET, "/api/v3/onezone", json_reply(StatusCode::NOT_FOUND, ERROR_BODY)),
         (
             Method::GET,
@@ -195,6 +207,17 @@ fn the_contract_refuses_every_other_departure_from_the_spec() {
             "only a framework 405",
         ),
         (Method::DELETE, "/api/v3/onezone/user/groups/join", json_405("DELETE, GET"), "does not list exactly"),
+        // A next-page link only where the response declares one (the lists' 200).
+        (
+            Method::GET,
+            "/api/v3/onezone/user",
+            reply_with(
+                StatusCode::OK,
+                &[("content-type", "application/json"), ("link", r#"</api/v3/onezone/user?after=x>; rel="next""#)],
+                USER_BODY,
+            ),
+            "a Link header is sent where the response declares none",
+        ),
         (
             Method::POST,
             "/api/v3/onezone/groups/x/users/token",

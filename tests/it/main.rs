@@ -16,5 +16,6 @@ mod groups;
 mod harness;
 mod instances;
 mod join;
+mod pages;
 mod seed;
 mod user;

@@ -669,7 +669,12 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn list_groups(&self, context: &C) -> Result<ListGroupsResponse, ApiError> {
+    async fn list_groups(
+        &self,
+        param_limit: Option<u16>,
+        param_after: Option<String>,
+        context: &C,
+    ) -> Result<ListGroupsResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!("{}/api/v3/onezone/groups", self.base_path);
@@ -677,6 +682,12 @@ where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_limit) = param_limit {
+                query_string.append_pair("limit", &param_limit.to_string());
+            }
+            if let Some(param_after) = param_after {
+                query_string.append_pair("after", &param_after);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -743,7 +754,22 @@ where
 
         match response.status().as_u16() {
             200 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let (header, body) = response.into_parts();
+                let response_link = match header.headers.get(HeaderName::from_static("link")) {
+                    Some(response_link) => {
+                        let response_link = response_link.clone();
+                        let response_link = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_link) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Link for response 200 - {e}")));
+                            }
+                        };
+                        Some(response_link.0)
+                    }
+                    None => None,
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
                     .await
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
@@ -752,7 +778,19 @@ where
                 let body = serde_json::from_str::<models::GroupList>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListGroupsResponse::Ok(body))
+                Ok(ListGroupsResponse::Ok { body, link: response_link })
+            }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListGroupsResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
@@ -1505,7 +1543,13 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn list_group_users(&self, param_id: String, context: &C) -> Result<ListGroupUsersResponse, ApiError> {
+    async fn list_group_users(
+        &self,
+        param_id: String,
+        param_limit: Option<u16>,
+        param_after: Option<String>,
+        context: &C,
+    ) -> Result<ListGroupUsersResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!(
@@ -1517,6 +1561,12 @@ where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_limit) = param_limit {
+                query_string.append_pair("limit", &param_limit.to_string());
+            }
+            if let Some(param_after) = param_after {
+                query_string.append_pair("after", &param_after);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -1583,7 +1633,22 @@ where
 
         match response.status().as_u16() {
             200 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let (header, body) = response.into_parts();
+                let response_link = match header.headers.get(HeaderName::from_static("link")) {
+                    Some(response_link) => {
+                        let response_link = response_link.clone();
+                        let response_link = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_link) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Link for response 200 - {e}")));
+                            }
+                        };
+                        Some(response_link.0)
+                    }
+                    None => None,
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
                     .await
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
@@ -1592,7 +1657,19 @@ where
                 let body = serde_json::from_str::<models::UserList>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListGroupUsersResponse::Ok(body))
+                Ok(ListGroupUsersResponse::Ok { body, link: response_link })
+            }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListGroupUsersResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
@@ -3946,7 +4023,12 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn list_user_groups(&self, context: &C) -> Result<ListUserGroupsResponse, ApiError> {
+    async fn list_user_groups(
+        &self,
+        param_limit: Option<u16>,
+        param_after: Option<String>,
+        context: &C,
+    ) -> Result<ListUserGroupsResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!("{}/api/v3/onezone/user/groups", self.base_path);
@@ -3954,6 +4036,12 @@ where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_limit) = param_limit {
+                query_string.append_pair("limit", &param_limit.to_string());
+            }
+            if let Some(param_after) = param_after {
+                query_string.append_pair("after", &param_after);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -4020,7 +4108,22 @@ where
 
         match response.status().as_u16() {
             200 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let (header, body) = response.into_parts();
+                let response_link = match header.headers.get(HeaderName::from_static("link")) {
+                    Some(response_link) => {
+                        let response_link = response_link.clone();
+                        let response_link = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_link) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Link for response 200 - {e}")));
+                            }
+                        };
+                        Some(response_link.0)
+                    }
+                    None => None,
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
                     .await
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
@@ -4029,7 +4132,19 @@ where
                 let body = serde_json::from_str::<models::GroupList>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListUserGroupsResponse::Ok(body))
+                Ok(ListUserGroupsResponse::Ok { body, link: response_link })
+            }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListUserGroupsResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();

@@ -4,7 +4,8 @@
 //! For `M P` under the API root, `P` is resolved to the spec's path template (literal segments
 //! win over `{param}` ones) and `M` to its operation. The status must be declared there; a
 //! declared `content` fixes the `Content-Type` and the body's schema, no `content` means an empty
-//! body; every header the response marks `required` must be present. A path no template matches
+//! body; every header the response marks `required` must be present, and a `Link` header (the
+//! lists' next page) only where the response declares one. A path no template matches
 //! must be a 404, a method the template lacks a 405 whose `Allow` lists exactly the template's
 //! methods; both with an `Error` body. Outside the API root (`/docs`, `/openapi.yaml`,
 //! `/healthz`, ...) only the error shape is checked: a 4xx or 5xx must be an `Error` in JSON.
@@ -17,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 
 use jsonschema::Validator;
 use oz_groups::http::spec::{json_schema_components, to_json_schema};
-use reqwest::header::{ALLOW, CONTENT_TYPE, LOCATION};
+use reqwest::header::{ALLOW, CONTENT_TYPE, LINK, LOCATION};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -106,6 +107,8 @@ struct Response {
     /// Media type (lower case) → compiled schema, if the media type is JSON and has a schema.
     content: Vec<(String, Option<Arc<Validator>>)>,
     required_headers: Vec<String>,
+    /// Every header the response declares, in lower case.
+    declared_headers: Vec<String>,
 }
 
 fn contract() -> &'static Contract {
@@ -163,7 +166,14 @@ impl Contract {
                         .filter(|(_, header)| resolve(spec, header).get("required") == Some(&Value::Bool(true)))
                         .map(|(name, _)| name.clone())
                         .collect();
-                    responses.push((status.clone(), Response { content, required_headers }));
+                    let declared_headers = response
+                        .get("headers")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                        .map(|(name, _)| name.to_ascii_lowercase())
+                        .collect();
+                    responses.push((status.clone(), Response { content, required_headers, declared_headers }));
                 }
                 operations.insert(name.to_ascii_uppercase(), Operation { id, responses });
             }
@@ -232,6 +242,9 @@ impl Contract {
                 }
                 Some(_) => {}
             }
+        }
+        if reply.headers.contains_key(LINK) && !response.declared_headers.iter().any(|h| h == LINK.as_str()) {
+            problems.push(format!("a Link header is sent where the response declares none ({})", operation.id));
         }
         if response.content.is_empty() {
             if !reply.body.is_empty() {
