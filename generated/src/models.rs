@@ -339,7 +339,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// An opaque position in a list (copy it from a `Link` header; do not build one).
+/// An opaque position in a list (copy it from a page's `next` member or `Link` header; do not build one).
 #[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "validate", derive(Validate))]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
@@ -1309,6 +1309,18 @@ pub struct GroupList {
     #[serde(rename = "groups")]
     #[cfg_attr(feature = "validate", validate)]
     pub groups: Vec<models::Id>,
+
+    /// Only on a page (a request with `limit` or `after`, an extension of ours) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries. A whole list, as Onezone returns it, never has it.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_GROUPLIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -1331,10 +1343,14 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupList {
     }
 }
 
+lazy_static::lazy_static! {
+    static ref RE_GROUPLIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
 impl GroupList {
     #[allow(clippy::new_without_default)]
     pub fn new(groups: Vec<models::Id>) -> GroupList {
-        GroupList { groups }
+        GroupList { groups, next: None }
     }
 }
 
@@ -1346,6 +1362,7 @@ impl std::fmt::Display for GroupList {
         let params: Vec<Option<String>> = vec![
             Some("groups".to_string()),
             Some(self.groups.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -1364,6 +1381,7 @@ impl std::str::FromStr for GroupList {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub groups: Vec<Vec<models::Id>>,
+            pub next: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -1386,6 +1404,10 @@ impl std::str::FromStr for GroupList {
                             "Parsing a container in this style is not supported in GroupList".to_string(),
                         )
                     }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing GroupList".to_string()),
                 }
             }
@@ -1401,6 +1423,7 @@ impl std::str::FromStr for GroupList {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "groups missing in GroupList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
         })
     }
 }
@@ -2688,6 +2711,18 @@ pub struct UserList {
     #[serde(rename = "users")]
     #[cfg_attr(feature = "validate", validate)]
     pub users: Vec<models::Id>,
+
+    /// Only on a page (a request with `limit` or `after`, an extension of ours) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries. A whole list, as Onezone returns it, never has it.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_USERLIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -2710,10 +2745,14 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserList {
     }
 }
 
+lazy_static::lazy_static! {
+    static ref RE_USERLIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
 impl UserList {
     #[allow(clippy::new_without_default)]
     pub fn new(users: Vec<models::Id>) -> UserList {
-        UserList { users }
+        UserList { users, next: None }
     }
 }
 
@@ -2725,6 +2764,7 @@ impl std::fmt::Display for UserList {
         let params: Vec<Option<String>> = vec![
             Some("users".to_string()),
             Some(self.users.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -2743,6 +2783,7 @@ impl std::str::FromStr for UserList {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub users: Vec<Vec<models::Id>>,
+            pub next: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2765,6 +2806,10 @@ impl std::str::FromStr for UserList {
                             "Parsing a container in this style is not supported in UserList".to_string(),
                         )
                     }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing UserList".to_string()),
                 }
             }
@@ -2776,6 +2821,7 @@ impl std::str::FromStr for UserList {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UserList {
             users: intermediate_rep.users.into_iter().next().ok_or_else(|| "users missing in UserList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
         })
     }
 }

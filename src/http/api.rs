@@ -73,17 +73,26 @@ fn page_request(limit: Option<u16>, after: Option<String>) -> Result<Option<Page
     Ok(Some(page))
 }
 
-/// The ids of `page`, and its `Link` header (RFC 8288) to the next page of `path` (under the
-/// API root) when one follows. Ids and cursors are URL-safe as they are, so nothing needs
-/// escaping.
-fn paged<T: ToString>(page: Page<T>, request: Option<PageRequest>, path: &str) -> (Vec<models::Id>, Option<String>) {
-    let link = match (page.next, request) {
+/// What a list reply carries beside its ids when more items follow a page: the cursor for the
+/// body's `next` member and the `Link` header (RFC 8288) to the next page of `path` (under the
+/// API root). Both come from the one cursor, so they always agree; a whole list has neither.
+struct Next {
+    cursor: Option<String>,
+    link: Option<String>,
+}
+
+/// The ids of `page` and what points at the page after it. Ids and cursors are URL-safe as
+/// they are, so nothing needs escaping.
+fn paged<T: ToString>(page: Page<T>, request: Option<PageRequest>, path: &str) -> (Vec<models::Id>, Next) {
+    let next = match (page.next, request) {
         (Some(next), Some(request)) => {
-            Some(format!("<{BASE_PATH}{path}?limit={}&after={next}>; rel=\"next\"", request.limit()))
+            let cursor = next.to_string();
+            let link = format!("<{BASE_PATH}{path}?limit={}&after={cursor}>; rel=\"next\"", request.limit());
+            Next { cursor: Some(cursor), link: Some(link) }
         }
-        _ => None,
+        _ => Next { cursor: None, link: None },
     };
-    (ids(page.items), link)
+    (ids(page.items), next)
 }
 
 fn user_model(user: User) -> models::User {
@@ -142,8 +151,11 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let page = self.app.user_groups(caller(ctx)?, request).await?;
-                let (groups, link) = paged(page, request, "/user/groups");
-                Ok(ListUserGroupsResponse::Ok { body: models::GroupList::new(groups), link })
+                let (groups, next) = paged(page, request, "/user/groups");
+                Ok(ListUserGroupsResponse::Ok {
+                    body: models::GroupList { groups, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )
@@ -223,8 +235,8 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let page = self.app.list_groups(caller(ctx)?, request).await?;
-                let (groups, link) = paged(page, request, "/groups");
-                Ok(ListGroupsResponse::Ok { body: models::GroupList::new(groups), link })
+                let (groups, next) = paged(page, request, "/groups");
+                Ok(ListGroupsResponse::Ok { body: models::GroupList { groups, next: next.cursor }, link: next.link })
             }
             .await,
         )
@@ -279,8 +291,8 @@ impl Api<RequestContext> for Adapter {
                 let request = page_request(limit, after)?;
                 let group = group_id(&id)?;
                 let page = self.app.group_users(caller(ctx)?, &group, request).await?;
-                let (users, link) = paged(page, request, &format!("/groups/{group}/users"));
-                Ok(ListGroupUsersResponse::Ok { body: models::UserList::new(users), link })
+                let (users, next) = paged(page, request, &format!("/groups/{group}/users"));
+                Ok(ListGroupUsersResponse::Ok { body: models::UserList { users, next: next.cursor }, link: next.link })
             }
             .await,
         )

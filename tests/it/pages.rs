@@ -8,13 +8,21 @@ use crate::support::{assert_error, strings, Backend, Reply, TestApp, API_ROOT};
 use crate::{all_backends, edge_only};
 
 /// The target of a `Link: <target>; rel="next"` header, or `None` when the reply has none.
+/// The body's `next` member must agree: present exactly when the header is, and the same
+/// cursor as the target's `after`.
 fn next_link(reply: &Reply) -> Option<String> {
-    let link = reply.header("link")?;
+    let body_next = reply.json().get("next").cloned();
+    let Some(link) = reply.header("link") else {
+        assert_eq!(body_next, None, "a reply without a Link header has no next member");
+        return None;
+    };
     let target = link
         .strip_prefix('<')
         .and_then(|rest| rest.strip_suffix(r#">; rel="next""#))
         .unwrap_or_else(|| panic!("a Link header of the form <target>; rel=\"next\": {link}"));
     assert!(target.starts_with(&format!("{API_ROOT}/")), "the target is a path under the API root: {target}");
+    let after = target.split("after=").nth(1).expect("the Link target carries an after cursor");
+    assert_eq!(body_next.as_ref().and_then(|n| n.as_str()), Some(after), "the body's next is the Link's cursor");
     Some(target.to_owned())
 }
 
@@ -66,6 +74,7 @@ async fn pages_concatenate_to_the_whole_list_by_following_the_link_header(backen
         // Without parameters: the whole list, and no Link header.
         let whole = app.get(path, &admin).await.expect(StatusCode::OK);
         assert_eq!(whole.header("link"), None, "{path}");
+        assert_eq!(whole.json().get("next"), None, "{path}: a whole list has no next member");
         let whole = items(&whole, key);
         assert_eq!(whole.len(), 5, "{path}: five groups, or the admin and four members");
         if key == &"groups" {
