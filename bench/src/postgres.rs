@@ -152,18 +152,18 @@ pub struct PgbenchResult {
     pub problems: Vec<String>,
 }
 
-/// The pgbench script: the statements of `PostgresStore::join_with_token` (and of its
-/// `get_token_in` and `insert_membership` helpers), in its order, in one SERIALIZABLE
-/// transaction. The first line, outside the transaction, picks this transaction's user and
-/// invite: row `n` of the seeded ones, `n` from a sequence, so no two transactions share either.
+/// The pgbench script: the statements of `PostgresStore::join_with_token` (its `TOKEN` and
+/// `ADMIT`), in its order, in one `READ COMMITTED` transaction. The first line, outside the
+/// transaction, picks this transaction's user and invite: row `n` of the seeded ones, `n` from a
+/// sequence, so no two transactions share either.
 pub const SCRIPT: &str = "\
 SELECT md5('bench-invite-' || n) AS invite, md5('bench-user-' || n) AS joiner FROM (SELECT nextval('bench_seq') AS n) AS s \\gset
-BEGIN ISOLATION LEVEL SERIALIZABLE;
-SELECT id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at FROM tokens WHERE id = :invite \\gset t_
-SELECT 1 FROM groups WHERE id = :t_group_id;
-SELECT 1 FROM memberships WHERE group_id = :t_group_id AND user_id = :joiner;
-INSERT INTO memberships (group_id, user_id, privileges) VALUES (:t_group_id, :joiner, :t_privileges);
-UPDATE tokens SET uses = uses + 1 WHERE id = :invite AND revoked = FALSE AND (max_uses IS NULL OR uses < max_uses);
+BEGIN ISOLATION LEVEL READ COMMITTED;
+SELECT id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at FROM tokens WHERE id = :invite FOR UPDATE \\gset t_
+WITH g AS (SELECT id FROM groups WHERE id = :t_group_id FOR KEY SHARE), \
+m AS (INSERT INTO memberships (group_id, user_id, privileges) SELECT id, :joiner, :t_privileges FROM g ON CONFLICT (group_id, user_id) DO NOTHING RETURNING 1), \
+u AS (UPDATE tokens SET uses = uses + 1 WHERE id = :invite AND revoked = FALSE AND (max_uses IS NULL OR uses < max_uses) AND EXISTS (SELECT 1 FROM m) RETURNING 1) \
+SELECT EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM m), (SELECT COUNT(*) FROM u);
 COMMIT;
 ";
 

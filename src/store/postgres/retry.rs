@@ -28,10 +28,22 @@ impl PostgresStore {
         T: Send,
         F: for<'a> Fn(&'a Transaction<'a>, &'a A) -> Step<'a, T> + Sync,
     {
+        self.write_at(IsolationLevel::Serializable, args, step).await
+    }
+
+    /// `write` at another isolation level, for a step that takes the row locks it needs itself
+    /// (the join, at `READ COMMITTED`). The same retry loop covers it: a deadlock, or the
+    /// serialization failure a distributed engine may still report, runs it again.
+    pub(super) async fn write_at<A, T, F>(&self, isolation: IsolationLevel, args: &A, step: F) -> StoreResult<T>
+    where
+        A: Sync + ?Sized,
+        T: Send,
+        F: for<'a> Fn(&'a Transaction<'a>, &'a A) -> Step<'a, T> + Sync,
+    {
         self.on_connection(&(args, &step), |lease, call| {
             Box::pin(retrying(lease, call, |client, (args, step)| {
                 Box::pin(async move {
-                    let tx = client.build_transaction().isolation_level(IsolationLevel::Serializable).start().await?;
+                    let tx = client.build_transaction().isolation_level(isolation).start().await?;
                     let out = step(&tx, args).await?;
                     // `Joined` and every other success is returned only after this commit,
                     // which with `synchronous_commit=on` has reached the server's disk.

@@ -20,6 +20,16 @@ pub(super) async fn query_opt<C: GenericClient>(
     Ok(client.query_opt(&statement, params).await?)
 }
 
+/// Runs a prepared (and cached per connection) statement that returns exactly one row.
+pub(super) async fn query_one<C: GenericClient>(
+    client: &C,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Row, Failure> {
+    let statement = client.prepare_cached(sql).await?;
+    Ok(client.query_one(&statement, params).await?)
+}
+
 pub(super) async fn query<C: GenericClient>(
     client: &C,
     sql: &str,

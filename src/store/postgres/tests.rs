@@ -12,10 +12,11 @@ use super::retry::backoff;
 use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
 use crate::domain::{PrivilegeSet, UserId};
 use crate::store::fixtures::{
-    a_group, a_team, a_user, postgres_database as fresh_database, race_joins, undecodable_rows_are_backend_errors, Team,
+    a_group, a_team, a_user, new_group, new_invite, new_user, postgres_database as fresh_database, race_joins,
+    undecodable_rows_are_backend_errors, uses, Team,
 };
 use crate::store::sql::migrate::versions;
-use crate::store::{Store, StoreError};
+use crate::store::{JoinOutcome, Store, StoreError};
 
 #[test]
 fn contention_outlasting_the_retries_is_unavailable_and_other_sql_errors_are_faults() {
@@ -51,6 +52,104 @@ async fn two_instances_racing_500_joins_on_a_single_use_invite_admit_exactly_one
     let first: Arc<dyn Store> = Arc::new(PostgresStore::connect(&url).await.expect("the first instance connects"));
     let second: Arc<dyn Store> = Arc::new(PostgresStore::connect(&url).await.expect("the second instance connects"));
     assert_eq!(race_joins(&[first, second], 500, 1).await, (1, 499));
+}
+
+/// Two pools on one database, as two server instances.
+async fn two_instances(url: &str) -> [Arc<dyn Store>; 2] {
+    let first = PostgresStore::connect(url).await.expect("the first instance connects");
+    let second = PostgresStore::connect(url).await.expect("the second instance connects");
+    [Arc::new(first), Arc::new(second)]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_racing_300_joins_on_an_invite_with_100_uses_admit_exactly_100_and_none_is_unavailable() {
+    let Some(url) = fresh_database().await else { return };
+    // Every racer that finds the invite used up must hear so, not a 503: the joins queue on the
+    // token's row instead of failing one another (`race_joins` fails on any error).
+    assert_eq!(race_joins(&two_instances(&url).await, 300, 100).await, (100, 200));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_user_racing_with_many_invites_to_one_group_across_instances_joins_once_and_counts_one_use() {
+    let Some(url) = fresh_database().await else { return };
+    let stores = two_instances(&url).await;
+    let owner = new_user(&*stores[0], "owner").await;
+    let group = new_group(&*stores[0], &owner, "team").await;
+    let joiner = new_user(&*stores[0], "joiner").await;
+    let mut invites = Vec::new();
+    for _ in 0..40 {
+        invites.push(new_invite(&*stores[0], &group, Some(1)).await);
+    }
+    // Each join locks a different token row, so only the membership's key orders them.
+    let barrier = Arc::new(tokio::sync::Barrier::new(invites.len()));
+    let joins = invites.iter().enumerate().map(|(i, invite)| {
+        let (store, barrier, invite, joiner) = (stores[i % 2].clone(), barrier.clone(), invite.clone(), joiner.clone());
+        tokio::spawn(async move {
+            barrier.wait().await;
+            store.join_with_token(&invite, &joiner).await
+        })
+    });
+    let outcomes: Vec<JoinOutcome> = futures::future::join_all(joins)
+        .await
+        .into_iter()
+        .map(|r| r.expect("the task finishes").expect("the join succeeds"))
+        .collect();
+    let joined = outcomes.iter().filter(|o| **o == JoinOutcome::Joined).count();
+    let members = outcomes.iter().filter(|o| **o == JoinOutcome::AlreadyMember).count();
+    assert_eq!((joined, members), (1, invites.len() - 1), "{outcomes:?}");
+    let mut counted = 0;
+    for invite in &invites {
+        counted += uses(&*stores[1], invite).await;
+    }
+    assert_eq!(counted, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn joins_racing_the_deletion_of_their_group_are_joined_or_group_gone_and_leave_no_member_behind() {
+    let Some(url) = fresh_database().await else { return };
+    let stores = two_instances(&url).await;
+    let owner = new_user(&*stores[0], "owner").await;
+    let group = new_group(&*stores[0], &owner, "doomed").await;
+    let invite = new_invite(&*stores[0], &group, None).await;
+    let mut joiners = Vec::new();
+    for i in 0..60 {
+        joiners.push(new_user(&*stores[0], &format!("joiner {i}")).await);
+    }
+    let barrier = Arc::new(tokio::sync::Barrier::new(joiners.len() + 1));
+    let joins: Vec<_> = joiners
+        .iter()
+        .enumerate()
+        .map(|(i, joiner)| {
+            let (store, barrier, invite, joiner) =
+                (stores[i % 2].clone(), barrier.clone(), invite.clone(), joiner.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.join_with_token(&invite, &joiner).await
+            })
+        })
+        .collect();
+    let deletion = {
+        let (store, barrier, group) = (stores[1].clone(), barrier.clone(), group.clone());
+        tokio::spawn(async move {
+            barrier.wait().await;
+            store.delete_group(&group).await
+        })
+    };
+    let mut joined = 0;
+    for result in futures::future::join_all(joins).await {
+        match result.expect("the task finishes").expect("the join succeeds") {
+            JoinOutcome::Joined => joined += 1,
+            JoinOutcome::GroupGone => {}
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert_eq!(deletion.await.expect("the task finishes"), Ok(true));
+    // A join that committed before the deletion lost its membership with the group; one after it
+    // found the group gone. Either way the use count matches the joins that were admitted.
+    assert_eq!(uses(&*stores[0], &invite).await as usize, joined);
+    for joiner in &joiners {
+        assert_eq!(stores[0].user_groups(joiner).await, Ok(vec![]));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -9,19 +9,37 @@ use crate::store::{JoinOutcome, TokenGrant, TokenRecord};
 /// The statements of one join, in a backend's dialect, bound to the token identifier and the
 /// joining user and run inside the join's transaction. SQLite's steps never wait (rusqlite is
 /// synchronous) and PostgreSQL's do; both implement the same async trait.
+///
+/// There are two steps so that a backend can take each in one round trip: reading the token
+/// (where a backend whose writers run side by side locks its row until the transaction ends),
+/// then the rest of the checks and the writes together (`admit`).
 pub(crate) trait JoinSteps {
     type Error: From<RowError>;
-    /// The record of the join's token, `None` when there is none.
+    /// The record of the join's token, `None` when there is none. The rest of the join must be
+    /// decided on this record: no other join may count a use of it before this one ends.
     async fn token(&self) -> Result<Option<TokenRecord>, Self::Error>;
-    async fn group_exists(&self, group: &GroupId) -> Result<bool, Self::Error>;
-    /// Whether the joining user is already a direct member of `group`.
-    async fn is_member(&self, group: &GroupId) -> Result<bool, Self::Error>;
-    /// Adds the joining user to `group` with `privileges`.
-    async fn insert_membership(&self, group: &GroupId, privileges: PrivilegeSet) -> Result<(), Self::Error>;
-    /// Counts one use of the token with the guard statement, `UPDATE tokens SET uses = uses + 1
-    /// WHERE id = … AND NOT revoked AND (max_uses IS NULL OR uses < max_uses)`, and returns how
-    /// many rows it changed.
-    async fn count_use(&self) -> Result<u64, Self::Error>;
+    /// The last checks and the writes, in this order, each only if the one before passed:
+    /// whether `group` exists (`group_exists`); whether the joining user is not yet a direct
+    /// member of it, by adding them with `privileges` (`added`); then the use, counted with the
+    /// guard statement `UPDATE tokens SET uses = uses + 1 WHERE id = … AND NOT revoked AND
+    /// (max_uses IS NULL OR uses < max_uses)` (`counted`, the rows it changed). A user who is a
+    /// member already is `added: false` and no error, however the backend finds out.
+    async fn admit(&self, group: &GroupId, privileges: PrivilegeSet) -> Result<Admission, Self::Error>;
+}
+
+/// What `JoinSteps::admit` found and did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Admission {
+    pub(crate) group_exists: bool,
+    pub(crate) added: bool,
+    pub(crate) counted: u64,
+}
+
+impl Admission {
+    /// The group is gone: nothing was checked after it, nothing written.
+    pub(crate) const GROUP_GONE: Admission = Admission { group_exists: false, added: false, counted: 0 };
+    /// The user is a member already: nothing written.
+    pub(crate) const ALREADY_MEMBER: Admission = Admission { group_exists: true, added: false, counted: 0 };
 }
 
 /// `Store::join_with_token`'s checks, in the order its documentation gives: the token exists
@@ -39,17 +57,17 @@ pub(crate) async fn join<S: JoinSteps>(steps: &S) -> Result<JoinOutcome, S::Erro
     if record.revoked || used_up {
         return Ok(JoinOutcome::TokenUsedUp);
     }
-    if !steps.group_exists(&group).await? {
+    // An unknown user fails the membership's foreign key in here, and nothing is counted.
+    let admission = steps.admit(&group, privileges).await?;
+    if !admission.group_exists {
         return Ok(JoinOutcome::GroupGone);
     }
-    if steps.is_member(&group).await? {
+    if !admission.added {
         return Ok(JoinOutcome::AlreadyMember);
     }
-    // An unknown user fails the foreign key here, and nothing is counted.
-    steps.insert_membership(&group, privileges).await?;
     // The guard repeats the use checks in SQL, so that even a mistake above could not count a
     // use the token does not have; if it matches nothing, the join rolls back.
-    if steps.count_use().await? != 1 {
+    if admission.counted != 1 {
         return Err(RowError("a token's use count changed inside its own join".into()).into());
     }
     Ok(JoinOutcome::Joined)

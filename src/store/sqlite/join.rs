@@ -6,7 +6,7 @@ use super::errors::Failure;
 use super::rows::{get_token_in, insert_membership};
 use super::{finished, SqliteStore};
 use crate::domain::{GroupId, PrivilegeSet, UserId};
-use crate::store::sql::join::{join, JoinSteps};
+use crate::store::sql::join::{join, Admission, JoinSteps};
 use crate::store::{JoinOutcome, StoreResult, TokenRecord};
 
 impl SqliteStore {
@@ -38,23 +38,21 @@ impl JoinSteps for Steps<'_> {
         get_token_in(self.tx, self.token_id)
     }
 
-    async fn group_exists(&self, group: &GroupId) -> Result<bool, Failure> {
-        let sql = "SELECT EXISTS (SELECT 1 FROM groups WHERE id = ?1)";
-        Ok(self.tx.prepare_cached(sql)?.query_row([group.as_str()], |r| r.get(0))?)
-    }
-
-    async fn is_member(&self, group: &GroupId) -> Result<bool, Failure> {
-        let sql = "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = ?1 AND user_id = ?2)";
-        Ok(self.tx.prepare_cached(sql)?.query_row([group.as_str(), self.user], |r| r.get(0))?)
-    }
-
-    async fn insert_membership(&self, group: &GroupId, privileges: PrivilegeSet) -> Result<(), Failure> {
-        insert_membership(self.tx, group.as_str(), self.user, privileges)
-    }
-
-    async fn count_use(&self) -> Result<u64, Failure> {
-        let sql = "UPDATE tokens SET uses = uses + 1
-                   WHERE id = ?1 AND revoked = 0 AND (max_uses IS NULL OR uses < max_uses)";
-        Ok(self.tx.prepare_cached(sql)?.execute([self.token_id])? as u64)
+    async fn admit(&self, group: &GroupId, privileges: PrivilegeSet) -> Result<Admission, Failure> {
+        // The write lock is held, so nothing changes between these statements: each check can
+        // be its own statement, in the order `admit` lists them.
+        let exists = "SELECT EXISTS (SELECT 1 FROM groups WHERE id = ?1)";
+        if !self.tx.prepare_cached(exists)?.query_row([group.as_str()], |r| r.get::<_, bool>(0))? {
+            return Ok(Admission::GROUP_GONE);
+        }
+        let member = "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = ?1 AND user_id = ?2)";
+        if self.tx.prepare_cached(member)?.query_row([group.as_str(), self.user], |r| r.get::<_, bool>(0))? {
+            return Ok(Admission::ALREADY_MEMBER);
+        }
+        insert_membership(self.tx, group.as_str(), self.user, privileges)?;
+        let count = "UPDATE tokens SET uses = uses + 1
+                     WHERE id = ?1 AND revoked = 0 AND (max_uses IS NULL OR uses < max_uses)";
+        let counted = self.tx.prepare_cached(count)?.execute([self.token_id])? as u64;
+        Ok(Admission { group_exists: true, added: true, counted })
     }
 }
