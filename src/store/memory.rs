@@ -1,7 +1,7 @@
 //! `MemoryStore`: the `Store` contract over plain collections in one process, for tests and
 //! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
@@ -16,13 +16,6 @@ use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId}
 /// mutex held for microseconds is cheaper than an async one and cannot be held across a
 /// suspension point by mistake, since its guard is not `Send`. Holding one lock for the whole
 /// step is also what makes every method atomic, as the trait demands.
-///
-/// The collections are B-trees, not hash maps, because of that lock: a hash map that outgrows
-/// its table rehashes every entry in one insert, and a membership map of half a million entries
-/// took 200–650 ms to do so on the 2-core benchmark machine, with every request waiting on the
-/// lock meanwhile (the memory join's p99 of 199 ms in `make bench`, issue 9). A B-tree grows a
-/// node at a time, so no insert costs more than a few microseconds, at the price of a logarithmic
-/// lookup.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     state: Mutex<State>,
@@ -30,12 +23,12 @@ pub struct MemoryStore {
 
 #[derive(Debug, Default)]
 struct State {
-    users: BTreeMap<UserId, User>,
-    groups: BTreeMap<GroupId, Stored<Group>>,
+    users: HashMap<UserId, User>,
+    groups: HashMap<GroupId, Stored<Group>>,
     memberships: Memberships,
-    tokens: BTreeMap<String, TokenRecord>,
+    tokens: HashMap<String, TokenRecord>,
     /// The last sequence number handed out. It only grows, so sorting by it gives creation order
-    /// for groups and join order for memberships, whatever the maps' key order (ids are random).
+    /// for groups and join order for memberships, whatever the hash maps' iteration order.
     last_seq: u64,
 }
 
@@ -43,11 +36,11 @@ struct State {
 /// groups or one group's users costs what the list holds, not what the store holds.
 #[derive(Debug, Default)]
 struct Memberships {
-    all: BTreeMap<(GroupId, UserId), Stored<PrivilegeSet>>,
+    all: HashMap<(GroupId, UserId), Stored<PrivilegeSet>>,
     /// Each list is in `seq` order: a new membership has the highest `seq` so far, so it is
     /// pushed at the end.
-    by_user: BTreeMap<UserId, Vec<(u64, GroupId)>>,
-    by_group: BTreeMap<GroupId, Vec<(u64, UserId)>>,
+    by_user: HashMap<UserId, Vec<(u64, GroupId)>>,
+    by_group: HashMap<GroupId, Vec<(u64, UserId)>>,
 }
 
 impl Memberships {
@@ -93,8 +86,8 @@ impl Memberships {
 
 /// Adds `value` under `key`, which must be fresh: a clash changes nothing and is a `Backend`
 /// error saying `clash`.
-fn insert_fresh<K: Ord + Clone, V: Clone>(
-    map: &mut BTreeMap<K, V>,
+fn insert_fresh<K: std::hash::Hash + Eq + Clone, V: Clone>(
+    map: &mut HashMap<K, V>,
     key: &K,
     value: &V,
     clash: &str,
@@ -108,7 +101,7 @@ fn insert_fresh<K: Ord + Clone, V: Clone>(
 
 /// Takes the entry with sequence number `seq` out of `key`'s list (sorted by `seq`), and the
 /// list out of the index once it is empty.
-fn unlist<K: Ord, V>(index: &mut BTreeMap<K, Vec<(u64, V)>>, key: &K, seq: u64) {
+fn unlist<K: std::hash::Hash + Eq, V>(index: &mut HashMap<K, Vec<(u64, V)>>, key: &K, seq: u64) {
     if let Some(list) = index.get_mut(key) {
         if let Ok(at) = list.binary_search_by_key(&seq, |(s, _)| *s) {
             list.remove(at);
