@@ -72,12 +72,16 @@ $(TOOLS_STAMP):
 ## (PostgreSQL: also two instances sharing one database), a bare hyper baseline, the storage limits
 ## (SQLite: sequential join_with_token; PostgreSQL: pgbench running the join's transaction) and a
 ## scale run (SCALE_GROUPS groups, SCALE_MEMBERSHIPS memberships, loaded within SCALE_BUDGET_S
-## seconds); writes bench/results.md and bench/results.svg. PostgreSQL is OZ_TEST_POSTGRES_URL or a
+## seconds); writes bench/results.json (every figure, the commit, the machine, the settings), then
+## bench/results.md and bench/results.svg from it, and prints a before/after table against the
+## results.json it replaces (`oz-bench report` regenerates the views alone). PostgreSQL is OZ_TEST_POSTGRES_URL or a
 ## throwaway cluster oz-bench starts (oz-testkit); without either it is SKIPPED, loudly (under
 ## CI=true: a failure). A missed target is reported in the file, not by the exit status. Every
 ## step has a timeout.
 bench:
 	@command -v wrk >/dev/null || { timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq wrk; }
+	@[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || { timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq fonts-dejavu-core; } \
+	  || echo "make bench: no DejaVu Sans font; results.svg will not be drawn" >&2
 	@command -v perf >/dev/null || { timeout 600 apt-get update -qq && timeout 600 apt-get install -y -qq linux-perf; } \
 	  || echo "make bench: perf is not available; the results will have no profiles" >&2
 	@[ -n "$$OZ_TEST_POSTGRES_URL" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \

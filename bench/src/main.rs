@@ -1,6 +1,7 @@
 //! `oz-bench`, the benchmark behind `make bench`. `run` drives everything and writes
-//! `bench/results.md` and `bench/results.svg`; `serve-memory` is the memory-backend server,
-//! which must seed its fixture inside its own process because the memory store lives there.
+//! `bench/results.json`, then `results.md` and `results.svg` from it (`report` redoes only that);
+//! `serve-memory` is the memory-backend server, which must seed its fixture inside its own
+//! process because the memory store lives there.
 
 mod orchestrate;
 mod postgres;
@@ -32,6 +33,17 @@ enum Command {
     Run(RunArgs),
     /// Seed a memory-backend app in this process, write its token files, and serve it.
     ServeMemory(ServeArgs),
+    /// Regenerate results.md and results.svg (and print the before/after table) from a results.json.
+    Report(ReportArgs),
+}
+
+#[derive(Args, Debug)]
+struct ReportArgs {
+    #[arg(long, default_value = "bench/results.json")]
+    from: PathBuf,
+    /// Where results.md and results.svg go.
+    #[arg(long, default_value = "bench")]
+    out: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -39,7 +51,8 @@ struct RunArgs {
     /// Scratch directory (data dirs, token files, logs); emptied first.
     #[arg(long, default_value = "target/oz-bench")]
     work: PathBuf,
-    /// Where results.md and results.svg are written.
+    /// Where results.json, results.md and results.svg are written; a results.json already there
+    /// is the "before" of the before/after table.
     #[arg(long, default_value = "bench")]
     out: PathBuf,
     #[arg(long, default_value = "bench/wrk/oz.lua")]
@@ -101,6 +114,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run(args),
         Command::ServeMemory(args) => serve_memory(args),
+        Command::Report(args) => {
+            report::load(&args.from).and_then(|r| report::write_views(&r, &args.out).map(|()| ExitCode::SUCCESS))
+        }
     };
     match result {
         Ok(code) => code,
@@ -139,9 +155,14 @@ fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
         only: a.only,
         postgres_url,
     };
+    // The committed results are the "before": read now, before this run replaces them.
+    let previous = report::read_previous(&cfg.out.join("results.json"));
     let mut bench = orchestrate::Bench::new(cfg)?;
     bench.run_all();
-    let failed = report::write(&bench.results, &bench.cfg)?;
+    let r = report::build(bench.results, bench.cfg, previous);
+    report::write_json(&r, &r.settings.out)?;
+    report::write_views(&r, &r.settings.out)?;
+    let failed = report::failed(&r);
     // A missed target is a finding, reported in the file; a workload with no figures at all is
     // a broken benchmark, and says so with the exit status too.
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context};
 use oz_groups::config::StoreArgs;
 use oz_groups::service::App;
+use serde::{Deserialize, Serialize};
 
 use crate::postgres::{self as pg, PgbenchResult, ServerInfo};
 use crate::procs::{peak_rss, status_bytes, wait_for_quiet, Server};
@@ -40,11 +41,11 @@ pub const TWO_THREADS: u32 = 1;
 pub const PARTS: &[&str] = &["baseline", "storage", "memory", "sqlite", "postgres", "scale"];
 
 /// Settings of one `make bench`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Config {
     /// Scratch space: data dirs, token files, logs (`target/oz-bench`).
     pub work: PathBuf,
-    /// Where results.md and results.svg go (`bench/`).
+    /// Where results.json, results.md and results.svg go (`bench/`).
     pub out: PathBuf,
     pub script: PathBuf,
     /// Where the release binaries are (oz-groups, oz-bench, oz-bench-hello).
@@ -62,7 +63,8 @@ pub struct Config {
     /// The parts to run (empty: all of `PARTS`).
     pub only: Vec<String>,
     /// The PostgreSQL server (`oz_testkit::postgres::server_url_blocking`); none: the PostgreSQL
-    /// part is skipped.
+    /// part is skipped. Not in results.json: whether it ran is in the results.
+    #[serde(skip)]
     pub postgres_url: Option<String>,
 }
 
@@ -73,7 +75,7 @@ impl Config {
 }
 
 /// One measured workload.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Outcome {
     pub wrk: Option<WrkResult>,
     pub peak_rss: Option<u64>,
@@ -96,38 +98,37 @@ impl Outcome {
     pub fn rps(&self) -> Option<f64> {
         self.wrk.as_ref().map(WrkResult::rps)
     }
-
-    pub fn valid(&self) -> bool {
-        self.wrk.is_some() && self.problems.is_empty()
-    }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Backend {
     pub join: Outcome,
     pub reject: Outcome,
     pub read: Outcome,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Machine {
-    pub nproc: String,
+    pub cores: usize,
     pub cpu_model: String,
-    pub memory: String,
+    pub memory_bytes: u64,
     pub kernel: String,
+    /// When the run started, `YYYY-MM-DD HH:MM UTC`.
     pub date: String,
     pub wrk_version: String,
+    /// `git rev-parse HEAD`, and whether tracked files differed from it.
     pub commit: String,
+    pub dirty: bool,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ProfileRun {
     pub label: String,
     pub wrk: WrkResult,
     pub profile: Profile,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ScaleResults {
     pub load: ScaleLoad,
     pub join: Outcome,
@@ -135,7 +136,7 @@ pub struct ScaleResults {
 }
 
 /// Two `oz-groups serve` processes on one database, each loaded by its own wrk at once.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct TwoInstances {
     /// Each instance's own run: its wrk figures and its peak RSS.
     pub instances: Vec<Outcome>,
@@ -143,7 +144,7 @@ pub struct TwoInstances {
     pub combined: Outcome,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Postgres {
     pub server: Option<ServerInfo>,
     /// pgbench with one client (the single-writer rate) and with `PGBENCH_CLIENTS`.
@@ -153,7 +154,7 @@ pub struct Postgres {
     pub two: TwoInstances,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub enum PgSection {
     /// Not asked for (`--only`).
     #[default]
@@ -163,7 +164,7 @@ pub enum PgSection {
     Ran(Box<Postgres>),
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Results {
     pub machine: Machine,
     pub baseline: Outcome,
@@ -1071,25 +1072,24 @@ fn machine() -> Machine {
         .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_owned()))
         .unwrap_or_else(|| "unknown".to_owned());
     let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let memory = meminfo
+    let memory_kb = meminfo
         .lines()
         .find_map(|l| l.strip_prefix("MemTotal:"))
-        .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
-        .map_or_else(|| "unknown".to_owned(), |kb| format!("{:.1} GiB", kb / 1048576.0));
+        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        .unwrap_or(0);
     let wrk_version = crate::procs::run_with_timeout("wrk", &["-v"], Duration::from_secs(10))
         .ok()
         .and_then(|(_, out)| out.lines().next().map(str::to_owned))
         .unwrap_or_default();
-    let commit = cmd("git", &["rev-parse", "--short", "HEAD"]);
-    let dirty = !cmd("git", &["status", "--porcelain", "--", "src", "migrations", "Cargo.toml"]).is_empty();
     Machine {
-        nproc: cmd("nproc", &[]),
+        cores: std::thread::available_parallelism().map_or(1, usize::from),
         cpu_model,
-        memory,
+        memory_bytes: memory_kb * 1024,
         kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_owned(),
         date: utc_now(),
         wrk_version: wrk_version.split(" Copyright").next().unwrap_or("").trim().to_owned(),
-        commit: if dirty { format!("{commit} + uncommitted changes in src/") } else { commit },
+        commit: cmd("git", &["rev-parse", "HEAD"]),
+        dirty: !cmd("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty(),
     }
 }
 

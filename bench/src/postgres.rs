@@ -44,7 +44,7 @@ async fn bounded<T>(what: &str, f: impl std::future::Future<Output = anyhow::Res
 }
 
 /// The server as the results describe it: read from the server, never assumed.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ServerInfo {
     pub version: String,
     pub fsync: String,
@@ -125,7 +125,7 @@ pub async fn server_connections(url: &str) -> anyhow::Result<(i64, i64)> {
 // --- pgbench -----------------------------------------------------------------------------------
 
 /// One pgbench run of the join transaction.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct PgbenchResult {
     pub clients: u32,
     pub threads: u32,

@@ -57,7 +57,7 @@ pub fn hardware_counters() -> Option<bool> {
 }
 
 /// What the profile showed.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Profile {
     /// Share of all CPU samples (2 cores) per command: the server's threads, wrk, idle, ...
     pub by_command: Vec<(f64, String)>,

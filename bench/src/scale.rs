@@ -14,7 +14,7 @@ use oz_groups::store::JoinOutcome;
 use crate::seed::{concurrently, name, Progress};
 use crate::storage::invite_record;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScaleLoad {
     pub users: u64,
     pub groups: u64,

@@ -13,7 +13,7 @@ use oz_groups::store::{JoinOutcome, Store, TokenGrant, TokenRecord};
 
 use crate::seed::{concurrently, name};
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct StorageResult {
     pub joins: u64,
     pub failures: u64,

@@ -44,7 +44,7 @@ pub enum Load {
 }
 
 /// One wrk run's figures.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct WrkResult {
     pub requests: u64,
     pub seconds: f64,
