@@ -1,7 +1,13 @@
 //! `MemoryStore`: the `Store` contract over plain collections in one process, for tests and
 //! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// griddle: a hash map that moves its entries to a grown table a few at a time on later inserts,
+// instead of rehashing all of them in the one insert that outgrows the table. Every request
+// takes the store's one mutex, so a full rehash (hundreds of milliseconds at half a million
+// memberships) stalled every request behind it; this bounds what one insert does.
+use griddle::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
