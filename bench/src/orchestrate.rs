@@ -18,7 +18,7 @@ use crate::postgres::{self as pg, PgbenchResult, ServerInfo};
 use crate::procs::{peak_rss, status_bytes, wait_for_quiet, Server};
 use crate::profile::{self, Profile};
 use crate::scale::{self, ScaleLoad};
-use crate::seed::{self, JoinFixture};
+use crate::seed::{self, name, JoinFixture};
 use crate::smoke;
 use crate::storage::{self, StorageResult};
 use crate::wrk::{Load, Shape, Wrk, WrkResult};
@@ -38,6 +38,9 @@ pub const TWO_CONNECTIONS: u32 = crate::wrk::CONNECTIONS / 2;
 pub const TWO_THREADS: u32 = 1;
 
 /// The parts of a run, in order; `--only` picks some of them.
+/// Items per page in the scale run's paged list.
+const LIST_PAGE: u32 = 100;
+
 pub const PARTS: &[&str] = &["baseline", "storage", "memory", "sqlite", "postgres", "scale"];
 
 /// Settings of one `make bench`.
@@ -133,6 +136,12 @@ pub struct ScaleResults {
     pub load: ScaleLoad,
     pub join: Outcome,
     pub read: Outcome,
+    /// `GET /groups` as the zone admin: every group of the store in one reply.
+    #[serde(default)]
+    pub list_whole: Outcome,
+    /// `GET /groups?limit=100&after=…` from the middle of the store: one page.
+    #[serde(default)]
+    pub list_page: Outcome,
 }
 
 /// Two `oz-groups serve` processes on one database, each loaded by its own wrk at once.
@@ -871,6 +880,14 @@ impl Bench {
             writeln!(out, "{}", self.rt.block_on(app.mint_access_token(id))?)?;
         }
         out.flush()?;
+        // The zone admin who lists every group, and where the page starts: the cursor of the
+        // group created halfway through the load (sequence numbers start at 1).
+        let list_file = dir.join("list.txt");
+        let (_, admin_token) = self.rt.block_on(app.create_user(name("scale admin")?, true))?;
+        // One line per wrk thread: each thread takes its own lines of the file.
+        std::fs::write(&list_file, format!("{admin_token}\n").repeat(crate::wrk::THREADS as usize))?;
+        let middle = oz_groups::domain::Cursor::from_seq((loaded.load.groups / 2).max(1));
+        let page_path = format!("/groups?limit={LIST_PAGE}&after={middle}");
         let rate = self.results.sqlite.join.rps().unwrap_or(1000.0);
         let pairs = (rate * f64::from(self.cfg.scale_seconds) * 1.5) as usize + 500;
         let targets: Vec<_> = creators.iter().step_by((creators.len() / 1000).max(1)).cloned().collect();
@@ -911,9 +928,26 @@ impl Bench {
             Ok(o)
         })()
         .unwrap_or_else(Outcome::failed);
+        let list = |label: &str, path: &str| -> Outcome {
+            (|| -> anyhow::Result<Outcome> {
+                let server = self.spawn_store(label, &dir, &Durable::Sqlite)?;
+                let load = Load::List(list_file.clone(), path.to_owned());
+                let (r, rss) = self.timed(label, &server, &load, self.cfg.scale_seconds)?;
+                server.stop()?;
+                let mut o = Outcome { peak_rss: rss, ..Outcome::default() };
+                plain_problems(&mut o, &r);
+                o.wrk = Some(r);
+                Ok(o)
+            })()
+            .unwrap_or_else(Outcome::failed)
+        };
+        let list_whole = list("scale-list-whole", "/groups");
+        let list_page = list("scale-list-page", &page_path);
         report_outcome("join (scale)", &join);
         report_outcome("read (scale)", &read);
-        Ok(ScaleResults { load, join, read })
+        report_outcome("list, whole (scale)", &list_whole);
+        report_outcome("list, page (scale)", &list_page);
+        Ok(ScaleResults { load, join, read, list_whole, list_page })
     }
 }
 

@@ -199,6 +199,8 @@ fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
     if let Some(Ok(s)) = &r.scale {
         runs.push(("join · SQLite at scale".to_owned(), "SQLite", &s.join));
         runs.push(("read · SQLite at scale".to_owned(), "SQLite", &s.read));
+        runs.push(("list, all groups · SQLite at scale".to_owned(), "SQLite", &s.list_whole));
+        runs.push(("list, page of 100 · SQLite at scale".to_owned(), "SQLite", &s.list_page));
     }
     runs
 }

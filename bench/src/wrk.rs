@@ -41,6 +41,8 @@ pub enum Load {
     Join(PathBuf),
     Reject(PathBuf),
     Read(PathBuf),
+    /// GET `path` (under the API root, query included) with each access token of the file.
+    List(PathBuf, String),
 }
 
 /// One wrk run's figures.
@@ -241,6 +243,7 @@ impl Wrk {
             Load::Join(f) => vec!["mode=join".to_owned(), file_arg(f)],
             Load::Reject(f) => vec!["mode=reject".to_owned(), file_arg(f)],
             Load::Read(f) => vec!["mode=read".to_owned(), file_arg(f)],
+            Load::List(f, path) => vec!["mode=read".to_owned(), file_arg(f), format!("path={path}")],
         });
         let log = self.log_dir.join(format!("wrk-{label}.txt"));
         let out = std::fs::File::create(&log)?;

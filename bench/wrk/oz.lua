@@ -8,7 +8,7 @@
 --           backwards, so an uneven split of the load between threads cannot run a thread dry
 --           while pairs are left (with 2 threads the two ends meet only when all are used).
 --   reject: file lines "ACCESS INVITE" (invites that must fail), cycled
---   read:   file lines "ACCESS": GET /user/groups, cycled
+--   read:   file lines "ACCESS": GET /user/groups (or GET path, when path= is given), cycled
 -- Every request string is built in init(), so request() costs wrk one table lookup; the
 -- baseline goes through the same script so that wrk's own cost per request is the same in
 -- every workload. There is no response() callback on purpose: defining one makes wrk parse
@@ -66,7 +66,7 @@ function init(args)
    for line in io.lines(o.file) do
       if i % nthreads == tid then
          if mode == "read" then
-            reqs[#reqs + 1] = wrk.format("GET", api .. "/user/groups", { ["X-Auth-Token"] = line })
+            reqs[#reqs + 1] = wrk.format("GET", api .. (o.path or "/user/groups"), { ["X-Auth-Token"] = line })
          else
             reqs[#reqs + 1] = join_request(line)
          end
