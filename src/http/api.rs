@@ -107,7 +107,13 @@ fn group_model(group: crate::domain::Group) -> models::Group {
 #[async_trait]
 impl Api<RequestContext> for Adapter {
     async fn get_current_user(&self, ctx: &RequestContext) -> Result<GetCurrentUserResponse, ApiError> {
-        reply(caller(ctx).map(|u| GetCurrentUserResponse::Ok(user_model(u.clone()))))
+        reply(
+            async {
+                let user = self.app.current_user(caller(ctx)?).await?;
+                Ok(GetCurrentUserResponse::Ok(user_model(user)))
+            }
+            .await,
+        )
     }
 
     async fn modify_current_user(

@@ -12,7 +12,9 @@ use crate::store::{JoinOutcome, Store, TokenGrant, TokenRecord};
 use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
 
 mod test_clock;
+mod verified_tokens;
 pub use test_clock::TestClock;
+use verified_tokens::VerifiedTokens;
 
 #[cfg(test)]
 mod tests;
@@ -48,11 +50,13 @@ pub struct App {
     store: Arc<dyn Store>,
     tokens: Arc<TokenCodec>,
     clock: Arc<dyn Clock>,
+    verified: Arc<VerifiedTokens>,
 }
 
 impl App {
     pub fn new(store: Arc<dyn Store>, tokens: TokenCodec, clock: Arc<dyn Clock>) -> Self {
-        Self { store, tokens: Arc::new(tokens), clock }
+        let verified = Arc::new(VerifiedTokens::new(verified_tokens::CAPACITY));
+        Self { store, tokens: Arc::new(tokens), clock, verified }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -63,10 +67,21 @@ impl App {
 
     /// Turns an access token into its user, or says why not (`AuthError::Rejected`). The
     /// signature is checked before the store is asked, so forged tokens cost no database work.
+    ///
+    /// A token verified during the clock's current second is answered from `VerifiedTokens`,
+    /// with neither check. That is the revocation bound: a revocation, a deleted user or a
+    /// rename committed at time R is seen by every instance from R + 1 s on (by its own clock),
+    /// because the clock is read before the store is, and an entry is served only within the
+    /// second of that reading. The admin flag never changes after a user is created, so its
+    /// copy is never stale; `current_user` reads the name and alias afresh.
     pub async fn authenticate(&self, token: &str) -> Result<User, AuthError> {
+        let now = self.clock.now_unix();
+        if let Some(user) = self.verified.get(token, now) {
+            return Ok(user);
+        }
         let invalid = |e: TokenError| AuthError::Rejected(e.to_string());
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
-        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: None };
+        let ctx = VerifyContext { now_unix: now, caller: None };
         self.tokens.verify(&macaroon, TokenKind::Access, &ctx).map_err(invalid)?;
         let unknown = || AuthError::Rejected("The access token is not known to this server.".into());
         let found = self.store.token_and_user(macaroon.identifier()).await.map_err(|e| AuthError::Failed(e.into()))?;
@@ -77,7 +92,17 @@ impl App {
         if record.revoked {
             return Err(AuthError::Rejected("The access token has been revoked.".into()));
         }
-        user.ok_or_else(|| AuthError::Rejected("The user of this access token no longer exists.".into()))
+        let user = user.ok_or_else(|| AuthError::Rejected("The user of this access token no longer exists.".into()))?;
+        self.verified.insert(token, &user, now);
+        Ok(user)
+    }
+
+    /// The caller as the store has it now (`GET /user`). Authentication may have answered from
+    /// its cache, whose name and alias can be up to a second old, and a client that has just
+    /// renamed itself must see the new name. A user deleted since authentication (which vouched
+    /// for it within the last second) is answered as authenticated, within the same bound.
+    pub async fn current_user(&self, caller: &User) -> Result<User, Error> {
+        Ok(self.store.get_user(&caller.id).await?.unwrap_or_else(|| caller.clone()))
     }
 
     /// Whether the service can serve requests: its store answers.

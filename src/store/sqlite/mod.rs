@@ -1,6 +1,6 @@
 //! `SqliteStore`: the durable `Store`, one SQLite file shared by the server and the CLI. It owns
 //! the connections, the pragmas and the migrations; it must not hold schema anywhere but in
-//! `migrations/sqlite/`, nor block an async worker thread on SQLite.
+//! `migrations/sqlite/`, nor let an async worker thread wait on SQLite's locks or its writes.
 //!
 //! - `writer`: the group-commit writer thread, its batches and savepoints, and its pragmas.
 //! - `readers`: the read-only connections and the blocking pool the reads run on.
@@ -31,7 +31,7 @@ use async_trait::async_trait;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use self::errors::{sql_error, Failure};
-use self::readers::{open_reader, READERS};
+use self::readers::{open_inline_reader, open_reader, INLINE_READERS, READERS};
 use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row};
 use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
@@ -52,9 +52,12 @@ const MIGRATIONS: &[Migration] = &[
 
 /// A `Store` over one SQLite file, with group commit.
 ///
-/// rusqlite is synchronous, so no async worker ever waits on the disk. Reads run on tokio's
-/// blocking pool (`spawn_blocking`) over a small pool of read-only connections (see `READERS`);
-/// WAL lets them run beside a write.
+/// rusqlite is synchronous, so no async worker may wait on a lock or an `fsync`. Short reads (a
+/// point lookup, one user's groups) run inline on the async thread, on a read-only connection
+/// that refuses rather than waits for a lock, and go to tokio's blocking pool when none is free
+/// or when SQLite refused (see `read_inline`); the full lists always run on the blocking pool,
+/// over a small pool of read-only connections (see `READERS`). WAL lets reads run beside a
+/// write.
 ///
 /// Writes go to one dedicated writer thread, which owns the only read-write connection (see
 /// `run_writer`). Each write is a request on a channel with a `oneshot` for its answer. The
@@ -87,6 +90,8 @@ struct Inner {
     /// Joined on drop, once the thread has answered every request it was sent.
     writer: Option<JoinHandle<()>>,
     readers: Vec<Mutex<Connection>>,
+    /// Read-only connections that never wait, for reads on the async thread (`read_inline`).
+    inline_readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     stats: Stats,
 }
@@ -106,6 +111,8 @@ impl SqliteStore {
         configure_writer(&writer)?;
         migrate::migrate(&mut writer)?;
         let readers = (0..READERS).map(|_| open_reader(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
+        let inline_readers =
+            (0..INLINE_READERS).map(|_| open_inline_reader(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
 
         let (requests, inbox) = mpsc::channel();
         let stats = Stats::default();
@@ -121,6 +128,7 @@ impl SqliteStore {
                 requests: Some(requests),
                 writer: Some(writer),
                 readers,
+                inline_readers,
                 next_reader: AtomicUsize::new(0),
                 stats,
             }),
@@ -178,7 +186,7 @@ impl Store for SqliteStore {
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         let id = id.clone();
-        self.read(move |conn| {
+        self.read_inline(move |conn| {
             let row = conn
                 .prepare_cached("SELECT id, name, alias, admin FROM users WHERE id = ?1")?
                 .query_row([id.as_str()], |row| user_row(row, 0))
@@ -244,14 +252,14 @@ impl Store for SqliteStore {
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
         let id = id.to_owned();
-        self.read(move |conn| get_token_in(conn, &id)).await
+        self.read_inline(move |conn| get_token_in(conn, &id)).await
     }
 
     async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
         let id = id.to_owned();
         // One trip to the blocking pool, one statement (so one snapshot): the token's row and,
         // when its `user_id` names a user, that user's.
-        self.read(move |conn| {
+        self.read_inline(move |conn| {
             let sql = "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
                               t.created_at, u.id, u.name, u.alias, u.admin
                        FROM tokens t LEFT JOIN users u ON u.id = t.user_id
@@ -294,7 +302,7 @@ impl Store for SqliteStore {
 
     async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>> {
         let id = id.clone();
-        self.read(move |conn| {
+        self.read_inline(move |conn| {
             let row = conn
                 .prepare_cached("SELECT id, name, type FROM groups WHERE id = ?1")?
                 .query_row([id.as_str()], |r| Ok(GroupRow { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)? }))
@@ -338,7 +346,7 @@ impl Store for SqliteStore {
 
     async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         let user = user.clone();
-        self.read(move |conn| {
+        self.read_inline(move |conn| {
             let select = "SELECT group_id FROM memberships WHERE user_id = ?1 ORDER BY seq";
             id_list(conn, select, &[user.as_str()], sql::group_id)
         })
@@ -369,7 +377,7 @@ impl Store for SqliteStore {
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         let group = group.clone();
         let user = user.clone();
-        self.read(move |conn| {
+        self.read_inline(move |conn| {
             let raw: Option<i64> = conn
                 .prepare_cached("SELECT privileges FROM memberships WHERE group_id = ?1 AND user_id = ?2")?
                 .query_row([group.as_str(), user.as_str()], |r| r.get(0))

@@ -1,11 +1,14 @@
-//! The read-only connections beside the writer, and the blocking pool the reads run on. A read
-//! must never write: the one read-write connection belongs to the writer thread.
+//! The read-only connections beside the writer: short reads run inline on the async thread on a
+//! connection that never waits, everything else (and whatever would wait) on the blocking pool.
+//! A read must never write: the one read-write connection belongs to the writer thread.
 
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, MutexGuard, PoisonError, TryLockError};
 
-use rusqlite::{Connection, OpenFlags};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::errors::{sql_error, Failure};
 use super::{Inner, SqliteStore, BUSY_TIMEOUT};
@@ -17,6 +20,10 @@ use crate::store::{StoreError, StoreResult};
 /// without holding many file descriptors; more readers than that mostly wait on the disk anyway.
 pub(super) const READERS: usize = 4;
 
+/// Read-only connections for inline reads, one per core the runtime is likely to have busy with
+/// requests at once; a read that finds none free goes to the blocking pool instead of waiting.
+pub(super) const INLINE_READERS: usize = 4;
+
 // `Inner::reader` picks a reader by taking a counter modulo `READERS`; this makes the division
 // by zero impossible at compile time rather than by argument.
 const _: () = assert!(READERS > 0);
@@ -24,6 +31,7 @@ const _: () = assert!(READERS > 0);
 impl SqliteStore {
     /// Runs `f` on a read-only connection, on the blocking pool. Each read is a single
     /// statement, so SQLite gives it one consistent snapshot without an explicit transaction.
+    /// For reads whose size the caller does not bound (the full lists).
     pub(super) async fn read<T, F>(&self, f: F) -> StoreResult<T>
     where
         T: Send + 'static,
@@ -32,9 +40,49 @@ impl SqliteStore {
         let inner = Arc::clone(&self.inner);
         blocking(move || f(&inner.reader())).await
     }
+
+    /// Runs `f`, a short read (a point lookup, or one user's list), on the calling thread when
+    /// an inline connection is free, and on the blocking pool otherwise. A trip through the
+    /// blocking pool costs the server more CPU than such a read itself (two thread wake-ups
+    /// and a task handoff), which is what made an authenticated request on SQLite cost twice
+    /// one on the memory store.
+    ///
+    /// The inline connections never wait on a lock (their busy timeout is zero): a read that
+    /// would (only while another connection checkpoints or recovers the WAL) fails with
+    /// `SQLITE_BUSY` at once and is run again on the blocking pool, where waiting is allowed.
+    /// What an inline read can still wait for is the disk, when a page it needs is not in the OS
+    /// cache; the database of a running server is, after its first reads, so that is a cold-start
+    /// cost of a few page reads, paid once.
+    pub(super) async fn read_inline<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: Fn(&Connection) -> Result<T, Failure> + Send + 'static,
+    {
+        if let Some(conn) = self.inner.free_inline_reader() {
+            match f(&conn) {
+                Err(Failure::Sql(e)) if would_wait(&e) => {}
+                done => return done.map_err(StoreError::from),
+            }
+        }
+        self.read(f).await
+    }
+}
+
+/// Whether SQLite refused instead of waiting for another connection's lock.
+pub(super) fn would_wait(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
 }
 
 impl Inner {
+    /// An inline connection nobody is using, without waiting for one.
+    fn free_inline_reader(&self) -> Option<MutexGuard<'_, Connection>> {
+        self.inline_readers.iter().find_map(|reader| match reader.try_lock() {
+            Ok(guard) => Some(guard),
+            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        })
+    }
+
     /// A free reader if there is one, else a turn at the next one.
     fn reader(&self) -> MutexGuard<'_, Connection> {
         for reader in &self.readers {
@@ -68,13 +116,23 @@ where
     }
 }
 
-/// Opens one of the read-only connections. It is opened after the writer has migrated the
-/// file, so the schema and the WAL files already exist.
+/// Opens one of the read-only connections for the blocking pool. It is opened after the writer
+/// has migrated the file, so the schema and the WAL files already exist.
 pub(super) fn open_reader(path: &Path) -> StoreResult<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(sql_error)?;
     // A reader rarely waits in WAL mode (only while another connection recovers the log), but
     // when it does it should wait like the writer rather than fail.
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_error)?;
+    open_read_only(path, BUSY_TIMEOUT)
+}
+
+/// Opens one of the inline connections: read-only, and refusing rather than waiting for a lock,
+/// since it runs on an async thread.
+pub(super) fn open_inline_reader(path: &Path) -> StoreResult<Connection> {
+    open_read_only(path, Duration::ZERO)
+}
+
+fn open_read_only(path: &Path, busy_timeout: Duration) -> StoreResult<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(sql_error)?;
+    conn.busy_timeout(busy_timeout).map_err(sql_error)?;
     Ok(conn)
 }

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags};
 use tokio::sync::oneshot;
 
 use super::errors::{sql_error, Failure};
+use super::readers::would_wait;
 use super::{join, SqliteStore, MIGRATIONS};
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
@@ -419,4 +420,29 @@ async fn dropping_the_store_still_answers_every_queued_request() {
     for (i, answer) in (0..5_i64).zip(answers) {
         assert_eq!(answer.await.expect("the request is answered"), Ok(i * 2));
     }
+}
+
+#[tokio::test]
+async fn a_short_read_that_finds_every_inline_connection_taken_runs_on_the_blocking_pool() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let alice = a_user("alice");
+    store.create_user(&alice).await.expect("create user");
+    // As if every async worker were in the middle of an inline read; waiting for one of these
+    // on this (the only) runtime thread would never end.
+    let taken: Vec<_> = store.inner.inline_readers.iter().map(|r| r.lock().unwrap()).collect();
+    let read = tokio::time::timeout(Duration::from_secs(10), store.get_user(&alice.id)).await;
+    drop(taken);
+    assert_eq!(read, Ok(Ok(Some(alice))));
+}
+
+#[test]
+fn only_a_busy_or_locked_database_sends_an_inline_read_to_the_blocking_pool() {
+    let failure = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+    assert!(would_wait(&failure(rusqlite::ffi::SQLITE_BUSY)));
+    assert!(would_wait(&failure(rusqlite::ffi::SQLITE_LOCKED)));
+    for code in [rusqlite::ffi::SQLITE_IOERR, rusqlite::ffi::SQLITE_CORRUPT, rusqlite::ffi::SQLITE_CONSTRAINT] {
+        assert!(!would_wait(&failure(code)), "{code}");
+    }
+    assert!(!would_wait(&rusqlite::Error::QueryReturnedNoRows));
 }
