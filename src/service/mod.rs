@@ -189,14 +189,18 @@ impl App {
         if max_uses.is_some_and(|max| uses >= max) {
             return Err(used_up());
         }
-        if self.store.get_group(&group).await?.is_none() {
-            return Err(Error::NotFound);
-        }
         if bound_elsewhere {
+            // Row 7 before row 8: a token bound to someone else is still a 404 if its group is
+            // gone. Only this rare path reads the group; on the usual path the transaction
+            // below checks the group itself and answers `GroupGone` in the same order.
+            if self.store.get_group(&group).await?.is_none() {
+                return Err(Error::NotFound);
+            }
             return Err(Error::Forbidden(TokenError::ConsumerMismatch.to_string()));
         }
-        // The checks above give the precise answer; the transaction below repeats the ones that
-        // a concurrent request could have changed meanwhile, and decides.
+        // The checks above give the precise answer for what the record says; the transaction
+        // below repeats the ones that a concurrent request could have changed meanwhile, checks
+        // that the group exists (404), and decides.
         match self.store.join_with_token(macaroon.identifier(), &caller.id).await? {
             JoinOutcome::Joined => Ok(group),
             JoinOutcome::AlreadyMember => Err(Error::AlreadyExists("You are already a member of this group.".into())),
