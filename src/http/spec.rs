@@ -302,14 +302,7 @@ fn query_rules(spec: &Value, item: &Value, op: &Value, components: &Value) -> an
             None => schema,
         };
         let integer = resolved.get("type").and_then(Value::as_str) == Some("integer");
-        let mut root = to_json_schema(schema);
-        if let Value::Object(map) = &mut root {
-            map.insert("components".into(), json!({ "schemas": components }));
-        }
-        let validator = jsonschema::options()
-            .with_draft(jsonschema::Draft::Draft4)
-            .build(&root)
-            .map_err(|e| anyhow::anyhow!("schema of query parameter {name} does not compile: {e}"))?;
+        let validator = validator(schema, components, &format!("query parameter {name}"))?;
         rules.push(QueryRule { name, integer, validator, schema: to_json_schema(resolved) });
     }
     Ok(rules)
@@ -325,15 +318,21 @@ fn body_rule(op: &Value, schema: &Value, components: &Value) -> anyhow::Result<B
     let required = op.pointer("/requestBody/required").and_then(Value::as_bool).unwrap_or(false);
     let schema_name =
         schema.get("$ref").and_then(Value::as_str).and_then(|r| r.rsplit('/').next()).unwrap_or("request").to_owned();
+    let validator = validator(schema, components, &schema_name)?;
+    Ok(BodyRule { required, schema_name, validator })
+}
+
+/// The validator of one schema of the spec. `$ref`s point into `#/components/schemas`, so the
+/// validator's root document carries the converted components beside the schema.
+fn validator(schema: &Value, components: &Value, what: &str) -> anyhow::Result<jsonschema::Validator> {
     let mut root = to_json_schema(schema);
     if let Value::Object(map) = &mut root {
         map.insert("components".into(), json!({ "schemas": components }));
     }
-    let validator = jsonschema::options()
+    jsonschema::options()
         .with_draft(jsonschema::Draft::Draft4)
         .build(&root)
-        .map_err(|e| anyhow::anyhow!("schema of {schema_name} does not compile: {e}"))?;
-    Ok(BodyRule { required, schema_name, validator })
+        .map_err(|e| anyhow::anyhow!("schema of {what} does not compile: {e}"))
 }
 
 pub fn json_schema_components(spec: &Value) -> Value {
