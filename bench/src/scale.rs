@@ -159,7 +159,7 @@ pub async fn load(app: &App, groups: usize, memberships: usize, budget_s: u64) -
         },
         |outcome| {
             match outcome {
-                JoinOutcome::Joined => joined += 1,
+                JoinOutcome::Joined(_) => joined += 1,
                 _ => failed += 1,
             }
             seen += 1;

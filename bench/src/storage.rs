@@ -64,7 +64,7 @@ pub async fn measure(dir: &Path, duration: Duration) -> anyhow::Result<StorageRe
             timed += took;
             latencies.push(took.as_micros() as u64);
             match outcome {
-                Ok(JoinOutcome::Joined) => result.joins += 1,
+                Ok(JoinOutcome::Joined(_)) => result.joins += 1,
                 _ => result.failures += 1,
             }
             if timed >= duration {

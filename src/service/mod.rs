@@ -177,7 +177,33 @@ impl App {
             Err(TokenError::ConsumerMismatch) => true,
             Err(e) => return Err(invalid(e)),
         };
-        let record = self.store.get_token(macaroon.identifier()).await?;
+        if bound_elsewhere {
+            // Rows 6 and 7 before row 8: the record and the group are read first, so that a
+            // revoked or used-up token is still a 400 and a gone group still a 404. Only this
+            // rare path reads them before deciding.
+            let group = self.invite_group(macaroon.identifier()).await?;
+            if self.store.get_group(&group).await?.is_none() {
+                return Err(Error::NotFound);
+            }
+            return Err(Error::Forbidden(TokenError::ConsumerMismatch.to_string()));
+        }
+        // The usual path: one transaction checks the record (row 6), the group (row 7) and the
+        // membership (row 9) in the contract's order, and decides. Only a refused token costs a
+        // second read, to say in its description why it was refused.
+        match self.store.join_with_token(macaroon.identifier(), &caller.id).await? {
+            JoinOutcome::Joined(group) => Ok(group),
+            JoinOutcome::AlreadyMember => Err(Error::AlreadyExists("You are already a member of this group.".into())),
+            JoinOutcome::GroupGone => Err(Error::NotFound),
+            JoinOutcome::TokenUnknown | JoinOutcome::TokenUsedUp => {
+                Err(self.invite_group(macaroon.identifier()).await.err().unwrap_or_else(used_up))
+            }
+        }
+    }
+
+    /// The group of the usable invite `token_id`, or the 400 that says why the token cannot
+    /// be used: unknown (or not a group invite), revoked, or used up.
+    async fn invite_group(&self, token_id: &str) -> Result<GroupId, Error> {
+        let record = self.store.get_token(token_id).await?;
         let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, revoked, uses, max_uses, .. }) =
             record
         else {
@@ -189,25 +215,7 @@ impl App {
         if max_uses.is_some_and(|max| uses >= max) {
             return Err(used_up());
         }
-        if bound_elsewhere {
-            // Row 7 before row 8: a token bound to someone else is still a 404 if its group is
-            // gone. Only this rare path reads the group; on the usual path the transaction
-            // below checks the group itself and answers `GroupGone` in the same order.
-            if self.store.get_group(&group).await?.is_none() {
-                return Err(Error::NotFound);
-            }
-            return Err(Error::Forbidden(TokenError::ConsumerMismatch.to_string()));
-        }
-        // The checks above give the precise answer for what the record says; the transaction
-        // below repeats the ones that a concurrent request could have changed meanwhile, checks
-        // that the group exists (404), and decides.
-        match self.store.join_with_token(macaroon.identifier(), &caller.id).await? {
-            JoinOutcome::Joined => Ok(group),
-            JoinOutcome::AlreadyMember => Err(Error::AlreadyExists("You are already a member of this group.".into())),
-            JoinOutcome::TokenUsedUp => Err(used_up()),
-            JoinOutcome::GroupGone => Err(Error::NotFound),
-            JoinOutcome::TokenUnknown => Err(Error::internal("token record vanished during a join")),
-        }
+        Ok(group)
     }
 
     // --- /groups -----------------------------------------------------------------------------

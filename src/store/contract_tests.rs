@@ -234,8 +234,8 @@ pub(crate) async fn memberships_are_listed_in_join_order(store: &dyn Store) {
     // `first` joins in the order c, a, b: not creation order, not id order.
     for group in [&c, &a, &b] {
         let token = new_invite(store, group, None).await;
-        assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined);
-        assert_eq!(join(store, &token, &second).await, JoinOutcome::Joined);
+        assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined(group.clone()));
+        assert_eq!(join(store, &token, &second).await, JoinOutcome::Joined(group.clone()));
     }
     assert_eq!(store.user_groups(&first).await, Ok(vec![c.clone(), a.clone(), b.clone()]));
     assert_eq!(store.group_users(&a).await, Ok(vec![owner.clone(), first.clone(), second.clone()]));
@@ -243,7 +243,7 @@ pub(crate) async fn memberships_are_listed_in_join_order(store: &dyn Store) {
     // Leaving and joining again puts the membership last: it is a new membership.
     assert_eq!(store.remove_member(&c, &first).await, Ok(true));
     let token = new_invite(store, &c, Some(1)).await;
-    assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined(c.clone()));
     assert_eq!(store.user_groups(&first).await, Ok(vec![a, b, c.clone()]));
     assert_eq!(store.group_users(&c).await, Ok(vec![owner, second, first]));
 }
@@ -288,7 +288,7 @@ pub(crate) async fn pages_of_every_list_concatenate_to_the_whole_list(store: &dy
     for i in 0..4 {
         let user = new_user(store, &format!("member {i}")).await;
         let token = new_invite(store, &groups[2], None).await;
-        assert_eq!(join(store, &token, &user).await, JoinOutcome::Joined);
+        assert_eq!(join(store, &token, &user).await, JoinOutcome::Joined(groups[2].clone()));
         members.push(user);
     }
     assert_eq!(store.list_groups().await, Ok(groups.clone()));
@@ -325,14 +325,14 @@ pub(crate) async fn a_cursor_outlives_its_item_and_later_items_come_after_it(sto
     let (x, y) = (new_user(store, "x").await, new_user(store, "y").await);
     for user in [&x, &y] {
         let token = new_invite(store, &c, None).await;
-        assert_eq!(join(store, &token, user).await, JoinOutcome::Joined);
+        assert_eq!(join(store, &token, user).await, JoinOutcome::Joined(c.clone()));
     }
     let first = store.group_users_page(&c, page_of(None, 2)).await.expect("first page of members");
     assert_eq!(first.items, vec![owner.clone(), x.clone()]);
     assert_eq!(store.remove_member(&c, &x).await, Ok(true));
     let z = new_user(store, "z").await;
     let token = new_invite(store, &c, None).await;
-    assert_eq!(join(store, &token, &z).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &token, &z).await, JoinOutcome::Joined(c.clone()));
     let next = store.group_users_page(&c, page_of(first.next, 2)).await.expect("second page of members");
     assert_eq!(next, Page { items: vec![y, z.clone()], next: None });
 
@@ -394,7 +394,7 @@ pub(crate) async fn a_second_join_by_the_same_user_is_already_member_and_counts_
     let token = new_invite(store, &group, Some(5)).await;
     let joiner = new_user(store, "joiner").await;
 
-    assert_eq!(join(store, &token, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &token, &joiner).await, JoinOutcome::Joined(group.clone()));
     assert_eq!(uses(store, &token).await, 1);
     assert_eq!(join(store, &token, &joiner).await, JoinOutcome::AlreadyMember);
     assert_eq!(uses(store, &token).await, 1);
@@ -410,7 +410,7 @@ pub(crate) async fn a_single_use_invite_admits_one_user_and_then_is_used_up(stor
     let token = new_invite(store, &group, Some(1)).await;
     let (first, second) = (new_user(store, "first").await, new_user(store, "second").await);
 
-    assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined(group.clone()));
     assert_eq!(join(store, &token, &second).await, JoinOutcome::TokenUsedUp);
     assert_eq!(uses(store, &token).await, 1);
     assert_eq!(store.membership(&group, &second).await, Ok(None));
@@ -423,7 +423,7 @@ pub(crate) async fn an_unlimited_invite_admits_every_user_and_counts_each(store:
     let token = new_invite(store, &group, None).await;
     for i in 0..20 {
         let user = new_user(store, &format!("user {i}")).await;
-        assert_eq!(join(store, &token, &user).await, JoinOutcome::Joined);
+        assert_eq!(join(store, &token, &user).await, JoinOutcome::Joined(group.clone()));
     }
     assert_eq!(uses(store, &token).await, 20);
     assert_eq!(store.group_users(&group).await.map(|u| u.len()), Ok(21));
@@ -464,7 +464,7 @@ pub(crate) async fn a_joined_member_gets_exactly_the_invites_privileges(store: &
     store.insert_token(&record).await.expect("insert invite");
     let joiner = new_user(store, "joiner").await;
 
-    assert_eq!(join(store, &record.id, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &record.id, &joiner).await, JoinOutcome::Joined(group.clone()));
     assert_eq!(store.membership(&group, &joiner).await, Ok(Some(privileges)));
     assert_eq!(store.membership(&group, &owner).await, Ok(Some(PrivilegeSet::all())));
 }
@@ -476,14 +476,14 @@ pub(crate) async fn join_checks_run_in_the_documented_order(store: &dyn Store) {
     // Used up before group gone: a spent invite to a deleted group is `TokenUsedUp`.
     let doomed = new_group(store, &owner, "doomed").await;
     let spent = new_invite(store, &doomed, Some(1)).await;
-    assert_eq!(join(store, &spent, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &spent, &joiner).await, JoinOutcome::Joined(doomed.clone()));
     assert_eq!(store.delete_group(&doomed).await, Ok(true));
     assert_eq!(join(store, &spent, &owner).await, JoinOutcome::TokenUsedUp);
 
     // Used up before already member: the member who spent it hears `TokenUsedUp`.
     let group = new_group(store, &owner, "team").await;
     let single = new_invite(store, &group, Some(1)).await;
-    assert_eq!(join(store, &single, &joiner).await, JoinOutcome::Joined);
+    assert_eq!(join(store, &single, &joiner).await, JoinOutcome::Joined(group.clone()));
     assert_eq!(join(store, &single, &joiner).await, JoinOutcome::TokenUsedUp);
 
     // Revoked before group gone.
@@ -534,7 +534,7 @@ pub(crate) async fn one_user_racing_itself_joins_once_and_counts_one_use(store: 
     let mut joined = 0;
     for result in futures::future::join_all(tasks).await {
         match result.expect("the task finishes").expect("the join succeeds") {
-            JoinOutcome::Joined => joined += 1,
+            JoinOutcome::Joined(_) => joined += 1,
             JoinOutcome::AlreadyMember => {}
             other => panic!("unexpected outcome {other:?}"),
         }

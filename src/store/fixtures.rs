@@ -125,7 +125,7 @@ pub(crate) async fn race_joins(stores: &[Arc<dyn Store>], racers: usize, max_use
         outcomes.push(result.expect("the task finishes").expect("the join succeeds"));
     }
 
-    let joined = outcomes.iter().filter(|o| **o == JoinOutcome::Joined).count();
+    let joined = outcomes.iter().filter(|o| matches!(o, JoinOutcome::Joined(_))).count();
     let used_up = outcomes.iter().filter(|o| **o == JoinOutcome::TokenUsedUp).count();
     assert_eq!(joined + used_up, racers, "no other outcome is possible here");
     let last = &*stores[stores.len() - 1];

@@ -341,6 +341,6 @@ impl Store for MemoryStore {
         record.uses = record.uses.saturating_add(1);
         let seq = state.next_seq();
         state.memberships.insert(&group, user, privileges, seq);
-        Ok(JoinOutcome::Joined)
+        Ok(JoinOutcome::Joined(group))
     }
 }

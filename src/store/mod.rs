@@ -73,10 +73,11 @@ pub struct TokenRecord {
 }
 
 /// The result of `Store::join_with_token`, decided inside one transaction.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JoinOutcome {
-    /// The membership was added and one use of the token counted, together.
-    Joined,
+    /// The membership of the token's group (named here) was added and one use of the token
+    /// counted, together.
+    Joined(GroupId),
     /// No token record with that identifier.
     TokenUnknown,
     /// The token is revoked or has no uses left; nothing changed.

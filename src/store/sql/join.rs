@@ -70,5 +70,5 @@ pub(crate) async fn join<S: JoinSteps>(steps: &S) -> Result<JoinOutcome, S::Erro
     if admission.counted != 1 {
         return Err(RowError("a token's use count changed inside its own join".into()).into());
     }
-    Ok(JoinOutcome::Joined)
+    Ok(JoinOutcome::Joined(group))
 }

@@ -280,7 +280,7 @@ async fn concurrent_writes_share_commits_and_each_caller_gets_its_own_answer() {
         store.create_user(&user).await.expect("create user");
         let invite = TokenRecord { revoked: i % 3 == 0, ..an_invite(&group, Some(1)) };
         store.insert_token(&invite).await.expect("insert invite");
-        let expected = if invite.revoked { JoinOutcome::TokenUsedUp } else { JoinOutcome::Joined };
+        let expected = if invite.revoked { JoinOutcome::TokenUsedUp } else { JoinOutcome::Joined(group.clone()) };
         cases.push((invite.id, user.id, expected));
     }
 
@@ -343,7 +343,7 @@ async fn requests_that_fail_or_panic_inside_a_batch_leave_the_rest_of_the_batch_
     assert_eq!(add_carol.await.expect("the task finishes"), Ok(()));
     assert!(matches!(add_owner_again.await.expect("the task finishes"), Err(StoreError::Backend(_))));
     assert!(matches!(ghost_joins.await.expect("the task finishes"), Err(StoreError::Backend(_))));
-    assert_eq!(bob_joins.await.expect("the task finishes"), Ok(JoinOutcome::Joined));
+    assert_eq!(bob_joins.await.expect("the task finishes"), Ok(JoinOutcome::Joined(group.id.clone())));
     assert!(matches!(panics.await.expect("the task finishes"), Err(StoreError::Backend(_))));
     assert_eq!(add_dave.await.expect("the task finishes"), Ok(()));
 
@@ -395,7 +395,7 @@ async fn a_join_is_answered_only_once_its_batch_is_committed_and_visible_to_othe
     assert!(!membership_on_disk(&path, &group.id, &joiner.id));
 
     release(second).await;
-    assert_eq!(answer.await.expect("the join is answered"), Ok(JoinOutcome::Joined));
+    assert_eq!(answer.await.expect("the join is answered"), Ok(JoinOutcome::Joined(group.id.clone())));
     assert!(membership_on_disk(&path, &group.id, &joiner.id));
     let fresh = SqliteStore::open(&path).expect("a second store opens");
     assert_eq!(fresh.membership(&group.id, &joiner.id).await, Ok(Some(PrivilegeSet::default_member())));
