@@ -152,20 +152,22 @@ pub struct PgbenchResult {
     pub problems: Vec<String>,
 }
 
-/// The pgbench script: the statements of `PostgresStore::join_with_token` (its `TOKEN` and
-/// `ADMIT`), in its order, in one `READ COMMITTED` transaction. The first line, outside the
-/// transaction, picks this transaction's user and invite: row `n` of the seeded ones, `n` from a
-/// sequence, so no two transactions share either.
-pub const SCRIPT: &str = "\
-SELECT md5('bench-invite-' || n) AS invite, md5('bench-user-' || n) AS joiner FROM (SELECT nextval('bench_seq') AS n) AS s \\gset
-BEGIN ISOLATION LEVEL READ COMMITTED;
-SELECT id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at FROM tokens WHERE id = :invite FOR UPDATE \\gset t_
-WITH g AS (SELECT id FROM groups WHERE id = :t_group_id FOR KEY SHARE), \
-m AS (INSERT INTO memberships (group_id, user_id, privileges) SELECT id, :joiner, :t_privileges FROM g ON CONFLICT (group_id, user_id) DO NOTHING RETURNING 1), \
-u AS (UPDATE tokens SET uses = uses + 1 WHERE id = :invite AND revoked = FALSE AND (max_uses IS NULL OR uses < max_uses) AND EXISTS (SELECT 1 FROM m) RETURNING 1) \
-SELECT EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM m), (SELECT COUNT(*) FROM u);
-COMMIT;
-";
+/// The pgbench script: `PostgresStore`'s join statement itself (`JOIN_STATEMENT`), which is its
+/// own transaction, with pgbench's variables for its parameters. The first line picks this
+/// transaction's user and invite: row `n` of the seeded ones, `n` from a sequence, so no two
+/// transactions share either.
+pub fn script() -> String {
+    let join = oz_groups::store::postgres::JOIN_STATEMENT
+        .replace("$1", ":invite")
+        .replace("$2", ":joiner")
+        .replace("$3", "'group_invite_user'");
+    // One line per statement, as pgbench's logs and the report quote it.
+    let join = join.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    format!(
+        "SELECT md5('bench-invite-' || n) AS invite, md5('bench-user-' || n) AS joiner \
+         FROM (SELECT nextval('bench_seq') AS n) AS s \\gset\n{join};\n"
+    )
+}
 
 /// pgbench of the newest Debian server install, else the one on PATH.
 pub fn pgbench_binary() -> PathBuf {
@@ -243,7 +245,7 @@ pub fn run_pgbench(
 ) -> anyhow::Result<PgbenchResult> {
     std::fs::create_dir_all(work)?;
     let script = work.join("join.sql");
-    std::fs::write(&script, SCRIPT)?;
+    std::fs::write(&script, self::script())?;
     let mut rows = ROWS_PER_SECOND * u64::from(seconds) + 20_000;
     for attempt in 0..3 {
         let label = format!("c{clients}-{attempt}");

@@ -528,7 +528,7 @@ fn markdown(r: &Report) -> String {
             })
             .collect();
         md += &table(&["two instances: instance", "requests/s", "p50 ms", "p99 ms"], &rows);
-        md += &format!("pgbench's script (join.sql):\n\n```sql\n{}```\n\n", crate::postgres::SCRIPT);
+        md += &format!("pgbench's script (join.sql):\n\n```sql\n{}```\n\n", crate::postgres::script());
     }
 
     if let Some(s) = &res.scale {

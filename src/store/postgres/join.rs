@@ -1,80 +1,117 @@
-//! PostgreSQL's join: the shared decision order (`sql::join`) over PostgreSQL's statements, in
-//! one `READ COMMITTED` transaction of two statements that locks the rows it decides on, so
-//! that racing joins queue on the token's row instead of failing and being retried.
+//! PostgreSQL's join: one statement, its own transaction, that locks the rows it decides on and
+//! writes the membership and the use together; the shared decision order (`sql::join`) then
+//! reads its answer, so that racing joins queue on the token's row instead of failing.
 
-use deadpool_postgres::Transaction;
-use tokio_postgres::IsolationLevel;
+use tokio_postgres::Row;
 
 use super::errors::Failure;
-use super::rows::{query_one, query_opt, token_row};
+use super::rows::{query_one, token_row};
 use super::PostgresStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::sql::join::{join, Admission, JoinSteps};
-use crate::store::sql::token_columns;
+use crate::store::sql::{token_columns, RowError, KIND_GROUP_INVITE_USER};
 use crate::store::{JoinOutcome, StoreResult, TokenRecord};
 
-/// The token, locked until the transaction ends. At `READ COMMITTED` a join that finds the row
-/// locked by another join waits for that one to end and then reads the row as it committed it,
-/// with its use counted: racing joins on one invite run one after the other, each on fresh
-/// counts, and none fails.
-const TOKEN: &str = concat!("SELECT ", token_columns!(), " FROM tokens WHERE id = $1 FOR UPDATE");
-
-/// `JoinSteps::admit` in one statement, its checks in their order by data dependence: `g` is
-/// the group, held with a key-share lock so that it cannot be deleted before this transaction
-/// ends (a delete already under way is waited for, and then `g` is empty); `m` adds the
-/// membership only if the group is there, and adds nothing for a user who is already a member
-/// (the primary key decides, so a concurrent join of the same user with another invite is
-/// waited for, not missed); `u` counts the use only if `m` added the membership. The guard's
-/// use checks are repeated in `u`. All three see the rows the token lock's wait let commit.
-const ADMIT: &str = "\
-WITH g AS (SELECT id FROM groups WHERE id = $2 FOR KEY SHARE),
+/// The whole join, `$1` the token's identifier, `$2` the joining user, `$3` the invite kind.
+/// Outside a transaction block PostgreSQL runs one statement as its own transaction, at the
+/// default `READ COMMITTED`: no `BEGIN` and `COMMIT` round trips (the join used to take four).
+///
+/// The parts, in order of data dependence:
+/// - `t`, the token, locked until the statement ends. A join that finds the row locked by
+///   another join waits for that one to end and then reads the row as it committed it, with its
+///   use counted: racing joins on one invite run one after the other, each on fresh counts.
+/// - `g`, the invite's group, if the token is an invite that is not revoked and has a use left
+///   (the checks `sql::join` makes; the answer's `USABLE` column repeats them for `admit` to
+///   compare), held with a key-share lock so that it cannot be deleted before the statement
+///   ends (a delete already under way is waited for, and then `g` is empty).
+/// - `m` adds the membership, only if there is such a group, and adds nothing for a user who is
+///   a member already (the primary key decides, so a concurrent join of the same user with
+///   another invite is waited for, not missed). An unknown user fails its foreign key: the
+///   statement fails, nothing is written.
+/// - `u` counts the use, only if `m` added the membership, repeating the use checks.
+/// - The guard: were a membership added and no use counted, `1 / 0` fails the statement, and
+///   neither is written. (`t` holds the row `u` changes, so this cannot happen; it is the
+///   statement's own proof of "a use is counted only with a membership", not the caller's.)
+///
+/// The outer `LEFT JOIN` returns one row even when there is no such token. Each part is as
+/// small as it can be: starting the executor on every node of this plan is a good part of
+/// what the statement costs the database.
+pub const JOIN: &str = concat!(
+    "WITH t AS (SELECT ",
+    token_columns!(),
+    " FROM tokens WHERE id = $1 FOR UPDATE),
+     g AS (SELECT groups.id, t.privileges FROM groups JOIN t ON groups.id = t.group_id
+           WHERE t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses)
+           FOR KEY SHARE OF groups),
      m AS (INSERT INTO memberships (group_id, user_id, privileges)
-           SELECT id, $3, $4 FROM g
+           SELECT id, $2, privileges FROM g
            ON CONFLICT (group_id, user_id) DO NOTHING
            RETURNING 1),
      u AS (UPDATE tokens SET uses = uses + 1
            WHERE id = $1 AND revoked = FALSE AND (max_uses IS NULL OR uses < max_uses)
              AND EXISTS (SELECT 1 FROM m)
            RETURNING 1)
-SELECT EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM m), (SELECT COUNT(*) FROM u)";
+SELECT t.*, t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses),
+       EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM m), (SELECT COUNT(*) FROM u),
+       CASE WHEN EXISTS (SELECT 1 FROM m) THEN 1 / (SELECT COUNT(*) FROM u) END
+FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
+);
+
+/// The columns of `JOIN`'s answer after the token's nine (the last one, the guard's, is not read).
+const USABLE: usize = 9;
+const GROUP_EXISTS: usize = 10;
+const ADDED: usize = 11;
+const COUNTED: usize = 12;
 
 impl PostgresStore {
     pub(super) async fn join(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
-        // `READ COMMITTED`, not `SERIALIZABLE`: the locks taken by `TOKEN` and `ADMIT` are what
-        // makes the join atomic against other joins, revocations and group deletions, from any
-        // instance. Under `SERIALIZABLE` joins of different invites aborted each other too
-        // (predicate locks on shared index pages), and racing joins on one invite all but one.
-        // `write_at` still retries a deadlock, or a distributed engine's serialization failure.
-        self.write_at(IsolationLevel::ReadCommitted, &(token_id, user.as_str()), |tx, (token_id, user)| {
-            Box::pin(async move { join(&Steps { tx, token_id, user }).await })
+        // `READ COMMITTED`, not `SERIALIZABLE`: the locks `JOIN` takes are what makes the join
+        // atomic against other joins, revocations and group deletions, from any instance.
+        // Under `SERIALIZABLE` joins of different invites aborted each other too (predicate
+        // locks on shared index pages), and racing joins on one invite all but one. The retry
+        // still covers a deadlock, or a distributed engine's serialization failure.
+        self.statement(&(token_id, user.as_str()), |client, (token_id, user)| {
+            Box::pin(async move {
+                let row = query_one(client, JOIN, &[token_id, user, &KIND_GROUP_INVITE_USER]).await?;
+                let outcome = join(&Answer(&row)).await?;
+                // The other direction of `admit`'s check: a membership added means the decision
+                // order found the token usable too (it is committed already; say so loudly).
+                if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
+                    return Err(
+                        RowError("the join statement added a membership the decision order refused".into()).into()
+                    );
+                }
+                Ok(outcome)
+            })
         })
         .await
     }
 }
 
-/// The join's statements, on the join's transaction.
-struct Steps<'a> {
-    tx: &'a Transaction<'a>,
-    token_id: &'a str,
-    user: &'a str,
-}
+/// `JOIN`'s answer, read through the decision order's steps: the statement has run them all.
+struct Answer<'a>(&'a Row);
 
-impl JoinSteps for Steps<'_> {
+impl JoinSteps for Answer<'_> {
     type Error = Failure;
 
     async fn token(&self) -> Result<Option<TokenRecord>, Failure> {
-        let Some(row) = query_opt(self.tx, TOKEN, &[&self.token_id]).await? else { return Ok(None) };
-        Ok(Some(token_row(&row)?.decode()?))
+        if self.0.try_get::<_, Option<String>>(0)?.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(token_row(self.0)?.decode()?))
     }
 
-    async fn admit(&self, group: &GroupId, privileges: PrivilegeSet) -> Result<Admission, Failure> {
-        let bits = i64::from(privileges.bits());
-        let row = query_one(self.tx, ADMIT, &[&self.token_id, &group.as_str(), &self.user, &bits]).await?;
-        // A count is never negative; were it, the guard would see no use counted and roll back.
-        let counted: i64 = row.try_get(2)?;
+    /// Called only when the decision order found the token usable; the statement must have
+    /// found it so too, and added the membership with the token's group and privileges.
+    async fn admit(&self, _group: &GroupId, _privileges: PrivilegeSet) -> Result<Admission, Failure> {
+        if !self.0.try_get::<_, bool>(USABLE)? {
+            return Err(RowError("the join statement and the decision order disagree on a token".into()).into());
+        }
+        // A count is never negative; were it, the guard would see no use counted and fail.
+        let counted: i64 = self.0.try_get(COUNTED)?;
         Ok(Admission {
-            group_exists: row.try_get(0)?,
-            added: row.try_get(1)?,
+            group_exists: self.0.try_get(GROUP_EXISTS)?,
+            added: self.0.try_get(ADDED)?,
             counted: u64::try_from(counted).unwrap_or(0),
         })
     }

@@ -28,25 +28,13 @@ impl PostgresStore {
         T: Send,
         F: for<'a> Fn(&'a Transaction<'a>, &'a A) -> Step<'a, T> + Sync,
     {
-        self.write_at(IsolationLevel::Serializable, args, step).await
-    }
-
-    /// `write` at another isolation level, for a step that takes the row locks it needs itself
-    /// (the join, at `READ COMMITTED`). The same retry loop covers it: a deadlock, or the
-    /// serialization failure a distributed engine may still report, runs it again.
-    pub(super) async fn write_at<A, T, F>(&self, isolation: IsolationLevel, args: &A, step: F) -> StoreResult<T>
-    where
-        A: Sync + ?Sized,
-        T: Send,
-        F: for<'a> Fn(&'a Transaction<'a>, &'a A) -> Step<'a, T> + Sync,
-    {
         self.on_connection(&(args, &step), |lease, call| {
             Box::pin(retrying(lease, call, |client, (args, step)| {
                 Box::pin(async move {
-                    let tx = client.build_transaction().isolation_level(isolation).start().await?;
+                    let tx = client.build_transaction().isolation_level(IsolationLevel::Serializable).start().await?;
                     let out = step(&tx, args).await?;
-                    // `Joined` and every other success is returned only after this commit,
-                    // which with `synchronous_commit=on` has reached the server's disk.
+                    // Every success is returned only after this commit, which with
+                    // `synchronous_commit=on` has reached the server's disk.
                     tx.commit().await?;
                     Ok(out)
                 })
@@ -55,9 +43,12 @@ impl PostgresStore {
         .await
     }
 
-    /// Runs `step`, a read of one statement, retrying it like `write` would (a distributed
-    /// engine may fail even a lone read with `40001`).
-    pub(super) async fn read<A, T, F>(&self, args: &A, step: F) -> StoreResult<T>
+    /// Runs `step`, one statement outside a transaction block (so its own transaction, at the
+    /// database's default isolation): a read, or the join, which is one statement. Retried like
+    /// `write` (a distributed engine may fail even a lone read with `40001`; a join may meet a
+    /// deadlock). With `synchronous_commit=on` a statement that wrote returns only after its
+    /// commit reached the server's disk.
+    pub(super) async fn statement<A, T, F>(&self, args: &A, step: F) -> StoreResult<T>
     where
         A: Sync + ?Sized,
         T: Send,

@@ -152,6 +152,28 @@ async fn joins_racing_the_deletion_of_their_group_are_joined_or_group_gone_and_l
     }
 }
 
+#[tokio::test]
+async fn a_join_whose_use_is_not_counted_fails_whole_and_adds_no_member() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let team = a_team(&store, Some(5)).await;
+    let joiner = new_user(&store, "joiner").await;
+    // A trigger that silently skips every update of a token stands for the guard's one failure:
+    // the membership would be added and no use counted.
+    raw(&url)
+        .await
+        .batch_execute(
+            "CREATE FUNCTION skip_update() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END';
+             CREATE TRIGGER skip_token_updates BEFORE UPDATE ON tokens FOR EACH ROW EXECUTE FUNCTION skip_update()",
+        )
+        .await
+        .expect("the trigger is created");
+    let outcome = store.join_with_token(&team.invite.id, &joiner).await;
+    assert!(matches!(outcome, Err(StoreError::Backend(_))), "the join fails: {outcome:?}");
+    assert_eq!(store.user_groups(&joiner).await, Ok(vec![]), "and adds no membership");
+    assert_eq!(uses(&store, &team.invite.id).await, 0);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn four_instances_starting_at_once_on_a_new_database_apply_each_migration_once() {
     let Some(url) = fresh_database().await else { return };

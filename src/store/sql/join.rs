@@ -7,12 +7,12 @@ use crate::domain::{GroupId, PrivilegeSet};
 use crate::store::{JoinOutcome, TokenGrant, TokenRecord};
 
 /// The statements of one join, in a backend's dialect, bound to the token identifier and the
-/// joining user and run inside the join's transaction. SQLite's steps never wait (rusqlite is
-/// synchronous) and PostgreSQL's do; both implement the same async trait.
+/// joining user and run inside the join's transaction. SQLite runs each step when it is asked
+/// (its steps never wait: rusqlite is synchronous); PostgreSQL runs the whole join as one
+/// statement first, then answers the steps from its result, which must agree with them.
 ///
-/// There are two steps so that a backend can take each in one round trip: reading the token
-/// (where a backend whose writers run side by side locks its row until the transaction ends),
-/// then the rest of the checks and the writes together (`admit`).
+/// There are two steps: reading the token (where a backend whose writers run side by side locks
+/// its row until the transaction ends), then the rest of the checks and the writes (`admit`).
 pub(crate) trait JoinSteps {
     type Error: From<RowError>;
     /// The record of the join's token, `None` when there is none. The rest of the join must be
