@@ -17,6 +17,7 @@ mod harness;
 mod instances;
 mod join;
 mod metrics;
+mod names;
 mod pages;
 mod seed;
 mod user;
