@@ -1,5 +1,6 @@
-//! Logging and metrics. Logs: `tracing` to stderr, filtered by `RUST_LOG` (default `info`); nothing logs a token
-//! or a request header. Metrics: `metrics`, the Prometheus series behind `GET /metrics`.
+//! Logging and metrics. Logs: `tracing` to stderr, filtered by `RUST_LOG` (default `info`);
+//! nothing logs a token or a request header. Metrics: `metrics`, the Prometheus series behind
+//! `GET /metrics`.
 
 pub mod metrics;
 

@@ -1,8 +1,9 @@
 //! `GET /metrics` (contract §9): Prometheus text on the API's port, with requests by operation
 //! and status, latency histograms, join outcomes by reason, store errors, rate-limit rejections
 //! and open connections. (A rate limit's series appears with its first rejection, or at start
-//! when the limiter names its limits through `telemetry::metrics::limits_known`.) The metrics are the process's, so these tests read them from a server
-//! process of their own (`serve_fresh`), where every count is this test's.
+//! when the limiter names its limits through `telemetry::metrics::limits_known`.) The metrics
+//! are the process's, so these tests read them from a server process of their own
+//! (`serve_fresh`), where every count is this test's.
 
 use std::collections::BTreeMap;
 
