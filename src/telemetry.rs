@@ -1,5 +1,8 @@
-//! Logging: `tracing` to stderr, filtered by `RUST_LOG` (default `info`). Nothing logs a token
-//! or a request header.
+//! Logging and metrics. Logs: `tracing` to stderr, filtered by `RUST_LOG` (default `info`);
+//! nothing logs a token or a request header. Metrics: `metrics`, the Prometheus series behind
+//! `GET /metrics`.
+
+pub mod metrics;
 
 pub fn init() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()

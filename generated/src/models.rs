@@ -189,13 +189,18 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// A user's alias, up to 50 characters with no control characters. In an update, the empty string clears it (shown as `null` afterwards).
+/// A user's alias, up to 50 characters, under the rules of `Name`. In an update, the empty string clears it (shown as `null` afterwards).
 #[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "validate", derive(Validate))]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Alias(
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\x00-\x1F\x7F-\x9F]*$"))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^(?:[^\x00-\x1F\x7F-\x9F\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]*[^\x00-\x20\x7F-\xA0\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u115F\u1160\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u206F\u2800\u3000\u3164\uFEFF\uFFA0\uFFF9-\uFFFB][^\x00-\x1F\x7F-\x9F\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]*)?$"
+        )
+    )]
     String,
 );
 
@@ -699,6 +704,7 @@ pub struct Group {
     #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub group_id: String,
 
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
     #[serde(rename = "name")]
     #[cfg_attr(not(feature = "validate"), validate(
             length(min = 1, max = 50),
@@ -706,7 +712,12 @@ pub struct Group {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
     pub name: String,
 
     #[serde(rename = "type")]
@@ -738,7 +749,7 @@ lazy_static::lazy_static! {
     static ref RE_GROUP_GROUP_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
 }
 lazy_static::lazy_static! {
-    static ref RE_GROUP_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
+    static ref RE_GROUP_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
 }
 
 impl Group {
@@ -915,6 +926,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct GroupCreateRequest {
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
     #[serde(rename = "name")]
     #[cfg_attr(not(feature = "validate"), validate(
             length(min = 1, max = 50),
@@ -922,7 +934,12 @@ pub struct GroupCreateRequest {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
     pub name: String,
 
     #[serde(rename = "type")]
@@ -952,7 +969,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupCreateRequest
 }
 
 lazy_static::lazy_static! {
-    static ref RE_GROUPCREATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
+    static ref RE_GROUPCREATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
 }
 
 impl GroupCreateRequest {
@@ -1641,6 +1658,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct GroupUpdateRequest {
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
     #[serde(rename = "name")]
     #[cfg_attr(not(feature = "validate"), validate(
             length(min = 1, max = 50),
@@ -1648,7 +1666,12 @@ pub struct GroupUpdateRequest {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
@@ -1679,7 +1702,7 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupUpdateRequest
 }
 
 lazy_static::lazy_static! {
-    static ref RE_GROUPUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
+    static ref RE_GROUPUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
 }
 
 impl GroupUpdateRequest {
@@ -1994,13 +2017,19 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
 #[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "validate", derive(Validate))]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Name(
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\x00-\x1F\x7F-\x9F\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]*[^\x00-\x20\x7F-\xA0\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u115F\u1160\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u206F\u2800\u3000\u3164\uFEFF\uFFA0\uFFF9-\uFFFB][^\x00-\x1F\x7F-\x9F\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]*$"
+        )
+    )]
     String,
 );
 
@@ -2912,6 +2941,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UserUpdateRequest {
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
     #[serde(rename = "name")]
     #[cfg_attr(not(feature = "validate"), validate(
             length(min = 1, max = 50),
@@ -2919,18 +2949,28 @@ pub struct UserUpdateRequest {
         ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
-    /// A user's alias, up to 50 characters with no control characters. In an update, the empty string clears it (shown as `null` afterwards).
+    /// A user's alias, up to 50 characters, under the rules of `Name`. In an update, the empty string clears it (shown as `null` afterwards).
     #[serde(rename = "alias")]
     #[cfg_attr(not(feature = "validate"), validate(
             length(max = 50),
            regex(path = *RE_USERUPDATEREQUEST_ALIAS),
         ))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
-    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]*$"))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^(?:[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*)?$"
+        )
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
 }
@@ -2956,10 +2996,10 @@ impl serde_valid::validation::ValidateCompositedMaxLength for UserUpdateRequest 
 }
 
 lazy_static::lazy_static! {
-    static ref RE_USERUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
+    static ref RE_USERUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
 }
 lazy_static::lazy_static! {
-    static ref RE_USERUPDATEREQUEST_ALIAS: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]*$").unwrap();
+    static ref RE_USERUPDATEREQUEST_ALIAS: regex::Regex = regex::Regex::new(r"^(?:[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*)?$").unwrap();
 }
 
 impl UserUpdateRequest {

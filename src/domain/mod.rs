@@ -65,13 +65,57 @@ fn random_hex_128() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A group or user name, or a user alias: 1–50 characters, none of them a control character.
+/// A group or user name, or a user alias: 1–50 characters, none of them a control character,
+/// a bidirectional control (which makes text display in another order than it is stored, so
+/// `admin\u{202E}nimda` reads as someone else), an invisible or format character (zero-width
+/// space, joiner, word joiner, BOM, soft hyphen, tags: general category Cf), or a line or
+/// paragraph separator; and at least one of them visible, not white space or a blank filler.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name(String);
 
+/// The bidirectional controls of Unicode's Bidi_Control property (UAX #9): embeddings and
+/// overrides, isolates, the marks, and the Arabic letter mark. All are Cf as well; they get
+/// their own message because they are the ones used to disguise a name.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Characters that draw nothing without being white space: the Hangul fillers and the blank
+/// Braille pattern, the usual ways to make a name look empty.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}')
+}
+
+/// Format characters (Cf: zero-width space and joiners, word joiner, BOM, soft hyphen, tags,
+/// ...), and the line and paragraph separators, which break a line as a newline does.
+fn is_invisible(c: char) -> bool {
+    use unicode_properties::{GeneralCategory as G, UnicodeGeneralCategory};
+    matches!(c.general_category(), G::Format | G::LineSeparator | G::ParagraphSeparator)
+}
+
 impl Name {
-    /// `what` names the field in the error sentence ("name", "alias").
+    /// A name given by a caller (API, CLI). `what` names the field in the error sentence
+    /// ("name", "alias").
     pub fn parse(raw: &str, what: &str) -> Result<Self, Error> {
+        let name = Self::parse_stored(raw, what)?;
+        let refuse = |why: &str| Err(Error::InvalidRequest(format!("The {what} must not {why}.")));
+        if raw.chars().any(is_bidi_control) {
+            return refuse(
+                "contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C)",
+            );
+        }
+        if raw.chars().any(is_invisible) {
+            return refuse("contain invisible or format characters (such as a zero-width space or joiner)");
+        }
+        if raw.chars().all(is_blank) {
+            return refuse("consist of white space only");
+        }
+        Ok(name)
+    }
+
+    /// A name read back from a store: only the rules names have always had (length, no
+    /// control character), so that a name stored before the later rules stays readable.
+    pub fn parse_stored(raw: &str, what: &str) -> Result<Self, Error> {
         let chars = raw.chars().count();
         if chars == 0 || chars > MAX_NAME_CHARS {
             return Err(Error::InvalidRequest(format!("The {what} must be 1 to {MAX_NAME_CHARS} characters long.")));
@@ -168,6 +212,68 @@ mod tests {
         assert!(Name::parse(&"a".repeat(51), "name").is_err());
         assert!(Name::parse("tab\there", "name").is_err());
         assert!(Name::parse("nul\0", "name").is_err());
+    }
+
+    fn refusal(raw: &str) -> String {
+        match Name::parse(raw, "alias") {
+            Err(Error::InvalidRequest(why)) => why,
+            other => panic!("{raw:?} should be refused, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_with_bidirectional_controls_are_rejected_naming_the_field() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
+            let why = refusal(&format!("admin{c}nimda"));
+            assert!(why.starts_with("The alias must not contain bidirectional"), "U+{:04X}: {why}", c as u32);
+        }
+    }
+
+    #[test]
+    fn names_with_invisible_or_format_characters_are_rejected() {
+        // Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, an invisible
+        // operator, a tag character (outside the BMP), and the line and paragraph separators.
+        for c in [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{2062}',
+            '\u{E0041}',
+            '\u{2028}',
+            '\u{2029}',
+        ] {
+            let why = refusal(&format!("bob{c}"));
+            assert!(why.contains("invisible or format characters"), "U+{:04X}: {why}", c as u32);
+        }
+    }
+
+    #[test]
+    fn names_of_white_space_or_blank_fillers_only_are_rejected() {
+        for raw in [" ", "   ", "\u{00A0}", "\u{3000}\u{2003}", "\u{3164}", "\u{2800}\u{2800}", " \u{115F}\u{1160} "] {
+            assert_eq!(refusal(raw), "The alias must not consist of white space only.", "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn names_with_inner_spaces_accents_scripts_and_emoji_are_accepted() {
+        for raw in
+            ["Research team", " padded ", "Zespół badawczy", "研究チーム", "فريق البحث", "שלום", "team 🚀", "a\u{0301}"]
+        {
+            assert!(Name::parse(raw, "name").is_ok(), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_stored_name_from_before_the_character_rules_still_reads_back() {
+        assert!(Name::parse_stored("old\u{202E}name", "name").is_ok());
+        assert!(Name::parse_stored(" ", "name").is_ok());
+        assert!(Name::parse_stored("tab\there", "name").is_err());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The routes outside the API: Swagger UI at `/docs` (its files are compiled into the binary,
 //! so it works with no network), the spec at `/openapi.yaml` (byte for byte the committed file)
-//! and `/openapi.json`, and `/healthz`.
+//! and `/openapi.json`, `/healthz`, and `/metrics` (Prometheus text).
 
 use std::sync::Arc;
 
@@ -11,6 +11,7 @@ use super::error::{self, full, Body, EdgeError};
 use super::spec::{Spec, OPENAPI_YAML};
 use crate::domain::Error;
 use crate::service::App;
+use crate::telemetry::metrics;
 
 pub struct Docs {
     swagger: Arc<utoipa_swagger_ui::Config<'static>>,
@@ -26,7 +27,7 @@ impl Docs {
     /// The response for a documentation route, `None` for any other path.
     pub async fn serve(&self, path: &str, method: &Method, app: &App) -> Option<Response<Body>> {
         let is_docs = path == "/docs" || path.starts_with("/docs/");
-        if !(is_docs || matches!(path, "/openapi.yaml" | "/openapi.json" | "/healthz")) {
+        if !(is_docs || matches!(path, "/openapi.yaml" | "/openapi.json" | "/healthz" | "/metrics")) {
             return None;
         }
         if method != Method::GET {
@@ -36,6 +37,7 @@ impl Docs {
             "/openapi.yaml" => content("application/yaml", OPENAPI_YAML.as_bytes().to_vec()),
             "/openapi.json" => content("application/json", self.json.clone()),
             "/healthz" => health(app).await,
+            "/metrics" => scrape(),
             // Swagger UI loads its files relative to the page, so the page needs the slash.
             "/docs" => redirect("/docs/"),
             _ => self.swagger_file(&path["/docs/".len()..]),
@@ -59,6 +61,15 @@ async fn health(app: &App) -> Response<Body> {
         Ok(()) => content("application/json", br#"{"status":"ok","store":"ok"}"#.to_vec()),
         Err(e) => error::response(&e.into(), None),
     };
+    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Every series of `telemetry::metrics`, unauthenticated like `/healthz`: a scraper holds no
+/// token, and the series carry counts only, under labels the code chooses (no id, login, path
+/// or token). README's "Metrics" says how to keep it off a public address.
+fn scrape() -> Response<Body> {
+    let mut response = content(metrics::CONTENT_TYPE, metrics::render());
     response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

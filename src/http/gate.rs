@@ -7,6 +7,7 @@
 //! and handlers are not used: routing and body parsing happen once, here.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Limited};
@@ -24,6 +25,7 @@ use super::error::{self, Body, EdgeError};
 use super::spec::{Operation, Spec, MAX_BODY_BYTES};
 use crate::domain::User;
 use crate::service::{App, AuthError};
+use crate::telemetry::metrics;
 
 #[derive(Clone)]
 pub struct Gate {
@@ -50,30 +52,44 @@ impl Gate {
             );
         }
         let docs = Docs::new(&spec)?;
+        metrics::operations_known(spec.routes().iter().flat_map(|r| &r.operations).map(|o| o.id.as_str()));
         Ok(Self { inner: Arc::new(Inner { spec, adapter: Adapter::new(app.clone()), app, docs }) })
     }
 
-    /// Answers one request; never fails: every failure is a JSON error response.
+    /// Answers one request; never fails: every failure is a JSON error response. Each answer is
+    /// counted in the metrics under its spec operation (or `other`) and status, with its latency.
     pub async fn handle(&self, request: Request<Incoming>) -> Response<Body> {
+        let started = Instant::now();
+        let (operation, response) = self.answer(request).await;
+        metrics::request(operation, response.status().as_str(), started.elapsed());
+        response
+    }
+
+    /// The response, and the operation it answered, for the metrics' label: the spec's
+    /// `operationId` once the route and method name one, `metrics::OTHER` before that (never
+    /// the raw path, whose values a client could multiply without end).
+    async fn answer(&self, request: Request<Incoming>) -> (&str, Response<Body>) {
         let inner = &self.inner;
+        let other = metrics::OTHER;
         let path = request.uri().path();
         if let Some(response) = inner.docs.serve(path, request.method(), &inner.app).await {
-            return response;
+            return (other, response);
         }
         let Some(api_path) = path.strip_prefix(inner.spec.base_path.as_str()) else {
-            return error::response(&EdgeError::NoRoute, None);
+            return (other, error::response(&EdgeError::NoRoute, None));
         };
         let Some(route) = inner.spec.route(api_path) else {
-            return error::response(&EdgeError::NoRoute, None);
+            return (other, error::response(&EdgeError::NoRoute, None));
         };
         let Some(operation) = route.operation(request.method()) else {
-            return error::response(&EdgeError::MethodNotAllowed, Some(&route.allow()));
+            return (other, error::response(&EdgeError::MethodNotAllowed, Some(&route.allow())));
         };
         let params = route.params(api_path);
-        match self.forward(request, operation, params).await {
+        let response = match self.forward(request, operation, params).await {
             Ok(response) => response,
             Err(e) => error::response(&e, None),
-        }
+        };
+        (&operation.id, response)
     }
 
     /// Contract §1 rows 1–5 in order (the declared query parameters are checked after row 2),

@@ -377,6 +377,35 @@ mod tests {
         Spec::load().expect("the committed spec loads")
     }
 
+    /// The spec's `Name` and `Alias` patterns, compiled as the gate compiles them.
+    fn name_patterns(spec: &Spec) -> (jsonschema::Validator, jsonschema::Validator) {
+        let compile = |schema: &str| {
+            let schema = spec.json.pointer(&format!("/components/schemas/{schema}")).expect("declared").clone();
+            validator(&schema, &json!({}), schema.to_string().as_str()).expect("it compiles")
+        };
+        (compile("Name"), compile("Alias"))
+    }
+
+    #[test]
+    fn the_specs_name_pattern_admits_exactly_the_names_the_domain_admits_in_the_basic_multilingual_plane() {
+        use crate::domain::Name;
+        let spec = spec();
+        let (name, alias) = name_patterns(&spec);
+        let mut checked = 0;
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            // The character inside a name, and the character alone (white space only, or blank).
+            for raw in [format!("a{c}b"), c.to_string(), format!("{c}{c}")] {
+                let domain = Name::parse(&raw, "name").is_ok();
+                assert_eq!(name.is_valid(&json!(raw)), domain, "Name, U+{:04X}: the domain says {domain}", c as u32);
+                assert_eq!(alias.is_valid(&json!(raw)), domain, "Alias, U+{:04X}", c as u32);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 3 * (0x10000 - 0x800), "every BMP scalar value was tried");
+        assert!(alias.is_valid(&json!("")), "the empty alias clears it");
+        assert!(!name.is_valid(&json!("")));
+    }
+
     #[test]
     fn literal_paths_win_over_templated_ones() {
         let spec = spec();

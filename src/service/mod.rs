@@ -8,7 +8,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::domain::{
     check_access, Error, Group, GroupId, GroupType, Name, Page, PageRequest, Privilege, PrivilegeSet, User, UserId,
 };
-use crate::store::{JoinOutcome, Store, TokenGrant, TokenRecord};
+use crate::store::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
+use crate::telemetry::metrics::{self, JoinReason};
 use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
 
 mod test_clock;
@@ -165,9 +166,19 @@ impl App {
         removed.then_some(()).ok_or(Error::NotFound)
     }
 
-    /// The seed operation (contract §1, rows 6–10, in that order).
+    /// The seed operation (contract §1, rows 6–10, in that order). Its outcome is counted in
+    /// the metrics by the reason the service decided on, not by the status it becomes.
     pub async fn join_group(&self, caller: &User, token: &str) -> Result<GroupId, Error> {
-        let invalid = |e: TokenError| Error::InvalidToken(e.to_string());
+        let outcome = self.try_join(caller, token).await;
+        metrics::join(match &outcome {
+            Ok(_) => JoinReason::Joined,
+            Err(Refused(reason, _)) => *reason,
+        });
+        outcome.map_err(|Refused(_, error)| error)
+    }
+
+    async fn try_join(&self, caller: &User, token: &str) -> Result<GroupId, Refused> {
+        let invalid = |e: TokenError| Refused(JoinReason::InvalidToken, Error::InvalidToken(e.to_string()));
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
         let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: Some(caller.id.as_str()) };
         // A consumer caveat for someone else is a 403, but only once everything that would make
@@ -183,17 +194,21 @@ impl App {
             // rare path reads them before deciding.
             let group = self.invite_group(macaroon.identifier()).await?;
             if self.store.get_group(&group).await?.is_none() {
-                return Err(Error::NotFound);
+                return Err(Refused(JoinReason::GroupGone, Error::NotFound));
             }
-            return Err(Error::Forbidden(TokenError::ConsumerMismatch.to_string()));
+            return Err(Refused(JoinReason::Forbidden, Error::Forbidden(TokenError::ConsumerMismatch.to_string())));
         }
         // The usual path: one transaction checks the record (row 6), the group (row 7) and the
         // membership (row 9) in the contract's order, and decides. Only a refused token costs a
         // second read, to say in its description why it was refused.
         match self.store.join_with_token(macaroon.identifier(), &caller.id).await? {
             JoinOutcome::Joined(group) => Ok(group),
-            JoinOutcome::AlreadyMember => Err(Error::AlreadyExists("You are already a member of this group.".into())),
-            JoinOutcome::GroupGone => Err(Error::NotFound),
+            JoinOutcome::AlreadyMember => Err(Refused(
+                JoinReason::AlreadyMember,
+                Error::AlreadyExists("You are already a member of this group.".into()),
+            )),
+            JoinOutcome::GroupGone => Err(Refused(JoinReason::GroupGone, Error::NotFound)),
+            // A token the second read finds usable was used up between the two reads.
             JoinOutcome::TokenUnknown | JoinOutcome::TokenUsedUp => {
                 Err(self.invite_group(macaroon.identifier()).await.err().unwrap_or_else(used_up))
             }
@@ -202,15 +217,18 @@ impl App {
 
     /// The group of the usable invite `token_id`, or the 400 that says why the token cannot
     /// be used: unknown (or not a group invite), revoked, or used up.
-    async fn invite_group(&self, token_id: &str) -> Result<GroupId, Error> {
+    async fn invite_group(&self, token_id: &str) -> Result<GroupId, Refused> {
         let record = self.store.get_token(token_id).await?;
         let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, revoked, uses, max_uses, .. }) =
             record
         else {
-            return Err(Error::InvalidToken("The token is not a group invite token known to this server.".into()));
+            return Err(Refused(
+                JoinReason::UnknownToken,
+                Error::InvalidToken("The token is not a group invite token known to this server.".into()),
+            ));
         };
         if revoked {
-            return Err(Error::InvalidToken("The token has been revoked.".into()));
+            return Err(Refused(JoinReason::Revoked, Error::InvalidToken("The token has been revoked.".into())));
         }
         if max_uses.is_some_and(|max| uses >= max) {
             return Err(used_up());
@@ -337,6 +355,16 @@ impl App {
     }
 }
 
-fn used_up() -> Error {
-    Error::InvalidToken("The token has already been used.".into())
+fn used_up() -> Refused {
+    Refused(JoinReason::UsedUp, Error::InvalidToken("The token has already been used.".into()))
+}
+
+/// A join that did not happen: the reason the metrics count, and the error the caller gets.
+struct Refused(JoinReason, Error);
+
+/// A store failure during a join decides nothing: it is counted as such.
+impl From<StoreError> for Refused {
+    fn from(e: StoreError) -> Self {
+        Refused(JoinReason::Failed, e.into())
+    }
 }

@@ -37,11 +37,20 @@ pub enum StoreError {
 }
 
 /// An unreachable database is the caller's 503 (retry later); any other failure is a 500.
+/// Every store failure the service sees passes through here once, so this is where the
+/// metrics count store errors by kind.
 impl From<StoreError> for crate::domain::Error {
     fn from(e: StoreError) -> Self {
+        use crate::telemetry::metrics::{store_error, StoreErrorKind};
         match e {
-            StoreError::Unavailable(detail) => crate::domain::Error::Unavailable(detail),
-            StoreError::Backend(_) => crate::domain::Error::internal(e),
+            StoreError::Unavailable(detail) => {
+                store_error(StoreErrorKind::Unavailable);
+                crate::domain::Error::Unavailable(detail)
+            }
+            StoreError::Backend(_) => {
+                store_error(StoreErrorKind::Backend);
+                crate::domain::Error::internal(e)
+            }
         }
     }
 }

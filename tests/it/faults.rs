@@ -147,6 +147,11 @@ async fn outage(test: &str, kind: Outage, answer_within: Duration) {
     findings.expect(&api, join.clone(), Some(bob), Some(json!({ "token": invite })), unavailable).await;
     findings.expect(&api, (Method::GET, "/user"), Some(bob), None, unavailable).await;
     findings.expect(&api, (Method::GET, "//healthz"), None, None, (StatusCode::SERVICE_UNAVAILABLE, None)).await;
+    // Each of those three 503s was a store call that failed as unavailable.
+    let store_errors = crate::metrics::scrape(&api).await.value("oz_store_errors_total", &[("kind", "unavailable")]);
+    if store_errors < 3.0 {
+        findings.add(format!("/metrics counts {store_errors} unavailable store errors after three 503s"));
+    }
 
     match kind {
         Outage::Stopped => cluster.start_again().await,

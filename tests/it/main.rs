@@ -16,6 +16,8 @@ mod groups;
 mod harness;
 mod instances;
 mod join;
+mod metrics;
+mod names;
 mod pages;
 mod seed;
 mod user;

@@ -16,7 +16,7 @@ pub(crate) fn group_id(raw: String) -> Result<GroupId, RowError> {
 }
 
 fn name(raw: String, what: &str) -> Result<Name, RowError> {
-    Name::parse(&raw, what).map_err(|_| RowError(format!("a stored {what} is not valid")))
+    Name::parse_stored(&raw, what).map_err(|_| RowError(format!("a stored {what} is not valid")))
 }
 
 fn group_type(raw: &str) -> Result<GroupType, RowError> {
