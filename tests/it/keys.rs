@@ -1,17 +1,18 @@
 //! Keys and secrets on the real binary (contract §9): the master key's shape, its fingerprint in
 //! the database, a missing key next to a database, the files' modes, the admin token printed
-//! once and `user token`. The key checks run on SQLite and PostgreSQL (`<test>::sqlite`,
-//! `<test>::postgres`).
+//! once, `user token`, and `/healthz` when the store cannot be written. The key checks run on
+//! SQLite and PostgreSQL (`<test>::sqlite`, `<test>::postgres`).
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 use crate::support::process::{run, serve_fresh, spawn_binary, user_add_with, Remote, Served, BIN};
+use crate::support::{poll, API_ROOT};
 
 /// A valid key: 64 hex digits.
 fn key(byte: u8) -> String {
@@ -272,4 +273,82 @@ async fn user_token_mints_for_an_id_or_a_unique_name_and_refuses_an_ambiguous_or
     let output = token("carol".to_owned()).await;
     assert_refused(&output, &["2 users have the name or alias \"carol\"", &carol_id, &second_id, "by its id"]);
     assert_refused(&token("nobody".to_owned()).await, &["no user has the id, name or alias \"nobody\""]);
+}
+
+/// Polls `/healthz` until it answers `status` (its answer may be up to `HEALTH_TTL` old).
+async fn health_becomes(remote: &Remote, status: StatusCode) -> bool {
+    let within = oz_groups::service::HEALTH_TTL + Duration::from_secs(10);
+    poll::until(within, Duration::from_millis(100), || async {
+        (remote.send_root(Method::GET, "/healthz").await.status == status).then_some(())
+    })
+    .await
+    .is_some()
+}
+
+/// Takes `chattr +i` off the file when dropped, so that a failed test leaves a removable
+/// directory behind.
+struct Immutable(std::path::PathBuf);
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr").arg("-i").arg(&self.0).status();
+    }
+}
+
+/// As root, `chmod` stops nothing; an immutable write-ahead log (`chattr +i`) is what makes
+/// SQLite's writes fail here (`disk I/O error`) while its reads go on.
+#[tokio::test]
+async fn healthz_is_503_while_the_sqlite_store_cannot_be_written_and_200_once_it_can() {
+    let Served { dir, server: _server, remote, admin } = serve_fresh(&[]).await;
+    assert!(health_becomes(&remote, StatusCode::OK).await);
+    let wal = dir.path().join("oz-groups.db-wal");
+    let set = std::process::Command::new("chattr").arg("+i").arg(&wal).status();
+    if !set.is_ok_and(|s| s.success()) {
+        oz_testkit::skip(crate::test_name!("healthz_sqlite"), "chattr +i does not work on the temporary directory");
+        return;
+    }
+    let guard = Immutable(wal);
+
+    assert!(health_becomes(&remote, StatusCode::SERVICE_UNAVAILABLE).await, "503 while writes fail");
+    let reply = remote.send_root(Method::GET, "/healthz").await;
+    assert_eq!(reply.json()["error"], "service_unavailable");
+    remote.get("/user", &admin).await.expect(StatusCode::OK); // reads go on
+
+    drop(guard);
+    assert!(health_becomes(&remote, StatusCode::OK).await, "200 once writes work again");
+}
+
+#[tokio::test]
+async fn healthz_is_503_while_the_postgresql_database_is_read_only_and_200_once_it_is_not() {
+    let Some(url) = oz_testkit::postgres::fresh_database(crate::test_name!("healthz_postgres")).await else { return };
+    let Served { dir: _dir, server: _server, remote, admin } = serve_fresh(&["--database", &url]).await;
+    assert!(health_becomes(&remote, StatusCode::OK).await);
+
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.expect("connects");
+    tokio::spawn(connection);
+    let name: String = client.query_one("SELECT current_database()", &[]).await.unwrap().get(0);
+    // The setting applies to new sessions: end the server's, and its pool opens read-only ones.
+    let reconnect = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE datname = current_database() AND pid <> pg_backend_pid()";
+    client.batch_execute(&format!("ALTER DATABASE {name} SET default_transaction_read_only = on")).await.unwrap();
+    client.batch_execute(reconnect).await.unwrap();
+    assert!(health_becomes(&remote, StatusCode::SERVICE_UNAVAILABLE).await, "503 while read-only");
+    assert!(
+        poll::until(Duration::from_secs(10), Duration::from_millis(100), || async {
+            (remote
+                .send_unchecked(Method::GET, &format!("{}{API_ROOT}/user", remote.root), Some(&admin), None)
+                .await
+                .status
+                == StatusCode::OK)
+                .then_some(())
+        })
+        .await
+        .is_some(),
+        "reads go on"
+    );
+    assert!(health_becomes(&remote, StatusCode::SERVICE_UNAVAILABLE).await, "still 503 with reads served");
+
+    client.batch_execute(&format!("ALTER DATABASE {name} RESET default_transaction_read_only")).await.unwrap();
+    client.batch_execute(reconnect).await.unwrap();
+    assert!(health_becomes(&remote, StatusCode::OK).await, "200 once writable");
 }
