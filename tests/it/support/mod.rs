@@ -253,9 +253,11 @@ async fn start(
     database: Option<String>,
     clock: Arc<TestClock>,
 ) -> TestApp {
+    // A fresh store gets its admin here; a second instance finds the first one's token on file.
     let admin_token = match oz_groups::startup::bootstrap_admin(&app, dir.path()).await {
         Ok(AdminToken::Created(token, _)) => token,
-        other => panic!("a fresh store gets an admin token, not {other:?}"),
+        Ok(AdminToken::OnFile(file)) => std::fs::read_to_string(file).expect("admin.token reads").trim().to_owned(),
+        other => panic!("the admin token is created or on file, not {other:?}"),
     };
     let listener = oz_groups::startup::bind("127.0.0.1:0").await.expect("a free port");
     let addr = listener.local_addr().unwrap();
