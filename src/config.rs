@@ -14,11 +14,13 @@ pub const ZONE_NAME: &str = "onezone";
 /// Where the data lives; shared by `serve` and `user add` so both open the same store.
 #[derive(clap::Args, Clone, Debug)]
 pub struct StoreArgs {
-    /// Directory for the SQLite database, the master key and the admin token.
+    /// Directory for the SQLite database, the master key and the admin token (created 0700).
+    /// The master key is `master.key` here (64 hex digits) unless OZ_MASTER_KEY gives it.
     #[arg(long, env = "OZ_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
     /// `sqlite://PATH` (default: sqlite://<data-dir>/oz-groups.db), `postgres://USER:PASS@HOST:PORT/DB`
-    /// (instances sharing one database must share the master key too), or `memory`.
+    /// (instances sharing one database must share the master key too: the database records the
+    /// key's fingerprint and refuses another), or `memory`.
     #[arg(long, env = "OZ_DATABASE")]
     pub database: Option<String>,
 }
