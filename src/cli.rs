@@ -1,4 +1,4 @@
-//! The command line: `serve`, `user add`, `token inspect`. Parses arguments (clap) and calls
+//! The command line: `serve`, `user add`, `user token`, `token inspect`. Parses arguments (clap) and calls
 //! start-up, the service or the token module; prints results.
 
 use clap::{Parser, Subcommand};
@@ -52,6 +52,13 @@ enum UserCommand {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Mint a new access token for an existing user and print only it (recovery, e.g. of a lost
+    /// admin.token). LOGIN is a user id, or a name or alias that exactly one user has.
+    Token {
+        login: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -66,7 +73,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = startup::build_app(&store).await?;
             let admin_token = startup::bootstrap_admin(&app, &store.data_dir).await?;
             let listener = startup::bind(&listen).await?;
-            print!("{}", startup::banner(listener.local_addr()?, admin_token.as_deref(), &store.data_dir));
+            print!("{}", startup::banner(listener.local_addr()?, &admin_token));
             // Flushed now: stdout is a pipe under tests and scripts, which wait for these lines.
             std::io::Write::flush(&mut std::io::stdout())?;
             startup::serve(listener, app, startup::shutdown_signal()).await
@@ -79,6 +86,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let name = Name::parse(&name, "name").map_err(|e| anyhow::anyhow!("{e}"))?;
             let (_, token) = app.create_user(name, admin).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("{token}");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Token { login, store } } => {
+            if store.database()? == crate::config::Database::Memory {
+                anyhow::bail!("`user token` needs a durable store: the memory store lives only inside a server");
+            }
+            let app = startup::build_app(&store).await?;
+            println!("{}", startup::mint_token_for(&app, &login).await?);
             Ok(())
         }
         Command::Token { command: TokenCommand::Inspect { token } } => {

@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::{ErrorKind, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -14,11 +14,13 @@ pub const ZONE_NAME: &str = "onezone";
 /// Where the data lives; shared by `serve` and `user add` so both open the same store.
 #[derive(clap::Args, Clone, Debug)]
 pub struct StoreArgs {
-    /// Directory for the SQLite database, the master key and the admin token.
+    /// Directory for the SQLite database, the master key and the admin token (created 0700).
+    /// The master key is `master.key` here (64 hex digits) unless OZ_MASTER_KEY gives it.
     #[arg(long, env = "OZ_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
     /// `sqlite://PATH` (default: sqlite://<data-dir>/oz-groups.db), `postgres://USER:PASS@HOST:PORT/DB`
-    /// (instances sharing one database must share the master key too), or `memory`.
+    /// (instances sharing one database must share the master key too: the database records the
+    /// key's fingerprint and refuses another), or `memory`.
     #[arg(long, env = "OZ_DATABASE")]
     pub database: Option<String>,
 }
@@ -43,6 +45,41 @@ impl std::fmt::Debug for Database {
     }
 }
 
+/// What messages show: the SQLite path, or the PostgreSQL URL without its password.
+impl std::fmt::Display for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Database::Memory => f.write_str("memory"),
+            Database::Sqlite(path) => write!(f, "sqlite://{}", path.display()),
+            Database::Postgres(url) => f.write_str(&without_password(url)),
+        }
+    }
+}
+
+/// `url` with the password of its user part (`user:PASSWORD@`) and any `password=` parameter
+/// taken out.
+fn without_password(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let authority = match authority.rsplit_once('@') {
+        Some((user, host)) => format!("{}@{host}", user.split(':').next().unwrap_or_default()),
+        None => authority.to_owned(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let kept: Vec<&str> = query.split('&').filter(|p| !p.starts_with("password=")).collect();
+            if kept.is_empty() {
+                path.to_owned()
+            } else {
+                format!("{path}?{}", kept.join("&"))
+            }
+        }
+        None => tail.to_owned(),
+    };
+    format!("{scheme}://{authority}{tail}")
+}
+
 impl StoreArgs {
     pub fn database(&self) -> anyhow::Result<Database> {
         let Some(url) = self.database.as_deref() else {
@@ -63,35 +100,109 @@ impl StoreArgs {
         bail!("unknown --database scheme: use sqlite://PATH, postgres://USER@HOST/DB or memory")
     }
 
-    /// The master key from which every token's root secret is derived. `OZ_MASTER_KEY` (64 hex
-    /// digits, or any text of at least 32 bytes) wins; otherwise `<data-dir>/master.key`,
-    /// created with 32 random bytes and mode 0600 when missing. All instances of a deployment
-    /// must share it: tokens minted under another key do not verify.
-    pub fn master_key(&self) -> anyhow::Result<Vec<u8>> {
+    /// `<data-dir>/master.key`, where the key lives unless `OZ_MASTER_KEY` gives it.
+    pub fn key_path(&self) -> PathBuf {
+        self.data_dir.join("master.key")
+    }
+
+    /// Creates the data directory readable by its owner only (0700, whatever the umask), with
+    /// its parents; a directory that exists is left as it is.
+    pub fn create_data_dir(&self) -> anyhow::Result<()> {
+        create_private_dir(&self.data_dir)
+    }
+
+    /// The master key from which every token's root secret is derived: `OZ_MASTER_KEY` wins,
+    /// otherwise `<data-dir>/master.key`; `None` when neither exists. Either must be exactly 64
+    /// hex digits (surrounding white space, such as the file's newline, is ignored); anything
+    /// else is an error that says what is wrong and where the key came from. A key file that
+    /// group or others may read is a warning. All instances of a deployment must share the key:
+    /// tokens minted under another key do not verify.
+    pub fn read_master_key(&self) -> anyhow::Result<Option<MasterKey>> {
         if let Ok(value) = std::env::var("OZ_MASTER_KEY") {
-            return parse_key(value.trim()).context("OZ_MASTER_KEY");
+            let bytes = parse_key(&value).map_err(|why| anyhow::anyhow!("the master key in OZ_MASTER_KEY {why}"))?;
+            return Ok(Some(MasterKey { bytes, source: KeySource::Env }));
         }
-        let path = self.data_dir.join("master.key");
-        fs::create_dir_all(&self.data_dir).with_context(|| format!("cannot create {}", self.data_dir.display()))?;
+        let path = self.key_path();
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e).with_context(|| format!("cannot read the master key file {}", path.display())),
+        };
+        let bytes = parse_key(&text).map_err(|why| anyhow::anyhow!("the master key in {} {why}", path.display()))?;
+        if let Ok(meta) = fs::metadata(&path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                tracing::warn!(
+                    path = %path.display(),
+                    mode = format!("{mode:04o}"),
+                    "the master key file is readable by group or others: anyone who reads it can forge \
+                     every token; run `chmod 600` on it"
+                );
+            }
+        }
+        Ok(Some(MasterKey { bytes, source: KeySource::File(path) }))
+    }
+
+    /// Creates `<data-dir>/master.key` with 32 random bytes (64 hex digits) and mode 0600, and
+    /// reads it back. If another process (a server, `user add`) created it first, that key is
+    /// used. Start-up calls this only for a database that holds nothing yet.
+    pub fn create_master_key(&self) -> anyhow::Result<MasterKey> {
+        let path = self.key_path();
+        self.create_data_dir()?;
         match create_secret_file(&path, &random_hex_key()) {
             Ok(()) => tracing::info!(path = %path.display(), "created a new master key"),
-            // Another process (a server, `user add`) may have created it first: use that one.
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e).with_context(|| format!("cannot create {}", path.display())),
         }
-        let text = fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        parse_key(text.trim()).with_context(|| path.display().to_string())
+        self.read_master_key()?.with_context(|| format!("{} vanished as it was created", path.display()))
     }
 }
 
-fn parse_key(text: &str) -> anyhow::Result<Vec<u8>> {
-    if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Ok((0..32).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).unwrap_or(0)).collect());
+/// Where the master key came from, as error messages name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeySource {
+    Env,
+    File(PathBuf),
+}
+
+impl std::fmt::Display for KeySource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeySource::Env => f.write_str("OZ_MASTER_KEY"),
+            KeySource::File(path) => write!(f, "{}", path.display()),
+        }
     }
-    if text.len() < 32 {
-        bail!("the master key must be 64 hex digits or at least 32 bytes of text");
+}
+
+/// The master key's 32 bytes and where they came from. `Debug` shows the source only.
+pub struct MasterKey {
+    pub bytes: Vec<u8>,
+    pub source: KeySource,
+}
+
+impl std::fmt::Debug for MasterKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MasterKey").field("source", &self.source).finish_non_exhaustive()
     }
-    Ok(text.as_bytes().to_vec())
+}
+
+/// The key's bytes from exactly 64 hex digits, surrounding white space aside; otherwise the end
+/// of a sentence saying what is wrong (never quoting the text, which may be most of a key).
+fn parse_key(text: &str) -> Result<Vec<u8>, String> {
+    let text = text.trim();
+    const EXPECTED: &str = "it must be exactly 64 hex digits (32 bytes), as `openssl rand -hex 32` prints";
+    if text.starts_with("0x") || text.starts_with("0X") {
+        return Err(format!("starts with `0x`: {EXPECTED}, without a prefix"));
+    }
+    if let Some(at) = text.chars().position(|c| !c.is_ascii_hexdigit()) {
+        return Err(format!("has a character that is not a hex digit at position {}: {EXPECTED}", at + 1));
+    }
+    if text.len() != 64 {
+        return Err(format!("has {} hex digits: {EXPECTED}", text.len()));
+    }
+    // Each pair is two ASCII hex digits (checked above), so every slice is on a character
+    // boundary and every pair parses.
+    (0..32).map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).map_err(|e| e.to_string())).collect()
 }
 
 fn random_hex_key() -> String {
@@ -101,9 +212,26 @@ fn random_hex_key() -> String {
     key.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Writes `contents` to a new file readable by its owner only; fails if the file exists.
+/// Creates `dir` (and its parents) with mode 0700 when it does not exist. The mode is set after
+/// creation too, since `DirBuilder`'s is filtered through the umask.
+pub fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+        .with_context(|| format!("cannot make {} private", dir.display()))
+}
+
+/// Writes `contents` to a new file readable by its owner only (0600, whatever the umask); fails
+/// if the file exists.
 pub fn create_secret_file(path: &Path, contents: &str) -> std::io::Result<()> {
     let mut file = fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    file.set_permissions(fs::Permissions::from_mode(0o600))?;
     file.write_all(contents.as_bytes())?;
     file.write_all(b"\n")?;
     file.sync_all()
@@ -115,8 +243,7 @@ pub fn write_secret_file(path: &Path, contents: &str) -> std::io::Result<()> {
         Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
         _ => {}
     }
-    create_secret_file(path, contents)?;
-    fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+    create_secret_file(path, contents)
 }
 
 #[cfg(test)]
@@ -145,20 +272,44 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_master_key_is_created_private_and_then_reused() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = args(dir.path(), None);
-        let first = a.master_key().unwrap();
-        assert_eq!(first.len(), 32);
-        let mode = fs::metadata(dir.path().join("master.key")).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-        assert_eq!(a.master_key().unwrap(), first);
+    fn a_database_is_shown_without_its_password() {
+        let shown = |url: &str| Database::Postgres(url.into()).to_string();
+        assert_eq!(shown("postgres://u:secret@h:5432/db"), "postgres://u@h:5432/db");
+        assert_eq!(
+            shown("postgresql://h/db?user=u&password=secret&sslmode=off"),
+            "postgresql://h/db?user=u&sslmode=off"
+        );
+        assert_eq!(shown("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(Database::Sqlite(PathBuf::from("/d/x.db")).to_string(), "sqlite:///d/x.db");
     }
 
     #[test]
-    fn short_keys_are_refused() {
-        assert!(parse_key("short").is_err());
+    fn a_missing_master_key_is_created_private_in_a_private_directory_and_then_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = args(&dir.path().join("data"), None);
+        assert!(a.read_master_key().unwrap().is_none(), "no key yet");
+        let first = a.create_master_key().unwrap();
+        assert_eq!(first.bytes.len(), 32);
+        assert_eq!(first.source, KeySource::File(dir.path().join("data/master.key")));
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir.path().join("data/master.key")), 0o600);
+        assert_eq!(mode(&dir.path().join("data")), 0o700);
+        assert_eq!(a.read_master_key().unwrap().unwrap().bytes, first.bytes);
+        assert_eq!(a.create_master_key().unwrap().bytes, first.bytes, "an existing key is kept");
+    }
+
+    #[test]
+    fn only_64_hex_digits_are_a_key_and_a_refusal_says_why() {
         assert_eq!(parse_key(&"ab".repeat(32)).unwrap(), vec![0xab; 32]);
-        assert_eq!(parse_key(&"k".repeat(40)).unwrap().len(), 40);
+        assert_eq!(parse_key(&format!("  {}\n", "AB".repeat(32))).unwrap(), vec![0xab; 32]);
+        let refusal = |text: &str| parse_key(text).unwrap_err();
+        assert!(refusal(&"a".repeat(63)).contains("has 63 hex digits"));
+        assert!(refusal(&"a".repeat(65)).contains("has 65 hex digits"));
+        assert!(refusal("").contains("has 0 hex digits"));
+        assert!(refusal(&format!("0x{}", "ab".repeat(32))).contains("`0x`"));
+        let text = format!("{}g{}", "a".repeat(10), "a".repeat(53));
+        assert!(refusal(&text).contains("not a hex digit at position 11"));
+        assert!(refusal(&"k".repeat(40)).contains("not a hex digit"), "text of 32+ bytes is no longer a key");
+        assert!(!refusal(&"k".repeat(40)).contains("kkkk"), "a refusal never quotes the key");
     }
 }

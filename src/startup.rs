@@ -2,22 +2,24 @@
 //! runs the server. `main` and the integration tests go through the same steps.
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use tokio::net::TcpListener;
 
-use crate::config::{write_secret_file, Database, StoreArgs, ZONE_NAME};
-use crate::domain::Name;
+use crate::config::{write_secret_file, Database, MasterKey, StoreArgs, ZONE_NAME};
+use crate::domain::{Name, UserId};
 use crate::http::{server, Gate};
 use crate::service::{App, SystemClock};
 use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Store};
-use crate::tokens::TokenCodec;
+use crate::tokens::{key_fingerprint, TokenCodec};
 
-/// Opens the configured store (creating and migrating it as needed) and the token codec.
+/// Opens the configured store (creating and migrating it as needed), checks the master key
+/// against it (`check_master_key`) and builds the token codec.
 pub async fn build_app(args: &StoreArgs) -> anyhow::Result<App> {
-    let store: Arc<dyn Store> = match args.database()? {
+    let database = args.database()?;
+    let store: Arc<dyn Store> = match database.clone() {
         Database::Memory => Arc::new(MemoryStore::new()),
         Database::Sqlite(path) => {
             let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path)).await??;
@@ -26,24 +28,114 @@ pub async fn build_app(args: &StoreArgs) -> anyhow::Result<App> {
         // Connects and applies pending migrations (safe when several instances start at once).
         Database::Postgres(url) => Arc::new(PostgresStore::connect(&url).await?),
     };
-    let codec = TokenCodec::new(args.master_key()?, ZONE_NAME);
+    let key = check_master_key(args, &database, store.as_ref()).await?;
+    let codec = TokenCodec::new(key.bytes, ZONE_NAME);
     Ok(App::new(store, codec, Arc::new(SystemClock)))
 }
 
+/// The master key, checked against the database: the database records the key's fingerprint
+/// at its first start, and a key whose fingerprint differs is refused, so that a typo or
+/// another instance's key fails here, saying which key and which database disagree, instead of
+/// answering every existing token with 401. A key file is created only for a database that
+/// holds nothing yet: a missing key next to a database with data is an error, since a new key
+/// would disown every token it issued.
+async fn check_master_key(args: &StoreArgs, database: &Database, store: &dyn Store) -> anyhow::Result<MasterKey> {
+    let recorded = store.key_fingerprint().await?;
+    let key = match args.read_master_key()? {
+        Some(key) => key,
+        None if recorded.is_some() || store.count_users().await? > 0 => bail!(
+            "no master key: {} does not exist and OZ_MASTER_KEY is not set, but the database {database} \
+             already holds data{}; a new key would make every token it issued invalid. Restore the key \
+             file from a backup, or set OZ_MASTER_KEY to the database's key",
+            args.key_path().display(),
+            recorded.as_deref().map(|r| format!(" (key fingerprint {}…)", prefix(r))).unwrap_or_default(),
+        ),
+        None => args.create_master_key()?,
+    };
+    let fingerprint = key_fingerprint(&key.bytes);
+    let recorded = match recorded {
+        Some(recorded) => recorded,
+        None => store.claim_key_fingerprint(&fingerprint).await?,
+    };
+    if recorded != fingerprint {
+        bail!(
+            "the master key from {} (fingerprint {}…) is not the key of the database {database} \
+             (fingerprint {}…, recorded at its first start); every token it issued would be \
+             rejected. Start with that database's key, or use a database of this key",
+            key.source,
+            prefix(&fingerprint),
+            prefix(&recorded),
+        );
+    }
+    Ok(key)
+}
+
+/// Enough of a fingerprint to tell keys apart in a message.
+fn prefix(fingerprint: &str) -> &str {
+    fingerprint.get(..12).unwrap_or(fingerprint)
+}
+
+/// What the first start did about the zone admin's access token, for the banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AdminToken {
+    /// This start created the admin: the token (printed this once) and the file it is in.
+    Created(String, PathBuf),
+    /// An earlier start did: the token is in the file.
+    OnFile(PathBuf),
+    /// An earlier start did, and the file is gone (deleted, or that start failed before writing
+    /// it): `oz-groups user token admin` mints a new one.
+    Missing(PathBuf),
+}
+
 /// On an empty store, creates the zone admin `admin` and writes its access token to
-/// `<data-dir>/admin.token`. Returns the admin token when there is one on file.
-pub async fn bootstrap_admin(app: &App, data_dir: &Path) -> anyhow::Result<Option<String>> {
+/// `<data-dir>/admin.token` (0600). The admin is created before its token can be written (the
+/// token's record names it); if writing fails, or the process dies in between, later starts
+/// find the admin without the file and say how to recover (`AdminToken::Missing`), and so does
+/// the error.
+pub async fn bootstrap_admin(app: &App, data_dir: &Path) -> anyhow::Result<AdminToken> {
     let token_file = data_dir.join("admin.token");
     if app.store().count_users().await? == 0 {
         let name = Name::parse("admin", "name").map_err(|e| anyhow::anyhow!("{e}"))?;
         let (_, token) =
             app.create_user(name, true).await.map_err(|e| anyhow::anyhow!("cannot create the admin: {e}"))?;
-        std::fs::create_dir_all(data_dir)?;
-        write_secret_file(&token_file, &token).with_context(|| format!("cannot write {}", token_file.display()))?;
+        crate::config::create_private_dir(data_dir)?;
+        write_secret_file(&token_file, &token).with_context(|| {
+            format!(
+                "created the zone admin `admin` but cannot write its token to {}; fix that, then run \
+                 `oz-groups user token admin` (with this server's --data-dir and --database) for a new token",
+                token_file.display()
+            )
+        })?;
         tracing::info!("created the zone admin `admin`");
-        return Ok(Some(token));
+        return Ok(AdminToken::Created(token, token_file));
     }
-    Ok(std::fs::read_to_string(&token_file).ok().map(|t| t.trim().to_owned()))
+    Ok(if token_file.exists() { AdminToken::OnFile(token_file) } else { AdminToken::Missing(token_file) })
+}
+
+/// A new access token for the existing user `login`: a user id, else the user whose
+/// name or alias it is. Names are not unique: when several users have it, nothing is minted and
+/// the error lists their ids, so the caller can name one by id.
+pub async fn mint_token_for(app: &App, login: &str) -> anyhow::Result<String> {
+    let store = app.store();
+    let by_id = match UserId::parse(login) {
+        Some(id) => store.get_user(&id).await?,
+        None => None,
+    };
+    let user = match by_id {
+        Some(user) => user,
+        None => {
+            let mut named = store.users_named(login).await?;
+            match named.len() {
+                0 => bail!("no user has the id, name or alias {login:?}"),
+                1 => named.remove(0),
+                n => bail!(
+                    "{n} users have the name or alias {login:?}: {}; name one by its id",
+                    named.iter().map(|u| u.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            }
+        }
+    };
+    app.mint_access_token(&user.id).await.map_err(|e| anyhow::anyhow!("cannot mint the token: {e}"))
 }
 
 /// Binds `listen` (port 0 picks a free port; the listener knows which).
@@ -63,15 +155,31 @@ pub async fn serve(
 
 /// What `serve` prints once it listens. The first line is what scripts and tests read to
 /// learn the address (`--listen 127.0.0.1:0`).
-pub fn banner(addr: SocketAddr, admin_token: Option<&str>, data_dir: &Path) -> String {
+/// The admin's token is printed only by the start that created it: later starts say where it
+/// is, so that it does not land in every start's logs (journald, container logs).
+pub fn banner(addr: SocketAddr, admin_token: &AdminToken) -> String {
     let base = oz_groups_api::BASE_PATH;
     let mut out = format!("oz-groups listening on http://{addr}\n");
     out += &format!("  Swagger UI: http://{addr}/docs/\n");
     out += &format!("  API root:   http://{addr}{base}\n");
-    if let Some(token) = admin_token {
-        let file = data_dir.join("admin.token");
-        out += &format!("  admin access token (also in {}):\n    {token}\n", file.display());
-        out += &format!("  try: curl -H \"X-Auth-Token: $(cat {})\" http://{addr}{base}/user\n", file.display());
+    let try_it =
+        |file: &Path| format!("  try: curl -H \"X-Auth-Token: $(cat {})\" http://{addr}{base}/user\n", file.display());
+    match admin_token {
+        AdminToken::Created(token, file) => {
+            out += &format!("  admin access token (printed on this first start only; also in {}):\n", file.display());
+            out += &format!("    {token}\n");
+            out += &try_it(file);
+        }
+        AdminToken::OnFile(file) => {
+            out += &format!("  admin access token: in {}\n", file.display());
+            out += &try_it(file);
+        }
+        AdminToken::Missing(file) => {
+            out += &format!(
+                "  admin access token: {} is missing; `oz-groups user token admin` mints a new one\n",
+                file.display()
+            );
+        }
     }
     out
 }

@@ -12,8 +12,11 @@ use crate::store::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
 use crate::telemetry::metrics::{self, JoinReason};
 use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
 
+mod health;
 mod test_clock;
 mod verified_tokens;
+use health::Health;
+pub use health::HEALTH_TTL;
 pub use test_clock::TestClock;
 use verified_tokens::VerifiedTokens;
 
@@ -52,12 +55,14 @@ pub struct App {
     tokens: Arc<TokenCodec>,
     clock: Arc<dyn Clock>,
     verified: Arc<VerifiedTokens>,
+    health: Arc<Health>,
 }
 
 impl App {
     pub fn new(store: Arc<dyn Store>, tokens: TokenCodec, clock: Arc<dyn Clock>) -> Self {
         let verified = Arc::new(VerifiedTokens::new(verified_tokens::CAPACITY));
-        Self { store, tokens: Arc::new(tokens), clock, verified }
+        let health = Arc::new(Health::new(HEALTH_TTL));
+        Self { store, tokens: Arc::new(tokens), clock, verified, health }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -106,10 +111,10 @@ impl App {
         Ok(self.store.get_user(&caller.id).await?.unwrap_or_else(|| caller.clone()))
     }
 
-    /// Whether the service can serve requests: its store answers.
+    /// Whether the service can serve requests: its store takes a write (`Unavailable` if not).
+    /// The answer may be up to `HEALTH_TTL` old: checks share one probe per period.
     pub async fn health(&self) -> Result<(), Error> {
-        self.store.count_users().await?;
-        Ok(())
+        self.health.check(|| self.store.probe_write(self.clock.now_unix())).await
     }
 
     /// Creates a user and its first access token (the CLI's `user add` and the first start).

@@ -23,6 +23,34 @@ async fn join(store: &dyn Store, token: &str, user: &UserId) -> JoinOutcome {
 
 // --- users -----------------------------------------------------------------------------------
 
+pub(crate) async fn users_are_found_by_name_or_alias_in_creation_order(store: &dyn Store) {
+    let mut first = a_user("sam");
+    first.alias = Some(name("s1"));
+    store.create_user(&first).await.expect("create the first sam");
+    let mut second = a_user("samantha");
+    second.alias = Some(name("sam"));
+    store.create_user(&second).await.expect("create samantha, alias sam");
+    new_user(store, "other").await;
+    assert_eq!(store.users_named("sam").await, Ok(vec![first.clone(), second.clone()]));
+    assert_eq!(store.users_named("s1").await, Ok(vec![first]));
+    assert_eq!(store.users_named("Sam").await, Ok(vec![]), "names match exactly");
+    assert_eq!(store.users_named("nobody").await, Ok(vec![]));
+}
+
+pub(crate) async fn the_first_key_fingerprint_claimed_is_kept_and_returned_to_later_claims(store: &dyn Store) {
+    assert_eq!(store.key_fingerprint().await, Ok(None));
+    assert_eq!(store.claim_key_fingerprint("aaaa").await, Ok("aaaa".to_owned()));
+    assert_eq!(store.claim_key_fingerprint("bbbb").await, Ok("aaaa".to_owned()), "the first claim stands");
+    assert_eq!(store.key_fingerprint().await, Ok(Some("aaaa".to_owned())));
+}
+
+pub(crate) async fn a_write_probe_succeeds_on_a_writable_store_and_changes_nothing_visible(store: &dyn Store) {
+    store.probe_write(1).await.expect("the first probe");
+    store.probe_write(2).await.expect("a later probe rewrites the same row");
+    assert_eq!(store.count_users().await, Ok(0));
+    assert_eq!(store.key_fingerprint().await, Ok(None), "the probe is not the fingerprint");
+}
+
 pub(crate) async fn users_can_be_created_read_updated_and_counted(store: &dyn Store) {
     assert_eq!(store.count_users().await, Ok(0));
     let mut alice = a_user("alice");
@@ -514,6 +542,26 @@ pub(crate) async fn an_invite_with_three_uses_admits_exactly_three_of_many_racin
     assert_eq!(race_joins(&[store], 100, 3).await, (3, 97));
 }
 
+pub(crate) async fn racing_claims_of_different_key_fingerprints_all_learn_the_one_recorded(store: Arc<dyn Store>) {
+    let barrier = Arc::new(tokio::sync::Barrier::new(20));
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let (store, barrier) = (store.clone(), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.claim_key_fingerprint(&format!("fingerprint-{i}")).await
+            })
+        })
+        .collect();
+    let answers: Vec<String> = futures::future::join_all(tasks)
+        .await
+        .into_iter()
+        .map(|r| r.expect("the task finishes").expect("the claim succeeds"))
+        .collect();
+    let recorded = store.key_fingerprint().await.expect("read").expect("one is recorded");
+    assert!(answers.iter().all(|a| *a == recorded), "every claim learns {recorded}: {answers:?}");
+}
+
 pub(crate) async fn one_user_racing_itself_joins_once_and_counts_one_use(store: Arc<dyn Store>) {
     let owner = new_user(&*store, "owner").await;
     let group = new_group(&*store, &owner, "team").await;
@@ -628,6 +676,9 @@ macro_rules! every_contract {
             borrowed: [
                 users_can_be_created_read_updated_and_counted,
                 creating_a_user_with_an_existing_id_is_a_backend_error,
+                users_are_found_by_name_or_alias_in_creation_order,
+                the_first_key_fingerprint_claimed_is_kept_and_returned_to_later_claims,
+                a_write_probe_succeeds_on_a_writable_store_and_changes_nothing_visible,
                 token_records_read_back_exactly_as_inserted,
                 a_token_is_read_with_its_user_in_one_call,
                 a_duplicate_token_identifier_is_refused_without_naming_it,
@@ -657,6 +708,7 @@ macro_rules! every_contract {
                 a_single_use_invite_admits_exactly_one_of_many_racing_users,
                 an_invite_with_three_uses_admits_exactly_three_of_many_racing_users,
                 one_user_racing_itself_joins_once_and_counts_one_use,
+                racing_claims_of_different_key_fingerprints_all_learn_the_one_recorded,
             ];
         }
     };

@@ -12,7 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
 
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
 use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// A `Store` that keeps everything in memory behind one lock.
@@ -30,6 +30,10 @@ pub struct MemoryStore {
 #[derive(Debug, Default)]
 struct State {
     users: HashMap<UserId, User>,
+    /// Every user's id in creation order (users are never deleted), for `users_named`.
+    users_in_order: Vec<UserId>,
+    /// The database's own settings (`Store::key_fingerprint`); nothing outlives the process.
+    settings: HashMap<String, String>,
     groups: HashMap<GroupId, Stored<Group>>,
     /// The groups in creation order, so that a page of them is read by key (see `page_of`).
     groups_by_seq: BTreeMap<u64, GroupId>,
@@ -174,7 +178,30 @@ impl MemoryStore {
 #[async_trait]
 impl Store for MemoryStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
-        insert_fresh(&mut self.lock()?.users, &user.id, user, "a user with that id already exists")
+        let mut state = self.lock()?;
+        insert_fresh(&mut state.users, &user.id, user, "a user with that id already exists")?;
+        state.users_in_order.push(user.id.clone());
+        Ok(())
+    }
+
+    async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
+        let state = self.lock()?;
+        let named = |u: &&User| u.name.as_str() == name || u.alias.as_ref().is_some_and(|a| a.as_str() == name);
+        Ok(state.users_in_order.iter().filter_map(|id| state.users.get(id)).filter(named).cloned().collect())
+    }
+
+    async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
+        Ok(self.lock()?.settings.get(KEY_FINGERPRINT).cloned())
+    }
+
+    async fn claim_key_fingerprint(&self, fingerprint: &str) -> StoreResult<String> {
+        let mut state = self.lock()?;
+        Ok(state.settings.entry(KEY_FINGERPRINT.to_owned()).or_insert_with(|| fingerprint.to_owned()).clone())
+    }
+
+    async fn probe_write(&self, now_unix: u64) -> StoreResult<()> {
+        self.lock()?.settings.insert(HEALTH_PROBE.to_owned(), now_unix.to_string());
+        Ok(())
     }
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {

@@ -57,6 +57,11 @@ impl From<StoreError> for crate::domain::Error {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// The `settings` row that holds the master key's fingerprint.
+const KEY_FINGERPRINT: &str = "key_fingerprint";
+/// The `settings` row that `/healthz`'s write probe rewrites.
+const HEALTH_PROBE: &str = "health_probe";
+
 /// What a token record lets its holder do. The token's root secret is not here: it is derived
 /// from the master key and the identifier, so the store holds nothing a token could be forged from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,6 +117,9 @@ pub trait Store: Send + Sync + 'static {
     /// Changes name and/or alias (`Some(None)` clears the alias). `false`: no such user.
     async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool>;
     async fn count_users(&self) -> StoreResult<u64>;
+    /// The users whose name or alias is exactly `name`, in creation order. Names are not unique,
+    /// so there may be several. Only the CLI asks (`user token`): backends may scan the table.
+    async fn users_named(&self, name: &str) -> StoreResult<Vec<User>>;
 
     // --- tokens ------------------------------------------------------------------------------
 
@@ -130,6 +138,19 @@ pub trait Store: Send + Sync + 'static {
         };
         Ok(Some((record, user)))
     }
+
+    // --- the database's own settings ----------------------------------------------------------
+
+    /// The master key's fingerprint that the database recorded at its first start, if any.
+    async fn key_fingerprint(&self) -> StoreResult<Option<String>>;
+    /// Records `fingerprint` unless the database has one already, and returns the one it has
+    /// now, in one step: of instances starting at once on a new database with different keys,
+    /// one fingerprint wins and every other instance learns it.
+    async fn claim_key_fingerprint(&self, fingerprint: &str) -> StoreResult<String>;
+    /// A durable write that nobody reads (the probe's time, `now_unix`): it fails, like every
+    /// other write would, when the database cannot be written (disk full, read-only file,
+    /// read-only transaction), which a read cannot tell.
+    async fn probe_write(&self, now_unix: u64) -> StoreResult<()>;
 
     // --- groups and memberships ----------------------------------------------------------------
 

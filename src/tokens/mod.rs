@@ -24,6 +24,18 @@ pub fn root_secret(master_key: &[u8], identifier: &str) -> [u8; 32] {
     macaroon::hmac_sha256(master_key, &[ROOT_SECRET_CONTEXT, identifier.as_bytes()])
 }
 
+/// Domain separator for the master key's fingerprint: its HMAC can be neither a root secret nor
+/// a token signature.
+const FINGERPRINT_CONTEXT: &[u8] = b"oz-groups/master-key-fingerprint/v1\0";
+
+/// The master key's fingerprint, 64 hex digits: an HMAC of a fixed label under the key. The
+/// database records it, so that a server started with another key can say so instead of
+/// answering every token with 401. It tells keys apart but reveals nothing of the key (HMAC is a
+/// PRF), and it signs no token: a stolen fingerprint forges nothing.
+pub fn key_fingerprint(master_key: &[u8]) -> String {
+    macaroon::hmac_sha256(master_key, &[FINGERPRINT_CONTEXT]).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The kinds of token this server issues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -397,6 +409,17 @@ mod tests {
     fn a_garbage_token_is_malformed() {
         assert_eq!(codec().parse("not a token"), Err(TokenError::Malformed));
         assert_eq!(codec().parse(""), Err(TokenError::Malformed));
+    }
+
+    #[test]
+    fn a_key_fingerprint_is_stable_differs_per_key_and_is_neither_the_key_nor_a_root_secret() {
+        let fingerprint = key_fingerprint(MASTER);
+        assert_eq!(fingerprint.len(), 64);
+        assert_eq!(fingerprint, key_fingerprint(MASTER));
+        assert_ne!(fingerprint, key_fingerprint(b"another master key of 32 bytes.."));
+        let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        assert_ne!(fingerprint, hex(MASTER));
+        assert_ne!(fingerprint, hex(&root_secret(MASTER, "")));
     }
 
     #[test]

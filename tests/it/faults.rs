@@ -88,6 +88,17 @@ impl Findings {
     }
 }
 
+/// `/healthz` answers from a probe up to `HEALTH_TTL` old, so it may still say what held just
+/// before a change: asks (bounded) until it answers `status`, for `Findings::expect` to judge.
+async fn health_settles(api: &Remote, status: StatusCode, answer_within: Duration) {
+    let url = format!("{}/healthz", api.root);
+    let within = answer_within + oz_groups::service::HEALTH_TTL;
+    poll::until(within, Duration::from_millis(100), || async {
+        (api.send_unchecked(Method::GET, &url, None, None).await.status == status).then_some(())
+    })
+    .await;
+}
+
 /// How the database goes away, and comes back.
 #[derive(Clone, Copy, Debug)]
 enum Outage {
@@ -146,6 +157,7 @@ async fn outage(test: &str, kind: Outage, answer_within: Duration) {
     let join = (Method::POST, "/user/groups/join");
     findings.expect(&api, join.clone(), Some(bob), Some(json!({ "token": invite })), unavailable).await;
     findings.expect(&api, (Method::GET, "/user"), Some(bob), None, unavailable).await;
+    health_settles(&api, StatusCode::SERVICE_UNAVAILABLE, answer_within).await;
     findings.expect(&api, (Method::GET, "//healthz"), None, None, (StatusCode::SERVICE_UNAVAILABLE, None)).await;
     // Each of those three 503s was a store call that failed as unavailable.
     let store_errors = crate::metrics::scrape(&api).await.value("oz_store_errors_total", &[("kind", "unavailable")]);
@@ -181,6 +193,7 @@ async fn outage(test: &str, kind: Outage, answer_within: Duration) {
         return;
     }
     assert!(server.child.try_wait().expect("the child's status").is_none(), "the server exited during the outage");
+    health_settles(&api, StatusCode::OK, answer_within).await;
     findings.expect(&api, (Method::GET, "//healthz"), None, None, (StatusCode::OK, None)).await;
 
     // Nothing half-written: Bob is not a member, and the invite he tried still admits exactly

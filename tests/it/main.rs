@@ -16,6 +16,7 @@ mod groups;
 mod harness;
 mod instances;
 mod join;
+mod keys;
 mod metrics;
 mod names;
 mod pages;

@@ -89,10 +89,10 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::NoTls;
 
 use self::errors::Failure;
-use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_opt, token_row, user_row};
+use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_one, query_opt, token_row, user_row};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow};
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
 use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// Connections per pool, that is per server instance. Enough for a small server's concurrent
@@ -122,6 +122,7 @@ const MIGRATION_LOCK: i64 = 0x6f7a_2d67_7270;
 const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("../../../migrations/postgres/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("../../../migrations/postgres/0002_memberships_by_group.sql") },
+    Migration { version: 3, sql: include_str!("../../../migrations/postgres/0003_settings.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -245,6 +246,54 @@ impl Store for PostgresStore {
                 let rows = query(client, "SELECT COUNT(*) FROM users", &[]).await?;
                 let n: i64 = rows.first().map(|row| row.try_get(0)).transpose()?.unwrap_or(0);
                 u64::try_from(n).map_err(|_| Failure::Row("the user count is negative".into()))
+            })
+        })
+        .await
+    }
+
+    async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
+        self.read(name, |client, name| {
+            Box::pin(async move {
+                let sql = "SELECT id, name, alias, admin FROM users WHERE name = $1 OR alias = $1 ORDER BY seq";
+                let rows = query(client, sql, &[&name]).await?;
+                rows.iter().map(|row| Ok(user_row(row, 0)?.decode()?)).collect()
+            })
+        })
+        .await
+    }
+
+    async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
+        self.read(KEY_FINGERPRINT, |client, name| {
+            Box::pin(async move {
+                let row = query_opt(client, "SELECT value FROM settings WHERE name = $1", &[&name]).await?;
+                Ok(row.map(|r| r.try_get(0)).transpose()?)
+            })
+        })
+        .await
+    }
+
+    async fn claim_key_fingerprint(&self, fingerprint: &str) -> StoreResult<String> {
+        // SERIALIZABLE and retried: of two instances recording different fingerprints at once,
+        // the second's transaction reads the first's row (or is retried until it does).
+        self.write(fingerprint, |tx, fingerprint| {
+            Box::pin(async move {
+                let insert = "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+                execute(tx, insert, &[&KEY_FINGERPRINT, &fingerprint]).await?;
+                let row = query_one(tx, "SELECT value FROM settings WHERE name = $1", &[&KEY_FINGERPRINT]).await?;
+                Ok(row.try_get(0)?)
+            })
+        })
+        .await
+    }
+
+    async fn probe_write(&self, now_unix: u64) -> StoreResult<()> {
+        let now = now_unix.to_string();
+        self.write(now.as_str(), |tx, now| {
+            Box::pin(async move {
+                let upsert = "INSERT INTO settings (name, value) VALUES ($1, $2)
+                              ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value";
+                execute(tx, upsert, &[&HEALTH_PROBE, &now]).await?;
+                Ok(())
             })
         })
         .await

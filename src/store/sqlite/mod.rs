@@ -36,7 +36,7 @@ use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row};
 use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
 use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// How long a statement waits for another connection's lock before giving up. The CLI
@@ -48,6 +48,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("../../../migrations/sqlite/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("../../../migrations/sqlite/0002_memberships_by_group.sql") },
+    Migration { version: 3, sql: include_str!("../../../migrations/sqlite/0003_settings.sql") },
 ];
 
 /// A `Store` over one SQLite file, with group commit.
@@ -102,9 +103,10 @@ impl SqliteStore {
     /// call it at start-up or from a blocking context.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| StoreError::Unavailable(format!("cannot create the database directory: {e}")))?;
+            crate::config::create_private_dir(parent)
+                .map_err(|e| StoreError::Unavailable(format!("cannot create the database directory: {e:#}")))?;
         }
+        make_private(path)?;
         // URIs are not interpreted, so that a path is always a path.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut writer = Connection::open_with_flags(path, flags).map_err(sql_error)?;
@@ -151,6 +153,38 @@ impl Drop for Inner {
             let _ = writer.join();
         }
     }
+}
+
+/// Creates the database file with mode 0600 (whatever the umask) before SQLite opens it, and
+/// takes group and other permissions off an existing one and its `-wal` and `-shm` files. SQLite
+/// creates the `-wal` and `-shm` files with the database file's permissions (its unix VFS reads
+/// them from the database file and `fchmod`s the new file), so all three stay owner-only.
+fn make_private(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let failed = |e: std::io::Error| StoreError::Unavailable(format!("cannot create {}: {e}", path.display()));
+    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Ok(file) => file.set_permissions(std::fs::Permissions::from_mode(0o600)).map_err(failed)?,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(failed(e)),
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let file = Path::new(&file);
+        let Ok(meta) = std::fs::metadata(file) else { continue };
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(mode & 0o700))
+                .map_err(|e| StoreError::Unavailable(format!("cannot make {} private: {e}", file.display())))?;
+            tracing::warn!(path = %file.display(), was = format!("{mode:04o}"), "made the database file owner-only");
+        }
+    }
+    Ok(())
+}
+
+/// The value of the `settings` row `name`, if there is one.
+fn setting(conn: &Connection, name: &str) -> Result<Option<String>, Failure> {
+    Ok(conn.prepare_cached("SELECT value FROM settings WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?)
 }
 
 /// Runs a future of the shared SQL core (`sql::join`, `sql::migrate`) over SQLite's steps. Those
@@ -221,6 +255,49 @@ impl Store for SqliteStore {
         self.read(|conn| {
             let n: i64 = conn.prepare_cached("SELECT COUNT(*) FROM users")?.query_row([], |r| r.get(0))?;
             u64::try_from(n).map_err(|_| Failure::Row("the user count is negative".into()))
+        })
+        .await
+    }
+
+    async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
+        let name = name.to_owned();
+        self.read(move |conn| {
+            let mut statement = conn.prepare_cached(
+                "SELECT id, name, alias, admin FROM users WHERE name = ?1 OR alias = ?1 ORDER BY seq",
+            )?;
+            let rows = statement.query_map([name.as_str()], |row| user_row(row, 0))?;
+            let mut users = Vec::new();
+            for row in rows {
+                users.push(row?.decode()?);
+            }
+            Ok(users)
+        })
+        .await
+    }
+
+    async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
+        self.read(|conn| setting(conn, KEY_FINGERPRINT)).await
+    }
+
+    async fn claim_key_fingerprint(&self, fingerprint: &str) -> StoreResult<String> {
+        let fingerprint = fingerprint.to_owned();
+        // On the writer, inside `BEGIN IMMEDIATE`: no other process can record one in between.
+        self.write(move |tx| {
+            tx.prepare_cached("INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")?
+                .execute([KEY_FINGERPRINT, fingerprint.as_str()])?;
+            setting(tx, KEY_FINGERPRINT)?.ok_or_else(|| Failure::Row("the key fingerprint vanished".into()))
+        })
+        .await
+    }
+
+    async fn probe_write(&self, now_unix: u64) -> StoreResult<()> {
+        self.write(move |tx| {
+            tx.prepare_cached(
+                "INSERT INTO settings (name, value) VALUES (?1, ?2)
+                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([HEALTH_PROBE, now_unix.to_string().as_str()])?;
+            Ok(())
         })
         .await
     }

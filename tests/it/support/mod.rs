@@ -24,6 +24,7 @@ use std::sync::Arc;
 use oz_groups::config::StoreArgs;
 use oz_groups::domain::Name;
 use oz_groups::service::{App, TestClock};
+use oz_groups::startup::AdminToken;
 use oz_groups::store::memory::MemoryStore;
 use oz_groups::store::postgres::PostgresStore;
 use oz_groups::store::sqlite::SqliteStore;
@@ -187,6 +188,15 @@ async fn database_for(backend: Backend) -> Option<String> {
     }
 }
 
+/// The master key of the data directory `dir` (created there on first use), as the binary
+/// would read it. The in-process servers share the binary's key files but not its start-up, so
+/// they skip the fingerprint check, which `tests/it/keys.rs` tests on the binary.
+fn master_key(dir: &std::path::Path, database: Option<&str>) -> Vec<u8> {
+    let args = store_args(dir, database);
+    let key = args.read_master_key().expect("a readable master key");
+    key.map_or_else(|| args.create_master_key().expect("a new master key").bytes, |k| k.bytes)
+}
+
 /// What the test clock reads until a test moves it: 2026-12-01T00:00:00Z.
 pub const TEST_NOW: u64 = 1_796_083_200;
 
@@ -201,7 +211,7 @@ pub async fn spawn_app_with(backend: Backend, wrap: impl FnOnce(Arc<dyn Store>) 
     let dir = Arc::new(tempfile::tempdir().expect("a temporary directory"));
     let database = database_for(backend).await;
     let store = open_store(dir.path(), backend, database.as_deref()).await;
-    let key = store_args(dir.path(), database.as_deref()).master_key().expect("a master key");
+    let key = master_key(dir.path(), database.as_deref());
     let clock = Arc::new(TestClock::at(TEST_NOW));
     let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), clock.clone());
     start(app, dir, backend, database, clock).await
@@ -230,7 +240,7 @@ impl TestApp {
     pub async fn another_instance_with(&self, wrap: impl FnOnce(Arc<dyn Store>) -> Arc<dyn Store>) -> TestApp {
         assert_ne!(self.backend, Backend::Memory, "a memory store lives inside one instance");
         let store = open_store(self.dir.path(), self.backend, self.database.as_deref()).await;
-        let key = store_args(self.dir.path(), self.database.as_deref()).master_key().expect("the master key");
+        let key = master_key(self.dir.path(), self.database.as_deref());
         let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), self.clock.clone());
         start(app, self.dir.clone(), self.backend, self.database.clone(), self.clock.clone()).await
     }
@@ -243,10 +253,12 @@ async fn start(
     database: Option<String>,
     clock: Arc<TestClock>,
 ) -> TestApp {
-    let admin_token = oz_groups::startup::bootstrap_admin(&app, dir.path())
-        .await
-        .expect("the admin is bootstrapped")
-        .expect("a fresh store gets an admin token");
+    // A fresh store gets its admin here; a second instance finds the first one's token on file.
+    let admin_token = match oz_groups::startup::bootstrap_admin(&app, dir.path()).await {
+        Ok(AdminToken::Created(token, _)) => token,
+        Ok(AdminToken::OnFile(file)) => std::fs::read_to_string(file).expect("admin.token reads").trim().to_owned(),
+        other => panic!("the admin token is created or on file, not {other:?}"),
+    };
     let listener = oz_groups::startup::bind("127.0.0.1:0").await.expect("a free port");
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -259,7 +271,7 @@ async fn start(
             panic!("the server failed: {e:#}");
         }
     });
-    let key = store_args(dir.path(), database.as_deref()).master_key().expect("the master key");
+    let key = master_key(dir.path(), database.as_deref());
     let root = format!("http://{addr}");
     TestApp {
         app,

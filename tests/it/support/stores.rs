@@ -81,6 +81,18 @@ impl Store for ProbeStore {
     async fn count_users(&self) -> StoreResult<u64> {
         self.inner.count_users().await
     }
+    async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
+        self.inner.users_named(name).await
+    }
+    async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
+        self.inner.key_fingerprint().await
+    }
+    async fn claim_key_fingerprint(&self, fingerprint: &str) -> StoreResult<String> {
+        self.inner.claim_key_fingerprint(fingerprint).await
+    }
+    async fn probe_write(&self, now_unix: u64) -> StoreResult<()> {
+        self.inner.probe_write(now_unix).await
+    }
     async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
         self.inner.insert_token(record).await
     }
