@@ -12,7 +12,7 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Limited};
 use hyper::body::{Body as _, Incoming};
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
-use hyper::{Request, Response};
+use hyper::{Method, Request, Response};
 use serde_json::Value;
 use swagger::XSpanIdString;
 
@@ -53,8 +53,18 @@ impl Gate {
         Ok(Self { inner: Arc::new(Inner { spec, adapter: Adapter::new(app.clone()), app, docs }) })
     }
 
-    /// Answers one request; never fails: every failure is a JSON error response.
-    pub async fn handle(&self, request: Request<Incoming>) -> Response<Body> {
+    /// Answers one request; never fails: every failure is a JSON error response. HEAD is
+    /// answered as GET would be (routing, checks, status and headers, `Content-Length`
+    /// included), without the body (contract §2); where GET is not allowed, neither is HEAD.
+    pub async fn handle(&self, mut request: Request<Incoming>) -> Response<Body> {
+        if request.method() != Method::HEAD {
+            return self.answer(request).await;
+        }
+        *request.method_mut() = Method::GET;
+        without_body(self.answer(request).await)
+    }
+
+    async fn answer(&self, request: Request<Incoming>) -> Response<Body> {
         let inner = &self.inner;
         let path = request.uri().path();
         if let Some(response) = inner.docs.serve(path, request.method(), &inner.app).await {
@@ -130,6 +140,17 @@ impl Gate {
             AuthError::Failed(e) => EdgeError::Domain(e),
         })
     }
+}
+
+/// The response to a HEAD: the GET response's status and headers, its length in
+/// `Content-Length`, and no body. The body is dropped here rather than left to hyper's
+/// protocol code, so that HTTP/1.1 and HTTP/2 answer alike.
+fn without_body(response: Response<Body>) -> Response<Body> {
+    let (mut parts, body) = response.into_parts();
+    if let Some(length) = body.size_hint().exact() {
+        parts.headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
+    }
+    Response::from_parts(parts, error::full(Vec::new()))
 }
 
 /// The access token from the first accepted header that is present, `None` when none is.

@@ -14,6 +14,7 @@ mod faults;
 mod framework;
 mod groups;
 mod harness;
+mod head;
 mod instances;
 mod join;
 mod pages;
