@@ -8,8 +8,9 @@ use std::sync::Arc;
 use anyhow::Context;
 use tokio::net::TcpListener;
 
-use crate::config::{write_secret_file, Database, StoreArgs, ZONE_NAME};
+use crate::config::{write_secret_file, Database, StoreArgs, TlsArgs, ZONE_NAME};
 use crate::domain::Name;
+use crate::http::tls::{Tls, Transport};
 use crate::http::{server, Gate};
 use crate::service::{App, SystemClock};
 use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Store};
@@ -51,27 +52,48 @@ pub async fn bind(listen: &str) -> anyhow::Result<TcpListener> {
     TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))
 }
 
-/// Serves the API on `listener` until `shutdown` resolves.
+/// Plain HTTP, or HTTPS when `--tls-cert` and `--tls-key` are given (their files are read now,
+/// so a bad one stops the start before anything listens).
+pub fn transport(args: &TlsArgs) -> anyhow::Result<Transport> {
+    Ok(match args.files()? {
+        None => Transport::Plain,
+        Some((cert, key)) => {
+            Transport::Tls(Tls::load(cert, key, std::time::Duration::from_secs(args.tls_handshake_timeout))?)
+        }
+    })
+}
+
+/// Serves the API over plain HTTP on `listener` until `shutdown` resolves.
 pub async fn serve(
     listener: TcpListener,
     app: App,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<()> {
+    serve_with(listener, app, Transport::Plain, shutdown).await
+}
+
+/// Serves the API on `listener` over `transport` until `shutdown` resolves.
+pub async fn serve_with(
+    listener: TcpListener,
+    app: App,
+    transport: Transport,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
     let gate = Gate::new(app)?;
-    server::serve(listener, gate, shutdown).await
+    server::serve(listener, gate, transport, shutdown).await
 }
 
 /// What `serve` prints once it listens. The first line is what scripts and tests read to
-/// learn the address (`--listen 127.0.0.1:0`).
-pub fn banner(addr: SocketAddr, admin_token: Option<&str>, data_dir: &Path) -> String {
+/// learn the address (`--listen 127.0.0.1:0`); `scheme` is `http` or `https`.
+pub fn banner(addr: SocketAddr, scheme: &str, admin_token: Option<&str>, data_dir: &Path) -> String {
     let base = oz_groups_api::BASE_PATH;
-    let mut out = format!("oz-groups listening on http://{addr}\n");
-    out += &format!("  Swagger UI: http://{addr}/docs/\n");
-    out += &format!("  API root:   http://{addr}{base}\n");
+    let mut out = format!("oz-groups listening on {scheme}://{addr}\n");
+    out += &format!("  Swagger UI: {scheme}://{addr}/docs/\n");
+    out += &format!("  API root:   {scheme}://{addr}{base}\n");
     if let Some(token) = admin_token {
         let file = data_dir.join("admin.token");
         out += &format!("  admin access token (also in {}):\n    {token}\n", file.display());
-        out += &format!("  try: curl -H \"X-Auth-Token: $(cat {})\" http://{addr}{base}/user\n", file.display());
+        out += &format!("  try: curl -H \"X-Auth-Token: $(cat {})\" {scheme}://{addr}{base}/user\n", file.display());
     }
     out
 }

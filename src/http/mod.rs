@@ -1,7 +1,8 @@
 //! The HTTP edge, and the only module that names the generated crate. `gate` routes and checks
 //! each request once, `dispatch` calls the generated `Api` trait that `api` implements, `reply`
 //! turns its responses into HTTP, `convert` maps models to domain enums, `error` maps errors to
-//! responses, `spec` reads the embedded spec, `docs` serves Swagger UI, `server` runs hyper.
+//! responses, `spec` reads the embedded spec, `docs` serves Swagger UI, `server` runs hyper,
+//! `tls` makes its connections HTTPS.
 
 mod api;
 mod context;
@@ -13,5 +14,6 @@ mod gate;
 mod reply;
 pub mod server;
 pub mod spec;
+pub mod tls;
 
 pub use gate::Gate;

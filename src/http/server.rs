@@ -1,5 +1,6 @@
-//! Runs the gate on a TCP listener with hyper (HTTP/1.1 and HTTP/2), until `shutdown`
-//! resolves; then it stops accepting and lets requests in flight finish (bounded in time).
+//! Runs the gate on a TCP listener with hyper (HTTP/1.1 and HTTP/2, over plain TCP or TLS as
+//! `tls::Transport` says), until `shutdown` resolves; then it stops accepting and lets requests
+//! in flight finish (bounded in time).
 
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -11,12 +12,18 @@ use hyper_util::server::conn::auto::Builder;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
+use super::tls::Transport;
 use super::Gate;
 
 /// How long requests in flight may take to finish after shutdown was asked for.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub async fn serve(listener: TcpListener, gate: Gate, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+pub async fn serve(
+    listener: TcpListener,
+    gate: Gate,
+    transport: Transport,
+    shutdown: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
     let builder = Builder::new(TokioExecutor::new());
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
@@ -46,9 +53,14 @@ pub async fn serve(listener: TcpListener, gate: Gate, shutdown: impl Future<Outp
                 Ok::<_, std::convert::Infallible>(response)
             }
         });
-        let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
-        let connection = graceful.watch(connection);
+        let (builder, transport, watcher) = (builder.clone(), transport.clone(), graceful.watcher());
         tokio::spawn(async move {
+            // The TLS handshake runs here, not in the loop, so a slow client delays no one else.
+            let stream = match transport.accept(stream).await {
+                Ok(stream) => stream,
+                Err(e) => return tracing::debug!(%peer, error = %e, "TLS handshake failed"),
+            };
+            let connection = watcher.watch(builder.serve_connection(TokioIo::new(stream), service));
             if let Err(e) = connection.await {
                 tracing::debug!(%peer, error = %e, "connection ended with an error");
             }

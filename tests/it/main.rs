@@ -19,4 +19,5 @@ mod instances;
 mod join;
 mod pages;
 mod seed;
+mod tls;
 mod user;
