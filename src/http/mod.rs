@@ -2,13 +2,14 @@
 //! each request once, `dispatch` calls the generated `Api` trait that `api` implements, `reply`
 //! turns its responses into HTTP, `convert` maps models to domain enums, `error` maps errors to
 //! responses, `spec` reads the embedded spec, `docs` serves Swagger UI, `server` runs hyper,
-//! `tls` makes its connections HTTPS.
+//! `tls` makes its connections HTTPS, `drain` closes them at shutdown.
 
 mod api;
 mod context;
 mod convert;
 mod dispatch;
 mod docs;
+mod drain;
 pub mod error;
 mod gate;
 mod reply;

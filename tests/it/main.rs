@@ -19,5 +19,6 @@ mod instances;
 mod join;
 mod pages;
 mod seed;
+mod shutdown;
 mod tls;
 mod user;
