@@ -66,6 +66,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { listen, store, tls } => {
             let transport = startup::transport(&tls)?;
+            let shutdown = startup::shutdown_signal();
             let app = startup::build_app(&store).await?;
             let admin_token = startup::bootstrap_admin(&app, &store.data_dir).await?;
             let listener = startup::bind(&listen).await?;
@@ -73,7 +74,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", startup::banner(addr, transport.scheme(), admin_token.as_deref(), &store.data_dir));
             // Flushed now: stdout is a pipe under tests and scripts, which wait for these lines.
             std::io::Write::flush(&mut std::io::stdout())?;
-            startup::serve_with(listener, app, transport, startup::shutdown_signal()).await
+            startup::serve_with(listener, app, transport, shutdown).await
         }
         Command::User { command: UserCommand::Add { name, admin, store } } => {
             if store.database()? == crate::config::Database::Memory {

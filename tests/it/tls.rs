@@ -154,3 +154,16 @@ async fn tls_needs_both_files_and_a_bad_file_is_named() {
         assert!(stderr.contains(named), "the error names {named}: {stderr}");
     }
 }
+
+#[tokio::test]
+async fn sigterm_does_not_wait_for_a_handshake_under_way() {
+    let c = certified();
+    let server = serve_tls(&c, &[]).await;
+    let addr = server.root.trim_start_matches("https://").to_owned();
+    // Opened, never greeted: its handshake would time out only after 10 s, the drain after 10 s.
+    let _silent = TcpStream::connect(&addr).await.expect("a TCP connection");
+    let started = std::time::Instant::now();
+    let status = server.terminate(Duration::from_secs(3)).await;
+    assert!(status.success(), "exit status after SIGTERM: {status:?}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
