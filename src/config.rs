@@ -25,6 +25,34 @@ pub struct StoreArgs {
     pub database: Option<String>,
 }
 
+/// HTTPS (`serve` only): both files, or neither for plain HTTP.
+#[derive(clap::Args, Clone, Debug)]
+pub struct TlsArgs {
+    /// PEM certificate chain, leaf first; with --tls-key, serve HTTPS (HTTP/2 or HTTP/1.1 by ALPN)
+    /// instead of plain HTTP.
+    #[arg(long, env = "OZ_TLS_CERT", requires = "tls_key", value_name = "PEM")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key of --tls-cert (PKCS#8, PKCS#1 or SEC1).
+    #[arg(long, env = "OZ_TLS_KEY", requires = "tls_cert", value_name = "PEM")]
+    pub tls_key: Option<PathBuf>,
+    /// Seconds a client may take to finish the TLS handshake before its connection is closed.
+    #[arg(long, env = "OZ_TLS_HANDSHAKE_TIMEOUT", default_value_t = 10, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub tls_handshake_timeout: u64,
+}
+
+impl TlsArgs {
+    /// The certificate and key files when HTTPS is asked for, `None` for plain HTTP. clap
+    /// refuses one flag without the other; this refuses it too, for arguments built in code.
+    pub fn files(&self) -> anyhow::Result<Option<(&Path, &Path)>> {
+        match (self.tls_cert.as_deref(), self.tls_key.as_deref()) {
+            (Some(cert), Some(key)) => Ok(Some((cert, key))),
+            (None, None) => Ok(None),
+            _ => bail!("--tls-cert and --tls-key (OZ_TLS_CERT, OZ_TLS_KEY) go together: give both or neither"),
+        }
+    }
+}
+
 /// The store a deployment uses.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Database {

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use tokio::net::TcpListener;
 
-use crate::config::{write_secret_file, Database, MasterKey, StoreArgs, ZONE_NAME};
+use crate::config::{write_secret_file, Database, MasterKey, StoreArgs, TlsArgs, ZONE_NAME};
 use crate::domain::{Name, UserId};
+use crate::http::tls::{Tls, Transport};
 use crate::http::{server, Gate};
 use crate::service::{App, SystemClock};
 use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Store};
@@ -143,27 +144,49 @@ pub async fn bind(listen: &str) -> anyhow::Result<TcpListener> {
     TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))
 }
 
-/// Serves the API on `listener` until `shutdown` resolves.
+/// Plain HTTP, or HTTPS when `--tls-cert` and `--tls-key` are given (their files are read now,
+/// so a bad one stops the start before anything listens).
+pub fn transport(args: &TlsArgs) -> anyhow::Result<Transport> {
+    Ok(match args.files()? {
+        None => Transport::Plain,
+        Some((cert, key)) => {
+            Transport::Tls(Tls::load(cert, key, std::time::Duration::from_secs(args.tls_handshake_timeout))?)
+        }
+    })
+}
+
+/// Serves the API over plain HTTP on `listener` until `shutdown` resolves.
 pub async fn serve(
     listener: TcpListener,
     app: App,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<()> {
+    serve_with(listener, app, Transport::Plain, shutdown).await
+}
+
+/// Serves the API on `listener` over `transport` until `shutdown` resolves.
+pub async fn serve_with(
+    listener: TcpListener,
+    app: App,
+    transport: Transport,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
     let gate = Gate::new(app)?;
-    server::serve(listener, gate, shutdown).await
+    server::serve(listener, gate, transport, shutdown).await
 }
 
 /// What `serve` prints once it listens. The first line is what scripts and tests read to
-/// learn the address (`--listen 127.0.0.1:0`).
+/// learn the address (`--listen 127.0.0.1:0`); `scheme` is `http` or `https`.
 /// The admin's token is printed only by the start that created it: later starts say where it
 /// is, so that it does not land in every start's logs (journald, container logs).
-pub fn banner(addr: SocketAddr, admin_token: &AdminToken) -> String {
+pub fn banner(addr: SocketAddr, scheme: &str, admin_token: &AdminToken) -> String {
     let base = oz_groups_api::BASE_PATH;
-    let mut out = format!("oz-groups listening on http://{addr}\n");
-    out += &format!("  Swagger UI: http://{addr}/docs/\n");
-    out += &format!("  API root:   http://{addr}{base}\n");
-    let try_it =
-        |file: &Path| format!("  try: curl -H \"X-Auth-Token: $(cat {})\" http://{addr}{base}/user\n", file.display());
+    let mut out = format!("oz-groups listening on {scheme}://{addr}\n");
+    out += &format!("  Swagger UI: {scheme}://{addr}/docs/\n");
+    out += &format!("  API root:   {scheme}://{addr}{base}\n");
+    let try_it = |file: &Path| {
+        format!("  try: curl -H \"X-Auth-Token: $(cat {})\" {scheme}://{addr}{base}/user\n", file.display())
+    };
     match admin_token {
         AdminToken::Created(token, file) => {
             out += &format!("  admin access token (printed on this first start only; also in {}):\n", file.display());
@@ -184,21 +207,25 @@ pub fn banner(addr: SocketAddr, admin_token: &AdminToken) -> String {
     out
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+/// Resolves on Ctrl-C or SIGTERM. The handlers are installed by this call, not when the future
+/// is first polled: a SIGTERM that comes as soon as the banner is out must still shut down
+/// gracefully rather than kill the process.
+pub fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let (interrupt, terminate) = (signal(SignalKind::interrupt()), signal(SignalKind::terminate()));
+    async move {
+        // Without a handler (which cannot happen in a tokio runtime on Unix) only a kill stops us.
+        let wait = |handler: std::io::Result<tokio::signal::unix::Signal>| async move {
+            match handler {
+                Ok(mut handler) => {
+                    handler.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        tokio::select! {
+            () = wait(interrupt) => {},
+            () = wait(terminate) => {},
         }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
     }
 }

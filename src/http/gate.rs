@@ -13,7 +13,7 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Limited};
 use hyper::body::{Body as _, Incoming};
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
-use hyper::{Request, Response};
+use hyper::{Method, Request, Response};
 use serde_json::Value;
 use swagger::XSpanIdString;
 
@@ -56,12 +56,22 @@ impl Gate {
         Ok(Self { inner: Arc::new(Inner { spec, adapter: Adapter::new(app.clone()), app, docs }) })
     }
 
-    /// Answers one request; never fails: every failure is a JSON error response. Each answer is
-    /// counted in the metrics under its spec operation (or `other`) and status, with its latency.
-    pub async fn handle(&self, request: Request<Incoming>) -> Response<Body> {
+    /// Answers one request; never fails: every failure is a JSON error response. HEAD is
+    /// answered as GET would be (routing, checks, status and headers, `Content-Length`
+    /// included), without the body (contract §2); where GET is not allowed, neither is HEAD.
+    /// Each answer is counted in the metrics under its spec operation (or `other`) and status,
+    /// with its latency.
+    pub async fn handle(&self, mut request: Request<Incoming>) -> Response<Body> {
         let started = Instant::now();
+        let head = request.method() == Method::HEAD;
+        if head {
+            *request.method_mut() = Method::GET;
+        }
         let (operation, response) = self.answer(request).await;
         metrics::request(operation, response.status().as_str(), started.elapsed());
+        if head {
+            return without_body(response);
+        }
         response
     }
 
@@ -146,6 +156,17 @@ impl Gate {
             AuthError::Failed(e) => EdgeError::Domain(e),
         })
     }
+}
+
+/// The response to a HEAD: the GET response's status and headers, its length in
+/// `Content-Length`, and no body. The body is dropped here rather than left to hyper's
+/// protocol code, so that HTTP/1.1 and HTTP/2 answer alike.
+fn without_body(response: Response<Body>) -> Response<Body> {
+    let (mut parts, body) = response.into_parts();
+    if let Some(length) = body.size_hint().exact() {
+        parts.headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
+    }
+    Response::from_parts(parts, error::full(Vec::new()))
 }
 
 /// The access token from the first accepted header that is present, `None` when none is.

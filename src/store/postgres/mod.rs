@@ -252,7 +252,7 @@ impl Store for PostgresStore {
     }
 
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
-        self.read(name, |client, name| {
+        self.statement(name, |client, name| {
             Box::pin(async move {
                 let sql = "SELECT id, name, alias, admin FROM users WHERE name = $1 OR alias = $1 ORDER BY seq";
                 let rows = query(client, sql, &[&name]).await?;
@@ -263,7 +263,7 @@ impl Store for PostgresStore {
     }
 
     async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
-        self.read(KEY_FINGERPRINT, |client, name| {
+        self.statement(KEY_FINGERPRINT, |client, name| {
             Box::pin(async move {
                 let row = query_opt(client, "SELECT value FROM settings WHERE name = $1", &[&name]).await?;
                 Ok(row.map(|r| r.try_get(0)).transpose()?)

@@ -52,6 +52,14 @@ pub fn check(method: &Method, path: &str, reply: &Reply) {
 pub fn violations(method: &Method, path: &str, reply: &Reply) -> Result<(), Vec<String>> {
     let contract = contract();
     let path = path.split(['?', '#']).next().unwrap_or_default();
+    // HEAD is GET without the body (contract §2), and the spec declares no HEAD: a HEAD reply
+    // must have no body, and `head::` tests compare its status and headers with GET's.
+    if *method == Method::HEAD {
+        return match reply.body.is_empty() {
+            true => Ok(()),
+            false => Err(vec![format!("a HEAD reply has a body of {} bytes", reply.body.len())]),
+        };
+    }
     let mut problems = Vec::new();
     match contract.api_path(path) {
         None => contract.check_outside_api(reply, &mut problems),

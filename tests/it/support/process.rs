@@ -21,7 +21,7 @@ const START_TIMEOUT: Duration = Duration::from_secs(20);
 pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.args(args);
-    for var in ["OZ_LISTEN", "OZ_DATA_DIR", "OZ_DATABASE", "OZ_MASTER_KEY"] {
+    for var in ["OZ_LISTEN", "OZ_DATA_DIR", "OZ_DATABASE", "OZ_MASTER_KEY", "OZ_TLS_CERT", "OZ_TLS_KEY"] {
         cmd.env_remove(var);
     }
     cmd.env("RUST_LOG", "warn");
@@ -35,7 +35,7 @@ pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
 /// A running `oz-groups serve`.
 pub struct ServerProcess {
     pub child: Child,
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT`, or `https://…` when it serves TLS
     pub root: String,
     /// The banner lines read so far (the first is the address line).
     pub banner: Vec<String>,
@@ -77,7 +77,7 @@ impl ServerProcess {
 }
 
 /// Runs `oz-groups serve --listen 127.0.0.1:0 --data-dir <dir>` (plus `args`) and reads the
-/// first stdout line, `oz-groups listening on http://ADDR`, to learn the address.
+/// first stdout line, `oz-groups listening on http://ADDR` (or `https://`), to learn the address.
 pub async fn spawn_binary(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> ServerProcess {
     let dir = data_dir.to_str().expect("a UTF-8 path");
     let mut all = vec!["serve", "--listen", "127.0.0.1:0", "--data-dir", dir];
@@ -91,12 +91,11 @@ pub async fn spawn_binary(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) 
     let stdout = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
     let mut server = ServerProcess { child, root: String::new(), banner: Vec::new(), stdout };
     let first = server.next_line().await.expect("the binary printed its address line before exiting");
-    let addr = first
-        .strip_prefix("oz-groups listening on http://")
-        .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
-        .trim()
-        .to_owned();
-    server.root = format!("http://{addr}");
+    // `https://` when the arguments asked for TLS.
+    let url =
+        first.strip_prefix("oz-groups listening on ").unwrap_or_else(|| panic!("unexpected first line: {first:?}"));
+    assert!(url.starts_with("http://") || url.starts_with("https://"), "unexpected first line: {first:?}");
+    server.root = url.trim().to_owned();
     server.banner.push(first);
     server
 }

@@ -1,0 +1,188 @@
+//! Shutdown of one connection. hyper's graceful shutdown (which the server loop also asks for)
+//! waits on the client: an HTTP/2 connection closes only once the client has answered the PING
+//! sent with the first GOAWAY, and an HTTP/1.1 connection only once the request it has begun
+//! to send is complete. A client that never answers, or sends half a request, would hold the
+//! process for the whole drain bound. So here a connection with no request in flight when the
+//! server stops (or from then on) is closed by the server itself after `IDLE_GRACE`, while one
+//! with a request in flight is left to finish it.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use hyper::body::{Body, Frame, SizeHint};
+use tokio::sync::watch;
+
+/// How long a connection with nothing in flight may take to close by the protocol's own
+/// shutdown (the HTTP/2 GOAWAY and PING exchange takes one round trip) before the server
+/// closes it. Short, so idle connections go at once for a person's eye; long enough for a
+/// response's last bytes to leave and a well-behaved client to take part.
+const IDLE_GRACE: Duration = Duration::from_millis(200);
+
+/// Whether the server is stopping: every connection watches it.
+#[derive(Clone)]
+pub struct Stopping(watch::Receiver<bool>);
+
+/// Tells every connection that the server stops.
+pub struct Stop(watch::Sender<bool>);
+
+pub fn stop_signal() -> (Stop, Stopping) {
+    let (tx, rx) = watch::channel(false);
+    (Stop(tx), Stopping(rx))
+}
+
+impl Stop {
+    pub fn stop(&self) {
+        self.0.send_replace(true);
+    }
+}
+
+impl Stopping {
+    /// Resolves once the server stops.
+    pub async fn stopped(&mut self) {
+        // An error means the server loop is gone, which also means stopping.
+        let _ = self.0.wait_for(|stopping| *stopping).await;
+    }
+}
+
+/// The requests in flight on one connection: from the call of the service until hyper has
+/// taken the last frame of the response body (or dropped the body). `IDLE_GRACE` then covers
+/// the way of those last bytes out.
+#[derive(Clone)]
+pub struct InFlight(watch::Sender<usize>);
+
+impl Default for InFlight {
+    fn default() -> Self {
+        Self(watch::Sender::new(0))
+    }
+}
+
+impl InFlight {
+    /// Counts one request until the returned guard is dropped.
+    pub fn start(&self) -> Guard {
+        self.0.send_modify(|n| *n += 1);
+        Guard(self.0.clone())
+    }
+
+    /// Resolves once the connection has had nothing in flight for `IDLE_GRACE`.
+    async fn idle(&self) {
+        let mut count = self.0.subscribe();
+        loop {
+            // The sender lives in `self`, so these waits cannot fail.
+            let _ = count.wait_for(|n| *n == 0).await;
+            if tokio::time::timeout(IDLE_GRACE, count.wait_for(|n| *n > 0)).await.is_err() {
+                return;
+            }
+        }
+    }
+}
+
+/// One request in flight; dropping it ends the request.
+pub struct Guard(watch::Sender<usize>);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n -= 1);
+    }
+}
+
+impl Guard {
+    /// `body`, which keeps the request in flight until it has been sent whole.
+    pub fn hold<B>(self, body: B) -> Held<B> {
+        Held { body, guard: Some(self) }
+    }
+}
+
+/// A response body that ends its request's `Guard` when it ends.
+pub struct Held<B> {
+    body: B,
+    guard: Option<Guard>,
+}
+
+impl<B: Body + Unpin> Body for Held<B> {
+    type Data = B::Data;
+    type Error = B::Error;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<B::Data>, B::Error>>> {
+        let polled = Pin::new(&mut self.body).poll_frame(cx);
+        if let Poll::Ready(None) = polled {
+            self.guard = None;
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
+/// Runs `connection` (already under hyper's graceful shutdown) until it ends, or until the
+/// server stops and the connection has nothing in flight: then it is dropped, which closes it.
+pub async fn serve<C: Future>(connection: C, in_flight: &InFlight, mut stopping: Stopping) -> Option<C::Output> {
+    tokio::pin!(connection);
+    let idle_after_stop = async {
+        stopping.stopped().await;
+        in_flight.idle().await;
+    };
+    tokio::select! {
+        // The connection first: it may have just finished, or have bytes to flush.
+        biased;
+        output = &mut connection => Some(output),
+        () = idle_after_stop => None,
+    }
+}
+
+/// `future` (a TLS handshake), or `None` when the server stops first: a connection that has
+/// not finished its handshake has nothing in flight.
+pub async fn unless_stopped<F: Future>(future: F, mut stopping: Stopping) -> Option<F::Output> {
+    tokio::select! {
+        output = future => Some(output),
+        () = stopping.stopped() => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_idle_connection_is_dropped_once_the_server_stops_and_a_busy_one_is_not() {
+        let (stop, stopping) = stop_signal();
+        let in_flight = InFlight::default();
+        let guard = in_flight.start();
+        let never_ends = std::future::pending::<()>();
+        let served = tokio::spawn({
+            let (in_flight, stopping) = (in_flight.clone(), stopping.clone());
+            async move { serve(never_ends, &in_flight, stopping).await }
+        });
+        stop.stop();
+        // With a request in flight the connection is kept: past the grace, it still runs.
+        let mut served = served;
+        let kept = tokio::time::timeout(IDLE_GRACE * 2, &mut served).await;
+        assert!(kept.is_err(), "a connection with a request in flight was dropped");
+        drop(guard);
+        let ended = tokio::time::timeout(IDLE_GRACE * 10, served).await.expect("dropped after the grace").unwrap();
+        assert!(ended.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_connection_that_ends_by_itself_keeps_its_output() {
+        let (_stop, stopping) = stop_signal();
+        assert_eq!(serve(async { 7 }, &InFlight::default(), stopping).await, Some(7));
+    }
+
+    #[tokio::test]
+    async fn a_response_body_keeps_its_request_in_flight_until_it_ends() {
+        use http_body_util::BodyExt;
+        let in_flight = InFlight::default();
+        let body = in_flight.start().hold(http_body_util::Full::new(bytes::Bytes::from_static(b"abc")));
+        assert_eq!(*in_flight.0.borrow(), 1);
+        assert_eq!(body.collect().await.unwrap().to_bytes(), "abc");
+        assert_eq!(*in_flight.0.borrow(), 0);
+    }
+}
