@@ -289,14 +289,22 @@ impl Bench {
     }
 
     fn spawn(&self, name: &str, program: &Path, args: &[String]) -> anyhow::Result<Server> {
+        self.spawn_env(name, program, args, &[])
+    }
+
+    fn spawn_env(&self, name: &str, program: &Path, args: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
         let log = self.cfg.work.join(format!("server-{name}.log"));
         // A large store may take a while to open; a healthy start takes milliseconds.
-        Server::spawn(name, program, args, &log, Duration::from_secs(300))
+        Server::spawn(name, program, args, env, &log, Duration::from_secs(300))
     }
 
     /// `oz-groups serve` on the data dir `dir` (its master key, and its SQLite database unless
     /// `db` names a PostgreSQL one).
     fn spawn_store(&self, name: &str, dir: &Path, db: &Durable) -> anyhow::Result<Server> {
+        self.spawn_store_env(name, dir, db, &[])
+    }
+
+    fn spawn_store_env(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> anyhow::Result<Server> {
         let args = ["serve", "--listen", "127.0.0.1:0", "--data-dir"].map(str::to_owned);
         let mut args = args.to_vec();
         args.push(dir.display().to_string());
@@ -304,7 +312,7 @@ impl Bench {
             args.push("--database".to_owned());
             args.push(url.clone());
         }
-        self.spawn(name, &self.bin("oz-groups"), &args)
+        self.spawn_env(name, &self.bin("oz-groups"), &args, env)
     }
 
     /// The memory backend: seeding has to happen inside the server's process.
@@ -571,6 +579,9 @@ impl Bench {
         let app = self.store_app(dir, db)?;
         let fixture = self.rt.block_on(seed::join_pairs(&app, n, file))?;
         eprintln!("  seeded {n} join pairs in {:.1} s ({:.0} pairs/s)", fixture.seconds, n as f64 / fixture.seconds);
+        if let Durable::Postgres(url) = db {
+            self.rt.block_on(pg::settle(url))?;
+        }
         Ok(fixture)
     }
 
@@ -777,7 +788,13 @@ impl Bench {
         std::fs::create_dir_all(&dir)?;
         let fixture = self.durable_pairs(&dir, &db, 2 + 2 * share, &all)?;
         let files = split_pairs(&all, &dir, &[1, 1, share, usize::MAX])?;
-        let servers = [self.spawn_store("postgres-two-a", &dir, &db)?, self.spawn_store("postgres-two-b", &dir, &db)?];
+        // Each instance runs on its share of the cores (as under a container's CPU limit): as many
+        // runtime workers in all as the one instance had, not twice as many fighting over them.
+        let workers = [("TOKIO_WORKER_THREADS", two_instance_workers().to_string())];
+        let servers = [
+            self.spawn_store_env("postgres-two-a", &dir, &db, &workers)?,
+            self.spawn_store_env("postgres-two-b", &dir, &db, &workers)?,
+        ];
         check_first_join(&servers[0], &files[0])?;
         check_first_join(&servers[1], &files[1])?;
         let shape = Shape { threads: TWO_THREADS, connections: TWO_CONNECTIONS, database_cpu: true };
@@ -824,7 +841,9 @@ impl Bench {
         let mut combined = Outcome {
             peak_rss: rss.iter().flatten().copied().max(),
             notes: vec![format!(
-                "{share} pairs pre-minted for each instance; each instance's wrk: -t{TWO_THREADS} -c{TWO_CONNECTIONS}"
+                "{share} pairs pre-minted for each instance; each instance's wrk: -t{TWO_THREADS} -c{TWO_CONNECTIONS}; \
+                 each instance with TOKIO_WORKER_THREADS={} (its share of the cores)",
+                two_instance_workers()
             )],
             ..Outcome::default()
         };
@@ -949,6 +968,11 @@ impl Bench {
         report_outcome("list, page (scale)", &list_page);
         Ok(ScaleResults { load, join, read, list_whole, list_page })
     }
+}
+
+/// The runtime workers of each of the two instances: half the cores, at least one.
+fn two_instance_workers() -> usize {
+    (std::thread::available_parallelism().map_or(2, usize::from) / 2).max(1)
 }
 
 /// A store on disk that `oz-groups serve` runs on: SQLite in the data dir, or a PostgreSQL

@@ -100,15 +100,25 @@ pub struct Server {
 }
 
 impl Server {
-    /// Spawns `program args` with stdout piped and stderr to `log`, and waits (up to `limit`)
-    /// for its first stdout line, `... listening on http://ADDR`.
-    pub fn spawn(name: &str, program: &Path, args: &[String], log: &Path, limit: Duration) -> anyhow::Result<Server> {
+    /// Spawns `program args` (with `env` added to its environment) with stdout piped and stderr
+    /// to `log`, and waits (up to `limit`) for its first stdout line, `... listening on
+    /// http://ADDR`.
+    pub fn spawn(
+        name: &str,
+        program: &Path,
+        args: &[String],
+        env: &[(&str, String)],
+        log: &Path,
+        limit: Duration,
+    ) -> anyhow::Result<Server> {
         let stderr = std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
         let started = Instant::now();
         let mut child = die_with_parent(&mut Command::new(program))
             .args(args)
             // The server must read its store from --data-dir, whatever the caller's environment.
             .env_remove("OZ_DATABASE")
+            .env_remove("TOKIO_WORKER_THREADS")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(stderr)
