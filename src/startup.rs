@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::config::{write_secret_file, Database, StoreArgs, ZONE_NAME};
 use crate::domain::Name;
+use crate::http::limits::{Limiter, Limits};
 use crate::http::{server, Gate};
 use crate::service::{App, SystemClock};
 use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Store};
@@ -51,13 +52,23 @@ pub async fn bind(listen: &str) -> anyhow::Result<TcpListener> {
     TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))
 }
 
-/// Serves the API on `listener` until `shutdown` resolves.
+/// Serves the API on `listener` until `shutdown` resolves, with the default rate limits.
 pub async fn serve(
     listener: TcpListener,
     app: App,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<()> {
-    let gate = Gate::new(app)?;
+    serve_with(listener, app, Arc::new(Limiter::new(&Limits::recommended())), shutdown).await
+}
+
+/// `serve` with the rate limits of `limiter` (whose rejection counters the caller may read).
+pub async fn serve_with(
+    listener: TcpListener,
+    app: App,
+    limiter: Arc<Limiter>,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let gate = Gate::new(app, limiter)?;
     server::serve(listener, gate, shutdown).await
 }
 

@@ -1,7 +1,7 @@
 //! The HTTP edge, and the only module that names the generated crate. `gate` routes and checks
 //! each request once, `dispatch` calls the generated `Api` trait that `api` implements, `reply`
 //! turns its responses into HTTP, `convert` maps models to domain enums, `error` maps errors to
-//! responses, `spec` reads the embedded spec, `docs` serves Swagger UI, `server` runs hyper.
+//! responses, `limits` holds the rate limits, `spec` reads the embedded spec, `docs` serves Swagger UI, `server` runs hyper.
 
 mod api;
 mod context;
@@ -10,6 +10,7 @@ mod dispatch;
 mod docs;
 pub mod error;
 mod gate;
+pub mod limits;
 mod reply;
 pub mod server;
 pub mod spec;

@@ -35,7 +35,8 @@ pub async fn serve(listener: TcpListener, gate: Gate, shutdown: impl Future<Outp
         };
         let _ = stream.set_nodelay(true);
         let gate = gate.clone();
-        let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+            request.extensions_mut().insert(super::limits::Peer(peer));
             let gate = gate.clone();
             async move {
                 let (method, path, started) =

@@ -17,5 +17,6 @@ mod harness;
 mod instances;
 mod join;
 mod pages;
+mod rate_limits;
 mod seed;
 mod user;
