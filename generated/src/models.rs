@@ -13,8 +13,8 @@ use serde_valid::Validate;
 pub struct AccessToken {
     /// An access token of the calling user.
     #[serde(rename = "token")]
-    #[cfg_attr(not(feature = "validate"), validate(length(max = 65536),))]
-    #[cfg_attr(feature = "validate", validate(max_length = 65536))]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 4096),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 4096))]
     pub token: String,
 }
 
@@ -1141,8 +1141,8 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 pub struct GroupInviteToken {
     /// Group invite token.
     #[serde(rename = "token")]
-    #[cfg_attr(not(feature = "validate"), validate(length(max = 65536),))]
-    #[cfg_attr(feature = "validate", validate(max_length = 65536))]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 4096),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 4096))]
     pub token: String,
 }
 

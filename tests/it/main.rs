@@ -7,6 +7,7 @@
 
 mod support;
 
+mod bounds;
 mod cli;
 mod concurrency;
 mod crash;
