@@ -51,8 +51,16 @@ pub struct LimitArgs {
     pub trust_forwarded_for: bool,
     /// Proxies (addresses or CIDR networks, comma-separated) whose X-Forwarded-For is read; their
     /// own hops in it are skipped.
-    #[arg(long, env = "OZ_TRUSTED_PROXIES", value_delimiter = ',')]
+    #[arg(long, env = "OZ_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// A CIDR network, or one address (its /32 or /128).
+fn parse_proxy(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is neither an IP address nor a CIDR network"))
 }
 
 /// A parsed `BURST/PERIOD`, `None` for `off`.
@@ -217,6 +225,14 @@ mod tests {
         assert!(parse_rate("off").unwrap().0.is_none());
         assert_eq!(parse_rate("5/1s").unwrap().0.map(|r| r.burst.get()), Some(5));
         assert!(parse_rate("five").is_err());
+    }
+
+    #[test]
+    fn a_trusted_proxy_is_a_network_or_one_address() {
+        assert_eq!(parse_proxy("10.0.0.0/8").unwrap().to_string(), "10.0.0.0/8");
+        assert_eq!(parse_proxy(" 192.168.1.5").unwrap().to_string(), "192.168.1.5/32");
+        assert_eq!(parse_proxy("2001:db8::1").unwrap().to_string(), "2001:db8::1/128");
+        assert!(parse_proxy("proxy.internal").is_err());
     }
 
     #[test]
