@@ -29,9 +29,11 @@ lint: spec-lint
 	cargo fmt --all -- --check
 	cargo clippy -p oz-groups -p oz-bench -p oz-testkit --all-targets -- -D warnings
 
-## spec-lint: openapi/openapi.yaml against Redocly's recommended-strict rules (redocly.yaml)
+## spec-lint: openapi/openapi.yaml against Redocly's recommended-strict rules (redocly.yaml) and
+## Spectral's OWASP API Security ruleset (.spectral.yaml; errors fail, warnings are shown)
 spec-lint: $(NODE_STAMP)
 	npx --no-install redocly lint openapi/openapi.yaml
+	npx --no-install spectral lint --ruleset .spectral.yaml --fail-severity error openapi/openapi.yaml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

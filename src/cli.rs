@@ -3,8 +3,9 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{StoreArgs, TlsArgs};
+use crate::config::{LimitArgs, StoreArgs, TlsArgs};
 use crate::domain::Name;
+use crate::http::limits::Limiter;
 use crate::startup;
 use crate::tokens::{Caveat, Macaroon};
 
@@ -30,6 +31,8 @@ enum Command {
         store: StoreArgs,
         #[command(flatten)]
         tls: TlsArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Manage users.
     User {
@@ -71,7 +74,7 @@ enum TokenCommand {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { listen, store, tls } => {
+        Command::Serve { listen, store, tls, limits } => {
             let transport = startup::transport(&tls)?;
             let shutdown = startup::shutdown_signal();
             let app = startup::build_app(&store).await?;
@@ -80,7 +83,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", startup::banner(listener.local_addr()?, transport.scheme(), &admin_token));
             // Flushed now: stdout is a pipe under tests and scripts, which wait for these lines.
             std::io::Write::flush(&mut std::io::stdout())?;
-            startup::serve_with(listener, app, transport, shutdown).await
+            let limiter = std::sync::Arc::new(Limiter::new(&limits.limits()));
+            startup::serve_with(listener, app, startup::Serving { transport, limiter }, shutdown).await
         }
         Command::User { command: UserCommand::Add { name, admin, store } } => {
             if store.database()? == crate::config::Database::Memory {

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
+use crate::http::limits::{defaults, Limits, Rate};
+
 /// The zone's name: the `location` of every token this server mints (Onezone's default).
 pub const ZONE_NAME: &str = "onezone";
 
@@ -49,6 +51,69 @@ impl TlsArgs {
             (Some(cert), Some(key)) => Ok(Some((cert, key))),
             (None, None) => Ok(None),
             _ => bail!("--tls-cert and --tls-key (OZ_TLS_CERT, OZ_TLS_KEY) go together: give both or neither"),
+        }
+    }
+}
+
+/// The rate limits (contract §9), each `BURST/PERIOD` (at most BURST at once, BURST more every
+/// PERIOD) or `off`, and whom to believe about the client's address.
+#[derive(clap::Args, Clone, Debug)]
+pub struct LimitArgs {
+    /// Failed authentications (401 with a token) per client address. Every --limit-* takes
+    /// BURST/PERIOD (at most BURST at once, BURST more every PERIOD; ms, s, m or h) or off.
+    #[arg(long, env = "OZ_LIMIT_AUTH_FAILURES_PER_ADDRESS", default_value = defaults::AUTH_FAILURES_PER_ADDRESS, value_parser = parse_rate)]
+    pub limit_auth_failures_per_address: RateArg,
+    /// Failed authentications per presented access token (the same token), from any address.
+    #[arg(long, env = "OZ_LIMIT_AUTH_FAILURES_PER_TOKEN", default_value = defaults::AUTH_FAILURES_PER_TOKEN, value_parser = parse_rate)]
+    pub limit_auth_failures_per_token: RateArg,
+    /// Failed joins (400, 403, 404 on POST /user/groups/join) per client address.
+    #[arg(long, env = "OZ_LIMIT_JOIN_FAILURES_PER_ADDRESS", default_value = defaults::JOIN_FAILURES_PER_ADDRESS, value_parser = parse_rate)]
+    pub limit_join_failures_per_address: RateArg,
+    /// Failed joins per user.
+    #[arg(long, env = "OZ_LIMIT_JOIN_FAILURES_PER_USER", default_value = defaults::JOIN_FAILURES_PER_USER, value_parser = parse_rate)]
+    pub limit_join_failures_per_user: RateArg,
+    /// Writes (POST, PUT, PATCH, DELETE, successful or not) per user.
+    #[arg(long, env = "OZ_LIMIT_WRITES_PER_USER", default_value = defaults::WRITES_PER_USER, value_parser = parse_rate)]
+    pub limit_writes_per_user: RateArg,
+    /// Take the client address from X-Forwarded-For (its right-most hop that is not one of
+    /// --trusted-proxies) whatever the peer: only when every connection comes through your proxies.
+    #[arg(long, env = "OZ_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+    /// Proxies (addresses or CIDR networks, comma-separated) whose X-Forwarded-For is read; their
+    /// own hops in it are skipped.
+    #[arg(long, env = "OZ_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// A CIDR network, or one address (its /32 or /128).
+fn parse_proxy(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is neither an IP address nor a CIDR network"))
+}
+
+/// A parsed `BURST/PERIOD`, `None` for `off`.
+#[derive(Clone, Copy, Debug)]
+pub struct RateArg(pub Option<Rate>);
+
+fn parse_rate(text: &str) -> Result<RateArg, String> {
+    match text.trim() {
+        "off" => Ok(RateArg(None)),
+        rate => rate.parse().map(|r| RateArg(Some(r))),
+    }
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            auth_failures_per_address: self.limit_auth_failures_per_address.0,
+            auth_failures_per_token: self.limit_auth_failures_per_token.0,
+            join_failures_per_address: self.limit_join_failures_per_address.0,
+            join_failures_per_user: self.limit_join_failures_per_user.0,
+            writes_per_user: self.limit_writes_per_user.0,
+            trust_forwarded_for: self.trust_forwarded_for,
+            trusted_proxies: self.trusted_proxies.clone(),
         }
     }
 }
@@ -309,6 +374,21 @@ mod tests {
         );
         assert_eq!(shown("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(Database::Sqlite(PathBuf::from("/d/x.db")).to_string(), "sqlite:///d/x.db");
+    }
+
+    #[test]
+    fn a_limit_is_a_rate_or_off() {
+        assert!(parse_rate("off").unwrap().0.is_none());
+        assert_eq!(parse_rate("5/1s").unwrap().0.map(|r| r.burst.get()), Some(5));
+        assert!(parse_rate("five").is_err());
+    }
+
+    #[test]
+    fn a_trusted_proxy_is_a_network_or_one_address() {
+        assert_eq!(parse_proxy("10.0.0.0/8").unwrap().to_string(), "10.0.0.0/8");
+        assert_eq!(parse_proxy(" 192.168.1.5").unwrap().to_string(), "192.168.1.5/32");
+        assert_eq!(parse_proxy("2001:db8::1").unwrap().to_string(), "2001:db8::1/128");
+        assert!(parse_proxy("proxy.internal").is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::config::{write_secret_file, Database, MasterKey, StoreArgs, TlsArgs, ZONE_NAME};
 use crate::domain::{Name, UserId};
+use crate::http::limits::{Limiter, Limits};
 use crate::http::tls::{Tls, Transport};
 use crate::http::{server, Gate};
 use crate::service::{App, SystemClock};
@@ -155,24 +156,39 @@ pub fn transport(args: &TlsArgs) -> anyhow::Result<Transport> {
     })
 }
 
-/// Serves the API over plain HTTP on `listener` until `shutdown` resolves.
+/// How `serve_with` serves: over which transport, under which rate limits.
+pub struct Serving {
+    pub transport: Transport,
+    /// The rate limits (whose rejection counters the caller may read).
+    pub limiter: Arc<Limiter>,
+}
+
+impl Serving {
+    /// Plain HTTP with the recommended rate limits.
+    pub fn plain() -> Serving {
+        Serving { transport: Transport::Plain, limiter: Arc::new(Limiter::new(&Limits::recommended())) }
+    }
+}
+
+/// Serves the API over plain HTTP, with the recommended rate limits, on `listener` until
+/// `shutdown` resolves.
 pub async fn serve(
     listener: TcpListener,
     app: App,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<()> {
-    serve_with(listener, app, Transport::Plain, shutdown).await
+    serve_with(listener, app, Serving::plain(), shutdown).await
 }
 
-/// Serves the API on `listener` over `transport` until `shutdown` resolves.
+/// Serves the API on `listener` as `serving` says until `shutdown` resolves.
 pub async fn serve_with(
     listener: TcpListener,
     app: App,
-    transport: Transport,
+    serving: Serving,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<()> {
-    let gate = Gate::new(app)?;
-    server::serve(listener, gate, transport, shutdown).await
+    let gate = Gate::new(app, serving.limiter)?;
+    server::serve(listener, gate, serving.transport, shutdown).await
 }
 
 /// What `serve` prints once it listens. The first line is what scripts and tests read to

@@ -190,7 +190,15 @@ fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
         // The same first line as `oz-groups serve`: the orchestrator reads the address from it.
         println!("oz-groups listening on http://{}", listener.local_addr()?);
         std::io::Write::flush(&mut std::io::stdout())?;
-        oz_groups::startup::serve(listener, app.clone(), oz_groups::startup::shutdown_signal()).await?;
+        // No rate limits: the reject workload is nothing but failed joins from one address.
+        let limiter = std::sync::Arc::new(oz_groups::http::limits::Limiter::new(&Default::default()));
+        oz_groups::startup::serve_with(
+            listener,
+            app.clone(),
+            oz_groups::startup::Serving { transport: oz_groups::http::tls::Transport::Plain, limiter },
+            oz_groups::startup::shutdown_signal(),
+        )
+        .await?;
         // After the drain: how many joins the store really made, for the orchestrator to check
         // against wrk's count of 2xx answers.
         println!("OZBENCH joined={}", seed::joined(&app, &join_groups).await?);

@@ -17,6 +17,15 @@ use serde::{Deserialize, Serialize};
 use crate::postgres::{self as pg, PgbenchResult, ServerInfo};
 use crate::procs::{peak_rss, status_bytes, wait_for_quiet, Server};
 use crate::profile::{self, Profile};
+
+/// `oz-groups serve`'s rate-limit flags, each given `off` for the benchmark.
+const NO_RATE_LIMITS: [&str; 5] = [
+    "--limit-auth-failures-per-address",
+    "--limit-auth-failures-per-token",
+    "--limit-join-failures-per-address",
+    "--limit-join-failures-per-user",
+    "--limit-writes-per-user",
+];
 use crate::scale::{self, ScaleLoad};
 use crate::seed::{self, name, JoinFixture};
 use crate::smoke;
@@ -305,8 +314,14 @@ impl Bench {
     }
 
     fn spawn_store_env(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> anyhow::Result<Server> {
-        let args = ["serve", "--listen", "127.0.0.1:0", "--data-dir"].map(str::to_owned);
+        let args = ["serve", "--listen", "127.0.0.1:0"].map(str::to_owned);
         let mut args = args.to_vec();
+        // No rate limits: wrk sends every request from one address, and the reject workload is
+        // nothing but failed joins.
+        for limit in NO_RATE_LIMITS {
+            args.extend([limit.to_owned(), "off".to_owned()]);
+        }
+        args.push("--data-dir".to_owned());
         args.push(dir.display().to_string());
         if let Durable::Postgres(url) = db {
             args.push("--database".to_owned());

@@ -42,6 +42,8 @@ pub enum CreateGroupResponse {
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
     UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -59,6 +61,8 @@ pub enum ListGroupsResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -76,6 +80,8 @@ pub enum CreateGroupInviteTokenResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -93,6 +99,8 @@ pub enum GetGroupResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -110,6 +118,8 @@ pub enum GetGroupInviteTokenResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -129,6 +139,8 @@ pub enum ListGroupUsersResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -152,6 +164,8 @@ pub enum ModifyGroupResponse {
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
     UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -169,6 +183,8 @@ pub enum RemoveGroupResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -186,6 +202,8 @@ pub enum GetGroupUserResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -203,6 +221,8 @@ pub enum GetGroupUserPrivilegesResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -220,6 +240,8 @@ pub enum RemoveGroupUserResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -243,6 +265,8 @@ pub enum SetGroupUserPrivilegesResponse {
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
     UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -256,6 +280,8 @@ pub enum CreateClientTokenResponse {
     Ok(models::AccessToken),
     /// No credentials, or an access token that cannot be validated.
     Unauthorized { body: models::Error, www_authenticate: String },
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -275,6 +301,8 @@ pub enum CreateGroupForUserResponse {
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
     UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -288,6 +316,8 @@ pub enum GetCurrentUserResponse {
     Ok(models::User),
     /// No credentials, or an access token that cannot be validated.
     Unauthorized { body: models::Error, www_authenticate: String },
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -313,6 +343,8 @@ pub enum JoinGroupResponse {
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
     UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -328,6 +360,8 @@ pub enum ListUserGroupsResponse {
     BadRequest(models::Error),
     /// No credentials, or an access token that cannot be validated.
     Unauthorized { body: models::Error, www_authenticate: String },
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -347,6 +381,8 @@ pub enum ModifyCurrentUserResponse {
     PayloadTooLarge(models::Error),
     /// The request body is not application/json.
     UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -362,6 +398,8 @@ pub enum GetUserGroupResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -377,6 +415,8 @@ pub enum LeaveGroupResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
     InternalError(models::Error),
     /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -398,7 +438,7 @@ pub trait Api<C: Send + Sync> {
     /// List all groups (zone admins only)
     async fn list_groups(
         &self,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
         context: &C,
     ) -> Result<ListGroupsResponse, ApiError>;
@@ -420,7 +460,7 @@ pub trait Api<C: Send + Sync> {
     async fn list_group_users(
         &self,
         id: String,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
         context: &C,
     ) -> Result<ListGroupUsersResponse, ApiError>;
@@ -487,7 +527,7 @@ pub trait Api<C: Send + Sync> {
     /// List the current user's direct groups
     async fn list_user_groups(
         &self,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
         context: &C,
     ) -> Result<ListUserGroupsResponse, ApiError>;
@@ -525,7 +565,7 @@ pub trait ApiNoContext<C: Send + Sync> {
     ) -> Result<CreateGroupResponse, ApiError>;
 
     /// List all groups (zone admins only)
-    async fn list_groups(&self, limit: Option<u16>, after: Option<String>) -> Result<ListGroupsResponse, ApiError>;
+    async fn list_groups(&self, limit: Option<u32>, after: Option<String>) -> Result<ListGroupsResponse, ApiError>;
 
     /// Mint a user invite token (needs group_invite_user)
     async fn create_group_invite_token(&self, id: String) -> Result<CreateGroupInviteTokenResponse, ApiError>;
@@ -540,7 +580,7 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn list_group_users(
         &self,
         id: String,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
     ) -> Result<ListGroupUsersResponse, ApiError>;
 
@@ -593,7 +633,7 @@ pub trait ApiNoContext<C: Send + Sync> {
     /// List the current user's direct groups
     async fn list_user_groups(
         &self,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
     ) -> Result<ListUserGroupsResponse, ApiError>;
 
@@ -641,7 +681,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// List all groups (zone admins only)
-    async fn list_groups(&self, limit: Option<u16>, after: Option<String>) -> Result<ListGroupsResponse, ApiError> {
+    async fn list_groups(&self, limit: Option<u32>, after: Option<String>) -> Result<ListGroupsResponse, ApiError> {
         let context = self.context().clone();
         self.api().list_groups(limit, after, &context).await
     }
@@ -668,7 +708,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     async fn list_group_users(
         &self,
         id: String,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
     ) -> Result<ListGroupUsersResponse, ApiError> {
         let context = self.context().clone();
@@ -754,7 +794,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     /// List the current user's direct groups
     async fn list_user_groups(
         &self,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
     ) -> Result<ListUserGroupsResponse, ApiError> {
         let context = self.context().clone();

@@ -13,6 +13,8 @@ use serde_valid::Validate;
 pub struct AccessToken {
     /// An access token of the calling user.
     #[serde(rename = "token")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 4096),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 4096))]
     pub token: String,
 }
 
@@ -500,10 +502,18 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 pub struct Error {
     /// Machine-readable error code.
     #[serde(rename = "error")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(max = 64),
+           regex(path = *RE_ERROR_ERROR),
+        ))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[a-z_]+$"))]
     pub error: String,
 
     /// One human sentence.
     #[serde(rename = "error_description")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 1024),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 1024))]
     pub error_description: String,
 }
 
@@ -525,6 +535,10 @@ impl serde_valid::validation::ValidateCompositedMaxLength for Error {
     ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
         Ok(())
     }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_ERROR_ERROR: regex::Regex = regex::Regex::new(r"^[a-z_]+$").unwrap();
 }
 
 impl Error {
@@ -1144,6 +1158,8 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 pub struct GroupInviteToken {
     /// Group invite token.
     #[serde(rename = "token")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 4096),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 4096))]
     pub token: String,
 }
 
@@ -2340,8 +2356,8 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Privileges {
     #[serde(rename = "privileges")]
-    #[cfg_attr(not(feature = "validate"), validate())]
-    #[cfg_attr(feature = "validate", validate)]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 13),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 13))]
     pub privileges: Vec<models::Privilege>,
 }
 
@@ -2535,6 +2551,8 @@ pub struct User {
     pub user_id: String,
 
     #[serde(rename = "name")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 50),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
     pub name: String,
 
     #[serde(rename = "alias")]

@@ -57,7 +57,7 @@ fn ids<T: ToString>(items: Vec<T>) -> Vec<models::Id> {
 /// The page the query parameters ask for: `None` (the whole list, as Onezone answers) when
 /// neither is given. The gate has checked both against the spec (`limit` 1..=1000, `after` the
 /// `Cursor` pattern); a cursor that still does not decode is refused all the same.
-fn page_request(limit: Option<u16>, after: Option<String>) -> Result<Option<PageRequest>, Error> {
+fn page_request(limit: Option<u32>, after: Option<String>) -> Result<Option<PageRequest>, Error> {
     if limit.is_none() && after.is_none() {
         return Ok(None);
     }
@@ -67,7 +67,7 @@ fn page_request(limit: Option<u16>, after: Option<String>) -> Result<Option<Page
         })?),
         None => None,
     };
-    let limit = limit.map_or(MAX_PAGE, u32::from);
+    let limit = limit.unwrap_or(MAX_PAGE);
     let page = PageRequest::new(after, limit)
         .ok_or_else(|| Error::InvalidRequest(format!("The page size 'limit' must be 1 to {MAX_PAGE}.")))?;
     Ok(Some(page))
@@ -149,7 +149,7 @@ impl Api<RequestContext> for Adapter {
 
     async fn list_user_groups(
         &self,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
         ctx: &RequestContext,
     ) -> Result<ListUserGroupsResponse, ApiError> {
@@ -233,7 +233,7 @@ impl Api<RequestContext> for Adapter {
 
     async fn list_groups(
         &self,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
         ctx: &RequestContext,
     ) -> Result<ListGroupsResponse, ApiError> {
@@ -288,7 +288,7 @@ impl Api<RequestContext> for Adapter {
     async fn list_group_users(
         &self,
         id: String,
-        limit: Option<u16>,
+        limit: Option<u32>,
         after: Option<String>,
         ctx: &RequestContext,
     ) -> Result<ListGroupUsersResponse, ApiError> {

@@ -45,9 +45,9 @@ impl FromQuery for Option<String> {
     }
 }
 
-/// The spec's integer bounds (1..=1000 for `limit`) fit the generated `u16`; a value that does
+/// The spec's integer bounds (1..=1000 for `limit`, an `int32`) fit the generated `u32`; a value that does
 /// not is refused as the schema would refuse it.
-impl FromQuery for Option<u16> {
+impl FromQuery for Option<u32> {
     fn from_query(value: Option<String>) -> Result<Self, EdgeError> {
         value
             .map(|v| v.parse().map_err(|_| EdgeError::InvalidQuery("A query parameter is out of range.".into())))

@@ -1,6 +1,6 @@
 //! The edge's errors, and the one place an error becomes an HTTP status, an `error` code and a
 //! JSON body `{"error", "error_description"}` (contract §2). `EdgeError` holds what only the
-//! transport can get wrong (credentials, method, media type, size, a malformed body) beside the
+//! transport can get wrong (credentials, method, media type, size, a malformed body, a rate limit) beside the
 //! domain's outcomes. Internal details are logged here and never sent.
 
 use bytes::Bytes;
@@ -10,6 +10,7 @@ use hyper::{Response, StatusCode};
 use oz_groups_api::models;
 use std::convert::Infallible;
 
+use super::limits::Limited;
 use crate::domain::Error;
 
 pub type Body = BoxBody<Bytes, Infallible>;
@@ -43,9 +44,19 @@ pub enum EdgeError {
     /// 400 `invalid_request`: a declared query parameter is not what the spec's schema takes.
     #[error("{0}")]
     InvalidQuery(String),
+    /// 429 `too_many_requests`: a rate limit refused the request before any store access;
+    /// `response` adds `Retry-After`.
+    #[error("{} Retry after {} seconds.", .0.limit.description(), .0.retry_after)]
+    TooManyRequests(Limited),
     /// An outcome of the use case.
     #[error("{0}")]
     Domain(#[from] Error),
+}
+
+impl From<Limited> for EdgeError {
+    fn from(limited: Limited) -> Self {
+        EdgeError::TooManyRequests(limited)
+    }
 }
 
 /// Status and `error` code of each variant.
@@ -59,6 +70,7 @@ pub fn status_and_code(error: &EdgeError) -> (StatusCode, &'static str) {
         EdgeError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
         EdgeError::InvalidBody(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
         EdgeError::InvalidQuery(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
+        EdgeError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
         EdgeError::Domain(e) => domain_status_and_code(e),
     }
 }
@@ -115,6 +127,9 @@ pub fn response(error: &EdgeError, allow: Option<&str>) -> Response<Body> {
     if status == StatusCode::SERVICE_UNAVAILABLE {
         headers.insert(RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
     }
+    if let EdgeError::TooManyRequests(limited) = error {
+        headers.insert(RETRY_AFTER, HeaderValue::from(limited.retry_after));
+    }
     if let Some(value) = allow.and_then(|a| HeaderValue::from_str(a).ok()) {
         headers.insert(ALLOW, value);
     }
@@ -155,6 +170,18 @@ mod tests {
         let (_, model) = domain_model(&Error::Unavailable("db.internal".into()));
         assert_eq!(model.error, "service_unavailable");
         assert!(!model.error_description.contains("db.internal"));
+    }
+
+    #[test]
+    fn a_rate_limit_is_a_429_with_retry_after_in_whole_seconds() {
+        let limited = Limited { limit: super::super::limits::Limit::WritesPerUser, retry_after: 7 };
+        let response = response(&EdgeError::TooManyRequests(limited), None);
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()[RETRY_AFTER], "7");
+        assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
+        let (_, model) = to_model(&EdgeError::TooManyRequests(limited));
+        assert_eq!(model.error, "too_many_requests");
+        assert_eq!(model.error_description, "Too many writes by this user. Retry after 7 seconds.");
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! The gate: the one pass a request makes through the edge. It serves the documentation
 //! routes, and for the API it enforces, from the spec's own route table, JSON 404 and 405 (with
-//! `Allow`), authentication before anything else (401), `Content-Type` (415), the body limit
+//! `Allow`), the rate limits (429, before any store access), authentication (401), `Content-Type` (415), the body limit
 //! (413), and strict validation against the spec's schemas of the declared query parameters and
 //! the body (400: unknown members, types, lengths, patterns, enums, ranges). Then it hands the
 //! operation, its path and query parameters and its parsed body to `dispatch`, which calls the adapter's generated `Api` method. The generated router
 //! and handlers are not used: routing and body parsing happen once, here.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -22,6 +23,7 @@ use super::context::RequestContext;
 use super::dispatch::{self, Call, OPERATIONS};
 use super::docs::Docs;
 use super::error::{self, Body, EdgeError};
+use super::limits::{Limiter, Peer};
 use super::spec::{Operation, Spec, MAX_BODY_BYTES};
 use crate::domain::User;
 use crate::service::{App, AuthError};
@@ -37,10 +39,11 @@ struct Inner {
     app: App,
     docs: Docs,
     adapter: Adapter,
+    limiter: Arc<Limiter>,
 }
 
 impl Gate {
-    pub fn new(app: App) -> anyhow::Result<Self> {
+    pub fn new(app: App, limiter: Arc<Limiter>) -> anyhow::Result<Self> {
         let spec = Spec::load()?;
         // An operation of the spec without a dispatch entry would be a 500 at its first call;
         // refuse to start instead (the dispatch tests catch it before a build ships).
@@ -53,7 +56,8 @@ impl Gate {
         }
         let docs = Docs::new(&spec)?;
         metrics::operations_known(spec.routes().iter().flat_map(|r| &r.operations).map(|o| o.id.as_str()));
-        Ok(Self { inner: Arc::new(Inner { spec, adapter: Adapter::new(app.clone()), app, docs }) })
+        let adapter = Adapter::new(app.clone());
+        Ok(Self { inner: Arc::new(Inner { spec, adapter, app, docs, limiter }) })
     }
 
     /// Answers one request; never fails: every failure is a JSON error response. HEAD is
@@ -102,18 +106,58 @@ impl Gate {
         (&operation.id, response)
     }
 
-    /// Contract §1 rows 1–5 in order (the declared query parameters are checked after row 2),
-    /// then the adapter.
+    /// The rate limits (§9) around contract §1 rows 1–5: an address or a user past a limit gets
+    /// 429 before anything reaches the store. An address's limits are asked before
+    /// authentication, a user's after it (authenticating a known token in its second costs no
+    /// store access either); a failed authentication or join counts afterwards.
     async fn forward(
         &self,
         request: Request<Incoming>,
         operation: &Operation,
         params: Vec<String>,
     ) -> Result<Response<Body>, EdgeError> {
+        let limiter = &self.inner.limiter;
+        let peer = request.extensions().get::<Peer>().map(|p| p.0.ip());
+        let address = limiter.client_address(peer, request.headers());
+        let join = operation.id == JOIN_OPERATION;
+        if join {
+            limiter.check_join(address, None)?;
+        }
         let caller = match operation.secured {
-            true => Some(self.authenticate(request.headers()).await?),
+            true => Some(self.authenticate(request.headers(), address).await?),
             false => None,
         };
+        let Some(user) = caller.as_ref().map(|c| c.id.as_str().to_owned()) else {
+            return self.process(request, operation, params, caller).await;
+        };
+        if join {
+            limiter.check_join(None, Some(&user))?;
+        }
+        if is_write(request.method()) {
+            limiter.write(&user)?;
+        }
+        let result = self.process(request, operation, params, caller).await;
+        if join {
+            let status = match &result {
+                Ok(response) => response.status(),
+                Err(e) => error::status_and_code(e).0,
+            };
+            if matches!(status.as_u16(), 400 | 403 | 404) {
+                limiter.join_failed(address, &user);
+            }
+        }
+        result
+    }
+
+    /// Contract §1 rows 1–5 in order (the declared query parameters are checked after row 2),
+    /// then the adapter.
+    async fn process(
+        &self,
+        request: Request<Incoming>,
+        operation: &Operation,
+        params: Vec<String>,
+        caller: Option<User>,
+    ) -> Result<Response<Body>, EdgeError> {
         let span = XSpanIdString::get_or_generate(&request);
         let query = operation.query_values(request.uri().query()).map_err(EdgeError::InvalidQuery)?;
         let (parts, body) = request.into_parts();
@@ -149,10 +193,24 @@ impl Gate {
     /// Rows 1–2: credentials from `X-Auth-Token`, `Authorization: Bearer`, or `Macaroon`.
     /// The 401 decision is made here: the service only says whether the token identifies
     /// someone.
-    async fn authenticate(&self, headers: &HeaderMap) -> Result<User, EdgeError> {
-        let token = credentials(headers)?.ok_or(EdgeError::Unauthorized)?;
+    /// An address or token that has failed too often is refused first, and each rejected token
+    /// counts against both.
+    async fn authenticate(&self, headers: &HeaderMap, address: Option<IpAddr>) -> Result<User, EdgeError> {
+        let limiter = &self.inner.limiter;
+        limiter.check_auth(address, None)?;
+        let token = match credentials(headers) {
+            Ok(token) => token.ok_or(EdgeError::Unauthorized)?,
+            Err(unreadable) => {
+                limiter.auth_failed(address, None);
+                return Err(unreadable);
+            }
+        };
+        limiter.check_auth(None, Some(&token))?;
         self.inner.app.authenticate(&token).await.map_err(|e| match e {
-            AuthError::Rejected(why) => EdgeError::InvalidAccessToken(why),
+            AuthError::Rejected(why) => {
+                limiter.auth_failed(address, Some(&token));
+                EdgeError::InvalidAccessToken(why)
+            }
             AuthError::Failed(e) => EdgeError::Domain(e),
         })
     }
@@ -167,6 +225,14 @@ fn without_body(response: Response<Body>) -> Response<Body> {
         parts.headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
     }
     Response::from_parts(parts, error::full(Vec::new()))
+}
+
+/// The operation whose 400, 403 and 404 answers count as failed joins.
+const JOIN_OPERATION: &str = "join_group";
+
+/// Writes, which the per-user write limit counts whatever their outcome.
+fn is_write(method: &Method) -> bool {
+    matches!(*method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE)
 }
 
 /// The access token from the first accepted header that is present, `None` when none is.

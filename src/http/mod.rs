@@ -1,8 +1,9 @@
 //! The HTTP edge, and the only module that names the generated crate. `gate` routes and checks
 //! each request once, `dispatch` calls the generated `Api` trait that `api` implements, `reply`
 //! turns its responses into HTTP, `convert` maps models to domain enums, `error` maps errors to
-//! responses, `spec` reads the embedded spec, `docs` serves Swagger UI, `server` runs hyper,
-//! `tls` makes its connections HTTPS, `drain` closes them at shutdown.
+//! responses, `limits` holds the rate limits, `spec` reads the embedded spec, `docs` serves
+//! Swagger UI, `server` runs hyper, `tls` makes its connections HTTPS, `drain` closes them at
+//! shutdown.
 
 mod api;
 mod context;
@@ -12,6 +13,7 @@ mod docs;
 mod drain;
 pub mod error;
 mod gate;
+pub mod limits;
 mod reply;
 pub mod server;
 pub mod spec;

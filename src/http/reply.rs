@@ -78,8 +78,9 @@ macro_rules! json_or_empty {
 /// `Resp for operation { success variants ; error variants }`, each with its status. A success
 /// variant is `Ok(body)`, `Created { headers }`, or `Ok [body; optional headers]` for a body
 /// beside headers the spec does not require (the generated `Ok { body, link }`). Every
-/// operation also declares 401 `Unauthorized` (which only the gate answers), 500
-/// `InternalError` and 503 `ServiceUnavailable`, whose variants have their own shapes.
+/// operation also declares 401 `Unauthorized` and 429 `TooManyRequests` (which only the gate
+/// answers), 500 `InternalError` and 503 `ServiceUnavailable`, whose variants have their own
+/// shapes.
 macro_rules! responses {
     ($($resp:ident for $op:ident {
         $($ok_status:literal $ok:ident $(($body:ident))? $({ $($header:ident),* })? $([ $named:ident ; $($optional:ident),* ])?),* ;
@@ -113,6 +114,9 @@ macro_rules! responses {
                     Self::Unauthorized { body, www_authenticate } => {
                         with_header(json(401, &body), WWW_AUTHENTICATE.as_str(), www_authenticate)
                     }
+                    Self::TooManyRequests { body, retry_after } => {
+                        with_header(json(429, &body), RETRY_AFTER.as_str(), retry_after)
+                    }
                     Self::InternalError(body) => json(500, &body),
                     Self::ServiceUnavailable { body, retry_after } => {
                         with_header(json(503, &body), RETRY_AFTER.as_str(), retry_after)
@@ -127,6 +131,7 @@ macro_rules! responses {
             $(($ok_status, stringify!($ok)),)*
             $(($status, stringify!($variant)),)*
             (401, "Unauthorized"),
+            (429, "TooManyRequests"),
             (500, "InternalError"),
             (503, "ServiceUnavailable"),
         ])),*];

@@ -45,7 +45,8 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         let (gate, in_flight) = (gate.clone(), InFlight::default());
         let counted = in_flight.clone();
-        let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+            request.extensions_mut().insert(super::limits::Peer(peer));
             let (gate, guard) = (gate.clone(), counted.start());
             async move {
                 let (method, path, started) =

@@ -195,7 +195,13 @@ impl BodyRule {
         use jsonschema::error::ValidationErrorKind as K;
         let problem = match &error.kind {
             K::AdditionalProperties { unexpected } => {
-                let names: Vec<String> = unexpected.iter().map(|n| format!("'{}'", shorten(n))).collect();
+                // At most a few names, each shortened, so the sentence stays within the spec's
+                // bound on `error_description` however many members were sent.
+                let mut names: Vec<String> =
+                    unexpected.iter().take(MAX_NAMED).map(|n| format!("'{}'", shorten(n))).collect();
+                if unexpected.len() > MAX_NAMED {
+                    names.push(format!("and {} more", unexpected.len() - MAX_NAMED));
+                }
                 format!("has unknown member(s) {}", names.join(", "))
             }
             K::Required { property } => format!("lacks the required member {property}"),
@@ -307,6 +313,9 @@ fn query_rules(spec: &Value, item: &Value, op: &Value, components: &Value) -> an
     }
     Ok(rules)
 }
+
+/// How many unknown members a 400 names.
+const MAX_NAMED: usize = 5;
 
 fn shorten(name: &str) -> String {
     name.chars().take(40).collect()
@@ -444,6 +453,16 @@ mod tests {
         }
         let err = rule.validate(&json!({"token": "x", "secret-ish": 1})).unwrap_err();
         assert!(err.contains("unknown member") && err.contains("GroupInviteToken"), "{err}");
+    }
+
+    #[test]
+    fn a_body_of_many_long_unknown_members_gets_a_description_within_the_specs_bound() {
+        let spec = spec();
+        let join = spec.route("/user/groups/join").unwrap().operation(&Method::POST).unwrap();
+        let members: serde_json::Map<String, Value> =
+            (0..1000).map(|i| (format!("{i}{}", "x".repeat(500)), json!(1))).collect();
+        let err = join.body.as_ref().unwrap().validate(&Value::Object(members)).unwrap_err();
+        assert!(err.len() <= 1024 && err.contains("and 995 more"), "{} bytes: {err}", err.len());
     }
 
     #[test]

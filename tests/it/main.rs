@@ -7,6 +7,7 @@
 
 mod support;
 
+mod bounds;
 mod cli;
 mod concurrency;
 mod crash;
@@ -21,6 +22,7 @@ mod keys;
 mod metrics;
 mod names;
 mod pages;
+mod rate_limits;
 mod seed;
 mod shutdown;
 mod tls;

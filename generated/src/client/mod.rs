@@ -605,6 +605,40 @@ where
 
                 Ok(CreateGroupResponse::UnsupportedMediaType(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(CreateGroupResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -671,7 +705,7 @@ where
     #[allow(clippy::vec_init_then_push)]
     async fn list_groups(
         &self,
-        param_limit: Option<u16>,
+        param_limit: Option<u32>,
         param_after: Option<String>,
         context: &C,
     ) -> Result<ListGroupsResponse, ApiError> {
@@ -837,6 +871,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupsResponse::Forbidden(body))
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListGroupsResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -1053,6 +1121,40 @@ where
 
                 Ok(CreateGroupInviteTokenResponse::NotFound(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(CreateGroupInviteTokenResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -1263,6 +1365,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetGroupResponse::NotFound(body))
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(GetGroupResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -1479,6 +1615,40 @@ where
 
                 Ok(GetGroupInviteTokenResponse::NotFound(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(GetGroupInviteTokenResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -1546,7 +1716,7 @@ where
     async fn list_group_users(
         &self,
         param_id: String,
-        param_limit: Option<u16>,
+        param_limit: Option<u32>,
         param_after: Option<String>,
         context: &C,
     ) -> Result<ListGroupUsersResponse, ApiError> {
@@ -1728,6 +1898,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListGroupUsersResponse::NotFound(body))
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListGroupUsersResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -1978,6 +2182,40 @@ where
 
                 Ok(ModifyGroupResponse::UnsupportedMediaType(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ModifyGroupResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -2177,6 +2415,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupResponse::NotFound(body))
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(RemoveGroupResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -2395,6 +2667,40 @@ where
 
                 Ok(GetGroupUserResponse::NotFound(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(GetGroupUserResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -2612,6 +2918,40 @@ where
 
                 Ok(GetGroupUserPrivilegesResponse::NotFound(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(GetGroupUserPrivilegesResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -2817,6 +3157,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveGroupUserResponse::NotFound(body))
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(RemoveGroupUserResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3069,6 +3443,40 @@ where
 
                 Ok(SetGroupUserPrivilegesResponse::UnsupportedMediaType(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(SetGroupUserPrivilegesResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -3251,6 +3659,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(CreateClientTokenResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(CreateClientTokenResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3496,6 +3938,40 @@ where
 
                 Ok(CreateGroupForUserResponse::UnsupportedMediaType(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(CreateGroupForUserResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -3678,6 +4154,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(GetCurrentUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(GetCurrentUserResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -3959,6 +4469,40 @@ where
 
                 Ok(JoinGroupResponse::UnsupportedMediaType(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(JoinGroupResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -4025,7 +4569,7 @@ where
     #[allow(clippy::vec_init_then_push)]
     async fn list_user_groups(
         &self,
-        param_limit: Option<u16>,
+        param_limit: Option<u32>,
         param_after: Option<String>,
         context: &C,
     ) -> Result<ListUserGroupsResponse, ApiError> {
@@ -4179,6 +4723,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(ListUserGroupsResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListUserGroupsResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
@@ -4400,6 +4978,40 @@ where
 
                 Ok(ModifyCurrentUserResponse::UnsupportedMediaType(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ModifyCurrentUserResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -4599,6 +5211,40 @@ where
 
                 Ok(GetUserGroupResponse::NotFound(body))
             }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(GetUserGroupResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())
                     .await
@@ -4786,6 +5432,40 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(LeaveGroupResponse::NotFound(body))
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(LeaveGroupResponse::TooManyRequests { body, retry_after: response_retry_after })
             }
             500 => {
                 let body = http_body_util::BodyExt::collect(response.into_body())

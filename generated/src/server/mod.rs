@@ -537,6 +537,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    CreateGroupResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                     CreateGroupResponse::InternalError(body) => {
                         *response.status_mut() =
                             StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
@@ -622,7 +645,7 @@ where
     let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
     let param_limit = match param_limit {
         Some(param_limit) => {
-            let param_limit = <u16 as std::str::FromStr>::from_str(&param_limit);
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
             match param_limit {
                 Ok(param_limit) => Some(param_limit),
                 Err(e) => {
@@ -723,6 +746,28 @@ where
             }
             ListGroupsResponse::Forbidden(body) => {
                 *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupsResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -885,6 +930,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            CreateGroupInviteTokenResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
             CreateGroupInviteTokenResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -1037,6 +1104,28 @@ where
             }
             GetGroupResponse::NotFound(body) => {
                 *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -1199,6 +1288,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetGroupInviteTokenResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
             GetGroupInviteTokenResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -1308,7 +1419,7 @@ where
     let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
     let param_limit = match param_limit {
         Some(param_limit) => {
-            let param_limit = <u16 as std::str::FromStr>::from_str(&param_limit);
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
             match param_limit {
                 Ok(param_limit) => Some(param_limit),
                 Err(e) => {
@@ -1416,6 +1527,28 @@ where
             }
             ListGroupUsersResponse::NotFound(body) => {
                 *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupUsersResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -1645,6 +1778,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    ModifyGroupResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                     ModifyGroupResponse::InternalError(body) => {
                         *response.status_mut() =
                             StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
@@ -1802,6 +1958,28 @@ where
             }
             RemoveGroupResponse::NotFound(body) => {
                 *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -1987,6 +2165,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetGroupUserResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
             GetGroupUserResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -2167,6 +2367,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetGroupUserPrivilegesResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
             GetGroupUserPrivilegesResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -2338,6 +2560,28 @@ where
             }
             RemoveGroupUserResponse::NotFound(body) => {
                 *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveGroupUserResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -2594,6 +2838,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    SetGroupUserPrivilegesResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                     SetGroupUserPrivilegesResponse::InternalError(body) => {
                         *response.status_mut() =
                             StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
@@ -2708,6 +2975,28 @@ where
                 };
 
                 response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateClientTokenResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -2903,6 +3192,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    CreateGroupForUserResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                     CreateGroupForUserResponse::InternalError(body) => {
                         *response.status_mut() =
                             StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
@@ -3017,6 +3329,28 @@ where
                 };
 
                 response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetCurrentUserResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -3236,6 +3570,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    JoinGroupResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                     JoinGroupResponse::InternalError(body) => {
                         *response.status_mut() =
                             StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
@@ -3321,7 +3678,7 @@ where
     let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
     let param_limit = match param_limit {
         Some(param_limit) => {
-            let param_limit = <u16 as std::str::FromStr>::from_str(&param_limit);
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
             match param_limit {
                 Ok(param_limit) => Some(param_limit),
                 Err(e) => {
@@ -3415,6 +3772,28 @@ where
                 };
 
                 response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListUserGroupsResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -3595,6 +3974,29 @@ where
                         let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                         *response.body_mut() = body_from_string(body);
                     }
+                    ModifyCurrentUserResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
                     ModifyCurrentUserResponse::InternalError(body) => {
                         *response.status_mut() =
                             StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
@@ -3754,6 +4156,28 @@ where
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
                 *response.body_mut() = body_from_string(body);
             }
+            GetUserGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
             GetUserGroupResponse::InternalError(body) => {
                 *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -3895,6 +4319,28 @@ where
             }
             LeaveGroupResponse::NotFound(body) => {
                 *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            LeaveGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");

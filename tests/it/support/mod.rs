@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use oz_groups::config::StoreArgs;
 use oz_groups::domain::Name;
+use oz_groups::http::limits::{Limiter, Limits};
 use oz_groups::service::{App, TestClock};
 use oz_groups::startup::AdminToken;
 use oz_groups::store::memory::MemoryStore;
@@ -217,6 +218,21 @@ pub async fn spawn_app_with(backend: Backend, wrap: impl FnOnce(Arc<dyn Store>) 
     start(app, dir, backend, database, clock).await
 }
 
+/// A server on the memory store, its store wrapped by `wrap`, with the rate limits `limits`
+/// instead of the defaults; the limiter comes back too, for its rejection counters.
+pub async fn spawn_limited(
+    limits: &Limits,
+    wrap: impl FnOnce(Arc<dyn Store>) -> Arc<dyn Store>,
+) -> (TestApp, Arc<Limiter>) {
+    let dir = Arc::new(tempfile::tempdir().expect("a temporary directory"));
+    let store = open_store(dir.path(), Backend::Memory, None).await;
+    let key = master_key(dir.path(), None);
+    let clock = Arc::new(TestClock::at(TEST_NOW));
+    let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), clock.clone());
+    let limiter = Arc::new(Limiter::new(limits));
+    (start_with(app, dir, Backend::Memory, Some("memory".into()), clock, limiter.clone()).await, limiter)
+}
+
 /// A new store of `backend`: memory, `<dir>/oz-groups.db`, or a new pool on `database`.
 async fn open_store(dir: &std::path::Path, backend: Backend, database: Option<&str>) -> Arc<dyn Store> {
     match backend {
@@ -246,12 +262,28 @@ impl TestApp {
     }
 }
 
+/// Starts the server without rate limits: tests of other concerns send dozens of failures
+/// from one address on purpose (200 racers for one invite, every malformed body), which the
+/// defaults would rightly answer with 429. `rate_limits.rs` sets limits of its own
+/// (`spawn_limited`); the real binary (`process`) runs with the defaults.
 async fn start(
     app: App,
     dir: Arc<TempDir>,
     backend: Backend,
     database: Option<String>,
     clock: Arc<TestClock>,
+) -> TestApp {
+    let limiter = Arc::new(Limiter::new(&Limits::default()));
+    start_with(app, dir, backend, database, clock, limiter).await
+}
+
+async fn start_with(
+    app: App,
+    dir: Arc<TempDir>,
+    backend: Backend,
+    database: Option<String>,
+    clock: Arc<TestClock>,
+    limiter: Arc<Limiter>,
 ) -> TestApp {
     // A fresh store gets its admin here; a second instance finds the first one's token on file.
     let admin_token = match oz_groups::startup::bootstrap_admin(&app, dir.path()).await {
@@ -267,7 +299,14 @@ async fn start(
         let shutdown = async move {
             let _ = rx.await;
         };
-        if let Err(e) = oz_groups::startup::serve(listener, served, shutdown).await {
+        if let Err(e) = oz_groups::startup::serve_with(
+            listener,
+            served,
+            oz_groups::startup::Serving { transport: oz_groups::http::tls::Transport::Plain, limiter },
+            shutdown,
+        )
+        .await
+        {
             panic!("the server failed: {e:#}");
         }
     });

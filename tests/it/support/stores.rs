@@ -1,5 +1,6 @@
 //! A store wrapper for tests: delegates to a real store (memory or SQLite) and, depending on its
-//! mode, fails like a broken database or holds invite reads back to line racing joins up.
+//! mode, fails like a broken database, holds invite reads back to line racing joins up, or
+//! counts the calls that reach it.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -18,12 +19,15 @@ pub enum Mode {
     Down { detail: &'static str },
     /// Every read of an invite's record waits at the line-up (see `LineUp`).
     LineUpInviteReads(Arc<LineUp>),
+    /// Every call is counted in the counter, and then made.
+    Count(Arc<AtomicUsize>),
 }
 
 pub struct ProbeStore {
     inner: Arc<dyn Store>,
     fail: Option<StoreError>,
     line_up: Option<Arc<LineUp>>,
+    calls: Option<Arc<AtomicUsize>>,
 }
 
 /// Holds each caller until `expected` callers have arrived (or 10 s have passed): racing joins
@@ -37,12 +41,19 @@ pub struct LineUp {
 
 impl ProbeStore {
     pub fn wrap(inner: Arc<dyn Store>, mode: Mode) -> Arc<dyn Store> {
-        let (fail, line_up) = match mode {
-            Mode::Fail { detail } => (Some(StoreError::Backend(detail.to_owned())), None),
-            Mode::Down { detail } => (Some(StoreError::Unavailable(detail.to_owned())), None),
-            Mode::LineUpInviteReads(line_up) => (None, Some(line_up)),
+        let (fail, line_up, calls) = match mode {
+            Mode::Fail { detail } => (Some(StoreError::Backend(detail.to_owned())), None, None),
+            Mode::Down { detail } => (Some(StoreError::Unavailable(detail.to_owned())), None, None),
+            Mode::LineUpInviteReads(line_up) => (None, Some(line_up), None),
+            Mode::Count(calls) => (None, None, Some(calls)),
         };
-        Arc::new(ProbeStore { inner, fail, line_up })
+        Arc::new(ProbeStore { inner, fail, line_up, calls })
+    }
+
+    fn count(&self) {
+        if let Some(calls) = &self.calls {
+            calls.fetch_add(1, Ordering::SeqCst);
+        }
     }
 
     fn failure(&self) -> StoreResult<()> {
@@ -70,15 +81,19 @@ impl LineUp {
 #[async_trait]
 impl Store for ProbeStore {
     async fn create_user(&self, user: &User) -> StoreResult<()> {
+        self.count();
         self.inner.create_user(user).await
     }
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
+        self.count();
         self.inner.get_user(id).await
     }
     async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+        self.count();
         self.inner.update_user(id, name, alias).await
     }
     async fn count_users(&self) -> StoreResult<u64> {
+        self.count();
         self.inner.count_users().await
     }
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
@@ -94,9 +109,11 @@ impl Store for ProbeStore {
         self.inner.probe_write(now_unix).await
     }
     async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+        self.count();
         self.inner.insert_token(record).await
     }
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
+        self.count();
         let record = self.inner.get_token(id).await?;
         if let (Some(line_up), Some(TokenRecord { grant: TokenGrant::GroupInviteUser { .. }, .. })) =
             (&self.line_up, &record)
@@ -106,47 +123,61 @@ impl Store for ProbeStore {
         Ok(record)
     }
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
+        self.count();
         self.inner.create_group(group, creator, privileges).await
     }
     async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>> {
+        self.count();
         self.inner.get_group(id).await
     }
     async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool> {
+        self.count();
         self.inner.update_group(id, name, kind).await
     }
     async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+        self.count();
         self.inner.delete_group(id).await
     }
     async fn list_groups(&self) -> StoreResult<Vec<GroupId>> {
+        self.count();
         self.inner.list_groups().await
     }
     async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        self.count();
         self.failure()?;
         self.inner.user_groups(user).await
     }
     async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        self.count();
         self.inner.group_users(group).await
     }
     async fn list_groups_page(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.count();
         self.inner.list_groups_page(page).await
     }
     async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.count();
         self.failure()?;
         self.inner.user_groups_page(user, page).await
     }
     async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.count();
         self.inner.group_users_page(group, page).await
     }
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        self.count();
         self.inner.membership(group, user).await
     }
     async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
+        self.count();
         self.inner.set_privileges(group, user, privileges).await
     }
     async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
+        self.count();
         self.inner.remove_member(group, user).await
     }
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
+        self.count();
         self.failure()?;
         self.inner.join_with_token(token_id, user).await
     }
