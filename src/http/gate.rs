@@ -55,6 +55,16 @@ impl Gate {
 
     /// Answers one request; never fails: every failure is a JSON error response.
     pub async fn handle(&self, request: Request<Incoming>) -> Response<Body> {
+        let (parts, body) = request.into_parts();
+        let request = Request::from_parts(parts, ());
+        let mut body = Some(body);
+        let mut response = self.answer(&request, &mut body).await;
+        finish_body(request.headers(), body, &mut response).await;
+        response
+    }
+
+    /// The response; takes `body` out of its slot only if it reads it.
+    async fn answer(&self, request: &Request<()>, body: &mut Option<Incoming>) -> Response<Body> {
         let inner = &self.inner;
         let path = request.uri().path();
         if let Some(response) = inner.docs.serve(path, request.method(), &inner.app).await {
@@ -70,7 +80,7 @@ impl Gate {
             return error::response(&EdgeError::MethodNotAllowed, Some(&route.allow()));
         };
         let params = route.params(api_path);
-        match self.forward(request, operation, params).await {
+        match self.forward(request, body, operation, params).await {
             Ok(response) => response,
             Err(e) => error::response(&e, None),
         }
@@ -80,7 +90,8 @@ impl Gate {
     /// then the adapter.
     async fn forward(
         &self,
-        request: Request<Incoming>,
+        request: &Request<()>,
+        body: &mut Option<Incoming>,
         operation: &Operation,
         params: Vec<String>,
     ) -> Result<Response<Body>, EdgeError> {
@@ -88,13 +99,12 @@ impl Gate {
             true => Some(self.authenticate(request.headers()).await?),
             false => None,
         };
-        let span = XSpanIdString::get_or_generate(&request);
+        let span = XSpanIdString::get_or_generate(request);
         let query = operation.query_values(request.uri().query()).map_err(EdgeError::InvalidQuery)?;
-        let (parts, body) = request.into_parts();
-        let body = match &operation.body {
-            Some(rule) => {
-                check_content_type(&parts.headers)?;
-                let bytes = read_limited(&parts.headers, body).await?;
+        let body = match (&operation.body, body.take()) {
+            (Some(rule), Some(body)) => {
+                check_content_type(request.headers())?;
+                let bytes = read_limited(request.headers(), body).await?;
                 if bytes.is_empty() {
                     if rule.required {
                         return Err(EdgeError::InvalidBody(format!("A {} body is required.", rule.schema_name)));
@@ -107,8 +117,11 @@ impl Gate {
                     Some(value)
                 }
             }
-            // An operation without a body ignores whatever was sent, unread.
-            None => None,
+            // An operation without a body ignores whatever was sent (`finish_body` drains it).
+            (_, unread) => {
+                *body = unread;
+                None
+            }
         };
         let call = Call { params, query, body, ctx: RequestContext { caller } };
         let mut response = dispatch::dispatch(&self.inner.adapter, &operation.id, call).await?;
@@ -162,6 +175,22 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
     match essence.as_deref() {
         Some("application/json") => Ok(()),
         _ => Err(EdgeError::UnsupportedMediaType),
+    }
+}
+
+/// What becomes of a request body the answer did not read, so that the client is told the
+/// truth about the connection (contract §9). A body of at most `MAX_BODY_BYTES` is read and
+/// dropped, and the connection stays open, as it would after a body the gate read. A larger
+/// one, or one that fails to arrive, is left unread: the response says `Connection: close`
+/// (hyper then closes, and `conn::Watched` lingers so that a client still sending reads it).
+/// A 413 always says it: the body was cut off where the limit ran out.
+async fn finish_body(headers: &HeaderMap, body: Option<Incoming>, response: &mut Response<Body>) {
+    let mut close = response.status() == hyper::StatusCode::PAYLOAD_TOO_LARGE;
+    if let Some(body) = body.filter(|b| !b.is_end_stream()) {
+        close |= read_limited(headers, body).await.is_err();
+    }
+    if close {
+        response.headers_mut().insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
     }
 }
 
