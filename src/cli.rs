@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::config::StoreArgs;
+use crate::config::{ConnectionArgs, StoreArgs};
 use crate::domain::Name;
 use crate::startup;
 use crate::tokens::{Caveat, Macaroon};
@@ -28,6 +28,8 @@ enum Command {
         listen: String,
         #[command(flatten)]
         store: StoreArgs,
+        #[command(flatten)]
+        connections: ConnectionArgs,
     },
     /// Manage users.
     User {
@@ -62,14 +64,15 @@ enum TokenCommand {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { listen, store } => {
+        Command::Serve { listen, store, connections } => {
             let app = startup::build_app(&store).await?;
             let admin_token = startup::bootstrap_admin(&app, &store.data_dir).await?;
             let listener = startup::bind(&listen).await?;
             print!("{}", startup::banner(listener.local_addr()?, admin_token.as_deref(), &store.data_dir));
             // Flushed now: stdout is a pipe under tests and scripts, which wait for these lines.
             std::io::Write::flush(&mut std::io::stdout())?;
-            startup::serve(listener, app, startup::shutdown_signal()).await
+            let stats = crate::http::conn::ConnectionStats::default();
+            startup::serve_with(listener, app, connections.settings(), stats, startup::shutdown_signal()).await
         }
         Command::User { command: UserCommand::Add { name, admin, store } } => {
             if store.database()? == crate::config::Database::Memory {

@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::config::{write_secret_file, Database, StoreArgs, ZONE_NAME};
 use crate::domain::Name;
+use crate::http::conn::{self, ConnectionStats};
 use crate::http::{server, Gate};
 use crate::service::{App, SystemClock};
 use crate::store::{memory::MemoryStore, postgres::PostgresStore, sqlite::SqliteStore, Store};
@@ -51,14 +52,33 @@ pub async fn bind(listen: &str) -> anyhow::Result<TcpListener> {
     TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))
 }
 
-/// Serves the API on `listener` until `shutdown` resolves.
+/// Serves the API on `listener` until `shutdown` resolves, with the default connection
+/// settings (`conn::Settings::default`).
 pub async fn serve(
     listener: TcpListener,
     app: App,
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<()> {
+    serve_with(listener, app, conn::Settings::default(), ConnectionStats::default(), shutdown).await
+}
+
+/// `serve` with connection settings, and the counters the caller may read while it runs.
+pub async fn serve_with(
+    listener: TcpListener,
+    app: App,
+    settings: conn::Settings,
+    stats: ConnectionStats,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
     let gate = Gate::new(app)?;
-    server::serve(listener, gate, shutdown).await
+    tracing::info!(
+        max_connections = settings.max_connections,
+        header_read_timeout = ?settings.header_read_timeout,
+        idle_timeout = ?settings.idle_timeout,
+        max_header_bytes = settings.max_header_bytes,
+        "connection limits"
+    );
+    server::serve(listener, gate, settings, stats, shutdown).await
 }
 
 /// What `serve` prints once it listens. The first line is what scripts and tests read to

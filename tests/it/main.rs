@@ -9,6 +9,7 @@ mod support;
 
 mod cli;
 mod concurrency;
+mod connections;
 mod crash;
 mod faults;
 mod framework;
