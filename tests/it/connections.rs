@@ -174,7 +174,7 @@ async fn thousands_of_idle_and_slowloris_connections_do_not_delay_a_request_and_
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_keep_alive_connection_is_closed_after_the_idle_timeout_not_the_header_timeout() {
+async fn keep_alive_connections_and_unfinished_bodies_are_closed_after_the_idle_timeout_not_the_header_timeout() {
     let served = serve_fresh(&["--database", "memory", "--header-read-timeout", "1", "--idle-timeout", "3"]).await;
     let mut stream = TcpStream::connect(addr_of(&served.server.root)).await.unwrap();
     stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
@@ -184,6 +184,17 @@ async fn a_keep_alive_connection_is_closed_after_the_idle_timeout_not_the_header
     assert!(closed_by_server(&mut stream, PATIENCE).await.is_empty(), "an idle close sends nothing");
     let idled = idle_from.elapsed();
     assert!(idled >= Duration::from_millis(2500) && idled < Duration::from_secs(6), "closed after {idled:?}");
+
+    // A body that never finishes holds its request in flight; the idle timeout ends it too.
+    let mut slow_body = TcpStream::connect(addr_of(&served.server.root)).await.unwrap();
+    let head = format!(
+        "POST {API_ROOT}/user/groups/join HTTP/1.1\r\nHost: x\r\nX-Auth-Token: {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"token\": ",
+        served.admin
+    );
+    slow_body.write_all(head.as_bytes()).await.unwrap();
+    let sent = Instant::now();
+    closed_by_server(&mut slow_body, PATIENCE).await;
+    assert!(sent.elapsed() >= Duration::from_millis(2500), "closed after {:?}", sent.elapsed());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -13,7 +13,9 @@
 //! the next request (from accept, for a connection's first request), or the idle timeout from
 //! the end of the last one when nothing has arrived since. HTTP/2 (prior knowledge) gets only
 //! the idle timeout: its frames are not request heads, and h2 bounds its own header blocks.
-//! While a request is in flight there is no deadline here. One `Sleep` per connection is
+//! A request in flight must be answered within the idle timeout of its head (a body sent a
+//! byte at a time is cut there), and a response the client stops reading is cut after the idle
+//! timeout without progress. One `Sleep` per connection is
 //! re-armed lazily: it fires, the deadline is computed from `Activity`, and either it passed or
 //! the sleep is pushed to it; a new request's first byte pulls it earlier when needed.
 
@@ -44,8 +46,11 @@ pub struct Activity {
     in_flight: AtomicUsize,
     /// Requests started so far.
     started: AtomicU64,
-    /// When the last request ended, in milliseconds after `accepted`.
+    /// When the last request ended or the last response bytes went out, in milliseconds
+    /// after `accepted`.
     idle_since_ms: AtomicU64,
+    /// When the last request started, in milliseconds after `accepted`.
+    busy_since_ms: AtomicU64,
 }
 
 impl Activity {
@@ -55,11 +60,13 @@ impl Activity {
             in_flight: AtomicUsize::new(0),
             started: AtomicU64::new(0),
             idle_since_ms: AtomicU64::new(0),
+            busy_since_ms: AtomicU64::new(0),
         })
     }
 
     /// Marks a request as started (its head has been read); it ends when the guard drops.
     pub fn begin(self: &Arc<Self>) -> Busy {
+        self.busy_since_ms.store(self.now_ms(), Ordering::Release);
         self.started.fetch_add(1, Ordering::AcqRel);
         self.in_flight.fetch_add(1, Ordering::AcqRel);
         Busy(self.clone())
@@ -68,6 +75,19 @@ impl Activity {
     fn idle_since(&self) -> Instant {
         self.accepted + Duration::from_millis(self.idle_since_ms.load(Ordering::Acquire))
     }
+
+    fn busy_since(&self) -> Instant {
+        self.accepted + Duration::from_millis(self.busy_since_ms.load(Ordering::Acquire))
+    }
+
+    /// Restarts the idle clock (a request ended, or response bytes went out).
+    fn touch(&self) {
+        self.idle_since_ms.store(self.now_ms(), Ordering::Release);
+    }
+
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.accepted.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
 }
 
 /// A request in flight; dropping it (the response is ready, or the client went away) ends it.
@@ -75,8 +95,7 @@ pub struct Busy(Arc<Activity>);
 
 impl Drop for Busy {
     fn drop(&mut self) {
-        let ms = u64::try_from(self.0.accepted.elapsed().as_millis()).unwrap_or(u64::MAX);
-        self.0.idle_since_ms.store(ms, Ordering::Release);
+        self.0.touch();
         self.0.in_flight.fetch_sub(1, Ordering::AcqRel);
     }
 }
@@ -129,18 +148,20 @@ impl Watched {
         }
     }
 
-    /// When the connection must close if nothing changes; `None` while a request is in flight.
-    fn deadline(&self) -> Option<Instant> {
+    /// When the connection must close if nothing changes. A request in flight (its body still
+    /// arriving, or the service at work) may take the idle timeout from its head to its
+    /// response, which bounds a body sent a byte at a time; no request here takes that long.
+    fn deadline(&self) -> Instant {
         if self.activity.in_flight.load(Ordering::Acquire) > 0 {
-            return None;
+            return self.activity.busy_since() + self.idle_timeout;
         }
         let started = self.activity.started.load(Ordering::Acquire);
         let idle = self.activity.idle_since() + self.idle_timeout;
         match (self.protocol, self.head) {
-            (Protocol::Http2, _) => Some(idle),
-            (_, _) if started == 0 => Some(self.activity.accepted + self.header_timeout),
-            (_, Some((request, at))) if request == started => Some(at + self.header_timeout),
-            _ => Some(idle),
+            (Protocol::Http2, _) => idle,
+            (_, _) if started == 0 => self.activity.accepted + self.header_timeout,
+            (_, Some((request, at))) if request == started => at + self.header_timeout,
+            _ => idle,
         }
     }
 
@@ -151,12 +172,11 @@ impl Watched {
                 return Poll::Pending;
             }
             let now = Instant::now();
-            match self.deadline() {
-                Some(deadline) if deadline <= now => return Poll::Ready(()),
-                Some(deadline) => self.timer.as_mut().reset(deadline),
-                // A request in flight: look again later; its end moves the deadline anyway.
-                None => self.timer.as_mut().reset(now + self.idle_timeout),
+            let deadline = self.deadline();
+            if deadline <= now {
+                return Poll::Ready(());
             }
+            self.timer.as_mut().reset(deadline);
         }
     }
 
@@ -228,6 +248,10 @@ impl Watched {
             }
             ready => {
                 self.write_blocked = false;
+                // A slow reader of a long response is idle only once it stops taking bytes.
+                if matches!(ready, Poll::Ready(Ok(n)) if n > 0) {
+                    self.activity.touch();
+                }
                 ready
             }
         }
