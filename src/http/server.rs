@@ -1,10 +1,12 @@
 //! Runs the gate on a TCP listener with hyper (HTTP/1.1 and HTTP/2) until `shutdown` resolves;
 //! then it stops accepting and lets requests in flight finish (bounded in time). Connections
-//! are held to `conn::Settings` (contract §9): at most `max_connections` at once, the rest
-//! shed with a 503; each one's socket is `conn::Watched` (timeouts, JSON for hyper's own
+//! are held to `conn::Settings` (contract §9): at most `max_connections` at once; past it a
+//! new connection closes the oldest one that waits for a request (`conn::Registry`), or is shed
+//! with a 503 when all are busy; each one's socket is `conn::Watched` (timeouts, JSON for hyper's own
 //! errors, lingering close).
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -13,11 +15,11 @@ use hyper::header::{HeaderValue, CONNECTION};
 use hyper::Request;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::GracefulShutdown;
-use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
+use hyper_util::server::graceful::{GracefulShutdown, Watcher};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::conn::{self, Activity, ConnectionStats, Settings, Spare, Throttle, Watched};
+use super::conn::{self, Activity, ConnectionStats, Entry, Registry, Settings, Spare, Throttle, Watched};
 use super::error::{self, EdgeError};
 use super::Gate;
 
@@ -42,6 +44,8 @@ pub async fn serve(
     let settings = Arc::new(settings);
     let graceful = GracefulShutdown::new();
     let slots = Arc::new(Semaphore::new(settings.max_connections));
+    let waiting_for_slot = Arc::new(Semaphore::new(conn::MAX_WAITING_FOR_SLOT));
+    let registry = Arc::new(Registry::default());
     let mut spare = Spare::new();
     let (mut shed_warning, mut accept_warning) = (Throttle::new(WARN_EVERY), Throttle::new(WARN_EVERY));
     tokio::pin!(shutdown);
@@ -76,24 +80,76 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        let Ok(slot) = slots.clone().try_acquire_owned() else {
-            conn::shed(stream);
-            stats.count_shed();
-            if let Some(held_back) = shed_warning.allow(Instant::now()) {
-                tracing::warn!(
-                    max = settings.max_connections,
-                    held_back,
-                    "connection limit reached; shedding new connections"
-                );
-            }
-            continue;
+        // At the cap: close the oldest waiting connection and serve this one at once, in a slot
+        // it takes over when the evicted connection has closed (until then, the server holds
+        // one connection more than the cap: at most MAX_WAITING_FOR_SLOT of these at a time).
+        // If every connection is busy, or too many are already taking over, shed this one.
+        let slot = match slots.clone().try_acquire_owned() {
+            Ok(slot) => Slot::Held(slot),
+            Err(_) => match waiting_for_slot.clone().try_acquire_owned() {
+                Ok(waiting) if registry.evict_one() => {
+                    stats.count_evicted();
+                    Slot::TakingOver(slots.clone(), waiting)
+                }
+                _ => {
+                    conn::shed(stream);
+                    stats.count_shed();
+                    if let Some(held_back) = shed_warning.allow(Instant::now()) {
+                        tracing::warn!(
+                            max = settings.max_connections,
+                            held_back,
+                            "connection limit reached with every connection busy; shedding new connections"
+                        );
+                    }
+                    continue;
+                }
+            },
         };
-        let _ = stream.set_nodelay(true);
+        // Entered in the registry here, in accept order, so that "oldest" is exact (and after
+        // the eviction, which must not pick this very connection).
         let activity = Activity::new();
-        let io = Watched::new(stream, activity.clone(), &settings);
-        let gate = gate.clone();
+        let entry = registry.enter(activity.clone());
+        let connection = Connection {
+            activity,
+            entry,
+            builder: builder.clone(),
+            gate: gate.clone(),
+            settings: settings.clone(),
+            stats: stats.clone(),
+            watcher: graceful.watcher(),
+        };
+        tokio::spawn(connection.run(stream, peer, slot));
+    }
+    tracing::info!("shutting down: draining requests in flight");
+    tokio::select! {
+        () = graceful.shutdown() => tracing::info!("all connections closed"),
+        () = tokio::time::sleep(DRAIN_TIMEOUT) => tracing::warn!("drain timed out; closing anyway"),
+    }
+    Ok(())
+}
+
+/// What serving one connection needs.
+struct Connection {
+    activity: Arc<Activity>,
+    entry: Entry,
+    builder: Builder<TokioExecutor>,
+    gate: Gate,
+    settings: Arc<Settings>,
+    stats: ConnectionStats,
+    watcher: Watcher,
+}
+
+impl Connection {
+    /// Serves `stream` in its `slot` until it closes, or until the registry evicts it while
+    /// it waits for a request (then it is dropped: nothing of a request is lost).
+    async fn run(self, stream: TcpStream, peer: SocketAddr, slot: Slot) {
+        let _ = stream.set_nodelay(true);
+        let activity = self.activity;
+        let io = Watched::new(stream, activity.clone(), &self.settings);
+        let gate = self.gate;
+        let busy = activity.clone();
         let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-            let busy = activity.begin();
+            let busy = busy.begin();
             let gate = gate.clone();
             async move {
                 let _busy = busy;
@@ -112,22 +168,59 @@ pub async fn serve(
                 Ok::<_, std::convert::Infallible>(response)
             }
         });
-        let connection = builder.serve_connection(TokioIo::new(io), service).into_owned();
-        let connection = graceful.watch(connection);
-        let open = stats.opened();
-        tokio::spawn(async move {
-            if let Err(e) = connection.await {
-                tracing::debug!(%peer, error = %e, "connection ended with an error");
+        let connection = self.builder.serve_connection(TokioIo::new(io), service).into_owned();
+        let connection = self.watcher.watch(connection);
+        tokio::pin!(connection);
+        let (_open, _entry) = (self.stats.opened(), self.entry);
+        let (mut held, taking_over) = match slot {
+            Slot::Held(permit) => (Some(permit), None),
+            Slot::TakingOver(slots, waiting) => (None, Some((slots, waiting))),
+        };
+        // The slot an eviction frees, once the evicted connection has closed.
+        let mut taken = held.is_some();
+        let take_over = async move {
+            match taking_over {
+                Some((slots, waiting)) => {
+                    let permit = slots.acquire_owned().await.ok();
+                    drop(waiting);
+                    permit
+                }
+                None => std::future::pending().await,
             }
-            drop((slot, open));
-        });
+        };
+        tokio::pin!(take_over);
+        loop {
+            tokio::select! {
+                ended = &mut connection => {
+                    if let Err(e) = ended {
+                        tracing::debug!(%peer, error = %e, "connection ended with an error");
+                    }
+                    break;
+                }
+                () = activity.evicted() => {
+                    // A request may have started since the registry looked.
+                    if activity.is_waiting() {
+                        tracing::debug!(%peer, "closed a waiting connection to make room for a new one");
+                        break;
+                    }
+                    activity.spare();
+                }
+                permit = &mut take_over, if !taken => {
+                    taken = true;
+                    held = permit;
+                }
+            }
+        }
+        drop(held);
     }
-    tracing::info!("shutting down: draining requests in flight");
-    tokio::select! {
-        () = graceful.shutdown() => tracing::info!("all connections closed"),
-        () = tokio::time::sleep(DRAIN_TIMEOUT) => tracing::warn!("drain timed out; closing anyway"),
-    }
-    Ok(())
+}
+
+/// A connection's place under the cap.
+enum Slot {
+    Held(OwnedSemaphorePermit),
+    /// Admitted past the cap after an eviction: takes the next free slot, meanwhile counted
+    /// among the few allowed to wait for one.
+    TakingOver(Arc<Semaphore>, OwnedSemaphorePermit),
 }
 
 /// hyper's settings. HTTP/1: the read buffer bounds the header block (hyper answers 431 past

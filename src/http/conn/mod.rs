@@ -1,10 +1,11 @@
-//! Connections under abuse (contract §9): the cap on open connections and how the accept loop
-//! sheds past it, the header-read and idle timeouts, the header-size bound, JSON in place of
+//! Connections under abuse (contract §9): the cap on open connections, the registry that makes
+//! room at the cap by closing the oldest waiting connection, how the accept loop sheds, the header-read and idle timeouts, the header-size bound, JSON in place of
 //! the bare errors hyper writes itself, and the lingering close. `server` runs hyper through
 //! it; nothing here knows the API's routes.
 
 mod accept;
 mod auto_error;
+mod registry;
 mod watch;
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -12,6 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use accept::{out_of_resources, shed, Spare, Throttle};
+pub use registry::{Entry, Registry};
 pub use watch::{Activity, Watched};
 
 /// Descriptors kept back from the connection cap's share of `RLIMIT_NOFILE`: the store's
@@ -25,10 +27,15 @@ pub const MIN_HEADER_BYTES: usize = 8192;
 /// a long URI is a 414, not the 431 of a header block that never ends.
 pub const MAX_URI_BYTES: usize = 8192;
 
+/// Connections admitted past the cap at once, each served while the connection it evicted
+/// closes; past them, new ones are shed.
+pub const MAX_WAITING_FOR_SLOT: usize = 64;
+
 /// How the server treats connections. `Default` is what `serve` uses without flags.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
-    /// Connections open at once; past it, new ones get a 503 and are closed.
+    /// Connections open at once. A new one past it closes the oldest connection with no request
+    /// in flight and takes its slot; if every one is busy, it gets a 503 and is closed.
     pub max_connections: usize,
     /// From the first byte of a request (or from accept, for a connection's first request) to
     /// the end of its header block.
@@ -74,6 +81,7 @@ pub fn soft_descriptor_limit() -> usize {
 pub struct ConnectionStats {
     open: Arc<AtomicUsize>,
     shed: Arc<AtomicU64>,
+    evicted: Arc<AtomicU64>,
 }
 
 impl ConnectionStats {
@@ -85,6 +93,15 @@ impl ConnectionStats {
     /// Connections shed since start because the cap was reached or descriptors ran out.
     pub fn shed(&self) -> u64 {
         self.shed.load(Ordering::Relaxed)
+    }
+
+    /// Waiting connections closed since start to make room for a new one at the cap.
+    pub fn evicted(&self) -> u64 {
+        self.evicted.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn count_evicted(&self) {
+        self.evicted.fetch_add(1, Ordering::Relaxed);
     }
 
     pub(crate) fn count_shed(&self) {

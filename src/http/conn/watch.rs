@@ -22,13 +22,14 @@
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
+use tokio::sync::Notify;
 use tokio::time::{Instant, Sleep};
 
 use super::{auto_error, Settings};
@@ -51,6 +52,10 @@ pub struct Activity {
     idle_since_ms: AtomicU64,
     /// When the last request started, in milliseconds after `accepted`.
     busy_since_ms: AtomicU64,
+    /// Set once the registry picked this connection to make room (`Registry::evict_one`).
+    evicting: AtomicBool,
+    /// Wakes the connection's task to close it.
+    pub(super) evict: Notify,
 }
 
 impl Activity {
@@ -61,6 +66,8 @@ impl Activity {
             started: AtomicU64::new(0),
             idle_since_ms: AtomicU64::new(0),
             busy_since_ms: AtomicU64::new(0),
+            evicting: AtomicBool::new(false),
+            evict: Notify::new(),
         })
     }
 
@@ -70,6 +77,27 @@ impl Activity {
         self.started.fetch_add(1, Ordering::AcqRel);
         self.in_flight.fetch_add(1, Ordering::AcqRel);
         Busy(self.clone())
+    }
+
+    /// No request in flight: the connection waits for one (idle, or its head arriving).
+    pub fn is_waiting(&self) -> bool {
+        self.in_flight.load(Ordering::Acquire) == 0
+    }
+
+    /// Claims this connection for eviction; false if another eviction claimed it first.
+    pub(super) fn claim(&self) -> bool {
+        !self.evicting.swap(true, Ordering::AcqRel)
+    }
+
+    /// Resolves when the registry asks this connection to close (`Registry::evict_one`). The
+    /// task then closes it if it is still waiting, and otherwise releases the claim.
+    pub async fn evicted(&self) {
+        self.evict.notified().await;
+    }
+
+    /// The eviction found a request started meanwhile: the connection stays, claimable again.
+    pub fn spare(&self) {
+        self.evicting.store(false, Ordering::Release);
     }
 
     fn idle_since(&self) -> Instant {
