@@ -65,8 +65,12 @@ mod tests {
             [registry.enter(busy.clone()), registry.enter(waiting_old.clone()), registry.enter(waiting_new.clone())];
         assert!(registry.evict_one());
         assert!(!waiting_old.claim(), "the oldest waiting connection was claimed");
-        assert!(waiting_new.claim() && !busy.claim(), "the newer one was not; the busy one was never");
+        assert!(waiting_new.claim(), "the newer one was not");
+        assert!(busy.claim(), "the busy one was not");
         busy.spare();
+        waiting_new.spare();
+        assert!(registry.evict_one());
+        assert!(!waiting_new.claim(), "then the newer waiting one, over the busy one");
         assert!(!registry.evict_one(), "nothing left that waits and is unclaimed");
     }
 

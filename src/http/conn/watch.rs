@@ -28,7 +28,6 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::TcpStream;
 use tokio::sync::Notify;
 use tokio::time::{Instant, Sleep};
 
@@ -135,8 +134,10 @@ enum Protocol {
     Http2,
 }
 
-pub struct Watched {
-    stream: TcpStream,
+/// Generic over the stream so that it can sit above a TLS stream too (it must see what hyper
+/// reads and writes in clear).
+pub struct Watched<S> {
+    stream: S,
     activity: Arc<Activity>,
     header_timeout: Duration,
     idle_timeout: Duration,
@@ -156,8 +157,8 @@ pub struct Watched {
     linger: Option<usize>,
 }
 
-impl Watched {
-    pub fn new(stream: TcpStream, activity: Arc<Activity>, settings: &Settings) -> Self {
+impl<S: AsyncRead + AsyncWrite + Unpin> Watched<S> {
+    pub fn new(stream: S, activity: Arc<Activity>, settings: &Settings) -> Self {
         let deadline = activity.accepted + settings.header_read_timeout;
         Self {
             stream,
@@ -236,9 +237,9 @@ impl Watched {
     }
 
     /// A timeout fired. A client in the middle of an HTTP/1 head gets a JSON 408 if the socket
-    /// takes it at once and no response of hyper's is queued (it would interleave); an idle one
-    /// is just closed, as every HTTP/1.1 client expects of a keep-alive connection.
-    fn expire(&mut self) {
+    /// takes it in one attempt and no response of hyper's is queued (it would interleave); an
+    /// idle one is just closed, as every HTTP/1.1 client expects of a keep-alive connection.
+    fn expire(&mut self, cx: &mut Context<'_>) {
         self.expired = true;
         let started = self.activity.started.load(Ordering::Acquire);
         let mid_head = match self.head {
@@ -247,7 +248,10 @@ impl Watched {
         };
         if mid_head && self.protocol == Protocol::Http1 && !self.write_blocked && self.replacement.is_empty() {
             let date = httpdate::fmt_http_date(std::time::SystemTime::now());
-            let _ = self.stream.try_write(&raw_response(&EdgeError::RequestTimeout, &date));
+            // One attempt, never waited for: a short write is all a stalled client gets.
+            let answer = raw_response(&EdgeError::RequestTimeout, &date);
+            let _ = Pin::new(&mut self.stream).poll_write(cx, &answer);
+            let _ = Pin::new(&mut self.stream).poll_flush(cx);
         }
         tracing::debug!(mid_head, "connection timed out");
     }
@@ -286,7 +290,7 @@ impl Watched {
     }
 }
 
-impl AsyncRead for Watched {
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncRead for Watched<S> {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
         let this = &mut *self;
         if this.expired {
@@ -303,7 +307,7 @@ impl AsyncRead for Watched {
             Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
             Poll::Pending => match this.poll_deadline(cx) {
                 Poll::Ready(()) => {
-                    this.expire();
+                    this.expire(cx);
                     Poll::Ready(Ok(()))
                 }
                 Poll::Pending => Poll::Pending,
@@ -312,7 +316,7 @@ impl AsyncRead for Watched {
     }
 }
 
-impl AsyncWrite for Watched {
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for Watched<S> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
         let this = &mut *self;
         if !this.replacement.is_empty() {
