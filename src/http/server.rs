@@ -1,9 +1,9 @@
 //! Runs the gate on a TCP listener with hyper (HTTP/1.1 and HTTP/2) until `shutdown` resolves;
 //! then it stops accepting and lets requests in flight finish (bounded in time). Connections
 //! are held to `conn::Settings` (contract §9): at most `max_connections` at once; past it a
-//! new connection closes the oldest one that waits for a request (`conn::Registry`), or is shed
-//! with a 503 when all are busy; each one's socket is `conn::Watched` (timeouts, JSON for hyper's own
-//! errors, lingering close).
+//! new connection closes the oldest one that waits for a request (`conn::Registry`), or is
+//! shed with a 503 when all are busy; each one's socket is `conn::Watched` (timeouts, JSON for
+//! hyper's own errors, lingering close).
 
 use std::future::Future;
 use std::net::SocketAddr;

@@ -1,7 +1,8 @@
-//! Connections under abuse (contract §9): the cap on open connections, the registry that makes
-//! room at the cap by closing the oldest waiting connection, how the accept loop sheds, the header-read and idle timeouts, the header-size bound, JSON in place of
-//! the bare errors hyper writes itself, and the lingering close. `server` runs hyper through
-//! it; nothing here knows the API's routes.
+//! Connections under abuse (contract §9): the cap on open connections, the registry that
+//! makes room at the cap by closing the oldest waiting connection, how the accept loop sheds,
+//! the header-read and idle timeouts, the header-size bound, JSON in place of the bare errors
+//! hyper writes itself, and the lingering close. `server` runs hyper through it; nothing here
+//! knows the API's routes.
 
 mod accept;
 mod auto_error;
