@@ -29,6 +29,10 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// At most one warning per this period about shed connections or failed accepts.
 const WARN_EVERY: Duration = Duration::from_secs(10);
 
+/// How long the accept loop waits for a connection taking over a slot to finish, when
+/// `conn::MAX_WAITING_FOR_SLOT` are.
+const TAKEOVER_WAIT: Duration = Duration::from_millis(250);
+
 /// HTTP/2 pings a connection this long silent, and closes it if the ping is not answered
 /// within as long again: a vanished peer does not hold a connection with streams open.
 const H2_PING: Duration = Duration::from_secs(20);
@@ -82,12 +86,14 @@ pub async fn serve(
         };
         // At the cap: close the oldest waiting connection and serve this one at once, in a slot
         // it takes over when the evicted connection has closed (until then, the server holds
-        // one connection more than the cap: at most MAX_WAITING_FOR_SLOT of these at a time).
-        // If every connection is busy, or too many are already taking over, shed this one.
+        // one connection more than the cap: at most MAX_WAITING_FOR_SLOT of these at a time;
+        // when that many are taking over, the loop waits a moment for one to finish, so that
+        // a flood is slowed in the backlog rather than shed). If every connection is busy, shed
+        // this one.
         let slot = match slots.clone().try_acquire_owned() {
             Ok(slot) => Slot::Held(slot),
-            Err(_) => match waiting_for_slot.clone().try_acquire_owned() {
-                Ok(waiting) if registry.evict_one() => {
+            Err(_) => match tokio::time::timeout(TAKEOVER_WAIT, waiting_for_slot.clone().acquire_owned()).await {
+                Ok(Ok(waiting)) if registry.evict_one() => {
                     stats.count_evicted();
                     Slot::TakingOver(slots.clone(), waiting)
                 }

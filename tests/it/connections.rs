@@ -302,6 +302,69 @@ async fn at_the_cap_with_every_connection_busy_a_new_one_is_shed_at_once_with_a_
     }
 }
 
+/// CPU seconds process `pid` has used (user + system), from /proc.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("/proc/PID/stat");
+    let after_name = &stat[stat.rfind(')').expect("a command name") + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the name.
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    ticks / 100.0
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn out_of_descriptors_the_server_sheds_without_spinning_or_flooding_its_log_and_recovers() {
+    use tokio::io::AsyncBufReadExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bin = crate::support::process::BIN;
+    // A cap far above what 128 descriptors allow, so that accept itself runs out.
+    let mut child = tokio::process::Command::new("prlimit")
+        .args(["--nofile=128:128", bin, "serve", "--listen", "127.0.0.1:0", "--database", "memory"])
+        .args(["--max-connections", "1000", "--data-dir", dir.path().to_str().unwrap()])
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("prlimit runs the server");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = tokio::time::timeout(PATIENCE, lines.next_line()).await.unwrap().unwrap().expect("an address line");
+    let addr = first.strip_prefix("oz-groups listening on http://").expect("the address line").trim().to_owned();
+    let pid = child.id().unwrap();
+
+    let mut held = Vec::new();
+    for _ in 0..300 {
+        held.push(TcpStream::connect(&addr).await.expect("the kernel accepts into the backlog"));
+    }
+    // Every connection past the descriptors is accepted and shed with a 503, not left queued.
+    let mut shed = 0;
+    for stream in held.iter_mut().rev().take(50) {
+        let said = closed_by_server(stream, PATIENCE).await;
+        shed += usize::from(said.starts_with(b"HTTP/1.1 503 "));
+    }
+    assert!(shed > 0, "no connection was shed");
+    // Nothing arrives now: the accept loop must be quiet, not retrying every few milliseconds.
+    let before = cpu_seconds(pid);
+    let quiet = Instant::now();
+    while quiet.elapsed() < Duration::from_secs(1) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let used = cpu_seconds(pid) - before;
+    assert!(used < 0.3, "the server used {used} s of CPU in a quiet second while out of descriptors");
+    drop(held);
+    let healthz = format!("http://{addr}/healthz");
+    let again = Instant::now() + PATIENCE;
+    while crate::support::client().get(&healthz).send().await.map(|r| r.status()).ok() != Some(StatusCode::OK) {
+        assert!(Instant::now() < again, "the server did not serve again");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = child.start_kill();
+    let output = child.wait_with_output().await.unwrap();
+    let log = String::from_utf8_lossy(&output.stderr);
+    let warnings = log.lines().filter(|l| l.contains("accept failed")).count();
+    assert!((1..=2).contains(&warnings), "{warnings} accept warnings (one per 10 s allowed):\n{log}");
+}
+
 async fn hypers_own_errors_are_json_on_any_request_of_a_keep_alive_connection(backend: Backend) {
     let app = spawn_app(backend).await;
     let addr = app.addr.to_string();
