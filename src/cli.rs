@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{LimitArgs, StoreArgs, TlsArgs};
+use crate::config::{ConnectionArgs, LimitArgs, StoreArgs, TlsArgs};
 use crate::domain::Name;
 use crate::http::limits::Limiter;
 use crate::startup;
@@ -20,6 +20,9 @@ pub struct Cli {
     command: Command,
 }
 
+// `serve`'s flags make its variant far larger than the others; the value is parsed once per
+// process, so boxing it would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run the HTTP server (Swagger UI at /docs/).
@@ -33,6 +36,8 @@ enum Command {
         tls: TlsArgs,
         #[command(flatten)]
         limits: LimitArgs,
+        #[command(flatten)]
+        connections: ConnectionArgs,
     },
     /// Manage users.
     User {
@@ -74,7 +79,7 @@ enum TokenCommand {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { listen, store, tls, limits } => {
+        Command::Serve { listen, store, tls, limits, connections } => {
             let transport = startup::transport(&tls)?;
             let shutdown = startup::shutdown_signal();
             let app = startup::build_app(&store).await?;
@@ -84,7 +89,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             // Flushed now: stdout is a pipe under tests and scripts, which wait for these lines.
             std::io::Write::flush(&mut std::io::stdout())?;
             let limiter = std::sync::Arc::new(Limiter::new(&limits.limits()));
-            startup::serve_with(listener, app, startup::Serving { transport, limiter }, shutdown).await
+            let serving = startup::Serving {
+                transport,
+                limiter,
+                connections: connections.settings(),
+                stats: crate::http::conn::ConnectionStats::default(),
+            };
+            startup::serve_with(listener, app, serving, shutdown).await
         }
         Command::User { command: UserCommand::Add { name, admin, store } } => {
             if store.database()? == crate::config::Database::Memory {

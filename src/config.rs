@@ -6,8 +6,11 @@ use std::io::{ErrorKind, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use std::time::Duration;
+
 use anyhow::{bail, Context};
 
+use crate::http::conn::Settings;
 use crate::http::limits::{defaults, Limits, Rate};
 
 /// The zone's name: the `location` of every token this server mints (Onezone's default).
@@ -251,6 +254,50 @@ impl StoreArgs {
     }
 }
 
+/// How `serve` treats connections (contract §9). The defaults hold thousands of idle or slow
+/// clients off without shortening a normal client's keep-alive.
+#[derive(clap::Args, Clone, Debug)]
+pub struct ConnectionArgs {
+    /// Connections open at once; past it, a new connection closes the oldest one with no request
+    /// in flight, or, if all are busy, gets a JSON 503 and is closed.
+    /// Default: half of what the soft descriptor limit (ulimit -n) leaves after 64 for the
+    /// store and the listener, e.g. 480 for 1024 (the default shown is this process's).
+    #[arg(long, env = "OZ_MAX_CONNECTIONS", default_value_t = crate::http::conn::default_max_connections() as u64,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: u64,
+    /// Seconds a client may take to send a request's line and headers, from its first byte (from
+    /// accepting the connection, for the first request); then a JSON 408 and the connection closes.
+    #[arg(long, env = "OZ_HEADER_READ_TIMEOUT", value_name = "SECONDS", default_value = "10", value_parser = seconds)]
+    pub header_read_timeout: Duration,
+    /// Seconds a keep-alive connection may wait, with no request in flight, for its next request.
+    #[arg(long, env = "OZ_IDLE_TIMEOUT", value_name = "SECONDS", default_value = "60", value_parser = seconds)]
+    pub idle_timeout: Duration,
+    /// Largest request line plus headers, in bytes (at least 8192); beyond it, a JSON 431.
+    #[arg(long, env = "OZ_MAX_HEADER_BYTES", default_value = "16384", value_parser = clap::value_parser!(u64).range(8192..=16_777_216))]
+    pub max_header_bytes: u64,
+}
+
+impl ConnectionArgs {
+    /// The settings `server` applies.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
+            header_read_timeout: self.header_read_timeout,
+            idle_timeout: self.idle_timeout,
+            max_header_bytes: usize::try_from(self.max_header_bytes).unwrap_or(usize::MAX),
+        }
+    }
+}
+
+/// A positive number of seconds, fractions allowed (`0.5`).
+fn seconds(text: &str) -> Result<Duration, String> {
+    let value: f64 = text.trim().parse().map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if value.is_nan() || value <= 0.0 {
+        return Err("the timeout must be more than 0 seconds".into());
+    }
+    Duration::try_from_secs_f64(value).map_err(|e| e.to_string())
+}
+
 /// Where the master key came from, as error messages name it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeySource {
@@ -374,6 +421,16 @@ mod tests {
         );
         assert_eq!(shown("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(Database::Sqlite(PathBuf::from("/d/x.db")).to_string(), "sqlite:///d/x.db");
+    }
+
+    #[test]
+    fn timeouts_are_positive_seconds_with_fractions_allowed() {
+        assert_eq!(seconds("10").unwrap(), Duration::from_secs(10));
+        assert_eq!(seconds("0.5").unwrap(), Duration::from_millis(500));
+        assert!(seconds("0").is_err());
+        assert!(seconds("-1").is_err());
+        assert!(seconds("NaN").is_err());
+        assert!(seconds("ten").is_err());
     }
 
     #[test]

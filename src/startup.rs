@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::config::{write_secret_file, Database, MasterKey, StoreArgs, TlsArgs, ZONE_NAME};
 use crate::domain::{Name, UserId};
+use crate::http::conn::{self, ConnectionStats};
 use crate::http::limits::{Limiter, Limits};
 use crate::http::tls::{Tls, Transport};
 use crate::http::{server, Gate};
@@ -156,22 +157,31 @@ pub fn transport(args: &TlsArgs) -> anyhow::Result<Transport> {
     })
 }
 
-/// How `serve_with` serves: over which transport, under which rate limits.
+/// How `serve_with` serves: over which transport, under which rate limits, with which
+/// connection limits.
 pub struct Serving {
     pub transport: Transport,
     /// The rate limits (whose rejection counters the caller may read).
     pub limiter: Arc<Limiter>,
+    pub connections: conn::Settings,
+    /// Counters of open, shed and evicted connections, which the caller may read while it runs.
+    pub stats: ConnectionStats,
 }
 
 impl Serving {
-    /// Plain HTTP with the recommended rate limits.
+    /// Plain HTTP with the recommended rate limits and the default connection settings.
     pub fn plain() -> Serving {
-        Serving { transport: Transport::Plain, limiter: Arc::new(Limiter::new(&Limits::recommended())) }
+        Serving {
+            transport: Transport::Plain,
+            limiter: Arc::new(Limiter::new(&Limits::recommended())),
+            connections: conn::Settings::default(),
+            stats: ConnectionStats::default(),
+        }
     }
 }
 
-/// Serves the API over plain HTTP, with the recommended rate limits, on `listener` until
-/// `shutdown` resolves.
+/// Serves the API over plain HTTP, with the recommended rate limits and the default connection
+/// settings, on `listener` until `shutdown` resolves.
 pub async fn serve(
     listener: TcpListener,
     app: App,
@@ -188,7 +198,15 @@ pub async fn serve_with(
     shutdown: impl std::future::Future<Output = ()>,
 ) -> anyhow::Result<()> {
     let gate = Gate::new(app, serving.limiter)?;
-    server::serve(listener, gate, serving.transport, shutdown).await
+    let settings = serving.connections;
+    tracing::info!(
+        max_connections = settings.max_connections,
+        header_read_timeout = ?settings.header_read_timeout,
+        idle_timeout = ?settings.idle_timeout,
+        max_header_bytes = settings.max_header_bytes,
+        "connection limits"
+    );
+    server::serve(listener, gate, serving.transport, settings, serving.stats, shutdown).await
 }
 
 /// What `serve` prints once it listens. The first line is what scripts and tests read to

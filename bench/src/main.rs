@@ -195,7 +195,7 @@ fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
         oz_groups::startup::serve_with(
             listener,
             app.clone(),
-            oz_groups::startup::Serving { transport: oz_groups::http::tls::Transport::Plain, limiter },
+            oz_groups::startup::Serving { limiter, ..oz_groups::startup::Serving::plain() },
             oz_groups::startup::shutdown_signal(),
         )
         .await?;

@@ -48,6 +48,22 @@ pub enum EdgeError {
     /// `response` adds `Retry-After`.
     #[error("{} Retry after {} seconds.", .0.limit.description(), .0.retry_after)]
     TooManyRequests(Limited),
+    /// 400 `invalid_request`: hyper could not parse the request line or a header (written by
+    /// `http::conn`, which replaces hyper's empty answer).
+    #[error("The request line or a header is malformed.")]
+    MalformedRequest,
+    /// 414 `uri_too_long`: the request target is longer than hyper accepts.
+    #[error("The request URI is too long.")]
+    UriTooLong,
+    /// 431 `request_header_fields_too_large`: the request line and headers exceed the bound.
+    #[error("The request header block is larger than {0} bytes.")]
+    HeaderTooLarge(usize),
+    /// 408 `request_timeout`: the request line and headers did not arrive in time.
+    #[error("The request line and headers did not arrive in time.")]
+    RequestTimeout,
+    /// 503 `service_unavailable`: the server holds as many connections as it may.
+    #[error("The server is at its connection limit; retry shortly.")]
+    TooManyConnections,
     /// An outcome of the use case.
     #[error("{0}")]
     Domain(#[from] Error),
@@ -71,6 +87,13 @@ pub fn status_and_code(error: &EdgeError) -> (StatusCode, &'static str) {
         EdgeError::InvalidBody(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
         EdgeError::InvalidQuery(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
         EdgeError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
+        EdgeError::MalformedRequest => (StatusCode::BAD_REQUEST, "invalid_request"),
+        EdgeError::UriTooLong => (StatusCode::URI_TOO_LONG, "uri_too_long"),
+        EdgeError::HeaderTooLarge(_) => {
+            (StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "request_header_fields_too_large")
+        }
+        EdgeError::RequestTimeout => (StatusCode::REQUEST_TIMEOUT, "request_timeout"),
+        EdgeError::TooManyConnections => (StatusCode::SERVICE_UNAVAILABLE, "service_unavailable"),
         EdgeError::Domain(e) => domain_status_and_code(e),
     }
 }
@@ -145,6 +168,29 @@ pub fn www_authenticate(error: &EdgeError) -> Option<&'static str> {
     }
 }
 
+/// `error` as a whole HTTP/1.1 response in bytes, for the connection layer (`http::conn`),
+/// which answers where hyper cannot run our code: a request hyper could not parse, a header
+/// read that timed out, a connection past the cap. Always `Connection: close`, since each of
+/// these ends the connection. `date` is the `Date` value to send (hyper's, when replacing
+/// hyper's own answer).
+pub fn raw_response(error: &EdgeError, date: &str) -> Vec<u8> {
+    let (status, model) = to_model(error);
+    let body = serde_json::to_vec(&model).unwrap_or_default();
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n",
+        status.as_str(),
+        status.canonical_reason().unwrap_or(""),
+        body.len()
+    );
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        head += &format!("retry-after: {RETRY_AFTER_SECS}\r\n");
+    }
+    head += &format!("date: {date}\r\n\r\n");
+    let mut out = head.into_bytes();
+    out.extend_from_slice(&body);
+    out
+}
+
 pub fn full(bytes: impl Into<Bytes>) -> Body {
     Full::new(bytes.into()).boxed()
 }
@@ -182,6 +228,21 @@ mod tests {
         let (_, model) = to_model(&EdgeError::TooManyRequests(limited));
         assert_eq!(model.error, "too_many_requests");
         assert_eq!(model.error_description, "Too many writes by this user. Retry after 7 seconds.");
+    }
+
+    #[test]
+    fn a_raw_response_is_json_with_its_length_and_says_the_connection_closes() {
+        let bytes = raw_response(&EdgeError::HeaderTooLarge(16384), "Tue, 01 Dec 2026 00:00:00 GMT");
+        let text = String::from_utf8(bytes).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        assert!(head.starts_with("HTTP/1.1 431 Request Header Fields Too Large\r\n"), "{head}");
+        assert!(head.contains("\r\ncontent-type: application/json\r\n"));
+        assert!(head.contains("\r\nconnection: close\r\n"));
+        assert!(head.contains(&format!("\r\ncontent-length: {}", body.len())));
+        let json: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(json["error"], "request_header_fields_too_large");
+        let shed = String::from_utf8(raw_response(&EdgeError::TooManyConnections, "x")).unwrap();
+        assert!(shed.starts_with("HTTP/1.1 503 ") && shed.contains("\r\nretry-after: 2\r\n"), "{shed}");
     }
 
     #[test]

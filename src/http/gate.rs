@@ -64,14 +64,18 @@ impl Gate {
     /// answered as GET would be (routing, checks, status and headers, `Content-Length`
     /// included), without the body (contract §2); where GET is not allowed, neither is HEAD.
     /// Each answer is counted in the metrics under its spec operation (or `other`) and status,
-    /// with its latency.
+    /// with its latency. A body the answer did not read is finished here (`finish_body`).
     pub async fn handle(&self, mut request: Request<Incoming>) -> Response<Body> {
         let started = Instant::now();
         let head = request.method() == Method::HEAD;
         if head {
             *request.method_mut() = Method::GET;
         }
-        let (operation, response) = self.answer(request).await;
+        let (parts, body) = request.into_parts();
+        let request = Request::from_parts(parts, ());
+        let mut body = Some(body);
+        let (operation, mut response) = self.answer(&request, &mut body).await;
+        finish_body(request.headers(), body, &mut response).await;
         metrics::request(operation, response.status().as_str(), started.elapsed());
         if head {
             return without_body(response);
@@ -81,8 +85,9 @@ impl Gate {
 
     /// The response, and the operation it answered, for the metrics' label: the spec's
     /// `operationId` once the route and method name one, `metrics::OTHER` before that (never
-    /// the raw path, whose values a client could multiply without end).
-    async fn answer(&self, request: Request<Incoming>) -> (&str, Response<Body>) {
+    /// the raw path, whose values a client could multiply without end). Takes `body` out of
+    /// its slot only if it reads it.
+    async fn answer(&self, request: &Request<()>, body: &mut Option<Incoming>) -> (&str, Response<Body>) {
         let inner = &self.inner;
         let other = metrics::OTHER;
         let path = request.uri().path();
@@ -99,7 +104,7 @@ impl Gate {
             return (other, error::response(&EdgeError::MethodNotAllowed, Some(&route.allow())));
         };
         let params = route.params(api_path);
-        let response = match self.forward(request, operation, params).await {
+        let response = match self.forward(request, body, operation, params).await {
             Ok(response) => response,
             Err(e) => error::response(&e, None),
         };
@@ -112,7 +117,8 @@ impl Gate {
     /// store access either); a failed authentication or join counts afterwards.
     async fn forward(
         &self,
-        request: Request<Incoming>,
+        request: &Request<()>,
+        body: &mut Option<Incoming>,
         operation: &Operation,
         params: Vec<String>,
     ) -> Result<Response<Body>, EdgeError> {
@@ -128,7 +134,7 @@ impl Gate {
             false => None,
         };
         let Some(user) = caller.as_ref().map(|c| c.id.as_str().to_owned()) else {
-            return self.process(request, operation, params, caller).await;
+            return self.process(request, body, operation, params, caller).await;
         };
         if join {
             limiter.check_join(None, Some(&user))?;
@@ -136,7 +142,7 @@ impl Gate {
         if is_write(request.method()) {
             limiter.write(&user)?;
         }
-        let result = self.process(request, operation, params, caller).await;
+        let result = self.process(request, body, operation, params, caller).await;
         if join {
             let status = match &result {
                 Ok(response) => response.status(),
@@ -150,21 +156,21 @@ impl Gate {
     }
 
     /// Contract §1 rows 1–5 in order (the declared query parameters are checked after row 2),
-    /// then the adapter.
+    /// then the adapter. Takes `body` out of its slot only if the operation reads one.
     async fn process(
         &self,
-        request: Request<Incoming>,
+        request: &Request<()>,
+        body: &mut Option<Incoming>,
         operation: &Operation,
         params: Vec<String>,
         caller: Option<User>,
     ) -> Result<Response<Body>, EdgeError> {
-        let span = XSpanIdString::get_or_generate(&request);
+        let span = XSpanIdString::get_or_generate(request);
         let query = operation.query_values(request.uri().query()).map_err(EdgeError::InvalidQuery)?;
-        let (parts, body) = request.into_parts();
-        let body = match &operation.body {
-            Some(rule) => {
-                check_content_type(&parts.headers)?;
-                let bytes = read_limited(&parts.headers, body).await?;
+        let body = match (&operation.body, body.take()) {
+            (Some(rule), Some(body)) => {
+                check_content_type(request.headers())?;
+                let bytes = read_limited(request.headers(), body).await?;
                 if bytes.is_empty() {
                     if rule.required {
                         return Err(EdgeError::InvalidBody(format!("A {} body is required.", rule.schema_name)));
@@ -177,8 +183,11 @@ impl Gate {
                     Some(value)
                 }
             }
-            // An operation without a body ignores whatever was sent, unread.
-            None => None,
+            // An operation without a body ignores whatever was sent (`finish_body` drains it).
+            (_, unread) => {
+                *body = unread;
+                None
+            }
         };
         let call = Call { params, query, body, ctx: RequestContext { caller } };
         let mut response = dispatch::dispatch(&self.inner.adapter, &operation.id, call).await?;
@@ -265,6 +274,22 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
     match essence.as_deref() {
         Some("application/json") => Ok(()),
         _ => Err(EdgeError::UnsupportedMediaType),
+    }
+}
+
+/// What becomes of a request body the answer did not read, so that the client is told the
+/// truth about the connection (contract §9). A body of at most `MAX_BODY_BYTES` is read and
+/// dropped, and the connection stays open, as it would after a body the gate read. A larger
+/// one, or one that fails to arrive, is left unread: the response says `Connection: close`
+/// (hyper then closes, and `conn::Watched` lingers so that a client still sending reads it).
+/// A 413 always says it: the body was cut off where the limit ran out.
+async fn finish_body(headers: &HeaderMap, body: Option<Incoming>, response: &mut Response<Body>) {
+    let mut close = response.status() == hyper::StatusCode::PAYLOAD_TOO_LARGE;
+    if let Some(body) = body.filter(|b| !b.is_end_stream()) {
+        close |= read_limited(headers, body).await.is_err();
+    }
+    if close {
+        response.headers_mut().insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
     }
 }
 

@@ -2,10 +2,11 @@
 //! each request once, `dispatch` calls the generated `Api` trait that `api` implements, `reply`
 //! turns its responses into HTTP, `convert` maps models to domain enums, `error` maps errors to
 //! responses, `limits` holds the rate limits, `spec` reads the embedded spec, `docs` serves
-//! Swagger UI, `server` runs hyper, `tls` makes its connections HTTPS, `drain` closes them at
-//! shutdown.
+//! Swagger UI, `server` runs hyper, `conn` holds its connections to the limits of contract §9,
+//! `tls` makes them HTTPS, `drain` closes them at shutdown.
 
 mod api;
+pub mod conn;
 mod context;
 mod convert;
 mod dispatch;

@@ -10,6 +10,7 @@ mod support;
 mod bounds;
 mod cli;
 mod concurrency;
+mod connections;
 mod crash;
 mod faults;
 mod framework;

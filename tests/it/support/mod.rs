@@ -302,7 +302,7 @@ async fn start_with(
         if let Err(e) = oz_groups::startup::serve_with(
             listener,
             served,
-            oz_groups::startup::Serving { transport: oz_groups::http::tls::Transport::Plain, limiter },
+            oz_groups::startup::Serving { limiter, ..oz_groups::startup::Serving::plain() },
             shutdown,
         )
         .await

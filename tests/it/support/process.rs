@@ -21,7 +21,19 @@ const START_TIMEOUT: Duration = Duration::from_secs(20);
 pub fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.args(args);
-    for var in ["OZ_LISTEN", "OZ_DATA_DIR", "OZ_DATABASE", "OZ_MASTER_KEY", "OZ_TLS_CERT", "OZ_TLS_KEY"] {
+    for var in [
+        "OZ_LISTEN",
+        "OZ_DATA_DIR",
+        "OZ_DATABASE",
+        "OZ_MASTER_KEY",
+        "OZ_TLS_CERT",
+        "OZ_TLS_KEY",
+        "OZ_TLS_HANDSHAKE_TIMEOUT",
+        "OZ_MAX_CONNECTIONS",
+        "OZ_HEADER_READ_TIMEOUT",
+        "OZ_IDLE_TIMEOUT",
+        "OZ_MAX_HEADER_BYTES",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("RUST_LOG", "warn");

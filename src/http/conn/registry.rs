@@ -1,0 +1,84 @@
+//! The open connections, oldest first, so that a new connection arriving at the cap can make
+//! room by closing the oldest one that is only waiting (idle, or its head still arriving)
+//! rather than being refused. Connections that hold a slot without a request in flight are
+//! exactly what an attacker holds; a request in flight is never cut to make room.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::Activity;
+
+#[derive(Default)]
+pub struct Registry {
+    next: Mutex<(u64, BTreeMap<u64, Arc<Activity>>)>,
+}
+
+impl Registry {
+    /// Records an open connection until the returned entry is dropped.
+    pub fn enter(self: &Arc<Self>, activity: Arc<Activity>) -> Entry {
+        let mut guard = self.next.lock().unwrap_or_else(PoisonError::into_inner);
+        let (next, open) = &mut *guard;
+        let id = *next;
+        *next += 1;
+        open.insert(id, activity);
+        Entry { registry: self.clone(), id }
+    }
+
+    /// Asks the oldest waiting connection to close; false if every open connection has a
+    /// request in flight (or is already being closed).
+    pub fn evict_one(&self) -> bool {
+        let guard = self.next.lock().unwrap_or_else(PoisonError::into_inner);
+        let victim = guard.1.values().find(|a| a.is_waiting() && a.claim());
+        match victim {
+            Some(activity) => {
+                activity.evict.notify_one();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// An open connection's place in the registry; leaves it when dropped.
+pub struct Entry {
+    registry: Arc<Registry>,
+    id: u64,
+}
+
+impl Drop for Entry {
+    fn drop(&mut self) {
+        let mut guard = self.registry.next.lock().unwrap_or_else(PoisonError::into_inner);
+        guard.1.remove(&self.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_oldest_waiting_connection_is_evicted_and_busy_ones_never_are() {
+        let registry = Arc::new(Registry::default());
+        let (busy, waiting_old, waiting_new) = (Activity::new(), Activity::new(), Activity::new());
+        let _request = busy.begin();
+        let _entries =
+            [registry.enter(busy.clone()), registry.enter(waiting_old.clone()), registry.enter(waiting_new.clone())];
+        assert!(registry.evict_one());
+        assert!(!waiting_old.claim(), "the oldest waiting connection was claimed");
+        assert!(waiting_new.claim(), "the newer one was not");
+        assert!(busy.claim(), "the busy one was not");
+        busy.spare();
+        waiting_new.spare();
+        assert!(registry.evict_one());
+        assert!(!waiting_new.claim(), "then the newer waiting one, over the busy one");
+        assert!(!registry.evict_one(), "nothing left that waits and is unclaimed");
+    }
+
+    #[test]
+    fn a_closed_connection_leaves_the_registry() {
+        let registry = Arc::new(Registry::default());
+        let entry = registry.enter(Activity::new());
+        drop(entry);
+        assert!(!registry.evict_one());
+    }
+}
