@@ -167,10 +167,10 @@ pub struct PgbenchResult {
     pub problems: Vec<String>,
 }
 
-/// The pgbench script: `PostgresStore`'s join statement itself (`JOIN_STATEMENT`), which is its
-/// own transaction, with pgbench's variables for its parameters. The first line picks this
-/// transaction's user and invite: row `n` of the seeded ones, `n` from a sequence, so no two
-/// transactions share either.
+/// The pgbench script: `PostgresStore`'s join statement itself (`JOIN_STATEMENT`), with pgbench's
+/// variables for its parameters, in the store's transaction: `BEGIN` pipelined with it, then
+/// `COMMIT`. The first line picks this transaction's user and invite: row `n` of the seeded
+/// ones, `n` from a sequence, so no two transactions share either.
 pub fn script() -> String {
     let join = oz_groups::store::postgres::JOIN_STATEMENT
         .replace("$1", ":invite")
@@ -180,7 +180,8 @@ pub fn script() -> String {
     let join = join.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     format!(
         "SELECT md5('bench-invite-' || n) AS invite, md5('bench-user-' || n) AS joiner \
-         FROM (SELECT nextval('bench_seq') AS n) AS s \\gset\n{join};\n"
+         FROM (SELECT nextval('bench_seq') AS n) AS s \\gset\n\\startpipeline\nBEGIN;\n\
+         {join};\n\\endpipeline\nCOMMIT;\n"
     )
 }
 

@@ -43,6 +43,9 @@ impl Health {
         let began = Instant::now();
         let answer = probe().await.map_err(|e| {
             tracing::warn!(error = %e, "the health probe cannot write to the store");
+            // Counted in `oz_store_errors_total` by its kind, like every store failure the
+            // service sees; the answer is a 503 whatever the kind.
+            let _counted = Error::from(e);
             Error::Unavailable("The store cannot be written to.".into())
         });
         *last = Some((began, answer.clone()));

@@ -1,20 +1,22 @@
-//! PostgreSQL's join: one statement, its own transaction, that locks the rows it decides on and
-//! writes the membership and the use together; the shared decision order (`sql::join`) then
-//! reads its answer, so that racing joins queue on the token's row instead of failing.
+//! PostgreSQL's join: one statement that locks the rows it decides on and writes the membership
+//! and the use together, in a transaction committed only once the shared decision order
+//! (`sql::join`) has read its answer; racing joins queue on the token's row instead of failing.
 
+use deadpool_postgres::Object;
+use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
 
 use super::errors::Failure;
-use super::rows::{query_one, token_row};
+use super::retry::retrying;
+use super::rows::token_row;
 use super::PostgresStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::sql::join::{join, Admission, JoinSteps};
 use crate::store::sql::{token_columns, RowError, KIND_GROUP_INVITE_USER};
 use crate::store::{JoinOutcome, StoreResult, TokenRecord};
 
-/// The whole join, `$1` the token's identifier, `$2` the joining user, `$3` the invite kind.
-/// Outside a transaction block PostgreSQL runs one statement as its own transaction, at the
-/// default `READ COMMITTED`: no `BEGIN` and `COMMIT` round trips (the join used to take four).
+/// The whole join, `$1` the token's identifier, `$2` the joining user, `$3` the invite kind, run
+/// at `READ COMMITTED` (see `join_in` for its transaction).
 ///
 /// The parts, in order of data dependence:
 /// - `t`, the token, locked until the statement ends. A join that finds the row locked by
@@ -70,21 +72,50 @@ impl PostgresStore {
         // Under `SERIALIZABLE` joins of different invites aborted each other too (predicate
         // locks on shared index pages), and racing joins on one invite all but one. The retry
         // still covers a deadlock, or a distributed engine's serialization failure.
-        self.statement(&(token_id, user.as_str()), |client, (token_id, user)| {
-            Box::pin(async move {
-                let row = query_one(client, JOIN, &[token_id, user, &KIND_GROUP_INVITE_USER]).await?;
-                let outcome = join(&Answer(&row)).await?;
-                // The other direction of `admit`'s check: a membership added means the decision
-                // order found the token usable too (it is committed already; say so loudly).
-                if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
-                    return Err(
-                        RowError("the join statement added a membership the decision order refused".into()).into()
-                    );
-                }
-                Ok(outcome)
-            })
+        self.on_connection(&(token_id, user.as_str()), |lease, args| {
+            Box::pin(retrying(lease, args, |client, (token_id, user)| Box::pin(join_in(client, token_id, user))))
         })
         .await
+    }
+}
+
+/// One attempt of the join on `client`: `BEGIN` and `JOIN` sent together (tokio-postgres
+/// pipelines requests polled together, in the order first polled), so they cost one round
+/// trip; `COMMIT` only after the decision order has read the answer and agreed with it, or
+/// `ROLLBACK`.
+///
+/// Why not `JOIN` alone, its own transaction, one round trip less: a statement outside a
+/// transaction block commits whenever the server gets to it. A server that stalls (frozen,
+/// overloaded) after the statement was sent would commit it after this call has given up and
+/// answered 503, a 503 that joined; here a call that gives up before `COMMIT` was sent leaves
+/// an open transaction that dies with its connection (`retry::Lease`). Only a stall during the
+/// `COMMIT`'s own round trip remains ambiguous, as for any database client.
+async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutcome, Failure> {
+    let statement = client.prepare_cached(JOIN).await?;
+    let params: [&(dyn ToSql + Sync); 3] = [&token_id, &user, &KIND_GROUP_INVITE_USER];
+    let (begun, answered) = tokio::join!(client.batch_execute("BEGIN"), client.query_one(&statement, &params));
+    let decided = async {
+        begun?;
+        let row = answered?;
+        let outcome = join(&Answer(&row)).await?;
+        // The other direction of `admit`'s check: a membership added means the decision order
+        // found the token usable too.
+        if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
+            return Err(RowError("the join statement added a membership the decision order refused".into()).into());
+        }
+        Ok(outcome)
+    }
+    .await;
+    match decided {
+        Ok(outcome) => {
+            // With `synchronous_commit=on`, on the server's disk when this returns.
+            client.batch_execute("COMMIT").await?;
+            Ok(outcome)
+        }
+        Err(e) => {
+            client.batch_execute("ROLLBACK").await?;
+            Err(e)
+        }
     }
 }
 

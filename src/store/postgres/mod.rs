@@ -11,9 +11,9 @@
 //! The SQL is standard SQL (but for the exceptions listed below). Every write but the join runs
 //! in a `SERIALIZABLE` transaction that is retried whole when the database reports a
 //! serialization failure (`40001`) or a deadlock (`40P01`), and relies on that and on nothing
-//! else. The join is one statement, its own `READ COMMITTED` transaction, and takes row locks
-//! instead (see `join`): racing joins
-//! on one invite queue on the token's row rather than abort one another, and joins of different
+//! else. The join is one statement in a `READ COMMITTED` transaction (`BEGIN` sent with it,
+//! `COMMIT` once its answer is read) and takes row locks instead (see `join`): racing joins on one
+//! invite queue on the token's row rather than abort one another, and joins of different
 //! invites no longer abort each other over shared index pages (bench 2026-11-30: ~1,500 retries
 //! in 10 s and 503s when they ran out). The same retry loop still covers it, which is what keeps
 //! it correct on a PostgreSQL-wire distributed engine (CockroachDB, YugabyteDB) that reports
@@ -50,9 +50,9 @@
 //! - **The `options=-c statement_timeout=…` start-up parameter** set on every connection:
 //!   PostgreSQL and YugabyteDB honour it, CockroachDB only in recent versions (elsewhere, set
 //!   `statement_timeout` as a default of the role or database).
-//! - **The join's one statement outside a transaction block, at the default `READ COMMITTED`,
-//!   with `SELECT … FOR UPDATE` on the token, `FOR KEY SHARE` on the group, `INSERT … ON
-//!   CONFLICT DO NOTHING` and a data-modifying `WITH`** (it reads the token, checks the group and
+//! - **The join's one statement, in a transaction at the default `READ COMMITTED`, with
+//!   `SELECT … FOR UPDATE` on the token, `FOR KEY SHARE` on the group, `INSERT … ON CONFLICT DO
+//!   NOTHING` and a data-modifying `WITH`** (it reads the token, checks the group and
 //!   membership and writes both rows). A database whose `default_transaction_isolation` is
 //!   `serializable` runs it so: correct, with retries. On PostgreSQL a join that waits
 //!   for the token's lock then reads the row as the other join committed it, so nothing aborts.
@@ -209,7 +209,7 @@ impl Store for PostgresStore {
     }
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
-        self.statement(id.as_str(), |client, id| {
+        self.read(id.as_str(), |client, id| {
             Box::pin(async move {
                 let row = query_opt(client, "SELECT id, name, alias, admin FROM users WHERE id = $1", &[&id]).await?;
                 let Some(row) = row else { return Ok(None) };
@@ -241,7 +241,7 @@ impl Store for PostgresStore {
     }
 
     async fn count_users(&self) -> StoreResult<u64> {
-        self.statement(&(), |client, ()| {
+        self.read(&(), |client, ()| {
             Box::pin(async move {
                 let rows = query(client, "SELECT COUNT(*) FROM users", &[]).await?;
                 let n: i64 = rows.first().map(|row| row.try_get(0)).transpose()?.unwrap_or(0);
@@ -252,7 +252,7 @@ impl Store for PostgresStore {
     }
 
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
-        self.statement(name, |client, name| {
+        self.read(name, |client, name| {
             Box::pin(async move {
                 let sql = "SELECT id, name, alias, admin FROM users WHERE name = $1 OR alias = $1 ORDER BY seq";
                 let rows = query(client, sql, &[&name]).await?;
@@ -263,7 +263,7 @@ impl Store for PostgresStore {
     }
 
     async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
-        self.statement(KEY_FINGERPRINT, |client, name| {
+        self.read(KEY_FINGERPRINT, |client, name| {
             Box::pin(async move {
                 let row = query_opt(client, "SELECT value FROM settings WHERE name = $1", &[&name]).await?;
                 Ok(row.map(|r| r.try_get(0)).transpose()?)
@@ -328,12 +328,12 @@ impl Store for PostgresStore {
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
-        self.statement(id, |client, id| Box::pin(get_token_in(client, id))).await
+        self.read(id, |client, id| Box::pin(get_token_in(client, id))).await
     }
 
     async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
         // One statement, one round trip: the token's row and, for an access token, its user's.
-        self.statement(id, |client, id| {
+        self.read(id, |client, id| {
             Box::pin(async move {
                 let row = query_opt(
                     client,
@@ -373,7 +373,7 @@ impl Store for PostgresStore {
     }
 
     async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>> {
-        self.statement(id.as_str(), |client, id| {
+        self.read(id.as_str(), |client, id| {
             Box::pin(async move {
                 let row = query_opt(client, "SELECT id, name, type FROM groups WHERE id = $1", &[&id]).await?;
                 let Some(row) = row else { return Ok(None) };
@@ -414,14 +414,14 @@ impl Store for PostgresStore {
     }
 
     async fn list_groups(&self) -> StoreResult<Vec<GroupId>> {
-        self.statement(&(), |client, ()| {
+        self.read(&(), |client, ()| {
             Box::pin(async move { id_list(client, "SELECT id FROM groups ORDER BY seq", &[], sql::group_id).await })
         })
         .await
     }
 
     async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
-        self.statement(user.as_str(), |client, user| {
+        self.read(user.as_str(), |client, user| {
             Box::pin(async move {
                 let select = "SELECT group_id FROM memberships WHERE user_id = $1 ORDER BY seq";
                 id_list(client, select, &[&user], sql::group_id).await
@@ -431,7 +431,7 @@ impl Store for PostgresStore {
     }
 
     async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
-        self.statement(group.as_str(), |client, group| {
+        self.read(group.as_str(), |client, group| {
             Box::pin(async move {
                 let select = "SELECT user_id FROM memberships WHERE group_id = $1 ORDER BY seq";
                 id_list(client, select, &[&group], sql::user_id).await
@@ -453,7 +453,7 @@ impl Store for PostgresStore {
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
-        self.statement(&(group.as_str(), user.as_str()), |client, (group, user)| {
+        self.read(&(group.as_str(), user.as_str()), |client, (group, user)| {
             Box::pin(async move {
                 let row = query_opt(
                     client,

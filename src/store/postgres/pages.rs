@@ -41,7 +41,7 @@ impl PostgresStore {
             return Ok(Page::whole(Vec::new()));
         };
         let limit = fetch_limit(page);
-        self.statement(&(bound, limit, key), |client, (bound, limit, key)| {
+        self.read(&(bound, limit, key), |client, (bound, limit, key)| {
             Box::pin(async move {
                 let mut params: Vec<&(dyn ToSql + Sync)> = vec![bound, limit];
                 if let Some(key) = key {

@@ -43,12 +43,9 @@ impl PostgresStore {
         .await
     }
 
-    /// Runs `step`, one statement outside a transaction block (so its own transaction, at the
-    /// database's default isolation): a read, or the join, which is one statement. Retried like
-    /// `write` (a distributed engine may fail even a lone read with `40001`; a join may meet a
-    /// deadlock). With `synchronous_commit=on` a statement that wrote returns only after its
-    /// commit reached the server's disk.
-    pub(super) async fn statement<A, T, F>(&self, args: &A, step: F) -> StoreResult<T>
+    /// Runs `step`, a read of one statement, retrying it like `write` would (a distributed
+    /// engine may fail even a lone read with `40001`).
+    pub(super) async fn read<A, T, F>(&self, args: &A, step: F) -> StoreResult<T>
     where
         A: Sync + ?Sized,
         T: Send,
