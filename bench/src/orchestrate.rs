@@ -397,9 +397,10 @@ impl Bench {
     ) -> anyhow::Result<(f64, String)> {
         for i in 0..4 {
             let r = probe(self, pairs, i)?;
-            // Every pair answered means the probe could have gone faster: its rate is a floor, not
-            // an estimate (wrk's own count of wrapped requests has missed this).
-            let exhausted = r.wrapped > 0 || r.ok() >= pairs as u64;
+            // As many requests as pairs means the probe could have gone faster: its rate is a
+            // floor, not an estimate. wrk's count of wrapped requests misses it when its threads
+            // borrow each other's pairs from the far end and meet: the repeats are 400s.
+            let exhausted = r.wrapped > 0 || r.requests >= pairs as u64;
             let rate = r.ok() as f64 / r.seconds.max(1e-9);
             eprintln!(
                 "  calibration {what}: {pairs} pairs, {rate:.0} joins/s{}",
