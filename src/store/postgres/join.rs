@@ -1,4 +1,4 @@
-//! PostgreSQL's join: one statement that locks the rows it decides on and writes the membership
+//! PostgreSQL's join: one statement that locks the row it decides on and writes the membership
 //! and the use together, in a transaction committed only once the shared decision order
 //! (`sql::join`) has read its answer; racing joins queue on the token's row instead of failing.
 
@@ -24,8 +24,12 @@ use crate::store::{JoinOutcome, StoreResult, TokenRecord};
 ///   use counted: racing joins on one invite run one after the other, each on fresh counts.
 /// - `g`, the invite's group, if the token is an invite that is not revoked and has a use left
 ///   (the checks `sql::join` makes; the answer's `USABLE` column repeats them for `admit` to
-///   compare), held with a key-share lock so that it cannot be deleted before the statement
-///   ends (a delete already under way is waited for, and then `g` is empty).
+///   compare) and is not marked `group_gone`. The group's row is read, not locked: a lock on it,
+///   shared by every join into the group, cost each join a MultiXact
+///   (0004_join_without_group_lock). A deletion of the group reaches the join through `t`
+///   instead: it marks the group's tokens, so a join that waited for the mark reads it and adds
+///   nothing, and a join that held the token first ends before the deletion goes on to remove
+///   the group's memberships, the one it added among them (`PostgresStore::delete_group`).
 /// - `m` adds the membership, only if there is such a group, and adds nothing for a user who is
 ///   a member already (the primary key decides, so a concurrent join of the same user with
 ///   another invite is waited for, not missed). An unknown user fails its foreign key: the
@@ -41,10 +45,10 @@ use crate::store::{JoinOutcome, StoreResult, TokenRecord};
 pub const JOIN: &str = concat!(
     "WITH t AS (SELECT ",
     token_columns!(),
-    " FROM tokens WHERE id = $1 FOR UPDATE),
+    ", group_gone FROM tokens WHERE id = $1 FOR UPDATE),
      g AS (SELECT groups.id, t.privileges FROM groups JOIN t ON groups.id = t.group_id
            WHERE t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses)
-           FOR KEY SHARE OF groups),
+             AND t.group_gone = FALSE),
      m AS (INSERT INTO memberships (group_id, user_id, privileges)
            SELECT id, $2, privileges FROM g
            ON CONFLICT (group_id, user_id) DO NOTHING
@@ -59,11 +63,12 @@ SELECT t.*, t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses 
 FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
 );
 
-/// The columns of `JOIN`'s answer after the token's nine (the last one, the guard's, is not read).
-const USABLE: usize = 9;
-const GROUP_EXISTS: usize = 10;
-const ADDED: usize = 11;
-const COUNTED: usize = 12;
+/// The columns of `JOIN`'s answer after the token's nine and `group_gone` (the last one, the
+/// guard's, is not read).
+const USABLE: usize = 10;
+const GROUP_EXISTS: usize = 11;
+const ADDED: usize = 12;
+const COUNTED: usize = 13;
 
 impl PostgresStore {
     pub(super) async fn join(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {

@@ -51,7 +51,7 @@
 //!   PostgreSQL and YugabyteDB honour it, CockroachDB only in recent versions (elsewhere, set
 //!   `statement_timeout` as a default of the role or database).
 //! - **The join's one statement, in a transaction at the default `READ COMMITTED`, with
-//!   `SELECT … FOR UPDATE` on the token, `FOR KEY SHARE` on the group, `INSERT … ON CONFLICT DO
+//!   `SELECT … FOR UPDATE` on the token (a group's deletion marks its tokens), `INSERT … ON CONFLICT DO
 //!   NOTHING` and a data-modifying `WITH`** (it reads the token, checks the group and
 //!   membership and writes both rows). A database whose `default_transaction_isolation` is
 //!   `serializable` runs it so: correct, with retries. On PostgreSQL a join that waits
@@ -86,7 +86,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
-use tokio_postgres::NoTls;
+use tokio_postgres::{IsolationLevel, NoTls};
 
 use self::errors::Failure;
 use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_one, query_opt, token_row, user_row};
@@ -123,6 +123,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("../../../migrations/postgres/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("../../../migrations/postgres/0002_memberships_by_group.sql") },
     Migration { version: 3, sql: include_str!("../../../migrations/postgres/0003_settings.sql") },
+    Migration { version: 4, sql: include_str!("../../../migrations/postgres/0004_join_without_group_lock.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -303,11 +304,16 @@ impl Store for PostgresStore {
         self.write(record, |tx, record| {
             Box::pin(async move {
                 let row = TokenRow::encode(record)?;
+                // An invite's group is read `FOR KEY SHARE`: a deletion of the group under way
+                // is waited for (and the token stored marked gone), one that starts now waits
+                // for this insert and then marks the token itself (0004_join_without_group_lock).
                 execute(
                     tx,
                     "INSERT INTO tokens
-                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, group_gone)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                             $4::text IS NOT NULL
+                             AND NOT EXISTS (SELECT 1 FROM groups WHERE id = $4::text FOR KEY SHARE))",
                     &[
                         &row.id,
                         &row.kind,
@@ -402,11 +408,19 @@ impl Store for PostgresStore {
     }
 
     async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
-        self.write(id.as_str(), |tx, id| {
+        // `READ COMMITTED`, so that each statement sees what committed before it started: the
+        // order of the three is what keeps a racing join from leaving a membership behind
+        // (0004_join_without_group_lock; memberships have no foreign key to groups here).
+        // 1. The group's row: waits for an invite being minted for it (`insert_token`).
+        // 2. Its tokens, marked gone: waits for a join holding one of them; a join that comes
+        //    later reads the mark and adds nothing.
+        // 3. Its memberships, including any a join of step 2 added. Token records stay, as the
+        //    trait requires, so that a join can still answer "group gone".
+        self.write_at(IsolationLevel::ReadCommitted, id.as_str(), |tx, id| {
             Box::pin(async move {
-                // Memberships go with the group (ON DELETE CASCADE); token records have no
-                // foreign key and stay, as the trait requires. Cascaded rows are not counted.
                 let deleted = execute(tx, "DELETE FROM groups WHERE id = $1", &[&id]).await?;
+                execute(tx, "UPDATE tokens SET group_gone = TRUE WHERE group_id = $1", &[&id]).await?;
+                execute(tx, "DELETE FROM memberships WHERE group_id = $1", &[&id]).await?;
                 Ok(deleted == 1)
             })
         })

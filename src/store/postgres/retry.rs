@@ -28,10 +28,22 @@ impl PostgresStore {
         T: Send,
         F: for<'a> Fn(&'a Transaction<'a>, &'a A) -> Step<'a, T> + Sync,
     {
-        self.on_connection(&(args, &step), |lease, call| {
-            Box::pin(retrying(lease, call, |client, (args, step)| {
+        self.write_at(IsolationLevel::Serializable, args, step).await
+    }
+
+    /// `write` at isolation `level`: for a transaction whose statements must each see what
+    /// committed before it started (`READ COMMITTED`), where its locks, not a snapshot, make it
+    /// atomic.
+    pub(super) async fn write_at<A, T, F>(&self, level: IsolationLevel, args: &A, step: F) -> StoreResult<T>
+    where
+        A: Sync + ?Sized,
+        T: Send,
+        F: for<'a> Fn(&'a Transaction<'a>, &'a A) -> Step<'a, T> + Sync,
+    {
+        self.on_connection(&(args, &step, level), |lease, call| {
+            Box::pin(retrying(lease, call, |client, (args, step, level)| {
                 Box::pin(async move {
-                    let tx = client.build_transaction().isolation_level(IsolationLevel::Serializable).start().await?;
+                    let tx = client.build_transaction().isolation_level(*level).start().await?;
                     let out = step(&tx, args).await?;
                     // Every success is returned only after this commit, which with
                     // `synchronous_commit=on` has reached the server's disk.

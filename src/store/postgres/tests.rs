@@ -10,7 +10,7 @@ use tokio_postgres::NoTls;
 use super::errors::{pg_error, unavailable_code};
 use super::retry::backoff;
 use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
-use crate::domain::{PrivilegeSet, UserId};
+use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, new_group, new_invite, new_user, postgres_database as fresh_database, race_joins,
     undecodable_rows_are_backend_errors, uses, Team,
@@ -150,6 +150,127 @@ async fn joins_racing_the_deletion_of_their_group_are_joined_or_group_gone_and_l
     for joiner in &joiners {
         assert_eq!(stores[0].user_groups(joiner).await, Ok(vec![]));
     }
+    assert_eq!(memberships_of(&url, &group).await, 0, "no membership row outlives its group");
+}
+
+/// Membership rows naming `group`, read past the store (whose reads could hide a row whose
+/// group is gone).
+async fn memberships_of(url: &str, group: &GroupId) -> i64 {
+    raw(url)
+        .await
+        .query_one("SELECT COUNT(*) FROM memberships WHERE group_id = $1", &[&group.as_str()])
+        .await
+        .expect("memberships count")
+        .get(0)
+}
+
+/// Polls, against a deadline, until `n` sessions of the database wait for a lock.
+async fn until_waiting_for_locks(client: &tokio_postgres::Client, n: i64) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let waiting: i64 = client
+            .query_one(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+                &[],
+            )
+            .await
+            .expect("pg_stat_activity reads")
+            .get(0);
+        if waiting >= n {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{n} sessions were not waiting for locks within 10 s ({waiting} were)");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// The interleaving the deletion's order exists for (0004_join_without_group_lock): an invite
+/// minted while the group's deletion waits for it, then used while the deletion is still under
+/// way, having marked it. Deterministic: plain sessions hold the rows the deletion must wait
+/// for. Were the deletion's statements to share one snapshot (`SERIALIZABLE`), it would miss
+/// the new invite and the join would add a member that outlives the group; were the join not to
+/// read the mark, it would add one after the deletion removed the others.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_invite_minted_during_its_groups_deletion_admits_nobody_and_leaves_no_member_behind() {
+    let Some(url) = fresh_database().await else { return };
+    let stores = two_instances(&url).await;
+    let owner = new_user(&*stores[0], "owner").await;
+    let group = new_group(&*stores[0], &owner, "doomed").await;
+    let joiner = new_user(&*stores[0], "joiner").await;
+    // A mint under way: the group's row read FOR KEY SHARE, as `insert_token` reads it.
+    let minting = raw(&url).await;
+    minting.batch_execute("BEGIN").await.expect("begin");
+    minting
+        .query("SELECT 1 FROM groups WHERE id = $1 FOR KEY SHARE", &[&group.as_str()])
+        .await
+        .expect("the group is read for key share");
+    // A session holding the owner's membership, which the deletion's last step must wait for.
+    let holding = raw(&url).await;
+    holding.batch_execute("BEGIN").await.expect("begin");
+    holding
+        .query("SELECT 1 FROM memberships WHERE group_id = $1 FOR UPDATE", &[&group.as_str()])
+        .await
+        .expect("the membership is locked");
+    let observer = raw(&url).await;
+    let deletion = {
+        let (store, group) = (stores[1].clone(), group.clone());
+        tokio::spawn(async move { store.delete_group(&group).await })
+    };
+    // The deletion waits for the mint; the mint stores its invite and commits.
+    until_waiting_for_locks(&observer, 1).await;
+    let minted = crate::store::fixtures::an_invite(&group, None);
+    let row = crate::store::sql::TokenRow::encode(&minted).expect("the invite encodes");
+    minting
+        .execute(
+            "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[
+                &row.id,
+                &row.kind,
+                &row.user_id,
+                &row.group_id,
+                &row.privileges,
+                &row.max_uses,
+                &row.uses,
+                &row.revoked,
+                &row.created_at,
+            ],
+        )
+        .await
+        .expect("the minted invite is stored");
+    minting.batch_execute("COMMIT").await.expect("the mint commits");
+    // The deletion goes on, marks the group's tokens, and waits again, for the held membership.
+    until_waiting_for_locks(&observer, 1).await;
+    assert!(!deletion.is_finished(), "the deletion waits for the held membership");
+    // Now the new invite is used, on the other instance, while the deletion has not committed:
+    // the join waits for the deletion's mark on its token.
+    let join = {
+        let (store, minted, joiner) = (stores[0].clone(), minted.id.clone(), joiner.clone());
+        tokio::spawn(async move { store.join_with_token(&minted, &joiner).await })
+    };
+    until_waiting_for_locks(&observer, 2).await;
+    holding.batch_execute("COMMIT").await.expect("the held membership is released");
+    assert_eq!(deletion.await.expect("the task finishes"), Ok(true));
+    let outcome = join.await.expect("the task finishes");
+    assert_eq!(outcome, Ok(JoinOutcome::GroupGone), "the join read the mark");
+    assert_eq!(memberships_of(&url, &group).await, 0, "no membership row outlives its group");
+    assert_eq!(stores[0].user_groups(&joiner).await, Ok(vec![]));
+    assert_eq!(uses(&*stores[0], &minted.id).await, 0);
+}
+
+/// An invite minted after its group was deleted is stored marked gone (`insert_token` reads the
+/// group), and admits nobody.
+#[tokio::test]
+async fn an_invite_stored_for_a_deleted_group_admits_nobody() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let owner = new_user(&store, "owner").await;
+    let group = new_group(&store, &owner, "gone").await;
+    assert_eq!(store.delete_group(&group).await, Ok(true));
+    let invite = new_invite(&store, &group, None).await;
+    let joiner = new_user(&store, "joiner").await;
+    assert_eq!(store.join_with_token(&invite, &joiner).await, Ok(JoinOutcome::GroupGone));
+    assert_eq!(memberships_of(&url, &group).await, 0);
 }
 
 #[tokio::test]
@@ -378,4 +499,67 @@ fn backoff_grows_and_stays_small() {
         let wait = backoff(attempt);
         assert!(wait >= Duration::from_millis(1) && wait <= Duration::from_millis(150), "{wait:?}");
     }
+}
+
+/// Migration 0004 on a database made by an earlier build: memberships lose their foreign key to
+/// groups, and the invites of groups deleted before it are marked gone, so that they go on
+/// answering "group gone" (the key's cascade removed those groups' memberships already).
+#[tokio::test]
+async fn migrating_to_joins_without_a_group_lock_marks_the_invites_of_groups_already_deleted() {
+    let Some(url) = fresh_database().await else { return };
+    let client = raw(&url).await;
+    client
+        .batch_execute(
+            "CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)",
+        )
+        .await
+        .expect("the ledger is created");
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= 3) {
+        client.batch_execute(migration.sql).await.expect("an earlier migration applies");
+        client
+            .execute("INSERT INTO schema_migrations VALUES ($1, 0)", &[&migration.version])
+            .await
+            .expect("the ledger records it");
+    }
+    let (alive, deleted) = (crate::store::fixtures::a_group("alive"), crate::store::fixtures::a_group("deleted"));
+    let old_invites: Vec<_> =
+        [&alive, &deleted].iter().map(|g| crate::store::fixtures::an_invite(&g.id, None)).collect();
+    client
+        .execute("INSERT INTO groups (id, name, type) VALUES ($1, 'alive', 'team')", &[&alive.id.as_str()])
+        .await
+        .expect("a group of the earlier build");
+    for invite in &old_invites {
+        let row = crate::store::sql::TokenRow::encode(invite).expect("the invite encodes");
+        client
+            .execute(
+                "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                &[
+                    &row.id,
+                    &row.kind,
+                    &row.user_id,
+                    &row.group_id,
+                    &row.privileges,
+                    &row.max_uses,
+                    &row.uses,
+                    &row.revoked,
+                    &row.created_at,
+                ],
+            )
+            .await
+            .expect("an invite of the earlier build");
+    }
+    let store = PostgresStore::connect(&url).await.expect("the newer build opens the database");
+    assert_eq!(applied_migrations(&url).await, versions(MIGRATIONS));
+    let marked: Vec<(String, bool)> = client
+        .query("SELECT id, group_gone FROM tokens ORDER BY group_id = $1", &[&alive.id.as_str()])
+        .await
+        .expect("tokens read")
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(marked, vec![(old_invites[1].id.clone(), true), (old_invites[0].id.clone(), false)]);
+    let joiner = new_user(&store, "joiner").await;
+    assert_eq!(store.join_with_token(&old_invites[1].id, &joiner).await, Ok(JoinOutcome::GroupGone));
+    assert_eq!(store.join_with_token(&old_invites[0].id, &joiner).await, Ok(JoinOutcome::Joined(alive.id.clone())));
 }
