@@ -26,6 +26,7 @@ mod names;
 mod pages;
 mod rate_limits;
 mod read_only_members;
+mod rust_client;
 mod seed;
 mod shutdown;
 mod tls;
