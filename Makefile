@@ -5,12 +5,14 @@ SCHEMATHESIS_VERSION := 4.32.5
 VENV := .venv
 TOOLS_STAMP := $(VENV)/.openapi-generator-$(GENERATOR_VERSION)
 SCHEMATHESIS_STAMP := $(VENV)/.schemathesis-$(SCHEMATHESIS_VERSION)
+# What the generated Python client imports (pinned in scripts/clients/requirements.txt).
+CLIENTS_STAMP := $(VENV)/.clients-requirements
 # npm ci writes this; it is newer than the lock file once the pinned linter is installed.
 NODE_STAMP := node_modules/.package-lock.json
 DATA_DIR ?= ./data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test generate tools lint spec-lint contract check-generated bench browser-check
+.PHONY: run test generate tools lint spec-lint contract check-generated bench browser-check clients-check
 
 ## run: start the server on the embedded SQLite store (./data); prints Swagger UI's URL and a token
 run:
@@ -19,7 +21,7 @@ run:
 ## test: lints, unit tests, integration tests over HTTP, Swagger UI in Chromium, contract tests;
 ## the PostgreSQL tests run on OZ_TEST_POSTGRES_URL when set, else on a throwaway cluster each test
 ## process starts (oz-testkit). Without PostgreSQL or Chromium they say SKIPPED; under CI=true they fail.
-test: lint browser-check
+test: lint browser-check clients-check
 	cargo test -p oz-groups
 	$(MAKE) contract
 
@@ -48,6 +50,18 @@ $(SCHEMATHESIS_STAMP):
 	$(VENV)/bin/pip install --quiet schemathesis==$(SCHEMATHESIS_VERSION)
 	touch $@
 
+## clients-check: the Python and TypeScript (typescript-fetch) clients the pinned generator writes
+## from the spec, into a scratch directory, each run README's walk-through against a fresh server
+## (scripts/clients-check.sh; without Java or Node it says SKIPPED, under CI=true it fails)
+clients-check: $(TOOLS_STAMP) $(CLIENTS_STAMP) $(NODE_STAMP)
+	cargo build -p oz-groups --bin oz-groups
+	VENV=$(VENV) scripts/clients-check.sh
+
+$(CLIENTS_STAMP): scripts/clients/requirements.txt
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet -r scripts/clients/requirements.txt
+	touch $@
+
 ## check-generated: fails when generated/ is not what the pinned generator makes of the spec
 check-generated: generate
 	@if [ -n "$$(git status --porcelain -- generated/)" ]; then \
@@ -62,9 +76,9 @@ generate: tools
 	touch openapi/openapi.yaml
 	OZ_FORCE_GENERATE=1 OZ_OPENAPI_GENERATOR=$(abspath $(VENV))/bin/openapi-generator-cli cargo build -p oz_groups_api
 
-## tools: the pinned openapi-generator (PyPI's openapi-generator-cli bundles the jar; needs Java)
-## and the pinned Schemathesis, in .venv
-tools: $(TOOLS_STAMP) $(SCHEMATHESIS_STAMP)
+## tools: the pinned openapi-generator (PyPI's openapi-generator-cli bundles the jar; needs Java),
+## the pinned Schemathesis and the generated Python client's dependencies, in .venv
+tools: $(TOOLS_STAMP) $(SCHEMATHESIS_STAMP) $(CLIENTS_STAMP)
 $(TOOLS_STAMP):
 	test -d $(VENV) || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet openapi-generator-cli==$(GENERATOR_VERSION)

@@ -40,7 +40,7 @@ pub enum CreateGroupResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
-    /// The request body is not application/json.
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
     UnsupportedMediaType(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -162,7 +162,7 @@ pub enum ModifyGroupResponse {
     NotFound(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
-    /// The request body is not application/json.
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
     UnsupportedMediaType(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -263,7 +263,7 @@ pub enum SetGroupUserPrivilegesResponse {
     NotFound(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
-    /// The request body is not application/json.
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
     UnsupportedMediaType(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -299,7 +299,7 @@ pub enum CreateGroupForUserResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
-    /// The request body is not application/json.
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
     UnsupportedMediaType(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -341,7 +341,7 @@ pub enum JoinGroupResponse {
     Conflict(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
-    /// The request body is not application/json.
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
     UnsupportedMediaType(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -379,7 +379,7 @@ pub enum ModifyCurrentUserResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
-    /// The request body is not application/json.
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
     UnsupportedMediaType(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },

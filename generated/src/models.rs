@@ -1695,6 +1695,18 @@ pub struct GroupUpdateRequest {
     #[cfg_attr(feature = "validate", validate)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<models::GroupType>,
+
+    /// Read-only, accepted so that a client may send back the `Group` it fetched (as Onezone rc11's clients do): ignored when it equals the group's id in the path, 400 `invalid_request` when it differs.
+    #[serde(rename = "groupId")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_GROUPUPDATEREQUEST_GROUP_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -1720,11 +1732,14 @@ impl serde_valid::validation::ValidateCompositedMaxLength for GroupUpdateRequest
 lazy_static::lazy_static! {
     static ref RE_GROUPUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
 }
+lazy_static::lazy_static! {
+    static ref RE_GROUPUPDATEREQUEST_GROUP_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
 
 impl GroupUpdateRequest {
     #[allow(clippy::new_without_default)]
     pub fn new() -> GroupUpdateRequest {
-        GroupUpdateRequest { name: None, r#type: None }
+        GroupUpdateRequest { name: None, r#type: None, group_id: None }
     }
 }
 
@@ -1736,6 +1751,7 @@ impl std::fmt::Display for GroupUpdateRequest {
         let params: Vec<Option<String>> = vec![
             self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
             // Skipping non-primitive type type in query parameter serialization
+            self.group_id.as_ref().map(|group_id| ["groupId".to_string(), group_id.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -1755,6 +1771,7 @@ impl std::str::FromStr for GroupUpdateRequest {
         struct IntermediateRep {
             pub name: Vec<String>,
             pub r#type: Vec<models::GroupType>,
+            pub group_id: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -1780,6 +1797,10 @@ impl std::str::FromStr for GroupUpdateRequest {
                     "type" => intermediate_rep
                         .r#type
                         .push(<models::GroupType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "groupId" => intermediate_rep
+                        .group_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => {
                         return std::result::Result::Err("Unexpected key while parsing GroupUpdateRequest".to_string())
                     }
@@ -1794,6 +1815,7 @@ impl std::str::FromStr for GroupUpdateRequest {
         std::result::Result::Ok(GroupUpdateRequest {
             name: intermediate_rep.name.into_iter().next(),
             r#type: intermediate_rep.r#type.into_iter().next(),
+            group_id: intermediate_rep.group_id.into_iter().next(),
         })
     }
 }
@@ -2991,6 +3013,18 @@ pub struct UserUpdateRequest {
     )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
+
+    /// Read-only, accepted so that a client may send back the `User` it fetched (as Onezone rc11's clients do): ignored when it equals the caller's id, 400 `invalid_request` when it differs.
+    #[serde(rename = "userId")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_USERUPDATEREQUEST_USER_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -3019,11 +3053,14 @@ lazy_static::lazy_static! {
 lazy_static::lazy_static! {
     static ref RE_USERUPDATEREQUEST_ALIAS: regex::Regex = regex::Regex::new(r"^(?:[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*)?$").unwrap();
 }
+lazy_static::lazy_static! {
+    static ref RE_USERUPDATEREQUEST_USER_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
 
 impl UserUpdateRequest {
     #[allow(clippy::new_without_default)]
     pub fn new() -> UserUpdateRequest {
-        UserUpdateRequest { name: None, alias: None }
+        UserUpdateRequest { name: None, alias: None, user_id: None }
     }
 }
 
@@ -3035,6 +3072,7 @@ impl std::fmt::Display for UserUpdateRequest {
         let params: Vec<Option<String>> = vec![
             self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
             self.alias.as_ref().map(|alias| ["alias".to_string(), alias.to_string()].join(",")),
+            self.user_id.as_ref().map(|user_id| ["userId".to_string(), user_id.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -3054,6 +3092,7 @@ impl std::str::FromStr for UserUpdateRequest {
         struct IntermediateRep {
             pub name: Vec<String>,
             pub alias: Vec<String>,
+            pub user_id: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -3079,6 +3118,10 @@ impl std::str::FromStr for UserUpdateRequest {
                     "alias" => intermediate_rep
                         .alias
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "userId" => intermediate_rep
+                        .user_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing UserUpdateRequest".to_string()),
                 }
             }
@@ -3091,6 +3134,7 @@ impl std::str::FromStr for UserUpdateRequest {
         std::result::Result::Ok(UserUpdateRequest {
             name: intermediate_rep.name.into_iter().next(),
             alias: intermediate_rep.alias.into_iter().next(),
+            user_id: intermediate_rep.user_id.into_iter().next(),
         })
     }
 }

@@ -46,6 +46,20 @@ fn user_id(raw: &str) -> Result<UserId, Error> {
     UserId::parse(raw).ok_or(Error::NotFound)
 }
 
+/// Contract §2 [Onezone rc11 clients]: a read-only `member` of a request body, which a client
+/// that fetched the object may send back. It is ignored when absent or equal to the resource's
+/// `actual` value, and refused (400, naming the member) when it contradicts it. Each such member
+/// of a request schema passes through here once before its operation runs; any type the
+/// member has works (ids, logins, lists).
+fn read_only<T: PartialEq + ?Sized>(member: &str, sent: Option<&T>, actual: &T) -> Result<(), Error> {
+    match sent {
+        Some(sent) if sent != actual => Err(Error::InvalidRequest(format!(
+            "The read-only member '{member}' does not match the resource; send the value read from it, or leave it out."
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn location(path: String) -> String {
     format!("{BASE_PATH}{path}")
 }
@@ -123,6 +137,8 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<ModifyCurrentUserResponse, ApiError> {
         reply(
             async {
+                let me = caller(ctx)?;
+                read_only("userId", body.user_id.as_deref(), me.id.as_str())?;
                 let name = body.name.as_deref().map(|n| Name::parse(n, "name")).transpose()?;
                 // The spec's `Alias`: an empty string clears it.
                 let alias = match body.alias.as_deref() {
@@ -130,7 +146,7 @@ impl Api<RequestContext> for Adapter {
                     Some("") => Some(None),
                     Some(a) => Some(Some(Name::parse(a, "alias")?)),
                 };
-                self.app.modify_user(caller(ctx)?, name, alias).await?;
+                self.app.modify_user(me, name, alias).await?;
                 Ok(ModifyCurrentUserResponse::NoContent)
             }
             .await,
@@ -266,6 +282,7 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<ModifyGroupResponse, ApiError> {
         reply(
             async {
+                read_only("groupId", body.group_id.as_deref(), id.as_str())?;
                 let name = body.name.as_deref().map(|n| Name::parse(n, "name")).transpose()?;
                 let kind = body.r#type.map(convert::group_type);
                 self.app.modify_group(caller(ctx)?, &group_id(&id)?, name, kind).await?;
@@ -392,5 +409,23 @@ impl Api<RequestContext> for Adapter {
             }
             .await,
         )
+    }
+}
+
+#[cfg(test)]
+mod read_only_tests {
+    use super::*;
+
+    #[test]
+    fn a_read_only_member_is_ignored_when_absent_or_equal_and_refused_naming_it_when_it_differs() {
+        assert_eq!(read_only("groupId", None, "g1"), Ok(()));
+        assert_eq!(read_only("groupId", Some("g1"), "g1"), Ok(()));
+        let Err(Error::InvalidRequest(sentence)) = read_only("groupId", Some("g2"), "g1") else {
+            panic!("a contradicting member is refused as an invalid request")
+        };
+        assert!(sentence.contains("'groupId'") && !sentence.contains("g2"), "{sentence}");
+        let list = vec!["a".to_owned()];
+        assert_eq!(read_only("emailList", Some(&list), &list), Ok(()));
+        assert!(read_only("emailList", Some(&Vec::new()), &list).is_err());
     }
 }

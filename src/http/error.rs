@@ -33,7 +33,7 @@ pub enum EdgeError {
     #[error("The method is not allowed for this resource.")]
     MethodNotAllowed,
     /// 415 `unsupported_media_type`.
-    #[error("The request body must be application/json.")]
+    #[error("The request body must be application/json in UTF-8 (or sent without a Content-Type).")]
     UnsupportedMediaType,
     /// 413 `payload_too_large`.
     #[error("The request body is larger than {0} bytes.")]

@@ -97,6 +97,10 @@ impl Gate {
         let Some(api_path) = path.strip_prefix(inner.spec.base_path.as_str()) else {
             return (other, error::response(&EdgeError::NoRoute, None));
         };
+        // Contract §2 [Onezone 17.06]: a trailing slash never changes the resource. It is cut
+        // here, before the one routing step, so the route, its `Allow`, HEAD, the parameters and
+        // the rate limits' classification (by operation) all see the same path.
+        let api_path = without_trailing_slash(api_path);
         let Some(route) = inner.spec.route(api_path) else {
             return (other, error::response(&EdgeError::NoRoute, None));
         };
@@ -265,16 +269,34 @@ fn credentials(headers: &HeaderMap) -> Result<Option<String>, EdgeError> {
     Ok(None)
 }
 
-/// Row 3: `application/json`, parameters such as `charset` allowed.
-fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
-    let essence = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-    match essence.as_deref() {
-        Some("application/json") => Ok(()),
-        _ => Err(EdgeError::UnsupportedMediaType),
+/// `/user/` as `/user`: one trailing slash is dropped, except from the bare root, so
+/// `/groups/x//` (an empty segment) still names nothing.
+fn without_trailing_slash(path: &str) -> &str {
+    match path.strip_suffix('/') {
+        Some(cut) if !cut.is_empty() => cut,
+        _ => path,
     }
+}
+
+/// Row 3 (contract §2): `application/json`, with no `charset` or `charset=utf-8`; other
+/// parameters are allowed. A body with no `Content-Type` at all is read as JSON, since
+/// rc11-generated clients send none for operations whose spec declared no `consumes`.
+fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
+    let Some(value) = headers.get(CONTENT_TYPE) else { return Ok(()) };
+    let value = value.to_str().map_err(|_| EdgeError::UnsupportedMediaType)?;
+    let mut parts = value.split(';');
+    let essence = parts.next().unwrap_or("").trim();
+    if !essence.eq_ignore_ascii_case("application/json") {
+        return Err(EdgeError::UnsupportedMediaType);
+    }
+    for parameter in parts {
+        let (name, charset) = parameter.split_once('=').unwrap_or((parameter, ""));
+        let charset = charset.trim().trim_matches('"');
+        if name.trim().eq_ignore_ascii_case("charset") && !charset.eq_ignore_ascii_case("utf-8") {
+            return Err(EdgeError::UnsupportedMediaType);
+        }
+    }
+    Ok(())
 }
 
 /// What becomes of a request body the answer did not read, so that the client is told the
@@ -352,13 +374,36 @@ mod tests {
     }
 
     #[test]
-    fn json_with_parameters_is_accepted_and_anything_else_is_415() {
-        assert!(check_content_type(&headers(&[("content-type", "application/json; charset=utf-8")])).is_ok());
-        assert!(check_content_type(&headers(&[("content-type", "Application/JSON")])).is_ok());
-        for bad in ["text/plain", "application/jsonx", "application/x-www-form-urlencoded"] {
+    fn json_in_utf_8_or_without_a_type_is_accepted_and_anything_else_is_415() {
+        for good in [
+            "application/json; charset=utf-8",
+            "Application/JSON",
+            "application/json;charset=\"UTF-8\"",
+            "application/json; profile=x",
+        ] {
+            let h: HeaderMap = [(CONTENT_TYPE, HeaderValue::from_static(good))].into_iter().collect();
+            assert!(check_content_type(&h).is_ok(), "{good}");
+        }
+        for bad in [
+            "text/plain",
+            "application/jsonx",
+            "application/x-www-form-urlencoded",
+            "application/json; charset=iso-8859-1",
+            "application/json; charset=utf-16",
+            "",
+        ] {
             let h: HeaderMap = [(CONTENT_TYPE, HeaderValue::from_static(bad))].into_iter().collect();
             assert_eq!(check_content_type(&h), Err(EdgeError::UnsupportedMediaType), "{bad}");
         }
-        assert_eq!(check_content_type(&HeaderMap::new()), Err(EdgeError::UnsupportedMediaType));
+        assert!(check_content_type(&HeaderMap::new()).is_ok(), "no Content-Type is read as JSON");
+    }
+
+    #[test]
+    fn one_trailing_slash_is_dropped_but_never_from_the_root_or_an_empty_segment() {
+        assert_eq!(without_trailing_slash("/user/"), "/user");
+        assert_eq!(without_trailing_slash("/groups/x/users/"), "/groups/x/users");
+        assert_eq!(without_trailing_slash("/user"), "/user");
+        assert_eq!(without_trailing_slash("/"), "/");
+        assert_eq!(without_trailing_slash("/groups/x//"), "/groups/x/");
     }
 }

@@ -323,7 +323,8 @@ async fn setting_privileges_is_checked(backend: Backend) {
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}: {}", reply.text());
         assert_error(&reply, StatusCode::BAD_REQUEST, "invalid_request");
     }
-    let reply = s.app.request(Method::PUT, &path).auth(&s.owner).raw(r#"{"privileges":[]}"#, None).send().await;
+    let reply =
+        s.app.request(Method::PUT, &path).auth(&s.owner).raw(r#"{"privileges":[]}"#, Some("text/plain")).send().await;
     assert_error(&reply, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
     // A member cannot raise its own privileges.
     let escalate = json!({ "privileges": ALL_PRIVILEGES });

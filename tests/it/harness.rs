@@ -100,7 +100,9 @@ fn the_contract_accepts_documented_replies() {
             ),
         ),
         (Method::DELETE, "/api/v3/onezone/user/groups/g1", reply_with(StatusCode::NO_CONTENT, &[], "")),
-        (Method::GET, "/api/v3/onezone/user/groups/", json_reply(StatusCode::NOT_FOUND, ERROR_BODY)),
+        (Method::GET, "/api/v3/onezone/user/groups//", json_reply(StatusCode::NOT_FOUND, ERROR_BODY)),
+        // A trailing slash names the same operation (contract §2), whose schema applies.
+        (Method::GET, "/api/v3/onezone/user/", json_reply(StatusCode::OK, USER_BODY)),
         (
             Method::GET,
             "/api/v3/onezone/groups?limit=1",
@@ -267,7 +269,7 @@ fn the_contract_refuses_every_other_departure_from_the_spec() {
         (Method::GET, "/api/v3/onezone/nowhere", json_reply(StatusCode::OK, "{}"), "only a framework 404"),
         (
             Method::GET,
-            "/api/v3/onezone/groups/",
+            "/api/v3/onezone/groups//",
             reply(StatusCode::NOT_FOUND, "text/html", "<h1>404</h1>"),
             "must be application/json",
         ),

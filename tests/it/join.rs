@@ -199,12 +199,14 @@ async fn a_new_user_joins(s: &Scene, i: usize, what: &str, shape: impl for<'a> F
 
 // --- row 3: Content-Type ------------------------------------------------------------------------
 
-async fn joining_with_a_wrong_or_missing_content_type_is_unsupported_media_type(backend: Backend) {
+async fn joining_with_a_wrong_content_type_or_charset_is_unsupported_media_type(backend: Backend) {
     let s = scene(backend).await;
     let (_, access) = s.app.user("bob").await;
     let body = serde_json::to_vec(&json!({ "token": s.invite })).unwrap();
-    for content_type in [Some("text/plain"), Some("application/x-www-form-urlencoded"), Some("application/jsonx"), None]
+    for content_type in
+        ["text/plain", "application/x-www-form-urlencoded", "application/jsonx", "application/json; charset=iso-8859-1"]
     {
+        let content_type = Some(content_type);
         let reply = s
             .app
             .request(Method::POST, JOIN)
@@ -578,7 +580,7 @@ edge_only!(
     joining_with_an_expired_access_token_is_invalid_token,
     an_invite_token_is_not_an_access_token,
     an_access_token_is_accepted_in_each_of_the_three_headers,
-    joining_with_a_wrong_or_missing_content_type_is_unsupported_media_type,
+    joining_with_a_wrong_content_type_or_charset_is_unsupported_media_type,
     joining_with_json_and_a_charset_parameter_is_accepted,
     joining_with_a_body_over_64_kib_is_payload_too_large,
     joining_with_a_chunked_body_over_64_kib_is_payload_too_large,

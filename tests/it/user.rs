@@ -138,7 +138,8 @@ async fn creating_a_group_with_a_bad_body_is_invalid_request(backend: Backend) {
             assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{path} {body}: {}", reply.text());
             assert_error(&reply, StatusCode::BAD_REQUEST, "invalid_request");
         }
-        let reply = app.request(Method::POST, path).auth(&token).raw(r#"{"name":"x"}"#, None).send().await;
+        let reply =
+            app.request(Method::POST, path).auth(&token).raw(r#"{"name":"x"}"#, Some("text/plain")).send().await;
         assert_error(&reply, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
         let reply = app.request(Method::POST, path).json(&json!({ "name": "x" })).send().await;
         assert_error(&reply, StatusCode::UNAUTHORIZED, "unauthorized");

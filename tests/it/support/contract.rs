@@ -206,6 +206,11 @@ impl Contract {
     /// comes earliest wins (OpenAPI: concrete paths before templated ones), so
     /// `/user/groups/join` is never `/user/groups/{gid}`.
     fn route(&self, path: &str) -> Option<&Route> {
+        // Contract §2: a trailing slash never changes the resource (`/user/` is `/user`).
+        let path = match path.strip_suffix('/') {
+            Some(cut) if !cut.is_empty() => cut,
+            _ => path,
+        };
         let parts: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
         let literal_mask = |r: &Route| r.segments.iter().map(Option::is_some).collect::<Vec<bool>>();
         let mut best: Option<&Route> = None;
