@@ -5,12 +5,16 @@ SCHEMATHESIS_VERSION := 4.32.5
 VENV := .venv
 TOOLS_STAMP := $(VENV)/.openapi-generator-$(GENERATOR_VERSION)
 SCHEMATHESIS_STAMP := $(VENV)/.schemathesis-$(SCHEMATHESIS_VERSION)
+# The rc11 client test's Python packages (make rc11-check); the stamp names the pins, so a
+# changed pin installs again.
+RC11_PYTHON_DEPS := pydantic==2.14.4 python-dateutil==4.0.0 urllib3==2.8.0 typing-extensions==4.16.0
+RC11_STAMP := $(VENV)/.rc11-$(subst ==,-,$(subst $(eval) ,_,$(RC11_PYTHON_DEPS)))
 # npm ci writes this; it is newer than the lock file once the pinned linter is installed.
 NODE_STAMP := node_modules/.package-lock.json
 DATA_DIR ?= ./data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test generate tools lint spec-lint contract check-generated bench browser-check
+.PHONY: run test generate tools lint spec-lint contract check-generated bench browser-check rc11-check
 
 ## run: start the server on the embedded SQLite store (./data); prints Swagger UI's URL and a token
 run:
@@ -19,7 +23,7 @@ run:
 ## test: lints, unit tests, integration tests over HTTP, Swagger UI in Chromium, contract tests;
 ## the PostgreSQL tests run on OZ_TEST_POSTGRES_URL when set, else on a throwaway cluster each test
 ## process starts (oz-testkit). Without PostgreSQL or Chromium they say SKIPPED; under CI=true they fail.
-test: lint browser-check
+test: lint browser-check rc11-check
 	cargo test -p oz-groups
 	$(MAKE) contract
 
@@ -105,3 +109,18 @@ browser-check:
 	    *) echo "$$line";; \
 	  esac; \
 	fi
+
+## rc11-check: a Python client generated (pinned generator) from Onedata's own Onezone 3.0.0-rc11
+## swagger in ../shared/onezone/ (group slice, the recorded edits of tests/rc11/rc11_edits.py
+## applied in memory; the document is never edited) runs the rc11 flow against the real debug
+## binary. Without ../shared: SKIPPED, loudly; under CI=true, a failure.
+rc11-check: $(TOOLS_STAMP) $(RC11_STAMP)
+	cargo build -p oz-groups --bin oz-groups
+	$(VENV)/bin/python -B tests/rc11/rc11_client_test.py \
+	  --server $(or $(CARGO_TARGET_DIR),target)/debug/oz-groups --generator $(VENV)/bin/openapi-generator-cli
+
+# What the generated rc11 Python client imports (its requirements.txt), pinned.
+$(RC11_STAMP):
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet $(RC11_PYTHON_DEPS)
+	touch $@
