@@ -5,14 +5,15 @@ SCHEMATHESIS_VERSION := 4.32.5
 VENV := .venv
 TOOLS_STAMP := $(VENV)/.openapi-generator-$(GENERATOR_VERSION)
 SCHEMATHESIS_STAMP := $(VENV)/.schemathesis-$(SCHEMATHESIS_VERSION)
-# What the generated Python client imports (pinned in scripts/clients/requirements.txt).
+# What the generated Python clients import, ours (make clients-check) and rc11's (make
+# rc11-check): pinned in scripts/clients/requirements.txt.
 CLIENTS_STAMP := $(VENV)/.clients-requirements
 # npm ci writes this; it is newer than the lock file once the pinned linter is installed.
 NODE_STAMP := node_modules/.package-lock.json
 DATA_DIR ?= ./data
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test generate tools lint spec-lint contract check-generated bench browser-check clients-check
+.PHONY: run test generate tools lint spec-lint contract check-generated bench browser-check clients-check rc11-check
 
 ## run: start the server on the embedded SQLite store (./data); prints Swagger UI's URL and a token
 run:
@@ -21,7 +22,7 @@ run:
 ## test: lints, unit tests, integration tests over HTTP, Swagger UI in Chromium, contract tests;
 ## the PostgreSQL tests run on OZ_TEST_POSTGRES_URL when set, else on a throwaway cluster each test
 ## process starts (oz-testkit). Without PostgreSQL or Chromium they say SKIPPED; under CI=true they fail.
-test: lint browser-check clients-check
+test: lint browser-check clients-check rc11-check
 	cargo test -p oz-groups
 	$(MAKE) contract
 
@@ -119,3 +120,13 @@ browser-check:
 	    *) echo "$$line";; \
 	  esac; \
 	fi
+
+## rc11-check: a Python client generated (pinned generator) from Onedata's own Onezone 3.0.0-rc11
+## swagger in ../shared/onezone/ (group slice, the recorded edits of tests/rc11/rc11_edits.py
+## applied in memory; the document is never edited) runs the rc11 flow against the real debug
+## binary. Without ../shared: SKIPPED, loudly; under CI=true, a failure.
+rc11-check: $(TOOLS_STAMP) $(CLIENTS_STAMP)
+	cargo build -p oz-groups --bin oz-groups
+	$(VENV)/bin/python -B tests/rc11/rc11_client_test.py \
+	  --server $(or $(CARGO_TARGET_DIR),target)/debug/oz-groups --generator $(VENV)/bin/openapi-generator-cli
+

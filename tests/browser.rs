@@ -1,11 +1,22 @@
-//! Swagger UI, seen by a real browser: starts the `oz-groups` binary, loads `/docs/` in headless
-//! Chromium (which runs Swagger UI's JavaScript and fetches `/openapi.json`), and checks that
-//! every operation of the spec is rendered. Without Chromium it follows `oz_testkit::skip`: a loud
-//! SKIPPED line, or a failure under CI.
+//! Swagger UI, seen and used by a real browser: starts the `oz-groups` binary and opens `/docs/`
+//! in headless Chromium. One test checks that every operation of the spec is rendered
+//! (`--dump-dom`); the other drives one Chromium over the DevTools protocol (chromiumoxide) as a
+//! person would: Authorize with the admin's access token, "Try it out" and "Execute" on GET
+//! `/user` (200 and the body shown) and on POST `/user/groups/join` with an invite minted for the
+//! test (201), then log out (401), and, once the users branch is merged, Basic credentials (see
+//! `NEEDS_MERGE`). Without Chromium both follow `oz_testkit::skip`: a loud SKIPPED line, or a
+//! failure under CI.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chromiumoxide::browser::{Browser, BrowserConfig};
+use chromiumoxide::cdp::browser_protocol::input::InsertTextParams;
+use chromiumoxide::element::Element;
+use chromiumoxide::page::Page;
+use futures::StreamExt;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
@@ -114,4 +125,347 @@ fn swagger_ui_renders_every_operation_of_the_spec_in_a_real_browser() {
     let missing: Vec<_> = expected.difference(&rendered).collect();
     assert!(missing.is_empty(), "operations not rendered by Swagger UI: {missing:?}");
     assert!(dom.contains("oz-groups"), "the spec's title is shown");
+}
+
+// ------------------------------------------------------------------------------------------------
+// Swagger UI used as a person uses it: one headless Chromium driven over the DevTools protocol
+// (chromiumoxide), clicking and typing in the page, every wait a DOM condition polled against a
+// deadline.
+
+/// NEEDS_MERGE: browser steps that need another issue-11 branch. The lead removes a name when
+/// that branch is merged; the step then runs, and must pass.
+/// - `basic_auth`: the users branch (passwords, `user add LOGIN --password-stdin`, Basic auth,
+///   and a `basic` security scheme in `openapi/openapi.yaml`, which Swagger UI offers in its
+///   Authorize dialog).
+const NEEDS_MERGE: &[&str] = &["basic_auth"];
+
+const API_ROOT: &str = "/api/v3/onezone";
+/// How long any one DOM condition may take to become true.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// `oz-groups user add LOGIN` on the server's data (it works while the server runs); with a
+/// password, given on standard input. Answers the user's access token.
+fn add_user(data_dir: &std::path::Path, login: &str, password: Option<&str>) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_oz-groups"));
+    cmd.args(["user", "add", login, "--data-dir"]).arg(data_dir).env_remove("OZ_DATABASE");
+    if password.is_some() {
+        cmd.arg("--password-stdin");
+    }
+    let mut child =
+        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("user add runs");
+    use std::io::Write as _;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    writeln!(stdin, "{}", password.unwrap_or("")).expect("user add reads its stdin");
+    drop(stdin);
+    let out = child.wait_with_output().expect("user add finishes");
+    assert!(out.status.success(), "user add {login}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("a token is ASCII").trim().to_owned()
+}
+
+/// Polls `condition` (a JavaScript expression answering true or false) until it is true;
+/// panics naming `what`, with what the page shows, at the deadline.
+async fn wait_until(page: &Page, what: &str, condition: &str) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let now: bool = page
+            .evaluate(format!("(() => {{ try {{ return !!({condition}); }} catch (e) {{ return false; }} }})()"))
+            .await
+            .ok()
+            .and_then(|r| r.into_value().ok())
+            .unwrap_or(false);
+        if now {
+            return;
+        }
+        if Instant::now() > deadline {
+            let shown: String = page
+                .evaluate("document.body ? document.body.innerText.slice(0, 3000) : ''")
+                .await
+                .ok()
+                .and_then(|r| r.into_value().ok())
+                .unwrap_or_default();
+            panic!("timed out after {WAIT:?} waiting for {what}; the page shows:\n{shown}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The one element `xpath` names, once it is in the page.
+async fn element(page: &Page, what: &str, xpath: &str) -> Element {
+    let escaped = xpath.replace('\\', "\\\\").replace('"', "\\\"");
+    wait_until(
+        page,
+        what,
+        &format!("document.evaluate(\"{escaped}\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue"),
+    )
+    .await;
+    page.find_xpath(xpath).await.unwrap_or_else(|e| panic!("{what}: {e}"))
+}
+
+/// Clicks into a text field, selects what it holds and types `text` over it, as a person
+/// pasting would (Input.insertText: the events an edit makes, which React listens to).
+async fn fill(page: &Page, field: &Element, text: &str) {
+    field.click().await.expect("the field takes a click");
+    field.call_js_fn("function() { this.select(); }", false).await.expect("the field's text is selected");
+    page.execute(InsertTextParams::new(text)).await.expect("the text is typed");
+}
+
+/// The XPath of operation `method path`'s block (Swagger UI marks the path with `data-path`).
+fn operation(method: &str, path: &str) -> String {
+    format!("//div[contains(@class,'opblock-{method}')][.//*[@data-path='{path}']]")
+}
+
+/// Opens operation `method path`, clicks "Try it out", optionally types `body` into its
+/// request body, clicks "Execute" and waits for the live response; answers the status and the
+/// response body Swagger UI shows.
+async fn try_it_out(page: &Page, method: &str, path: &str, body: Option<&str>) -> (String, String) {
+    let op = operation(method, path);
+    let summary = element(
+        page,
+        &format!("the {method} {path} operation"),
+        &format!("{op}//*[contains(@class,'opblock-summary')]"),
+    )
+    .await;
+    if page.find_xpath(format!("{op}//button[contains(@class,'try-out__btn')]")).await.is_err() {
+        summary.click().await.expect("the operation opens");
+    }
+    let try_out = element(page, "Try it out", &format!("{op}//button[contains(@class,'try-out__btn')]")).await;
+    if try_out.inner_text().await.ok().flatten().unwrap_or_default().contains("Try it out") {
+        try_out.click().await.expect("Try it out takes a click");
+    }
+    if let Some(body) = body {
+        let field =
+            element(page, "the request body", &format!("{op}//textarea[contains(@class,'body-param__text')]")).await;
+        fill(page, &field, body).await;
+    }
+    element(page, "Execute", &format!("{op}//button[contains(@class,'execute')]"))
+        .await
+        .click()
+        .await
+        .expect("Execute takes a click");
+    let status_cell = format!(
+        "{op}//table[contains(@class,'live-responses-table')]/tbody//td[contains(@class,'response-col_status')]"
+    );
+    let status = element(page, "the live response", &status_cell).await;
+    let status = status.inner_text().await.ok().flatten().unwrap_or_default().trim().to_owned();
+    let shown = page
+        .find_xpath(format!("{op}//table[contains(@class,'live-responses-table')]/tbody//td[contains(@class,'response-col_description')]"))
+        .await
+        .expect("the live response has a description cell")
+        .inner_text()
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    (status, shown)
+}
+
+/// Clears a previous live response of `method path` ("Clear"), so the next wait sees the new one.
+async fn clear_response(page: &Page, method: &str, path: &str) {
+    let clear = format!("{}//button[contains(@class,'btn-clear')]", operation(method, path));
+    if let Ok(button) = page.find_xpath(&clear).await {
+        button.click().await.expect("Clear takes a click");
+    }
+    let cell = format!("{}//table[contains(@class,'live-responses-table')]", operation(method, path));
+    wait_until(
+        page,
+        "the old response to go",
+        &format!(
+            "!document.evaluate(\"{cell}\", document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue"
+        ),
+    )
+    .await;
+}
+
+/// The XPath of the Authorize dialog's section for a scheme whose heading contains `label`
+/// (Swagger UI heads each with the scheme's name and type, e.g. `api_key (apiKey)`).
+fn auth_section(label: &str) -> String {
+    format!("//div[contains(@class,'auth-container')][.//h4[contains(normalize-space(.), '{label}')]]")
+}
+
+async fn open_authorize_dialog(page: &Page) {
+    element(
+        page,
+        "the Authorize button",
+        "//button[contains(@class,'btn') and contains(@class,'authorize') and not(contains(@class,'modal-btn'))]",
+    )
+    .await
+    .click()
+    .await
+    .expect("Authorize takes a click");
+}
+
+async fn close_authorize_dialog(page: &Page) {
+    element(
+        page,
+        "the dialog's close button",
+        "//div[contains(@class,'modal-ux')]//button[contains(@class,'btn-done') or contains(@class,'close-modal')]",
+    )
+    .await
+    .click()
+    .await
+    .expect("Close takes a click");
+    wait_until(page, "the dialog to close", "!document.querySelector('.modal-ux')").await;
+}
+
+/// Opens "Authorize", fills the fields of the section headed `label` with `values` (in their
+/// order in the section), clicks its Authorize button and closes the dialog.
+async fn authorize(page: &Page, label: &str, values: &[&str]) {
+    open_authorize_dialog(page).await;
+    let section = auth_section(label);
+    element(page, &format!("the {label} section of the Authorize dialog"), &section).await;
+    for (i, value) in values.iter().enumerate() {
+        let field =
+            element(page, &format!("field {} of {label}", i + 1), &format!("({section}//input)[{}]", i + 1)).await;
+        fill(page, &field, value).await;
+    }
+    element(page, "the section's Authorize button", &format!("{section}//button[normalize-space(.)='Authorize']"))
+        .await
+        .click()
+        .await
+        .expect("the section's Authorize takes a click");
+    element(page, "the section saying it is authorized", &format!("{section}//button[normalize-space(.)='Logout']"))
+        .await;
+    close_authorize_dialog(page).await;
+}
+
+/// Opens "Authorize", clicks Logout in the section headed `label` and closes the dialog.
+async fn log_out(page: &Page, label: &str) {
+    open_authorize_dialog(page).await;
+    let section = auth_section(label);
+    element(page, &format!("Logout of {label}"), &format!("{section}//button[normalize-space(.)='Logout']"))
+        .await
+        .click()
+        .await
+        .expect("Logout takes a click");
+    element(page, &format!("{label} logged out"), &format!("{section}//button[normalize-space(.)='Authorize']")).await;
+    close_authorize_dialog(page).await;
+}
+
+/// Sends a JSON request with `token` in `X-Auth-Token`; answers the status, `Location` and body.
+async fn call(
+    http: &reqwest::Client,
+    base: &str,
+    method: reqwest::Method,
+    path: &str,
+    token: &str,
+    body: Option<serde_json::Value>,
+) -> (u16, String, serde_json::Value) {
+    let mut req = http.request(method, format!("{base}{API_ROOT}{path}")).header("X-Auth-Token", token);
+    if let Some(body) = body {
+        req = req.json(&body);
+    }
+    let resp = req.send().await.expect("the server answers");
+    let status = resp.status().as_u16();
+    let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let body = resp.json().await.unwrap_or(serde_json::Value::Null);
+    (status, location, body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_can_authorize_and_try_out_get_user_and_the_join_in_swagger_ui() {
+    let test = "a_person_can_authorize_and_try_out_get_user_and_the_join_in_swagger_ui";
+    if !std::path::Path::new(chromium()).exists() {
+        oz_testkit::skip(
+            test,
+            &format!("{} not found (apt-get install chromium); Swagger UI was NOT tried out", chromium()),
+        );
+        return;
+    }
+    let started = Instant::now();
+    let data = tempfile::tempdir().expect("tempdir");
+    let profile = tempfile::tempdir().expect("tempdir");
+    let (_server, base) = start_server(data.path());
+    let admin_token = std::fs::read_to_string(data.path().join("admin.token")).expect("admin.token").trim().to_owned();
+
+    // The invite, through the API: bob creates a group and mints a single-use invite for it,
+    // which the admin, in the browser, then uses.
+    let http = reqwest::Client::new();
+    let bob = add_user(data.path(), "bob", None);
+    let (status, location, _) = call(
+        &http,
+        &base,
+        reqwest::Method::POST,
+        "/user/groups",
+        &bob,
+        Some(serde_json::json!({"name": "browser team"})),
+    )
+    .await;
+    assert_eq!(status, 201, "bob creates a group");
+    let gid = location.rsplit('/').next().expect("Location names the group").to_owned();
+    let (status, _, invite) =
+        call(&http, &base, reqwest::Method::POST, &format!("/groups/{gid}/users/token"), &bob, None).await;
+    assert_eq!(status, 200, "bob mints an invite");
+    let invite = invite["token"].as_str().expect("the invite is a string").to_owned();
+    let (_, _, admin) = call(&http, &base, reqwest::Method::GET, "/user", &admin_token, None).await;
+    let admin_id = admin["userId"].as_str().expect("the admin has an id").to_owned();
+
+    // The flags keep Chromium off the network this machine does not have (as above).
+    let config = BrowserConfig::builder()
+        .chrome_executable(chromium())
+        .no_sandbox()
+        .user_data_dir(profile.path())
+        .window_size(1280, 1600)
+        .args([
+            "disable-gpu",
+            "disable-quic",
+            "no-first-run",
+            "disable-background-networking",
+            "disable-component-update",
+            "disable-sync",
+        ])
+        .build()
+        .expect("the browser configuration is valid");
+    let (mut browser, mut handler) = Browser::launch(config).await.expect("chromium starts");
+    let events = tokio::spawn(async move { while handler.next().await.is_some() {} });
+    let page = browser.new_page(format!("{base}/docs/")).await.expect("a page opens");
+    wait_until(&page, "Swagger UI to render the operations", "document.querySelectorAll('.opblock').length > 0").await;
+
+    // Authorize with the admin's access token (the api_key scheme: X-Auth-Token).
+    authorize(&page, "api_key", &[&admin_token]).await;
+
+    // GET /user: 200, and the body shown is the admin.
+    let (status, shown) = try_it_out(&page, "get", "/user", None).await;
+    assert_eq!(status, "200", "GET /user shows 200; it shows:\n{shown}");
+    assert!(shown.contains(&admin_id), "the body shown is the caller (the admin): {shown}");
+
+    // POST /user/groups/join with the invite: 201, and the admin is now in bob's group.
+    let body = serde_json::json!({ "token": invite }).to_string();
+    let (status, shown) = try_it_out(&page, "post", "/user/groups/join", Some(&body)).await;
+    assert_eq!(status, "201", "the join shows 201; it shows:\n{shown}");
+    let (_, _, groups) = call(&http, &base, reqwest::Method::GET, "/user/groups", &admin_token, None).await;
+    assert!(
+        groups["groups"].as_array().expect("a list").iter().any(|g| g == gid.as_str()),
+        "the admin joined through the page"
+    );
+
+    // Logged out, the same Execute shows 401: the token was what the page sent.
+    log_out(&page, "api_key").await;
+    clear_response(&page, "get", "/user").await;
+    let (status, shown) = try_it_out(&page, "get", "/user", None).await;
+    assert_eq!(status, "401", "GET /user without credentials shows 401; it shows:\n{shown}");
+    assert!(shown.contains("unauthorized"), "the error body is shown: {shown}");
+
+    // Basic credentials (gated: see NEEDS_MERGE).
+    if NEEDS_MERGE.contains(&"basic_auth") {
+        let _ = writeln_stderr(&format!("--- {test}: step basic_auth skipped (NEEDS_MERGE: the users branch)"));
+    } else {
+        add_user(data.path(), "carol", Some("correct horse battery staple"));
+        // The HTTP Basic scheme's section, whatever the spec names it.
+        authorize(&page, "http, Basic", &["carol", "correct horse battery staple"]).await;
+        clear_response(&page, "get", "/user").await;
+        let (status, shown) = try_it_out(&page, "get", "/user", None).await;
+        assert_eq!(status, "200", "GET /user with Basic credentials shows 200; it shows:\n{shown}");
+        assert!(shown.contains("carol"), "the body shown is carol: {shown}");
+    }
+
+    browser.close().await.expect("the browser closes");
+    let _ = browser.wait().await;
+    events.abort();
+    let _ = writeln_stderr(&format!("--- {test}: {:.1} s", started.elapsed().as_secs_f64()));
+}
+
+/// A line on standard error past cargo's output capture (as `oz_testkit::skip` writes).
+fn writeln_stderr(line: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    writeln!(std::io::stderr(), "{line}")
 }
