@@ -32,10 +32,6 @@ import rc11_edits
 # branch that step names is merged; the step then runs, and must pass.
 NEEDS_MERGE = {
     "user_has_rc11_members": "users branch: login, alias \"\" when unset, connectedAccounts, emailList",
-    "patch_user_with_fetched_user": "users branch: lenient userId/login/... in PATCH /user",
-    "patch_group_with_fetched_group": "clients branch: lenient groupId in PATCH /groups/{id}",
-    "group_privileges_without_content_type": "clients branch: a body without Content-Type is read as JSON",
-    "trailing_slash": "clients branch: GET /user/ is GET /user",
     "basic_auth": "users branch: passwords (user add LOGIN --password-stdin) and Basic auth",
     "zone_users": "zone branch: GET /users, GET /users/{id}",
     "zone_user_privileges": "zone branch: GET/PATCH/DELETE /users/{id}/privileges (and clients: no Content-Type)",
