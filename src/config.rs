@@ -28,7 +28,16 @@ pub struct StoreArgs {
     /// key's fingerprint and refuses another), or `memory`.
     #[arg(long, env = "OZ_DATABASE")]
     pub database: Option<String>,
+    /// PostgreSQL only: connections this instance keeps to the database. Instances sharing one
+    /// database split what it serves well between them (on a small server, about twice its
+    /// cores in all: two instances there want half the default each).
+    #[arg(long, env = "OZ_DATABASE_POOL_SIZE", default_value_t = DEFAULT_POOL_SIZE, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub database_pool_size: u16,
 }
+
+/// `--database-pool-size`'s default.
+pub const DEFAULT_POOL_SIZE: u16 = 16;
 
 /// HTTPS (`serve` only): both files, or neither for plain HTTP.
 #[derive(clap::Args, Clone, Debug)]
@@ -391,7 +400,11 @@ mod tests {
     use super::*;
 
     fn args(dir: &Path, database: Option<&str>) -> StoreArgs {
-        StoreArgs { data_dir: dir.to_path_buf(), database: database.map(str::to_owned) }
+        StoreArgs {
+            data_dir: dir.to_path_buf(),
+            database: database.map(str::to_owned),
+            database_pool_size: DEFAULT_POOL_SIZE,
+        }
     }
 
     #[test]

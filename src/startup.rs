@@ -29,7 +29,9 @@ pub async fn build_app(args: &StoreArgs) -> anyhow::Result<App> {
             Arc::new(store)
         }
         // Connects and applies pending migrations (safe when several instances start at once).
-        Database::Postgres(url) => Arc::new(PostgresStore::connect(&url).await?),
+        Database::Postgres(url) => {
+            Arc::new(PostgresStore::connect_with_pool(&url, args.database_pool_size.into()).await?)
+        }
     };
     let key = check_master_key(args, &database, store.as_ref()).await?;
     let codec = TokenCodec::new(key.bytes, ZONE_NAME);

@@ -174,7 +174,11 @@ fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
     rt.block_on(async move {
         oz_groups::telemetry::init();
         std::fs::create_dir_all(&a.dir)?;
-        let args = oz_groups::config::StoreArgs { data_dir: a.dir.clone(), database: Some("memory".into()) };
+        let args = oz_groups::config::StoreArgs {
+            data_dir: a.dir.clone(),
+            database: Some("memory".into()),
+            database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
+        };
         let app = oz_groups::startup::build_app(&args).await?;
         let mut join_groups = Vec::new();
         if a.join > 0 {

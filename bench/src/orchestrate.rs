@@ -544,7 +544,11 @@ impl Bench {
 
     /// The app on data dir `dir` and its store (`db`), as the server would open it.
     fn store_app(&self, dir: &Path, db: &Durable) -> anyhow::Result<App> {
-        let args = StoreArgs { data_dir: dir.to_path_buf(), database: db.url() };
+        let args = StoreArgs {
+            data_dir: dir.to_path_buf(),
+            database: db.url(),
+            database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
+        };
         self.rt.block_on(oz_groups::startup::build_app(&args))
     }
 
@@ -834,7 +838,12 @@ impl Bench {
         let files = split_pairs(&all, &dir, &[1, 1, share, usize::MAX])?;
         // Each instance runs on its share of the cores (as under a container's CPU limit): as many
         // runtime workers in all as the one instance had, not twice as many fighting over them.
-        let workers = [("TOKIO_WORKER_THREADS", two_instance_workers().to_string())];
+        // And with its share of the database's connections, as an operator sizes the pools of
+        // instances that share one database: as many in all as the one instance had.
+        let workers = [
+            ("TOKIO_WORKER_THREADS", two_instance_workers().to_string()),
+            ("OZ_DATABASE_POOL_SIZE", two_instance_pool().to_string()),
+        ];
         let servers = [
             self.spawn_store_env("postgres-two-a", &dir, &db, &workers)?,
             self.spawn_store_env("postgres-two-b", &dir, &db, &workers)?,
@@ -886,8 +895,10 @@ impl Bench {
             peak_rss: rss.iter().flatten().copied().max(),
             notes: vec![format!(
                 "{share} pairs pre-minted for each instance; each instance's wrk: -t{TWO_THREADS} -c{TWO_CONNECTIONS}; \
-                 each instance with TOKIO_WORKER_THREADS={} (its share of the cores)",
-                two_instance_workers()
+                 each instance with TOKIO_WORKER_THREADS={} and OZ_DATABASE_POOL_SIZE={} (its share of the \
+                 cores and of the database connections one instance has)",
+                two_instance_workers(),
+                two_instance_pool()
             )],
             ..Outcome::default()
         };
@@ -1041,6 +1052,11 @@ fn median_run<T>(runs: Vec<T>, outcome: impl Fn(&mut T) -> &mut Outcome) -> T {
 }
 
 /// The runtime workers of each of the two instances: half the cores, at least one.
+/// Each of the two instances' database connections: half of what the one instance has.
+fn two_instance_pool() -> u16 {
+    (oz_groups::config::DEFAULT_POOL_SIZE / 2).max(1)
+}
+
 fn two_instance_workers() -> usize {
     (std::thread::available_parallelism().map_or(2, usize::from) / 2).max(1)
 }

@@ -272,3 +272,62 @@ async fn invites_and_access_tokens_minted_on_one_instance_work_on_the_others() {
         .expect(StatusCode::NO_CONTENT);
     assert_eq!(a.get("/user", &carol).await.expect(StatusCode::OK).json()["name"], "Carol B.");
 }
+
+/// `--database-pool-size` bounds the connections one instance keeps to PostgreSQL (operators
+/// split the database's connections between instances): 60 concurrent requests through an
+/// instance with 2 are all answered, and the database never sees more than 2 of its sessions.
+#[tokio::test]
+async fn an_instance_keeps_no_more_database_connections_than_its_pool_size() {
+    let Some(url) = oz_testkit::postgres::fresh_database("pool size").await else { return };
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let database = format!("{url}{separator}application_name=pooled");
+    let server = spawn_binary(dir.path(), &["--database", &database, "--database-pool-size", "2"], &[]).await;
+    let api = Remote::of(&server);
+    let admin = std::fs::read_to_string(dir.path().join("admin.token")).expect("admin.token").trim().to_owned();
+    let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.expect("a plain session");
+    tokio::spawn(connection);
+    let sessions = || async {
+        let row = client
+            .query_one("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'pooled'", &[])
+            .await
+            .expect("pg_stat_activity reads");
+        row.get::<_, i64>(0)
+    };
+    let burst = join_all((0..60).map(|i| {
+        let (api, admin) = (&api, &admin);
+        async move {
+            // Writes and reads, so that each needs a connection for a while.
+            if i % 2 == 0 {
+                api.create_group(admin, &format!("g{i}")).await;
+            } else {
+                api.get("/user/groups", admin).await.expect(StatusCode::OK);
+            }
+        }
+    }));
+    let mut most = 0;
+    let watch = async {
+        for _ in 0..50 {
+            most = most.max(sessions().await);
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+    };
+    tokio::join!(burst, watch);
+    most = most.max(sessions().await);
+    assert!((1..=2).contains(&most), "the instance had {most} sessions at once");
+    let groups = api.get("/user/groups", &admin).await.expect(StatusCode::OK).json();
+    assert_eq!(groups["groups"].as_array().map(Vec::len), Some(30));
+}
+
+#[tokio::test]
+async fn a_pool_size_of_zero_is_refused_at_start() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let output = crate::support::process::run(
+        &["serve", "--data-dir", dir.path().to_str().expect("a UTF-8 path"), "--database-pool-size", "0"],
+        &[],
+    )
+    .await;
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--database-pool-size"), "{stderr}");
+}

@@ -95,9 +95,10 @@ use super::sql::{self, GroupRow, TokenRow};
 use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
 use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
-/// Connections per pool, that is per server instance. Enough for a small server's concurrent
-/// requests; PostgreSQL's default `max_connections` (100) leaves room for several instances.
-const POOL_SIZE: usize = 16;
+/// Connections per pool, that is per server instance, unless `--database-pool-size` says
+/// otherwise. Enough for a small server's concurrent requests; PostgreSQL's default
+/// `max_connections` (100) leaves room for several instances.
+const POOL_SIZE: usize = crate::config::DEFAULT_POOL_SIZE as usize;
 
 /// How long opening one connection may take (TCP connect, then the start-up handshake).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
@@ -155,6 +156,11 @@ impl PostgresStore {
     /// TLS) and applies the migrations the database lacks. A server that cannot be reached is
     /// `Unavailable` within a few seconds; a malformed URL is a `Backend` error.
     pub async fn connect(url: &str) -> Result<PostgresStore, StoreError> {
+        Self::connect_with_pool(url, POOL_SIZE).await
+    }
+
+    /// `connect` with a pool of `pool_size` connections (at least one).
+    pub async fn connect_with_pool(url: &str, pool_size: usize) -> Result<PostgresStore, StoreError> {
         // The parser's messages name the option at fault, never its value (a password may be).
         let mut config: tokio_postgres::Config =
             url.parse().map_err(|e| StoreError::Backend(format!("the database URL is not valid: {e}")))?;
@@ -179,7 +185,7 @@ impl PostgresStore {
 
         let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
         let pool = Pool::builder(manager)
-            .max_size(POOL_SIZE)
+            .max_size(pool_size.max(1))
             .runtime(Runtime::Tokio1)
             .create_timeout(Some(CONNECT_TIMEOUT))
             .recycle_timeout(Some(CONNECT_TIMEOUT))

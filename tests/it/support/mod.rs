@@ -173,7 +173,11 @@ impl Drop for TestApp {
 }
 
 fn store_args(dir: &std::path::Path, database: Option<&str>) -> StoreArgs {
-    StoreArgs { data_dir: dir.to_path_buf(), database: database.map(str::to_owned) }
+    StoreArgs {
+        data_dir: dir.to_path_buf(),
+        database: database.map(str::to_owned),
+        database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
+    }
 }
 
 /// What `--database` would say for `backend`: `memory`, the default (SQLite in the data
