@@ -8,11 +8,13 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use hyper::body::{Body, Frame, SizeHint};
-use tokio::sync::watch;
+use tokio::sync::{watch, Notify};
 
 /// How long a connection with nothing in flight may take to close by the protocol's own
 /// shutdown (the HTTP/2 GOAWAY and PING exchange takes one round trip) before the server
@@ -49,29 +51,68 @@ impl Stopping {
 /// The requests in flight on one connection: from the call of the service until hyper has
 /// taken the last frame of the response body (or dropped the body). `IDLE_GRACE` then covers
 /// the way of those last bytes out.
-#[derive(Clone)]
-pub struct InFlight(watch::Sender<usize>);
+///
+/// A counter and a `Notify` rather than a `watch` channel: a request's start and end then
+/// cost two atomic operations, and wake no one until the connection is being drained (a
+/// `watch` send wakes through eight `Notify`s, twice a request, 2 % of a cheap request's CPU).
+#[derive(Clone, Default)]
+pub struct InFlight(Arc<Counter>);
 
-impl Default for InFlight {
-    fn default() -> Self {
-        Self(watch::Sender::new(0))
+#[derive(Default)]
+struct Counter {
+    requests: AtomicUsize,
+    /// Set once `idle` waits: from then on every change notifies.
+    watched: AtomicBool,
+    changed: Notify,
+}
+
+impl Counter {
+    /// Changes are `SeqCst`, as is `watched`: either the change sees `watched` set (and wakes
+    /// the waiter, registered before it read the count), or the waiter's read of the count,
+    /// after it set `watched`, sees the change.
+    fn change(&self, up: bool) {
+        if up {
+            self.requests.fetch_add(1, Ordering::SeqCst);
+        } else {
+            self.requests.fetch_sub(1, Ordering::SeqCst);
+        }
+        if self.watched.load(Ordering::SeqCst) {
+            self.changed.notify_waiters();
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
+    }
+
+    /// Resolves once `done(count)` holds.
+    async fn until(&self, done: impl Fn(usize) -> bool) {
+        loop {
+            let changed = self.changed.notified();
+            tokio::pin!(changed);
+            // Registered before the count is read, so a change after the read wakes it.
+            changed.as_mut().enable();
+            if done(self.count()) {
+                return;
+            }
+            changed.await;
+        }
     }
 }
 
 impl InFlight {
     /// Counts one request until the returned guard is dropped.
     pub fn start(&self) -> Guard {
-        self.0.send_modify(|n| *n += 1);
+        self.0.change(true);
         Guard(self.0.clone())
     }
 
     /// Resolves once the connection has had nothing in flight for `IDLE_GRACE`.
     async fn idle(&self) {
-        let mut count = self.0.subscribe();
+        self.0.watched.store(true, Ordering::SeqCst);
         loop {
-            // The sender lives in `self`, so these waits cannot fail.
-            let _ = count.wait_for(|n| *n == 0).await;
-            if tokio::time::timeout(IDLE_GRACE, count.wait_for(|n| *n > 0)).await.is_err() {
+            self.0.until(|n| n == 0).await;
+            if tokio::time::timeout(IDLE_GRACE, self.0.until(|n| n > 0)).await.is_err() {
                 return;
             }
         }
@@ -79,11 +120,11 @@ impl InFlight {
 }
 
 /// One request in flight; dropping it ends the request.
-pub struct Guard(watch::Sender<usize>);
+pub struct Guard(Arc<Counter>);
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        self.0.send_modify(|n| *n -= 1);
+        self.0.change(false);
     }
 }
 
@@ -171,6 +212,25 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_request_that_starts_during_the_grace_keeps_the_connection_until_it_ends() {
+        let (stop, stopping) = stop_signal();
+        let in_flight = InFlight::default();
+        let served = tokio::spawn({
+            let (in_flight, stopping) = (in_flight.clone(), stopping.clone());
+            async move { serve(std::future::pending::<()>(), &in_flight, stopping).await }
+        });
+        stop.stop();
+        // Idle when the server stopped; a request starts within the grace and holds it.
+        let guard = in_flight.start();
+        let mut served = served;
+        let kept = tokio::time::timeout(IDLE_GRACE * 3, &mut served).await;
+        assert!(kept.is_err(), "a connection with a request in flight was dropped");
+        drop(guard);
+        let ended = tokio::time::timeout(IDLE_GRACE * 10, served).await.expect("dropped after the grace").unwrap();
+        assert!(ended.is_none());
+    }
+
+    #[tokio::test]
     async fn a_connection_that_ends_by_itself_keeps_its_output() {
         let (_stop, stopping) = stop_signal();
         assert_eq!(serve(async { 7 }, &InFlight::default(), stopping).await, Some(7));
@@ -181,8 +241,8 @@ mod tests {
         use http_body_util::BodyExt;
         let in_flight = InFlight::default();
         let body = in_flight.start().hold(http_body_util::Full::new(bytes::Bytes::from_static(b"abc")));
-        assert_eq!(*in_flight.0.borrow(), 1);
+        assert_eq!(in_flight.0.count(), 1);
         assert_eq!(body.collect().await.unwrap().to_bytes(), "abc");
-        assert_eq!(*in_flight.0.borrow(), 0);
+        assert_eq!(in_flight.0.count(), 0);
     }
 }
