@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use oz_groups_api::models;
 use oz_groups_api::*;
-use swagger::{ApiError, Nullable};
+use swagger::ApiError;
 
 use super::context::RequestContext;
 use super::convert;
@@ -95,9 +95,40 @@ fn paged<T: ToString>(page: Page<T>, request: Option<PageRequest>, path: &str) -
     (ids(page.items), next)
 }
 
+/// A user as contract §4 shows it: `alias` is `""` when unset, and the two lists are empty
+/// (this server stores no connected accounts or e-mail addresses).
 fn user_model(user: User) -> models::User {
-    let alias = user.alias.map_or(Nullable::Null, |a| Nullable::Present(a.as_str().to_owned()));
-    models::User::new(user.id.to_string(), user.name.as_str().to_owned(), alias)
+    let alias = user.alias.map_or_else(String::new, |a| a.as_str().to_owned());
+    models::User::new(
+        user.id.to_string(),
+        user.login.as_str().to_owned(),
+        user.name.as_str().to_owned(),
+        alias,
+        Vec::new(),
+        Vec::new(),
+    )
+}
+
+/// The read-only members of `User` in a PATCH /user body (contract §2): a client may send
+/// back the object it fetched, so each is accepted when it equals the caller's and refused
+/// (400) when it differs. Only `name` and `alias` change anything.
+fn check_read_only_user_members(body: &models::UserUpdateRequest, caller: &User) -> Result<(), Error> {
+    let differs = |member: &str| {
+        Err(Error::InvalidRequest(format!("{member} is read-only and differs from the caller's; leave it out.")))
+    };
+    if body.user_id.as_deref().is_some_and(|id| id != caller.id.as_str()) {
+        return differs("userId");
+    }
+    if body.login.as_deref().is_some_and(|login| login != caller.login.as_str()) {
+        return differs("login");
+    }
+    if body.connected_accounts.as_ref().is_some_and(|accounts| !accounts.is_empty()) {
+        return differs("connectedAccounts");
+    }
+    if body.email_list.as_ref().is_some_and(|emails| !emails.is_empty()) {
+        return differs("emailList");
+    }
+    Ok(())
 }
 
 fn group_model(group: crate::domain::Group) -> models::Group {
@@ -123,6 +154,7 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<ModifyCurrentUserResponse, ApiError> {
         reply(
             async {
+                check_read_only_user_members(&body, caller(ctx)?)?;
                 let name = body.name.as_deref().map(|n| Name::parse(n, "name")).transpose()?;
                 // The spec's `Alias`: an empty string clears it.
                 let alias = match body.alias.as_deref() {

@@ -15,8 +15,8 @@ use crate::support::{
 use crate::{all_backends, edge_only};
 
 const JOIN: &str = "/user/groups/join";
-const CHALLENGE: &str = r#"Bearer realm="onezone""#;
-const INVALID_CHALLENGE: &str = r#"Bearer realm="onezone", error="invalid_token""#;
+const CHALLENGE: &str = r#"Bearer realm="onezone", Basic realm="onezone""#;
+const INVALID_CHALLENGE: &str = r#"Bearer realm="onezone", error="invalid_token", Basic realm="onezone""#;
 
 /// An app with a group owned by `owner` and a fresh invite to it.
 struct Scene {

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod basic_auth;
 mod bounds;
 mod cli;
 mod concurrency;
@@ -28,3 +29,4 @@ mod seed;
 mod shutdown;
 mod tls;
 mod user;
+mod users;
