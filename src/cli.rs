@@ -80,7 +80,7 @@ enum UserCommand {
         store: StoreArgs,
     },
     /// Mint a new access token for an existing user and print only it (recovery, e.g. of a lost
-    /// admin.token). LOGIN is a user id, or a name or alias that exactly one user has.
+    /// admin.token). LOGIN is a user id, a login, or a name or alias that exactly one user has.
     Token {
         login: String,
         #[command(flatten)]

@@ -111,11 +111,18 @@ impl Passwords {
         })
     }
 
-    /// Runs `work` on the blocking pool once a permit is free.
+    /// Runs `work` on the blocking pool once a permit is free. The permit moves into the
+    /// blocking task and is released when the work is done, not when the caller stops waiting:
+    /// clients that hang up mid-hash cannot get more hashes running than there are permits.
     async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
-        // The semaphore is never closed, so `acquire` cannot fail.
-        let _permit = self.permits.acquire().await.map_err(Error::internal)?;
-        tokio::task::spawn_blocking(work).await.map_err(Error::internal)
+        // The semaphore is never closed, so `acquire_owned` cannot fail.
+        let permit = self.permits.clone().acquire_owned().await.map_err(Error::internal)?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(Error::internal)
     }
 }
 
@@ -139,6 +146,34 @@ mod tests {
         assert_eq!(passwords.verify(Some(first.clone()), "correct horse".into()).await, Ok(true));
         assert_eq!(passwords.verify(Some(first), "correct horsf".into()).await, Ok(false));
         assert_eq!(passwords.verify(Some("not a hash".into()), "x".into()).await, Ok(false));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn no_more_hashes_run_at_once_than_there_are_permits() {
+        let passwords = Arc::new(Passwords::new(1));
+        let running = Arc::new(AtomicU64::new(0));
+        let most = Arc::new(AtomicU64::new(0));
+        let tasks: Vec<_> = (0..4)
+            .map(|_| {
+                let (passwords, running, most) = (passwords.clone(), running.clone(), most.clone());
+                tokio::spawn(async move {
+                    passwords
+                        .run(move || {
+                            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                            most.fetch_max(now, Ordering::SeqCst);
+                            // Real work of a hash's length, so that the tasks overlap if they may.
+                            let hash = Passwords::new(1).hash_now("pw").unwrap();
+                            running.fetch_sub(1, Ordering::SeqCst);
+                            hash
+                        })
+                        .await
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        assert_eq!(most.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test]
