@@ -2243,6 +2243,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 pub struct Login(
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"))]
     String,
 );
 
@@ -2906,9 +2907,13 @@ pub struct User {
 
     /// A user's login: unique, set when the user is created (`oz-groups user add LOGIN`), and the user name of HTTP Basic authentication. Read-only over the API.
     #[serde(rename = "login")]
-    #[cfg_attr(not(feature = "validate"), validate(length(min = 1, max = 64),))]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_USER_LOGIN),
+        ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
     pub login: String,
 
     #[serde(rename = "name")]
@@ -2966,6 +2971,9 @@ impl serde_valid::validation::ValidateCompositedMaxLength for User {
 
 lazy_static::lazy_static! {
     static ref RE_USER_USER_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_USER_LOGIN: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
 }
 lazy_static::lazy_static! {
     static ref RE_USER_ALIAS: regex::Regex = regex::Regex::new(r"^(?:[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*)?$").unwrap();
@@ -3433,9 +3441,13 @@ pub struct UserUpdateRequest {
 
     /// A user's login: unique, set when the user is created (`oz-groups user add LOGIN`), and the user name of HTTP Basic authentication. Read-only over the API.
     #[serde(rename = "login")]
-    #[cfg_attr(not(feature = "validate"), validate(length(min = 1, max = 64),))]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_USERUPDATEREQUEST_LOGIN),
+        ))]
     #[cfg_attr(feature = "validate", validate(min_length = 1))]
     #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login: Option<String>,
 
@@ -3482,6 +3494,9 @@ lazy_static::lazy_static! {
 }
 lazy_static::lazy_static! {
     static ref RE_USERUPDATEREQUEST_USER_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_USERUPDATEREQUEST_LOGIN: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
 }
 
 impl UserUpdateRequest {
