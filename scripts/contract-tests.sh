@@ -14,7 +14,7 @@ trap cleanup EXIT
 # No rate limits: Schemathesis sends thousands of bad tokens and failed joins from one address,
 # which the defaults would (rightly) answer with 429 and so stop it exploring.
 "$BIN" serve --listen 127.0.0.1:0 --data-dir "$DATA" --database "sqlite://$DATA/oz-groups.db" \
-  --limit-auth-failures-per-address off --limit-auth-failures-per-token off \
+  --limit-auth-failures-per-address off --limit-auth-failures-per-token off --limit-auth-failures-per-login off \
   --limit-join-failures-per-address off --limit-join-failures-per-user off \
   --limit-writes-per-user off >"$OUT" 2>"$DATA/server.log" &
 PID=$!

@@ -1,10 +1,10 @@
-//! The command line: `serve`, `user add`, `user token`, `token inspect`. Parses arguments (clap) and calls
+//! The command line: `serve`, `user add`, `user passwd`, `user token`, `token inspect`. Parses arguments (clap) and calls
 //! start-up, the service or the token module; prints results.
 
 use clap::{Parser, Subcommand};
 
 use crate::config::{ConnectionArgs, LimitArgs, StoreArgs, TlsArgs};
-use crate::domain::Name;
+use crate::domain::{Login, Name};
 use crate::http::limits::Limiter;
 use crate::startup;
 use crate::tokens::{Caveat, Macaroon};
@@ -55,15 +55,32 @@ enum Command {
 enum UserCommand {
     /// Create a user and print only its access token (works while a server runs on the same data).
     Add {
-        name: String,
+        /// The user's login: unique, and the user name of HTTP Basic authentication.
+        login: String,
+        /// The user's name [default: the login].
+        #[arg(long)]
+        name: Option<String>,
         /// Make the user a zone admin.
         #[arg(long)]
         admin: bool,
+        /// Give the user a password, read from the first line of standard input (HTTP Basic).
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Set the password of user LOGIN (HTTP Basic) to the first line of standard input.
+    Passwd {
+        login: String,
+        /// Read the password from the first line of standard input (the only way to give it, so
+        /// that it never shows in a process list or a shell history).
+        #[arg(long, required = true)]
+        password_stdin: bool,
         #[command(flatten)]
         store: StoreArgs,
     },
     /// Mint a new access token for an existing user and print only it (recovery, e.g. of a lost
-    /// admin.token). LOGIN is a user id, or a name or alias that exactly one user has.
+    /// admin.token). LOGIN is a user id, a login, or a name or alias that exactly one user has.
     Token {
         login: String,
         #[command(flatten)]
@@ -97,14 +114,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             startup::serve_with(listener, app, serving, shutdown).await
         }
-        Command::User { command: UserCommand::Add { name, admin, store } } => {
+        Command::User { command: UserCommand::Add { login, name, admin, password_stdin, store } } => {
             if store.database()? == crate::config::Database::Memory {
                 anyhow::bail!("`user add` needs a durable store: the memory store lives only inside a server");
             }
+            let error = |e: crate::domain::Error| anyhow::anyhow!("{e}");
+            let name = Name::parse(name.as_deref().unwrap_or(&login), "name").map_err(error)?;
+            let login = Login::parse(&login).map_err(error)?;
+            // Read before anything is written, so that a missing password creates no user.
+            let password = if password_stdin { Some(password_from_stdin()?) } else { None };
             let app = startup::build_app(&store).await?;
-            let name = Name::parse(&name, "name").map_err(|e| anyhow::anyhow!("{e}"))?;
-            let (_, token) = app.create_user(name, admin).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let (user, token) = app.add_user(login, name, admin).await.map_err(error)?;
+            if let Some(password) = password {
+                app.set_password(user.login.as_str(), &password).await.map_err(error)?;
+            }
             println!("{token}");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Passwd { login, password_stdin: _, store } } => {
+            if store.database()? == crate::config::Database::Memory {
+                anyhow::bail!("`user passwd` needs a durable store: the memory store lives only inside a server");
+            }
+            let password = password_from_stdin()?;
+            let app = startup::build_app(&store).await?;
+            app.set_password(&login, &password).await.map_err(|e| match e {
+                crate::domain::Error::NotFound => anyhow::anyhow!("no user has the login {login:?}"),
+                e => anyhow::anyhow!("{e}"),
+            })?;
             Ok(())
         }
         Command::User { command: UserCommand::Token { login, store } } => {
@@ -121,6 +157,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The first line of standard input, without its line ending: the password of `--password-stdin`.
+/// An empty one is refused (a user without a password simply has none).
+fn password_from_stdin() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let password = line.strip_suffix('\n').unwrap_or(&line);
+    let password = password.strip_suffix('\r').unwrap_or(password);
+    if password.is_empty() {
+        anyhow::bail!("--password-stdin: the first line of standard input is empty; give a password");
+    }
+    Ok(password.to_owned())
 }
 
 fn describe(m: &Macaroon) -> String {

@@ -71,13 +71,16 @@ impl TlsArgs {
 /// PERIOD) or `off`, and whom to believe about the client's address.
 #[derive(clap::Args, Clone, Debug)]
 pub struct LimitArgs {
-    /// Failed authentications (401 with a token) per client address. Every --limit-* takes
+    /// Failed authentications (401 with a token or Basic credentials) per client address. Every --limit-* takes
     /// BURST/PERIOD (at most BURST at once, BURST more every PERIOD; ms, s, m or h) or off.
     #[arg(long, env = "OZ_LIMIT_AUTH_FAILURES_PER_ADDRESS", default_value = defaults::AUTH_FAILURES_PER_ADDRESS, value_parser = parse_rate)]
     pub limit_auth_failures_per_address: RateArg,
     /// Failed authentications per presented access token (the same token), from any address.
     #[arg(long, env = "OZ_LIMIT_AUTH_FAILURES_PER_TOKEN", default_value = defaults::AUTH_FAILURES_PER_TOKEN, value_parser = parse_rate)]
     pub limit_auth_failures_per_token: RateArg,
+    /// Failed Basic authentications per login, from any address.
+    #[arg(long, env = "OZ_LIMIT_AUTH_FAILURES_PER_LOGIN", default_value = defaults::AUTH_FAILURES_PER_LOGIN, value_parser = parse_rate)]
+    pub limit_auth_failures_per_login: RateArg,
     /// Failed joins (400, 403, 404 on POST /user/groups/join) per client address.
     #[arg(long, env = "OZ_LIMIT_JOIN_FAILURES_PER_ADDRESS", default_value = defaults::JOIN_FAILURES_PER_ADDRESS, value_parser = parse_rate)]
     pub limit_join_failures_per_address: RateArg,
@@ -121,6 +124,7 @@ impl LimitArgs {
         Limits {
             auth_failures_per_address: self.limit_auth_failures_per_address.0,
             auth_failures_per_token: self.limit_auth_failures_per_token.0,
+            auth_failures_per_login: self.limit_auth_failures_per_login.0,
             join_failures_per_address: self.limit_join_failures_per_address.0,
             join_failures_per_user: self.limit_join_failures_per_user.0,
             writes_per_user: self.limit_writes_per_user.0,

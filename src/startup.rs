@@ -117,21 +117,26 @@ pub async fn bootstrap_admin(app: &App, data_dir: &Path) -> anyhow::Result<Admin
     Ok(if token_file.exists() { AdminToken::OnFile(token_file) } else { AdminToken::Missing(token_file) })
 }
 
-/// A new access token for the existing user `login`: a user id, else the user whose
-/// name or alias it is. Names are not unique: when several users have it, nothing is minted and
-/// the error lists their ids, so the caller can name one by id.
+/// A new access token for the existing user `login`: a user id, else the user with that login
+/// (logins are unique), else the user whose name or alias it is. Names are not unique: when
+/// several users have it, nothing is minted and the error lists their ids, so the caller can
+/// name one by id.
 pub async fn mint_token_for(app: &App, login: &str) -> anyhow::Result<String> {
     let store = app.store();
     let by_id = match UserId::parse(login) {
         Some(id) => store.get_user(&id).await?,
         None => None,
     };
-    let user = match by_id {
+    let by_login = match by_id {
+        Some(user) => Some(user),
+        None => store.user_by_login(login).await?.map(|(user, _)| user),
+    };
+    let user = match by_login {
         Some(user) => user,
         None => {
             let mut named = store.users_named(login).await?;
             match named.len() {
-                0 => bail!("no user has the id, name or alias {login:?}"),
+                0 => bail!("no user has the id, login, name or alias {login:?}"),
                 1 => named.remove(0),
                 n => bail!(
                     "{n} users have the name or alias {login:?}: {}; name one by its id",

@@ -7,14 +7,14 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
-use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User, UserId};
+use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet};
 use oz_groups::store::postgres::PostgresStore;
 use oz_groups::store::Store;
 use oz_testkit::postgres::with_dbname;
 use tokio_postgres::NoTls;
 
 use crate::procs::{die_with_parent, Guard};
-use crate::seed::name;
+use crate::seed::{name, user};
 use crate::storage::percentile;
 
 /// What the results and stderr say when there is no server.
@@ -210,7 +210,7 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
     let (dbname, url) = create_database(admin, prefix).await?;
     bounded("seeding the pgbench database", async {
         let store = PostgresStore::connect(&url).await.map_err(|e| anyhow!("opening the PostgresStore: {e}"))?;
-        let owner = User { id: UserId::generate(), name: name("pgbench owner")?, alias: None, admin: false };
+        let owner = user("pgbench owner")?;
         store.create_user(&owner).await?;
         let mut groups = Vec::new();
         for i in 0..GROUPS {

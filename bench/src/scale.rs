@@ -7,11 +7,11 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User, UserId};
+use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User};
 use oz_groups::service::App;
 use oz_groups::store::JoinOutcome;
 
-use crate::seed::{concurrently, name, Progress};
+use crate::seed::{concurrently, name, user, Progress};
 use crate::storage::invite_record;
 
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -61,8 +61,7 @@ pub async fn load(app: &App, groups: usize, memberships: usize, budget_s: u64) -
         |i| {
             let store = store.clone();
             async move {
-                let user =
-                    User { id: UserId::generate(), name: name(&format!("scale user {i}"))?, alias: None, admin: false };
+                let user = user(&format!("scale user {i}"))?;
                 store.create_user(&user).await?;
                 Ok(user)
             }

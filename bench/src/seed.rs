@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use futures::StreamExt;
 use oz_groups::config::ZONE_NAME;
-use oz_groups::domain::{GroupId, Name, User};
+use oz_groups::domain::{GroupId, Login, Name, User, UserId};
 use oz_groups::service::App;
 use oz_groups::tokens::{TokenCodec, TokenKind};
 
@@ -26,6 +26,13 @@ const JOIN_GROUPS: usize = 64;
 
 pub fn name(text: &str) -> anyhow::Result<Name> {
     Name::parse(text, "name").map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// A user named `text` whose login is its name (the bench's names are unique), for seeding the
+/// store directly.
+pub fn user(text: &str) -> anyhow::Result<User> {
+    let login = Login::parse_stored(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(User { id: UserId::generate(), login, name: name(text)?, alias: None, admin: false })
 }
 
 /// Runs `make(i)` for `i in 0..count`, `CONCURRENCY` at a time, each as its own task (so that

@@ -116,6 +116,13 @@ where
                 return self.inner.call((request, context));
             }
         }
+        {
+            if let Some(auth @ AuthData::Basic(..)) = swagger::auth::from_headers(headers) {
+                let context = context.push(Some(auth));
+
+                return self.inner.call((request, context));
+            }
+        }
 
         let context = context.push(None::<AuthData>);
 

@@ -36,7 +36,7 @@ pub enum CreateGroupResponse {
     Created { location: String },
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
@@ -57,7 +57,7 @@ pub enum ListGroupsResponse {
     Ok { body: models::GroupList, link: Option<String> },
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -74,7 +74,7 @@ pub enum ListGroupsResponse {
 pub enum CreateGroupInviteTokenResponse {
     /// The invite token.
     Ok(models::GroupInviteToken),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -93,7 +93,7 @@ pub enum CreateGroupInviteTokenResponse {
 pub enum GetGroupResponse {
     /// The group.
     Ok(models::Group),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -112,7 +112,7 @@ pub enum GetGroupResponse {
 pub enum GetGroupInviteTokenResponse {
     /// The invite token.
     Ok(models::GroupInviteToken),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -133,7 +133,7 @@ pub enum ListGroupUsersResponse {
     Ok { body: models::UserList, link: Option<String> },
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -154,7 +154,7 @@ pub enum ModifyGroupResponse {
     NoContent,
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -177,7 +177,7 @@ pub enum ModifyGroupResponse {
 pub enum RemoveGroupResponse {
     /// Deleted.
     NoContent,
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -196,7 +196,7 @@ pub enum RemoveGroupResponse {
 pub enum GetGroupUserResponse {
     /// The member.
     Ok(models::User),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -215,7 +215,7 @@ pub enum GetGroupUserResponse {
 pub enum GetGroupUserPrivilegesResponse {
     /// The member's direct privileges.
     Ok(models::Privileges),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -234,7 +234,7 @@ pub enum GetGroupUserPrivilegesResponse {
 pub enum RemoveGroupUserResponse {
     /// Removed.
     NoContent,
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -255,7 +255,7 @@ pub enum SetGroupUserPrivilegesResponse {
     NoContent,
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -278,7 +278,7 @@ pub enum SetGroupUserPrivilegesResponse {
 pub enum CreateClientTokenResponse {
     /// A new access token.
     Ok(models::AccessToken),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -295,7 +295,7 @@ pub enum CreateGroupForUserResponse {
     Created { location: String },
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
@@ -314,7 +314,7 @@ pub enum CreateGroupForUserResponse {
 pub enum GetCurrentUserResponse {
     /// The calling user.
     Ok(models::User),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -331,7 +331,7 @@ pub enum JoinGroupResponse {
     Created { location: String },
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
     Forbidden(models::Error),
@@ -358,7 +358,7 @@ pub enum ListUserGroupsResponse {
     Ok { body: models::GroupList, link: Option<String> },
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
@@ -375,7 +375,7 @@ pub enum ModifyCurrentUserResponse {
     NoContent,
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
@@ -394,7 +394,7 @@ pub enum ModifyCurrentUserResponse {
 pub enum GetUserGroupResponse {
     /// The group.
     Ok(models::Group),
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
@@ -411,7 +411,7 @@ pub enum GetUserGroupResponse {
 pub enum LeaveGroupResponse {
     /// Left the group.
     NoContent,
-    /// No credentials, or an access token that cannot be validated.
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),

@@ -191,7 +191,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// A user's alias, up to 50 characters, under the rules of `Name`. In an update, the empty string clears it (shown as `null` afterwards).
+/// A user's alias, up to 50 characters, under the rules of `Name`, unique among users; the empty string when the user has none. In an update, the empty string clears it.
 #[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "validate", derive(Validate))]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
@@ -331,6 +331,209 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
                                 std::result::Result::Ok(value) => std::result::Result::Ok(value),
                                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                                     "Unable to convert header value '{hdr_value}' into Alias - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// An account at an identity provider linked to the user (Onezone rc11). This server stores none.
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ConnectedAccount {
+    #[serde(rename = "accountId")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 256),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 256))]
+    pub account_id: String,
+
+    #[serde(rename = "providerId")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 256),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 256))]
+    pub provider_id: String,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for ConnectedAccount {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for ConnectedAccount {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+impl ConnectedAccount {
+    #[allow(clippy::new_without_default)]
+    pub fn new(account_id: String, provider_id: String) -> ConnectedAccount {
+        ConnectedAccount { account_id, provider_id }
+    }
+}
+
+/// Converts the ConnectedAccount value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ConnectedAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("accountId".to_string()),
+            Some(self.account_id.to_string()),
+            Some("providerId".to_string()),
+            Some(self.provider_id.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ConnectedAccount value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ConnectedAccount {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub account_id: Vec<String>,
+            pub provider_id: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing ConnectedAccount".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "accountId" => intermediate_rep
+                        .account_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "providerId" => intermediate_rep
+                        .provider_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing ConnectedAccount".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ConnectedAccount {
+            account_id: intermediate_rep
+                .account_id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "accountId missing in ConnectedAccount".to_string())?,
+            provider_id: intermediate_rep
+                .provider_id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "providerId missing in ConnectedAccount".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ConnectedAccount> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<ConnectedAccount>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ConnectedAccount>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for ConnectedAccount - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<ConnectedAccount> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <ConnectedAccount as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into ConnectedAccount - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<ConnectedAccount>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<ConnectedAccount>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<ConnectedAccount>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<ConnectedAccount> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <ConnectedAccount as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into ConnectedAccount - {err}"
                                 )),
                             }
                         }),
@@ -2055,6 +2258,157 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// A user's login: unique, set when the user is created (`oz-groups user add LOGIN`), and the user name of HTTP Basic authentication. Read-only over the API.
+#[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Login(
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\x00-\x1F\x7F-\x9F]+$"))]
+    String,
+);
+
+impl std::convert::From<String> for Login {
+    fn from(x: String) -> Self {
+        Login(x)
+    }
+}
+
+impl std::convert::From<Login> for String {
+    fn from(x: Login) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for Login {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Login {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for Login {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for Login {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+impl std::fmt::Display for Login {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.clone())
+    }
+}
+
+impl std::str::FromStr for Login {
+    type Err = ::std::convert::Infallible;
+    fn from_str(x: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Ok(Login(x.to_owned()))
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Login> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Login>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Login>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Login - value: {hdr_value} is invalid {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Login> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Login as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Login - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Login>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Login>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<Login>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<Login> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Login as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Login - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
 /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
 #[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "validate", derive(Validate))]
@@ -2559,6 +2913,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// A user as Onezone rc11 shows it. `alias` is the empty string when the user has none; `connectedAccounts` and `emailList` are empty, since this server stores no such data.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct User {
@@ -2572,13 +2927,48 @@ pub struct User {
     #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
     pub user_id: String,
 
+    /// A user's login: unique, set when the user is created (`oz-groups user add LOGIN`), and the user name of HTTP Basic authentication. Read-only over the API.
+    #[serde(rename = "login")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_USER_LOGIN),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
+    pub login: String,
+
     #[serde(rename = "name")]
     #[cfg_attr(not(feature = "validate"), validate(length(max = 50),))]
     #[cfg_attr(feature = "validate", validate(max_length = 50))]
     pub name: String,
 
+    /// A user's alias, up to 50 characters, under the rules of `Name`, unique among users; the empty string when the user has none. In an update, the empty string clears it.
     #[serde(rename = "alias")]
-    pub alias: swagger::Nullable<String>,
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(max = 50),
+           regex(path = *RE_USER_ALIAS),
+        ))]
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^(?:[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*)?$"
+        )
+    )]
+    pub alias: String,
+
+    /// The user's linked identity-provider accounts; always empty here (read-only).
+    #[serde(rename = "connectedAccounts")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 100),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 100))]
+    pub connected_accounts: Vec<models::ConnectedAccount>,
+
+    /// The user's e-mail addresses; always empty here, as this server stores none (read-only).
+    #[serde(rename = "emailList")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 100),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 100))]
+    pub email_list: Vec<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -2604,11 +2994,24 @@ impl serde_valid::validation::ValidateCompositedMaxLength for User {
 lazy_static::lazy_static! {
     static ref RE_USER_USER_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
 }
+lazy_static::lazy_static! {
+    static ref RE_USER_LOGIN: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_USER_ALIAS: regex::Regex = regex::Regex::new(r"^(?:[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*)?$").unwrap();
+}
 
 impl User {
     #[allow(clippy::new_without_default)]
-    pub fn new(user_id: String, name: String, alias: swagger::Nullable<String>) -> User {
-        User { user_id, name, alias }
+    pub fn new(
+        user_id: String,
+        login: String,
+        name: String,
+        alias: String,
+        connected_accounts: Vec<models::ConnectedAccount>,
+        email_list: Vec<String>,
+    ) -> User {
+        User { user_id, login, name, alias, connected_accounts, email_list }
     }
 }
 
@@ -2620,10 +3023,15 @@ impl std::fmt::Display for User {
         let params: Vec<Option<String>> = vec![
             Some("userId".to_string()),
             Some(self.user_id.to_string()),
+            Some("login".to_string()),
+            Some(self.login.to_string()),
             Some("name".to_string()),
             Some(self.name.to_string()),
             Some("alias".to_string()),
-            Some(self.alias.as_ref().map_or("null".to_string(), |x| x.to_string())),
+            Some(self.alias.to_string()),
+            // Skipping non-primitive type connectedAccounts in query parameter serialization
+            Some("emailList".to_string()),
+            Some(self.email_list.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -2642,8 +3050,11 @@ impl std::str::FromStr for User {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub user_id: Vec<String>,
+            pub login: Vec<String>,
             pub name: Vec<String>,
-            pub alias: Vec<swagger::Nullable<String>>,
+            pub alias: Vec<String>,
+            pub connected_accounts: Vec<Vec<models::ConnectedAccount>>,
+            pub email_list: Vec<Vec<String>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2666,12 +3077,25 @@ impl std::str::FromStr for User {
                         .user_id
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
+                    "login" => intermediate_rep
+                        .login
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
                     "name" => intermediate_rep
                         .name
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    "alias" => {
+                    #[allow(clippy::redundant_clone)]
+                    "alias" => intermediate_rep
+                        .alias
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "connectedAccounts" => {
                         return std::result::Result::Err(
-                            "Parsing a nullable type in this style is not supported in User".to_string(),
+                            "Parsing a container in this style is not supported in User".to_string(),
+                        )
+                    }
+                    "emailList" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in User".to_string(),
                         )
                     }
                     _ => return std::result::Result::Err("Unexpected key while parsing User".to_string()),
@@ -2685,8 +3109,19 @@ impl std::str::FromStr for User {
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(User {
             user_id: intermediate_rep.user_id.into_iter().next().ok_or_else(|| "userId missing in User".to_string())?,
+            login: intermediate_rep.login.into_iter().next().ok_or_else(|| "login missing in User".to_string())?,
             name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in User".to_string())?,
-            alias: std::result::Result::Err("Nullable types not supported in User".to_string())?,
+            alias: intermediate_rep.alias.into_iter().next().ok_or_else(|| "alias missing in User".to_string())?,
+            connected_accounts: intermediate_rep
+                .connected_accounts
+                .into_iter()
+                .next()
+                .ok_or_else(|| "connectedAccounts missing in User".to_string())?,
+            email_list: intermediate_rep
+                .email_list
+                .into_iter()
+                .next()
+                .ok_or_else(|| "emailList missing in User".to_string())?,
         })
     }
 }
@@ -2978,6 +3413,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// What to change: `name` and/or `alias`. The other members are the read-only ones of `User`, accepted when they equal the caller's (a client may send back what it fetched) and 400 when they differ.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UserUpdateRequest {
@@ -2998,7 +3434,7 @@ pub struct UserUpdateRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
-    /// A user's alias, up to 50 characters, under the rules of `Name`. In an update, the empty string clears it (shown as `null` afterwards).
+    /// A user's alias, up to 50 characters, under the rules of `Name`, unique among users; the empty string when the user has none. In an update, the empty string clears it.
     #[serde(rename = "alias")]
     #[cfg_attr(not(feature = "validate"), validate(
             length(max = 50),
@@ -3025,6 +3461,32 @@ pub struct UserUpdateRequest {
     #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+
+    /// Read-only, like `userId`; ignored when it equals the caller's login, 400 when it differs.
+    #[serde(rename = "login")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_USERUPDATEREQUEST_LOGIN),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F]+$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login: Option<String>,
+
+    /// Read-only, like `userId`; ignored when it equals the caller's (empty), 400 when it differs.
+    #[serde(rename = "connectedAccounts")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 100),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 100))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connected_accounts: Option<Vec<models::ConnectedAccount>>,
+
+    /// Read-only, like `userId`; ignored when it equals the caller's (empty), 400 when it differs.
+    #[serde(rename = "emailList")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 100),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 100))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_list: Option<Vec<String>>,
 }
 
 #[cfg(feature = "validate")]
@@ -3056,11 +3518,21 @@ lazy_static::lazy_static! {
 lazy_static::lazy_static! {
     static ref RE_USERUPDATEREQUEST_USER_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
 }
+lazy_static::lazy_static! {
+    static ref RE_USERUPDATEREQUEST_LOGIN: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F]+$").unwrap();
+}
 
 impl UserUpdateRequest {
     #[allow(clippy::new_without_default)]
     pub fn new() -> UserUpdateRequest {
-        UserUpdateRequest { name: None, alias: None, user_id: None }
+        UserUpdateRequest {
+            name: None,
+            alias: None,
+            user_id: None,
+            login: None,
+            connected_accounts: None,
+            email_list: None,
+        }
     }
 }
 
@@ -3073,6 +3545,12 @@ impl std::fmt::Display for UserUpdateRequest {
             self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
             self.alias.as_ref().map(|alias| ["alias".to_string(), alias.to_string()].join(",")),
             self.user_id.as_ref().map(|user_id| ["userId".to_string(), user_id.to_string()].join(",")),
+            self.login.as_ref().map(|login| ["login".to_string(), login.to_string()].join(",")),
+            // Skipping non-primitive type connectedAccounts in query parameter serialization
+            self.email_list.as_ref().map(|email_list| {
+                ["emailList".to_string(), email_list.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")]
+                    .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -3093,6 +3571,9 @@ impl std::str::FromStr for UserUpdateRequest {
             pub name: Vec<String>,
             pub alias: Vec<String>,
             pub user_id: Vec<String>,
+            pub login: Vec<String>,
+            pub connected_accounts: Vec<Vec<models::ConnectedAccount>>,
+            pub email_list: Vec<Vec<String>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -3122,6 +3603,20 @@ impl std::str::FromStr for UserUpdateRequest {
                     "userId" => intermediate_rep
                         .user_id
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "login" => intermediate_rep
+                        .login
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "connectedAccounts" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in UserUpdateRequest".to_string(),
+                        )
+                    }
+                    "emailList" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in UserUpdateRequest".to_string(),
+                        )
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing UserUpdateRequest".to_string()),
                 }
             }
@@ -3135,6 +3630,9 @@ impl std::str::FromStr for UserUpdateRequest {
             name: intermediate_rep.name.into_iter().next(),
             alias: intermediate_rep.alias.into_iter().next(),
             user_id: intermediate_rep.user_id.into_iter().next(),
+            login: intermediate_rep.login.into_iter().next(),
+            connected_accounts: intermediate_rep.connected_accounts.into_iter().next(),
+            email_list: intermediate_rep.email_list.into_iter().next(),
         })
     }
 }

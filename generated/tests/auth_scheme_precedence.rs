@@ -66,8 +66,11 @@ fn no_credentials_resolve_to_no_auth_data() {
 }
 
 #[test]
-fn basic_credentials_resolve_to_none_when_no_basic_scheme_is_declared() {
-    assert_eq!(resolve_auth_data("/", &[("authorization", BASIC_HEADER)]), None,);
+fn basic_credentials_resolve_to_the_declared_basic_scheme() {
+    assert_eq!(
+        resolve_auth_data("/", &[("authorization", BASIC_HEADER)]),
+        Some(AuthData::Basic("user".to_owned(), "password".to_owned())),
+    );
 }
 
 #[test]

@@ -13,6 +13,9 @@ pub enum Error {
     /// 400 `invalid_token`: an invite token that cannot be used (the sentence says why).
     #[error("{0}")]
     InvalidToken(String),
+    /// 400 `alias_in_use`: another user already has the alias asked for (contract §4).
+    #[error("The alias is already taken by another user.")]
+    AliasInUse,
     /// 403 `forbidden`: the caller lacks a privilege, or the token is bound to another user.
     #[error("{0}")]
     Forbidden(String),

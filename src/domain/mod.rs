@@ -98,18 +98,7 @@ impl Name {
     /// ("name", "alias").
     pub fn parse(raw: &str, what: &str) -> Result<Self, Error> {
         let name = Self::parse_stored(raw, what)?;
-        let refuse = |why: &str| Err(Error::InvalidRequest(format!("The {what} must not {why}.")));
-        if raw.chars().any(is_bidi_control) {
-            return refuse(
-                "contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C)",
-            );
-        }
-        if raw.chars().any(is_invisible) {
-            return refuse("contain invisible or format characters (such as a zero-width space or joiner)");
-        }
-        if raw.chars().all(is_blank) {
-            return refuse("consist of white space only");
-        }
+        refuse_disguises(raw, what)?;
         Ok(name)
     }
 
@@ -122,6 +111,64 @@ impl Name {
         }
         if raw.chars().any(char::is_control) {
             return Err(Error::InvalidRequest(format!("The {what} must not contain control characters.")));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The rules a caller's name, alias or login follows beyond length and control characters: no
+/// bidirectional control, no invisible or format character, not blank only.
+fn refuse_disguises(raw: &str, what: &str) -> Result<(), Error> {
+    let refuse = |why: &str| Err(Error::InvalidRequest(format!("The {what} must not {why}.")));
+    if raw.chars().any(is_bidi_control) {
+        return refuse(
+            "contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C)",
+        );
+    }
+    if raw.chars().any(is_invisible) {
+        return refuse("contain invisible or format characters (such as a zero-width space or joiner)");
+    }
+    if raw.chars().all(is_blank) {
+        return refuse("consist of white space only");
+    }
+    Ok(())
+}
+
+/// Longest login, in characters: a name (50) with room for the `-2`, `-3` … that makes a
+/// login derived from a name unique (migration 0005, `App::create_user`).
+pub const MAX_LOGIN_CHARS: usize = 64;
+
+/// A user's login (contract §4): unique among users, set when the user is created, and the
+/// user name of HTTP Basic authentication. It follows the rules of `Name` (up to 64 characters)
+/// and has no colon, which ends the user name in `Authorization: Basic` (RFC 7617 §2).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Login(String);
+
+impl Login {
+    /// A login given by a caller (the CLI's `user add LOGIN`).
+    pub fn parse(raw: &str) -> Result<Self, Error> {
+        let login = Self::parse_stored(raw)?;
+        refuse_disguises(raw, "login")?;
+        if raw.contains(':') {
+            return Err(Error::InvalidRequest("The login must not contain a colon.".into()));
+        }
+        Ok(login)
+    }
+
+    /// A login read back from a store, or derived from a stored name: length and no control
+    /// character only, as `Name::parse_stored` (a name of old may hold a colon; its user then
+    /// cannot use Basic authentication until renamed by hand).
+    pub fn parse_stored(raw: &str) -> Result<Self, Error> {
+        let chars = raw.chars().count();
+        if chars == 0 || chars > MAX_LOGIN_CHARS {
+            return Err(Error::InvalidRequest(format!("The login must be 1 to {MAX_LOGIN_CHARS} characters long.")));
+        }
+        if raw.chars().any(char::is_control) {
+            return Err(Error::InvalidRequest("The login must not contain control characters.".into()));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -170,6 +217,8 @@ pub struct Group {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
     pub id: UserId,
+    /// Unique; the Basic-auth user name.
+    pub login: Login,
     pub name: Name,
     pub alias: Option<Name>,
     /// Zone admins pass every privilege check and see every group.
@@ -199,6 +248,18 @@ pub fn check_access(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_login_follows_the_name_rules_up_to_64_characters_and_has_no_colon() {
+        assert_eq!(Login::parse("alice").map(|l| l.as_str().to_owned()), Ok("alice".to_owned()));
+        assert!(Login::parse(&"x".repeat(MAX_LOGIN_CHARS)).is_ok());
+        for bad in ["", "a:b", "ad\u{202E}min", "a\u{200B}b", "   ", "a\tb"] {
+            assert!(matches!(Login::parse(bad), Err(Error::InvalidRequest(_))), "{bad:?}");
+        }
+        assert!(Login::parse(&"x".repeat(MAX_LOGIN_CHARS + 1)).is_err());
+        // A login derived from an old name may hold a colon; it still reads back.
+        assert!(Login::parse_stored("a:b").is_ok());
+    }
 
     #[test]
     fn names_of_one_to_fifty_printable_characters_are_accepted() {

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use oz_groups_api::models;
 use oz_groups_api::*;
-use swagger::{ApiError, Nullable};
+use swagger::ApiError;
 
 use super::context::RequestContext;
 use super::convert;
@@ -109,9 +109,29 @@ fn paged<T: ToString>(page: Page<T>, request: Option<PageRequest>, path: &str) -
     (ids(page.items), next)
 }
 
+/// A user as contract §4 shows it: `alias` is `""` when unset, and the two lists are empty
+/// (this server stores no connected accounts or e-mail addresses).
 fn user_model(user: User) -> models::User {
-    let alias = user.alias.map_or(Nullable::Null, |a| Nullable::Present(a.as_str().to_owned()));
-    models::User::new(user.id.to_string(), user.name.as_str().to_owned(), alias)
+    let alias = user.alias.map_or_else(String::new, |a| a.as_str().to_owned());
+    models::User::new(
+        user.id.to_string(),
+        user.login.as_str().to_owned(),
+        user.name.as_str().to_owned(),
+        alias,
+        Vec::new(),
+        Vec::new(),
+    )
+}
+
+/// The read-only members of `User` in a PATCH /user body (contract §2): a client may send
+/// back the object it fetched, so each is accepted when it equals the caller's and refused
+/// (400) when it differs. Only `name` and `alias` change anything.
+fn check_read_only_user_members(body: &models::UserUpdateRequest, caller: &User) -> Result<(), Error> {
+    read_only("userId", body.user_id.as_deref(), caller.id.as_str())?;
+    read_only("login", body.login.as_deref(), caller.login.as_str())?;
+    // Nothing stores connected accounts or e-mail addresses: the caller's are empty.
+    read_only("connectedAccounts", body.connected_accounts.as_deref(), &[][..])?;
+    read_only("emailList", body.email_list.as_deref(), &[][..])
 }
 
 fn group_model(group: crate::domain::Group) -> models::Group {
@@ -138,7 +158,7 @@ impl Api<RequestContext> for Adapter {
         reply(
             async {
                 let me = caller(ctx)?;
-                read_only("userId", body.user_id.as_deref(), me.id.as_str())?;
+                check_read_only_user_members(&body, me)?;
                 let name = body.name.as_deref().map(|n| Name::parse(n, "name")).transpose()?;
                 // The spec's `Alias`: an empty string clears it.
                 let alias = match body.alias.as_deref() {

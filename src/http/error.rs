@@ -20,12 +20,19 @@ pub type Body = BoxBody<Bytes, Infallible>;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EdgeError {
     /// 401 `unauthorized`: no credentials in any accepted header.
-    #[error("Authentication is required: send an access token in X-Auth-Token, Authorization: Bearer, or Macaroon.")]
+    #[error(
+        "Authentication is required: send an access token in X-Auth-Token, Authorization: Bearer, or Macaroon, \
+         or a login and password in Authorization: Basic."
+    )]
     Unauthorized,
     /// 401 `invalid_token`: the access token is malformed, unknown, forged, expired, revoked, or
     /// its user is gone.
     #[error("{0}")]
     InvalidAccessToken(String),
+    /// 401 `invalid_credentials`: Basic credentials with an unknown login or a wrong password
+    /// (one answer for both, contract §7), or a Basic header that does not decode.
+    #[error("{0}")]
+    InvalidCredentials(String),
     /// 404 `not_found`: no route has this path.
     #[error("{}", Error::NotFound)]
     NoRoute,
@@ -80,6 +87,7 @@ pub fn status_and_code(error: &EdgeError) -> (StatusCode, &'static str) {
     match error {
         EdgeError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
         EdgeError::InvalidAccessToken(_) => (StatusCode::UNAUTHORIZED, "invalid_token"),
+        EdgeError::InvalidCredentials(_) => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
         EdgeError::NoRoute => (StatusCode::NOT_FOUND, "not_found"),
         EdgeError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
         EdgeError::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
@@ -102,6 +110,7 @@ fn domain_status_and_code(error: &Error) -> (StatusCode, &'static str) {
     match error {
         Error::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
         Error::InvalidToken(_) => (StatusCode::BAD_REQUEST, "invalid_token"),
+        Error::AliasInUse => (StatusCode::BAD_REQUEST, "alias_in_use"),
         Error::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
         Error::NotFound => (StatusCode::NOT_FOUND, "not_found"),
         Error::AlreadyExists(_) => (StatusCode::CONFLICT, "relation_already_exists"),
@@ -136,7 +145,8 @@ pub fn domain_model(error: &Error) -> (StatusCode, models::Error) {
 }
 
 /// A complete JSON error response, with the headers some statuses require: `WWW-Authenticate`
-/// on 401 (RFC 6750 §3: an `error` parameter only when a token was sent) and `Allow` on 405.
+/// on 401 (both schemes; RFC 6750 §3: an `error` parameter only when a token was sent) and
+/// `Allow` on 405.
 pub fn response(error: &EdgeError, allow: Option<&str>) -> Response<Body> {
     let (status, model) = to_model(error);
     let body = serde_json::to_vec(&model).unwrap_or_default();
@@ -159,14 +169,23 @@ pub fn response(error: &EdgeError, allow: Option<&str>) -> Response<Body> {
     response
 }
 
-/// The `WWW-Authenticate` challenge for a 401, `None` for every other error.
+/// The `WWW-Authenticate` challenges for a 401, `None` for every other error. Every 401 offers
+/// both schemes the API takes (RFC 9110 §11.6.1: one field may list several challenges), Bearer
+/// first. The Bearer challenge follows RFC 6750 §3: `error="invalid_token"` only when a token
+/// was sent and is bad, none when no credentials came or the Basic ones failed (no token was
+/// sent then). Basic has no error parameter (RFC 7617).
 pub fn www_authenticate(error: &EdgeError) -> Option<&'static str> {
     match error {
-        EdgeError::Unauthorized => Some(r#"Bearer realm="onezone""#),
-        EdgeError::InvalidAccessToken(_) => Some(r#"Bearer realm="onezone", error="invalid_token""#),
+        EdgeError::Unauthorized | EdgeError::InvalidCredentials(_) => Some(BOTH_CHALLENGES),
+        EdgeError::InvalidAccessToken(_) => {
+            Some(r#"Bearer realm="onezone", error="invalid_token", Basic realm="onezone""#)
+        }
         _ => None,
     }
 }
+
+/// The challenges of a 401 where no token was sent.
+const BOTH_CHALLENGES: &str = r#"Bearer realm="onezone", Basic realm="onezone""#;
 
 /// `error` as a whole HTTP/1.1 response in bytes, for the connection layer (`http::conn`),
 /// which answers where hyper cannot run our code: a request hyper could not parse, a header
@@ -203,9 +222,16 @@ mod tests {
     fn missing_and_bad_credentials_get_different_challenges() {
         let missing = response(&EdgeError::Unauthorized, None);
         assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
-        assert_eq!(missing.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone""#);
+        assert_eq!(missing.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone", Basic realm="onezone""#);
         let bad = response(&EdgeError::InvalidAccessToken("x".into()), None);
-        assert_eq!(bad.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone", error="invalid_token""#);
+        assert_eq!(
+            bad.headers()[WWW_AUTHENTICATE],
+            r#"Bearer realm="onezone", error="invalid_token", Basic realm="onezone""#
+        );
+        let wrong = response(&EdgeError::InvalidCredentials("x".into()), None);
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(wrong.headers()[WWW_AUTHENTICATE], r#"Bearer realm="onezone", Basic realm="onezone""#);
+        assert_eq!(to_model(&EdgeError::InvalidCredentials("x".into())).1.error, "invalid_credentials");
     }
 
     #[test]

@@ -203,29 +203,44 @@ impl Gate {
         Ok(response)
     }
 
-    /// Rows 1–2: credentials from `X-Auth-Token`, `Authorization: Bearer`, or `Macaroon`.
-    /// The 401 decision is made here: the service only says whether the token identifies
+    /// Rows 1–2: an access token from `X-Auth-Token`, `Authorization: Bearer`, or `Macaroon`,
+    /// or a login and password from `Authorization: Basic` (contract §7).
+    /// The 401 decision is made here: the service only says whether the credentials identify
     /// someone.
-    /// An address or token that has failed too often is refused first, and each rejected token
-    /// counts against both.
+    /// An address, token or login that has failed too often is refused first, and each
+    /// rejection counts against the address and the token or login.
     async fn authenticate(&self, headers: &HeaderMap, address: Option<IpAddr>) -> Result<User, EdgeError> {
         let limiter = &self.inner.limiter;
         limiter.check_auth(address, None)?;
-        let token = match credentials(headers) {
-            Ok(token) => token.ok_or(EdgeError::Unauthorized)?,
+        let credentials = match credentials(headers) {
+            Ok(credentials) => credentials.ok_or(EdgeError::Unauthorized)?,
             Err(unreadable) => {
                 limiter.auth_failed(address, None);
                 return Err(unreadable);
             }
         };
-        limiter.check_auth(None, Some(&token))?;
-        self.inner.app.authenticate(&token).await.map_err(|e| match e {
-            AuthError::Rejected(why) => {
-                limiter.auth_failed(address, Some(&token));
-                EdgeError::InvalidAccessToken(why)
+        match credentials {
+            Credentials::Token(token) => {
+                limiter.check_auth(None, Some(&token))?;
+                self.inner.app.authenticate(&token).await.map_err(|e| match e {
+                    AuthError::Rejected(why) => {
+                        limiter.auth_failed(address, Some(&token));
+                        EdgeError::InvalidAccessToken(why)
+                    }
+                    AuthError::Failed(e) => EdgeError::Domain(e),
+                })
             }
-            AuthError::Failed(e) => EdgeError::Domain(e),
-        })
+            Credentials::Basic { login, password } => {
+                limiter.check_login(&login)?;
+                self.inner.app.authenticate_basic(&login, &password).await.map_err(|e| match e {
+                    AuthError::Rejected(why) => {
+                        limiter.login_failed(address, &login);
+                        EdgeError::InvalidCredentials(why)
+                    }
+                    AuthError::Failed(e) => EdgeError::Domain(e),
+                })
+            }
+        }
     }
 }
 
@@ -248,25 +263,55 @@ fn is_write(method: &Method) -> bool {
     matches!(*method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE)
 }
 
-/// The access token from the first accepted header that is present, `None` when none is.
-fn credentials(headers: &HeaderMap) -> Result<Option<String>, EdgeError> {
+/// What a request authenticates with.
+#[derive(Debug, PartialEq, Eq)]
+enum Credentials {
+    /// An access token, as sent.
+    Token(String),
+    /// `Authorization: Basic` decoded: the login is everything before the first colon
+    /// (RFC 7617 §2), the password everything after it.
+    Basic { login: String, password: String },
+}
+
+/// The credentials of the first accepted header that is present, `None` when none is.
+fn credentials(headers: &HeaderMap) -> Result<Option<Credentials>, EdgeError> {
     let unreadable = || EdgeError::InvalidAccessToken("The access token is not valid text.".into());
     if let Some(value) = headers.get("x-auth-token") {
-        return value.to_str().map(|v| Some(v.trim().to_owned())).map_err(|_| unreadable());
+        return value.to_str().map(|v| Some(Credentials::Token(v.trim().to_owned()))).map_err(|_| unreadable());
     }
     if let Some(value) = headers.get(hyper::header::AUTHORIZATION) {
+        // Basic credentials may hold any octets; only the scheme name is read as text here.
+        let bytes = value.as_bytes();
+        let text = String::from_utf8_lossy(bytes);
+        let text = text.trim();
+        let (scheme, rest) = text.split_once(' ').unwrap_or((text, ""));
+        if scheme.eq_ignore_ascii_case("basic") {
+            return basic(rest.trim()).map(Some);
+        }
         let value = value.to_str().map_err(|_| unreadable())?.trim();
-        // Another scheme (Basic, ...) is not a credential this API accepts. A Bearer header with
-        // nothing after it was presented all the same: an invalid token, as an empty X-Auth-Token.
+        // Another scheme is not a credential this API accepts. A Bearer header with nothing
+        // after it was presented all the same: an invalid token, as an empty X-Auth-Token.
         let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
         if scheme.eq_ignore_ascii_case("bearer") {
-            return Ok(Some(token.trim().to_owned()));
+            return Ok(Some(Credentials::Token(token.trim().to_owned())));
         }
     }
     if let Some(value) = headers.get("macaroon") {
-        return value.to_str().map(|v| Some(v.trim().to_owned())).map_err(|_| unreadable());
+        return value.to_str().map(|v| Some(Credentials::Token(v.trim().to_owned()))).map_err(|_| unreadable());
     }
     Ok(None)
+}
+
+/// `base64(login:password)` decoded (RFC 7617). Anything else is a 401 `invalid_credentials`,
+/// as a wrong password is: the client sent credentials that identify no one.
+fn basic(encoded: &str) -> Result<Credentials, EdgeError> {
+    use base64::Engine as _;
+    let bad =
+        || EdgeError::InvalidCredentials("The Basic credentials are not base64 of login:password in UTF-8.".into());
+    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded).map_err(|_| bad())?;
+    let text = String::from_utf8(decoded).map_err(|_| bad())?;
+    let (login, password) = text.split_once(':').ok_or_else(bad)?;
+    Ok(Credentials::Basic { login: login.to_owned(), password: password.to_owned() })
 }
 
 /// `/user/` as `/user`: one trailing slash is dropped, except from the bare root, so
@@ -350,6 +395,13 @@ mod tests {
         pairs.iter().map(|(k, v)| (hyper::header::HeaderName::from_static(k), HeaderValue::from_static(v))).collect()
     }
 
+    fn token(pairs: &[(&'static str, &'static str)]) -> Option<String> {
+        match credentials(&headers(pairs)).unwrap() {
+            Some(Credentials::Token(t)) => Some(t),
+            other => panic!("not a token: {other:?}"),
+        }
+    }
+
     #[test]
     fn a_span_id_is_the_clients_or_a_new_version_4_uuid_each_time() {
         assert_eq!(span_id(&headers(&[("x-span-id", "trace-7")])).0, "trace-7");
@@ -364,13 +416,31 @@ mod tests {
 
     #[test]
     fn each_accepted_header_carries_the_access_token() {
-        assert_eq!(credentials(&headers(&[("x-auth-token", "a")])).unwrap().as_deref(), Some("a"));
-        assert_eq!(credentials(&headers(&[("authorization", "Bearer b")])).unwrap().as_deref(), Some("b"));
-        assert_eq!(credentials(&headers(&[("authorization", "bearer  c ")])).unwrap().as_deref(), Some("c"));
-        assert_eq!(credentials(&headers(&[("macaroon", "d")])).unwrap().as_deref(), Some("d"));
-        assert_eq!(credentials(&headers(&[("authorization", "Bearer")])).unwrap().as_deref(), Some(""));
-        assert_eq!(credentials(&headers(&[("authorization", "Basic eA==")])).unwrap(), None);
+        assert_eq!(token(&[("x-auth-token", "a")]).as_deref(), Some("a"));
+        assert_eq!(token(&[("authorization", "Bearer b")]).as_deref(), Some("b"));
+        assert_eq!(token(&[("authorization", "bearer  c ")]).as_deref(), Some("c"));
+        assert_eq!(token(&[("macaroon", "d")]).as_deref(), Some("d"));
+        assert_eq!(token(&[("authorization", "Bearer")]).as_deref(), Some(""));
+        assert_eq!(credentials(&headers(&[("authorization", "Digest x")])).unwrap(), None);
         assert_eq!(credentials(&headers(&[])).unwrap(), None);
+    }
+
+    #[test]
+    fn basic_credentials_split_at_the_first_colon_and_anything_else_is_invalid_credentials() {
+        let basic = |value: &'static str| credentials(&headers(&[("authorization", value)]));
+        let pair = |login: &str, password: &str| {
+            Ok(Some(Credentials::Basic { login: login.to_owned(), password: password.to_owned() }))
+        };
+        // base64("alice:pa:ss") and base64(":"), base64("bob:").
+        assert_eq!(basic("Basic YWxpY2U6cGE6c3M="), pair("alice", "pa:ss"));
+        assert_eq!(basic("basic  Ym9iOg== "), pair("bob", ""));
+        assert_eq!(basic("Basic Og=="), pair("", ""));
+        for bad in ["Basic", "Basic !!!", "Basic YWxpY2U=", "Basic /w=="] {
+            assert!(matches!(basic(bad), Err(EdgeError::InvalidCredentials(_))), "{bad}");
+        }
+        // X-Auth-Token wins over Authorization, as it always has.
+        let both = headers(&[("x-auth-token", "t"), ("authorization", "Basic YWxpY2U6cGE6c3M=")]);
+        assert_eq!(credentials(&both).unwrap(), Some(Credentials::Token("t".into())));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Rate limits (contract §9): failed authentications per client address and per presented
-//! token (as sent), failed joins per client address and per user, and writes per user, each a keyed GCRA
+//! Rate limits (contract §9): failed authentications per client address, per presented
+//! token (as sent) and per Basic login, failed joins per client address and per user, and writes per user, each a keyed GCRA
 //! limiter from `governor`. The gate asks here before any store access and answers 429 with
 //! `Retry-After` past a limit; it also works out the client address (the TCP peer, or the
 //! right-most untrusted `X-Forwarded-For` hop when the operator trusts the proxy in front).
@@ -61,6 +61,7 @@ impl std::str::FromStr for Rate {
 pub struct Limits {
     pub auth_failures_per_address: Option<Rate>,
     pub auth_failures_per_token: Option<Rate>,
+    pub auth_failures_per_login: Option<Rate>,
     pub join_failures_per_address: Option<Rate>,
     pub join_failures_per_user: Option<Rate>,
     pub writes_per_user: Option<Rate>,
@@ -75,6 +76,7 @@ pub struct Limits {
 pub mod defaults {
     pub const AUTH_FAILURES_PER_ADDRESS: &str = "30/1m";
     pub const AUTH_FAILURES_PER_TOKEN: &str = "10/1m";
+    pub const AUTH_FAILURES_PER_LOGIN: &str = "10/1m";
     pub const JOIN_FAILURES_PER_ADDRESS: &str = "30/1m";
     pub const JOIN_FAILURES_PER_USER: &str = "10/1m";
     pub const WRITES_PER_USER: &str = "300/1m";
@@ -88,6 +90,7 @@ impl Limits {
         Limits {
             auth_failures_per_address: rate(defaults::AUTH_FAILURES_PER_ADDRESS),
             auth_failures_per_token: rate(defaults::AUTH_FAILURES_PER_TOKEN),
+            auth_failures_per_login: rate(defaults::AUTH_FAILURES_PER_LOGIN),
             join_failures_per_address: rate(defaults::JOIN_FAILURES_PER_ADDRESS),
             join_failures_per_user: rate(defaults::JOIN_FAILURES_PER_USER),
             writes_per_user: rate(defaults::WRITES_PER_USER),
@@ -104,15 +107,17 @@ pub enum Limit {
     JoinFailuresPerAddress,
     JoinFailuresPerUser,
     WritesPerUser,
+    AuthFailuresPerLogin,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 5] = [
+    pub const ALL: [Limit; 6] = [
         Limit::AuthFailuresPerAddress,
         Limit::AuthFailuresPerToken,
         Limit::JoinFailuresPerAddress,
         Limit::JoinFailuresPerUser,
         Limit::WritesPerUser,
+        Limit::AuthFailuresPerLogin,
     ];
 
     /// A stable name, for metrics labels and logs.
@@ -123,6 +128,7 @@ impl Limit {
             Limit::JoinFailuresPerAddress => "join_failures_per_address",
             Limit::JoinFailuresPerUser => "join_failures_per_user",
             Limit::WritesPerUser => "writes_per_user",
+            Limit::AuthFailuresPerLogin => "auth_failures_per_login",
         }
     }
 
@@ -134,6 +140,7 @@ impl Limit {
             Limit::JoinFailuresPerAddress => "Too many failed joins from this address.",
             Limit::JoinFailuresPerUser => "Too many failed joins by this user.",
             Limit::WritesPerUser => "Too many writes by this user.",
+            Limit::AuthFailuresPerLogin => "Too many failed authentications with this login.",
         }
     }
 }
@@ -141,7 +148,7 @@ impl Limit {
 /// 429s answered so far, by limit; read by whoever exports metrics.
 #[derive(Debug, Default)]
 pub struct Rejections {
-    counts: [AtomicU64; 5],
+    counts: [AtomicU64; Limit::ALL.len()],
 }
 
 impl Rejections {
@@ -263,6 +270,8 @@ fn whole_seconds(wait: Duration) -> u64 {
 pub struct Limiter {
     auth_address: Option<Keyed1<IpAddr>>,
     auth_token: Option<Keyed1<u64>>,
+    /// Keys the per-login limit, hashed like tokens (8 bytes a login).
+    auth_login: Option<Keyed1<u64>>,
     /// Keys the per-token limit: a hash of the whole token under a per-process random key, so
     /// that the map holds 8 bytes per token and nobody can aim collisions at someone's key.
     token_hasher: std::collections::hash_map::RandomState,
@@ -282,6 +291,7 @@ impl Limiter {
         Self {
             auth_address: limits.auth_failures_per_address.map(|r| Keyed1::new(Limit::AuthFailuresPerAddress, r)),
             auth_token: limits.auth_failures_per_token.map(|r| Keyed1::new(Limit::AuthFailuresPerToken, r)),
+            auth_login: limits.auth_failures_per_login.map(|r| Keyed1::new(Limit::AuthFailuresPerLogin, r)),
             join_address: limits.join_failures_per_address.map(|r| Keyed1::new(Limit::JoinFailuresPerAddress, r)),
             join_user: limits.join_failures_per_user.map(|r| Keyed1::new(Limit::JoinFailuresPerUser, r)),
             writes_user: limits.writes_per_user.map(|r| Keyed1::new(Limit::WritesPerUser, r)),
@@ -349,6 +359,27 @@ impl Limiter {
         }
         if let (Some(limit), Some(token)) = (&self.auth_token, token) {
             limit.record_failure(&self.token_hasher.hash_one(token));
+        }
+    }
+
+    /// Before verifying a Basic password: refused while the login has failed too often (the
+    /// address is asked by `check_auth` first). A login is public, so anyone can spend its
+    /// cells: that locks the login's Basic attempts for a period, never its access tokens, and
+    /// is the price of stopping a password being guessed from many addresses.
+    pub fn check_login(&self, login: &str) -> Result<(), Limited> {
+        if let Some(limit) = &self.auth_login {
+            if !limit.blocked.is_empty() {
+                limit.check_blocked(&self.token_hasher.hash_one(login)).map_err(|l| self.reject(l))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A Basic authentication failed: counts against the address and the login.
+    pub fn login_failed(&self, address: Option<IpAddr>, login: &str) {
+        self.auth_failed(address, None);
+        if let Some(limit) = &self.auth_login {
+            limit.record_failure(&self.token_hasher.hash_one(login));
         }
     }
 

@@ -6,22 +6,31 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::domain::{
-    check_access, Error, Group, GroupId, GroupType, Name, Page, PageRequest, Privilege, PrivilegeSet, User, UserId,
+    check_access, Error, Group, GroupId, GroupType, Login, Name, Page, PageRequest, Privilege, PrivilegeSet, User,
+    UserId,
 };
-use crate::store::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
+use crate::store::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
 use crate::telemetry::metrics::{self, JoinReason};
 use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
 
 mod health;
+mod passwords;
 mod test_clock;
+mod verified_credentials;
 mod verified_tokens;
 use health::Health;
 pub use health::HEALTH_TTL;
+use passwords::Passwords;
+pub use passwords::MAX_PASSWORD_BYTES;
 pub use test_clock::TestClock;
+use verified_credentials::VerifiedCredentials;
 use verified_tokens::VerifiedTokens;
 
 #[cfg(test)]
 mod tests;
+
+/// How many logins `App::create_user` tries (`name`, `name-2`, …) before it takes the id.
+const MAX_LOGIN_TRIES: usize = 1000;
 
 /// Where "now" comes from, so that tests can control time instead of sleeping.
 pub trait Clock: Send + Sync + 'static {
@@ -56,13 +65,17 @@ pub struct App {
     clock: Arc<dyn Clock>,
     verified: Arc<VerifiedTokens>,
     health: Arc<Health>,
+    passwords: Arc<Passwords>,
+    credentials: Arc<VerifiedCredentials>,
 }
 
 impl App {
     pub fn new(store: Arc<dyn Store>, tokens: TokenCodec, clock: Arc<dyn Clock>) -> Self {
         let verified = Arc::new(VerifiedTokens::new(verified_tokens::CAPACITY));
         let health = Arc::new(Health::new(HEALTH_TTL));
-        Self { store, tokens: Arc::new(tokens), clock, verified, health }
+        let passwords = Arc::new(Passwords::new(Passwords::default_permits()));
+        let credentials = Arc::new(VerifiedCredentials::new(verified_credentials::CAPACITY));
+        Self { store, tokens: Arc::new(tokens), clock, verified, health, passwords, credentials }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -117,12 +130,96 @@ impl App {
         self.health.check(|| self.store.probe_write(self.clock.now_unix())).await
     }
 
-    /// Creates a user and its first access token (the CLI's `user add` and the first start).
+    /// Creates a user named `name` and its first access token (the first start's admin, and the
+    /// tests). Its login is the name when no user has that login yet, else the first free one of
+    /// `name-2`, `name-3`, … (as migration 0005 made the logins of existing users).
     pub async fn create_user(&self, name: Name, admin: bool) -> Result<(User, String), Error> {
-        let user = User { id: UserId::generate(), name, alias: None, admin };
+        for k in 1..=MAX_LOGIN_TRIES {
+            let login = if k == 1 { name.as_str().to_owned() } else { format!("{}-{k}", name.as_str()) };
+            let Ok(login) = Login::parse_stored(&login) else { break };
+            if let Some(created) = self.try_create_user(login, name.clone(), admin).await? {
+                return Ok(created);
+            }
+        }
+        // So many users share the name that its suffixes ran out: the login is the user's id,
+        // as in migration 0005.
+        let id = UserId::generate();
+        let login = Login::parse_stored(id.as_str())?;
+        let user = User { id, login, name, alias: None, admin };
         self.store.create_user(&user).await?;
         let token = self.mint_access_token(&user.id).await?;
         Ok((user, token))
+    }
+
+    /// Creates a user with `login` (the CLI's `user add LOGIN`) and its first access token;
+    /// `AlreadyExists` when another user has that login.
+    pub async fn add_user(&self, login: Login, name: Name, admin: bool) -> Result<(User, String), Error> {
+        let taken = || Error::AlreadyExists(format!("A user with the login {:?} already exists.", login.as_str()));
+        self.try_create_user(login.clone(), name, admin).await?.ok_or_else(taken)
+    }
+
+    async fn try_create_user(&self, login: Login, name: Name, admin: bool) -> Result<Option<(User, String)>, Error> {
+        let user = User { id: UserId::generate(), login, name, alias: None, admin };
+        if !self.store.create_user(&user).await? {
+            return Ok(None);
+        }
+        let token = self.mint_access_token(&user.id).await?;
+        Ok(Some((user, token)))
+    }
+
+    /// Sets the password of the user with `login` (the CLI's `--password-stdin`): an Argon2id
+    /// hash with a fresh salt. An empty password, or one over `MAX_PASSWORD_BYTES`, is refused.
+    pub async fn set_password(&self, login: &str, password: &str) -> Result<(), Error> {
+        if password.is_empty() {
+            return Err(Error::InvalidRequest("The password must not be empty.".into()));
+        }
+        if password.len() > MAX_PASSWORD_BYTES {
+            return Err(Error::InvalidRequest(format!("The password must be at most {MAX_PASSWORD_BYTES} bytes.")));
+        }
+        let (user, _) = self.store.user_by_login(login).await?.ok_or(Error::NotFound)?;
+        let hash = self.passwords.hash(password.to_owned()).await?;
+        let set = self.store.set_password_hash(&user.id, Some(&hash)).await?;
+        set.then_some(()).ok_or(Error::NotFound)
+    }
+
+    /// Turns a Basic login and password into its user, or `AuthError::Rejected` (a wrong
+    /// password, an unknown login and a user without a password alike, in the same time: an
+    /// unknown login is verified against a dummy hash).
+    ///
+    /// Credentials verified during the clock's current second are answered from
+    /// `VerifiedCredentials` with no store read and no Argon2. After that second, a cached entry
+    /// still spares Argon2 once the store read shows the very hash it matched: so a client
+    /// sending Basic on every request pays Argon2 once, and a store read a second. That is the
+    /// bound, the same as for access tokens: a password change, a removed password or a deleted
+    /// user committed at time R is seen from R + 1 s on (the clock is read before the store).
+    pub async fn authenticate_basic(&self, login: &str, password: &str) -> Result<User, AuthError> {
+        let now = self.clock.now_unix();
+        let key = self.credentials.key(login, password);
+        let cached = self.credentials.get(&key);
+        if let Some(hit) = cached.as_ref().filter(|hit| hit.second == now) {
+            return Ok(hit.user.clone());
+        }
+        let found = self.store.user_by_login(login).await.map_err(|e| AuthError::Failed(e.into()))?;
+        let (user, hash) = match found {
+            Some((user, hash)) => (Some(user), hash),
+            None => (None, None),
+        };
+        if let (Some(hit), Some(user), Some(hash)) = (&cached, &user, &hash) {
+            if hit.user.id == user.id && hit.hash == *hash {
+                self.credentials.insert(key, user, hash, now);
+                return Ok(user.clone());
+            }
+        }
+        // Too long to be anyone's password: refused after the same work as any other refusal.
+        let password = if password.len() > MAX_PASSWORD_BYTES { "" } else { password };
+        let matched = self.passwords.verify(hash.clone(), password.to_owned()).await.map_err(AuthError::Failed)?;
+        match (matched, user, hash) {
+            (true, Some(user), Some(hash)) if !password.is_empty() => {
+                self.credentials.insert(key, &user, &hash, now);
+                Ok(user)
+            }
+            _ => Err(AuthError::Rejected("The login or password is wrong.".into())),
+        }
     }
 
     /// A new access token for `user` (`GET /user/client_token`).
@@ -136,8 +233,11 @@ impl App {
         name: Option<Name>,
         alias: Option<Option<Name>>,
     ) -> Result<(), Error> {
-        let updated = self.store.update_user(&caller.id, name.as_ref(), alias.as_ref().map(Option::as_ref)).await?;
-        updated.then_some(()).ok_or(Error::NotFound)
+        match self.store.update_user(&caller.id, name.as_ref(), alias.as_ref().map(Option::as_ref)).await? {
+            UserUpdate::Updated => Ok(()),
+            UserUpdate::NoSuchUser => Err(Error::NotFound),
+            UserUpdate::AliasTaken => Err(Error::AliasInUse),
+        }
     }
 
     // --- the caller's own groups -------------------------------------------------------------

@@ -3,12 +3,13 @@
 //! tokens, checked one second before T, exactly at T and one second after, the clock's
 //! reading recorded on every minted token, and the bound of the verified-token cache: a
 //! revocation or a deleted user made behind the server's back (another instance, the CLI) is
-//! seen from the next second of the clock on.
+//! seen from the next second of the clock on; and Basic authentication: logins, passwords, the
+//! same answer and work for an unknown login, and the verified-credentials cache's bound.
 
 use std::sync::Arc;
 
 use super::{App, AuthError, TestClock};
-use crate::domain::{Error, GroupId, Name, User};
+use crate::domain::{Error, GroupId, Login, Name, User};
 use crate::store::memory::MemoryStore;
 use crate::store::sqlite::SqliteStore;
 use crate::tokens::{Macaroon, TokenCodec};
@@ -191,4 +192,127 @@ async fn a_renamed_caller_sees_its_new_name_at_once_though_its_token_is_cached()
     let caller = app.authenticate(&access).await.unwrap();
     assert_eq!(caller.name, bob.name, "authentication answered from the cache");
     assert_eq!(app.current_user(&caller).await.map(|u| u.name), Ok(robert));
+}
+
+// --- logins, passwords and Basic authentication ------------------------------------------------
+
+fn login(raw: &str) -> Login {
+    Login::parse(raw).unwrap()
+}
+
+/// A user with login `raw` and `password`.
+async fn with_password(app: &App, raw: &str, password: &str) -> User {
+    let (user, _) = app.add_user(login(raw), Name::parse(raw, "name").unwrap(), false).await.unwrap();
+    app.set_password(raw, password).await.unwrap();
+    user
+}
+
+fn rejected() -> AuthError {
+    AuthError::Rejected("The login or password is wrong.".into())
+}
+
+#[tokio::test]
+async fn users_created_by_name_get_the_name_as_login_made_unique_by_a_suffix() {
+    let (app, _) = app();
+    let logins = [user(&app, "sam").await, user(&app, "sam").await, user(&app, "sam").await];
+    let logins: Vec<&str> = logins.iter().map(|(u, _)| u.login.as_str()).collect();
+    assert_eq!(logins, ["sam", "sam-2", "sam-3"]);
+}
+
+#[tokio::test]
+async fn a_login_given_to_add_user_is_unique() {
+    let (app, _) = app();
+    app.add_user(login("alice"), Name::parse("Alice", "name").unwrap(), false).await.unwrap();
+    let again = app.add_user(login("alice"), Name::parse("Other", "name").unwrap(), false).await;
+    assert!(matches!(again, Err(Error::AlreadyExists(_))), "{again:?}");
+    assert_eq!(app.store().count_users().await, Ok(1));
+}
+
+#[tokio::test]
+async fn a_password_must_not_be_empty_and_its_login_must_exist() {
+    let (app, _) = app();
+    with_password(&app, "alice", "s3cret").await;
+    assert!(matches!(app.set_password("alice", "").await, Err(Error::InvalidRequest(_))));
+    assert_eq!(app.set_password("nobody", "s3cret").await, Err(Error::NotFound));
+    let long = "x".repeat(super::MAX_PASSWORD_BYTES + 1);
+    assert!(matches!(app.set_password("alice", &long).await, Err(Error::InvalidRequest(_))));
+}
+
+#[tokio::test]
+async fn basic_credentials_identify_their_user_and_anything_else_gets_one_answer() {
+    let (app, _) = app();
+    let alice = with_password(&app, "alice", "s3cret").await;
+    user(&app, "nopass").await;
+    assert_eq!(app.authenticate_basic("alice", "s3cret").await, Ok(alice));
+    assert_eq!(app.authenticate_basic("alice", "wrong").await, Err(rejected()));
+    assert_eq!(app.authenticate_basic("alice", "").await, Err(rejected()));
+    assert_eq!(app.authenticate_basic("nobody", "s3cret").await, Err(rejected()), "an unknown login");
+    assert_eq!(app.authenticate_basic("nopass", "").await, Err(rejected()), "a user without a password");
+    assert_eq!(app.authenticate_basic("Alice", "s3cret").await, Err(rejected()), "logins match exactly");
+}
+
+#[tokio::test]
+async fn an_unknown_login_runs_the_same_verification_as_a_wrong_password() {
+    let (app, _) = app();
+    with_password(&app, "alice", "s3cret").await;
+    let before = app.passwords.verifications();
+    let _ = app.authenticate_basic("alice", "wrong").await;
+    assert_eq!(app.passwords.verifications(), before + 1);
+    let _ = app.authenticate_basic("nobody", "wrong").await;
+    assert_eq!(app.passwords.verifications(), before + 2, "the dummy hash is verified");
+}
+
+#[tokio::test]
+async fn an_unknown_login_and_a_wrong_password_take_about_the_same_time() {
+    let (app, _) = app();
+    with_password(&app, "alice", "s3cret").await;
+    let _ = app.authenticate_basic("nobody", "warm the dummy up").await;
+    let mut unknown = Vec::new();
+    let mut wrong = Vec::new();
+    // Alternately, so that whatever else the machine does falls on both alike.
+    for i in 0..7 {
+        let started = std::time::Instant::now();
+        let _ = app.authenticate_basic("nobody", &format!("guess {i}")).await;
+        unknown.push(started.elapsed());
+        let started = std::time::Instant::now();
+        let _ = app.authenticate_basic("alice", &format!("guess {i}")).await;
+        wrong.push(started.elapsed());
+    }
+    unknown.sort();
+    wrong.sort();
+    let (unknown, wrong) = (unknown[3].as_secs_f64(), wrong[3].as_secs_f64());
+    let ratio = unknown.max(wrong) / unknown.min(wrong);
+    assert!(ratio < 3.0, "medians {unknown:.4} s (unknown login) and {wrong:.4} s (wrong password)");
+}
+
+#[tokio::test]
+async fn a_client_sending_basic_on_every_request_pays_argon2_once() {
+    let (app, clock) = app();
+    let alice = with_password(&app, "alice", "s3cret").await;
+    let before = app.passwords.verifications();
+    for _ in 0..3 {
+        assert_eq!(app.authenticate_basic("alice", "s3cret").await, Ok(alice.clone()));
+        assert_eq!(app.authenticate_basic("alice", "s3cret").await, Ok(alice.clone()));
+        clock.advance(1);
+    }
+    assert_eq!(app.passwords.verifications(), before + 1);
+}
+
+#[tokio::test]
+async fn a_password_changed_behind_the_servers_back_is_seen_from_the_next_second() {
+    let (app, clock) = app();
+    let alice = with_password(&app, "alice", "old").await;
+    assert_eq!(app.authenticate_basic("alice", "old").await, Ok(alice.clone()));
+    // Another instance, or the CLI, changes the password in the store.
+    let other = App::new(app.store().clone(), TokenCodec::new(b"another".to_vec(), "onezone"), clock.clone());
+    other.set_password("alice", "new").await.unwrap();
+    assert_eq!(app.authenticate_basic("alice", "old").await, Ok(alice.clone()), "within the second: cached");
+    clock.advance(1);
+    assert_eq!(app.authenticate_basic("alice", "old").await, Err(rejected()));
+    assert_eq!(app.authenticate_basic("alice", "new").await, Ok(alice.clone()));
+    // A removed password (as a deleted user's goes with its row) is seen the same way.
+    app.store().set_password_hash(&alice.id, None).await.unwrap();
+    assert_eq!(app.authenticate_basic("alice", "new").await, Ok(alice), "within the second: cached");
+    clock.advance(1);
+    assert_eq!(app.authenticate_basic("alice", "new").await, Err(rejected()));
 }

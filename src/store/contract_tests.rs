@@ -12,8 +12,10 @@ use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::StoreResult;
-use super::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord};
-use crate::domain::{Cursor, Group, GroupId, GroupType, Page, PageRequest, Privilege, PrivilegeSet, User, UserId};
+use super::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
+use crate::domain::{
+    Cursor, Group, GroupId, GroupType, Login, Page, PageRequest, Privilege, PrivilegeSet, User, UserId,
+};
 
 // --- fixtures --------------------------------------------------------------------------------
 
@@ -32,8 +34,9 @@ pub(crate) async fn users_are_found_by_name_or_alias_in_creation_order(store: &d
     store.create_user(&second).await.expect("create samantha, alias sam");
     new_user(store, "other").await;
     assert_eq!(store.users_named("sam").await, Ok(vec![first.clone(), second.clone()]));
-    assert_eq!(store.users_named("s1").await, Ok(vec![first]));
+    assert_eq!(store.users_named("s1").await, Ok(vec![first.clone()]));
     assert_eq!(store.users_named("Sam").await, Ok(vec![]), "names match exactly");
+    assert_eq!(store.users_named(first.login.as_str()).await, Ok(vec![first]), "a login finds its user too");
     assert_eq!(store.users_named("nobody").await, Ok(vec![]));
 }
 
@@ -63,33 +66,82 @@ pub(crate) async fn users_can_be_created_read_updated_and_counted(store: &dyn St
     assert_eq!(store.get_user(&UserId::generate()).await, Ok(None));
 
     // A new name leaves the alias alone.
-    assert_eq!(store.update_user(&alice.id, Some(&name("Alice")), None).await, Ok(true));
+    assert_eq!(store.update_user(&alice.id, Some(&name("Alice")), None).await, Ok(UserUpdate::Updated));
     alice.name = name("Alice");
     assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice.clone())));
 
     // `Some(None)` clears the alias and leaves the name alone.
-    assert_eq!(store.update_user(&alice.id, None, Some(None)).await, Ok(true));
+    assert_eq!(store.update_user(&alice.id, None, Some(None)).await, Ok(UserUpdate::Updated));
     alice.alias = None;
     assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice.clone())));
 
     // `Some(Some(_))` sets it again; an update that changes nothing still finds the user.
-    assert_eq!(store.update_user(&alice.id, None, Some(Some(&name("ally")))).await, Ok(true));
+    assert_eq!(store.update_user(&alice.id, None, Some(Some(&name("ally")))).await, Ok(UserUpdate::Updated));
     alice.alias = Some(name("ally"));
-    assert_eq!(store.update_user(&alice.id, None, None).await, Ok(true));
+    assert_eq!(store.update_user(&alice.id, None, None).await, Ok(UserUpdate::Updated));
     assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice.clone())));
 
     // Only the named user changes, and an unknown user is reported, not created.
     assert_eq!(store.get_user(&bob).await.map(|u| u.map(|u| u.name)), Ok(Some(name("bob"))));
     let nobody = UserId::generate();
-    assert_eq!(store.update_user(&nobody, Some(&name("x")), None).await, Ok(false));
+    assert_eq!(store.update_user(&nobody, Some(&name("x")), None).await, Ok(UserUpdate::NoSuchUser));
     assert_eq!(store.get_user(&nobody).await, Ok(None));
     assert_eq!(store.count_users().await, Ok(2));
+}
+
+pub(crate) async fn logins_are_unique_and_a_taken_login_adds_nothing(store: &dyn Store) {
+    let mut alice = a_user("alice");
+    alice.login = Login::parse("alice").unwrap();
+    assert_eq!(store.create_user(&alice).await, Ok(true));
+    let mut other = a_user("another alice");
+    other.login = alice.login.clone();
+    assert_eq!(store.create_user(&other).await, Ok(false), "the login is taken");
+    assert_eq!(store.get_user(&other.id).await, Ok(None));
+    assert_eq!(store.count_users().await, Ok(1));
+    other.login = Login::parse("alice-2").unwrap();
+    assert_eq!(store.create_user(&other).await, Ok(true));
+    assert_eq!(store.get_user(&other.id).await, Ok(Some(other)));
+    assert_eq!(store.get_user(&alice.id).await.map(|u| u.map(|u| u.login)), Ok(Some(alice.login)));
+}
+
+pub(crate) async fn aliases_are_unique_and_a_user_may_set_its_own_again(store: &dyn Store) {
+    let alice = new_user(store, "alice").await;
+    let bob = new_user(store, "bob").await;
+    let al = name("al");
+    assert_eq!(store.update_user(&alice, None, Some(Some(&al))).await, Ok(UserUpdate::Updated));
+    assert_eq!(store.update_user(&alice, None, Some(Some(&al))).await, Ok(UserUpdate::Updated), "its own again");
+    // A taken alias changes nothing, not even the name sent with it.
+    assert_eq!(store.update_user(&bob, Some(&name("Bob")), Some(Some(&al))).await, Ok(UserUpdate::AliasTaken));
+    let read = store.get_user(&bob).await.unwrap().unwrap();
+    assert_eq!((read.name, read.alias), (name("bob"), None));
+    // Aliases match exactly, and any number of users have none.
+    assert_eq!(store.update_user(&bob, None, Some(Some(&name("Al")))).await, Ok(UserUpdate::Updated));
+    assert_eq!(store.update_user(&bob, None, Some(None)).await, Ok(UserUpdate::Updated));
+    // Once cleared, an alias is free for someone else.
+    assert_eq!(store.update_user(&alice, None, Some(None)).await, Ok(UserUpdate::Updated));
+    assert_eq!(store.update_user(&bob, None, Some(Some(&al))).await, Ok(UserUpdate::Updated));
+    assert_eq!(store.get_user(&bob).await.unwrap().unwrap().alias, Some(al));
+}
+
+pub(crate) async fn a_user_is_found_by_login_with_its_password_hash(store: &dyn Store) {
+    let alice = a_user("alice");
+    store.create_user(&alice).await.expect("create alice");
+    new_user(store, "bob").await;
+    assert_eq!(store.user_by_login(alice.login.as_str()).await, Ok(Some((alice.clone(), None))), "no password yet");
+    assert_eq!(store.user_by_login("nobody").await, Ok(None));
+    assert_eq!(store.user_by_login("alice").await, Ok(None), "the login, not the name");
+    let hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g";
+    assert_eq!(store.set_password_hash(&alice.id, Some(hash)).await, Ok(true));
+    assert_eq!(store.user_by_login(alice.login.as_str()).await, Ok(Some((alice.clone(), Some(hash.to_owned())))));
+    assert_eq!(store.set_password_hash(&alice.id, None).await, Ok(true));
+    assert_eq!(store.user_by_login(alice.login.as_str()).await, Ok(Some((alice, None))));
+    assert_eq!(store.set_password_hash(&UserId::generate(), Some(hash)).await, Ok(false));
 }
 
 pub(crate) async fn creating_a_user_with_an_existing_id_is_a_backend_error(store: &dyn Store) {
     let alice = a_user("alice");
     store.create_user(&alice).await.expect("create alice");
-    let clash = User { name: name("impostor"), ..alice.clone() };
+    let clash = User { name: name("impostor"), login: Login::parse("impostor").unwrap(), ..alice.clone() };
     assert!(matches!(store.create_user(&clash).await, Err(StoreError::Backend(_))));
     assert_eq!(store.get_user(&alice.id).await, Ok(Some(alice)));
     assert_eq!(store.count_users().await, Ok(1));
@@ -676,6 +728,9 @@ macro_rules! every_contract {
             borrowed: [
                 users_can_be_created_read_updated_and_counted,
                 creating_a_user_with_an_existing_id_is_a_backend_error,
+                logins_are_unique_and_a_taken_login_adds_nothing,
+                aliases_are_unique_and_a_user_may_set_its_own_again,
+                a_user_is_found_by_login_with_its_password_hash,
                 users_are_found_by_name_or_alias_in_creation_order,
                 the_first_key_fingerprint_claimed_is_kept_and_returned_to_later_claims,
                 a_write_probe_succeeds_on_a_writable_store_and_changes_nothing_visible,

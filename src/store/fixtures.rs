@@ -6,14 +6,18 @@
 use std::sync::Arc;
 
 use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
-use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
 
 pub(crate) fn name(raw: &str) -> Name {
     Name::parse(raw, "name").expect("test names are valid")
 }
 
+/// A user named `raw`, with a login made unique by its id (`raw.<id>`), so that fixtures may
+/// share a name.
 pub(crate) fn a_user(raw: &str) -> User {
-    User { id: UserId::generate(), name: name(raw), alias: None, admin: false }
+    let id = UserId::generate();
+    let login = Login::parse_stored(&format!("{raw}.{id}")).expect("test names are short");
+    User { id, login, name: name(raw), alias: None, admin: false }
 }
 
 pub(crate) fn a_group(raw: &str) -> Group {
@@ -160,4 +164,42 @@ pub(crate) async fn undecodable_rows_are_backend_errors(store: &dyn Store) {
 pub(crate) async fn postgres_database() -> Option<String> {
     let test = std::thread::current().name().unwrap_or("a PostgreSQL store test").to_owned();
     oz_testkit::postgres::fresh_database(&test).await
+}
+
+/// Users of a database at migration 0003, in creation order: `(id, name, alias)`. Three share
+/// the name `alice`, one is named `alice-2` (what the second `alice` would be given), and two
+/// pairs share an alias.
+pub(crate) const USERS_AT_0003: [(&str, &str, Option<&str>); 5] = [
+    ("u1", "alice", Some("al")),
+    ("u2", "alice-2", None),
+    ("u3", "alice", Some("al")),
+    ("u4", "alice", Some("bo")),
+    ("u5", "bob", Some("bo")),
+];
+
+/// What migration 0005 makes of `USERS_AT_0003` (its comments give the rules): the first
+/// `alice` keeps the name as login, the third is `alice-3`, the second would be `alice-2`,
+/// which `u2` already is, so it gets its id; of each shared alias the first holder keeps it.
+/// Then the store keeps both unique.
+pub(crate) async fn users_migrated_by_0005_have_unique_logins_and_aliases(store: &dyn Store) {
+    let expected = [
+        ("u1", "alice", Some("al")),
+        ("u2", "alice-2", None),
+        ("u3", "u3", None),
+        ("u4", "alice-3", Some("bo")),
+        ("u5", "bob", None),
+    ];
+    for (id, login, alias) in expected {
+        let user = store.get_user(&UserId::parse(id).unwrap()).await.unwrap().expect("the user is still there");
+        assert_eq!(user.login.as_str(), login, "{id}");
+        assert_eq!(user.alias.as_ref().map(Name::as_str), alias, "{id}");
+    }
+    let (found, hash) = store.user_by_login("alice-3").await.unwrap().expect("found by login");
+    assert_eq!((found.id.as_str(), hash), ("u4", None), "no user has a password yet");
+    let mut again = a_user("alice");
+    again.login = Login::parse("alice").unwrap();
+    assert_eq!(store.create_user(&again).await, Ok(false), "migrated logins are unique");
+    let u3 = UserId::parse("u3").unwrap();
+    assert_eq!(store.update_user(&u3, None, Some(Some(&name("al")))).await, Ok(super::UserUpdate::AliasTaken));
+    assert_eq!(store.update_user(&u3, None, Some(Some(&name("al3")))).await, Ok(super::UserUpdate::Updated));
 }

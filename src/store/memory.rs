@@ -12,7 +12,9 @@ use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
 
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
+use super::{
+    JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+};
 use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// A `Store` that keeps everything in memory behind one lock.
@@ -32,6 +34,11 @@ struct State {
     users: HashMap<UserId, User>,
     /// Every user's id in creation order (users are never deleted), for `users_named`.
     users_in_order: Vec<UserId>,
+    /// Who has each login and each alias: both are unique (the SQL backends' unique indexes).
+    logins: HashMap<String, UserId>,
+    aliases: HashMap<String, UserId>,
+    /// Password hashes (PHC strings) of the users that have one.
+    passwords: HashMap<UserId, String>,
     /// The database's own settings (`Store::key_fingerprint`); nothing outlives the process.
     settings: HashMap<String, String>,
     groups: HashMap<GroupId, Stored<Group>>,
@@ -177,16 +184,48 @@ impl MemoryStore {
 
 #[async_trait]
 impl Store for MemoryStore {
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
+    async fn create_user(&self, user: &User) -> StoreResult<bool> {
         let mut state = self.lock()?;
+        if state.logins.contains_key(user.login.as_str()) {
+            return Ok(false);
+        }
+        if user.alias.as_ref().is_some_and(|a| state.aliases.contains_key(a.as_str())) {
+            return Err(StoreError::Backend("another user has that alias".into()));
+        }
         insert_fresh(&mut state.users, &user.id, user, "a user with that id already exists")?;
         state.users_in_order.push(user.id.clone());
-        Ok(())
+        state.logins.insert(user.login.as_str().to_owned(), user.id.clone());
+        if let Some(alias) = &user.alias {
+            state.aliases.insert(alias.as_str().to_owned(), user.id.clone());
+        }
+        Ok(true)
+    }
+
+    async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
+        let state = self.lock()?;
+        let Some(user) = state.logins.get(login).and_then(|id| state.users.get(id)) else {
+            return Ok(None);
+        };
+        Ok(Some((user.clone(), state.passwords.get(&user.id).cloned())))
+    }
+
+    async fn set_password_hash(&self, user: &UserId, hash: Option<&str>) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        if !state.users.contains_key(user) {
+            return Ok(false);
+        }
+        match hash {
+            Some(hash) => state.passwords.insert(user.clone(), hash.to_owned()),
+            None => state.passwords.remove(user),
+        };
+        Ok(true)
     }
 
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         let state = self.lock()?;
-        let named = |u: &&User| u.name.as_str() == name || u.alias.as_ref().is_some_and(|a| a.as_str() == name);
+        let named = |u: &&User| {
+            u.login.as_str() == name || u.name.as_str() == name || u.alias.as_ref().is_some_and(|a| a.as_str() == name)
+        };
         Ok(state.users_in_order.iter().filter_map(|id| state.users.get(id)).filter(named).cloned().collect())
     }
 
@@ -208,18 +247,35 @@ impl Store for MemoryStore {
         Ok(self.lock()?.users.get(id).cloned())
     }
 
-    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+    async fn update_user(
+        &self,
+        id: &UserId,
+        name: Option<&Name>,
+        alias: Option<Option<&Name>>,
+    ) -> StoreResult<UserUpdate> {
         let mut state = self.lock()?;
+        let state = &mut *state;
         let Some(user) = state.users.get_mut(id) else {
-            return Ok(false);
+            return Ok(UserUpdate::NoSuchUser);
         };
+        if let Some(Some(alias)) = alias {
+            if state.aliases.get(alias.as_str()).is_some_and(|holder| holder != id) {
+                return Ok(UserUpdate::AliasTaken);
+            }
+        }
         if let Some(name) = name {
             user.name = name.clone();
         }
         if let Some(alias) = alias {
+            if let Some(old) = &user.alias {
+                state.aliases.remove(old.as_str());
+            }
+            if let Some(new) = alias {
+                state.aliases.insert(new.as_str().to_owned(), id.clone());
+            }
             user.alias = alias.cloned();
         }
-        Ok(true)
+        Ok(UserUpdate::Updated)
     }
 
     async fn count_users(&self) -> StoreResult<u64> {

@@ -86,6 +86,15 @@ pub struct TokenRecord {
     pub created_at: u64,
 }
 
+/// The result of `Store::update_user`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserUpdate {
+    Updated,
+    NoSuchUser,
+    /// Another user has the alias asked for; nothing changed.
+    AliasTaken,
+}
+
 /// The result of `Store::join_with_token`, decided inside one transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JoinOutcome {
@@ -111,13 +120,28 @@ pub enum JoinOutcome {
 pub trait Store: Send + Sync + 'static {
     // --- users -------------------------------------------------------------------------------
 
-    /// Adds a user. The id is fresh (callers generate it), so a clash is a `Backend` error.
-    async fn create_user(&self, user: &User) -> StoreResult<()>;
+    /// Adds a user, without a password. The id is fresh (callers generate it), so a clash is a
+    /// `Backend` error. Logins are unique: `false` when another user has `user.login` (nothing
+    /// is added). An alias another user has is a `Backend` error (users are created without
+    /// one; `update_user` sets it).
+    async fn create_user(&self, user: &User) -> StoreResult<bool>;
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>>;
-    /// Changes name and/or alias (`Some(None)` clears the alias). `false`: no such user.
-    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool>;
+    /// Changes name and/or alias (`Some(None)` clears the alias) of an existing user
+    /// (`NoSuchUser` otherwise). Aliases are unique among users: an alias another user has is
+    /// `AliasTaken` and nothing changes; the user's own alias may be set again.
+    async fn update_user(
+        &self,
+        id: &UserId,
+        name: Option<&Name>,
+        alias: Option<Option<&Name>>,
+    ) -> StoreResult<UserUpdate>;
+    /// The user whose login is exactly `login`, with its password hash (a PHC string) when it
+    /// has one, in one read: what Basic authentication asks.
+    async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>>;
+    /// Sets (or with `None` removes) the password hash of `user`. `false`: no such user.
+    async fn set_password_hash(&self, user: &UserId, hash: Option<&str>) -> StoreResult<bool>;
     async fn count_users(&self) -> StoreResult<u64>;
-    /// The users whose name or alias is exactly `name`, in creation order. Names are not unique,
+    /// The users whose login, name or alias is exactly `name`, in creation order. Names are not unique,
     /// so there may be several. Only the CLI asks (`user token`): backends may scan the table.
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>>;
 

@@ -1,12 +1,16 @@
 //! The real binary: `serve` (banner, admin token, SIGTERM, restart and crash durability),
-//! `user add` against a running server, and `token inspect`.
+//! `user add` against a running server, passwords from `--password-stdin` (`user add`,
+//! `user passwd`) used with HTTP Basic, and `token inspect`.
 
 use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::support::process::{admin_token, run, serve_fresh, spawn_binary, user_add, Remote, Served};
+use crate::support::poll;
+use crate::support::process::{
+    admin_token, run, run_with_stdin, serve_fresh, spawn_binary, user_add, user_add_with, Remote, Served,
+};
 
 #[tokio::test]
 async fn serve_prints_its_address_and_docs_url_and_the_admin_token_works() {
@@ -35,7 +39,7 @@ async fn user_add_while_the_server_runs_prints_a_token_that_works_at_once() {
     let carol = user_add(dir.path(), "carol", false).await;
     let me = remote.get("/user", &carol).await.expect(StatusCode::OK).json();
     assert_eq!(me["name"], "carol");
-    assert_eq!(me["alias"], Value::Null);
+    assert_eq!((&me["alias"], &me["login"]), (&json!(""), &json!("carol")));
     remote.get("/groups", &carol).await.expect(StatusCode::FORBIDDEN); // carol is no zone admin
 
     // Carol can take part in the seed operation straight away.
@@ -60,6 +64,70 @@ async fn user_add_refuses_bad_input_without_printing_a_token() {
         assert!(!output.status.success(), "{args:?} should fail");
         assert!(output.stdout.is_empty(), "{args:?} printed {:?}", String::from_utf8_lossy(&output.stdout));
     }
+}
+
+#[tokio::test]
+async fn a_password_given_to_user_add_on_stdin_works_with_basic_auth_at_once() {
+    let Served { dir, server: _server, remote, admin: _ } = serve_fresh(&[]).await;
+    let data_dir = dir.path().to_str().unwrap();
+    let output =
+        run_with_stdin(&["user", "add", "dave", "--password-stdin", "--data-dir", data_dir], b"pa ss:word\n").await;
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    let me = remote.get_basic("/user", "dave", "pa ss:word").await.expect(StatusCode::OK).json();
+    assert_eq!((&me["login"], &me["name"]), (&json!("dave"), &json!("dave")));
+    assert_eq!(remote.get("/user", &token).await.expect(StatusCode::OK).json(), me, "the token is dave's too");
+    let wrong = remote.get_basic("/user", "dave", "pa ss:word\n").await;
+    crate::support::assert_error(&wrong, StatusCode::UNAUTHORIZED, "invalid_credentials");
+    // --name sets a name apart from the login.
+    let erin = user_add_with(dir.path(), "erin", false, &["--name", "Erin Example"], &[]).await;
+    let me = remote.get("/user", &erin).await.expect(StatusCode::OK).json();
+    assert_eq!((&me["login"], &me["name"]), (&json!("erin"), &json!("Erin Example")));
+}
+
+#[tokio::test]
+async fn user_passwd_replaces_the_password_and_a_running_server_sees_it_within_a_second() {
+    let Served { dir, server: _server, remote, admin: _ } = serve_fresh(&[]).await;
+    let data_dir = dir.path().to_str().unwrap();
+    let add = run_with_stdin(&["user", "add", "dave", "--password-stdin", "--data-dir", data_dir], b"old\n").await;
+    assert!(add.status.success(), "{}", String::from_utf8_lossy(&add.stderr));
+    remote.get_basic("/user", "dave", "old").await.expect(StatusCode::OK);
+    // A Windows line ending is not part of the password.
+    let passwd =
+        run_with_stdin(&["user", "passwd", "dave", "--password-stdin", "--data-dir", data_dir], b"new\r\nmore").await;
+    assert!(passwd.status.success(), "{}", String::from_utf8_lossy(&passwd.stderr));
+    assert!(passwd.stdout.is_empty(), "passwd prints nothing");
+    // The server's cache answers for the old password until the next second of its clock.
+    let refused = poll::until(Duration::from_secs(5), Duration::from_millis(50), || async {
+        (remote.get_basic("/user", "dave", "old").await.status == StatusCode::UNAUTHORIZED).then_some(())
+    })
+    .await;
+    assert!(refused.is_some(), "the old password is refused within the bound");
+    remote.get_basic("/user", "dave", "new").await.expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn passwords_and_logins_the_cli_refuses_create_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().to_str().unwrap();
+    user_add(dir.path(), "carol", false).await;
+    let refused: [(Vec<&str>, &[u8]); 6] = [
+        (vec!["user", "add", "dave", "--password-stdin", "--data-dir", data_dir], b"\n"),
+        (vec!["user", "add", "dave", "--password-stdin", "--data-dir", data_dir], b""),
+        (vec!["user", "add", "carol", "--data-dir", data_dir], b""),
+        (vec!["user", "add", "da:ve", "--data-dir", data_dir], b""),
+        (vec!["user", "passwd", "nobody", "--password-stdin", "--data-dir", data_dir], b"pw\n"),
+        (vec!["user", "passwd", "carol", "--data-dir", data_dir], b"pw\n"),
+    ];
+    for (args, stdin) in refused {
+        let output = run_with_stdin(&args, stdin).await;
+        assert!(!output.status.success(), "{args:?} should fail");
+        assert!(output.stdout.is_empty(), "{args:?} printed {:?}", String::from_utf8_lossy(&output.stdout));
+    }
+    let output = run_with_stdin(&["user", "passwd", "carol", "--password-stdin", "--data-dir", data_dir], b"\n").await;
+    assert!(!output.status.success(), "an empty password is refused");
+    // dave was never created, so the login is still free.
+    user_add(dir.path(), "dave", false).await;
 }
 
 #[tokio::test]

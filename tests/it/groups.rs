@@ -244,7 +244,10 @@ async fn a_member_is_shown_to_those_who_may_view_the_group(backend: Backend) {
     let path = format!("/groups/{}/users/{}", s.gid, s.member_id);
     for token in [&s.owner, &s.member, &s.app.admin_token] {
         let user = s.app.get(&path, token).await.expect(StatusCode::OK).json();
-        assert_eq!(user, json!({ "userId": s.member_id, "name": "member", "alias": "memb" }));
+        assert_eq!(
+            user,
+            json!({ "userId": s.member_id, "login": "member", "name": "member", "alias": "memb", "connectedAccounts": [], "emailList": [] })
+        );
     }
     // A user who exists but is not a member, and one who does not exist: 404.
     let (stranger_id, _) = s.app.user("stranger").await;

@@ -65,7 +65,8 @@ fn token_surgery_round_trips() {
 // --- the response contract (support/contract.rs) ------------------------------------------------
 
 const ERROR_BODY: &str = r#"{"error":"not_found","error_description":"Gone."}"#;
-const USER_BODY: &str = r#"{"userId":"abc","name":"alice","alias":null}"#;
+const USER_BODY: &str =
+    r#"{"userId":"abc","login":"alice","name":"alice","alias":"","connectedAccounts":[],"emailList":[]}"#;
 
 /// A reply with the given headers (name, value) and body.
 fn reply_with(status: StatusCode, headers: &[(&str, &str)], body: &str) -> Reply {
@@ -95,7 +96,10 @@ fn the_contract_accepts_documented_replies() {
             "/api/v3/onezone/user",
             reply_with(
                 StatusCode::UNAUTHORIZED,
-                &[("content-type", "application/json"), ("www-authenticate", r#"Bearer realm="onezone""#)],
+                &[
+                    ("content-type", "application/json"),
+                    ("www-authenticate", r#"Bearer realm="onezone", Basic realm="onezone""#),
+                ],
                 r#"{"error":"unauthorized","error_description":"No credentials."}"#,
             ),
         ),
@@ -235,7 +239,10 @@ fn the_contract_refuses_every_other_departure_from_the_spec() {
         (
             Method::GET,
             "/api/v3/onezone/user",
-            json_reply(StatusCode::OK, r#"{"userId":"a b","name":"alice","alias":null}"#),
+            json_reply(
+                StatusCode::OK,
+                r#"{"userId":"a b","login":"alice","name":"alice","alias":"","connectedAccounts":[],"emailList":[]}"#,
+            ),
             "is invalid",
         ),
         // 401 must carry its challenge.

@@ -15,8 +15,8 @@ use crate::support::{
 use crate::{all_backends, edge_only};
 
 const JOIN: &str = "/user/groups/join";
-const CHALLENGE: &str = r#"Bearer realm="onezone""#;
-const INVALID_CHALLENGE: &str = r#"Bearer realm="onezone", error="invalid_token""#;
+const CHALLENGE: &str = r#"Bearer realm="onezone", Basic realm="onezone""#;
+const INVALID_CHALLENGE: &str = r#"Bearer realm="onezone", error="invalid_token", Basic realm="onezone""#;
 
 /// An app with a group owned by `owner` and a fresh invite to it.
 struct Scene {
@@ -67,7 +67,7 @@ async fn joining_without_credentials_is_unauthorized(backend: Backend) {
     assert_error(&reply, StatusCode::UNAUTHORIZED, "unauthorized");
     assert_eq!(reply.header("www-authenticate").as_deref(), Some(CHALLENGE), "no error= without a token");
 
-    // A scheme this API does not accept is no credential either.
+    // Basic credentials that match no login and password (contract §7) join nobody either.
     let reply = s
         .app
         .request(Method::POST, JOIN)
@@ -75,7 +75,7 @@ async fn joining_without_credentials_is_unauthorized(backend: Backend) {
         .json(&json!({ "token": s.invite }))
         .send()
         .await;
-    assert_error(&reply, StatusCode::UNAUTHORIZED, "unauthorized");
+    assert_error(&reply, StatusCode::UNAUTHORIZED, "invalid_credentials");
     assert_eq!(reply.header("www-authenticate").as_deref(), Some(CHALLENGE));
     assert_eq!(s.app.members(&s.gid).await.len(), 1, "nothing was joined");
 }

@@ -254,7 +254,7 @@ async fn a_first_start_that_cannot_write_the_admin_token_says_how_to_recover_and
 }
 
 #[tokio::test]
-async fn user_token_mints_for_an_id_or_a_unique_name_and_refuses_an_ambiguous_or_unknown_one() {
+async fn user_token_mints_for_an_id_a_login_or_a_unique_name_and_refuses_an_ambiguous_or_unknown_one() {
     let Served { dir, server: _server, remote, admin: _ } = serve_fresh(&[]).await;
     let data_dir = dir.path().to_str().unwrap();
     let carol = crate::support::process::user_add(dir.path(), "carol", false).await;
@@ -272,11 +272,20 @@ async fn user_token_mints_for_an_id_or_a_unique_name_and_refuses_an_ambiguous_or
         assert_eq!(remote.user_id(&minted).await, carol_id, "{login} names carol");
     }
 
-    let second = crate::support::process::user_add(dir.path(), "carol", false).await;
+    // Logins are unique; names are not. A login names its user even when another user has it
+    // as a name; a name two users share names nobody.
+    let second = user_add_with(dir.path(), "carol2", false, &["--name", "carol"], &[]).await;
     let second_id = remote.user_id(&second).await;
     let output = token("carol".to_owned()).await;
-    assert_refused(&output, &["2 users have the name or alias \"carol\"", &carol_id, &second_id, "by its id"]);
-    assert_refused(&token("nobody".to_owned()).await, &["no user has the id, name or alias \"nobody\""]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(remote.user_id(String::from_utf8(output.stdout).unwrap().trim()).await, carol_id, "the login wins");
+    let third = user_add_with(dir.path(), "carol3", false, &["--name", "Carol C"], &[]).await;
+    let third_id = remote.user_id(&third).await;
+    user_add_with(dir.path(), "carol4", false, &["--name", "Carol C"], &[]).await;
+    let output = token("Carol C".to_owned()).await;
+    assert_refused(&output, &["2 users have the name or alias \"Carol C\"", &third_id, "by its id"]);
+    assert_ne!(second_id, third_id);
+    assert_refused(&token("nobody".to_owned()).await, &["no user has the id, login, name or alias \"nobody\""]);
 }
 
 /// Polls `/healthz` until it answers `status` (its answer may be up to `HEALTH_TTL` old).

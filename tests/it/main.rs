@@ -7,6 +7,7 @@
 
 mod support;
 
+mod basic_auth;
 mod bounds;
 mod cli;
 mod concurrency;
@@ -32,3 +33,4 @@ mod shutdown;
 mod tls;
 mod trailing_slash;
 mod user;
+mod users;

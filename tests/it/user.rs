@@ -6,15 +6,18 @@ use serde_json::json;
 use crate::support::{assert_error, spawn_app, Backend, ALL_PRIVILEGES, API_ROOT};
 use crate::{all_backends, edge_only};
 
-async fn the_current_user_is_shown_with_id_name_and_null_alias(backend: Backend) {
+async fn the_current_user_is_shown_with_id_login_name_empty_alias_and_empty_lists(backend: Backend) {
     let app = spawn_app(backend).await;
     let (uid, token) = app.user("alice").await;
     let reply = app.get("/user", &token).await.expect(StatusCode::OK);
     assert_eq!(reply.header("content-type").as_deref(), Some("application/json"));
-    assert_eq!(reply.json(), json!({ "userId": uid, "name": "alice", "alias": null }));
+    assert_eq!(
+        reply.json(),
+        json!({ "userId": uid, "login": "alice", "name": "alice", "alias": "", "connectedAccounts": [], "emailList": [] })
+    );
 
     let admin = app.get("/user", &app.admin_token).await.expect(StatusCode::OK).json();
-    assert_eq!(admin["name"], "admin");
+    assert_eq!((&admin["name"], &admin["login"]), (&json!("admin"), &json!("admin")));
 }
 
 async fn patching_the_current_user_changes_name_and_alias(backend: Backend) {
@@ -25,12 +28,18 @@ async fn patching_the_current_user_changes_name_and_alias(backend: Backend) {
     assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.text());
     assert!(reply.body.is_empty());
     let me = app.get("/user", &token).await.expect(StatusCode::OK).json();
-    assert_eq!(me, json!({ "userId": uid, "name": "Alice Liddell", "alias": "al" }));
+    assert_eq!(
+        me,
+        json!({ "userId": uid, "login": "alice", "name": "Alice Liddell", "alias": "al", "connectedAccounts": [], "emailList": [] })
+    );
 
     // Only the alias, cleared with the empty string (the spec's `Alias`); the name stays.
     app.patch_json("/user", &token, &json!({ "alias": "" })).await.expect(StatusCode::NO_CONTENT);
     let me = app.get("/user", &token).await.expect(StatusCode::OK).json();
-    assert_eq!(me, json!({ "userId": uid, "name": "Alice Liddell", "alias": null }));
+    assert_eq!(
+        me,
+        json!({ "userId": uid, "login": "alice", "name": "Alice Liddell", "alias": "", "connectedAccounts": [], "emailList": [] })
+    );
 
     // Only the name; 50 characters (multi-byte ones count as one) are fine.
     let fifty = "ż".repeat(50);
@@ -71,7 +80,10 @@ async fn patching_the_current_user_with_a_bad_body_is_invalid_request(backend: B
     assert_error(&reply, StatusCode::UNAUTHORIZED, "unauthorized");
     // Nothing changed.
     let me = app.get("/user", &token).await.expect(StatusCode::OK).json();
-    assert_eq!(me, json!({ "userId": uid, "name": "alice", "alias": null }));
+    assert_eq!(
+        me,
+        json!({ "userId": uid, "login": "alice", "name": "alice", "alias": "", "connectedAccounts": [], "emailList": [] })
+    );
 }
 
 async fn a_client_token_is_a_new_access_token_for_the_caller(backend: Backend) {
@@ -216,7 +228,7 @@ edge_only!(
 );
 
 all_backends!(
-    the_current_user_is_shown_with_id_name_and_null_alias,
+    the_current_user_is_shown_with_id_login_name_empty_alias_and_empty_lists,
     patching_the_current_user_changes_name_and_alias,
     a_client_token_is_a_new_access_token_for_the_caller,
     creating_a_group_for_the_user_gives_the_creator_every_privilege,

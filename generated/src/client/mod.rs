@@ -500,6 +500,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -777,6 +781,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -1041,6 +1049,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -1285,6 +1297,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }
@@ -1534,6 +1550,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }
@@ -1791,6 +1811,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }
@@ -2077,6 +2101,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -2347,6 +2375,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -2586,6 +2618,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }
@@ -2838,6 +2874,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -3089,6 +3129,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -3337,6 +3381,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }
@@ -3604,6 +3652,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -3832,6 +3884,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }
@@ -4099,6 +4155,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -4327,6 +4387,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }
@@ -4641,6 +4705,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -4897,6 +4965,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -5143,6 +5215,10 @@ where
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
                 }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
                 _ => {}
             }
         }
@@ -5375,6 +5451,10 @@ where
                         Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
                     };
                     request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
                 }
                 _ => {}
             }

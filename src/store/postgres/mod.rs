@@ -92,7 +92,9 @@ use self::errors::Failure;
 use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_one, query_opt, token_row, user_row};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow};
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
+use super::{
+    JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+};
 use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// Connections per pool, that is per server instance, unless `--database-pool-size` says
@@ -125,6 +127,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, sql: include_str!("../../../migrations/postgres/0002_memberships_by_group.sql") },
     Migration { version: 3, sql: include_str!("../../../migrations/postgres/0003_settings.sql") },
     Migration { version: 4, sql: include_str!("../../../migrations/postgres/0004_join_without_group_lock.sql") },
+    Migration { version: 5, sql: include_str!("../../../migrations/postgres/0005_user_login_password.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -200,16 +203,47 @@ impl PostgresStore {
 
 #[async_trait]
 impl Store for PostgresStore {
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
+    async fn create_user(&self, user: &User) -> StoreResult<bool> {
         self.write(user, |tx, user| {
             Box::pin(async move {
-                execute(
+                // A login taken by a concurrent transaction is seen here too: the insert waits
+                // for it and then does nothing (or the transaction is retried as serializable).
+                let added = execute(
                     tx,
-                    "INSERT INTO users (id, name, alias, admin) VALUES ($1, $2, $3, $4)",
-                    &[&user.id.as_str(), &user.name.as_str(), &user.alias.as_ref().map(Name::as_str), &user.admin],
+                    "INSERT INTO users (id, name, alias, admin, login) VALUES ($1, $2, $3, $4, $5)
+                     ON CONFLICT (login) DO NOTHING",
+                    &[
+                        &user.id.as_str(),
+                        &user.name.as_str(),
+                        &user.alias.as_ref().map(Name::as_str),
+                        &user.admin,
+                        &user.login.as_str(),
+                    ],
                 )
                 .await?;
-                Ok(())
+                Ok(added == 1)
+            })
+        })
+        .await
+    }
+
+    async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
+        self.read(login, |client, login| {
+            Box::pin(async move {
+                let sql = "SELECT id, name, alias, admin, login, password_hash FROM users WHERE login = $1";
+                let Some(row) = query_opt(client, sql, &[&login]).await? else { return Ok(None) };
+                let hash: Option<String> = row.try_get(5)?;
+                Ok(Some((user_row(&row, 0)?.decode()?, hash)))
+            })
+        })
+        .await
+    }
+
+    async fn set_password_hash(&self, user: &UserId, hash: Option<&str>) -> StoreResult<bool> {
+        self.write(&(user.as_str(), hash), |tx, (user, hash)| {
+            Box::pin(async move {
+                let changed = execute(tx, "UPDATE users SET password_hash = $2 WHERE id = $1", &[user, hash]).await?;
+                Ok(changed == 1)
             })
         })
         .await
@@ -218,7 +252,8 @@ impl Store for PostgresStore {
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         self.read(id.as_str(), |client, id| {
             Box::pin(async move {
-                let row = query_opt(client, "SELECT id, name, alias, admin FROM users WHERE id = $1", &[&id]).await?;
+                let row =
+                    query_opt(client, "SELECT id, name, alias, admin, login FROM users WHERE id = $1", &[&id]).await?;
                 let Some(row) = row else { return Ok(None) };
                 Ok(Some(user_row(&row, 0)?.decode()?))
             })
@@ -226,10 +261,26 @@ impl Store for PostgresStore {
         .await
     }
 
-    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+    async fn update_user(
+        &self,
+        id: &UserId,
+        name: Option<&Name>,
+        alias: Option<Option<&Name>>,
+    ) -> StoreResult<UserUpdate> {
         let args = (id.as_str(), name.map(Name::as_str), alias.is_some(), alias.flatten().map(Name::as_str));
         self.write(&args, |tx, (id, name, set_alias, alias)| {
             Box::pin(async move {
+                // Check, then update, in one serializable transaction: two users racing for one
+                // alias conflict, and the retry of the loser sees it taken (the unique index
+                // stands behind it).
+                if alias.is_some() {
+                    let sql = "SELECT EXISTS (SELECT 1 FROM users WHERE alias = $1 AND id <> $2)";
+                    let rows = query(tx, sql, &[alias, id]).await?;
+                    let taken: bool = rows.first().map(|row| row.try_get(0)).transpose()?.unwrap_or(false);
+                    if taken {
+                        return Ok(UserUpdate::AliasTaken);
+                    }
+                }
                 // The update matches the row even when nothing is to change, so the count of
                 // changed rows says whether the user exists.
                 let changed = execute(
@@ -241,7 +292,7 @@ impl Store for PostgresStore {
                     &[id, name, set_alias, alias],
                 )
                 .await?;
-                Ok(changed == 1)
+                Ok(if changed == 1 { UserUpdate::Updated } else { UserUpdate::NoSuchUser })
             })
         })
         .await
@@ -261,7 +312,8 @@ impl Store for PostgresStore {
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         self.read(name, |client, name| {
             Box::pin(async move {
-                let sql = "SELECT id, name, alias, admin FROM users WHERE name = $1 OR alias = $1 ORDER BY seq";
+                let sql = "SELECT id, name, alias, admin, login FROM users
+                           WHERE login = $1 OR name = $1 OR alias = $1 ORDER BY seq";
                 let rows = query(client, sql, &[&name]).await?;
                 rows.iter().map(|row| Ok(user_row(row, 0)?.decode()?)).collect()
             })
@@ -350,7 +402,7 @@ impl Store for PostgresStore {
                 let row = query_opt(
                     client,
                     "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                            t.created_at, u.id, u.name, u.alias, u.admin
+                            t.created_at, u.id, u.name, u.alias, u.admin, u.login
                      FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                      WHERE t.id = $1",
                     &[&id],

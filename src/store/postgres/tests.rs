@@ -13,7 +13,8 @@ use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, new_group, new_invite, new_user, postgres_database as fresh_database, race_joins,
-    undecodable_rows_are_backend_errors, uses, Team,
+    undecodable_rows_are_backend_errors, users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team,
+    USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
 use crate::store::{JoinOutcome, Store, StoreError};
@@ -414,7 +415,7 @@ async fn rows_that_do_not_decode_into_domain_values_are_backend_errors() {
     raw(&url)
         .await
         .batch_execute(
-            "INSERT INTO users (id, name, alias, admin) VALUES ('bad-name', '', NULL, FALSE);
+            "INSERT INTO users (id, name, alias, admin, login) VALUES ('bad-name', '', NULL, FALSE, 'bad-name');
              INSERT INTO groups (id, name, type) VALUES ('bad-type', 'g', 'club');
              INSERT INTO groups (id, name, type) VALUES ('bad/id', 'g', 'team');
              INSERT INTO tokens (id, kind, created_at) VALUES ('odd-kind', 'space_invite', 0);
@@ -562,4 +563,28 @@ async fn migrating_to_joins_without_a_group_lock_marks_the_invites_of_groups_alr
     let joiner = new_user(&store, "joiner").await;
     assert_eq!(store.join_with_token(&old_invites[1].id, &joiner).await, Ok(JoinOutcome::GroupGone));
     assert_eq!(store.join_with_token(&old_invites[0].id, &joiner).await, Ok(JoinOutcome::Joined(alive.id.clone())));
+}
+
+#[tokio::test]
+async fn a_database_at_migration_0003_with_shared_names_and_aliases_migrates_to_unique_ones() {
+    let Some(url) = fresh_database().await else { return };
+    let client = raw(&url).await;
+    client
+        .batch_execute(
+            "CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)",
+        )
+        .await
+        .expect("the ledger");
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= 3) {
+        client.batch_execute(migration.sql).await.expect("an old migration applies");
+        client.execute("INSERT INTO schema_migrations VALUES ($1, 0)", &[&migration.version]).await.expect("recorded");
+    }
+    // One at a time, so that the identity column numbers them in this order.
+    for (id, name, alias) in USERS_AT_0003 {
+        let sql = "INSERT INTO users (id, name, alias, admin) VALUES ($1, $2, $3, FALSE)";
+        client.execute(sql, &[&id, &name, &alias]).await.expect("a user of 0003");
+    }
+    let store = PostgresStore::connect(&url).await.expect("the new build connects and migrates the database");
+    users_migrated_by_0005_have_unique_logins_and_aliases(&store).await;
+    assert_eq!(applied_migrations(&url).await, versions(MIGRATIONS));
 }

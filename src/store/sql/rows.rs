@@ -4,7 +4,7 @@
 //! identifier.
 
 use super::{RowError, KIND_ACCESS, KIND_GROUP_INVITE_USER};
-use crate::domain::{Group, GroupId, GroupType, Name, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
 use crate::store::{TokenGrant, TokenRecord};
 
 pub(crate) fn user_id(raw: String) -> Result<UserId, RowError> {
@@ -56,7 +56,7 @@ macro_rules! read_token_row {
     };
 }
 
-/// A `UserRow` from the four user columns starting at column `$at` of `$row`, read like
+/// A `UserRow` from the five user columns starting at column `$at` of `$row`, read like
 /// `read_token_row!` reads.
 macro_rules! read_user_row {
     ($row:expr, $get:ident, $at:expr) => {
@@ -65,24 +65,27 @@ macro_rules! read_user_row {
             name: $row.$get($at + 1)?,
             alias: $row.$get($at + 2)?,
             admin: $row.$get($at + 3)?,
+            login: $row.$get($at + 4)?,
         }
     };
 }
 
 pub(crate) use {read_token_row, read_user_row, token_columns};
 
-/// The user columns `id, name, alias, admin`, in that order wherever they are selected.
+/// The user columns `id, name, alias, admin, login`, in that order wherever they are selected.
 pub(crate) struct UserRow {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) alias: Option<String>,
     pub(crate) admin: bool,
+    pub(crate) login: String,
 }
 
 impl UserRow {
     pub(crate) fn decode(self) -> Result<User, RowError> {
         Ok(User {
             id: user_id(self.id)?,
+            login: Login::parse_stored(&self.login).map_err(|_| RowError("a stored login is not valid".into()))?,
             name: name(self.name, "user name")?,
             alias: self.alias.map(|a| name(a, "alias")).transpose()?,
             admin: self.admin,

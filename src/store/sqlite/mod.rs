@@ -38,7 +38,9 @@ use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row};
 use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
+use super::{
+    JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+};
 use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
 
 /// How long a statement waits for another connection's lock before giving up. The CLI
@@ -51,6 +53,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("../../../migrations/sqlite/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("../../../migrations/sqlite/0002_memberships_by_group.sql") },
     Migration { version: 3, sql: include_str!("../../../migrations/sqlite/0003_settings.sql") },
+    Migration { version: 5, sql: include_str!("../../../migrations/sqlite/0005_user_login_password.sql") },
 ];
 
 /// A `Store` over one SQLite file, with group commit.
@@ -204,20 +207,50 @@ fn finished<T>(future: impl Future<Output = Result<T, Failure>>) -> Result<T, Fa
 
 #[async_trait]
 impl Store for SqliteStore {
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
+    async fn create_user(&self, user: &User) -> StoreResult<bool> {
         let user = user.clone();
         self.write(move |tx| {
-            tx.prepare_cached(
-                "INSERT INTO users (id, name, alias, admin, seq)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE(MAX(seq), 0) + 1 FROM users))",
-            )?
-            .execute(params![
-                user.id.as_str(),
-                user.name.as_str(),
-                user.alias.as_ref().map(Name::as_str),
-                user.admin,
-            ])?;
-            Ok(())
+            // The writer runs one write at a time, so nothing can take the login between the
+            // check and the insert; the unique index stands behind it.
+            let added = tx
+                .prepare_cached(
+                    "INSERT INTO users (id, name, alias, admin, login, seq)
+                     SELECT ?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM users)
+                     WHERE NOT EXISTS (SELECT 1 FROM users WHERE login = ?5)",
+                )?
+                .execute(params![
+                    user.id.as_str(),
+                    user.name.as_str(),
+                    user.alias.as_ref().map(Name::as_str),
+                    user.admin,
+                    user.login.as_str(),
+                ])?;
+            Ok(added == 1)
+        })
+        .await
+    }
+
+    async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
+        let login = login.to_owned();
+        self.read_inline(move |conn| {
+            let row = conn
+                .prepare_cached("SELECT id, name, alias, admin, login, password_hash FROM users WHERE login = ?1")?
+                .query_row([login.as_str()], |row| Ok((user_row(row, 0)?, row.get::<_, Option<String>>(5)?)))
+                .optional()?;
+            let Some((user, hash)) = row else { return Ok(None) };
+            Ok(Some((user.decode()?, hash)))
+        })
+        .await
+    }
+
+    async fn set_password_hash(&self, user: &UserId, hash: Option<&str>) -> StoreResult<bool> {
+        let user = user.clone();
+        let hash = hash.map(str::to_owned);
+        self.write(move |tx| {
+            let changed = tx
+                .prepare_cached("UPDATE users SET password_hash = ?2 WHERE id = ?1")?
+                .execute(params![user.as_str(), hash])?;
+            Ok(changed == 1)
         })
         .await
     }
@@ -226,7 +259,7 @@ impl Store for SqliteStore {
         let id = id.clone();
         self.read_inline(move |conn| {
             let row = conn
-                .prepare_cached("SELECT id, name, alias, admin FROM users WHERE id = ?1")?
+                .prepare_cached("SELECT id, name, alias, admin, login FROM users WHERE id = ?1")?
                 .query_row([id.as_str()], |row| user_row(row, 0))
                 .optional()?;
             Ok(row.map(UserRow::decode).transpose()?)
@@ -234,12 +267,27 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+    async fn update_user(
+        &self,
+        id: &UserId,
+        name: Option<&Name>,
+        alias: Option<Option<&Name>>,
+    ) -> StoreResult<UserUpdate> {
         let id = id.clone();
         let name = name.map(|n| n.as_str().to_owned());
         let set_alias = alias.is_some();
         let alias = alias.flatten().map(|a| a.as_str().to_owned());
         self.write(move |tx| {
+            // One write at a time (the writer), so the alias cannot be taken between the check
+            // and the update; the unique index stands behind it.
+            if let Some(alias) = &alias {
+                let taken: bool = tx
+                    .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE alias = ?1 AND id <> ?2)")?
+                    .query_row(params![alias, id.as_str()], |row| row.get(0))?;
+                if taken {
+                    return Ok(UserUpdate::AliasTaken);
+                }
+            }
             // The update matches the row even when nothing is to change, so the count of
             // changed rows says whether the user exists.
             let changed = tx
@@ -250,7 +298,7 @@ impl Store for SqliteStore {
                      WHERE id = ?1",
                 )?
                 .execute(params![id.as_str(), name, set_alias, alias])?;
-            Ok(changed == 1)
+            Ok(if changed == 1 { UserUpdate::Updated } else { UserUpdate::NoSuchUser })
         })
         .await
     }
@@ -267,7 +315,7 @@ impl Store for SqliteStore {
         let name = name.to_owned();
         self.read(move |conn| {
             let mut statement = conn.prepare_cached(
-                "SELECT id, name, alias, admin FROM users WHERE name = ?1 OR alias = ?1 ORDER BY seq",
+                "SELECT id, name, alias, admin, login FROM users WHERE login = ?1 OR name = ?1 OR alias = ?1 ORDER BY seq",
             )?;
             let rows = statement.query_map([name.as_str()], |row| user_row(row, 0))?;
             let mut users = Vec::new();
@@ -342,7 +390,7 @@ impl Store for SqliteStore {
         // when its `user_id` names a user, that user's.
         self.read_inline(move |conn| {
             let sql = "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                              t.created_at, u.id, u.name, u.alias, u.admin
+                              t.created_at, u.id, u.name, u.alias, u.admin, u.login
                        FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                        WHERE t.id = ?1";
             let row = conn

@@ -11,9 +11,10 @@ use tokio::sync::oneshot;
 use super::errors::{sql_error, Failure};
 use super::readers::would_wait;
 use super::{join, SqliteStore, MIGRATIONS};
-use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::domain::{GroupId, Login, PrivilegeSet, User, UserId};
 use crate::store::fixtures::{
-    a_group, a_team, a_user, an_invite, new_group, new_user, race_joins, undecodable_rows_are_backend_errors, Team,
+    a_group, a_team, a_user, an_invite, new_group, new_user, race_joins, undecodable_rows_are_backend_errors,
+    users_migrated_by_0005_have_unique_logins_and_aliases, Team, USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
 use crate::store::{JoinOutcome, Store, StoreError, StoreResult, TokenRecord};
@@ -110,7 +111,7 @@ async fn rows_that_do_not_decode_into_domain_values_are_backend_errors() {
     let store = SqliteStore::open(&path).expect("the store opens");
     let raw = Connection::open(&path).expect("a raw connection opens");
     raw.execute_batch(
-        "INSERT INTO users (id, name, alias, admin, seq) VALUES ('bad-name', '', NULL, 0, 1);
+        "INSERT INTO users (id, name, alias, admin, seq, login) VALUES ('bad-name', '', NULL, 0, 1, 'bad-name');
          INSERT INTO groups (id, name, type, seq) VALUES ('bad-type', 'g', 'club', 1);
          INSERT INTO groups (id, name, type, seq) VALUES ('bad/id', 'g', 'team', 2);
          INSERT INTO tokens (id, kind, created_at) VALUES ('odd-kind', 'space_invite', 0);
@@ -321,7 +322,8 @@ async fn requests_that_fail_or_panic_inside_a_batch_leave_the_rest_of_the_batch_
     let s = store.clone();
     let c = carol.clone();
     let add_carol = queue_call(&store, async move { s.create_user(&c).await }).await;
-    let (s, o) = (store.clone(), owner.clone());
+    // The same id under a free login: an id clash, which fails inside the batch.
+    let (s, o) = (store.clone(), User { login: Login::parse("owner again").unwrap(), ..owner.clone() });
     let add_owner_again = queue_call(&store, async move { s.create_user(&o).await }).await;
     let (s, t) = (store.clone(), invite.id.clone());
     let ghost_joins = queue_call(&store, async move { s.join_with_token(&t, &UserId::generate()).await }).await;
@@ -340,12 +342,12 @@ async fn requests_that_fail_or_panic_inside_a_batch_leave_the_rest_of_the_batch_
     let add_dave = queue_call(&store, async move { s.create_user(&d).await }).await;
     release(holder).await;
 
-    assert_eq!(add_carol.await.expect("the task finishes"), Ok(()));
+    assert_eq!(add_carol.await.expect("the task finishes"), Ok(true));
     assert!(matches!(add_owner_again.await.expect("the task finishes"), Err(StoreError::Backend(_))));
     assert!(matches!(ghost_joins.await.expect("the task finishes"), Err(StoreError::Backend(_))));
     assert_eq!(bob_joins.await.expect("the task finishes"), Ok(JoinOutcome::Joined(group.id.clone())));
     assert!(matches!(panics.await.expect("the task finishes"), Err(StoreError::Backend(_))));
-    assert_eq!(add_dave.await.expect("the task finishes"), Ok(()));
+    assert_eq!(add_dave.await.expect("the task finishes"), Ok(true));
 
     // The holder's batch and then one batch of the six.
     assert_eq!(commits(&store) - before, 2);
@@ -470,4 +472,29 @@ async fn the_checkpointer_copies_commits_into_the_database_file_without_the_writ
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     assert!(wal / 4096 < u64::from(super::checkpoint::BACKSTOP_PAGES), "the writer's own checkpoint was not due");
+}
+
+#[tokio::test]
+async fn a_database_at_migration_0003_with_shared_names_and_aliases_migrates_to_unique_ones() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = Connection::open(&path).expect("the database opens");
+        conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)")
+            .expect("the ledger");
+        for migration in MIGRATIONS.iter().filter(|m| m.version <= 3) {
+            conn.execute_batch(migration.sql).expect("an old migration applies");
+            conn.execute("INSERT INTO schema_migrations VALUES (?1, 0)", [migration.version]).expect("recorded");
+        }
+        for (seq, (id, name, alias)) in USERS_AT_0003.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO users (id, name, alias, admin, seq) VALUES (?1, ?2, ?3, 0, ?4)",
+                rusqlite::params![id, name, alias, seq as i64 + 1],
+            )
+            .expect("a user of 0003");
+        }
+    }
+    let store = SqliteStore::open(&path).expect("the new build opens and migrates the database");
+    users_migrated_by_0005_have_unique_logins_and_aliases(&store).await;
+    let applied: Vec<i64> = applied_migrations(&path).iter().map(|(v, _)| *v).collect();
+    assert_eq!(applied, versions(MIGRATIONS));
 }

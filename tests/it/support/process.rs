@@ -126,6 +126,24 @@ pub async fn run(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
         .expect("the output reads")
 }
 
+/// `oz-groups ARGS` with `stdin` as its standard input (the CLI's `--password-stdin`), to its end.
+pub async fn run_with_stdin(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use tokio::io::AsyncWriteExt as _;
+    let mut child = command(args, &[])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut input = child.stdin.take().expect("a piped stdin");
+    input.write_all(stdin).await.expect("stdin takes the input");
+    drop(input);
+    tokio::time::timeout(START_TIMEOUT, child.wait_with_output())
+        .await
+        .unwrap_or_else(|_| panic!("`oz-groups {}` did not finish in time", args.join(" ")))
+        .expect("the output reads")
+}
+
 /// A fresh data directory with the binary serving it: how a test of the real binary starts.
 pub struct Served {
     /// The data directory (and its `admin.token`); removed when dropped.
@@ -221,6 +239,19 @@ impl Remote {
 
     pub async fn get(&self, path: &str, token: &str) -> Reply {
         self.send(Method::GET, path, token, None).await
+    }
+
+    /// `GET path` under the API root with HTTP Basic credentials, checked.
+    pub async fn get_basic(&self, path: &str, login: &str, password: &str) -> Reply {
+        let url = format!("{}{}{path}", self.root, super::API_ROOT);
+        let response = self.http.get(&url).basic_auth(login, Some(password)).send().await.expect("the request is sent");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.expect("the body reads").to_vec();
+        let reply = Reply { status, headers, body };
+        reply.check_no_leak(&[password.to_owned()]);
+        super::contract::check(&Method::GET, &super::request_target(&url), &reply);
+        reply
     }
 
     /// `method path` outside the API root (`/healthz`), without credentials, checked.

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use oz_groups::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
-use oz_groups::store::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use oz_groups::store::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate};
 use tokio::sync::watch;
 
 /// What the wrapper does on top of the real store.
@@ -80,15 +80,28 @@ impl LineUp {
 
 #[async_trait]
 impl Store for ProbeStore {
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
+    async fn create_user(&self, user: &User) -> StoreResult<bool> {
         self.count();
         self.inner.create_user(user).await
+    }
+    async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
+        self.count();
+        self.inner.user_by_login(login).await
+    }
+    async fn set_password_hash(&self, user: &UserId, hash: Option<&str>) -> StoreResult<bool> {
+        self.count();
+        self.inner.set_password_hash(user, hash).await
     }
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         self.count();
         self.inner.get_user(id).await
     }
-    async fn update_user(&self, id: &UserId, name: Option<&Name>, alias: Option<Option<&Name>>) -> StoreResult<bool> {
+    async fn update_user(
+        &self,
+        id: &UserId,
+        name: Option<&Name>,
+        alias: Option<Option<&Name>>,
+    ) -> StoreResult<UserUpdate> {
         self.count();
         self.inner.update_user(id, name, alias).await
     }
