@@ -3,9 +3,8 @@
 //! (`--dump-dom`); the other drives one Chromium over the DevTools protocol (chromiumoxide) as a
 //! person would: Authorize with the admin's access token, "Try it out" and "Execute" on GET
 //! `/user` (200 and the body shown) and on POST `/user/groups/join` with an invite minted for the
-//! test (201), then log out (401), and, once the users branch is merged, Basic credentials (see
-//! `NEEDS_MERGE`). Without Chromium both follow `oz_testkit::skip`: a loud SKIPPED line, or a
-//! failure under CI.
+//! test (201), then log out (401), and once more with Basic credentials (200). Without Chromium
+//! both follow `oz_testkit::skip`: a loud SKIPPED line, or a failure under CI.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
@@ -131,13 +130,6 @@ fn swagger_ui_renders_every_operation_of_the_spec_in_a_real_browser() {
 // Swagger UI used as a person uses it: one headless Chromium driven over the DevTools protocol
 // (chromiumoxide), clicking and typing in the page, every wait a DOM condition polled against a
 // deadline.
-
-/// NEEDS_MERGE: browser steps that need another issue-11 branch. The lead removes a name when
-/// that branch is merged; the step then runs, and must pass.
-/// - `basic_auth`: the users branch (passwords, `user add LOGIN --password-stdin`, Basic auth,
-///   and a `basic` security scheme in `openapi/openapi.yaml`, which Swagger UI offers in its
-///   Authorize dialog).
-const NEEDS_MERGE: &[&str] = &["basic_auth"];
 
 const API_ROOT: &str = "/api/v3/onezone";
 /// How long any one DOM condition may take to become true.
@@ -445,18 +437,14 @@ async fn a_person_can_authorize_and_try_out_get_user_and_the_join_in_swagger_ui(
     assert_eq!(status, "401", "GET /user without credentials shows 401; it shows:\n{shown}");
     assert!(shown.contains("unauthorized"), "the error body is shown: {shown}");
 
-    // Basic credentials (gated: see NEEDS_MERGE).
-    if NEEDS_MERGE.contains(&"basic_auth") {
-        let _ = writeln_stderr(&format!("--- {test}: step basic_auth skipped (NEEDS_MERGE: the users branch)"));
-    } else {
-        add_user(data.path(), "carol", Some("correct horse battery staple"));
-        // The HTTP Basic scheme's section, whatever the spec names it.
-        authorize(&page, "http, Basic", &["carol", "correct horse battery staple"]).await;
-        clear_response(&page, "get", "/user").await;
-        let (status, shown) = try_it_out(&page, "get", "/user", None).await;
-        assert_eq!(status, "200", "GET /user with Basic credentials shows 200; it shows:\n{shown}");
-        assert!(shown.contains("carol"), "the body shown is carol: {shown}");
-    }
+    // Basic credentials: a user with a password, in the Authorize dialog's HTTP Basic section.
+    add_user(data.path(), "carol", Some("correct horse battery staple"));
+    // The HTTP Basic scheme's section, whatever the spec names it.
+    authorize(&page, "http, Basic", &["carol", "correct horse battery staple"]).await;
+    clear_response(&page, "get", "/user").await;
+    let (status, shown) = try_it_out(&page, "get", "/user", None).await;
+    assert_eq!(status, "200", "GET /user with Basic credentials shows 200; it shows:\n{shown}");
+    assert!(shown.contains("carol"), "the body shown is carol: {shown}");
 
     browser.close().await.expect("the browser closes");
     let _ = browser.wait().await;
