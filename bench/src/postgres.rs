@@ -210,7 +210,7 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
     let (dbname, url) = create_database(admin, prefix).await?;
     bounded("seeding the pgbench database", async {
         let store = PostgresStore::connect(&url).await.map_err(|e| anyhow!("opening the PostgresStore: {e}"))?;
-        let owner = User { id: UserId::generate(), name: name("pgbench owner")?, alias: None, admin: false };
+        let owner = User { id: UserId::generate(), name: name("pgbench owner")?, alias: None };
         store.create_user(&owner).await?;
         let mut groups = Vec::new();
         for i in 0..GROUPS {

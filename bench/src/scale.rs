@@ -61,8 +61,7 @@ pub async fn load(app: &App, groups: usize, memberships: usize, budget_s: u64) -
         |i| {
             let store = store.clone();
             async move {
-                let user =
-                    User { id: UserId::generate(), name: name(&format!("scale user {i}"))?, alias: None, admin: false };
+                let user = User { id: UserId::generate(), name: name(&format!("scale user {i}"))?, alias: None };
                 store.create_user(&user).await?;
                 Ok(user)
             }

@@ -42,7 +42,7 @@ pub async fn measure(dir: &Path, duration: Duration) -> anyhow::Result<StorageRe
     std::fs::create_dir_all(dir)?;
     let path = dir.join("storage.db");
     let store: Arc<dyn Store> = Arc::new(tokio::task::spawn_blocking(move || SqliteStore::open(&path)).await??);
-    let owner = User { id: UserId::generate(), name: name("storage owner")?, alias: None, admin: false };
+    let owner = User { id: UserId::generate(), name: name("storage owner")?, alias: None };
     store.create_user(&owner).await?;
     let group = Group { id: GroupId::generate(), name: name("storage group")?, kind: GroupType::Team };
     store.create_group(&group, &owner.id, PrivilegeSet::all()).await?;
@@ -92,7 +92,7 @@ async fn prepare(store: &Arc<dyn Store>, group: &GroupId, n: usize) -> anyhow::R
         |i| {
             let (store, group) = (store.clone(), group.clone());
             async move {
-                let user = User { id: UserId::generate(), name: name(&format!("s{i}"))?, alias: None, admin: false };
+                let user = User { id: UserId::generate(), name: name(&format!("s{i}"))?, alias: None };
                 store.create_user(&user).await?;
                 let record = invite_record(&group, Some(1));
                 store.insert_token(&record).await?;

@@ -81,6 +81,7 @@ mod retry;
 mod rows;
 #[cfg(test)]
 mod tests;
+mod zone;
 
 use std::time::Duration;
 
@@ -92,8 +93,14 @@ use self::errors::Failure;
 use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_one, query_opt, token_row, user_row};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow};
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
-use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
+use super::{
+    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE,
+    KEY_FINGERPRINT,
+};
+use crate::domain::{
+    Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
+    ZonePrivilegeSet,
+};
 
 /// Connections per pool, that is per server instance. Enough for a small server's concurrent
 /// requests; PostgreSQL's default `max_connections` (100) leaves room for several instances.
@@ -123,6 +130,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("../../../migrations/postgres/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("../../../migrations/postgres/0002_memberships_by_group.sql") },
     Migration { version: 3, sql: include_str!("../../../migrations/postgres/0003_settings.sql") },
+    Migration { version: 6, sql: include_str!("../../../migrations/postgres/0006_zone_privileges.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -193,25 +201,38 @@ impl PostgresStore {
 
 #[async_trait]
 impl Store for PostgresStore {
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
-        self.write(user, |tx, user| {
-            Box::pin(async move {
-                execute(
-                    tx,
-                    "INSERT INTO users (id, name, alias, admin) VALUES ($1, $2, $3, $4)",
-                    &[&user.id.as_str(), &user.name.as_str(), &user.alias.as_ref().map(Name::as_str), &user.admin],
-                )
-                .await?;
-                Ok(())
-            })
-        })
-        .await
+    async fn create_user_with_privileges(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<()> {
+        self.create_user_in(user, zone).await
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<UserId>> {
+        self.list_users_in().await
+    }
+
+    async fn list_users_page(&self, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.list_users_page_in(page).await
+    }
+
+    async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded> {
+        self.delete_user_in(id).await
+    }
+
+    async fn zone_privileges(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>> {
+        self.zone_privileges_in(holder).await
+    }
+
+    async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
+        self.change_zone_privileges_in(holder, change).await
+    }
+
+    async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
+        self.effective_zone_privileges_in(user).await
     }
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         self.read(id.as_str(), |client, id| {
             Box::pin(async move {
-                let row = query_opt(client, "SELECT id, name, alias, admin FROM users WHERE id = $1", &[&id]).await?;
+                let row = query_opt(client, "SELECT id, name, alias FROM users WHERE id = $1", &[&id]).await?;
                 let Some(row) = row else { return Ok(None) };
                 Ok(Some(user_row(&row, 0)?.decode()?))
             })
@@ -254,7 +275,7 @@ impl Store for PostgresStore {
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         self.read(name, |client, name| {
             Box::pin(async move {
-                let sql = "SELECT id, name, alias, admin FROM users WHERE name = $1 OR alias = $1 ORDER BY seq";
+                let sql = "SELECT id, name, alias FROM users WHERE name = $1 OR alias = $1 ORDER BY seq";
                 let rows = query(client, sql, &[&name]).await?;
                 rows.iter().map(|row| Ok(user_row(row, 0)?.decode()?)).collect()
             })
@@ -338,7 +359,7 @@ impl Store for PostgresStore {
                 let row = query_opt(
                     client,
                     "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                            t.created_at, u.id, u.name, u.alias, u.admin
+                            t.created_at, u.id, u.name, u.alias
                      FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                      WHERE t.id = $1",
                     &[&id],
@@ -467,31 +488,16 @@ impl Store for PostgresStore {
         .await
     }
 
-    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
-        let args = (group.as_str(), user.as_str(), i64::from(privileges.bits()));
-        self.write(&args, |tx, (group, user, bits)| {
-            Box::pin(async move {
-                let changed = execute(
-                    tx,
-                    "UPDATE memberships SET privileges = $3 WHERE group_id = $1 AND user_id = $2",
-                    &[group, user, bits],
-                )
-                .await?;
-                Ok(changed == 1)
-            })
-        })
-        .await
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
+        self.set_privileges_in(group, user, privileges).await
     }
 
-    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
-        self.write(&(group.as_str(), user.as_str()), |tx, (group, user)| {
-            Box::pin(async move {
-                let deleted =
-                    execute(tx, "DELETE FROM memberships WHERE group_id = $1 AND user_id = $2", &[group, user]).await?;
-                Ok(deleted == 1)
-            })
-        })
-        .await
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
+        self.remove_member_in(group, user).await
+    }
+
+    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+        self.add_member_in(group, user, privileges).await
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {

@@ -49,7 +49,7 @@ pub(super) async fn execute<C: GenericClient>(
     Ok(client.execute(&statement, params).await?)
 }
 
-/// The four user columns `id, name, alias, admin` starting at column `at`.
+/// The three user columns `id, name, alias` starting at column `at`.
 pub(super) fn user_row(row: &Row, at: usize) -> Result<UserRow, Failure> {
     Ok(read_user_row!(row, try_get, at))
 }

@@ -13,7 +13,7 @@ use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
 use crate::domain::{PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, new_group, new_invite, new_user, postgres_database as fresh_database, race_joins,
-    undecodable_rows_are_backend_errors, uses, Team,
+    race_last_managers_leaving, undecodable_rows_are_backend_errors, uses, Team,
 };
 use crate::store::sql::migrate::versions;
 use crate::store::{JoinOutcome, Store, StoreError};
@@ -55,6 +55,13 @@ async fn two_instances_racing_500_joins_on_a_single_use_invite_admit_exactly_one
 }
 
 /// Two pools on one database, as two server instances.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_last_managers_leaving_at_once_through_two_instances_leave_exactly_one() {
+    let Some(url) = fresh_database().await else { return };
+    // Each round's two removals go through different pools, as from two server instances.
+    race_last_managers_leaving(&two_instances(&url).await, 20).await;
+}
+
 async fn two_instances(url: &str) -> [Arc<dyn Store>; 2] {
     let first = PostgresStore::connect(url).await.expect("the first instance connects");
     let second = PostgresStore::connect(url).await.expect("the second instance connects");

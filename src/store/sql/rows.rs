@@ -60,23 +60,17 @@ macro_rules! read_token_row {
 /// `read_token_row!` reads.
 macro_rules! read_user_row {
     ($row:expr, $get:ident, $at:expr) => {
-        $crate::store::sql::UserRow {
-            id: $row.$get($at)?,
-            name: $row.$get($at + 1)?,
-            alias: $row.$get($at + 2)?,
-            admin: $row.$get($at + 3)?,
-        }
+        $crate::store::sql::UserRow { id: $row.$get($at)?, name: $row.$get($at + 1)?, alias: $row.$get($at + 2)? }
     };
 }
 
 pub(crate) use {read_token_row, read_user_row, token_columns};
 
-/// The user columns `id, name, alias, admin`, in that order wherever they are selected.
+/// The user columns `id, name, alias`, in that order wherever they are selected.
 pub(crate) struct UserRow {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) alias: Option<String>,
-    pub(crate) admin: bool,
 }
 
 impl UserRow {
@@ -85,7 +79,6 @@ impl UserRow {
             id: user_id(self.id)?,
             name: name(self.name, "user name")?,
             alias: self.alias.map(|a| name(a, "alias")).transpose()?,
-            admin: self.admin,
         })
     }
 }

@@ -18,6 +18,7 @@ mod rows;
 #[cfg(test)]
 mod tests;
 mod writer;
+mod zone;
 
 use std::future::Future;
 use std::path::Path;
@@ -36,8 +37,14 @@ use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row};
 use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE, KEY_FINGERPRINT};
-use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
+use super::{
+    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, HEALTH_PROBE,
+    KEY_FINGERPRINT,
+};
+use crate::domain::{
+    Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
+    ZonePrivilegeSet,
+};
 
 /// How long a statement waits for another connection's lock before giving up. The CLI
 /// (`oz-groups user add`) writes to the file while the server has it open; five seconds lets
@@ -49,6 +56,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("../../../migrations/sqlite/0001_initial.sql") },
     Migration { version: 2, sql: include_str!("../../../migrations/sqlite/0002_memberships_by_group.sql") },
     Migration { version: 3, sql: include_str!("../../../migrations/sqlite/0003_settings.sql") },
+    Migration { version: 6, sql: include_str!("../../../migrations/sqlite/0006_zone_privileges.sql") },
 ];
 
 /// A `Store` over one SQLite file, with group commit.
@@ -200,29 +208,39 @@ fn finished<T>(future: impl Future<Output = Result<T, Failure>>) -> Result<T, Fa
 
 #[async_trait]
 impl Store for SqliteStore {
-    async fn create_user(&self, user: &User) -> StoreResult<()> {
-        let user = user.clone();
-        self.write(move |tx| {
-            tx.prepare_cached(
-                "INSERT INTO users (id, name, alias, admin, seq)
-                 VALUES (?1, ?2, ?3, ?4, (SELECT COALESCE(MAX(seq), 0) + 1 FROM users))",
-            )?
-            .execute(params![
-                user.id.as_str(),
-                user.name.as_str(),
-                user.alias.as_ref().map(Name::as_str),
-                user.admin,
-            ])?;
-            Ok(())
-        })
-        .await
+    async fn create_user_with_privileges(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<()> {
+        self.create_user_in(user, zone).await
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<UserId>> {
+        self.list_users_in().await
+    }
+
+    async fn list_users_page(&self, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.list_users_page_in(page).await
+    }
+
+    async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded> {
+        self.delete_user_in(id).await
+    }
+
+    async fn zone_privileges(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>> {
+        self.zone_privileges_in(holder).await
+    }
+
+    async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
+        self.change_zone_privileges_in(holder, change).await
+    }
+
+    async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
+        self.effective_zone_privileges_in(user).await
     }
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         let id = id.clone();
         self.read_inline(move |conn| {
             let row = conn
-                .prepare_cached("SELECT id, name, alias, admin FROM users WHERE id = ?1")?
+                .prepare_cached("SELECT id, name, alias FROM users WHERE id = ?1")?
                 .query_row([id.as_str()], |row| user_row(row, 0))
                 .optional()?;
             Ok(row.map(UserRow::decode).transpose()?)
@@ -262,9 +280,8 @@ impl Store for SqliteStore {
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         let name = name.to_owned();
         self.read(move |conn| {
-            let mut statement = conn.prepare_cached(
-                "SELECT id, name, alias, admin FROM users WHERE name = ?1 OR alias = ?1 ORDER BY seq",
-            )?;
+            let mut statement =
+                conn.prepare_cached("SELECT id, name, alias FROM users WHERE name = ?1 OR alias = ?1 ORDER BY seq")?;
             let rows = statement.query_map([name.as_str()], |row| user_row(row, 0))?;
             let mut users = Vec::new();
             for row in rows {
@@ -338,7 +355,7 @@ impl Store for SqliteStore {
         // when its `user_id` names a user, that user's.
         self.read_inline(move |conn| {
             let sql = "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                              t.created_at, u.id, u.name, u.alias, u.admin
+                              t.created_at, u.id, u.name, u.alias
                        FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                        WHERE t.id = ?1";
             let row = conn
@@ -464,28 +481,16 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
-        let group = group.clone();
-        let user = user.clone();
-        self.write(move |tx| {
-            let changed = tx
-                .prepare_cached("UPDATE memberships SET privileges = ?3 WHERE group_id = ?1 AND user_id = ?2")?
-                .execute(params![group.as_str(), user.as_str(), privileges.bits()])?;
-            Ok(changed == 1)
-        })
-        .await
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
+        self.set_privileges_in(group, user, privileges).await
     }
 
-    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
-        let group = group.clone();
-        let user = user.clone();
-        self.write(move |tx| {
-            let deleted = tx
-                .prepare_cached("DELETE FROM memberships WHERE group_id = ?1 AND user_id = ?2")?
-                .execute([group.as_str(), user.as_str()])?;
-            Ok(deleted == 1)
-        })
-        .await
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
+        self.remove_member_in(group, user).await
+    }
+
+    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+        self.add_member_in(group, user, privileges).await
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
