@@ -48,8 +48,13 @@ impl App {
     }
 
     /// Deletes the caller's own account (DELETE `/user`), unless it is the last manager of a group.
+    /// An account already gone is done: its token may still be served from the verified-token
+    /// cache for the rest of the second in which it was deleted, and what it asks for is so.
     pub async fn delete_self(&self, caller: &User) -> Result<(), Error> {
-        guarded(self.store.delete_user(&caller.id).await?)
+        match self.store.delete_user(&caller.id).await? {
+            Guarded::Missing => Ok(()),
+            outcome => guarded(outcome),
+        }
     }
 
     /// All users in creation order, or one page of them (`list_users`).
