@@ -386,3 +386,30 @@ fn backoff_grows_and_stays_small() {
         assert!(wait >= Duration::from_millis(1) && wait <= Duration::from_millis(150), "{wait:?}");
     }
 }
+
+/// The schema as a build before migration 0006 left it: the zone privilege tables gone and 0006
+/// not recorded, with the users already there (one of them flagged `admin`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_others_none() {
+    use crate::domain::{ZoneHolder, ZonePrivilegeSet};
+    let Some(url) = fresh_database().await else { return };
+    let (admin, plain) = (a_user("admin"), a_user("plain"));
+    {
+        let store = PostgresStore::connect(&url).await.expect("the store connects");
+        store.create_user(&admin).await.expect("create admin");
+        store.create_user(&plain).await.expect("create plain");
+    }
+    let client = raw(&url).await;
+    client
+        .batch_execute(
+            "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges;
+             DELETE FROM schema_migrations WHERE version = 6;",
+        )
+        .await
+        .expect("back to the schema before 0006");
+    client.execute("UPDATE users SET admin = TRUE WHERE id = $1", &[&admin.id.as_str()]).await.expect("flag");
+
+    let store = PostgresStore::connect(&url).await.expect("the store reconnects and migrates");
+    assert_eq!(store.zone_privileges(&ZoneHolder::User(admin.id.clone())).await, Ok(Some(ZonePrivilegeSet::all())));
+    assert_eq!(store.effective_zone_privileges(&plain.id).await, Ok(ZonePrivilegeSet::empty()));
+}

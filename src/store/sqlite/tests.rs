@@ -446,3 +446,29 @@ fn only_a_busy_or_locked_database_sends_an_inline_read_to_the_blocking_pool() {
     }
     assert!(!would_wait(&rusqlite::Error::QueryReturnedNoRows));
 }
+
+/// The schema as a build before migration 0006 left it: the zone privilege tables gone and 0006
+/// not recorded, with the users already there (one of them flagged `admin`).
+#[tokio::test]
+async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_others_none() {
+    use crate::domain::{ZoneHolder, ZonePrivilegeSet};
+    let (_dir, path) = temp_db();
+    let (admin, plain) = (a_user("admin"), a_user("plain"));
+    {
+        let store = SqliteStore::open(&path).expect("the store opens");
+        store.create_user(&admin).await.expect("create admin");
+        store.create_user(&plain).await.expect("create plain");
+    }
+    let raw = Connection::open(&path).expect("the database opens");
+    raw.execute_batch(
+        "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges;
+         DELETE FROM schema_migrations WHERE version = 6;",
+    )
+    .expect("back to the schema before 0006");
+    raw.execute("UPDATE users SET admin = 1 WHERE id = ?1", [admin.id.as_str()]).expect("flag the admin");
+    drop(raw);
+
+    let store = SqliteStore::open(&path).expect("the store reopens and migrates");
+    assert_eq!(store.zone_privileges(&ZoneHolder::User(admin.id.clone())).await, Ok(Some(ZonePrivilegeSet::all())));
+    assert_eq!(store.effective_zone_privileges(&plain.id).await, Ok(ZonePrivilegeSet::empty()));
+}
