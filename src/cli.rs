@@ -56,7 +56,7 @@ enum UserCommand {
     /// Create a user and print only its access token (works while a server runs on the same data).
     Add {
         name: String,
-        /// Make the user a zone admin.
+        /// Make the user a zone admin: it holds all nine zone privileges (see README, "Zone administration").
         #[arg(long)]
         admin: bool,
         #[command(flatten)]

@@ -402,7 +402,7 @@ async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_ot
     let client = raw(&url).await;
     client
         .batch_execute(
-            "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges;
+            "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges; DROP INDEX tokens_by_user;
              DELETE FROM schema_migrations WHERE version = 6;",
         )
         .await

@@ -461,7 +461,7 @@ async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_ot
     }
     let raw = Connection::open(&path).expect("the database opens");
     raw.execute_batch(
-        "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges;
+        "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges; DROP INDEX tokens_by_user;
          DELETE FROM schema_migrations WHERE version = 6;",
     )
     .expect("back to the schema before 0006");
@@ -471,4 +471,19 @@ async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_ot
     let store = SqliteStore::open(&path).expect("the store reopens and migrates");
     assert_eq!(store.zone_privileges(&ZoneHolder::User(admin.id.clone())).await, Ok(Some(ZonePrivilegeSet::all())));
     assert_eq!(store.effective_zone_privileges(&plain.id).await, Ok(ZonePrivilegeSet::empty()));
+}
+
+#[test]
+fn deleting_a_users_tokens_reads_them_by_key_from_tokens_by_user() {
+    let (_dir, path) = temp_db();
+    drop(SqliteStore::open(&path).expect("open and migrate"));
+    let conn = Connection::open(&path).expect("open");
+    let plan: Vec<String> = conn
+        .prepare("EXPLAIN QUERY PLAN DELETE FROM tokens WHERE user_id = ?1")
+        .expect("plan")
+        .query_map(["u"], |r| r.get(3))
+        .expect("plan rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("plan text");
+    assert!(plan.join("; ").contains("tokens_by_user"), "{plan:?}");
 }
