@@ -32,6 +32,24 @@ OZ_OWNER_TOKEN=$(cat "$DATA/admin.token")
 OZ_JOINER_TOKEN=$("$BIN" user add joiner --data-dir "$DATA")
 OZ_LEAVER_TOKEN=$("$BIN" user add leaver --data-dir "$DATA")
 export OZ_LEAVER_TOKEN
+# Users the destructive operations may take, so the fixture stays whole: DELETE /user runs as
+# `doomed` (its first call deletes it, later ones get 401), DELETE /users/{id} targets `victim`
+# (then 404), and PUT /groups/{id}/users/{uid} adds `newcomer` (then 409). The other
+# /users/{id} operations read and change the joiner's (zone privileges do not affect its joins).
+export OZ_DOOMED_TOKEN OZ_VICTIM_TOKEN OZ_NEWCOMER_TOKEN
+OZ_DOOMED_TOKEN=$("$BIN" user add doomed --data-dir "$DATA")
+OZ_VICTIM_TOKEN=$("$BIN" user add victim --data-dir "$DATA")
+OZ_NEWCOMER_TOKEN=$("$BIN" user add newcomer --data-dir "$DATA")
+read -r OZ_JOINER_ID OZ_VICTIM_ID OZ_NEWCOMER_ID < <(python3 - "$BASE/api/v3/onezone" <<'PY'
+import json, os, sys, urllib.request
+api = sys.argv[1]
+def me(token):
+    with urllib.request.urlopen(urllib.request.Request(api + "/user", headers={"X-Auth-Token": token})) as resp:
+        return json.loads(resp.read())["userId"]
+print(*(me(os.environ[v]) for v in ("OZ_JOINER_TOKEN", "OZ_VICTIM_TOKEN", "OZ_NEWCOMER_TOKEN")))
+PY
+)
+export OZ_JOINER_ID OZ_VICTIM_ID OZ_NEWCOMER_ID
 
 MEMBER_OPS='^/groups/\{id\}/users/\{uid\}'
 LOG="$DATA/schemathesis.log"
@@ -41,13 +59,13 @@ schemathesis() {
   return "${PIPESTATUS[0]}"
 }
 
-# Run 1: every operation but the four on one member, with every phase (stateful included).
+# Run 1: every operation but the five on one member, with every phase (stateful included).
 # The member ids do not exist yet; the config must still resolve them, so they name nothing here.
 export OZ_GROUP_ID=none OZ_MEMBER_ID=none OZ_LEAVER_ID=none
 echo "schemathesis run 1/2 against $BASE (seed $SEED): all operations but /groups/{id}/users/{uid}"
 schemathesis --exclude-path-regex "$MEMBER_OPS" "${EXTRA_ARGS[@]}"
 
-# Run 2: the operations on one member, against a fresh group and members (no links join them, so
+# Run 2: the operations on one member (PUT adds the newcomer), against a fresh group and members (no links join them, so
 # no stateful phase: run 1 walks the links). A separate run because
 # Schemathesis reuses configured ids for every `{id}`: in one run with the rest, DELETE /groups/{id}
 # would delete this group early and leave these operations nothing but 404. One member is for

@@ -60,7 +60,7 @@ enum UserCommand {
         /// The user's name [default: the login].
         #[arg(long)]
         name: Option<String>,
-        /// Make the user a zone admin.
+        /// Make the user a zone admin: it holds all nine zone privileges (see README, "Zone administration").
         #[arg(long)]
         admin: bool,
         /// Give the user a password, read from the first line of standard input (HTTP Basic).

@@ -32,7 +32,7 @@ pub fn name(text: &str) -> anyhow::Result<Name> {
 /// store directly.
 pub fn user(text: &str) -> anyhow::Result<User> {
     let login = Login::parse_stored(text).map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(User { id: UserId::generate(), login, name: name(text)?, alias: None, admin: false })
+    Ok(User { id: UserId::generate(), login, name: name(text)?, alias: None })
 }
 
 /// Runs `make(i)` for `i in 0..count`, `CONCURRENCY` at a time, each as its own task (so that

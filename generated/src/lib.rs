@@ -193,6 +193,27 @@ pub enum RemoveGroupResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum AddGroupUserResponse {
+    /// Added. The membership is at `Location` (`/api/v3/onezone/groups/{id}/users/{uid}`).
+    Created { location: String },
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GetGroupUserResponse {
     /// The member.
     Ok(models::User),
@@ -240,6 +261,8 @@ pub enum RemoveGroupUserResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
@@ -261,6 +284,8 @@ pub enum SetGroupUserPrivilegesResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
     /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
@@ -311,6 +336,23 @@ pub enum CreateGroupForUserResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum DeleteCurrentUserResponse {
+    /// Deleted; the caller's tokens no longer authenticate.
+    NoContent,
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GetCurrentUserResponse {
     /// The calling user.
     Ok(models::User),
@@ -337,7 +379,7 @@ pub enum JoinGroupResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
-    /// The relation already exists.
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
     Conflict(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
@@ -415,6 +457,193 @@ pub enum LeaveGroupResponse {
     Unauthorized { body: models::Error, www_authenticate: String },
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListUsersResponse {
+    /// Ids of all users.
+    Ok { body: models::UserList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetGroupZonePrivilegesResponse {
+    /// The direct zone privileges.
+    Ok(models::ZonePrivileges),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserResponse {
+    /// The user.
+    Ok(models::User),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserZonePrivilegesResponse {
+    /// The direct zone privileges.
+    Ok(models::ZonePrivileges),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ModifyGroupZonePrivilegesResponse {
+    /// Changed.
+    NoContent,
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
+    UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ModifyUserZonePrivilegesResponse {
+    /// Changed.
+    NoContent,
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
+    UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RemoveGroupZonePrivilegesResponse {
+    /// Removed.
+    NoContent,
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RemoveUserResponse {
+    /// Deleted.
+    NoContent,
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RemoveUserZonePrivilegesResponse {
+    /// Removed.
+    NoContent,
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
@@ -435,7 +664,7 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<CreateGroupResponse, ApiError>;
 
-    /// List all groups (zone admins only)
+    /// List all groups (needs the zone privilege list_groups)
     async fn list_groups(
         &self,
         limit: Option<u32>,
@@ -443,20 +672,20 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<ListGroupsResponse, ApiError>;
 
-    /// Mint a user invite token (needs group_invite_user)
+    /// Mint a user invite token (needs group_invite_user, or the zone privilege oz_groups_add_members)
     async fn create_group_invite_token(
         &self,
         id: String,
         context: &C,
     ) -> Result<CreateGroupInviteTokenResponse, ApiError>;
 
-    /// Get group details (needs group_view_data)
+    /// Get group details (needs group_view_data, or the zone privilege list_groups)
     async fn get_group(&self, id: String, context: &C) -> Result<GetGroupResponse, ApiError>;
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
     async fn get_group_invite_token(&self, id: String, context: &C) -> Result<GetGroupInviteTokenResponse, ApiError>;
 
-    /// List the direct members of a group (needs group_view_data)
+    /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
         &self,
         id: String,
@@ -473,13 +702,16 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<ModifyGroupResponse, ApiError>;
 
-    /// Delete a group with its memberships (needs group_remove)
+    /// Delete a group with its memberships (needs group_remove, or the zone privilege oz_groups_remove_members)
     async fn remove_group(&self, id: String, context: &C) -> Result<RemoveGroupResponse, ApiError>;
 
-    /// Get a direct member of a group (needs group_view_data)
+    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
+    async fn add_group_user(&self, id: String, uid: String, context: &C) -> Result<AddGroupUserResponse, ApiError>;
+
+    /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String, context: &C) -> Result<GetGroupUserResponse, ApiError>;
 
-    /// Get a member's privileges in a group (needs group_view_data)
+    /// Get a member's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user_privileges(
         &self,
         id: String,
@@ -487,7 +719,7 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<GetGroupUserPrivilegesResponse, ApiError>;
 
-    /// Remove a member from a group (needs group_remove_user)
+    /// Remove a member from a group (needs group_remove_user, or the zone privilege oz_groups_remove_members)
     async fn remove_group_user(
         &self,
         id: String,
@@ -495,7 +727,7 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<RemoveGroupUserResponse, ApiError>;
 
-    /// Replace a member's privileges in a group (needs group_set_privileges)
+    /// Replace a member's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
     async fn set_group_user_privileges(
         &self,
         id: String,
@@ -513,6 +745,9 @@ pub trait Api<C: Send + Sync> {
         group_create_request: models::GroupCreateRequest,
         context: &C,
     ) -> Result<CreateGroupForUserResponse, ApiError>;
+
+    /// Delete the current user's account
+    async fn delete_current_user(&self, context: &C) -> Result<DeleteCurrentUserResponse, ApiError>;
 
     /// Get the current user
     async fn get_current_user(&self, context: &C) -> Result<GetCurrentUserResponse, ApiError>;
@@ -544,6 +779,64 @@ pub trait Api<C: Send + Sync> {
 
     /// Leave a group
     async fn leave_group(&self, gid: String, context: &C) -> Result<LeaveGroupResponse, ApiError>;
+
+    /// List all users (needs the zone privilege list_users)
+    async fn list_users(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListUsersResponse, ApiError>;
+
+    /// Get a group's zone privileges (needs the zone privilege view_privileges)
+    async fn get_group_zone_privileges(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<GetGroupZonePrivilegesResponse, ApiError>;
+
+    /// Get a user (oneself needs nothing; anyone else the zone privilege list_users)
+    async fn get_user(&self, id: String, context: &C) -> Result<GetUserResponse, ApiError>;
+
+    /// Get a user's zone privileges (needs the zone privilege view_privileges)
+    async fn get_user_zone_privileges(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<GetUserZonePrivilegesResponse, ApiError>;
+
+    /// Change a group's zone privileges (needs the zone privilege set_privileges)
+    async fn modify_group_zone_privileges(
+        &self,
+        id: String,
+        zone_privileges_update: models::ZonePrivilegesUpdate,
+        context: &C,
+    ) -> Result<ModifyGroupZonePrivilegesResponse, ApiError>;
+
+    /// Change a user's zone privileges (needs the zone privilege set_privileges)
+    async fn modify_user_zone_privileges(
+        &self,
+        id: String,
+        zone_privileges_update: models::ZonePrivilegesUpdate,
+        context: &C,
+    ) -> Result<ModifyUserZonePrivilegesResponse, ApiError>;
+
+    /// Remove all of a group's zone privileges (needs the zone privilege set_privileges)
+    async fn remove_group_zone_privileges(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<RemoveGroupZonePrivilegesResponse, ApiError>;
+
+    /// Delete a user (needs the zone privilege oz_users_delete)
+    async fn remove_user(&self, id: String, context: &C) -> Result<RemoveUserResponse, ApiError>;
+
+    /// Remove all of a user's zone privileges (needs the zone privilege set_privileges)
+    async fn remove_user_zone_privileges(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<RemoveUserZonePrivilegesResponse, ApiError>;
 }
 
 /// API where `Context` isn't passed on every API call
@@ -564,19 +857,19 @@ pub trait ApiNoContext<C: Send + Sync> {
         group_create_request: models::GroupCreateRequest,
     ) -> Result<CreateGroupResponse, ApiError>;
 
-    /// List all groups (zone admins only)
+    /// List all groups (needs the zone privilege list_groups)
     async fn list_groups(&self, limit: Option<u32>, after: Option<String>) -> Result<ListGroupsResponse, ApiError>;
 
-    /// Mint a user invite token (needs group_invite_user)
+    /// Mint a user invite token (needs group_invite_user, or the zone privilege oz_groups_add_members)
     async fn create_group_invite_token(&self, id: String) -> Result<CreateGroupInviteTokenResponse, ApiError>;
 
-    /// Get group details (needs group_view_data)
+    /// Get group details (needs group_view_data, or the zone privilege list_groups)
     async fn get_group(&self, id: String) -> Result<GetGroupResponse, ApiError>;
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
     async fn get_group_invite_token(&self, id: String) -> Result<GetGroupInviteTokenResponse, ApiError>;
 
-    /// List the direct members of a group (needs group_view_data)
+    /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
         &self,
         id: String,
@@ -591,23 +884,26 @@ pub trait ApiNoContext<C: Send + Sync> {
         group_update_request: models::GroupUpdateRequest,
     ) -> Result<ModifyGroupResponse, ApiError>;
 
-    /// Delete a group with its memberships (needs group_remove)
+    /// Delete a group with its memberships (needs group_remove, or the zone privilege oz_groups_remove_members)
     async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError>;
 
-    /// Get a direct member of a group (needs group_view_data)
+    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
+    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError>;
+
+    /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError>;
 
-    /// Get a member's privileges in a group (needs group_view_data)
+    /// Get a member's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user_privileges(
         &self,
         id: String,
         uid: String,
     ) -> Result<GetGroupUserPrivilegesResponse, ApiError>;
 
-    /// Remove a member from a group (needs group_remove_user)
+    /// Remove a member from a group (needs group_remove_user, or the zone privilege oz_groups_remove_members)
     async fn remove_group_user(&self, id: String, uid: String) -> Result<RemoveGroupUserResponse, ApiError>;
 
-    /// Replace a member's privileges in a group (needs group_set_privileges)
+    /// Replace a member's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
     async fn set_group_user_privileges(
         &self,
         id: String,
@@ -623,6 +919,9 @@ pub trait ApiNoContext<C: Send + Sync> {
         &self,
         group_create_request: models::GroupCreateRequest,
     ) -> Result<CreateGroupForUserResponse, ApiError>;
+
+    /// Delete the current user's account
+    async fn delete_current_user(&self) -> Result<DeleteCurrentUserResponse, ApiError>;
 
     /// Get the current user
     async fn get_current_user(&self) -> Result<GetCurrentUserResponse, ApiError>;
@@ -648,6 +947,41 @@ pub trait ApiNoContext<C: Send + Sync> {
 
     /// Leave a group
     async fn leave_group(&self, gid: String) -> Result<LeaveGroupResponse, ApiError>;
+
+    /// List all users (needs the zone privilege list_users)
+    async fn list_users(&self, limit: Option<u32>, after: Option<String>) -> Result<ListUsersResponse, ApiError>;
+
+    /// Get a group's zone privileges (needs the zone privilege view_privileges)
+    async fn get_group_zone_privileges(&self, id: String) -> Result<GetGroupZonePrivilegesResponse, ApiError>;
+
+    /// Get a user (oneself needs nothing; anyone else the zone privilege list_users)
+    async fn get_user(&self, id: String) -> Result<GetUserResponse, ApiError>;
+
+    /// Get a user's zone privileges (needs the zone privilege view_privileges)
+    async fn get_user_zone_privileges(&self, id: String) -> Result<GetUserZonePrivilegesResponse, ApiError>;
+
+    /// Change a group's zone privileges (needs the zone privilege set_privileges)
+    async fn modify_group_zone_privileges(
+        &self,
+        id: String,
+        zone_privileges_update: models::ZonePrivilegesUpdate,
+    ) -> Result<ModifyGroupZonePrivilegesResponse, ApiError>;
+
+    /// Change a user's zone privileges (needs the zone privilege set_privileges)
+    async fn modify_user_zone_privileges(
+        &self,
+        id: String,
+        zone_privileges_update: models::ZonePrivilegesUpdate,
+    ) -> Result<ModifyUserZonePrivilegesResponse, ApiError>;
+
+    /// Remove all of a group's zone privileges (needs the zone privilege set_privileges)
+    async fn remove_group_zone_privileges(&self, id: String) -> Result<RemoveGroupZonePrivilegesResponse, ApiError>;
+
+    /// Delete a user (needs the zone privilege oz_users_delete)
+    async fn remove_user(&self, id: String) -> Result<RemoveUserResponse, ApiError>;
+
+    /// Remove all of a user's zone privileges (needs the zone privilege set_privileges)
+    async fn remove_user_zone_privileges(&self, id: String) -> Result<RemoveUserZonePrivilegesResponse, ApiError>;
 }
 
 /// Trait to extend an API to make it easy to bind it to a context.
@@ -680,19 +1014,19 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().create_group(group_create_request, &context).await
     }
 
-    /// List all groups (zone admins only)
+    /// List all groups (needs the zone privilege list_groups)
     async fn list_groups(&self, limit: Option<u32>, after: Option<String>) -> Result<ListGroupsResponse, ApiError> {
         let context = self.context().clone();
         self.api().list_groups(limit, after, &context).await
     }
 
-    /// Mint a user invite token (needs group_invite_user)
+    /// Mint a user invite token (needs group_invite_user, or the zone privilege oz_groups_add_members)
     async fn create_group_invite_token(&self, id: String) -> Result<CreateGroupInviteTokenResponse, ApiError> {
         let context = self.context().clone();
         self.api().create_group_invite_token(id, &context).await
     }
 
-    /// Get group details (needs group_view_data)
+    /// Get group details (needs group_view_data, or the zone privilege list_groups)
     async fn get_group(&self, id: String) -> Result<GetGroupResponse, ApiError> {
         let context = self.context().clone();
         self.api().get_group(id, &context).await
@@ -704,7 +1038,7 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().get_group_invite_token(id, &context).await
     }
 
-    /// List the direct members of a group (needs group_view_data)
+    /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
         &self,
         id: String,
@@ -725,19 +1059,25 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().modify_group(id, group_update_request, &context).await
     }
 
-    /// Delete a group with its memberships (needs group_remove)
+    /// Delete a group with its memberships (needs group_remove, or the zone privilege oz_groups_remove_members)
     async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError> {
         let context = self.context().clone();
         self.api().remove_group(id, &context).await
     }
 
-    /// Get a direct member of a group (needs group_view_data)
+    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
+    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().add_group_user(id, uid, &context).await
+    }
+
+    /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError> {
         let context = self.context().clone();
         self.api().get_group_user(id, uid, &context).await
     }
 
-    /// Get a member's privileges in a group (needs group_view_data)
+    /// Get a member's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user_privileges(
         &self,
         id: String,
@@ -747,13 +1087,13 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().get_group_user_privileges(id, uid, &context).await
     }
 
-    /// Remove a member from a group (needs group_remove_user)
+    /// Remove a member from a group (needs group_remove_user, or the zone privilege oz_groups_remove_members)
     async fn remove_group_user(&self, id: String, uid: String) -> Result<RemoveGroupUserResponse, ApiError> {
         let context = self.context().clone();
         self.api().remove_group_user(id, uid, &context).await
     }
 
-    /// Replace a member's privileges in a group (needs group_set_privileges)
+    /// Replace a member's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
     async fn set_group_user_privileges(
         &self,
         id: String,
@@ -777,6 +1117,12 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     ) -> Result<CreateGroupForUserResponse, ApiError> {
         let context = self.context().clone();
         self.api().create_group_for_user(group_create_request, &context).await
+    }
+
+    /// Delete the current user's account
+    async fn delete_current_user(&self) -> Result<DeleteCurrentUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().delete_current_user(&context).await
     }
 
     /// Get the current user
@@ -820,6 +1166,68 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     async fn leave_group(&self, gid: String) -> Result<LeaveGroupResponse, ApiError> {
         let context = self.context().clone();
         self.api().leave_group(gid, &context).await
+    }
+
+    /// List all users (needs the zone privilege list_users)
+    async fn list_users(&self, limit: Option<u32>, after: Option<String>) -> Result<ListUsersResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_users(limit, after, &context).await
+    }
+
+    /// Get a group's zone privileges (needs the zone privilege view_privileges)
+    async fn get_group_zone_privileges(&self, id: String) -> Result<GetGroupZonePrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_group_zone_privileges(id, &context).await
+    }
+
+    /// Get a user (oneself needs nothing; anyone else the zone privilege list_users)
+    async fn get_user(&self, id: String) -> Result<GetUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_user(id, &context).await
+    }
+
+    /// Get a user's zone privileges (needs the zone privilege view_privileges)
+    async fn get_user_zone_privileges(&self, id: String) -> Result<GetUserZonePrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_user_zone_privileges(id, &context).await
+    }
+
+    /// Change a group's zone privileges (needs the zone privilege set_privileges)
+    async fn modify_group_zone_privileges(
+        &self,
+        id: String,
+        zone_privileges_update: models::ZonePrivilegesUpdate,
+    ) -> Result<ModifyGroupZonePrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().modify_group_zone_privileges(id, zone_privileges_update, &context).await
+    }
+
+    /// Change a user's zone privileges (needs the zone privilege set_privileges)
+    async fn modify_user_zone_privileges(
+        &self,
+        id: String,
+        zone_privileges_update: models::ZonePrivilegesUpdate,
+    ) -> Result<ModifyUserZonePrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().modify_user_zone_privileges(id, zone_privileges_update, &context).await
+    }
+
+    /// Remove all of a group's zone privileges (needs the zone privilege set_privileges)
+    async fn remove_group_zone_privileges(&self, id: String) -> Result<RemoveGroupZonePrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().remove_group_zone_privileges(id, &context).await
+    }
+
+    /// Delete a user (needs the zone privilege oz_users_delete)
+    async fn remove_user(&self, id: String) -> Result<RemoveUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().remove_user(id, &context).await
+    }
+
+    /// Remove all of a user's zone privileges (needs the zone privilege set_privileges)
+    async fn remove_user_zone_privileges(&self, id: String) -> Result<RemoveUserZonePrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().remove_user_zone_privileges(id, &context).await
     }
 }
 

@@ -25,6 +25,10 @@ pub enum Error {
     /// 409 `relation_already_exists`.
     #[error("{0}")]
     AlreadyExists(String),
+    /// 409 `last_manager` (contract §7): the change would leave the named group with members but
+    /// no direct member holding `group_set_privileges`; nothing was changed.
+    #[error("The change would leave group {0} with members but none holding group_set_privileges; give that privilege to another member first.")]
+    LastManager(crate::domain::GroupId),
     /// 503 `service_unavailable`: the database cannot be reached; nothing was changed. The detail
     /// is logged, never sent; the HTTP layer adds `Retry-After`.
     #[error("The service is temporarily unavailable; try again shortly.")]

@@ -10,7 +10,9 @@ use swagger::ApiError;
 use super::context::RequestContext;
 use super::convert;
 use super::reply::Reply;
-use crate::domain::{Cursor, Error, GroupId, Name, Page, PageRequest, User, UserId, MAX_PAGE};
+use crate::domain::{
+    Cursor, Error, GroupId, Name, Page, PageRequest, User, UserId, ZoneChange, ZonePrivilegeSet, MAX_PAGE,
+};
 use crate::service::App;
 
 /// What the generated server calls.
@@ -132,6 +134,10 @@ fn check_read_only_user_members(body: &models::UserUpdateRequest, caller: &User)
     // Nothing stores connected accounts or e-mail addresses: the caller's are empty.
     read_only("connectedAccounts", body.connected_accounts.as_deref(), &[][..])?;
     read_only("emailList", body.email_list.as_deref(), &[][..])
+}
+
+fn zone_privileges_model(set: ZonePrivilegeSet) -> models::ZonePrivileges {
+    models::ZonePrivileges::new(convert::zone_privilege_list(set))
 }
 
 fn group_model(group: crate::domain::Group) -> models::Group {
@@ -426,6 +432,159 @@ impl Api<RequestContext> for Adapter {
                 let set = convert::privilege_set(&body.privileges);
                 self.app.set_member_privileges(caller(ctx)?, &group_id(&id)?, &user_id(&uid)?, set).await?;
                 Ok(SetGroupUserPrivilegesResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn delete_current_user(&self, ctx: &RequestContext) -> Result<DeleteCurrentUserResponse, ApiError> {
+        reply(
+            async {
+                self.app.delete_self(caller(ctx)?).await?;
+                Ok(DeleteCurrentUserResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn list_users(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListUsersResponse, ApiError> {
+        reply(
+            async {
+                let request = page_request(limit, after)?;
+                let page = self.app.list_users(caller(ctx)?, request).await?;
+                let (users, next) = paged(page, request, "/users");
+                Ok(ListUsersResponse::Ok { body: models::UserList { users, next: next.cursor }, link: next.link })
+            }
+            .await,
+        )
+    }
+
+    async fn get_user(&self, id: String, ctx: &RequestContext) -> Result<GetUserResponse, ApiError> {
+        reply(
+            async {
+                let user = self.app.user(caller(ctx)?, &user_id(&id)?).await?;
+                Ok(GetUserResponse::Ok(user_model(user)))
+            }
+            .await,
+        )
+    }
+
+    async fn remove_user(&self, id: String, ctx: &RequestContext) -> Result<RemoveUserResponse, ApiError> {
+        reply(
+            async {
+                self.app.delete_user(caller(ctx)?, &user_id(&id)?).await?;
+                Ok(RemoveUserResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn get_user_zone_privileges(
+        &self,
+        id: String,
+        ctx: &RequestContext,
+    ) -> Result<GetUserZonePrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let set = self.app.user_zone_privileges(caller(ctx)?, &user_id(&id)?).await?;
+                Ok(GetUserZonePrivilegesResponse::Ok(zone_privileges_model(set)))
+            }
+            .await,
+        )
+    }
+
+    async fn modify_user_zone_privileges(
+        &self,
+        id: String,
+        body: models::ZonePrivilegesUpdate,
+        ctx: &RequestContext,
+    ) -> Result<ModifyUserZonePrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let change = convert::zone_change(&body);
+                self.app.change_user_zone_privileges(caller(ctx)?, &user_id(&id)?, change).await?;
+                Ok(ModifyUserZonePrivilegesResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn remove_user_zone_privileges(
+        &self,
+        id: String,
+        ctx: &RequestContext,
+    ) -> Result<RemoveUserZonePrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let change = ZoneChange::Set(ZonePrivilegeSet::empty());
+                self.app.change_user_zone_privileges(caller(ctx)?, &user_id(&id)?, change).await?;
+                Ok(RemoveUserZonePrivilegesResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn get_group_zone_privileges(
+        &self,
+        id: String,
+        ctx: &RequestContext,
+    ) -> Result<GetGroupZonePrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let set = self.app.group_zone_privileges(caller(ctx)?, &group_id(&id)?).await?;
+                Ok(GetGroupZonePrivilegesResponse::Ok(zone_privileges_model(set)))
+            }
+            .await,
+        )
+    }
+
+    async fn modify_group_zone_privileges(
+        &self,
+        id: String,
+        body: models::ZonePrivilegesUpdate,
+        ctx: &RequestContext,
+    ) -> Result<ModifyGroupZonePrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let change = convert::zone_change(&body);
+                self.app.change_group_zone_privileges(caller(ctx)?, &group_id(&id)?, change).await?;
+                Ok(ModifyGroupZonePrivilegesResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn remove_group_zone_privileges(
+        &self,
+        id: String,
+        ctx: &RequestContext,
+    ) -> Result<RemoveGroupZonePrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let change = ZoneChange::Set(ZonePrivilegeSet::empty());
+                self.app.change_group_zone_privileges(caller(ctx)?, &group_id(&id)?, change).await?;
+                Ok(RemoveGroupZonePrivilegesResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn add_group_user(
+        &self,
+        id: String,
+        uid: String,
+        ctx: &RequestContext,
+    ) -> Result<AddGroupUserResponse, ApiError> {
+        reply(
+            async {
+                let (group, user) = (group_id(&id)?, user_id(&uid)?);
+                self.app.add_group_user(caller(ctx)?, &group, &user).await?;
+                Ok(AddGroupUserResponse::Created { location: location(format!("/groups/{group}/users/{user}")) })
             }
             .await,
         )

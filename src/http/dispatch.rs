@@ -113,6 +113,17 @@ operations! {
     remove_group_user(id, uid),
     get_group_user_privileges(id, uid),
     set_group_user_privileges(id, uid; body),
+    delete_current_user(),
+    list_users(? limit, after),
+    get_user(id),
+    remove_user(id),
+    get_user_zone_privileges(id),
+    modify_user_zone_privileges(id; body),
+    remove_user_zone_privileges(id),
+    get_group_zone_privileges(id),
+    modify_group_zone_privileges(id; body),
+    remove_group_zone_privileges(id),
+    add_group_user(id, uid),
 }
 
 #[cfg(test)]

@@ -114,6 +114,7 @@ fn domain_status_and_code(error: &Error) -> (StatusCode, &'static str) {
         Error::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
         Error::NotFound => (StatusCode::NOT_FOUND, "not_found"),
         Error::AlreadyExists(_) => (StatusCode::CONFLICT, "relation_already_exists"),
+        Error::LastManager(_) => (StatusCode::CONFLICT, "last_manager"),
         Error::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "service_unavailable"),
         Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
     }

@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::domain::{
     check_access, Error, Group, GroupId, GroupType, Login, Name, Page, PageRequest, Privilege, PrivilegeSet, User,
-    UserId,
+    UserId, ZonePrivilege, ZonePrivilegeSet,
 };
 use crate::store::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
 use crate::telemetry::metrics::{self, JoinReason};
@@ -18,6 +18,7 @@ mod passwords;
 mod test_clock;
 mod verified_credentials;
 mod verified_tokens;
+mod zone;
 use health::Health;
 pub use health::HEALTH_TTL;
 use passwords::Passwords;
@@ -25,6 +26,15 @@ pub use passwords::MAX_PASSWORD_BYTES;
 pub use test_clock::TestClock;
 use verified_credentials::VerifiedCredentials;
 use verified_tokens::VerifiedTokens;
+
+/// What a new user holds across the zone: all nine zone privileges for a zone admin, else none.
+fn zone_privileges(admin: bool) -> ZonePrivilegeSet {
+    if admin {
+        ZonePrivilegeSet::all()
+    } else {
+        ZonePrivilegeSet::empty()
+    }
+}
 
 #[cfg(test)]
 mod tests;
@@ -91,8 +101,8 @@ impl App {
     /// with neither check. That is the revocation bound: a revocation, a deleted user or a
     /// rename committed at time R is seen by every instance from R + 1 s on (by its own clock),
     /// because the clock is read before the store is, and an entry is served only within the
-    /// second of that reading. The admin flag never changes after a user is created, so its
-    /// copy is never stale; `current_user` reads the name and alias afresh.
+    /// second of that reading. Zone privileges are not cached (they are read where an operation
+    /// needs one); `current_user` reads the name and alias afresh.
     pub async fn authenticate(&self, token: &str) -> Result<User, AuthError> {
         let now = self.clock.now_unix();
         if let Some(user) = self.verified.get(token, now) {
@@ -132,7 +142,8 @@ impl App {
 
     /// Creates a user named `name` and its first access token (the first start's admin, and the
     /// tests). Its login is the name when no user has that login yet, else the first free one of
-    /// `name-2`, `name-3`, … (as migration 0005 made the logins of existing users).
+    /// `name-2`, `name-3`, … (as migration 0005 made the logins of existing users). A zone admin
+    /// (`admin`) holds all nine zone privileges directly.
     pub async fn create_user(&self, name: Name, admin: bool) -> Result<(User, String), Error> {
         for k in 1..=MAX_LOGIN_TRIES {
             let login = if k == 1 { name.as_str().to_owned() } else { format!("{}-{k}", name.as_str()) };
@@ -145,8 +156,8 @@ impl App {
         // as in migration 0005.
         let id = UserId::generate();
         let login = Login::parse_stored(id.as_str())?;
-        let user = User { id, login, name, alias: None, admin };
-        self.store.create_user(&user).await?;
+        let user = User { id, login, name, alias: None };
+        self.store.create_user_with_privileges(&user, zone_privileges(admin)).await?;
         let token = self.mint_access_token(&user.id).await?;
         Ok((user, token))
     }
@@ -159,8 +170,8 @@ impl App {
     }
 
     async fn try_create_user(&self, login: Login, name: Name, admin: bool) -> Result<Option<(User, String)>, Error> {
-        let user = User { id: UserId::generate(), login, name, alias: None, admin };
-        if !self.store.create_user(&user).await? {
+        let user = User { id: UserId::generate(), login, name, alias: None };
+        if !self.store.create_user_with_privileges(&user, zone_privileges(admin)).await? {
             return Ok(None);
         }
         let token = self.mint_access_token(&user.id).await?;
@@ -265,10 +276,9 @@ impl App {
         self.store.get_group(group).await?.ok_or(Error::NotFound)
     }
 
-    /// Leaves a group the caller is a direct member of.
+    /// Leaves a group the caller is a direct member of, unless it is its last manager.
     pub async fn leave_group(&self, caller: &User, group: &GroupId) -> Result<(), Error> {
-        let removed = self.store.remove_member(group, &caller.id).await?;
-        removed.then_some(()).ok_or(Error::NotFound)
+        zone::guarded(self.store.remove_member(group, &caller.id).await?)
     }
 
     /// The seed operation (contract §1, rows 6–10, in that order). Its outcome is counted in
@@ -343,10 +353,10 @@ impl App {
 
     // --- /groups -----------------------------------------------------------------------------
 
-    /// All groups in creation order, or one page of them: zone admins only.
+    /// All groups in creation order, or one page of them (`list_groups`).
     pub async fn list_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Page<GroupId>, Error> {
-        if !caller.admin {
-            return Err(Error::Forbidden("Only zone administrators may list all groups.".into()));
+        if !self.holds(caller, ZonePrivilege::ListGroups).await? {
+            return Err(Error::Forbidden("You lack the list_groups zone privilege.".into()));
         }
         Ok(match page {
             None => Page::whole(self.store.list_groups().await?),
@@ -355,7 +365,7 @@ impl App {
     }
 
     pub async fn group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
-        self.authorize(caller, group, Some(Privilege::ViewData)).await
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::ListGroups)).await
     }
 
     pub async fn modify_group(
@@ -365,13 +375,13 @@ impl App {
         name: Option<Name>,
         kind: Option<GroupType>,
     ) -> Result<(), Error> {
-        self.authorize(caller, group, Some(Privilege::ChangeData)).await?;
+        self.authorize(caller, group, Privilege::ChangeData, None).await?;
         let updated = self.store.update_group(group, name.as_ref(), kind).await?;
         updated.then_some(()).ok_or(Error::NotFound)
     }
 
     pub async fn remove_group(&self, caller: &User, group: &GroupId) -> Result<(), Error> {
-        self.authorize(caller, group, Some(Privilege::Remove)).await?;
+        self.authorize(caller, group, Privilege::Remove, Some(ZonePrivilege::GroupsRemoveMembers)).await?;
         let deleted = self.store.delete_group(group).await?;
         deleted.then_some(()).ok_or(Error::NotFound)
     }
@@ -383,7 +393,7 @@ impl App {
         group: &GroupId,
         page: Option<PageRequest>,
     ) -> Result<Page<UserId>, Error> {
-        self.authorize(caller, group, Some(Privilege::ViewData)).await?;
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
         Ok(match page {
             None => Page::whole(self.store.group_users(group).await?),
             Some(page) => self.store.group_users_page(group, page).await?,
@@ -392,21 +402,20 @@ impl App {
 
     /// A single-use invite whose user gets the default member privileges.
     pub async fn mint_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
-        self.authorize(caller, group, Some(Privilege::InviteUser)).await?;
+        self.authorize(caller, group, Privilege::InviteUser, Some(ZonePrivilege::GroupsAddMembers)).await?;
         let grant = TokenGrant::GroupInviteUser { group: group.clone(), privileges: PrivilegeSet::default_member() };
         self.mint(TokenKind::GroupInviteUser, grant, Some(1)).await
     }
 
     pub async fn group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<User, Error> {
-        self.authorize(caller, group, Some(Privilege::ViewData)).await?;
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
         self.member_privileges_unchecked(group, user).await?;
         self.store.get_user(user).await?.ok_or(Error::NotFound)
     }
 
     pub async fn remove_group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<(), Error> {
-        self.authorize(caller, group, Some(Privilege::RemoveUser)).await?;
-        let removed = self.store.remove_member(group, user).await?;
-        removed.then_some(()).ok_or(Error::NotFound)
+        self.authorize(caller, group, Privilege::RemoveUser, Some(ZonePrivilege::GroupsRemoveMembers)).await?;
+        zone::guarded(self.store.remove_member(group, user).await?)
     }
 
     pub async fn member_privileges(
@@ -415,7 +424,7 @@ impl App {
         group: &GroupId,
         user: &UserId,
     ) -> Result<PrivilegeSet, Error> {
-        self.authorize(caller, group, Some(Privilege::ViewData)).await?;
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
         self.member_privileges_unchecked(group, user).await
     }
 
@@ -426,18 +435,31 @@ impl App {
         user: &UserId,
         privileges: PrivilegeSet,
     ) -> Result<(), Error> {
-        self.authorize(caller, group, Some(Privilege::SetPrivileges)).await?;
-        let updated = self.store.set_privileges(group, user, privileges).await?;
-        updated.then_some(()).ok_or(Error::NotFound)
+        self.authorize(caller, group, Privilege::SetPrivileges, Some(ZonePrivilege::SetPrivileges)).await?;
+        zone::guarded(self.store.set_privileges(group, user, privileges).await?)
     }
 
     // --- helpers -----------------------------------------------------------------------------
 
-    /// Applies the membership rule to `group` and returns it. A missing group is `NotFound`
-    /// for admins too.
-    async fn authorize(&self, caller: &User, group: &GroupId, needed: Option<Privilege>) -> Result<Group, Error> {
+    /// Applies the membership rule to `group` and returns it: a member holding `needed` passes,
+    /// and so does a caller holding the zone privilege `zone` (when the operation accepts one),
+    /// whom the 404-hiding rule does not apply to. Zone privileges are read only when the
+    /// membership does not pass, so a member's request costs no extra read. A missing group is
+    /// `NotFound` for everyone.
+    async fn authorize(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        needed: Privilege,
+        zone: Option<ZonePrivilege>,
+    ) -> Result<Group, Error> {
         let membership = self.store.membership(group, &caller.id).await?;
-        check_access(caller.admin, membership, needed)?;
+        let member_passes = membership.is_some_and(|held| held.contains(needed));
+        let bypass = match zone {
+            Some(zone) if !member_passes => self.holds(caller, zone).await?,
+            _ => false,
+        };
+        check_access(bypass, membership, Some(needed))?;
         self.store.get_group(group).await?.ok_or(Error::NotFound)
     }
 

@@ -6,15 +6,17 @@ use std::sync::Arc;
 
 use super::fixtures::postgres_database;
 use super::fixtures::{
-    a_group, a_user, an_access_token, an_invite_granting, name, new_group, new_invite, new_user, race_joins, uses,
+    a_group, a_user, an_access_token, an_invite_granting, name, new_group, new_invite, new_user, race_joins,
+    race_last_managers_leaving, uses,
 };
 use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::StoreResult;
-use super::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
+use super::{AddOutcome, Guarded, JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
 use crate::domain::{
-    Cursor, Group, GroupId, GroupType, Login, Page, PageRequest, Privilege, PrivilegeSet, User, UserId,
+    Cursor, Group, GroupId, GroupType, Login, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZoneChange,
+    ZoneHolder, ZonePrivilege, ZonePrivilegeSet,
 };
 
 // --- fixtures --------------------------------------------------------------------------------
@@ -58,7 +60,6 @@ pub(crate) async fn users_can_be_created_read_updated_and_counted(store: &dyn St
     assert_eq!(store.count_users().await, Ok(0));
     let mut alice = a_user("alice");
     alice.alias = Some(name("al"));
-    alice.admin = true;
     store.create_user(&alice).await.expect("create alice");
     let bob = new_user(store, "bob").await;
     assert_eq!(store.count_users().await, Ok(2));
@@ -321,7 +322,7 @@ pub(crate) async fn memberships_are_listed_in_join_order(store: &dyn Store) {
     assert_eq!(store.group_users(&a).await, Ok(vec![owner.clone(), first.clone(), second.clone()]));
 
     // Leaving and joining again puts the membership last: it is a new membership.
-    assert_eq!(store.remove_member(&c, &first).await, Ok(true));
+    assert_eq!(store.remove_member(&c, &first).await, Ok(Guarded::Done));
     let token = new_invite(store, &c, Some(1)).await;
     assert_eq!(join(store, &token, &first).await, JoinOutcome::Joined(c.clone()));
     assert_eq!(store.user_groups(&first).await, Ok(vec![a, b, c.clone()]));
@@ -409,7 +410,7 @@ pub(crate) async fn a_cursor_outlives_its_item_and_later_items_come_after_it(sto
     }
     let first = store.group_users_page(&c, page_of(None, 2)).await.expect("first page of members");
     assert_eq!(first.items, vec![owner.clone(), x.clone()]);
-    assert_eq!(store.remove_member(&c, &x).await, Ok(true));
+    assert_eq!(store.remove_member(&c, &x).await, Ok(Guarded::Done));
     let z = new_user(store, "z").await;
     let token = new_invite(store, &c, None).await;
     assert_eq!(join(store, &token, &z).await, JoinOutcome::Joined(c.clone()));
@@ -445,21 +446,23 @@ pub(crate) async fn membership_calls_tell_members_from_non_members(store: &dyn S
 
     assert_eq!(store.membership(&group, &outsider).await, Ok(None));
     assert_eq!(store.membership(&nowhere, &owner).await, Ok(None));
-    assert_eq!(store.set_privileges(&group, &outsider, view).await, Ok(false));
-    assert_eq!(store.set_privileges(&nowhere, &owner, view).await, Ok(false));
+    assert_eq!(store.set_privileges(&group, &outsider, view).await, Ok(Guarded::Missing));
+    assert_eq!(store.set_privileges(&nowhere, &owner, view).await, Ok(Guarded::Missing));
     // A refused `set_privileges` must not have made a membership.
     assert_eq!(store.membership(&group, &outsider).await, Ok(None));
-    assert_eq!(store.remove_member(&group, &outsider).await, Ok(false));
-    assert_eq!(store.remove_member(&nowhere, &owner).await, Ok(false));
+    assert_eq!(store.remove_member(&group, &outsider).await, Ok(Guarded::Missing));
+    assert_eq!(store.remove_member(&nowhere, &owner).await, Ok(Guarded::Missing));
 
-    assert_eq!(store.set_privileges(&group, &owner, view).await, Ok(true));
-    assert_eq!(store.membership(&group, &owner).await, Ok(Some(view)));
-    assert_eq!(store.set_privileges(&group, &owner, PrivilegeSet::default()).await, Ok(true));
-    assert_eq!(store.membership(&group, &owner).await, Ok(Some(PrivilegeSet::default())));
+    // The owner keeps group_set_privileges (it is the only manager) and loses the rest.
+    let manage = PrivilegeSet::from_iter([Privilege::SetPrivileges]);
+    assert_eq!(store.set_privileges(&group, &owner, manage).await, Ok(Guarded::Done));
+    assert_eq!(store.membership(&group, &owner).await, Ok(Some(manage)));
+    assert_eq!(store.set_privileges(&group, &owner, PrivilegeSet::all()).await, Ok(Guarded::Done));
+    assert_eq!(store.membership(&group, &owner).await, Ok(Some(PrivilegeSet::all())));
 
-    assert_eq!(store.remove_member(&group, &owner).await, Ok(true));
+    assert_eq!(store.remove_member(&group, &owner).await, Ok(Guarded::Done));
     assert_eq!(store.membership(&group, &owner).await, Ok(None));
-    assert_eq!(store.remove_member(&group, &owner).await, Ok(false));
+    assert_eq!(store.remove_member(&group, &owner).await, Ok(Guarded::Missing));
     assert_eq!(store.group_users(&group).await, Ok(vec![]));
     assert_eq!(store.user_groups(&owner).await, Ok(vec![]));
     // The group itself stays when its last member leaves.
@@ -693,6 +696,194 @@ impl IntoFixture for Option<Fixture> {
     }
 }
 
+// --- zone privileges, user administration, the last-manager rule -------------------------------
+
+fn zone(list: &[ZonePrivilege]) -> ZonePrivilegeSet {
+    list.iter().copied().collect()
+}
+
+pub(crate) async fn a_user_created_with_zone_privileges_holds_exactly_them(store: &dyn Store) {
+    let admin = a_user("admin");
+    store.create_user_with_privileges(&admin, ZonePrivilegeSet::all()).await.expect("create the admin");
+    let plain = new_user(store, "plain").await;
+    let holder = ZoneHolder::User(admin.id.clone());
+    assert_eq!(store.zone_privileges(&holder).await, Ok(Some(ZonePrivilegeSet::all())));
+    assert_eq!(store.effective_zone_privileges(&admin.id).await, Ok(ZonePrivilegeSet::all()));
+    assert_eq!(store.zone_privileges(&ZoneHolder::User(plain.clone())).await, Ok(Some(ZonePrivilegeSet::empty())));
+    assert_eq!(store.effective_zone_privileges(&plain).await, Ok(ZonePrivilegeSet::empty()));
+    assert_eq!(store.effective_zone_privileges(&UserId::generate()).await, Ok(ZonePrivilegeSet::empty()));
+}
+
+pub(crate) async fn zone_privileges_are_set_granted_and_revoked_for_users_and_groups(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "admins").await;
+    let list = zone(&[ZonePrivilege::ListUsers]);
+    let groups = zone(&[ZonePrivilege::ListGroups]);
+    for holder in [ZoneHolder::User(owner.clone()), ZoneHolder::Group(group.clone())] {
+        assert_eq!(store.change_zone_privileges(&holder, ZoneChange::Set(list)).await, Ok(true));
+        assert_eq!(store.zone_privileges(&holder).await, Ok(Some(list)), "{holder:?}");
+        assert_eq!(store.change_zone_privileges(&holder, ZoneChange::Grant(groups)).await, Ok(true));
+        assert_eq!(store.zone_privileges(&holder).await, Ok(Some(list.union(groups))), "{holder:?}");
+        assert_eq!(store.change_zone_privileges(&holder, ZoneChange::Revoke(list)).await, Ok(true));
+        assert_eq!(store.zone_privileges(&holder).await, Ok(Some(groups)), "{holder:?}");
+        let nothing = ZoneChange::Set(ZonePrivilegeSet::empty());
+        assert_eq!(store.change_zone_privileges(&holder, nothing).await, Ok(true));
+        assert_eq!(store.zone_privileges(&holder).await, Ok(Some(ZonePrivilegeSet::empty())), "{holder:?}");
+    }
+    // An unknown holder is reported, not created.
+    for holder in [ZoneHolder::User(UserId::generate()), ZoneHolder::Group(GroupId::generate())] {
+        assert_eq!(store.change_zone_privileges(&holder, ZoneChange::Grant(list)).await, Ok(false));
+        assert_eq!(store.zone_privileges(&holder).await, Ok(None));
+    }
+}
+
+pub(crate) async fn a_groups_zone_privileges_flow_to_its_members_while_they_are_members(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let member = new_user(store, "member").await;
+    let outsider = new_user(store, "outsider").await;
+    let group = new_group(store, &owner, "auditors").await;
+    let other = new_group(store, &owner, "listers").await;
+    assert_eq!(store.add_member(&group, &member, PrivilegeSet::default_member()).await, Ok(AddOutcome::Added));
+    assert_eq!(store.add_member(&other, &member, PrivilegeSet::default_member()).await, Ok(AddOutcome::Added));
+    let view = zone(&[ZonePrivilege::ViewPrivileges]);
+    let list = zone(&[ZonePrivilege::ListUsers]);
+    let own = zone(&[ZonePrivilege::ListGroups]);
+    store.change_zone_privileges(&ZoneHolder::Group(group.clone()), ZoneChange::Set(view)).await.expect("set");
+    store.change_zone_privileges(&ZoneHolder::Group(other.clone()), ZoneChange::Set(list)).await.expect("set");
+    store.change_zone_privileges(&ZoneHolder::User(member.clone()), ZoneChange::Set(own)).await.expect("set");
+
+    assert_eq!(store.effective_zone_privileges(&member).await, Ok(view.union(list).union(own)));
+    assert_eq!(store.effective_zone_privileges(&outsider).await, Ok(ZonePrivilegeSet::empty()));
+    // What a user holds directly is not changed by what its groups hold.
+    assert_eq!(store.zone_privileges(&ZoneHolder::User(member.clone())).await, Ok(Some(own)));
+
+    assert_eq!(store.remove_member(&group, &member).await, Ok(Guarded::Done));
+    assert_eq!(store.effective_zone_privileges(&member).await, Ok(list.union(own)));
+    assert_eq!(store.delete_group(&other).await, Ok(true));
+    assert_eq!(store.effective_zone_privileges(&member).await, Ok(own));
+    assert_eq!(store.zone_privileges(&ZoneHolder::Group(other)).await, Ok(None));
+}
+
+pub(crate) async fn users_are_listed_and_paged_in_creation_order(store: &dyn Store) {
+    let users = [new_user(store, "u1").await, new_user(store, "u2").await, new_user(store, "u3").await];
+    assert_eq!(store.list_users().await, Ok(users.to_vec()));
+    let first = store.list_users_page(page_of(None, 2)).await.expect("first page");
+    assert_eq!(first.items, users[..2].to_vec());
+    let next = first.next.expect("a next page");
+    let second = store.list_users_page(page_of(Some(next), 2)).await.expect("second page");
+    assert_eq!((second.items, second.next), (users[2..].to_vec(), None));
+    // A cursor outlives its user.
+    assert_eq!(store.delete_user(&users[1]).await, Ok(Guarded::Done));
+    assert_eq!(store.list_users().await, Ok(vec![users[0].clone(), users[2].clone()]));
+    let after_deleted = store.list_users_page(page_of(Some(next), 2)).await.expect("page");
+    assert_eq!(after_deleted.items, users[2..].to_vec());
+}
+
+pub(crate) async fn deleting_a_user_removes_its_memberships_tokens_and_zone_privileges(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let doomed = a_user("doomed");
+    store.create_user_with_privileges(&doomed, ZonePrivilegeSet::all()).await.expect("create");
+    let group = new_group(store, &owner, "team").await;
+    let own = new_group(store, &doomed.id, "own team").await;
+    store.add_member(&group, &doomed.id, PrivilegeSet::default_member()).await.expect("add");
+    store.insert_token(&an_access_token("doomed-access", &doomed.id)).await.expect("token");
+    let invite = new_invite(store, &own, Some(1)).await;
+
+    assert_eq!(store.delete_user(&doomed.id).await, Ok(Guarded::Done));
+    assert_eq!(store.get_user(&doomed.id).await, Ok(None));
+    assert_eq!(store.count_users().await, Ok(1));
+    assert_eq!(store.group_users(&group).await, Ok(vec![owner.clone()]));
+    assert_eq!(store.user_groups(&doomed.id).await, Ok(vec![]));
+    assert_eq!(store.get_token("doomed-access").await, Ok(None));
+    assert_eq!(store.zone_privileges(&ZoneHolder::User(doomed.id.clone())).await, Ok(None));
+    assert_eq!(store.effective_zone_privileges(&doomed.id).await, Ok(ZonePrivilegeSet::empty()));
+    // Its group, now empty, stays, and so does that group's invite.
+    assert_eq!(store.group_users(&own).await, Ok(vec![]));
+    assert!(matches!(store.get_token(&invite).await, Ok(Some(_))));
+    assert_eq!(store.delete_user(&doomed.id).await, Ok(Guarded::Missing));
+    // The id may be used again by a new user (nothing of the old one lingers).
+    store.create_user(&doomed).await.expect("create again");
+    assert_eq!(store.user_groups(&doomed.id).await, Ok(vec![]));
+}
+
+pub(crate) async fn deleting_the_last_manager_of_a_group_with_other_members_is_refused_whole(store: &dyn Store) {
+    let manager = new_user(store, "manager").await;
+    let member = new_user(store, "member").await;
+    let alone = new_group(store, &manager, "alone").await;
+    let shared = new_group(store, &manager, "shared").await;
+    store.add_member(&shared, &member, PrivilegeSet::default_member()).await.expect("add");
+    store.insert_token(&an_access_token("manager-access", &manager)).await.expect("token");
+
+    assert_eq!(store.delete_user(&manager).await, Ok(Guarded::LastManager(shared.clone())));
+    assert!(matches!(store.get_user(&manager).await, Ok(Some(_))));
+    assert_eq!(store.user_groups(&manager).await, Ok(vec![alone.clone(), shared.clone()]));
+    assert!(matches!(store.get_token("manager-access").await, Ok(Some(_))));
+
+    // A second manager lifts the refusal.
+    let manage = PrivilegeSet::from_iter([Privilege::SetPrivileges]);
+    assert_eq!(store.set_privileges(&shared, &member, manage).await, Ok(Guarded::Done));
+    assert_eq!(store.delete_user(&manager).await, Ok(Guarded::Done));
+    assert_eq!(store.group_users(&shared).await, Ok(vec![member]));
+}
+
+pub(crate) async fn leaving_or_losing_group_set_privileges_as_the_last_manager_is_refused(store: &dyn Store) {
+    let manager = new_user(store, "manager").await;
+    let member = new_user(store, "member").await;
+    let group = new_group(store, &manager, "team").await;
+    let view = PrivilegeSet::default_member();
+    store.add_member(&group, &member, view).await.expect("add");
+
+    let refused = Ok(Guarded::LastManager(group.clone()));
+    assert_eq!(store.remove_member(&group, &manager).await, refused);
+    assert_eq!(store.set_privileges(&group, &manager, view).await, refused);
+    assert_eq!(store.membership(&group, &manager).await, Ok(Some(PrivilegeSet::all())), "nothing changed");
+    // Changes that keep a manager go ahead: other privileges of the manager, a plain member's.
+    let manage = PrivilegeSet::from_iter([Privilege::SetPrivileges, Privilege::ViewData]);
+    assert_eq!(store.set_privileges(&group, &manager, manage).await, Ok(Guarded::Done));
+    assert_eq!(store.set_privileges(&group, &member, PrivilegeSet::default()).await, Ok(Guarded::Done));
+    assert_eq!(store.remove_member(&group, &member).await, Ok(Guarded::Done));
+    // Alone, the manager may leave: no member remains without one.
+    assert_eq!(store.remove_member(&group, &manager).await, Ok(Guarded::Done));
+    assert_eq!(store.group_users(&group).await, Ok(vec![]));
+}
+
+pub(crate) async fn a_group_without_a_manager_does_not_trap_its_members(store: &dyn Store) {
+    // A group whose members never held group_set_privileges (its creator got less).
+    let creator = new_user(store, "creator").await;
+    let first = new_user(store, "first").await;
+    let second = new_user(store, "second").await;
+    let group = a_group("unmanaged");
+    let view = PrivilegeSet::default_member();
+    store.create_group(&group, &creator, view).await.expect("create");
+    store.add_member(&group.id, &first, view).await.expect("add");
+    store.add_member(&group.id, &second, view).await.expect("add");
+    // No change takes a manager it does not have, so each goes ahead.
+    assert_eq!(store.set_privileges(&group.id, &first, PrivilegeSet::default()).await, Ok(Guarded::Done));
+    assert_eq!(store.remove_member(&group.id, &creator).await, Ok(Guarded::Done));
+    assert_eq!(store.delete_user(&first).await, Ok(Guarded::Done));
+    assert_eq!(store.group_users(&group.id).await, Ok(vec![second]));
+}
+
+pub(crate) async fn a_member_added_without_an_invite_is_added_once_with_the_given_privileges(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let newcomer = new_user(store, "newcomer").await;
+    let group = new_group(store, &owner, "team").await;
+    let view = PrivilegeSet::default_member();
+    assert_eq!(store.add_member(&group, &newcomer, view).await, Ok(AddOutcome::Added));
+    assert_eq!(store.membership(&group, &newcomer).await, Ok(Some(view)));
+    assert_eq!(store.group_users(&group).await, Ok(vec![owner.clone(), newcomer.clone()]));
+    assert_eq!(store.add_member(&group, &newcomer, PrivilegeSet::all()).await, Ok(AddOutcome::AlreadyMember));
+    assert_eq!(store.membership(&group, &newcomer).await, Ok(Some(view)), "nothing changed");
+    assert_eq!(store.add_member(&GroupId::generate(), &newcomer, view).await, Ok(AddOutcome::GroupGone));
+    let nobody = UserId::generate();
+    assert_eq!(store.add_member(&group, &nobody, view).await, Ok(AddOutcome::UserGone));
+    assert_eq!(store.membership(&group, &nobody).await, Ok(None));
+}
+
+pub(crate) async fn two_last_managers_leaving_at_once_leave_exactly_one(store: Arc<dyn Store>) {
+    race_last_managers_leaving(&[store], 10).await;
+}
+
 /// One `#[tokio::test]` per contract function, against the backend `$fixture` makes. The
 /// runtime is multi-threaded so that the racing tests race on real threads; the rest do not
 /// mind. `borrowed` functions take `&dyn Store`, `shared` ones an `Arc` they can hand to tasks.
@@ -758,12 +949,22 @@ macro_rules! every_contract {
                 a_joined_member_gets_exactly_the_invites_privileges,
                 join_checks_run_in_the_documented_order,
                 a_join_by_an_unknown_user_is_refused_and_counts_no_use,
+                a_user_created_with_zone_privileges_holds_exactly_them,
+                zone_privileges_are_set_granted_and_revoked_for_users_and_groups,
+                a_groups_zone_privileges_flow_to_its_members_while_they_are_members,
+                users_are_listed_and_paged_in_creation_order,
+                deleting_a_user_removes_its_memberships_tokens_and_zone_privileges,
+                deleting_the_last_manager_of_a_group_with_other_members_is_refused_whole,
+                leaving_or_losing_group_set_privileges_as_the_last_manager_is_refused,
+                a_group_without_a_manager_does_not_trap_its_members,
+                a_member_added_without_an_invite_is_added_once_with_the_given_privileges,
             ];
             shared: [
                 a_single_use_invite_admits_exactly_one_of_many_racing_users,
                 an_invite_with_three_uses_admits_exactly_three_of_many_racing_users,
                 one_user_racing_itself_joins_once_and_counts_one_use,
                 racing_claims_of_different_key_fingerprints_all_learn_the_one_recorded,
+                two_last_managers_leaving_at_once_leave_exactly_one,
             ];
         }
     };

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use super::{Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
 use crate::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
 
 pub(crate) fn name(raw: &str) -> Name {
@@ -17,7 +17,7 @@ pub(crate) fn name(raw: &str) -> Name {
 pub(crate) fn a_user(raw: &str) -> User {
     let id = UserId::generate();
     let login = Login::parse_stored(&format!("{raw}.{id}")).expect("test names are short");
-    User { id, login, name: name(raw), alias: None, admin: false }
+    User { id, login, name: name(raw), alias: None }
 }
 
 pub(crate) fn a_group(raw: &str) -> Group {
@@ -136,6 +136,47 @@ pub(crate) async fn race_joins(stores: &[Arc<dyn Store>], racers: usize, max_use
     assert_eq!(uses(last, &team.invite.id).await as usize, joined);
     assert_eq!(store.group_users(&team.group.id).await.map(|u| u.len()), Ok(joined + 1));
     (joined, used_up)
+}
+
+/// `rounds` times: a group with two managers and a plain member, and both managers leaving at
+/// once, each through the next of `stores` (several stores on one database stand for several
+/// server instances). Checks that exactly one left each time, the other was told it is the last
+/// manager, and the group kept its last manager.
+pub(crate) async fn race_last_managers_leaving(stores: &[Arc<dyn Store>], rounds: usize) {
+    let store = &*stores[0];
+    for round in 0..rounds {
+        let first = new_user(store, "first manager").await;
+        let second = new_user(store, "second manager").await;
+        let member = new_user(store, "member").await;
+        let group = new_group(store, &first, &format!("managed {round}")).await;
+        store.add_member(&group, &second, PrivilegeSet::all()).await.expect("add the second manager");
+        store.add_member(&group, &member, PrivilegeSet::default_member()).await.expect("add a member");
+
+        let barrier = Arc::new(tokio::sync::Barrier::new(2));
+        let tasks: Vec<_> = [first.clone(), second.clone()]
+            .into_iter()
+            .enumerate()
+            .map(|(i, user)| {
+                let (store, barrier, group) =
+                    (stores[(round + i) % stores.len()].clone(), barrier.clone(), group.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    store.remove_member(&group, &user).await
+                })
+            })
+            .collect();
+        let mut outcomes = Vec::new();
+        for result in futures::future::join_all(tasks).await {
+            outcomes.push(result.expect("the task finishes").expect("the removal answers"));
+        }
+        let left = outcomes.iter().filter(|o| **o == Guarded::Done).count();
+        let refused = outcomes.iter().filter(|o| **o == Guarded::LastManager(group.clone())).count();
+        assert_eq!((left, refused), (1, 1), "round {round}: {outcomes:?}");
+        let members = stores[stores.len() - 1].group_users(&group).await.expect("members");
+        assert_eq!(members.len(), 2, "round {round}: one manager and the member remain");
+        let managers = [first, second].into_iter().filter(|u| members.contains(u)).count();
+        assert_eq!(managers, 1, "round {round}");
+    }
 }
 
 /// Checks that `store` refuses, as `Backend` errors that do not quote the stored values, the rows

@@ -13,9 +13,13 @@ use std::sync::{Mutex, MutexGuard};
 use async_trait::async_trait;
 
 use super::{
-    JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+    loses_last_manager, AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord,
+    UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
 };
-use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
+use crate::domain::{
+    Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
+    ZonePrivilegeSet,
+};
 
 /// A `Store` that keeps everything in memory behind one lock.
 ///
@@ -32,8 +36,13 @@ pub struct MemoryStore {
 #[derive(Debug, Default)]
 struct State {
     users: HashMap<UserId, User>,
-    /// Every user's id in creation order (users are never deleted), for `users_named`.
-    users_in_order: Vec<UserId>,
+    /// Every user's id in creation order, for `users_named` and the pages of `list_users`.
+    users_in_order: BTreeMap<u64, UserId>,
+    /// Each user's key in `users_in_order`, so that deleting a user costs no scan.
+    user_seqs: HashMap<UserId, u64>,
+    /// Direct zone privileges of users and of groups; a holder without an entry holds none.
+    user_zone: HashMap<UserId, ZonePrivilegeSet>,
+    group_zone: HashMap<GroupId, ZonePrivilegeSet>,
     /// Who has each login and each alias: both are unique (the SQL backends' unique indexes).
     logins: HashMap<String, UserId>,
     aliases: HashMap<String, UserId>,
@@ -101,6 +110,18 @@ impl Memberships {
     fn of_group(&self, group: &GroupId) -> Vec<UserId> {
         self.by_group.get(group).map(|u| u.iter().map(|(_, id)| id.clone()).collect()).unwrap_or_default()
     }
+
+    /// Whether changing `user`'s membership of `group` to `after` (`None`: removing it) takes
+    /// the group's last manager. The caller holds the store's lock, which makes the check and
+    /// the change it guards one step.
+    fn loses_last_manager(&self, group: &GroupId, user: &UserId, after: Option<PrivilegeSet>) -> bool {
+        let Some(before) = self.get(group, user).map(|m| m.value) else {
+            return false;
+        };
+        let members = self.by_group.get(group).map_or(&[][..], Vec::as_slice);
+        let others = members.iter().filter(|(_, u)| u != user).filter_map(|(_, u)| self.get(group, u)).map(|m| m.value);
+        loses_last_manager(before, after, others)
+    }
 }
 
 /// Adds `value` under `key`, which must be fresh: a clash changes nothing and is a `Backend`
@@ -136,6 +157,20 @@ fn unlist<K: std::hash::Hash + Eq, V>(index: &mut HashMap<K, Vec<(u64, V)>>, key
 fn page_of<T: Clone>(list: &[(u64, T)], page: PageRequest) -> Page<T> {
     let start = page.after().map_or(0, |after| list.partition_point(|(seq, _)| *seq <= after.seq()));
     let rows = list.iter().skip(start).take(page.limit() as usize + 1);
+    Page::from_rows(rows.map(|(seq, item)| (item.clone(), *seq)).collect(), page.limit())
+}
+
+/// The page of `map` (keyed by sequence number) that `page` asks for, read by key.
+fn page_of_map<T: Clone>(map: &BTreeMap<u64, T>, page: PageRequest) -> Page<T> {
+    let start = match page.after() {
+        None => 0,
+        Some(after) => match after.seq().checked_add(1) {
+            Some(start) => start,
+            // Nothing can sit past the largest sequence number.
+            None => return Page::whole(Vec::new()),
+        },
+    };
+    let rows = map.range(start..).take(page.limit() as usize + 1);
     Page::from_rows(rows.map(|(seq, item)| (item.clone(), *seq)).collect(), page.limit())
 }
 
@@ -184,7 +219,7 @@ impl MemoryStore {
 
 #[async_trait]
 impl Store for MemoryStore {
-    async fn create_user(&self, user: &User) -> StoreResult<bool> {
+    async fn create_user_with_privileges(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<bool> {
         let mut state = self.lock()?;
         if state.logins.contains_key(user.login.as_str()) {
             return Ok(false);
@@ -193,7 +228,12 @@ impl Store for MemoryStore {
             return Err(StoreError::Backend("another user has that alias".into()));
         }
         insert_fresh(&mut state.users, &user.id, user, "a user with that id already exists")?;
-        state.users_in_order.push(user.id.clone());
+        let seq = state.next_seq();
+        state.users_in_order.insert(seq, user.id.clone());
+        state.user_seqs.insert(user.id.clone(), seq);
+        if !zone.is_empty() {
+            state.user_zone.insert(user.id.clone(), zone);
+        }
         state.logins.insert(user.login.as_str().to_owned(), user.id.clone());
         if let Some(alias) = &user.alias {
             state.aliases.insert(alias.as_str().to_owned(), user.id.clone());
@@ -221,12 +261,79 @@ impl Store for MemoryStore {
         Ok(true)
     }
 
+    async fn list_users(&self) -> StoreResult<Vec<UserId>> {
+        Ok(self.lock()?.users_in_order.values().cloned().collect())
+    }
+
+    async fn list_users_page(&self, page: PageRequest) -> StoreResult<Page<UserId>> {
+        let state = self.lock()?;
+        Ok(page_of_map(&state.users_in_order, page))
+    }
+
+    async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded> {
+        let mut state = self.lock()?;
+        if !state.users.contains_key(id) {
+            return Ok(Guarded::Missing);
+        }
+        let groups = state.memberships.of_user(id);
+        if let Some(group) = groups.iter().find(|g| state.memberships.loses_last_manager(g, id, None)) {
+            return Ok(Guarded::LastManager(group.clone()));
+        }
+        for group in &groups {
+            state.memberships.remove(group, id);
+        }
+        if let Some(user) = state.users.remove(id) {
+            state.logins.remove(user.login.as_str());
+            if let Some(alias) = &user.alias {
+                state.aliases.remove(alias.as_str());
+            }
+        }
+        state.passwords.remove(id);
+        if let Some(seq) = state.user_seqs.remove(id) {
+            state.users_in_order.remove(&seq);
+        }
+        state.user_zone.remove(id);
+        state.tokens.retain(|_, t| !matches!(&t.grant, TokenGrant::Access { user } if user == id));
+        Ok(Guarded::Done)
+    }
+
+    async fn zone_privileges(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>> {
+        let state = self.lock()?;
+        Ok(match holder {
+            ZoneHolder::User(id) => {
+                state.users.contains_key(id).then(|| state.user_zone.get(id).copied().unwrap_or_default())
+            }
+            ZoneHolder::Group(id) => {
+                state.groups.contains_key(id).then(|| state.group_zone.get(id).copied().unwrap_or_default())
+            }
+        })
+    }
+
+    async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        let state = &mut *state;
+        let held = match holder {
+            ZoneHolder::User(id) if state.users.contains_key(id) => state.user_zone.entry(id.clone()).or_default(),
+            ZoneHolder::Group(id) if state.groups.contains_key(id) => state.group_zone.entry(id.clone()).or_default(),
+            _ => return Ok(false),
+        };
+        *held = change.apply(*held);
+        Ok(true)
+    }
+
+    async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
+        let state = self.lock()?;
+        let own = state.user_zone.get(user).copied().unwrap_or_default();
+        let groups = state.memberships.by_user.get(user).map_or(&[][..], Vec::as_slice);
+        Ok(groups.iter().filter_map(|(_, g)| state.group_zone.get(g)).fold(own, |acc, z| acc.union(*z)))
+    }
+
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         let state = self.lock()?;
         let named = |u: &&User| {
             u.login.as_str() == name || u.name.as_str() == name || u.alias.as_ref().is_some_and(|a| a.as_str() == name)
         };
-        Ok(state.users_in_order.iter().filter_map(|id| state.users.get(id)).filter(named).cloned().collect())
+        Ok(state.users_in_order.values().filter_map(|id| state.users.get(id)).filter(named).cloned().collect())
     }
 
     async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
@@ -329,6 +436,7 @@ impl Store for MemoryStore {
             return Ok(false);
         };
         state.groups_by_seq.remove(&removed.seq);
+        state.group_zone.remove(id);
         // Token records stay on purpose (see the trait): a later join must say "group gone".
         state.memberships.remove_group(id);
         Ok(true)
@@ -351,16 +459,7 @@ impl Store for MemoryStore {
 
     async fn list_groups_page(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
         let state = self.lock()?;
-        let start = match page.after() {
-            None => 0,
-            Some(after) => match after.seq().checked_add(1) {
-                Some(start) => start,
-                // Nothing can sit past the largest sequence number.
-                None => return Ok(Page::whole(Vec::new())),
-            },
-        };
-        let rows = state.groups_by_seq.range(start..).take(page.limit() as usize + 1);
-        Ok(Page::from_rows(rows.map(|(seq, id)| (id.clone(), *seq)).collect(), page.limit()))
+        Ok(page_of_map(&state.groups_by_seq, page))
     }
 
     async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
@@ -377,19 +476,41 @@ impl Store for MemoryStore {
         Ok(self.lock()?.memberships.get(group, user).map(|m| m.value))
     }
 
-    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
         let mut state = self.lock()?;
+        if state.memberships.loses_last_manager(group, user, Some(privileges)) {
+            return Ok(Guarded::LastManager(group.clone()));
+        }
         match state.memberships.get_mut(group, user) {
             Some(m) => {
                 m.value = privileges;
-                Ok(true)
+                Ok(Guarded::Done)
             }
-            None => Ok(false),
+            None => Ok(Guarded::Missing),
         }
     }
 
-    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
-        Ok(self.lock()?.memberships.remove(group, user))
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
+        let mut state = self.lock()?;
+        if state.memberships.loses_last_manager(group, user, None) {
+            return Ok(Guarded::LastManager(group.clone()));
+        }
+        Ok(if state.memberships.remove(group, user) { Guarded::Done } else { Guarded::Missing })
+    }
+
+    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+        let mut state = self.lock()?;
+        if !state.groups.contains_key(group) {
+            return Ok(AddOutcome::GroupGone);
+        }
+        if !state.users.contains_key(user) {
+            return Ok(AddOutcome::UserGone);
+        }
+        if state.memberships.get(group, user).is_some() {
+            return Ok(AddOutcome::AlreadyMember);
+        }
+        state.add_membership(group, user, privileges);
+        Ok(AddOutcome::Added)
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {

@@ -23,7 +23,10 @@ pub mod sqlite;
 
 use async_trait::async_trait;
 
-use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
+use crate::domain::{
+    Group, GroupId, GroupType, Name, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
+    ZonePrivilegeSet,
+};
 
 /// A failure of the backend itself, never of the caller's request.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -111,6 +114,50 @@ pub enum JoinOutcome {
     AlreadyMember,
 }
 
+/// The result of a change the last-manager rule guards (contract §7): removing a membership,
+/// changing its privileges, deleting a user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Guarded {
+    /// Done.
+    Done,
+    /// No such membership (or user); nothing changed.
+    Missing,
+    /// The change would leave this group with members but none of them a direct member holding
+    /// `group_set_privileges`; nothing changed.
+    LastManager(GroupId),
+}
+
+/// The result of `Store::add_member`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddOutcome {
+    Added,
+    /// Already a direct member; nothing changed.
+    AlreadyMember,
+    /// No such group; nothing changed.
+    GroupGone,
+    /// No such user; nothing changed.
+    UserGone,
+}
+
+/// Whether a group whose direct members are `others` (everyone but the one being changed) plus
+/// one member whose privileges go from `before` to `after` (`None`: it leaves) loses its last
+/// manager: the change takes `group_set_privileges` away from the only member holding it while
+/// members remain. A group with no manager before the change is not made worse by it, so the
+/// rule does not trap the members of such a group. The backends apply it under their locks.
+pub(crate) fn loses_last_manager(
+    before: PrivilegeSet,
+    after: Option<PrivilegeSet>,
+    others: impl IntoIterator<Item = PrivilegeSet>,
+) -> bool {
+    let manages = |p: PrivilegeSet| p.contains(Privilege::SetPrivileges);
+    if !manages(before) || after.is_some_and(manages) {
+        return false;
+    }
+    let mut others = others.into_iter().peekable();
+    let members_remain = after.is_some() || others.peek().is_some();
+    members_remain && !others.any(manages)
+}
+
 /// Everything the service layer needs from persistence. Implementations must be safe to share
 /// between tasks and, for durable backends, between processes using the same database.
 ///
@@ -120,11 +167,16 @@ pub enum JoinOutcome {
 pub trait Store: Send + Sync + 'static {
     // --- users -------------------------------------------------------------------------------
 
-    /// Adds a user, without a password. The id is fresh (callers generate it), so a clash is a
-    /// `Backend` error. Logins are unique: `false` when another user has `user.login` (nothing
-    /// is added). An alias another user has is a `Backend` error (users are created without
-    /// one; `update_user` sets it).
-    async fn create_user(&self, user: &User) -> StoreResult<bool>;
+    /// Adds a user with no zone privileges, without a password. The id is fresh (callers
+    /// generate it), so a clash is a `Backend` error. Logins are unique: `false` when another
+    /// user has `user.login` (nothing is added). An alias another user has is a `Backend` error
+    /// (users are created without one; `update_user` sets it).
+    async fn create_user(&self, user: &User) -> StoreResult<bool> {
+        self.create_user_with_privileges(user, ZonePrivilegeSet::empty()).await
+    }
+    /// `create_user`, the user holding the zone privileges `zone` directly, in one step (a zone
+    /// admin is never stored without its privileges).
+    async fn create_user_with_privileges(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<bool>;
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>>;
     /// Changes name and/or alias (`Some(None)` clears the alias) of an existing user
     /// (`NoSuchUser` otherwise). Aliases are unique among users: an alias another user has is
@@ -144,6 +196,25 @@ pub trait Store: Send + Sync + 'static {
     /// The users whose login, name or alias is exactly `name`, in creation order. Names are not unique,
     /// so there may be several. Only the CLI asks (`user token`): backends may scan the table.
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>>;
+    /// All user ids, in creation order.
+    async fn list_users(&self) -> StoreResult<Vec<UserId>>;
+    /// A page of `list_users`, by the user's `seq` (see the pages below).
+    async fn list_users_page(&self, page: PageRequest) -> StoreResult<Page<UserId>>;
+    /// Deletes a user with its memberships, its access tokens and its zone privileges, in one
+    /// transaction, unless that would take the last manager from one of its groups
+    /// (`LastManager`, the first such group in join order). `Missing`: no such user.
+    async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded>;
+
+    // --- zone privileges ---------------------------------------------------------------------
+
+    /// The zone privileges `holder` holds directly; `None` when no such user or group exists.
+    async fn zone_privileges(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>>;
+    /// Applies `change` to `holder`'s direct zone privileges in one step. `false`: no such holder.
+    async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool>;
+    /// What `user` may do across the zone: its own zone privileges and those of every group it is
+    /// a member of, in one read. (Today a direct member; once groups nest, this is the one place
+    /// that follows effective membership.) Empty for an unknown user.
+    async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet>;
 
     // --- tokens ------------------------------------------------------------------------------
 
@@ -215,10 +286,17 @@ pub trait Store: Send + Sync + 'static {
 
     /// `user`'s direct privileges in `group`; `None` when not a direct member.
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>>;
-    /// Replaces the privileges of an existing membership. `false`: not a member.
-    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool>;
-    /// Removes a membership. `false`: not a member.
-    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool>;
+    /// Replaces the privileges of an existing membership, unless that takes the group's last
+    /// manager (`loses_last_manager`). `Missing`: not a member.
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded>;
+    /// Removes a membership, unless that takes the group's last manager. `Missing`: not a member.
+    /// The check and the change are one step: of concurrent changes to one group's managers,
+    /// across processes, each sees the others' outcome, so they never leave it without one.
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded>;
+    /// Makes `user` a direct member of `group` with `privileges`, without an invite (PUT
+    /// `/groups/{id}/users/{uid}`), checking in one step that the group and the user exist and
+    /// that it is not a member yet.
+    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome>;
 
     /// The seed operation's write, in one transaction, for a `GroupInviteUser` record (any other
     /// grant is `TokenUnknown`): checks, in this order, that the token

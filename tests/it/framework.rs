@@ -56,13 +56,13 @@ async fn a_wrong_method_is_a_json_405_with_allow(backend: Backend) {
         (Method::GET, "/user/groups/join", &["POST"]),
         (Method::PUT, "/user/groups/join", &["POST"]),
         (Method::DELETE, "/groups/x/users/token", &["GET", "POST"]),
-        (Method::PUT, "/user", &["GET", "PATCH"]),
+        (Method::PUT, "/user", &["DELETE", "GET", "PATCH"]),
         (Method::POST, "/user/client_token", &["GET"]),
         (Method::DELETE, "/user/groups", &["GET", "POST"]),
         (Method::POST, "/user/groups/x", &["DELETE", "GET"]),
         (Method::PUT, "/groups/x", &["DELETE", "GET", "PATCH"]),
         (Method::POST, "/groups/x/users/y/privileges", &["GET", "PUT"]),
-        (Method::PATCH, "/groups/x/users/y", &["DELETE", "GET"]),
+        (Method::PATCH, "/groups/x/users/y", &["DELETE", "GET", "PUT"]),
     ];
     for (method, path, allow) in cases {
         // Without credentials too: the method is wrong whoever asks.

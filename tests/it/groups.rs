@@ -147,9 +147,13 @@ async fn patching_a_group_needs_group_change_data(backend: Backend) {
     assert_eq!(group, json!({ "groupId": s.gid, "name": "Renamed", "type": "organization" }));
 
     s.app.patch_json(&path, &s.owner, &json!({ "type": "unit" })).await.expect(StatusCode::NO_CONTENT);
-    s.app.patch_json(&path, &s.app.admin_token, &json!({ "name": "By admin" })).await.expect(StatusCode::NO_CONTENT);
+    // No zone privilege opens renaming (contract §7 names none): a zone admin who is not a
+    // member gets the non-member's 404.
+    let reply = s.app.patch_json(&path, &s.app.admin_token, &json!({ "name": "By admin" })).await;
+    assert_error(&reply, StatusCode::NOT_FOUND, "not_found");
+    s.app.patch_json(&path, &s.owner, &json!({ "name": "By owner" })).await.expect(StatusCode::NO_CONTENT);
     let group = s.app.get(&path, &s.member).await.expect(StatusCode::OK).json();
-    assert_eq!(group, json!({ "groupId": s.gid, "name": "By admin", "type": "unit" }));
+    assert_eq!(group, json!({ "groupId": s.gid, "name": "By owner", "type": "unit" }));
 
     assert_membership_rule(&s, Method::PATCH, |g| format!("/groups/{g}"), Some(&json!({ "name": "Nope" })), true).await;
     for bad in [
@@ -166,7 +170,7 @@ async fn patching_a_group_needs_group_change_data(backend: Backend) {
     let reply =
         s.app.request(Method::PATCH, &path).auth(&s.owner).raw(r#"{"name":"x"}"#, Some("text/plain")).send().await;
     assert_error(&reply, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
-    assert_eq!(s.app.get(&path, &s.member).await.expect(StatusCode::OK).json()["name"], "By admin");
+    assert_eq!(s.app.get(&path, &s.member).await.expect(StatusCode::OK).json()["name"], "By owner");
 }
 
 async fn deleting_a_group_needs_group_remove_and_kills_its_invites(backend: Backend) {

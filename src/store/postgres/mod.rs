@@ -81,6 +81,7 @@ mod retry;
 mod rows;
 #[cfg(test)]
 mod tests;
+mod zone;
 
 use std::time::Duration;
 
@@ -93,9 +94,13 @@ use self::rows::{execute, get_token_in, id_list, insert_membership, query, query
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow};
 use super::{
-    JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
+    HEALTH_PROBE, KEY_FINGERPRINT,
 };
-use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
+use crate::domain::{
+    Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
+    ZonePrivilegeSet,
+};
 
 /// Connections per pool, that is per server instance, unless `--database-pool-size` says
 /// otherwise. Enough for a small server's concurrent requests; PostgreSQL's default
@@ -128,6 +133,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, sql: include_str!("../../../migrations/postgres/0003_settings.sql") },
     Migration { version: 4, sql: include_str!("../../../migrations/postgres/0004_join_without_group_lock.sql") },
     Migration { version: 5, sql: include_str!("../../../migrations/postgres/0005_user_login_password.sql") },
+    Migration { version: 6, sql: include_str!("../../../migrations/postgres/0006_zone_privileges.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -203,36 +209,40 @@ impl PostgresStore {
 
 #[async_trait]
 impl Store for PostgresStore {
-    async fn create_user(&self, user: &User) -> StoreResult<bool> {
-        self.write(user, |tx, user| {
-            Box::pin(async move {
-                // A login taken by a concurrent transaction is seen here too: the insert waits
-                // for it and then does nothing (or the transaction is retried as serializable).
-                let added = execute(
-                    tx,
-                    "INSERT INTO users (id, name, alias, admin, login) VALUES ($1, $2, $3, $4, $5)
-                     ON CONFLICT (login) DO NOTHING",
-                    &[
-                        &user.id.as_str(),
-                        &user.name.as_str(),
-                        &user.alias.as_ref().map(Name::as_str),
-                        &user.admin,
-                        &user.login.as_str(),
-                    ],
-                )
-                .await?;
-                Ok(added == 1)
-            })
-        })
-        .await
+    async fn create_user_with_privileges(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<bool> {
+        self.create_user_in(user, zone).await
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<UserId>> {
+        self.list_users_in().await
+    }
+
+    async fn list_users_page(&self, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.list_users_page_in(page).await
+    }
+
+    async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded> {
+        self.delete_user_in(id).await
+    }
+
+    async fn zone_privileges(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>> {
+        self.zone_privileges_in(holder).await
+    }
+
+    async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
+        self.change_zone_privileges_in(holder, change).await
+    }
+
+    async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
+        self.effective_zone_privileges_in(user).await
     }
 
     async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
         self.read(login, |client, login| {
             Box::pin(async move {
-                let sql = "SELECT id, name, alias, admin, login, password_hash FROM users WHERE login = $1";
+                let sql = "SELECT id, name, alias, login, password_hash FROM users WHERE login = $1";
                 let Some(row) = query_opt(client, sql, &[&login]).await? else { return Ok(None) };
-                let hash: Option<String> = row.try_get(5)?;
+                let hash: Option<String> = row.try_get(4)?;
                 Ok(Some((user_row(&row, 0)?.decode()?, hash)))
             })
         })
@@ -252,8 +262,7 @@ impl Store for PostgresStore {
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
         self.read(id.as_str(), |client, id| {
             Box::pin(async move {
-                let row =
-                    query_opt(client, "SELECT id, name, alias, admin, login FROM users WHERE id = $1", &[&id]).await?;
+                let row = query_opt(client, "SELECT id, name, alias, login FROM users WHERE id = $1", &[&id]).await?;
                 let Some(row) = row else { return Ok(None) };
                 Ok(Some(user_row(&row, 0)?.decode()?))
             })
@@ -312,7 +321,7 @@ impl Store for PostgresStore {
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         self.read(name, |client, name| {
             Box::pin(async move {
-                let sql = "SELECT id, name, alias, admin, login FROM users
+                let sql = "SELECT id, name, alias, login FROM users
                            WHERE login = $1 OR name = $1 OR alias = $1 ORDER BY seq";
                 let rows = query(client, sql, &[&name]).await?;
                 rows.iter().map(|row| Ok(user_row(row, 0)?.decode()?)).collect()
@@ -402,7 +411,7 @@ impl Store for PostgresStore {
                 let row = query_opt(
                     client,
                     "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                            t.created_at, u.id, u.name, u.alias, u.admin, u.login
+                            t.created_at, u.id, u.name, u.alias, u.login
                      FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                      WHERE t.id = $1",
                     &[&id],
@@ -539,31 +548,16 @@ impl Store for PostgresStore {
         .await
     }
 
-    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
-        let args = (group.as_str(), user.as_str(), i64::from(privileges.bits()));
-        self.write(&args, |tx, (group, user, bits)| {
-            Box::pin(async move {
-                let changed = execute(
-                    tx,
-                    "UPDATE memberships SET privileges = $3 WHERE group_id = $1 AND user_id = $2",
-                    &[group, user, bits],
-                )
-                .await?;
-                Ok(changed == 1)
-            })
-        })
-        .await
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
+        self.set_privileges_in(group, user, privileges).await
     }
 
-    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
-        self.write(&(group.as_str(), user.as_str()), |tx, (group, user)| {
-            Box::pin(async move {
-                let deleted =
-                    execute(tx, "DELETE FROM memberships WHERE group_id = $1 AND user_id = $2", &[group, user]).await?;
-                Ok(deleted == 1)
-            })
-        })
-        .await
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
+        self.remove_member_in(group, user).await
+    }
+
+    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+        self.add_member_in(group, user, privileges).await
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {

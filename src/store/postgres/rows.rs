@@ -49,7 +49,7 @@ pub(super) async fn execute<C: GenericClient>(
     Ok(client.execute(&statement, params).await?)
 }
 
-/// The five user columns `id, name, alias, admin, login` starting at column `at`.
+/// The four user columns `id, name, alias, login` starting at column `at`.
 pub(super) fn user_row(row: &Row, at: usize) -> Result<UserRow, Failure> {
     Ok(read_user_row!(row, try_get, at))
 }

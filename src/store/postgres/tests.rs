@@ -13,8 +13,8 @@ use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, new_group, new_invite, new_user, postgres_database as fresh_database, race_joins,
-    undecodable_rows_are_backend_errors, users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team,
-    USERS_AT_0003,
+    race_last_managers_leaving, undecodable_rows_are_backend_errors,
+    users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team, USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
 use crate::store::{JoinOutcome, Store, StoreError};
@@ -56,6 +56,13 @@ async fn two_instances_racing_500_joins_on_a_single_use_invite_admit_exactly_one
 }
 
 /// Two pools on one database, as two server instances.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_last_managers_leaving_at_once_through_two_instances_leave_exactly_one() {
+    let Some(url) = fresh_database().await else { return };
+    // Each round's two removals go through different pools, as from two server instances.
+    race_last_managers_leaving(&two_instances(&url).await, 20).await;
+}
+
 async fn two_instances(url: &str) -> [Arc<dyn Store>; 2] {
     let first = PostgresStore::connect(url).await.expect("the first instance connects");
     let second = PostgresStore::connect(url).await.expect("the second instance connects");
@@ -587,4 +594,31 @@ async fn a_database_at_migration_0003_with_shared_names_and_aliases_migrates_to_
     let store = PostgresStore::connect(&url).await.expect("the new build connects and migrates the database");
     users_migrated_by_0005_have_unique_logins_and_aliases(&store).await;
     assert_eq!(applied_migrations(&url).await, versions(MIGRATIONS));
+}
+
+/// The schema as a build before migration 0006 left it: the zone privilege tables gone and 0006
+/// not recorded, with the users already there (one of them flagged `admin`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_others_none() {
+    use crate::domain::{ZoneHolder, ZonePrivilegeSet};
+    let Some(url) = fresh_database().await else { return };
+    let (admin, plain) = (a_user("admin"), a_user("plain"));
+    {
+        let store = PostgresStore::connect(&url).await.expect("the store connects");
+        store.create_user(&admin).await.expect("create admin");
+        store.create_user(&plain).await.expect("create plain");
+    }
+    let client = raw(&url).await;
+    client
+        .batch_execute(
+            "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges; DROP INDEX tokens_by_user;
+             DELETE FROM schema_migrations WHERE version = 6;",
+        )
+        .await
+        .expect("back to the schema before 0006");
+    client.execute("UPDATE users SET admin = TRUE WHERE id = $1", &[&admin.id.as_str()]).await.expect("flag");
+
+    let store = PostgresStore::connect(&url).await.expect("the store reconnects and migrates");
+    assert_eq!(store.zone_privileges(&ZoneHolder::User(admin.id.clone())).await, Ok(Some(ZonePrivilegeSet::all())));
+    assert_eq!(store.effective_zone_privileges(&plain.id).await, Ok(ZonePrivilegeSet::empty()));
 }

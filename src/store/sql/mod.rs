@@ -7,6 +7,7 @@ pub(crate) mod join;
 pub(crate) mod migrate;
 pub(crate) mod pages;
 mod rows;
+pub(crate) mod zone;
 
 use super::StoreError;
 

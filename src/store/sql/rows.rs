@@ -64,20 +64,18 @@ macro_rules! read_user_row {
             id: $row.$get($at)?,
             name: $row.$get($at + 1)?,
             alias: $row.$get($at + 2)?,
-            admin: $row.$get($at + 3)?,
-            login: $row.$get($at + 4)?,
+            login: $row.$get($at + 3)?,
         }
     };
 }
 
 pub(crate) use {read_token_row, read_user_row, token_columns};
 
-/// The user columns `id, name, alias, admin, login`, in that order wherever they are selected.
+/// The user columns `id, name, alias, login`, in that order wherever they are selected.
 pub(crate) struct UserRow {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) alias: Option<String>,
-    pub(crate) admin: bool,
     pub(crate) login: String,
 }
 
@@ -88,7 +86,6 @@ impl UserRow {
             login: Login::parse_stored(&self.login).map_err(|_| RowError("a stored login is not valid".into()))?,
             name: name(self.name, "user name")?,
             alias: self.alias.map(|a| name(a, "alias")).transpose()?,
-            admin: self.admin,
         })
     }
 }

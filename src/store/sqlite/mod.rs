@@ -19,6 +19,7 @@ mod rows;
 #[cfg(test)]
 mod tests;
 mod writer;
+mod zone;
 
 use std::future::Future;
 use std::path::Path;
@@ -39,9 +40,13 @@ use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
 use super::{
-    JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
+    HEALTH_PROBE, KEY_FINGERPRINT,
 };
-use crate::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
+use crate::domain::{
+    Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
+    ZonePrivilegeSet,
+};
 
 /// How long a statement waits for another connection's lock before giving up. The CLI
 /// (`oz-groups user add`) writes to the file while the server has it open; five seconds lets
@@ -54,6 +59,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 2, sql: include_str!("../../../migrations/sqlite/0002_memberships_by_group.sql") },
     Migration { version: 3, sql: include_str!("../../../migrations/sqlite/0003_settings.sql") },
     Migration { version: 5, sql: include_str!("../../../migrations/sqlite/0005_user_login_password.sql") },
+    Migration { version: 6, sql: include_str!("../../../migrations/sqlite/0006_zone_privileges.sql") },
 ];
 
 /// A `Store` over one SQLite file, with group commit.
@@ -207,35 +213,40 @@ fn finished<T>(future: impl Future<Output = Result<T, Failure>>) -> Result<T, Fa
 
 #[async_trait]
 impl Store for SqliteStore {
-    async fn create_user(&self, user: &User) -> StoreResult<bool> {
-        let user = user.clone();
-        self.write(move |tx| {
-            // The writer runs one write at a time, so nothing can take the login between the
-            // check and the insert; the unique index stands behind it.
-            let added = tx
-                .prepare_cached(
-                    "INSERT INTO users (id, name, alias, admin, login, seq)
-                     SELECT ?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM users)
-                     WHERE NOT EXISTS (SELECT 1 FROM users WHERE login = ?5)",
-                )?
-                .execute(params![
-                    user.id.as_str(),
-                    user.name.as_str(),
-                    user.alias.as_ref().map(Name::as_str),
-                    user.admin,
-                    user.login.as_str(),
-                ])?;
-            Ok(added == 1)
-        })
-        .await
+    async fn create_user_with_privileges(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<bool> {
+        self.create_user_in(user, zone).await
+    }
+
+    async fn list_users(&self) -> StoreResult<Vec<UserId>> {
+        self.list_users_in().await
+    }
+
+    async fn list_users_page(&self, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.list_users_page_in(page).await
+    }
+
+    async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded> {
+        self.delete_user_in(id).await
+    }
+
+    async fn zone_privileges(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>> {
+        self.zone_privileges_in(holder).await
+    }
+
+    async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
+        self.change_zone_privileges_in(holder, change).await
+    }
+
+    async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
+        self.effective_zone_privileges_in(user).await
     }
 
     async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
         let login = login.to_owned();
         self.read_inline(move |conn| {
             let row = conn
-                .prepare_cached("SELECT id, name, alias, admin, login, password_hash FROM users WHERE login = ?1")?
-                .query_row([login.as_str()], |row| Ok((user_row(row, 0)?, row.get::<_, Option<String>>(5)?)))
+                .prepare_cached("SELECT id, name, alias, login, password_hash FROM users WHERE login = ?1")?
+                .query_row([login.as_str()], |row| Ok((user_row(row, 0)?, row.get::<_, Option<String>>(4)?)))
                 .optional()?;
             let Some((user, hash)) = row else { return Ok(None) };
             Ok(Some((user.decode()?, hash)))
@@ -259,7 +270,7 @@ impl Store for SqliteStore {
         let id = id.clone();
         self.read_inline(move |conn| {
             let row = conn
-                .prepare_cached("SELECT id, name, alias, admin, login FROM users WHERE id = ?1")?
+                .prepare_cached("SELECT id, name, alias, login FROM users WHERE id = ?1")?
                 .query_row([id.as_str()], |row| user_row(row, 0))
                 .optional()?;
             Ok(row.map(UserRow::decode).transpose()?)
@@ -315,7 +326,7 @@ impl Store for SqliteStore {
         let name = name.to_owned();
         self.read(move |conn| {
             let mut statement = conn.prepare_cached(
-                "SELECT id, name, alias, admin, login FROM users WHERE login = ?1 OR name = ?1 OR alias = ?1 ORDER BY seq",
+                "SELECT id, name, alias, login FROM users WHERE login = ?1 OR name = ?1 OR alias = ?1 ORDER BY seq",
             )?;
             let rows = statement.query_map([name.as_str()], |row| user_row(row, 0))?;
             let mut users = Vec::new();
@@ -390,7 +401,7 @@ impl Store for SqliteStore {
         // when its `user_id` names a user, that user's.
         self.read_inline(move |conn| {
             let sql = "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                              t.created_at, u.id, u.name, u.alias, u.admin, u.login
+                              t.created_at, u.id, u.name, u.alias, u.login
                        FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                        WHERE t.id = ?1";
             let row = conn
@@ -516,28 +527,16 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
-        let group = group.clone();
-        let user = user.clone();
-        self.write(move |tx| {
-            let changed = tx
-                .prepare_cached("UPDATE memberships SET privileges = ?3 WHERE group_id = ?1 AND user_id = ?2")?
-                .execute(params![group.as_str(), user.as_str(), privileges.bits()])?;
-            Ok(changed == 1)
-        })
-        .await
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
+        self.set_privileges_in(group, user, privileges).await
     }
 
-    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
-        let group = group.clone();
-        let user = user.clone();
-        self.write(move |tx| {
-            let deleted = tx
-                .prepare_cached("DELETE FROM memberships WHERE group_id = ?1 AND user_id = ?2")?
-                .execute([group.as_str(), user.as_str()])?;
-            Ok(deleted == 1)
-        })
-        .await
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
+        self.remove_member_in(group, user).await
+    }
+
+    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+        self.add_member_in(group, user, privileges).await
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {

@@ -7,7 +7,7 @@ use crate::domain::PrivilegeSet;
 use crate::store::sql::{read_token_row, read_user_row, token_columns, RowError, TokenRow, UserRow};
 use crate::store::TokenRecord;
 
-/// The five user columns `id, name, alias, admin, login` starting at column `at`.
+/// The four user columns `id, name, alias, login` starting at column `at`.
 pub(super) fn user_row(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<UserRow> {
     Ok(read_user_row!(row, get, at))
 }

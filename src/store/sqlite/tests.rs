@@ -498,3 +498,44 @@ async fn a_database_at_migration_0003_with_shared_names_and_aliases_migrates_to_
     let applied: Vec<i64> = applied_migrations(&path).iter().map(|(v, _)| *v).collect();
     assert_eq!(applied, versions(MIGRATIONS));
 }
+
+/// The schema as a build before migration 0006 left it: the zone privilege tables gone and 0006
+/// not recorded, with the users already there (one of them flagged `admin`).
+#[tokio::test]
+async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_others_none() {
+    use crate::domain::{ZoneHolder, ZonePrivilegeSet};
+    let (_dir, path) = temp_db();
+    let (admin, plain) = (a_user("admin"), a_user("plain"));
+    {
+        let store = SqliteStore::open(&path).expect("the store opens");
+        store.create_user(&admin).await.expect("create admin");
+        store.create_user(&plain).await.expect("create plain");
+    }
+    let raw = Connection::open(&path).expect("the database opens");
+    raw.execute_batch(
+        "DROP TABLE user_zone_privileges; DROP TABLE group_zone_privileges; DROP INDEX tokens_by_user;
+         DELETE FROM schema_migrations WHERE version = 6;",
+    )
+    .expect("back to the schema before 0006");
+    raw.execute("UPDATE users SET admin = 1 WHERE id = ?1", [admin.id.as_str()]).expect("flag the admin");
+    drop(raw);
+
+    let store = SqliteStore::open(&path).expect("the store reopens and migrates");
+    assert_eq!(store.zone_privileges(&ZoneHolder::User(admin.id.clone())).await, Ok(Some(ZonePrivilegeSet::all())));
+    assert_eq!(store.effective_zone_privileges(&plain.id).await, Ok(ZonePrivilegeSet::empty()));
+}
+
+#[test]
+fn deleting_a_users_tokens_reads_them_by_key_from_tokens_by_user() {
+    let (_dir, path) = temp_db();
+    drop(SqliteStore::open(&path).expect("open and migrate"));
+    let conn = Connection::open(&path).expect("open");
+    let plan: Vec<String> = conn
+        .prepare("EXPLAIN QUERY PLAN DELETE FROM tokens WHERE user_id = ?1")
+        .expect("plan")
+        .query_map(["u"], |r| r.get(3))
+        .expect("plan rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("plan text");
+    assert!(plan.join("; ").contains("tokens_by_user"), "{plan:?}");
+}

@@ -7,8 +7,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use oz_groups::domain::{Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId};
-use oz_groups::store::{JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate};
+use oz_groups::domain::{
+    Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
+    ZonePrivilegeSet,
+};
+use oz_groups::store::{
+    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
+};
 use tokio::sync::watch;
 
 /// What the wrapper does on top of the real store.
@@ -80,9 +85,37 @@ impl LineUp {
 
 #[async_trait]
 impl Store for ProbeStore {
-    async fn create_user(&self, user: &User) -> StoreResult<bool> {
+    async fn create_user_with_privileges(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<bool> {
         self.count();
-        self.inner.create_user(user).await
+        self.inner.create_user_with_privileges(user, zone).await
+    }
+    async fn list_users(&self) -> StoreResult<Vec<UserId>> {
+        self.count();
+        self.inner.list_users().await
+    }
+    async fn list_users_page(&self, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.count();
+        self.inner.list_users_page(page).await
+    }
+    async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded> {
+        self.count();
+        self.inner.delete_user(id).await
+    }
+    async fn zone_privileges(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>> {
+        self.count();
+        self.inner.zone_privileges(holder).await
+    }
+    async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
+        self.count();
+        self.inner.change_zone_privileges(holder, change).await
+    }
+    async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
+        self.count();
+        self.inner.effective_zone_privileges(user).await
+    }
+    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+        self.count();
+        self.inner.add_member(group, user, privileges).await
     }
     async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
         self.count();
@@ -181,11 +214,11 @@ impl Store for ProbeStore {
         self.count();
         self.inner.membership(group, user).await
     }
-    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<bool> {
+    async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
         self.count();
         self.inner.set_privileges(group, user, privileges).await
     }
-    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<bool> {
+    async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
         self.count();
         self.inner.remove_member(group, user).await
     }

@@ -1,0 +1,289 @@
+//! Zone privileges, user administration and the last-manager rule on PostgreSQL. Each change is
+//! one `SERIALIZABLE` transaction (`PostgresStore::write`, retried on serialization failures):
+//! the rows the last-manager check reads and the rows the change writes are in one transaction,
+//! so of two concurrent changes to one group's managers, on any instances, one commits and the
+//! other is retried and sees it. Each also locks the group rows it guards `FOR NO KEY UPDATE`
+//! first, in id order, so such changes queue on the group rather than both running to a failed
+//! commit; that lock does not conflict with the `FOR KEY SHARE` a join or an added member takes.
+
+use tokio_postgres::types::ToSql;
+
+use super::errors::Failure;
+use super::rows::{execute, id_list, insert_membership, query, query_opt};
+use super::PostgresStore;
+use crate::domain::{
+    GroupId, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilegeSet,
+};
+use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
+use crate::store::sql::zone::{change_loses_manager, first_group_losing_its_manager, union_of, zone_privileges};
+use crate::store::sql::{self};
+use crate::store::{AddOutcome, Guarded, StoreResult};
+use deadpool_postgres::GenericClient;
+
+/// The statements that read and write one kind of holder's zone privileges.
+struct HolderSql {
+    exists: &'static str,
+    read: &'static str,
+    upsert: &'static str,
+}
+
+fn holder_sql(holder: &ZoneHolder) -> (HolderSql, &str) {
+    match holder {
+        ZoneHolder::User(id) => (
+            HolderSql {
+                exists: "SELECT 1 FROM users WHERE id = $1",
+                read: "SELECT privileges FROM user_zone_privileges WHERE user_id = $1",
+                upsert: "INSERT INTO user_zone_privileges (user_id, privileges) VALUES ($1, $2)
+                         ON CONFLICT (user_id) DO UPDATE SET privileges = EXCLUDED.privileges",
+            },
+            id.as_str(),
+        ),
+        ZoneHolder::Group(id) => (
+            HolderSql {
+                exists: "SELECT 1 FROM groups WHERE id = $1",
+                read: "SELECT privileges FROM group_zone_privileges WHERE group_id = $1",
+                upsert: "INSERT INTO group_zone_privileges (group_id, privileges) VALUES ($1, $2)
+                         ON CONFLICT (group_id) DO UPDATE SET privileges = EXCLUDED.privileges",
+            },
+            id.as_str(),
+        ),
+    }
+}
+
+/// `holder`'s direct set, `None` when it does not exist.
+async fn read_holder<C: GenericClient>(
+    client: &C,
+    sql: &HolderSql,
+    key: &str,
+) -> Result<Option<ZonePrivilegeSet>, Failure> {
+    if query_opt(client, sql.exists, &[&key]).await?.is_none() {
+        return Ok(None);
+    }
+    let row = query_opt(client, sql.read, &[&key]).await?;
+    let raw: Option<i64> = row.map(|r| r.try_get(0)).transpose()?;
+    Ok(Some(raw.map(zone_privileges).transpose()?.unwrap_or_default()))
+}
+
+/// Locks `group`'s row for a change to its managers and decides whether changing `user`'s
+/// membership to `after` is refused (`LastManager`), cannot happen (`Missing`), or may go ahead.
+async fn guard<C: GenericClient>(
+    tx: &C,
+    group: &str,
+    user: &str,
+    after: Option<PrivilegeSet>,
+) -> Result<Guarded, Failure> {
+    query(tx, "SELECT id FROM groups WHERE id = $1 FOR NO KEY UPDATE", &[&group]).await?;
+    let rows = query(tx, "SELECT user_id, privileges FROM memberships WHERE group_id = $1", &[&group]).await?;
+    let members = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
+    Ok(match change_loses_manager(user, after, &members)? {
+        None => Guarded::Missing,
+        Some(true) => Guarded::LastManager(sql::group_id(group.to_owned())?),
+        Some(false) => Guarded::Done,
+    })
+}
+
+impl PostgresStore {
+    pub(super) async fn create_user_in(&self, user: &User, zone: ZonePrivilegeSet) -> StoreResult<bool> {
+        self.write(&(user, zone), |tx, (user, zone)| {
+            Box::pin(async move {
+                // A login taken by a concurrent transaction is seen here too: the insert waits
+                // for it and then does nothing (or the transaction is retried as serializable).
+                let added = execute(
+                    tx,
+                    "INSERT INTO users (id, name, alias, login) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (login) DO NOTHING",
+                    &[
+                        &user.id.as_str(),
+                        &user.name.as_str(),
+                        &user.alias.as_ref().map(Name::as_str),
+                        &user.login.as_str(),
+                    ],
+                )
+                .await?;
+                if added == 1 && !zone.is_empty() {
+                    execute(
+                        tx,
+                        "INSERT INTO user_zone_privileges (user_id, privileges) VALUES ($1, $2)",
+                        &[&user.id.as_str(), &i64::from(zone.bits())],
+                    )
+                    .await?;
+                }
+                Ok(added == 1)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn list_users_in(&self) -> StoreResult<Vec<UserId>> {
+        self.read(&(), |client, ()| {
+            Box::pin(async move { id_list(client, "SELECT id FROM users ORDER BY seq", &[], sql::user_id).await })
+        })
+        .await
+    }
+
+    pub(super) async fn list_users_page_in(&self, page: PageRequest) -> StoreResult<Page<UserId>> {
+        let Some(bound) = after_bound(page) else {
+            return Ok(Page::whole(Vec::new()));
+        };
+        let limit = fetch_limit(page);
+        self.read(&(bound, limit), |client, (bound, limit)| {
+            Box::pin(async move {
+                let params: [&(dyn ToSql + Sync); 2] = [bound, limit];
+                let rows =
+                    query(client, "SELECT id, seq FROM users WHERE seq > $1 ORDER BY seq LIMIT $2", &params).await?;
+                let rows = rows
+                    .iter()
+                    .map(|row| Ok((row.try_get::<_, String>(0)?, row.try_get::<_, i64>(1)?)))
+                    .collect::<Result<Vec<_>, tokio_postgres::Error>>()?;
+                Ok(decode_page(rows, page, sql::user_id)?)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn delete_user_in(&self, id: &UserId) -> StoreResult<Guarded> {
+        self.write(id.as_str(), |tx, id| {
+            Box::pin(async move {
+                if query_opt(tx, "SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&id]).await?.is_none() {
+                    return Ok(Guarded::Missing);
+                }
+                let rows =
+                    query(tx, "SELECT group_id FROM memberships WHERE user_id = $1 ORDER BY seq", &[&id]).await?;
+                let groups = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<String>, _>>()?;
+                // The groups' rows, in id order, so that two deletions never wait on each other in
+                // opposite orders.
+                let mut locking = groups.clone();
+                locking.sort();
+                query(tx, "SELECT id FROM groups WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", &[&locking])
+                    .await?;
+                let rows = query(
+                    tx,
+                    "SELECT group_id, user_id, privileges FROM memberships WHERE group_id = ANY($1)",
+                    &[&locking],
+                )
+                .await?;
+                let all = rows
+                    .iter()
+                    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+                    .collect::<Result<Vec<_>, Failure>>()?;
+                if let Some(group) = first_group_losing_its_manager(id, &groups, &all)? {
+                    return Ok(Guarded::LastManager(group));
+                }
+                // Its zone privileges go by ON DELETE CASCADE; memberships and tokens explicitly.
+                execute(tx, "DELETE FROM memberships WHERE user_id = $1", &[&id]).await?;
+                execute(tx, "DELETE FROM tokens WHERE user_id = $1", &[&id]).await?;
+                execute(tx, "DELETE FROM users WHERE id = $1", &[&id]).await?;
+                Ok(Guarded::Done)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn zone_privileges_in(&self, holder: &ZoneHolder) -> StoreResult<Option<ZonePrivilegeSet>> {
+        self.read(holder, |client, holder| {
+            Box::pin(async move {
+                let (sql, key) = holder_sql(holder);
+                read_holder(client, &sql, key).await
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn change_zone_privileges_in(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
+        self.write(&(holder, change), |tx, (holder, change)| {
+            Box::pin(async move {
+                let (sql, key) = holder_sql(holder);
+                let Some(held) = read_holder(tx, &sql, key).await? else {
+                    return Ok(false);
+                };
+                execute(tx, sql.upsert, &[&key, &i64::from(change.apply(held).bits())]).await?;
+                Ok(true)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn effective_zone_privileges_in(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
+        self.read(user.as_str(), |client, user| {
+            Box::pin(async move {
+                let rows = query(
+                    client,
+                    "SELECT privileges FROM user_zone_privileges WHERE user_id = $1
+                     UNION ALL
+                     SELECT z.privileges FROM memberships m JOIN group_zone_privileges z ON z.group_id = m.group_id
+                     WHERE m.user_id = $1",
+                    &[&user],
+                )
+                .await?;
+                let raw = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
+                Ok(union_of(raw)?)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn set_privileges_in(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<Guarded> {
+        self.write(&(group.as_str(), user.as_str(), privileges), |tx, (group, user, privileges)| {
+            Box::pin(async move {
+                let verdict = guard(tx, group, user, Some(*privileges)).await?;
+                if verdict == Guarded::Done {
+                    execute(
+                        tx,
+                        "UPDATE memberships SET privileges = $3 WHERE group_id = $1 AND user_id = $2",
+                        &[group, user, &i64::from(privileges.bits())],
+                    )
+                    .await?;
+                }
+                Ok(verdict)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn remove_member_in(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
+        self.write(&(group.as_str(), user.as_str()), |tx, (group, user)| {
+            Box::pin(async move {
+                let verdict = guard(tx, group, user, None).await?;
+                if verdict == Guarded::Done {
+                    execute(tx, "DELETE FROM memberships WHERE group_id = $1 AND user_id = $2", &[group, user]).await?;
+                }
+                Ok(verdict)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn add_member_in(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<AddOutcome> {
+        self.write(&(group.as_str(), user.as_str(), privileges), |tx, (group, user, privileges)| {
+            Box::pin(async move {
+                // The group's row is held FOR KEY SHARE until the commit, so that it cannot be
+                // deleted under the new membership (memberships need not have a foreign key to it).
+                if query_opt(tx, "SELECT 1 FROM groups WHERE id = $1 FOR KEY SHARE", &[group]).await?.is_none() {
+                    return Ok(AddOutcome::GroupGone);
+                }
+                if query_opt(tx, "SELECT 1 FROM users WHERE id = $1 FOR KEY SHARE", &[user]).await?.is_none() {
+                    return Ok(AddOutcome::UserGone);
+                }
+                let member =
+                    query_opt(tx, "SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2", &[group, user])
+                        .await?;
+                if member.is_some() {
+                    return Ok(AddOutcome::AlreadyMember);
+                }
+                insert_membership(tx, group, user, *privileges).await?;
+                Ok(AddOutcome::Added)
+            })
+        })
+        .await
+    }
+}
