@@ -126,6 +126,15 @@ impl App {
         Ok(user)
     }
 
+    /// Empties this instance's caches of verified access tokens and Basic credentials, after a
+    /// user was deleted here: its tokens and password stop working on this instance at once
+    /// (other instances within the cache's bound of one second). Deletions are rare; the
+    /// callers of the next second verify once more.
+    fn forget_verified(&self) {
+        self.verified.clear();
+        self.credentials.clear();
+    }
+
     /// The caller as the store has it now (`GET /user`). Authentication may have answered from
     /// its cache, whose name and alias can be up to a second old, and a client that has just
     /// renamed itself must see the new name. A user deleted since authentication (which vouched

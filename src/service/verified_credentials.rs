@@ -59,6 +59,11 @@ impl VerifiedCredentials {
         self.cache.get(key)
     }
 
+    /// Forgets every entry.
+    pub(super) fn clear(&self) {
+        self.cache.clear();
+    }
+
     /// Records that the credentials of `key` matched `hash`, the password hash of `user`,
     /// according to a store read made after the clock read `now`.
     pub(super) fn insert(&self, key: CredentialsKey, user: &User, hash: &str, now: u64) {

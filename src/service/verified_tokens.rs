@@ -40,6 +40,11 @@ impl VerifiedTokens {
         (hit.second == now).then(|| hit.user.clone())
     }
 
+    /// Forgets every entry.
+    pub(super) fn clear(&self) {
+        self.cache.clear();
+    }
+
     /// Records that `token` identified `user` according to a store read made after the clock
     /// read `now`.
     pub(super) fn insert(&self, token: &str, user: &User, now: u64) {

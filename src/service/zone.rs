@@ -48,10 +48,13 @@ impl App {
     }
 
     /// Deletes the caller's own account (DELETE `/user`), unless it is the last manager of a group.
-    /// An account already gone is done: its token may still be served from the verified-token
-    /// cache for the rest of the second in which it was deleted, and what it asks for is so.
+    /// An account already gone is done: another instance may still serve its token from its
+    /// verified-token cache for the rest of the second in which it was deleted, and what it asks
+    /// for is so.
     pub async fn delete_self(&self, caller: &User) -> Result<(), Error> {
-        match self.store.delete_user(&caller.id).await? {
+        let outcome = self.store.delete_user(&caller.id).await?;
+        self.forget_verified();
+        match outcome {
             Guarded::Missing => Ok(()),
             outcome => guarded(outcome),
         }
@@ -77,7 +80,9 @@ impl App {
     /// Deletes any user (`oz_users_delete`), unless it is the last manager of a group.
     pub async fn delete_user(&self, caller: &User, id: &UserId) -> Result<(), Error> {
         self.require(caller, ZonePrivilege::UsersDelete).await?;
-        guarded(self.store.delete_user(id).await?)
+        let outcome = self.store.delete_user(id).await?;
+        self.forget_verified();
+        guarded(outcome)
     }
 
     /// A user's direct zone privileges (`view_privileges`).

@@ -31,10 +31,6 @@ import rc11_edits
 # NEEDS_MERGE: the steps that need another issue-11 branch. The lead removes a name when the
 # branch that step names is merged; the step then runs, and must pass.
 NEEDS_MERGE = {
-    "zone_users": "zone branch: GET /users, GET /users/{id}",
-    "zone_user_privileges": "zone branch: GET/PATCH/DELETE /users/{id}/privileges (and clients: no Content-Type)",
-    "zone_group_privileges": "zone branch: GET/PATCH/DELETE /groups/{id}/privileges (and clients: no Content-Type)",
-    "delete_own_account": "zone branch: DELETE /user",
 }
 # ---------------------------------------------------------------------------------------------
 
