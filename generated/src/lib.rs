@@ -193,27 +193,6 @@ pub enum RemoveGroupResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
-pub enum AddGroupUserResponse {
-    /// Added. The membership is at `Location` (`/api/v3/onezone/groups/{id}/users/{uid}`).
-    Created { location: String },
-    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
-    Unauthorized { body: models::Error, www_authenticate: String },
-    /// The caller lacks the privilege, or the token is bound to another user.
-    Forbidden(models::Error),
-    /// Resource not found (or not visible to the caller).
-    NotFound(models::Error),
-    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
-    Conflict(models::Error),
-    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
-    TooManyRequests { body: models::Error, retry_after: i32 },
-    /// Internal server error (no internals are disclosed).
-    InternalError(models::Error),
-    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
-    ServiceUnavailable { body: models::Error, retry_after: i32 },
-}
-
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-#[must_use]
 pub enum GetGroupUserResponse {
     /// The member.
     Ok(models::User),
@@ -652,6 +631,27 @@ pub enum RemoveUserZonePrivilegesResponse {
     ServiceUnavailable { body: models::Error, retry_after: i32 },
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum AddGroupUserResponse {
+    /// Added. The membership is at `Location` (`/api/v3/onezone/groups/{id}/users/{uid}`).
+    Created { location: String },
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
 /// API
 #[cfg_attr(feature = "mock", automock)]
 #[async_trait]
@@ -704,9 +704,6 @@ pub trait Api<C: Send + Sync> {
 
     /// Delete a group with its memberships (needs group_remove, or the zone privilege oz_groups_remove_members)
     async fn remove_group(&self, id: String, context: &C) -> Result<RemoveGroupResponse, ApiError>;
-
-    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
-    async fn add_group_user(&self, id: String, uid: String, context: &C) -> Result<AddGroupUserResponse, ApiError>;
 
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String, context: &C) -> Result<GetGroupUserResponse, ApiError>;
@@ -837,6 +834,9 @@ pub trait Api<C: Send + Sync> {
         id: String,
         context: &C,
     ) -> Result<RemoveUserZonePrivilegesResponse, ApiError>;
+
+    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
+    async fn add_group_user(&self, id: String, uid: String, context: &C) -> Result<AddGroupUserResponse, ApiError>;
 }
 
 /// API where `Context` isn't passed on every API call
@@ -886,9 +886,6 @@ pub trait ApiNoContext<C: Send + Sync> {
 
     /// Delete a group with its memberships (needs group_remove, or the zone privilege oz_groups_remove_members)
     async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError>;
-
-    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
-    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError>;
 
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError>;
@@ -982,6 +979,9 @@ pub trait ApiNoContext<C: Send + Sync> {
 
     /// Remove all of a user's zone privileges (needs the zone privilege set_privileges)
     async fn remove_user_zone_privileges(&self, id: String) -> Result<RemoveUserZonePrivilegesResponse, ApiError>;
+
+    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
+    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError>;
 }
 
 /// Trait to extend an API to make it easy to bind it to a context.
@@ -1063,12 +1063,6 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError> {
         let context = self.context().clone();
         self.api().remove_group(id, &context).await
-    }
-
-    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
-    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError> {
-        let context = self.context().clone();
-        self.api().add_group_user(id, uid, &context).await
     }
 
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
@@ -1228,6 +1222,12 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     async fn remove_user_zone_privileges(&self, id: String) -> Result<RemoveUserZonePrivilegesResponse, ApiError> {
         let context = self.context().clone();
         self.api().remove_user_zone_privileges(id, &context).await
+    }
+
+    /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
+    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().add_group_user(id, uid, &context).await
     }
 }
 

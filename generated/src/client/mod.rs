@@ -2549,286 +2549,6 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn add_group_user(
-        &self,
-        param_id: String,
-        param_uid: String,
-        context: &C,
-    ) -> Result<AddGroupUserResponse, ApiError> {
-        let mut client_service = self.client_service.clone();
-        #[allow(clippy::uninlined_format_args)]
-        let mut uri = format!(
-            "{}/api/v3/onezone/groups/{id}/users/{uid}",
-            self.base_path,
-            id = utf8_percent_encode(&param_id.to_string(), ID_ENCODE_SET),
-            uid = utf8_percent_encode(&param_uid.to_string(), ID_ENCODE_SET)
-        );
-
-        // Query parameters
-        let query_string = {
-            let mut query_string = form_urlencoded::Serializer::new("".to_owned());
-            query_string.finish()
-        };
-        if !query_string.is_empty() {
-            uri += "?";
-            uri += &query_string;
-        }
-
-        let uri = match Uri::from_str(&uri) {
-            Ok(uri) => uri,
-            Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
-        };
-
-        let mut request =
-            match Request::builder().method("PUT").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
-                Ok(req) => req,
-                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
-            };
-
-        let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
-        request.headers_mut().insert(
-            HeaderName::from_static("x-span-id"),
-            match header {
-                Ok(h) => h,
-                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
-            },
-        );
-
-        #[allow(clippy::collapsible_match)]
-        if let Some(auth_data) = Has::<Option<AuthData>>::get(context).as_ref() {
-            use headers::authorization::Credentials;
-            // The trailing `_` arm is unreachable when the spec declares every kind of
-            // scheme `AuthData` can represent, and the workspace denies warnings.
-            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
-            match auth_data {
-                AuthData::ApiKey(ref api_key) => {
-                    let header = match HeaderValue::from_str(api_key.as_str()) {
-                        Ok(h) => h,
-                        Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
-                    };
-                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
-                }
-                AuthData::ApiKey(ref api_key) => {
-                    let header = match HeaderValue::from_str(api_key.as_str()) {
-                        Ok(h) => h,
-                        Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
-                    };
-                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
-                }
-                AuthData::Bearer(ref bearer_header) => {
-                    let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
-                        Ok(h) => h,
-                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
-                    };
-                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
-                }
-                AuthData::Basic(ref basic_user, ref basic_password) => {
-                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
-                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
-                }
-                _ => {}
-            }
-        }
-
-        let response = client_service
-            .call((request, context.clone()))
-            .map_err(|e| ApiError(format!("No response received: {e}")))
-            .await?;
-
-        match response.status().as_u16() {
-            201 => {
-                let (header, body) = response.into_parts();
-                let response_location = match header.headers.get(HeaderName::from_static("location")) {
-                    Some(response_location) => {
-                        let response_location = response_location.clone();
-                        let response_location =
-                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_location) {
-                                Ok(value) => value,
-                                Err(e) => {
-                                    return Err(ApiError(format!(
-                                        "Invalid response header Location for response 201 - {e}"
-                                    )));
-                                }
-                            };
-                        response_location.0
-                    }
-                    None => {
-                        return Err(ApiError(String::from(
-                            "Required response header Location for response 201 was not found.",
-                        )))
-                    }
-                };
-
-                Ok(AddGroupUserResponse::Created { location: response_location })
-            }
-            401 => {
-                let (header, body) = response.into_parts();
-                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
-                    Some(response_www_authenticate) => {
-                        let response_www_authenticate = response_www_authenticate.clone();
-                        let response_www_authenticate =
-                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
-                                Ok(value) => value,
-                                Err(e) => {
-                                    return Err(ApiError(format!(
-                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
-                                    )));
-                                }
-                            };
-                        response_www_authenticate.0
-                    }
-                    None => {
-                        return Err(ApiError(String::from(
-                            "Required response header WWW-Authenticate for response 401 was not found.",
-                        )))
-                    }
-                };
-
-                let body = http_body_util::BodyExt::collect(body)
-                    .await
-                    .map(|f| f.to_bytes().to_vec())
-                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
-
-                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body)
-                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
-
-                Ok(AddGroupUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
-            }
-            403 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec())
-                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
-
-                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body)
-                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
-
-                Ok(AddGroupUserResponse::Forbidden(body))
-            }
-            404 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec())
-                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
-
-                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body)
-                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
-
-                Ok(AddGroupUserResponse::NotFound(body))
-            }
-            409 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec())
-                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
-
-                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body)
-                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
-
-                Ok(AddGroupUserResponse::Conflict(body))
-            }
-            429 => {
-                let (header, body) = response.into_parts();
-                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
-                    Some(response_retry_after) => {
-                        let response_retry_after = response_retry_after.clone();
-                        let response_retry_after =
-                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
-                                Ok(value) => value,
-                                Err(e) => {
-                                    return Err(ApiError(format!(
-                                        "Invalid response header Retry-After for response 429 - {e}"
-                                    )));
-                                }
-                            };
-                        response_retry_after.0
-                    }
-                    None => {
-                        return Err(ApiError(String::from(
-                            "Required response header Retry-After for response 429 was not found.",
-                        )))
-                    }
-                };
-
-                let body = http_body_util::BodyExt::collect(body)
-                    .await
-                    .map(|f| f.to_bytes().to_vec())
-                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
-
-                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body)
-                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
-
-                Ok(AddGroupUserResponse::TooManyRequests { body, retry_after: response_retry_after })
-            }
-            500 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
-                    .await
-                    .map(|f| f.to_bytes().to_vec())
-                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
-
-                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body)
-                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
-
-                Ok(AddGroupUserResponse::InternalError(body))
-            }
-            503 => {
-                let (header, body) = response.into_parts();
-                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
-                    Some(response_retry_after) => {
-                        let response_retry_after = response_retry_after.clone();
-                        let response_retry_after =
-                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
-                                Ok(value) => value,
-                                Err(e) => {
-                                    return Err(ApiError(format!(
-                                        "Invalid response header Retry-After for response 503 - {e}"
-                                    )));
-                                }
-                            };
-                        response_retry_after.0
-                    }
-                    None => {
-                        return Err(ApiError(String::from(
-                            "Required response header Retry-After for response 503 was not found.",
-                        )))
-                    }
-                };
-
-                let body = http_body_util::BodyExt::collect(body)
-                    .await
-                    .map(|f| f.to_bytes().to_vec())
-                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
-
-                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
-                let body = serde_json::from_str::<models::Error>(body)
-                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
-
-                Ok(AddGroupUserResponse::ServiceUnavailable { body, retry_after: response_retry_after })
-            }
-            code => {
-                let headers = response.headers().clone();
-                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
-                Err(ApiError(format!(
-                    "Unexpected response code {code}:\n{headers:?}\n\n{}",
-                    match body {
-                        Ok(body) => match String::from_utf8(body) {
-                            Ok(body) => body,
-                            Err(e) => format!("<Body was not UTF8: {e:?}>"),
-                        },
-                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
-                    }
-                )))
-            }
-        }
-    }
-
-    #[allow(clippy::vec_init_then_push)]
     async fn get_group_user(
         &self,
         param_id: String,
@@ -8473,6 +8193,286 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(RemoveUserZonePrivilegesResponse::ServiceUnavailable { body, retry_after: response_retry_after })
+            }
+            code => {
+                let headers = response.headers().clone();
+                let body = http_body_util::BodyExt::collect(response.into_body()).await.map(|f| f.to_bytes().to_vec());
+                Err(ApiError(format!(
+                    "Unexpected response code {code}:\n{headers:?}\n\n{}",
+                    match body {
+                        Ok(body) => match String::from_utf8(body) {
+                            Ok(body) => body,
+                            Err(e) => format!("<Body was not UTF8: {e:?}>"),
+                        },
+                        Err(e) => format!("<Failed to read body: {}>", Into::<crate::ServiceError>::into(e)),
+                    }
+                )))
+            }
+        }
+    }
+
+    #[allow(clippy::vec_init_then_push)]
+    async fn add_group_user(
+        &self,
+        param_id: String,
+        param_uid: String,
+        context: &C,
+    ) -> Result<AddGroupUserResponse, ApiError> {
+        let mut client_service = self.client_service.clone();
+        #[allow(clippy::uninlined_format_args)]
+        let mut uri = format!(
+            "{}/api/v3/onezone/groups/{id}/users/{uid}",
+            self.base_path,
+            id = utf8_percent_encode(&param_id.to_string(), ID_ENCODE_SET),
+            uid = utf8_percent_encode(&param_uid.to_string(), ID_ENCODE_SET)
+        );
+
+        // Query parameters
+        let query_string = {
+            let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            query_string.finish()
+        };
+        if !query_string.is_empty() {
+            uri += "?";
+            uri += &query_string;
+        }
+
+        let uri = match Uri::from_str(&uri) {
+            Ok(uri) => uri,
+            Err(err) => return Err(ApiError(format!("Unable to build URI: {err}"))),
+        };
+
+        let mut request =
+            match Request::builder().method("PUT").uri(uri).body(BoxBody::new(http_body_util::Empty::new())) {
+                Ok(req) => req,
+                Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
+            };
+
+        let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
+        request.headers_mut().insert(
+            HeaderName::from_static("x-span-id"),
+            match header {
+                Ok(h) => h,
+                Err(e) => return Err(ApiError(format!("Unable to create X-Span ID header value: {e}"))),
+            },
+        );
+
+        #[allow(clippy::collapsible_match)]
+        if let Some(auth_data) = Has::<Option<AuthData>>::get(context).as_ref() {
+            use headers::authorization::Credentials;
+            // The trailing `_` arm is unreachable when the spec declares every kind of
+            // scheme `AuthData` can represent, and the workspace denies warnings.
+            #[allow(unreachable_patterns, clippy::single_match, clippy::match_single_binding)]
+            match auth_data {
+                AuthData::ApiKey(ref api_key) => {
+                    let header = match HeaderValue::from_str(api_key.as_str()) {
+                        Ok(h) => h,
+                        Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
+                    };
+                    request.headers_mut().insert(HeaderName::from_static("x-auth-token"), header);
+                }
+                AuthData::ApiKey(ref api_key) => {
+                    let header = match HeaderValue::from_str(api_key.as_str()) {
+                        Ok(h) => h,
+                        Err(e) => return Err(ApiError(format!("Unable to create header: {e}"))),
+                    };
+                    request.headers_mut().insert(HeaderName::from_static("macaroon"), header);
+                }
+                AuthData::Bearer(ref bearer_header) => {
+                    let header = match headers::Authorization::bearer(&bearer_header.to_string()) {
+                        Ok(h) => h,
+                        Err(e) => return Err(ApiError(format!("Unable to create Authorization header: {e}"))),
+                    };
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, header.0.encode());
+                }
+                AuthData::Basic(ref basic_user, ref basic_password) => {
+                    let auth = headers::Authorization::basic(basic_user.as_str(), basic_password.as_str());
+                    request.headers_mut().insert(hyper::header::AUTHORIZATION, auth.0.encode());
+                }
+                _ => {}
+            }
+        }
+
+        let response = client_service
+            .call((request, context.clone()))
+            .map_err(|e| ApiError(format!("No response received: {e}")))
+            .await?;
+
+        match response.status().as_u16() {
+            201 => {
+                let (header, body) = response.into_parts();
+                let response_location = match header.headers.get(HeaderName::from_static("location")) {
+                    Some(response_location) => {
+                        let response_location = response_location.clone();
+                        let response_location =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_location) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Location for response 201 - {e}"
+                                    )));
+                                }
+                            };
+                        response_location.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Location for response 201 was not found.",
+                        )))
+                    }
+                };
+
+                Ok(AddGroupUserResponse::Created { location: response_location })
+            }
+            401 => {
+                let (header, body) = response.into_parts();
+                let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
+                    Some(response_www_authenticate) => {
+                        let response_www_authenticate = response_www_authenticate.clone();
+                        let response_www_authenticate =
+                            match TryInto::<header::IntoHeaderValue<String>>::try_into(response_www_authenticate) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header WWW-Authenticate for response 401 - {e}"
+                                    )));
+                                }
+                            };
+                        response_www_authenticate.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header WWW-Authenticate for response 401 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
+            }
+            403 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::Forbidden(body))
+            }
+            404 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::NotFound(body))
+            }
+            409 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::Conflict(body))
+            }
+            429 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 429 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 429 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::TooManyRequests { body, retry_after: response_retry_after })
+            }
+            500 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::InternalError(body))
+            }
+            503 => {
+                let (header, body) = response.into_parts();
+                let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
+                    Some(response_retry_after) => {
+                        let response_retry_after = response_retry_after.clone();
+                        let response_retry_after =
+                            match TryInto::<header::IntoHeaderValue<i32>>::try_into(response_retry_after) {
+                                Ok(value) => value,
+                                Err(e) => {
+                                    return Err(ApiError(format!(
+                                        "Invalid response header Retry-After for response 503 - {e}"
+                                    )));
+                                }
+                            };
+                        response_retry_after.0
+                    }
+                    None => {
+                        return Err(ApiError(String::from(
+                            "Required response header Retry-After for response 503 was not found.",
+                        )))
+                    }
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::ServiceUnavailable { body, retry_after: response_retry_after })
             }
             code => {
                 let headers = response.headers().clone();

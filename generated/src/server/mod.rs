@@ -336,11 +336,6 @@ where
                     handle_remove_group(api_impl, uri, headers, body, context, validation).await
                 }
 
-                // AddGroupUser - PUT /groups/{id}/users/{uid}
-                hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
-                    handle_add_group_user(api_impl, uri, headers, body, context, validation).await
-                }
-
                 // GetGroupUser - GET /groups/{id}/users/{uid}
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
                     handle_get_group_user(api_impl, uri, headers, body, context, validation).await
@@ -449,6 +444,11 @@ where
                 // RemoveUserZonePrivileges - DELETE /users/{id}/privileges
                 hyper::Method::DELETE if path.matched(paths::ID_USERS_ID_PRIVILEGES) => {
                     handle_remove_user_zone_privileges(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // AddGroupUser - PUT /groups/{id}/users/{uid}
+                hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
+                    handle_add_group_user(api_impl, uri, headers, body, context, validation).await
                 }
 
                 _ if path.matched(paths::ID_GROUPS) => method_not_allowed(),
@@ -2080,226 +2080,6 @@ where
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupResponse::ServiceUnavailable { body, retry_after } => {
-                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
-
-                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling retry_after header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
-                    }
-                };
-
-                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-        },
-        Err(_) => {
-            // Application code returned an error. This should not happen, as the implementation should
-            // return a valid response.
-            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
-            *response.body_mut() = body_from_str("An internal error occurred");
-        }
-    }
-
-    Ok(response)
-}
-
-#[allow(unused_variables)]
-async fn handle_add_group_user<T, C, ReqBody>(
-    mut api_impl: T,
-    uri: hyper::Uri,
-    headers: HeaderMap,
-    body: ReqBody,
-    context: C,
-    validation: bool,
-) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
-where
-    T: Api<C> + Clone + Send + 'static,
-    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
-    ReqBody: Body + Send + 'static,
-    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
-    ReqBody::Data: Send,
-{
-    {
-        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
-            Some(ref authorization) => authorization,
-            None => {
-                return Ok(Response::builder()
-                    .status(StatusCode::FORBIDDEN)
-                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_str("Unauthenticated"))
-                    .expect("Unable to create Authentication Forbidden response"))
-            }
-        };
-    }
-
-    // Path parameters
-    let path: &str = uri.path();
-    let path_params = paths::REGEX_GROUPS_ID_USERS_UID.captures(path).unwrap_or_else(|| {
-        panic!(
-            "Path {} matched RE GROUPS_ID_USERS_UID in set but failed match against \"{}\"",
-            path,
-            paths::REGEX_GROUPS_ID_USERS_UID.as_str()
-        )
-    });
-
-    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
-        Ok(param_id) => match param_id.parse::<String>() {
-            Ok(param_id) => param_id,
-            Err(e) => {
-                return Ok(Response::builder()
-                    .status(StatusCode::BAD_REQUEST)
-                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
-                    .expect("Unable to create Bad Request response for invalid path parameter"))
-            }
-        },
-        Err(_) => {
-            return Ok(Response::builder()
-                .status(StatusCode::BAD_REQUEST)
-                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                .body(body_from_string(format!(
-                    "Couldn't percent-decode path parameter as UTF-8: {}",
-                    &path_params["id"]
-                )))
-                .expect("Unable to create Bad Request response for invalid percent decode"))
-        }
-    };
-
-    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
-        Ok(param_uid) => match param_uid.parse::<String>() {
-            Ok(param_uid) => param_uid,
-            Err(e) => {
-                return Ok(Response::builder()
-                    .status(StatusCode::BAD_REQUEST)
-                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
-                    .expect("Unable to create Bad Request response for invalid path parameter"))
-            }
-        },
-        Err(_) => {
-            return Ok(Response::builder()
-                .status(StatusCode::BAD_REQUEST)
-                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                .body(body_from_string(format!(
-                    "Couldn't percent-decode path parameter as UTF-8: {}",
-                    &path_params["uid"]
-                )))
-                .expect("Unable to create Bad Request response for invalid percent decode"))
-        }
-    };
-
-    let result = api_impl.add_group_user(param_id, param_uid, &context).await;
-    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
-    response.headers_mut().insert(
-        HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
-            .expect("Unable to create X-Span-ID header value"),
-    );
-
-    match result {
-        Ok(rsp) => match rsp {
-            AddGroupUserResponse::Created { location } => {
-                *response.status_mut() = StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
-
-                let location = match header::IntoHeaderValue(location).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling location header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
-                    }
-                };
-
-                response.headers_mut().insert(HeaderName::from_static("location"), location);
-            }
-            AddGroupUserResponse::Unauthorized { body, www_authenticate } => {
-                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
-
-                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling www_authenticate header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
-                    }
-                };
-
-                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::Forbidden(body) => {
-                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::NotFound(body) => {
-                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::Conflict(body) => {
-                *response.status_mut() = StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::TooManyRequests { body, retry_after } => {
-                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
-
-                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling retry_after header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
-                    }
-                };
-
-                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::InternalError(body) => {
-                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::ServiceUnavailable { body, retry_after } => {
                 *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
 
                 let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
@@ -6641,6 +6421,226 @@ where
     Ok(response)
 }
 
+#[allow(unused_variables)]
+async fn handle_add_group_user<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_USERS_UID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_UID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_UID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
+        Ok(param_uid) => match param_uid.parse::<String>() {
+            Ok(param_uid) => param_uid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["uid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.add_group_user(param_id, param_uid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            AddGroupUserResponse::Created { location } => {
+                *response.status_mut() = StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
+
+                let location = match header::IntoHeaderValue(location).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling location header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("location"), location);
+            }
+            AddGroupUserResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            AddGroupUserResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            AddGroupUserResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            AddGroupUserResponse::Conflict(body) => {
+                *response.status_mut() = StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            AddGroupUserResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            AddGroupUserResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            AddGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
 /// Request parser for `Api`.
 pub struct ApiRequestParser;
 impl<T> RequestParser<T> for ApiRequestParser {
@@ -6663,8 +6663,6 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::PATCH if path.matched(paths::ID_GROUPS_ID) => Some("ModifyGroup"),
             // RemoveGroup - DELETE /groups/{id}
             hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID) => Some("RemoveGroup"),
-            // AddGroupUser - PUT /groups/{id}/users/{uid}
-            hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("AddGroupUser"),
             // GetGroupUser - GET /groups/{id}/users/{uid}
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("GetGroupUser"),
             // GetGroupUserPrivileges - GET /groups/{id}/users/{uid}/privileges
@@ -6713,6 +6711,8 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::DELETE if path.matched(paths::ID_USERS_ID) => Some("RemoveUser"),
             // RemoveUserZonePrivileges - DELETE /users/{id}/privileges
             hyper::Method::DELETE if path.matched(paths::ID_USERS_ID_PRIVILEGES) => Some("RemoveUserZonePrivileges"),
+            // AddGroupUser - PUT /groups/{id}/users/{uid}
+            hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("AddGroupUser"),
             _ => None,
         }
     }
