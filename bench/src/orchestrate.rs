@@ -19,9 +19,10 @@ use crate::procs::{peak_rss, status_bytes, wait_for_quiet, Server};
 use crate::profile::{self, Profile};
 
 /// `oz-groups serve`'s rate-limit flags, each given `off` for the benchmark.
-const NO_RATE_LIMITS: [&str; 5] = [
+const NO_RATE_LIMITS: [&str; 6] = [
     "--limit-auth-failures-per-address",
     "--limit-auth-failures-per-token",
+    "--limit-auth-failures-per-login",
     "--limit-join-failures-per-address",
     "--limit-join-failures-per-user",
     "--limit-writes-per-user",

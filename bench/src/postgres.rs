@@ -226,8 +226,9 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
         client.execute("CREATE SEQUENCE bench_seq", &[]).await?;
         client
             .execute(
-                "INSERT INTO users (id, name, alias, admin)
-                 SELECT md5('bench-user-' || n), 'pgbench user ' || n, NULL, FALSE FROM generate_series(1, $1::bigint) AS n",
+                "INSERT INTO users (id, name, alias, login)
+                 SELECT md5('bench-user-' || n), 'pgbench user ' || n, NULL, 'pgbench-user-' || n
+                 FROM generate_series(1, $1::bigint) AS n",
                 &[&rows],
             )
             .await?;
