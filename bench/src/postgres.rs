@@ -214,7 +214,8 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
         store.create_user(&owner).await?;
         let mut groups = Vec::new();
         for i in 0..GROUPS {
-            let group = Group { id: GroupId::generate(), name: name(&format!("pgbench group {i}"))?, kind: GroupType::Team };
+            let group =
+                Group { id: GroupId::generate(), name: name(&format!("pgbench group {i}"))?, kind: GroupType::Team };
             store.create_group(&group, &owner.id, PrivilegeSet::all()).await?;
             groups.push(group.id.as_str().to_owned());
         }
