@@ -9,7 +9,6 @@
 //! - `migrate`, `rows`, `errors`: SQLite's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 
-mod checkpoint;
 mod errors;
 mod join;
 mod migrate;
@@ -32,7 +31,6 @@ use std::time::Duration;
 use async_trait::async_trait;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
-use self::checkpoint::Checkpointer;
 use self::errors::{sql_error, Failure};
 use self::readers::{open_inline_reader, open_reader, INLINE_READERS, READERS};
 use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row};
@@ -127,15 +125,13 @@ impl SqliteStore {
         let inline_readers =
             (0..INLINE_READERS).map(|_| open_inline_reader(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
 
-        let checkpointer = Checkpointer::start(path)?;
-
         let (requests, inbox) = mpsc::channel();
         let stats = Stats::default();
         let writer = {
             let stats = stats.clone();
             std::thread::Builder::new()
                 .name("sqlite-writer".into())
-                .spawn(move || run_writer(writer, inbox, &stats, checkpointer))
+                .spawn(move || run_writer(writer, inbox, &stats))
                 .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite writer thread: {e}")))?
         };
         Ok(SqliteStore {

@@ -449,31 +449,6 @@ fn only_a_busy_or_locked_database_sends_an_inline_read_to_the_blocking_pool() {
     assert!(!would_wait(&rusqlite::Error::QueryReturnedNoRows));
 }
 
-/// Commits are copied from the log into the database file by the checkpointer thread, soon
-/// after they are made, and not by a commit: the writer's own automatic checkpoint is far
-/// beyond what these writes append.
-#[tokio::test]
-async fn the_checkpointer_copies_commits_into_the_database_file_without_the_writer() {
-    let (_dir, path) = temp_db();
-    let store = SqliteStore::open(&path).expect("the store opens");
-    let before = std::fs::metadata(&path).expect("the database file").len();
-    for i in 0..300 {
-        new_user(&store, &format!("user {i}")).await;
-    }
-    let wal = std::fs::metadata(path.with_extension("db-wal")).expect("the log").len();
-    assert!(wal > 16 * 4096, "the writes are in the log ({wal} bytes)");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let now = std::fs::metadata(&path).expect("the database file").len();
-        if now > before {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the database file stayed at {before} bytes for 10 s");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    assert!(wal / 4096 < u64::from(super::checkpoint::BACKSTOP_PAGES), "the writer's own checkpoint was not due");
-}
-
 #[tokio::test]
 async fn a_database_at_migration_0003_with_shared_names_and_aliases_migrates_to_unique_ones() {
     let (_dir, path) = temp_db();

@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, ErrorCode};
 use tokio::sync::oneshot;
 
-use super::checkpoint::{Checkpointer, BACKSTOP_PAGES};
 use super::errors::{sql_error, Failure};
 use super::{SqliteStore, BUSY_TIMEOUT};
 use crate::store::{StoreError, StoreResult};
@@ -161,12 +160,7 @@ fn note_commit(stats: &Stats, requests: usize) {
 /// timeout) only for a batch's first request; the rest of the batch is whatever was already
 /// queued. So under light load a write commits alone and at once, and under heavy load the
 /// requests that arrived during one commit all share the next.
-pub(super) fn run_writer(
-    conn: Connection,
-    inbox: mpsc::Receiver<Box<dyn Request>>,
-    stats: &Stats,
-    checkpointer: Checkpointer,
-) {
+pub(super) fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats) {
     let mut batch = VecDeque::with_capacity(MAX_BATCH);
     // `recv` fails once every sender is gone and the queue is empty: the store was dropped.
     while let Ok(first) = inbox.recv() {
@@ -180,10 +174,7 @@ pub(super) fn run_writer(
         while !batch.is_empty() {
             run_batch(&conn, &mut batch, stats);
         }
-        checkpointer.committed();
     }
-    // Before the connection closes: the last connection to close checkpoints what is left.
-    checkpointer.stop();
 }
 
 /// Runs requests from the front of `pending` in one transaction and answers each one it took.
@@ -274,9 +265,6 @@ pub(super) fn configure_writer(conn: &Connection) -> StoreResult<()> {
     // FULL syncs the log on every commit, so a committed join survives `kill -9` and power loss;
     // WAL's usual NORMAL could lose the last commits on power loss, after `Joined` was answered.
     conn.pragma_update(None, "synchronous", "FULL").map_err(sql_error)?;
-    // The checkpointer thread copies the log; the writer only does it itself past this (see
-    // `checkpoint`), so that its commits do not wait for a checkpoint.
-    conn.pragma_update(None, "wal_autocheckpoint", BACKSTOP_PAGES).map_err(sql_error)?;
     // SQLite leaves foreign keys off unless asked; the schema relies on them (memberships
     // vanish with their group, and name existing users).
     conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_error)?;
