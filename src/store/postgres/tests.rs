@@ -172,6 +172,50 @@ async fn memberships_of(url: &str, group: &GroupId) -> i64 {
         .get(0)
 }
 
+/// A plain session on the fresh database at `url`, which it brings to the schema an earlier
+/// build left: the migrations up to `version` applied and recorded, as the store records them.
+async fn at_version(url: &str, version: i64) -> tokio_postgres::Client {
+    let client = raw(url).await;
+    client
+        .batch_execute(
+            "CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)",
+        )
+        .await
+        .expect("the ledger is created");
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        client.batch_execute(migration.sql).await.expect("an earlier migration applies");
+        client
+            .execute("INSERT INTO schema_migrations VALUES ($1, 0)", &[&migration.version])
+            .await
+            .expect("the ledger records it");
+    }
+    client
+}
+
+/// Stores `record` with a plain statement on `client` (in its transaction, if one is open), in
+/// the columns that every schema version since 0001 has, as the store itself would encode it.
+async fn insert_token_row(client: &tokio_postgres::Client, record: &crate::store::TokenRecord) {
+    let row = crate::store::sql::TokenRow::encode(record).expect("the token encodes");
+    client
+        .execute(
+            "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[
+                &row.id,
+                &row.kind,
+                &row.user_id,
+                &row.group_id,
+                &row.privileges,
+                &row.max_uses,
+                &row.uses,
+                &row.revoked,
+                &row.created_at,
+            ],
+        )
+        .await
+        .expect("the token row is stored");
+}
+
 /// Polls, against a deadline, until `n` sessions of the database wait for a lock.
 async fn until_waiting_for_locks(client: &tokio_postgres::Client, n: i64) {
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -227,25 +271,7 @@ async fn an_invite_minted_during_its_groups_deletion_admits_nobody_and_leaves_no
     // The deletion waits for the mint; the mint stores its invite and commits.
     until_waiting_for_locks(&observer, 1).await;
     let minted = crate::store::fixtures::an_invite(&group, None);
-    let row = crate::store::sql::TokenRow::encode(&minted).expect("the invite encodes");
-    minting
-        .execute(
-            "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            &[
-                &row.id,
-                &row.kind,
-                &row.user_id,
-                &row.group_id,
-                &row.privileges,
-                &row.max_uses,
-                &row.uses,
-                &row.revoked,
-                &row.created_at,
-            ],
-        )
-        .await
-        .expect("the minted invite is stored");
+    insert_token_row(&minting, &minted).await;
     minting.batch_execute("COMMIT").await.expect("the mint commits");
     // The deletion goes on, marks the group's tokens, and waits again, for the held membership.
     until_waiting_for_locks(&observer, 1).await;
@@ -515,20 +541,7 @@ fn backoff_grows_and_stays_small() {
 #[tokio::test]
 async fn migrating_to_joins_without_a_group_lock_marks_the_invites_of_groups_already_deleted() {
     let Some(url) = fresh_database().await else { return };
-    let client = raw(&url).await;
-    client
-        .batch_execute(
-            "CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)",
-        )
-        .await
-        .expect("the ledger is created");
-    for migration in MIGRATIONS.iter().filter(|m| m.version <= 3) {
-        client.batch_execute(migration.sql).await.expect("an earlier migration applies");
-        client
-            .execute("INSERT INTO schema_migrations VALUES ($1, 0)", &[&migration.version])
-            .await
-            .expect("the ledger records it");
-    }
+    let client = at_version(&url, 3).await;
     let (alive, deleted) = (crate::store::fixtures::a_group("alive"), crate::store::fixtures::a_group("deleted"));
     let old_invites: Vec<_> =
         [&alive, &deleted].iter().map(|g| crate::store::fixtures::an_invite(&g.id, None)).collect();
@@ -537,25 +550,7 @@ async fn migrating_to_joins_without_a_group_lock_marks_the_invites_of_groups_alr
         .await
         .expect("a group of the earlier build");
     for invite in &old_invites {
-        let row = crate::store::sql::TokenRow::encode(invite).expect("the invite encodes");
-        client
-            .execute(
-                "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                &[
-                    &row.id,
-                    &row.kind,
-                    &row.user_id,
-                    &row.group_id,
-                    &row.privileges,
-                    &row.max_uses,
-                    &row.uses,
-                    &row.revoked,
-                    &row.created_at,
-                ],
-            )
-            .await
-            .expect("an invite of the earlier build");
+        insert_token_row(&client, invite).await;
     }
     let store = PostgresStore::connect(&url).await.expect("the newer build opens the database");
     assert_eq!(applied_migrations(&url).await, versions(MIGRATIONS));
@@ -575,17 +570,7 @@ async fn migrating_to_joins_without_a_group_lock_marks_the_invites_of_groups_alr
 #[tokio::test]
 async fn a_database_at_migration_0003_with_shared_names_and_aliases_migrates_to_unique_ones() {
     let Some(url) = fresh_database().await else { return };
-    let client = raw(&url).await;
-    client
-        .batch_execute(
-            "CREATE TABLE schema_migrations (version BIGINT NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)",
-        )
-        .await
-        .expect("the ledger");
-    for migration in MIGRATIONS.iter().filter(|m| m.version <= 3) {
-        client.batch_execute(migration.sql).await.expect("an old migration applies");
-        client.execute("INSERT INTO schema_migrations VALUES ($1, 0)", &[&migration.version]).await.expect("recorded");
-    }
+    let client = at_version(&url, 3).await;
     // One at a time, so that the identity column numbers them in this order.
     for (id, name, alias) in USERS_AT_0003 {
         let sql = "INSERT INTO users (id, name, alias, admin) VALUES ($1, $2, $3, FALSE)";
