@@ -89,7 +89,8 @@ $(TOOLS_STAMP):
 ## (PostgreSQL: also two instances sharing one database), a bare hyper baseline, the storage limits
 ## (SQLite: sequential join_with_token; PostgreSQL: pgbench running the join's transaction) and a
 ## scale run (SCALE_GROUPS groups, SCALE_MEMBERSHIPS memberships, loaded within SCALE_BUDGET_S
-## seconds; join, read, GET /groups whole and one page on it); writes bench/results.json (every figure, the commit, the machine, the settings), then
+## seconds; join, read, GET /groups whole and one page on it), and the nested-group hierarchy of issue 12 on SQLite
+## and PostgreSQL (bench/src/hierarchy.rs); writes bench/results.json (every figure, the commit, the machine, the settings), then
 ## bench/results.md and bench/results.svg from it, and prints a before/after table against the
 ## results.json it replaces (`oz-bench report` regenerates the views alone). PostgreSQL is OZ_TEST_POSTGRES_URL or a
 ## throwaway cluster oz-bench starts (oz-testkit); without either it is SKIPPED, loudly (under

@@ -3,6 +3,7 @@
 //! `serve-memory` is the memory-backend server, which must seed its fixture inside its own
 //! process because the memory store lives there.
 
+mod hierarchy;
 mod orchestrate;
 mod postgres;
 mod procs;
@@ -132,7 +133,7 @@ fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let bins = exe.parent().context("the binary has no directory")?.to_path_buf();
     // The server (started now, and kept until this process ends) only when its part runs. Without
     // PostgreSQL the skip rule applies: a SKIPPED part in the results, or a failure under CI.
-    let postgres_url = if a.only.is_empty() || a.only.iter().any(|p| p == "postgres") {
+    let postgres_url = if a.only.is_empty() || a.only.iter().any(|p| p == "postgres" || p == "hierarchy") {
         oz_testkit::postgres::server_url_blocking("oz-bench: the PostgreSQL part")
     } else {
         None

@@ -27,6 +27,7 @@ const NO_RATE_LIMITS: [&str; 6] = [
     "--limit-join-failures-per-user",
     "--limit-writes-per-user",
 ];
+use crate::hierarchy::{self, HierarchyLoad};
 use crate::scale::{self, ScaleLoad};
 use crate::seed::{self, name, JoinFixture};
 use crate::smoke;
@@ -51,7 +52,7 @@ pub const TWO_THREADS: u32 = 1;
 /// Items per page in the scale run's paged list.
 const LIST_PAGE: u32 = 100;
 
-pub const PARTS: &[&str] = &["baseline", "storage", "memory", "sqlite", "postgres", "scale"];
+pub const PARTS: &[&str] = &["baseline", "storage", "memory", "sqlite", "postgres", "scale", "hierarchy"];
 
 /// Settings of one `make bench`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -141,6 +142,25 @@ pub struct ProfileRun {
     pub profile: Profile,
 }
 
+/// The hierarchy's figures on one store: a privilege check on the top group by a direct and by
+/// the deepest member, the top group's effective users, and the subtree's link and unlink.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct HierarchyResults {
+    pub load: HierarchyLoad,
+    /// `GET /groups/{top}` by the top group's creator, a direct member.
+    pub check_direct: Outcome,
+    /// The same request by a member of the deepest level, `hierarchy::DEPTH` links below.
+    pub check_deep: Outcome,
+    /// `GET /groups/{top}/effective_users` by the top group's creator.
+    pub effective_users: Outcome,
+    /// How many effective users the top group answered with.
+    pub effective_count: usize,
+    /// Each round's link of the `hierarchy::SUBTREE`-group subtree under the middle level, and
+    /// its unlink, over HTTP (ms; one request each, its answer read).
+    pub link_ms: Vec<f64>,
+    pub unlink_ms: Vec<f64>,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ScaleResults {
     pub load: ScaleLoad,
@@ -192,6 +212,9 @@ pub struct Results {
     pub storage: Option<Result<StorageResult, String>>,
     pub postgres: PgSection,
     pub scale: Option<Result<ScaleResults, String>>,
+    /// The nested-group hierarchy (issue 12), per durable store ("SQLite", "PostgreSQL").
+    #[serde(default)]
+    pub hierarchy: Vec<(String, Result<HierarchyResults, String>)>,
     pub profiles: Vec<ProfileRun>,
     pub perf: Option<String>,
     pub seconds_total: f64,
@@ -288,6 +311,9 @@ impl Bench {
                 self.cfg.scale_groups, self.cfg.scale_memberships, self.cfg.scale_budget_s
             ));
             self.results.scale = Some(self.scale().map_err(|e| format!("{e:#}")));
+        }
+        if self.cfg.runs("hierarchy") {
+            self.results.hierarchy = self.hierarchies();
         }
         self.results.seconds_total = started.elapsed().as_secs_f64();
     }
@@ -921,6 +947,165 @@ impl Bench {
         Ok(TwoInstances { instances, combined })
     }
 
+    /// The hierarchy on SQLite, then on PostgreSQL when there is one.
+    fn hierarchies(&mut self) -> Vec<(String, Result<HierarchyResults, String>)> {
+        let mut out = Vec::new();
+        let mut stores = vec![Durable::Sqlite];
+        let mut made = Vec::new();
+        if let Some(admin) = self.cfg.postgres_url.clone() {
+            match self.rt.block_on(pg::create_database(&admin, "bench_hierarchy")) {
+                Ok((name, url)) => {
+                    made.push(name);
+                    stores.push(Durable::Postgres(url));
+                }
+                Err(e) => out.push(("PostgreSQL".to_owned(), Err(format!("{e:#}")))),
+            }
+        }
+        for db in stores {
+            step(&format!(
+                "hierarchy on {}: {} groups {} levels deep, {} users, a {}-group subtree linked and unlinked",
+                db.name(),
+                hierarchy::GROUPS,
+                hierarchy::DEPTH,
+                hierarchy::USERS,
+                hierarchy::SUBTREE
+            ));
+            let dir = self.cfg.work.join(format!("hierarchy-{}", db.key()));
+            let r = self.hierarchy(&dir, &db).map_err(|e| format!("{e:#}"));
+            if let Err(e) = &r {
+                eprintln!("  failed: {e}");
+            }
+            out.push((db.name().to_owned(), r));
+        }
+        if let Some(admin) = &self.cfg.postgres_url {
+            if let Err(e) = self.rt.block_on(pg::drop_databases(admin, &made)) {
+                eprintln!("  could not drop the benchmark's databases ({}): {e:#}", made.join(", "));
+            }
+        }
+        out
+    }
+
+    fn hierarchy(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<HierarchyResults> {
+        let app = self.store_app(dir, db)?;
+        let loaded = self.rt.block_on(hierarchy::load(&app))?;
+        let l = &loaded.load;
+        eprintln!(
+            "  loaded {} groups, {} links, {} users, {} memberships in {:.0} s ({:.0} writes/s)",
+            l.groups + l.subtree_groups,
+            l.links,
+            l.users,
+            l.memberships,
+            l.seconds,
+            l.writes as f64 / l.seconds.max(1e-9)
+        );
+        // One line per wrk thread: each thread takes its own lines of the file.
+        let file = |name: &str, user: &oz_groups::domain::User| -> anyhow::Result<(PathBuf, String)> {
+            let token = self.rt.block_on(app.mint_access_token(&user.id))?;
+            let path = dir.join(name);
+            std::fs::write(&path, format!("{token}\n").repeat(crate::wrk::THREADS as usize))?;
+            Ok((path, token))
+        };
+        let (direct_file, direct) = file("direct.txt", &loaded.direct)?;
+        let (deep_file, deep) = file("deep.txt", &loaded.deep)?;
+        let (_, middle) = file("middle.txt", &loaded.middle.0)?;
+        let (_, root) = file("root.txt", &loaded.subtree.0)?;
+        drop(app);
+
+        let label = |what: &str| format!("{}-hierarchy-{what}", db.key());
+        let server = self.spawn_store(&label("server"), dir, db)?;
+        let (top, mid, sub) = (loaded.top.as_str(), loaded.middle.1.as_str(), loaded.subtree.1.as_str());
+        let get = |path: &str, token: &str| {
+            smoke::request(&server.addr, "GET", &format!("{}{path}", smoke::API), Some(token), None)
+        };
+        let seen = get(&format!("/groups/{top}"), &deep)?;
+        if seen.status != 200 {
+            return Err(anyhow!(
+                "the deepest member's GET /groups/{{top}} answered {}: {}",
+                seen.status,
+                seen.body.trim()
+            ));
+        }
+        let users = get(&format!("/groups/{top}/effective_users"), &direct)?;
+        let effective_count = users.body.matches("\",").count() + usize::from(users.body.contains("\"]"));
+        if users.status != 200 {
+            return Err(anyhow!(
+                "GET /groups/{{top}}/effective_users answered {}: {}",
+                users.status,
+                users.body.trim()
+            ));
+        }
+
+        let seconds = self.cfg.scale_seconds;
+        let run = |what: &str, file: &Path, path: String, connections: u32| -> Outcome {
+            (|| -> anyhow::Result<Outcome> {
+                let shape = Shape { connections, database_cpu: db.key() == "postgres", ..Shape::default() };
+                wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
+                let load = Load::List(file.to_path_buf(), path);
+                let r = self.wrk.run_shaped(&label(what), &server.addr, &load, seconds, server.pid(), shape)?;
+                let mut o = Outcome { peak_rss: peak_rss(server.pid()), ..Outcome::default() };
+                plain_problems(&mut o, &r);
+                o.wrk = Some(r);
+                Ok(o)
+            })()
+            .unwrap_or_else(Outcome::failed)
+        };
+        let check_direct = run("check-direct", &direct_file, format!("/groups/{top}"), crate::wrk::CONNECTIONS);
+        let check_deep = run("check-deep", &deep_file, format!("/groups/{top}"), crate::wrk::CONNECTIONS);
+        // Each answer lists every user of the hierarchy: one request per wrk thread at a time,
+        // so that the figures are a request's own time, not a queue's.
+        let effective_users =
+            run("effective-users", &direct_file, format!("/groups/{top}/effective_users"), crate::wrk::THREADS);
+
+        let (mut link_ms, mut unlink_ms) = (Vec::new(), Vec::new());
+        for _ in 0..LINK_ROUNDS {
+            let minted = smoke::request(
+                &server.addr,
+                "POST",
+                &format!("{}/groups/{mid}/nested/token", smoke::API),
+                Some(&middle),
+                Some("{}"),
+            )?;
+            let token =
+                minted.body.split_once("\"token\":\"").and_then(|(_, rest)| rest.split('"').next()).ok_or_else(
+                    || anyhow!("minting a nested invite answered {}: {}", minted.status, minted.body.trim()),
+                )?;
+            let started = Instant::now();
+            let body = format!("{{\"token\":\"{token}\"}}");
+            let linked = smoke::request(
+                &server.addr,
+                "POST",
+                &format!("{}/groups/{sub}/nested/join", smoke::API),
+                Some(&root),
+                Some(&body),
+            )?;
+            link_ms.push(started.elapsed().as_secs_f64() * 1e3);
+            if linked.status != 201 {
+                return Err(anyhow!("linking the subtree answered {}: {}", linked.status, linked.body.trim()));
+            }
+            let started = Instant::now();
+            let path = format!("{}/groups/{mid}/nested/{sub}", smoke::API);
+            let unlinked = smoke::request(&server.addr, "DELETE", &path, Some(&middle), None)?;
+            unlink_ms.push(started.elapsed().as_secs_f64() * 1e3);
+            if unlinked.status != 204 {
+                return Err(anyhow!("unlinking the subtree answered {}: {}", unlinked.status, unlinked.body.trim()));
+            }
+        }
+        server.stop()?;
+        report_outcome("privilege check, direct member (hierarchy)", &check_direct);
+        report_outcome("privilege check, deepest member (hierarchy)", &check_deep);
+        report_outcome("effective users of the top group (hierarchy)", &effective_users);
+        eprintln!("  {effective_count} effective users; subtree link {link_ms:.1?} ms, unlink {unlink_ms:.1?} ms");
+        Ok(HierarchyResults {
+            load: loaded.load,
+            check_direct,
+            check_deep,
+            effective_users,
+            effective_count,
+            link_ms,
+            unlink_ms,
+        })
+    }
+
     fn scale(&mut self) -> anyhow::Result<ScaleResults> {
         let dir = self.cfg.work.join("scale");
         let app = self.store_app(&dir, &Durable::Sqlite)?;
@@ -1025,6 +1210,9 @@ impl Bench {
         Ok(ScaleResults { load, join, read, list_whole, list_page })
     }
 }
+
+/// How many times the hierarchy's subtree is linked and unlinked.
+pub const LINK_ROUNDS: usize = 5;
 
 /// How many times the PostgreSQL join runs (one instance, two instances) are made; the median
 /// run of each is reported.

@@ -168,6 +168,7 @@ pub fn failed(r: &Report) -> bool {
     outcomes.iter().any(|o| o.wrk.is_none())
         || matches!(&res.scale, Some(Err(_)))
         || matches!(&res.storage, Some(Err(_)))
+        || res.hierarchy.iter().any(|(_, h)| h.is_err())
         || pgbench_failed
 }
 
@@ -201,6 +202,14 @@ fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
         runs.push(("read · SQLite at scale".to_owned(), "SQLite", &s.read));
         runs.push(("list, all groups · SQLite at scale".to_owned(), "SQLite", &s.list_whole));
         runs.push(("list, page of 100 · SQLite at scale".to_owned(), "SQLite", &s.list_page));
+    }
+    for (store, h) in &r.hierarchy {
+        if let Ok(h) = h {
+            let store = if store == "PostgreSQL" { "PostgreSQL" } else { "SQLite" };
+            runs.push((format!("check, direct member · {store} hierarchy"), store, &h.check_direct));
+            runs.push((format!("check, deepest member · {store} hierarchy"), store, &h.check_deep));
+            runs.push((format!("effective users of the top · {store} hierarchy"), store, &h.effective_users));
+        }
     }
     runs
 }
@@ -335,6 +344,40 @@ fn targets(figs: &[Figure]) -> Vec<Target> {
         0.95,
     ));
     t.push(bound("5. join · memory: p99 ≤ 5 ms", f("join · memory"), |j| Some(j.p99_ms), true, 5.0));
+    t
+}
+
+/// Issue 12's speed targets, per store the hierarchy ran on: a deep member's privilege check
+/// within 1.5× a direct member's server CPU, and the subtree's link and unlink under a second.
+fn hierarchy_targets(res: &Results, figs: &[Figure]) -> Vec<Target> {
+    let mut t = Vec::new();
+    for (store, h) in &res.hierarchy {
+        // On PostgreSQL the walk runs in the database: the request's cost is the server's CPU and
+        // the database's together.
+        let cost = |f: &Figure| f.server_cpu_us.map(|s| s + f.db_cpu_us.unwrap_or(0.0));
+        let direct = find(figs, &format!("check, direct member · {store} hierarchy")).and_then(cost);
+        let what = if store == "PostgreSQL" { "server + database CPU" } else { "server CPU" };
+        t.push(bound(
+            &format!("12. {store}: deepest member's check ≤ 1.5× a direct member's {what}"),
+            find(figs, &format!("check, deepest member · {store} hierarchy")),
+            |deep| cost(deep).zip(direct.filter(|d| *d > 0.0)).map(|(a, b)| a / b),
+            true,
+            1.5,
+        ));
+        let slowest = h.as_ref().ok().and_then(|h| h.link_ms.iter().chain(&h.unlink_ms).copied().reduce(f64::max));
+        t.push(match slowest {
+            Some(ms) => Target {
+                name: format!("12. {store}: linking and unlinking a 1,000-group subtree < 1 s (slowest, ms)"),
+                measured: num(ms),
+                pass: Some(ms < 1000.0),
+            },
+            None => Target {
+                name: format!("12. {store}: linking and unlinking a 1,000-group subtree < 1 s"),
+                measured: "not measured".to_owned(),
+                pass: None,
+            },
+        });
+    }
     t
 }
 
@@ -503,6 +546,22 @@ fn markdown(r: &Report) -> String {
         .collect();
     md += &table(&["target", "measured", "result"], &rows);
 
+    if !res.hierarchy.is_empty() {
+        md += "## Targets (issue 12)\n\n";
+        let rows: Vec<Vec<String>> = hierarchy_targets(res, &r.figures)
+            .into_iter()
+            .map(|t| {
+                let verdict = match t.pass {
+                    Some(true) => "**PASS**",
+                    Some(false) => "**MISS**",
+                    None => "–",
+                };
+                vec![t.name, t.measured, verdict.to_owned()]
+            })
+            .collect();
+        md += &table(&["target", "measured", "result"], &rows);
+    }
+
     md += "## Before → after\n\n";
     md += &comparison(r);
 
@@ -548,6 +607,49 @@ fn markdown(r: &Report) -> String {
             .collect();
         md += &table(&["two instances: instance", "requests/s", "p50 ms", "p99 ms"], &rows);
         md += &format!("pgbench's script (join.sql):\n\n```sql\n{}```\n\n", crate::postgres::script());
+    }
+
+    if !res.hierarchy.is_empty() {
+        md += "## Hierarchy\n\n";
+        let _ = writeln!(
+            md,
+            "{} groups in {} levels under one top group (every tenth group below the first level has a second \
+             parent), {} users, and a detached subtree of {} groups, loaded through the Store API. A privilege \
+             check is `GET /groups/{{top}}` (wrk, {} s) by the top group's creator (a direct member) and by the \
+             creator of a group on the deepest level; the subtree is linked under a group of the middle level \
+             with its nested invite and unlinked again, {} rounds, one HTTP request each.\n",
+            crate::hierarchy::GROUPS,
+            crate::hierarchy::DEPTH,
+            crate::hierarchy::USERS,
+            crate::hierarchy::SUBTREE,
+            cfg.scale_seconds,
+            crate::orchestrate::LINK_ROUNDS,
+        );
+        let mut rows = Vec::new();
+        for (store, h) in &res.hierarchy {
+            match h {
+                Ok(h) => {
+                    let l = &h.load;
+                    let ms = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
+                    rows.push(vec![
+                        store.clone(),
+                        format!(
+                            "{} groups, {} links, {} users, {} memberships in {:.0} s",
+                            l.groups + l.subtree_groups,
+                            l.links,
+                            l.users,
+                            l.memberships,
+                            l.seconds
+                        ),
+                        h.effective_count.to_string(),
+                        ms(&h.link_ms),
+                        ms(&h.unlink_ms),
+                    ]);
+                }
+                Err(e) => rows.push(vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()]),
+            }
+        }
+        md += &table(&["store", "load", "effective users of the top", "subtree link, ms", "subtree unlink, ms"], &rows);
     }
 
     if let Some(s) = &res.scale {

@@ -1,0 +1,295 @@
+//! The nested-group hierarchy of issue 12, written through the `Store` API: `GROUPS` groups in
+//! `DEPTH` levels under one top group (every tenth group below the first level with a second
+//! parent, so the graph is a DAG, not a tree), `USERS` users spread over them, and a detached
+//! subtree of `SUBTREE` groups that the timed part links under the middle level and unlinks.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User};
+use oz_groups::service::App;
+use oz_groups::store::{JoinOutcome, LinkOutcome, TokenGrant, TokenRecord};
+
+use crate::seed::{concurrently, name, user, Progress};
+use crate::storage::invite_record;
+
+/// Groups of the hierarchy, the top one included.
+pub const GROUPS: usize = 10_000;
+/// Levels below the top group: the deepest group is `DEPTH` links away from it.
+pub const DEPTH: usize = 20;
+/// Users in all: one creator per group (the hierarchy's and the subtree's), the rest spread
+/// over the hierarchy's groups as plain members.
+pub const USERS: usize = 100_000;
+/// Groups of the detached subtree: a root, 9 children, 90 grandchildren, 900 below those.
+pub const SUBTREE: usize = 1_000;
+
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct HierarchyLoad {
+    pub groups: u64,
+    pub links: u64,
+    pub users: u64,
+    pub memberships: u64,
+    pub subtree_groups: u64,
+    /// Store calls made (each one transaction in the store's API).
+    pub writes: u64,
+    pub seconds: f64,
+}
+
+/// What the timed part needs from the load.
+pub struct Loaded {
+    pub load: HierarchyLoad,
+    pub top: GroupId,
+    /// The creator of the top group: a direct member, with every privilege there.
+    pub direct: User,
+    /// The creator of a group at the deepest level: a member of the top only through `DEPTH`
+    /// links.
+    pub deep: User,
+    /// A group half-way down and its creator: where the subtree is linked.
+    pub middle: (User, GroupId),
+    /// The subtree's root and its creator.
+    pub subtree: (User, GroupId),
+}
+
+/// The hierarchy's levels: level 0 is the top group alone; the other `GROUPS - 1` groups are
+/// spread evenly over levels 1 to `DEPTH`. Returns each level's first group index and width.
+fn levels() -> Vec<(usize, usize)> {
+    let below = GROUPS - 1;
+    let mut out = vec![(0, 1)];
+    let mut start = 1;
+    for k in 0..DEPTH {
+        let width = below / DEPTH + usize::from(k < below % DEPTH);
+        out.push((start, width));
+        start += width;
+    }
+    out
+}
+
+/// Every link of the hierarchy and the subtree as (parent index, child index), parents' links
+/// first level by level (the order does not matter to the store; it keeps the log readable).
+fn links() -> Vec<(usize, usize)> {
+    let lv = levels();
+    let mut out = Vec::new();
+    for k in 1..lv.len() {
+        let ((pstart, pwidth), (start, width)) = (lv[k - 1], lv[k]);
+        for i in 0..width {
+            out.push((pstart + i % pwidth, start + i));
+            let second = pstart + (i + 1) % pwidth;
+            if k >= 2 && i % 10 == 0 && second != pstart + i % pwidth {
+                out.push((second, start + i));
+            }
+        }
+    }
+    // The subtree, after the hierarchy's groups: root, then 9, 90 and 900 groups, each level's
+    // group m a child of the level above's group m / 10 (the root's 9 children all of it).
+    let s = GROUPS;
+    let sub = [(s, 1usize), (s + 1, 9), (s + 10, 90), (s + 100, 900)];
+    for k in 1..sub.len() {
+        let ((pstart, _), (start, width)) = (sub[k - 1], sub[k]);
+        for m in 0..width {
+            let parent = if k == 1 { pstart } else { pstart + m / 10 };
+            out.push((parent, start + m));
+        }
+    }
+    out
+}
+
+pub async fn load(app: &App) -> anyhow::Result<Loaded> {
+    let store = app.store().clone();
+    let started = Instant::now();
+    let n_groups = GROUPS + SUBTREE;
+    let mut load = HierarchyLoad::default();
+
+    // 1. The users.
+    let mut users: Vec<(usize, User)> = Vec::with_capacity(USERS);
+    let mut progress = Progress::new("hierarchy: users", USERS);
+    concurrently(
+        USERS,
+        None,
+        |i| {
+            let store = store.clone();
+            async move {
+                let user = user(&format!("hierarchy user {i}"))?;
+                store.create_user(&user).await?;
+                Ok((i, user))
+            }
+        },
+        |u| {
+            users.push(u);
+            progress.tick(users.len());
+            Ok(())
+        },
+    )
+    .await?;
+    users.sort_unstable_by_key(|(i, _)| *i);
+    let users: Arc<Vec<User>> = Arc::new(users.into_iter().map(|(_, u)| u).collect());
+    load.users = users.len() as u64;
+    load.writes += load.users;
+
+    // 2. The groups, group g created by user g (its first member, with every privilege).
+    let mut groups: Vec<(usize, GroupId)> = Vec::with_capacity(n_groups);
+    let mut progress = Progress::new("hierarchy: groups", n_groups);
+    concurrently(
+        n_groups,
+        None,
+        |g| {
+            let (store, users) = (store.clone(), users.clone());
+            async move {
+                let group = Group {
+                    id: GroupId::generate(),
+                    name: name(&format!("hierarchy group {g}"))?,
+                    kind: GroupType::Team,
+                };
+                store.create_group(&group, &users[g].id, PrivilegeSet::all()).await?;
+                Ok((g, group.id))
+            }
+        },
+        |g| {
+            groups.push(g);
+            progress.tick(groups.len());
+            Ok(())
+        },
+    )
+    .await?;
+    groups.sort_unstable_by_key(|(g, _)| *g);
+    let groups: Arc<Vec<GroupId>> = Arc::new(groups.into_iter().map(|(_, g)| g).collect());
+    load.groups = GROUPS as u64;
+    load.subtree_groups = SUBTREE as u64;
+    load.memberships = n_groups as u64;
+    load.writes += n_groups as u64;
+
+    // 3. The other users join the hierarchy's groups, user u the group u mod GROUPS, with one
+    // invite record per group good for all its joiners.
+    let members = USERS.saturating_sub(n_groups);
+    let per_group = members.div_ceil(GROUPS) as u32;
+    let mut invites: Vec<(usize, String)> = Vec::with_capacity(GROUPS);
+    let mut progress = Progress::new("hierarchy: invite records", GROUPS);
+    concurrently(
+        GROUPS,
+        None,
+        |g| {
+            let (store, groups) = (store.clone(), groups.clone());
+            async move {
+                let record = invite_record(&groups[g], Some(per_group));
+                store.insert_token(&record).await?;
+                Ok((g, record.id))
+            }
+        },
+        |t| {
+            invites.push(t);
+            progress.tick(invites.len());
+            Ok(())
+        },
+    )
+    .await?;
+    invites.sort_unstable_by_key(|(g, _)| *g);
+    let invites: Arc<Vec<String>> = Arc::new(invites.into_iter().map(|(_, t)| t).collect());
+    load.writes += GROUPS as u64;
+    let mut refused = 0u64;
+    let mut progress = Progress::new("hierarchy: memberships", members);
+    let mut seen = 0;
+    concurrently(
+        members,
+        None,
+        |j| {
+            let (store, users, invites) = (store.clone(), users.clone(), invites.clone());
+            async move {
+                let u = n_groups + j;
+                Ok(store.join_with_token(&invites[u % GROUPS], &users[u].id).await?)
+            }
+        },
+        |outcome| {
+            match outcome {
+                JoinOutcome::Joined(_) => load.memberships += 1,
+                _ => refused += 1,
+            }
+            seen += 1;
+            progress.tick(seen);
+            Ok(())
+        },
+    )
+    .await?;
+    load.writes += members as u64;
+    if refused > 0 {
+        anyhow::bail!("hierarchy load: {refused} joins were refused");
+    }
+
+    // 4. The links: a single-use nested invite record of the parent, used by the child.
+    let links = Arc::new(links());
+    let mut refused = Vec::new();
+    let mut progress = Progress::new("hierarchy: links", links.len());
+    let mut seen = 0;
+    concurrently(
+        links.len(),
+        None,
+        |l| {
+            let (store, groups, links) = (store.clone(), groups.clone(), links.clone());
+            async move {
+                let (parent, child) = links[l];
+                let mut record: TokenRecord = invite_record(&groups[parent], Some(1));
+                record.grant = TokenGrant::GroupInviteGroup {
+                    group: groups[parent].clone(),
+                    privileges: PrivilegeSet::default_member(),
+                };
+                store.insert_token(&record).await?;
+                Ok((l, store.link_with_token(&record.id, &groups[child]).await?))
+            }
+        },
+        |(l, outcome)| {
+            match outcome {
+                LinkOutcome::Linked(_) => load.links += 1,
+                other => refused.push(format!("{:?}: {other:?}", links[l])),
+            }
+            seen += 1;
+            progress.tick(seen);
+            Ok(())
+        },
+    )
+    .await?;
+    load.writes += 2 * links.len() as u64;
+    if !refused.is_empty() {
+        anyhow::bail!("hierarchy load: {} links were refused, the first {}", refused.len(), refused[0]);
+    }
+    load.seconds = started.elapsed().as_secs_f64();
+
+    let lv = levels();
+    let (deepest, _) = lv[DEPTH];
+    let (middle, _) = lv[DEPTH / 2];
+    Ok(Loaded {
+        load,
+        top: groups[0].clone(),
+        direct: users[0].clone(),
+        deep: users[deepest].clone(),
+        middle: (users[middle].clone(), groups[middle].clone()),
+        subtree: (users[GROUPS].clone(), groups[GROUPS].clone()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_levels_hold_every_group_once_and_reach_the_asked_depth() {
+        let lv = levels();
+        assert_eq!(lv.len(), DEPTH + 1);
+        assert_eq!(lv.iter().map(|(_, w)| w).sum::<usize>(), GROUPS);
+        for k in 1..lv.len() {
+            assert_eq!(lv[k].0, lv[k - 1].0 + lv[k - 1].1, "level {k} starts where the one above ends");
+        }
+    }
+
+    #[test]
+    fn every_group_but_the_two_roots_has_a_parent_one_level_up() {
+        let links = links();
+        let mut has_parent = vec![false; GROUPS + SUBTREE];
+        for &(p, c) in &links {
+            assert!(p < c, "a parent ({p}) comes before its child ({c}), so there is no cycle");
+            has_parent[c] = true;
+        }
+        let orphans: Vec<usize> = (0..GROUPS + SUBTREE).filter(|&g| !has_parent[g]).collect();
+        assert_eq!(orphans, vec![0, GROUPS], "only the top group and the subtree's root have no parent");
+        let subtree = links.iter().filter(|(p, _)| *p >= GROUPS).count();
+        assert_eq!(subtree, SUBTREE - 1, "the subtree is a tree");
+        assert!(links.len() > GROUPS + SUBTREE - 2, "some hierarchy groups have a second parent");
+    }
+}
