@@ -129,7 +129,7 @@ impl Gate {
         let limiter = &self.inner.limiter;
         let peer = request.extensions().get::<Peer>().map(|p| p.0.ip());
         let address = limiter.client_address(peer, request.headers());
-        let join = operation.id == JOIN_OPERATION;
+        let join = JOIN_OPERATIONS.contains(&operation.id.as_str());
         if join {
             limiter.check_join(address, None)?;
         }
@@ -255,8 +255,9 @@ fn without_body(response: Response<Body>) -> Response<Body> {
     Response::from_parts(parts, error::full(Vec::new()))
 }
 
-/// The operation whose 400, 403 and 404 answers count as failed joins.
-const JOIN_OPERATION: &str = "join_group";
+/// The operations whose 400, 403 and 404 answers count as failed joins: the join, and the
+/// nested join (issue 12), which takes a token the same way and could be used to guess one.
+const JOIN_OPERATIONS: [&str; 2] = ["join_group", "join_nested_group"];
 
 /// Writes, which the per-user write limit counts whatever their outcome.
 fn is_write(method: &Method) -> bool {

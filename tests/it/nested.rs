@@ -3,15 +3,20 @@
 //! when a link goes, the 404-hiding rule for strangers against effective members, and
 //! `/user/effective_groups`.
 
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use oz_groups::http::limits::{Limits, Rate};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::support::spawn_app;
 use crate::support::tokens::attenuate;
 use crate::support::{assert_error, sorted, strings, Backend, TestApp, API_ROOT};
+use crate::support::{spawn_app, spawn_limited};
 use crate::{all_backends, edge_only};
 
 const NOBODY: &str = "ffffffffffffffffffffffffffffffff";
+const MINUTE: Duration = Duration::from_secs(60);
 
 /// `POST /groups/{gid}/nested/token` as `token`; the group invite.
 async fn group_invite(app: &TestApp, token: &str, gid: &str) -> String {
@@ -273,6 +278,25 @@ async fn links_that_do_not_exist_are_404(backend: Backend) {
     );
 }
 
+/// The nested join takes a token like the join: its failures count against the same limit.
+async fn failed_nested_joins_count_against_the_users_join_failure_limit(_: Backend) {
+    let limits = Limits {
+        join_failures_per_user: Some(Rate { burst: NonZeroU32::new(3).expect("3 is not 0"), period: MINUTE }),
+        ..Default::default()
+    };
+    let (app, _) = spawn_limited(&limits, |s| s).await;
+    let (_, owner) = app.user("owner").await;
+    let child = app.create_group(&owner, "Child").await;
+    assert_error(&app.join(&owner, "garbage").await, StatusCode::BAD_REQUEST, "invalid_token");
+    for _ in 0..2 {
+        assert_error(&nested_join(&app, &owner, &child, "garbage").await, StatusCode::BAD_REQUEST, "invalid_token");
+    }
+    let limited = nested_join(&app, &owner, &child, "garbage").await;
+    assert_error(&limited, StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+    assert!(limited.header("retry-after").is_some(), "a 429 says when to retry");
+    assert_error(&app.join(&owner, "garbage").await, StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+}
+
 async fn nested_operations_need_credentials(backend: Backend) {
     let app = spawn_app(backend).await;
     for (method, path) in [
@@ -296,4 +320,4 @@ all_backends!(
     links_that_do_not_exist_are_404,
 );
 
-edge_only!(nested_operations_need_credentials);
+edge_only!(nested_operations_need_credentials, failed_nested_joins_count_against_the_users_join_failure_limit);

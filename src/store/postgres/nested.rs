@@ -43,7 +43,6 @@ macro_rules! reached_from_user {
          ) "
     };
 }
-pub(super) use reached_from_user;
 
 /// Takes `LINK_LOCK` for the rest of the transaction (see the module's race rule).
 pub(super) async fn lock_links(tx: &Transaction<'_>) -> Result<(), Failure> {

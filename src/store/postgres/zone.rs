@@ -208,13 +208,16 @@ impl PostgresStore {
             Box::pin(async move {
                 let rows = query(
                     client,
-                    // The groups' zone privileges flow to their effective members (issue 12).
-                    concat!(
-                        super::nested::reached_from_user!(),
-                        "SELECT privileges FROM user_zone_privileges WHERE user_id = $1
-                         UNION ALL
-                         SELECT z.privileges FROM reached r JOIN group_zone_privileges z ON z.group_id = r.g"
-                    ),
+                    // The groups' zone privileges flow to their effective members (issue 12): each
+                    // of the few groups holding some is asked whether the user reaches it, as on
+                    // SQLite (sqlite/zone.rs says why).
+                    "SELECT privileges FROM user_zone_privileges WHERE user_id = $1
+                     UNION ALL
+                     SELECT z.privileges FROM group_zone_privileges z
+                     WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = z.group_id AND m.user_id = $1)
+                        OR EXISTS (SELECT 1 FROM memberships m
+                                   JOIN group_closure c ON c.ancestor = z.group_id AND c.descendant = m.group_id
+                                   WHERE m.user_id = $1)",
                     &[&user],
                 )
                 .await?;

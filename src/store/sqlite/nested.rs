@@ -27,7 +27,6 @@ macro_rules! reached_from_user {
          ) "
     };
 }
-pub(super) use reached_from_user;
 
 /// Whether `child` is `parent` or one of its ancestors: linking it under `parent` would close a
 /// cycle.
