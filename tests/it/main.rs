@@ -25,6 +25,8 @@ mod last_manager;
 mod media_type;
 mod metrics;
 mod names;
+mod nested_model;
+mod nested_races;
 mod pages;
 mod rate_limits;
 mod read_only_members;
