@@ -90,6 +90,25 @@ pub enum CreateGroupInviteTokenResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum CreateNestedGroupInviteTokenResponse {
+    /// The group invite token.
+    Ok(models::GroupInviteToken),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GetGroupResponse {
     /// The group.
     Ok(models::Group),
@@ -128,11 +147,114 @@ pub enum GetGroupInviteTokenResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum GetNestedGroupInviteTokenResponse {
+    /// The group invite token.
+    Ok(models::GroupInviteToken),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum JoinNestedGroupResponse {
+    /// Linked. `Location` is `/api/v3/onezone/groups/{id}/parent/{parentId}`.
+    Created { location: String },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
+    UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListGroupEffectiveUsersResponse {
+    /// Ids of the effective members.
+    Ok(models::UserList),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum ListGroupUsersResponse {
     /// Ids of the direct members.
     Ok { body: models::UserList, link: Option<String> },
     /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
     BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListNestedGroupsResponse {
+    /// Ids of the child groups.
+    Ok(models::NestedGroupList),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListParentGroupsResponse {
+    /// Ids of the parent groups.
+    Ok(models::ParentGroupList),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -193,6 +315,44 @@ pub enum RemoveGroupResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum GetGroupEffectiveUserResponse {
+    /// The effective member.
+    Ok(models::User),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetGroupEffectiveUserPrivilegesResponse {
+    /// The member's effective privileges.
+    Ok(models::Privileges),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum GetGroupUserResponse {
     /// The member.
     Ok(models::User),
@@ -231,6 +391,63 @@ pub enum GetGroupUserPrivilegesResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum GetNestedGroupResponse {
+    /// The child group.
+    Ok(models::Group),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetNestedGroupPrivilegesResponse {
+    /// The child's privileges in the group.
+    Ok(models::Privileges),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetParentGroupResponse {
+    /// The parent group.
+    Ok(models::Group),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum RemoveGroupUserResponse {
     /// Removed.
     NoContent,
@@ -242,6 +459,25 @@ pub enum RemoveGroupUserResponse {
     NotFound(models::Error),
     /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
     Conflict(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum RemoveNestedGroupResponse {
+    /// Unlinked.
+    NoContent,
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
@@ -265,6 +501,31 @@ pub enum SetGroupUserPrivilegesResponse {
     NotFound(models::Error),
     /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
     Conflict(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
+    UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum SetNestedGroupPrivilegesResponse {
+    /// Replaced.
+    NoContent,
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
     /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
@@ -374,6 +635,21 @@ pub enum JoinGroupResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum ListUserEffectiveGroupsResponse {
+    /// Ids of the caller's effective groups.
+    Ok(models::EffectiveGroupList),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum ListUserGroupsResponse {
     /// Ids of the groups the user belongs to directly.
     Ok { body: models::GroupList, link: Option<String> },
@@ -402,6 +678,23 @@ pub enum ModifyCurrentUserResponse {
     PayloadTooLarge(models::Error),
     /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
     UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetUserEffectiveGroupResponse {
+    /// The group.
+    Ok(models::Group),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
@@ -679,11 +972,40 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<CreateGroupInviteTokenResponse, ApiError>;
 
+    /// Mint a group invite token (needs group_invite_group, or the zone privilege oz_groups_add_members)
+    async fn create_nested_group_invite_token(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<CreateNestedGroupInviteTokenResponse, ApiError>;
+
     /// Get group details (needs group_view_data, or the zone privilege list_groups)
     async fn get_group(&self, id: String, context: &C) -> Result<GetGroupResponse, ApiError>;
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
     async fn get_group_invite_token(&self, id: String, context: &C) -> Result<GetGroupInviteTokenResponse, ApiError>;
+
+    /// Mint a group invite token (deprecated alias of POST, as in Onezone rc11)
+    async fn get_nested_group_invite_token(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<GetNestedGroupInviteTokenResponse, ApiError>;
+
+    /// Make this group a child of the token's group (needs group_join_group in this group)
+    async fn join_nested_group(
+        &self,
+        id: String,
+        group_invite_token: models::GroupInviteToken,
+        context: &C,
+    ) -> Result<JoinNestedGroupResponse, ApiError>;
+
+    /// List the effective members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn list_group_effective_users(
+        &self,
+        id: String,
+        context: &C,
+    ) -> Result<ListGroupEffectiveUsersResponse, ApiError>;
 
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
@@ -693,6 +1015,12 @@ pub trait Api<C: Send + Sync> {
         after: Option<String>,
         context: &C,
     ) -> Result<ListGroupUsersResponse, ApiError>;
+
+    /// List the child groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn list_nested_groups(&self, id: String, context: &C) -> Result<ListNestedGroupsResponse, ApiError>;
+
+    /// List the parent groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn list_parent_groups(&self, id: String, context: &C) -> Result<ListParentGroupsResponse, ApiError>;
 
     /// Rename or retype a group (needs group_change_data)
     async fn modify_group(
@@ -705,6 +1033,22 @@ pub trait Api<C: Send + Sync> {
     /// Delete a group with its memberships (needs group_remove, or the zone privilege oz_groups_remove_members)
     async fn remove_group(&self, id: String, context: &C) -> Result<RemoveGroupResponse, ApiError>;
 
+    /// Get an effective member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_effective_user(
+        &self,
+        id: String,
+        uid: String,
+        context: &C,
+    ) -> Result<GetGroupEffectiveUserResponse, ApiError>;
+
+    /// Get an effective member's effective privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_effective_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+        context: &C,
+    ) -> Result<GetGroupEffectiveUserPrivilegesResponse, ApiError>;
+
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String, context: &C) -> Result<GetGroupUserResponse, ApiError>;
 
@@ -716,6 +1060,20 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<GetGroupUserPrivilegesResponse, ApiError>;
 
+    /// Get a child group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_nested_group(&self, id: String, nid: String, context: &C) -> Result<GetNestedGroupResponse, ApiError>;
+
+    /// Get a child group's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+        context: &C,
+    ) -> Result<GetNestedGroupPrivilegesResponse, ApiError>;
+
+    /// Get a parent group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_parent_group(&self, id: String, pid: String, context: &C) -> Result<GetParentGroupResponse, ApiError>;
+
     /// Remove a member from a group (needs group_remove_user, or the zone privilege oz_groups_remove_members)
     async fn remove_group_user(
         &self,
@@ -723,6 +1081,14 @@ pub trait Api<C: Send + Sync> {
         uid: String,
         context: &C,
     ) -> Result<RemoveGroupUserResponse, ApiError>;
+
+    /// Remove a child group (needs group_remove_group, or the zone privilege oz_groups_remove_members)
+    async fn remove_nested_group(
+        &self,
+        id: String,
+        nid: String,
+        context: &C,
+    ) -> Result<RemoveNestedGroupResponse, ApiError>;
 
     /// Replace a member's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
     async fn set_group_user_privileges(
@@ -732,6 +1098,15 @@ pub trait Api<C: Send + Sync> {
         privileges: models::Privileges,
         context: &C,
     ) -> Result<SetGroupUserPrivilegesResponse, ApiError>;
+
+    /// Replace a child group's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
+    async fn set_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+        privileges: models::Privileges,
+        context: &C,
+    ) -> Result<SetNestedGroupPrivilegesResponse, ApiError>;
 
     /// Mint a new access token for the current user
     async fn create_client_token(&self, context: &C) -> Result<CreateClientTokenResponse, ApiError>;
@@ -756,6 +1131,9 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<JoinGroupResponse, ApiError>;
 
+    /// List the current user's effective groups
+    async fn list_user_effective_groups(&self, context: &C) -> Result<ListUserEffectiveGroupsResponse, ApiError>;
+
     /// List the current user's direct groups
     async fn list_user_groups(
         &self,
@@ -770,6 +1148,13 @@ pub trait Api<C: Send + Sync> {
         user_update_request: models::UserUpdateRequest,
         context: &C,
     ) -> Result<ModifyCurrentUserResponse, ApiError>;
+
+    /// Get an effective group of the current user
+    async fn get_user_effective_group(
+        &self,
+        gid: String,
+        context: &C,
+    ) -> Result<GetUserEffectiveGroupResponse, ApiError>;
 
     /// Get a group the current user belongs to
     async fn get_user_group(&self, gid: String, context: &C) -> Result<GetUserGroupResponse, ApiError>;
@@ -863,11 +1248,30 @@ pub trait ApiNoContext<C: Send + Sync> {
     /// Mint a user invite token (needs group_invite_user, or the zone privilege oz_groups_add_members)
     async fn create_group_invite_token(&self, id: String) -> Result<CreateGroupInviteTokenResponse, ApiError>;
 
+    /// Mint a group invite token (needs group_invite_group, or the zone privilege oz_groups_add_members)
+    async fn create_nested_group_invite_token(
+        &self,
+        id: String,
+    ) -> Result<CreateNestedGroupInviteTokenResponse, ApiError>;
+
     /// Get group details (needs group_view_data, or the zone privilege list_groups)
     async fn get_group(&self, id: String) -> Result<GetGroupResponse, ApiError>;
 
     /// Mint a user invite token (deprecated alias of POST, as in Onezone rc11)
     async fn get_group_invite_token(&self, id: String) -> Result<GetGroupInviteTokenResponse, ApiError>;
+
+    /// Mint a group invite token (deprecated alias of POST, as in Onezone rc11)
+    async fn get_nested_group_invite_token(&self, id: String) -> Result<GetNestedGroupInviteTokenResponse, ApiError>;
+
+    /// Make this group a child of the token's group (needs group_join_group in this group)
+    async fn join_nested_group(
+        &self,
+        id: String,
+        group_invite_token: models::GroupInviteToken,
+    ) -> Result<JoinNestedGroupResponse, ApiError>;
+
+    /// List the effective members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn list_group_effective_users(&self, id: String) -> Result<ListGroupEffectiveUsersResponse, ApiError>;
 
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
@@ -876,6 +1280,12 @@ pub trait ApiNoContext<C: Send + Sync> {
         limit: Option<u32>,
         after: Option<String>,
     ) -> Result<ListGroupUsersResponse, ApiError>;
+
+    /// List the child groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn list_nested_groups(&self, id: String) -> Result<ListNestedGroupsResponse, ApiError>;
+
+    /// List the parent groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn list_parent_groups(&self, id: String) -> Result<ListParentGroupsResponse, ApiError>;
 
     /// Rename or retype a group (needs group_change_data)
     async fn modify_group(
@@ -887,6 +1297,20 @@ pub trait ApiNoContext<C: Send + Sync> {
     /// Delete a group with its memberships (needs group_remove, or the zone privilege oz_groups_remove_members)
     async fn remove_group(&self, id: String) -> Result<RemoveGroupResponse, ApiError>;
 
+    /// Get an effective member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_effective_user(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupEffectiveUserResponse, ApiError>;
+
+    /// Get an effective member's effective privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_effective_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupEffectiveUserPrivilegesResponse, ApiError>;
+
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError>;
 
@@ -897,8 +1321,24 @@ pub trait ApiNoContext<C: Send + Sync> {
         uid: String,
     ) -> Result<GetGroupUserPrivilegesResponse, ApiError>;
 
+    /// Get a child group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_nested_group(&self, id: String, nid: String) -> Result<GetNestedGroupResponse, ApiError>;
+
+    /// Get a child group's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+    ) -> Result<GetNestedGroupPrivilegesResponse, ApiError>;
+
+    /// Get a parent group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_parent_group(&self, id: String, pid: String) -> Result<GetParentGroupResponse, ApiError>;
+
     /// Remove a member from a group (needs group_remove_user, or the zone privilege oz_groups_remove_members)
     async fn remove_group_user(&self, id: String, uid: String) -> Result<RemoveGroupUserResponse, ApiError>;
+
+    /// Remove a child group (needs group_remove_group, or the zone privilege oz_groups_remove_members)
+    async fn remove_nested_group(&self, id: String, nid: String) -> Result<RemoveNestedGroupResponse, ApiError>;
 
     /// Replace a member's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
     async fn set_group_user_privileges(
@@ -907,6 +1347,14 @@ pub trait ApiNoContext<C: Send + Sync> {
         uid: String,
         privileges: models::Privileges,
     ) -> Result<SetGroupUserPrivilegesResponse, ApiError>;
+
+    /// Replace a child group's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
+    async fn set_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+        privileges: models::Privileges,
+    ) -> Result<SetNestedGroupPrivilegesResponse, ApiError>;
 
     /// Mint a new access token for the current user
     async fn create_client_token(&self) -> Result<CreateClientTokenResponse, ApiError>;
@@ -926,6 +1374,9 @@ pub trait ApiNoContext<C: Send + Sync> {
     /// Join group
     async fn join_group(&self, group_invite_token: models::GroupInviteToken) -> Result<JoinGroupResponse, ApiError>;
 
+    /// List the current user's effective groups
+    async fn list_user_effective_groups(&self) -> Result<ListUserEffectiveGroupsResponse, ApiError>;
+
     /// List the current user's direct groups
     async fn list_user_groups(
         &self,
@@ -938,6 +1389,9 @@ pub trait ApiNoContext<C: Send + Sync> {
         &self,
         user_update_request: models::UserUpdateRequest,
     ) -> Result<ModifyCurrentUserResponse, ApiError>;
+
+    /// Get an effective group of the current user
+    async fn get_user_effective_group(&self, gid: String) -> Result<GetUserEffectiveGroupResponse, ApiError>;
 
     /// Get a group the current user belongs to
     async fn get_user_group(&self, gid: String) -> Result<GetUserGroupResponse, ApiError>;
@@ -1026,6 +1480,15 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().create_group_invite_token(id, &context).await
     }
 
+    /// Mint a group invite token (needs group_invite_group, or the zone privilege oz_groups_add_members)
+    async fn create_nested_group_invite_token(
+        &self,
+        id: String,
+    ) -> Result<CreateNestedGroupInviteTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().create_nested_group_invite_token(id, &context).await
+    }
+
     /// Get group details (needs group_view_data, or the zone privilege list_groups)
     async fn get_group(&self, id: String) -> Result<GetGroupResponse, ApiError> {
         let context = self.context().clone();
@@ -1038,6 +1501,28 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().get_group_invite_token(id, &context).await
     }
 
+    /// Mint a group invite token (deprecated alias of POST, as in Onezone rc11)
+    async fn get_nested_group_invite_token(&self, id: String) -> Result<GetNestedGroupInviteTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_nested_group_invite_token(id, &context).await
+    }
+
+    /// Make this group a child of the token's group (needs group_join_group in this group)
+    async fn join_nested_group(
+        &self,
+        id: String,
+        group_invite_token: models::GroupInviteToken,
+    ) -> Result<JoinNestedGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().join_nested_group(id, group_invite_token, &context).await
+    }
+
+    /// List the effective members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn list_group_effective_users(&self, id: String) -> Result<ListGroupEffectiveUsersResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_group_effective_users(id, &context).await
+    }
+
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
         &self,
@@ -1047,6 +1532,18 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     ) -> Result<ListGroupUsersResponse, ApiError> {
         let context = self.context().clone();
         self.api().list_group_users(id, limit, after, &context).await
+    }
+
+    /// List the child groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn list_nested_groups(&self, id: String) -> Result<ListNestedGroupsResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_nested_groups(id, &context).await
+    }
+
+    /// List the parent groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn list_parent_groups(&self, id: String) -> Result<ListParentGroupsResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_parent_groups(id, &context).await
     }
 
     /// Rename or retype a group (needs group_change_data)
@@ -1065,6 +1562,26 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().remove_group(id, &context).await
     }
 
+    /// Get an effective member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_effective_user(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupEffectiveUserResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_group_effective_user(id, uid, &context).await
+    }
+
+    /// Get an effective member's effective privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_effective_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+    ) -> Result<GetGroupEffectiveUserPrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_group_effective_user_privileges(id, uid, &context).await
+    }
+
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError> {
         let context = self.context().clone();
@@ -1081,10 +1598,38 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().get_group_user_privileges(id, uid, &context).await
     }
 
+    /// Get a child group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_nested_group(&self, id: String, nid: String) -> Result<GetNestedGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_nested_group(id, nid, &context).await
+    }
+
+    /// Get a child group's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+    ) -> Result<GetNestedGroupPrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_nested_group_privileges(id, nid, &context).await
+    }
+
+    /// Get a parent group (needs group_view_data, or the zone privilege oz_groups_list_groups)
+    async fn get_parent_group(&self, id: String, pid: String) -> Result<GetParentGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_parent_group(id, pid, &context).await
+    }
+
     /// Remove a member from a group (needs group_remove_user, or the zone privilege oz_groups_remove_members)
     async fn remove_group_user(&self, id: String, uid: String) -> Result<RemoveGroupUserResponse, ApiError> {
         let context = self.context().clone();
         self.api().remove_group_user(id, uid, &context).await
+    }
+
+    /// Remove a child group (needs group_remove_group, or the zone privilege oz_groups_remove_members)
+    async fn remove_nested_group(&self, id: String, nid: String) -> Result<RemoveNestedGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().remove_nested_group(id, nid, &context).await
     }
 
     /// Replace a member's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
@@ -1096,6 +1641,17 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     ) -> Result<SetGroupUserPrivilegesResponse, ApiError> {
         let context = self.context().clone();
         self.api().set_group_user_privileges(id, uid, privileges, &context).await
+    }
+
+    /// Replace a child group's privileges in a group (needs group_set_privileges, or the zone privilege set_privileges)
+    async fn set_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+        privileges: models::Privileges,
+    ) -> Result<SetNestedGroupPrivilegesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().set_nested_group_privileges(id, nid, privileges, &context).await
     }
 
     /// Mint a new access token for the current user
@@ -1131,6 +1687,12 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().join_group(group_invite_token, &context).await
     }
 
+    /// List the current user's effective groups
+    async fn list_user_effective_groups(&self) -> Result<ListUserEffectiveGroupsResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_user_effective_groups(&context).await
+    }
+
     /// List the current user's direct groups
     async fn list_user_groups(
         &self,
@@ -1148,6 +1710,12 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     ) -> Result<ModifyCurrentUserResponse, ApiError> {
         let context = self.context().clone();
         self.api().modify_current_user(user_update_request, &context).await
+    }
+
+    /// Get an effective group of the current user
+    async fn get_user_effective_group(&self, gid: String) -> Result<GetUserEffectiveGroupResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_user_effective_group(gid, &context).await
     }
 
     /// Get a group the current user belongs to

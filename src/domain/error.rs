@@ -16,6 +16,10 @@ pub enum Error {
     /// 400 `alias_in_use`: another user already has the alias asked for (contract §4).
     #[error("The alias is already taken by another user.")]
     AliasInUse,
+    /// 400 `would_introduce_cycle` (issue 12): a nested join that would make a group its own
+    /// ancestor (a group joining itself, or an ancestor joining one of its descendants).
+    #[error("The group cannot join this group: it would become its own ancestor (nested groups form no cycle).")]
+    WouldIntroduceCycle,
     /// 403 `forbidden`: the caller lacks a privilege, or the token is bound to another user.
     #[error("{0}")]
     Forbidden(String),

@@ -82,6 +82,13 @@ impl PrivilegeSet {
         self.0 & p.bit() != 0
     }
 
+    /// The privileges in either set: how effective privileges gather what flows from each
+    /// child group.
+    #[must_use]
+    pub fn union(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
     pub fn bits(self) -> u32 {
         self.0
     }

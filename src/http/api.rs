@@ -589,6 +589,219 @@ impl Api<RequestContext> for Adapter {
             .await,
         )
     }
+    // --- nested groups (issue 12) --------------------------------------------------------------
+
+    async fn list_nested_groups(&self, id: String, ctx: &RequestContext) -> Result<ListNestedGroupsResponse, ApiError> {
+        reply(
+            async {
+                let children = self.app.nested_groups(caller(ctx)?, &group_id(&id)?).await?;
+                Ok(ListNestedGroupsResponse::Ok(models::NestedGroupList::new(ids(children))))
+            }
+            .await,
+        )
+    }
+
+    async fn create_nested_group_invite_token(
+        &self,
+        id: String,
+        ctx: &RequestContext,
+    ) -> Result<CreateNestedGroupInviteTokenResponse, ApiError> {
+        reply(
+            async {
+                let token = self.app.mint_group_invite(caller(ctx)?, &group_id(&id)?).await?;
+                Ok(CreateNestedGroupInviteTokenResponse::Ok(models::GroupInviteToken::new(token)))
+            }
+            .await,
+        )
+    }
+
+    async fn get_nested_group_invite_token(
+        &self,
+        id: String,
+        ctx: &RequestContext,
+    ) -> Result<GetNestedGroupInviteTokenResponse, ApiError> {
+        reply(
+            async {
+                let token = self.app.mint_group_invite(caller(ctx)?, &group_id(&id)?).await?;
+                Ok(GetNestedGroupInviteTokenResponse::Ok(models::GroupInviteToken::new(token)))
+            }
+            .await,
+        )
+    }
+
+    async fn join_nested_group(
+        &self,
+        id: String,
+        body: models::GroupInviteToken,
+        ctx: &RequestContext,
+    ) -> Result<JoinNestedGroupResponse, ApiError> {
+        reply(
+            async {
+                let child = group_id(&id)?;
+                let parent = self.app.join_nested_group(caller(ctx)?, &child, &body.token).await?;
+                Ok(JoinNestedGroupResponse::Created { location: location(format!("/groups/{child}/parent/{parent}")) })
+            }
+            .await,
+        )
+    }
+
+    async fn get_nested_group(
+        &self,
+        id: String,
+        nid: String,
+        ctx: &RequestContext,
+    ) -> Result<GetNestedGroupResponse, ApiError> {
+        reply(
+            async {
+                let group = self.app.nested_group(caller(ctx)?, &group_id(&id)?, &group_id(&nid)?).await?;
+                Ok(GetNestedGroupResponse::Ok(group_model(group)))
+            }
+            .await,
+        )
+    }
+
+    async fn remove_nested_group(
+        &self,
+        id: String,
+        nid: String,
+        ctx: &RequestContext,
+    ) -> Result<RemoveNestedGroupResponse, ApiError> {
+        reply(
+            async {
+                self.app.remove_nested_group(caller(ctx)?, &group_id(&id)?, &group_id(&nid)?).await?;
+                Ok(RemoveNestedGroupResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn get_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+        ctx: &RequestContext,
+    ) -> Result<GetNestedGroupPrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let set = self.app.nested_group_privileges(caller(ctx)?, &group_id(&id)?, &group_id(&nid)?).await?;
+                Ok(GetNestedGroupPrivilegesResponse::Ok(models::Privileges::new(convert::privilege_list(set))))
+            }
+            .await,
+        )
+    }
+
+    async fn set_nested_group_privileges(
+        &self,
+        id: String,
+        nid: String,
+        body: models::Privileges,
+        ctx: &RequestContext,
+    ) -> Result<SetNestedGroupPrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let set = convert::privilege_set(&body.privileges);
+                self.app.set_nested_group_privileges(caller(ctx)?, &group_id(&id)?, &group_id(&nid)?, set).await?;
+                Ok(SetNestedGroupPrivilegesResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn list_parent_groups(&self, id: String, ctx: &RequestContext) -> Result<ListParentGroupsResponse, ApiError> {
+        reply(
+            async {
+                let parents = self.app.parent_groups(caller(ctx)?, &group_id(&id)?).await?;
+                Ok(ListParentGroupsResponse::Ok(models::ParentGroupList::new(ids(parents))))
+            }
+            .await,
+        )
+    }
+
+    async fn get_parent_group(
+        &self,
+        id: String,
+        pid: String,
+        ctx: &RequestContext,
+    ) -> Result<GetParentGroupResponse, ApiError> {
+        reply(
+            async {
+                let group = self.app.parent_group(caller(ctx)?, &group_id(&id)?, &group_id(&pid)?).await?;
+                Ok(GetParentGroupResponse::Ok(group_model(group)))
+            }
+            .await,
+        )
+    }
+
+    async fn list_group_effective_users(
+        &self,
+        id: String,
+        ctx: &RequestContext,
+    ) -> Result<ListGroupEffectiveUsersResponse, ApiError> {
+        reply(
+            async {
+                let users = self.app.effective_users(caller(ctx)?, &group_id(&id)?).await?;
+                Ok(ListGroupEffectiveUsersResponse::Ok(models::UserList { users: ids(users), next: None }))
+            }
+            .await,
+        )
+    }
+
+    async fn get_group_effective_user(
+        &self,
+        id: String,
+        uid: String,
+        ctx: &RequestContext,
+    ) -> Result<GetGroupEffectiveUserResponse, ApiError> {
+        reply(
+            async {
+                let user = self.app.effective_user(caller(ctx)?, &group_id(&id)?, &user_id(&uid)?).await?;
+                Ok(GetGroupEffectiveUserResponse::Ok(user_model(user)))
+            }
+            .await,
+        )
+    }
+
+    async fn get_group_effective_user_privileges(
+        &self,
+        id: String,
+        uid: String,
+        ctx: &RequestContext,
+    ) -> Result<GetGroupEffectiveUserPrivilegesResponse, ApiError> {
+        reply(
+            async {
+                let set = self.app.effective_user_privileges(caller(ctx)?, &group_id(&id)?, &user_id(&uid)?).await?;
+                Ok(GetGroupEffectiveUserPrivilegesResponse::Ok(models::Privileges::new(convert::privilege_list(set))))
+            }
+            .await,
+        )
+    }
+
+    async fn list_user_effective_groups(
+        &self,
+        ctx: &RequestContext,
+    ) -> Result<ListUserEffectiveGroupsResponse, ApiError> {
+        reply(
+            async {
+                let groups = self.app.user_effective_groups(caller(ctx)?).await?;
+                Ok(ListUserEffectiveGroupsResponse::Ok(models::EffectiveGroupList::new(ids(groups))))
+            }
+            .await,
+        )
+    }
+
+    async fn get_user_effective_group(
+        &self,
+        gid: String,
+        ctx: &RequestContext,
+    ) -> Result<GetUserEffectiveGroupResponse, ApiError> {
+        reply(
+            async {
+                let group = self.app.user_group(caller(ctx)?, &group_id(&gid)?).await?;
+                Ok(GetUserEffectiveGroupResponse::Ok(group_model(group)))
+            }
+            .await,
+        )
+    }
 }
 
 #[cfg(test)]

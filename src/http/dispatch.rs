@@ -124,6 +124,21 @@ operations! {
     modify_group_zone_privileges(id; body),
     remove_group_zone_privileges(id),
     add_group_user(id, uid),
+    list_nested_groups(id),
+    create_nested_group_invite_token(id),
+    get_nested_group_invite_token(id),
+    join_nested_group(id; body),
+    get_nested_group(id, nid),
+    remove_nested_group(id, nid),
+    get_nested_group_privileges(id, nid),
+    set_nested_group_privileges(id, nid; body),
+    list_parent_groups(id),
+    get_parent_group(id, pid),
+    list_group_effective_users(id),
+    get_group_effective_user(id, uid),
+    get_group_effective_user_privileges(id, uid),
+    list_user_effective_groups(),
+    get_user_effective_group(gid),
 }
 
 #[cfg(test)]

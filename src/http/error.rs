@@ -111,6 +111,7 @@ fn domain_status_and_code(error: &Error) -> (StatusCode, &'static str) {
         Error::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
         Error::InvalidToken(_) => (StatusCode::BAD_REQUEST, "invalid_token"),
         Error::AliasInUse => (StatusCode::BAD_REQUEST, "alias_in_use"),
+        Error::WouldIntroduceCycle => (StatusCode::BAD_REQUEST, "would_introduce_cycle"),
         Error::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
         Error::NotFound => (StatusCode::NOT_FOUND, "not_found"),
         Error::AlreadyExists(_) => (StatusCode::CONFLICT, "relation_already_exists"),

@@ -11,9 +11,10 @@ use crate::domain::{
 };
 use crate::store::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
 use crate::telemetry::metrics::{self, JoinReason};
-use crate::tokens::{TokenCodec, TokenError, TokenKind, VerifyContext};
+use crate::tokens::{Consumer, TokenCodec, TokenError, TokenKind, VerifyContext};
 
 mod health;
+mod nested;
 mod passwords;
 mod test_clock;
 mod verified_credentials;
@@ -278,10 +279,11 @@ impl App {
         })
     }
 
-    /// A group the caller is a member of; anything else is `NotFound`. This is the caller's own
-    /// view of its memberships, so zone admins get no bypass here (they have `/groups/{id}`).
+    /// A group the caller is an effective member of (directly or through nested groups);
+    /// anything else is `NotFound`. This is the caller's own view of its memberships, so zone
+    /// admins get no bypass here (they have `/groups/{id}`).
     pub async fn user_group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
-        self.store.membership(group, &caller.id).await?.ok_or(Error::NotFound)?;
+        self.store.effective_privileges(group, &caller.id).await?.ok_or(Error::NotFound)?;
         self.store.get_group(group).await?.ok_or(Error::NotFound)
     }
 
@@ -304,7 +306,7 @@ impl App {
     async fn try_join(&self, caller: &User, token: &str) -> Result<GroupId, Refused> {
         let invalid = |e: TokenError| Refused(JoinReason::InvalidToken, Error::InvalidToken(e.to_string()));
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
-        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: Some(caller.id.as_str()) };
+        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::User(caller.id.as_str())) };
         // A consumer caveat for someone else is a 403, but only once everything that would make
         // the token invalid (400) or its group gone (404) has been ruled out.
         let bound_elsewhere = match self.tokens.verify(&macaroon, TokenKind::GroupInviteUser, &ctx) {
@@ -450,11 +452,14 @@ impl App {
 
     // --- helpers -----------------------------------------------------------------------------
 
-    /// Applies the membership rule to `group` and returns it: a member holding `needed` passes,
-    /// and so does a caller holding the zone privilege `zone` (when the operation accepts one),
-    /// whom the 404-hiding rule does not apply to. Zone privileges are read only when the
-    /// membership does not pass, so a member's request costs no extra read. A missing group is
-    /// `NotFound` for everyone.
+    /// Applies the membership rule to `group` and returns it: an effective member holding
+    /// `needed` among its effective privileges (direct, or flowing from the child groups it
+    /// belongs to, issue 12) passes, and so does a caller holding the zone privilege `zone`
+    /// (when the operation accepts one), whom the 404-hiding rule does not apply to. Zone
+    /// privileges are read only when the membership does not pass, so a member's request costs
+    /// no extra read. A missing group is `NotFound` for everyone. Every privilege check on a
+    /// group goes through here, and nothing is cached: a link or membership removed counts from
+    /// the next request.
     async fn authorize(
         &self,
         caller: &User,
@@ -462,7 +467,7 @@ impl App {
         needed: Privilege,
         zone: Option<ZonePrivilege>,
     ) -> Result<Group, Error> {
-        let membership = self.store.membership(group, &caller.id).await?;
+        let membership = self.store.effective_privileges(group, &caller.id).await?;
         let member_passes = membership.is_some_and(|held| held.contains(needed));
         let bypass = match zone {
             Some(zone) if !member_passes => self.holds(caller, zone).await?,

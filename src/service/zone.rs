@@ -34,14 +34,14 @@ impl App {
         }
     }
 
-    /// For an operation on `/groups/{id}/...` that only a zone privilege opens: `Forbidden` for a
-    /// member of the group without it, `NotFound` for anyone else without it (the group's
+    /// For an operation on `/groups/{id}/...` that only a zone privilege opens: `Forbidden` for an
+    /// effective member of the group without it, `NotFound` for anyone else without it (the group's
     /// existence stays hidden, contract §2).
     async fn require_in_group(&self, caller: &User, group: &GroupId, needed: ZonePrivilege) -> Result<(), Error> {
         if self.holds(caller, needed).await? {
             return Ok(());
         }
-        match self.store.membership(group, &caller.id).await? {
+        match self.store.effective_privileges(group, &caller.id).await? {
             Some(_) => Err(Error::Forbidden(format!("You lack the {} zone privilege.", needed.as_str()))),
             None => Err(Error::NotFound),
         }

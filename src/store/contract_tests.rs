@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use super::fixtures::postgres_database;
 use super::fixtures::{
-    a_group, a_user, an_access_token, an_invite_granting, name, new_group, new_invite, new_user, race_joins,
-    race_last_managers_leaving, uses,
+    a_group, a_group_invite, a_user, an_access_token, an_invite_granting, name, nest, new_group, new_group_invite,
+    new_invite, new_user, race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving, uses,
 };
 use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
 use super::sqlite::SqliteStore;
 use super::StoreResult;
-use super::{AddOutcome, Guarded, JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
+use super::{AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
 use crate::domain::{
     Cursor, Group, GroupId, GroupType, Login, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZoneChange,
     ZoneHolder, ZonePrivilege, ZonePrivilegeSet,
@@ -884,6 +884,179 @@ pub(crate) async fn two_last_managers_leaving_at_once_leave_exactly_one(store: A
     race_last_managers_leaving(&[store], 10).await;
 }
 
+// --- nested groups (issue 12) ------------------------------------------------------------------
+
+pub(crate) async fn links_are_listed_both_ways_in_link_order_with_their_privileges(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let (top, left, right) = (
+        new_group(store, &owner, "top").await,
+        new_group(store, &owner, "left").await,
+        new_group(store, &owner, "right").await,
+    );
+    nest(store, &top, &left).await;
+    nest(store, &top, &right).await;
+    nest(store, &left, &right).await;
+    assert_eq!(store.child_groups(&top).await, Ok(vec![left.clone(), right.clone()]));
+    assert_eq!(
+        store.parent_groups(&right).await,
+        Ok(vec![top.clone(), left.clone()]),
+        "a group may have several parents"
+    );
+    assert_eq!(store.parent_groups(&top).await, Ok(vec![]));
+    assert_eq!(store.link(&top, &left).await, Ok(Some(PrivilegeSet::default_member())));
+    assert_eq!(store.link(&left, &top).await, Ok(None), "a link has a direction");
+
+    let set = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::InviteUser]);
+    assert_eq!(store.set_link_privileges(&top, &left, set).await, Ok(true));
+    assert_eq!(store.link(&top, &left).await, Ok(Some(set)));
+    assert_eq!(store.set_link_privileges(&left, &top, set).await, Ok(false), "no such link");
+
+    assert_eq!(store.unlink(&top, &left).await, Ok(true));
+    assert_eq!(store.unlink(&top, &left).await, Ok(false), "already gone");
+    assert_eq!(store.child_groups(&top).await, Ok(vec![right.clone()]));
+    assert_eq!(store.get_group(&left).await.map(|g| g.is_some()), Ok(true), "unlinking keeps both groups");
+}
+
+pub(crate) async fn nested_join_checks_run_in_the_documented_order(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let (a, b, c) =
+        (new_group(store, &owner, "a").await, new_group(store, &owner, "b").await, new_group(store, &owner, "c").await);
+    assert_eq!(store.link_with_token("no such token", &b).await, Ok(LinkOutcome::TokenUnknown));
+    let user_invite = new_invite(store, &a, Some(1)).await;
+    assert_eq!(
+        store.link_with_token(&user_invite, &b).await,
+        Ok(LinkOutcome::TokenUnknown),
+        "a user invite links nothing"
+    );
+
+    let mut revoked = a_group_invite(&a, Some(1));
+    revoked.revoked = true;
+    store.insert_token(&revoked).await.expect("insert a revoked group invite");
+    assert_eq!(store.link_with_token(&revoked.id, &b).await, Ok(LinkOutcome::TokenUsedUp));
+
+    let into_a = new_group_invite(store, &a, Some(2)).await;
+    assert_eq!(store.link_with_token(&into_a, &GroupId::generate()).await, Ok(LinkOutcome::ChildGone));
+    assert_eq!(store.link_with_token(&into_a, &b).await, Ok(LinkOutcome::Linked(a.clone())));
+    assert_eq!(store.link_with_token(&into_a, &b).await, Ok(LinkOutcome::AlreadyLinked));
+    assert_eq!(uses(store, &into_a).await, 1, "an existing link counts no use");
+
+    // b is a child of a: a joining b, or b joining itself, would close a cycle, and c under b
+    // then a under c (a longer way round) too.
+    let into_b = new_group_invite(store, &b, None).await;
+    assert_eq!(store.link_with_token(&into_b, &a).await, Ok(LinkOutcome::WouldCycle));
+    assert_eq!(store.link_with_token(&into_b, &b).await, Ok(LinkOutcome::WouldCycle));
+    assert_eq!(store.link_with_token(&into_b, &c).await, Ok(LinkOutcome::Linked(b.clone())));
+    let into_c = new_group_invite(store, &c, None).await;
+    assert_eq!(store.link_with_token(&into_c, &a).await, Ok(LinkOutcome::WouldCycle));
+    assert_eq!(uses(store, &into_b).await, 1, "a refused cycle counts no use");
+    assert_eq!(uses(store, &into_c).await, 0);
+
+    let into_gone = new_group_invite(store, &c, Some(1)).await;
+    assert_eq!(store.delete_group(&c).await, Ok(true));
+    assert_eq!(store.link_with_token(&into_gone, &a).await, Ok(LinkOutcome::GroupGone));
+    assert_eq!(uses(store, &into_gone).await, 0);
+}
+
+pub(crate) async fn effective_membership_and_privileges_flow_across_three_levels(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let deep = new_user(store, "deep").await;
+    let (top, middle, bottom) = (
+        new_group(store, &owner, "top").await,
+        new_group(store, &owner, "middle").await,
+        new_group(store, &owner, "bottom").await,
+    );
+    store.add_member(&bottom, &deep, PrivilegeSet::from_iter([Privilege::Remove])).await.expect("deep joins bottom");
+    assert_eq!(store.effective_privileges(&top, &deep).await, Ok(None), "not yet nested");
+    nest(store, &top, &middle).await;
+    nest(store, &middle, &bottom).await;
+    let top_grants = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::InviteUser]);
+    let middle_grants = PrivilegeSet::from_iter([Privilege::ChangeData]);
+    store.set_link_privileges(&top, &middle, top_grants).await.expect("middle's privileges in top");
+    store.set_link_privileges(&middle, &bottom, middle_grants).await.expect("bottom's privileges in middle");
+
+    // What a child holds in its parent flows to every effective member of the child, whatever
+    // its own privileges in the child; its direct privileges stay where they are.
+    assert_eq!(
+        store.effective_privileges(&bottom, &deep).await,
+        Ok(Some(PrivilegeSet::from_iter([Privilege::Remove])))
+    );
+    assert_eq!(store.effective_privileges(&middle, &deep).await, Ok(Some(middle_grants)));
+    assert_eq!(store.effective_privileges(&top, &deep).await, Ok(Some(top_grants)));
+    // A direct member of top is united with what flows.
+    store.add_member(&top, &deep, PrivilegeSet::from_iter([Privilege::RemoveUser])).await.expect("deep joins top");
+    let united = top_grants.union(PrivilegeSet::from_iter([Privilege::RemoveUser]));
+    assert_eq!(store.effective_privileges(&top, &deep).await, Ok(Some(united)));
+    assert_eq!(store.remove_member(&top, &deep).await, Ok(Guarded::Done));
+
+    assert_eq!(
+        store.effective_users(&top).await,
+        Ok(vec![owner.clone(), deep.clone()]),
+        "direct first, then inherited"
+    );
+    assert_eq!(store.effective_groups(&deep).await, Ok(vec![bottom.clone(), top.clone(), middle.clone()]));
+    assert_eq!(store.membership(&top, &deep).await, Ok(None), "membership stays the direct one");
+
+    // Zone privileges of an ancestor flow to its effective members.
+    let zone = ZonePrivilegeSet::from_iter([ZonePrivilege::ListUsers]);
+    store.change_zone_privileges(&ZoneHolder::Group(top.clone()), ZoneChange::Set(zone)).await.expect("top's zone");
+    assert_eq!(store.effective_zone_privileges(&deep).await, Ok(zone));
+
+    // Unlinking the middle revokes all that flowed through it, at once.
+    assert_eq!(store.unlink(&middle, &bottom).await, Ok(true));
+    assert_eq!(store.effective_privileges(&top, &deep).await, Ok(None));
+    assert_eq!(store.effective_privileges(&middle, &deep).await, Ok(None));
+    assert_eq!(store.effective_users(&top).await, Ok(vec![owner.clone()]));
+    assert_eq!(store.effective_groups(&deep).await, Ok(vec![bottom.clone()]));
+    assert_eq!(store.effective_zone_privileges(&deep).await, Ok(ZonePrivilegeSet::empty()));
+}
+
+pub(crate) async fn a_diamond_counts_each_member_and_group_once(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let member = new_user(store, "member").await;
+    let (top, left, right, bottom) = (
+        new_group(store, &owner, "top").await,
+        new_group(store, &owner, "left").await,
+        new_group(store, &owner, "right").await,
+        new_group(store, &owner, "bottom").await,
+    );
+    nest(store, &top, &left).await;
+    nest(store, &top, &right).await;
+    nest(store, &left, &bottom).await;
+    nest(store, &right, &bottom).await;
+    store.add_member(&bottom, &member, PrivilegeSet::default_member()).await.expect("member joins bottom");
+    store.set_link_privileges(&top, &right, PrivilegeSet::from_iter([Privilege::Remove])).await.expect("right in top");
+    assert_eq!(store.effective_users(&top).await, Ok(vec![owner.clone(), member.clone()]));
+    let groups = store.effective_groups(&member).await.expect("groups");
+    assert_eq!(groups, vec![bottom.clone(), top.clone(), left.clone(), right.clone()]);
+    let both = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::Remove]);
+    assert_eq!(store.effective_privileges(&top, &member).await, Ok(Some(both)), "united over both ways up");
+}
+
+pub(crate) async fn deleting_a_linked_group_removes_its_links_both_ways(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let (top, middle, bottom) = (
+        new_group(store, &owner, "top").await,
+        new_group(store, &owner, "middle").await,
+        new_group(store, &owner, "bottom").await,
+    );
+    nest(store, &top, &middle).await;
+    nest(store, &middle, &bottom).await;
+    assert_eq!(store.delete_group(&middle).await, Ok(true));
+    assert_eq!(store.child_groups(&top).await, Ok(vec![]));
+    assert_eq!(store.parent_groups(&bottom).await, Ok(vec![]));
+    // The ids stay free of any link: a group of the same id would start unlinked.
+    assert_eq!(store.link(&top, &middle).await, Ok(None));
+    assert_eq!(store.link(&middle, &bottom).await, Ok(None));
+}
+
+pub(crate) async fn a_single_use_group_invite_links_exactly_one_of_many_racing_groups(store: Arc<dyn Store>) {
+    race_group_invite(&[store], 12).await;
+}
+
+pub(crate) async fn two_joins_that_together_would_close_a_cycle_link_exactly_one(store: Arc<dyn Store>) {
+    race_cycle_closing_links(&[store], 10).await;
+}
+
 /// One `#[tokio::test]` per contract function, against the backend `$fixture` makes. The
 /// runtime is multi-threaded so that the racing tests race on real threads; the rest do not
 /// mind. `borrowed` functions take `&dyn Store`, `shared` ones an `Arc` they can hand to tasks.
@@ -958,6 +1131,11 @@ macro_rules! every_contract {
                 leaving_or_losing_group_set_privileges_as_the_last_manager_is_refused,
                 a_group_without_a_manager_does_not_trap_its_members,
                 a_member_added_without_an_invite_is_added_once_with_the_given_privileges,
+                links_are_listed_both_ways_in_link_order_with_their_privileges,
+                nested_join_checks_run_in_the_documented_order,
+                effective_membership_and_privileges_flow_across_three_levels,
+                a_diamond_counts_each_member_and_group_once,
+                deleting_a_linked_group_removes_its_links_both_ways,
             ];
             shared: [
                 a_single_use_invite_admits_exactly_one_of_many_racing_users,
@@ -965,6 +1143,8 @@ macro_rules! every_contract {
                 one_user_racing_itself_joins_once_and_counts_one_use,
                 racing_claims_of_different_key_fingerprints_all_learn_the_one_recorded,
                 two_last_managers_leaving_at_once_leave_exactly_one,
+                a_single_use_group_invite_links_exactly_one_of_many_racing_groups,
+                two_joins_that_together_would_close_a_cycle_link_exactly_one,
             ];
         }
     };

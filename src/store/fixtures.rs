@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::{Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
+use super::{Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
 use crate::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
 
 pub(crate) fn name(raw: &str) -> Name {
@@ -243,4 +243,105 @@ pub(crate) async fn users_migrated_by_0005_have_unique_logins_and_aliases(store:
     let u3 = UserId::parse("u3").unwrap();
     assert_eq!(store.update_user(&u3, None, Some(Some(&name("al")))).await, Ok(super::UserUpdate::AliasTaken));
     assert_eq!(store.update_user(&u3, None, Some(Some(&name("al3")))).await, Ok(super::UserUpdate::Updated));
+}
+
+/// A group invite (issue 12) into `parent` granting the default privileges, with a fresh
+/// identifier and no use counted.
+pub(crate) fn a_group_invite(parent: &GroupId, max_uses: Option<u32>) -> TokenRecord {
+    TokenRecord {
+        id: format!("ginv-{}", GroupId::generate()),
+        grant: TokenGrant::GroupInviteGroup { group: parent.clone(), privileges: PrivilegeSet::default_member() },
+        max_uses,
+        uses: 0,
+        revoked: false,
+        created_at: 1_700_000_000,
+    }
+}
+
+/// Stores a group invite into `parent` and returns its identifier.
+pub(crate) async fn new_group_invite(store: &dyn Store, parent: &GroupId, max_uses: Option<u32>) -> String {
+    let record = a_group_invite(parent, max_uses);
+    store.insert_token(&record).await.expect("insert group invite");
+    record.id
+}
+
+/// Links `child` under `parent` through a new single-use group invite, which must succeed.
+pub(crate) async fn nest(store: &dyn Store, parent: &GroupId, child: &GroupId) {
+    let token = new_group_invite(store, parent, Some(1)).await;
+    let outcome = store.link_with_token(&token, child).await.expect("link");
+    assert_eq!(outcome, LinkOutcome::Linked(parent.clone()), "linking a child under its parent");
+}
+
+/// `racers` new groups join one new single-use group invite at once, spread over `stores`;
+/// checks that exactly one was linked, the others told the token is used up, and the store
+/// agrees.
+pub(crate) async fn race_group_invite(stores: &[Arc<dyn Store>], racers: usize) {
+    let store = &*stores[0];
+    let owner = new_user(store, "owner").await;
+    let parent = new_group(store, &owner, "parent").await;
+    let token = new_group_invite(store, &parent, Some(1)).await;
+    let mut children = Vec::new();
+    for i in 0..racers {
+        children.push(new_group(store, &owner, &format!("child {i}")).await);
+    }
+    let barrier = Arc::new(tokio::sync::Barrier::new(racers));
+    let tasks: Vec<_> = children
+        .iter()
+        .enumerate()
+        .map(|(i, child)| {
+            let (store, barrier, token, child) =
+                (stores[i % stores.len()].clone(), barrier.clone(), token.clone(), child.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.link_with_token(&token, &child).await
+            })
+        })
+        .collect();
+    let mut linked = 0;
+    for result in futures::future::join_all(tasks).await {
+        match result.expect("the task finishes").expect("the link call succeeds") {
+            LinkOutcome::Linked(_) => linked += 1,
+            LinkOutcome::TokenUsedUp => {}
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert_eq!(linked, 1, "a single-use group invite links exactly one group");
+    assert_eq!(uses(store, &token).await, 1);
+    assert_eq!(store.child_groups(&parent).await.map(|c| c.len()), Ok(1));
+}
+
+/// `rounds` times: two groups each holding an invite from the other, joining at once through
+/// the next of `stores` (A into B and B into A): exactly one link is made, the other join is
+/// told it would close a cycle, and no cycle is stored.
+pub(crate) async fn race_cycle_closing_links(stores: &[Arc<dyn Store>], rounds: usize) {
+    let store = &*stores[0];
+    let owner = new_user(store, "owner").await;
+    for round in 0..rounds {
+        let a = new_group(store, &owner, &format!("a {round}")).await;
+        let b = new_group(store, &owner, &format!("b {round}")).await;
+        let into_a = new_group_invite(store, &a, Some(1)).await;
+        let into_b = new_group_invite(store, &b, Some(1)).await;
+        let barrier = Arc::new(tokio::sync::Barrier::new(2));
+        let tasks: Vec<_> = [(into_a, b.clone()), (into_b, a.clone())]
+            .into_iter()
+            .enumerate()
+            .map(|(i, (token, child))| {
+                let (store, barrier) = (stores[i % stores.len()].clone(), barrier.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    store.link_with_token(&token, &child).await
+                })
+            })
+            .collect();
+        let mut outcomes = Vec::new();
+        for result in futures::future::join_all(tasks).await {
+            outcomes.push(result.expect("the task finishes").expect("the link call succeeds"));
+        }
+        let linked = outcomes.iter().filter(|o| matches!(o, LinkOutcome::Linked(_))).count();
+        let refused = outcomes.iter().filter(|o| **o == LinkOutcome::WouldCycle).count();
+        assert_eq!((linked, refused), (1, 1), "round {round}: {outcomes:?}");
+        let links = store.child_groups(&a).await.expect("a's children").len()
+            + store.child_groups(&b).await.expect("b's children").len();
+        assert_eq!(links, 1, "round {round}: exactly one link is stored");
+    }
 }

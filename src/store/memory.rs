@@ -1,7 +1,7 @@
 //! `MemoryStore`: the `Store` contract over plain collections in one process, for tests and
 //! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet, VecDeque};
 
 // griddle: a hash map that moves its entries to a grown table a few at a time on later inserts,
 // instead of rehashing all of them in the one insert that outgrows the table. Every request
@@ -13,8 +13,8 @@ use std::sync::{Mutex, MutexGuard};
 use async_trait::async_trait;
 
 use super::{
-    loses_last_manager, AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord,
-    UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+    loses_last_manager, AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant,
+    TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
 };
 use crate::domain::{
     Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
@@ -54,6 +54,8 @@ struct State {
     /// The groups in creation order, so that a page of them is read by key (see `page_of`).
     groups_by_seq: BTreeMap<u64, GroupId>,
     memberships: Memberships,
+    /// Nested groups: the links parent <- child (issue 12).
+    links: Links,
     tokens: HashMap<String, TokenRecord>,
     /// The last sequence number handed out. It only grows, so sorting by it gives creation order
     /// for groups and join order for memberships, whatever the hash maps' iteration order.
@@ -122,6 +124,71 @@ impl Memberships {
         let others = members.iter().filter(|(_, u)| u != user).filter_map(|(_, u)| self.get(group, u)).map(|m| m.value);
         loses_last_manager(before, after, others)
     }
+}
+
+/// The links between groups, with an index per parent and per child in link order, as
+/// `Memberships` has per group and per user.
+#[derive(Debug, Default)]
+struct Links {
+    /// `(parent, child)` to the privileges the child holds in the parent.
+    all: HashMap<(GroupId, GroupId), Stored<PrivilegeSet>>,
+    children: HashMap<GroupId, Vec<(u64, GroupId)>>,
+    parents: HashMap<GroupId, Vec<(u64, GroupId)>>,
+}
+
+impl Links {
+    fn get(&self, parent: &GroupId, child: &GroupId) -> Option<&Stored<PrivilegeSet>> {
+        self.all.get(&(parent.clone(), child.clone()))
+    }
+
+    fn insert(&mut self, parent: &GroupId, child: &GroupId, privileges: PrivilegeSet, seq: u64) {
+        self.all.insert((parent.clone(), child.clone()), Stored { value: privileges, seq });
+        self.children.entry(parent.clone()).or_default().push((seq, child.clone()));
+        self.parents.entry(child.clone()).or_default().push((seq, parent.clone()));
+    }
+
+    fn remove(&mut self, parent: &GroupId, child: &GroupId) -> bool {
+        let Some(removed) = self.all.remove(&(parent.clone(), child.clone())) else {
+            return false;
+        };
+        unlist(&mut self.children, parent, removed.seq);
+        unlist(&mut self.parents, child, removed.seq);
+        true
+    }
+
+    /// Removes every link of `group`, both ways.
+    fn remove_group(&mut self, group: &GroupId) {
+        for child in listed(&self.children, group) {
+            self.remove(group, &child);
+        }
+        for parent in listed(&self.parents, group) {
+            self.remove(&parent, group);
+        }
+    }
+
+    /// `start` and every group reachable from it through `index` (parents: its ancestors;
+    /// children: its descendants), each once, breadth first. This walk is the memory store's
+    /// one recursive query.
+    fn reach(index: &HashMap<GroupId, Vec<(u64, GroupId)>>, start: impl IntoIterator<Item = GroupId>) -> Vec<GroupId> {
+        let mut seen = HashSet::new();
+        let mut order = Vec::new();
+        let mut queue: VecDeque<GroupId> = start.into_iter().collect();
+        while let Some(group) = queue.pop_front() {
+            if !seen.insert(group.clone()) {
+                continue;
+            }
+            if let Some(next) = index.get(&group) {
+                queue.extend(next.iter().map(|(_, g)| g.clone()));
+            }
+            order.push(group);
+        }
+        order
+    }
+}
+
+/// The ids listed under `key` in `index`, in order.
+fn listed<T: Clone>(index: &HashMap<GroupId, Vec<(u64, T)>>, key: &GroupId) -> Vec<T> {
+    index.get(key).map(|l| l.iter().map(|(_, item)| item.clone()).collect()).unwrap_or_default()
 }
 
 /// Adds `value` under `key`, which must be fresh: a clash changes nothing and is a `Backend`
@@ -201,6 +268,19 @@ impl State {
         } else {
             Err(StoreError::Backend("a membership names a user that does not exist".into()))
         }
+    }
+}
+
+impl State {
+    /// The groups `user` effectively belongs to: its direct groups in join order, then the
+    /// other ancestors of those in creation order (the SQL backends' order).
+    fn effective_groups(&self, user: &UserId) -> Vec<GroupId> {
+        let direct = self.memberships.of_user(user);
+        let reached = Links::reach(&self.links.parents, direct.clone());
+        let direct_set: HashSet<&GroupId> = direct.iter().collect();
+        let mut rest: Vec<GroupId> = reached.into_iter().filter(|g| !direct_set.contains(g)).collect();
+        rest.sort_by_key(|g| self.groups.get(g).map_or(u64::MAX, |s| s.seq));
+        direct.into_iter().chain(rest).collect()
     }
 }
 
@@ -324,8 +404,8 @@ impl Store for MemoryStore {
     async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
         let state = self.lock()?;
         let own = state.user_zone.get(user).copied().unwrap_or_default();
-        let groups = state.memberships.by_user.get(user).map_or(&[][..], Vec::as_slice);
-        Ok(groups.iter().filter_map(|(_, g)| state.group_zone.get(g)).fold(own, |acc, z| acc.union(*z)))
+        let groups = state.effective_groups(user);
+        Ok(groups.iter().filter_map(|g| state.group_zone.get(g)).fold(own, |acc, z| acc.union(*z)))
     }
 
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
@@ -439,6 +519,7 @@ impl Store for MemoryStore {
         state.group_zone.remove(id);
         // Token records stay on purpose (see the trait): a later join must say "group gone".
         state.memberships.remove_group(id);
+        state.links.remove_group(id);
         Ok(true)
     }
 
@@ -511,6 +592,105 @@ impl Store for MemoryStore {
         }
         state.add_membership(group, user, privileges);
         Ok(AddOutcome::Added)
+    }
+
+    async fn child_groups(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
+        Ok(listed(&self.lock()?.links.children, parent))
+    }
+
+    async fn parent_groups(&self, child: &GroupId) -> StoreResult<Vec<GroupId>> {
+        Ok(listed(&self.lock()?.links.parents, child))
+    }
+
+    async fn link(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>> {
+        Ok(self.lock()?.links.get(parent, child).map(|l| l.value))
+    }
+
+    async fn set_link_privileges(
+        &self,
+        parent: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<bool> {
+        let mut state = self.lock()?;
+        match state.links.all.get_mut(&(parent.clone(), child.clone())) {
+            Some(link) => {
+                link.value = privileges;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+        Ok(self.lock()?.links.remove(parent, child))
+    }
+
+    async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {
+        // One lock for the whole step, as in `join_with_token`: no other link can be added
+        // between the cycle check and the insert, so two links never close a cycle together.
+        let mut guard = self.lock()?;
+        let state = &mut *guard;
+        let Some(record) = state.tokens.get_mut(token_id) else {
+            return Ok(LinkOutcome::TokenUnknown);
+        };
+        let TokenGrant::GroupInviteGroup { group: parent, privileges } = &record.grant else {
+            return Ok(LinkOutcome::TokenUnknown);
+        };
+        if record.revoked || record.max_uses.is_some_and(|max| record.uses >= max) {
+            return Ok(LinkOutcome::TokenUsedUp);
+        }
+        if !state.groups.contains_key(parent) {
+            return Ok(LinkOutcome::GroupGone);
+        }
+        if !state.groups.contains_key(child) {
+            return Ok(LinkOutcome::ChildGone);
+        }
+        if state.links.get(parent, child).is_some() {
+            return Ok(LinkOutcome::AlreadyLinked);
+        }
+        if Links::reach(&state.links.parents, [parent.clone()]).contains(child) {
+            return Ok(LinkOutcome::WouldCycle);
+        }
+        let (parent, privileges) = (parent.clone(), *privileges);
+        record.uses = record.uses.saturating_add(1);
+        state.last_seq += 1;
+        let seq = state.last_seq;
+        state.links.insert(&parent, child, privileges, seq);
+        Ok(LinkOutcome::Linked(parent))
+    }
+
+    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        let state = self.lock()?;
+        let reached: HashSet<GroupId> = state.effective_groups(user).into_iter().collect();
+        if !reached.contains(group) {
+            return Ok(None);
+        }
+        let direct = state.memberships.get(group, user).map(|m| m.value).unwrap_or_default();
+        let children = state.links.children.get(group).map_or(&[][..], Vec::as_slice);
+        let flowing = children
+            .iter()
+            .filter(|(_, child)| reached.contains(child))
+            .filter_map(|(_, child)| state.links.get(group, child))
+            .fold(PrivilegeSet::default(), |acc, link| acc.union(link.value));
+        Ok(Some(direct.union(flowing)))
+    }
+
+    async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        let state = self.lock()?;
+        let direct = state.memberships.of_group(group);
+        let mut seen: HashSet<UserId> = direct.iter().cloned().collect();
+        let below = Links::reach(&state.links.children, [group.clone()]);
+        let mut rest: Vec<UserId> =
+            below.iter().flat_map(|g| state.memberships.of_group(g)).filter(|u| seen.insert(u.clone())).collect();
+        // Direct members in join order, then the others in creation order, as the SQL backends
+        // list them.
+        rest.sort_by_key(|u| state.user_seqs.get(u).copied().unwrap_or(u64::MAX));
+        Ok(direct.into_iter().chain(rest).collect())
+    }
+
+    async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        Ok(self.lock()?.effective_groups(user))
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {

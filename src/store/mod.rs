@@ -73,6 +73,9 @@ pub enum TokenGrant {
     Access { user: UserId },
     /// An invite that adds its bearer to `group` with `privileges`.
     GroupInviteUser { group: GroupId, privileges: PrivilegeSet },
+    /// An invite that makes the group joining with it a child of `group`, holding `privileges`
+    /// there (issue 12).
+    GroupInviteGroup { group: GroupId, privileges: PrivilegeSet },
 }
 
 /// The server-side record of a minted token, keyed by the macaroon's identifier.
@@ -112,6 +115,27 @@ pub enum JoinOutcome {
     GroupGone,
     /// The user already is a direct member; nothing changed and no use was counted.
     AlreadyMember,
+}
+
+/// The result of `Store::link_with_token` (a nested join), decided inside one transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkOutcome {
+    /// `child` is now a child of the token's group (named here), holding the grant's
+    /// privileges there, and one use of the token was counted, together.
+    Linked(GroupId),
+    /// No `GroupInviteGroup` record with that identifier.
+    TokenUnknown,
+    /// The token is revoked or has no uses left; nothing changed.
+    TokenUsedUp,
+    /// The token's group (the parent) no longer exists; nothing changed.
+    GroupGone,
+    /// The joining group no longer exists; nothing changed.
+    ChildGone,
+    /// The child already is a direct child of the parent; nothing changed, no use counted.
+    AlreadyLinked,
+    /// The child is the parent or one of its ancestors: the link would close a cycle. Nothing
+    /// changed, no use counted.
+    WouldCycle,
 }
 
 /// The result of a change the last-manager rule guards (contract §7): removing a membership,
@@ -212,8 +236,8 @@ pub trait Store: Send + Sync + 'static {
     /// Applies `change` to `holder`'s direct zone privileges in one step. `false`: no such holder.
     async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool>;
     /// What `user` may do across the zone: its own zone privileges and those of every group it is
-    /// a member of, in one read. (Today a direct member; once groups nest, this is the one place
-    /// that follows effective membership.) Empty for an unknown user.
+    /// an effective member of (directly or through nested groups), in one read. Empty for an
+    /// unknown user.
     async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet>;
 
     // --- tokens ------------------------------------------------------------------------------
@@ -254,7 +278,8 @@ pub trait Store: Send + Sync + 'static {
     async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>>;
     /// `false`: no such group.
     async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool>;
-    /// Deletes the group and all its memberships. Its token records stay, so that a join with one
+    /// Deletes the group, all its memberships and its links both ways (as child and as parent;
+    /// the groups at the other end remain). Its token records stay, so that a join with one
     /// of its invites can tell "group gone" (404) from "unknown token" (400). `false`: no such group.
     async fn delete_group(&self, id: &GroupId) -> StoreResult<bool>;
     /// All group ids, in a stable order (creation order).
@@ -297,6 +322,46 @@ pub trait Store: Send + Sync + 'static {
     /// `/groups/{id}/users/{uid}`), checking in one step that the group and the user exist and
     /// that it is not a member yet.
     async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome>;
+
+    // --- nested groups (issue 12) ------------------------------------------------------------
+    //
+    // Groups form a DAG of links parent <- child. A user is an effective member of G when it is
+    // a direct member of G or an effective member of a child of G. Its effective privileges in
+    // G are its direct ones united with, for each child C of G it effectively belongs to, the
+    // privileges C holds in G. Each effective query below is the one place its backend answers
+    // it, so that the representation (a recursive walk, or a maintained closure) can change
+    // behind it. Nothing is cached: a link or membership removed counts from the next call.
+
+    /// The direct children of `parent`, in the order they were linked.
+    async fn child_groups(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>>;
+    /// The direct parents of `child`, in the order they were linked.
+    async fn parent_groups(&self, child: &GroupId) -> StoreResult<Vec<GroupId>>;
+    /// The privileges `child` holds in `parent`; `None` when it is not a direct child.
+    async fn link(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>>;
+    /// Replaces the privileges `child` holds in `parent`. `false`: no such link.
+    async fn set_link_privileges(
+        &self,
+        parent: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<bool>;
+    /// Removes the link. `false`: no such link.
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool>;
+    /// The nested join's write, in one transaction, for a `GroupInviteGroup` record: checks, in
+    /// this order, the record (`TokenUnknown`, `TokenUsedUp`), the parent (`GroupGone`), the
+    /// child (`ChildGone`), the link (`AlreadyLinked`) and the cycle (`WouldCycle`: `child` is
+    /// `parent` or one of its ancestors); then adds the link with the grant's privileges and
+    /// counts one use. Concurrent calls from any number of processes never count more than
+    /// `max_uses` and never together close a cycle.
+    async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome>;
+    /// `user`'s effective privileges in `group`; `None` when it is not an effective member.
+    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>>;
+    /// The effective members of `group`, each once: its direct members in join order, then
+    /// those that only belong through a child, in creation order.
+    async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>>;
+    /// The groups `user` is an effective member of, each once: its direct groups in join order,
+    /// then the other ancestors reached through them, in creation order.
+    async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>>;
 
     /// The seed operation's write, in one transaction, for a `GroupInviteUser` record (any other
     /// grant is `TokenUnknown`): checks, in this order, that the token

@@ -14,6 +14,7 @@ const ROOT_SECRET_CONTEXT: &[u8] = b"oz-groups/token-root-secret/v1\0";
 const TOKEN_TYPE_PREFIX: &str = "tokenType = ";
 const TIME_PREFIX: &str = "time < ";
 const CONSUMER_PREFIX: &str = "consumer = usr-";
+const GROUP_CONSUMER_PREFIX: &str = "consumer = grp-";
 
 /// Derives the root secret of the token with `identifier` from the server's master key.
 ///
@@ -43,6 +44,8 @@ pub enum TokenKind {
     Access,
     /// A token inviting a user into a group.
     GroupInviteUser,
+    /// A token inviting a group into a group, as its child (issue 12).
+    GroupInviteGroup,
 }
 
 impl TokenKind {
@@ -51,6 +54,7 @@ impl TokenKind {
         match self {
             TokenKind::Access => None,
             TokenKind::GroupInviteUser => Some("group_invite_user_token"),
+            TokenKind::GroupInviteGroup => Some("group_invite_group_token"),
         }
     }
 }
@@ -101,8 +105,16 @@ impl std::fmt::Debug for Minted {
 pub struct VerifyContext<'a> {
     /// The current time in seconds since the Unix epoch.
     pub now_unix: u64,
-    /// The user id of the authenticated caller, when there is one.
-    pub caller: Option<&'a str>,
+    /// Who would consume the token: the authenticated user, or for a nested join the group
+    /// that joins; `None` when nobody consumes it (an access token).
+    pub caller: Option<Consumer<'a>>,
+}
+
+/// The consumer a `consumer = usr-…` or `consumer = grp-…` caveat is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consumer<'a> {
+    User(&'a str),
+    Group(&'a str),
 }
 
 /// Mints, parses and verifies this server's tokens.
@@ -203,6 +215,20 @@ impl TokenCodec {
     }
 }
 
+/// Whether a consumer caveat naming `named` holds for the request's consumer. An empty id
+/// names nobody, so it is malformed rather than a mismatch.
+fn consumer_is(ctx: &VerifyContext<'_>, named: Consumer<'_>) -> Result<CaveatKind, TokenError> {
+    let (Consumer::User(id) | Consumer::Group(id)) = named;
+    if id.is_empty() {
+        return Err(TokenError::UnknownCaveat);
+    }
+    if ctx.caller == Some(named) {
+        Ok(CaveatKind::Other)
+    } else {
+        Err(TokenError::ConsumerMismatch)
+    }
+}
+
 /// Which understood caveat held, so the caller can tell whether a `tokenType` was present.
 enum CaveatKind {
     TokenType,
@@ -234,11 +260,15 @@ fn check_caveat(caveat: &Caveat, expected: TokenKind, ctx: &VerifyContext<'_>) -
     }
 
     if let Some(user_id) = predicate.strip_prefix(CONSUMER_PREFIX) {
-        // An empty user id names nobody, so it is malformed rather than a mismatch.
-        if user_id.is_empty() {
-            return Err(TokenError::UnknownCaveat);
+        return consumer_is(ctx, Consumer::User(user_id));
+    }
+
+    // Only a group invite is consumed by a group; on any other token a group consumer stays
+    // a caveat this server does not understand, as it was before groups nested.
+    if let Some(group_id) = predicate.strip_prefix(GROUP_CONSUMER_PREFIX) {
+        if expected == TokenKind::GroupInviteGroup {
+            return consumer_is(ctx, Consumer::Group(group_id));
         }
-        return if ctx.caller == Some(user_id) { Ok(CaveatKind::Other) } else { Err(TokenError::ConsumerMismatch) };
     }
 
     Err(TokenError::UnknownCaveat)
@@ -256,7 +286,7 @@ mod tests {
     }
 
     fn ctx(caller: Option<&str>) -> VerifyContext<'_> {
-        VerifyContext { now_unix: NOW, caller }
+        VerifyContext { now_unix: NOW, caller: caller.map(Consumer::User) }
     }
 
     /// Mints a token of `kind`, lets the holder add `caveats`, and parses it back as the server would.
@@ -378,6 +408,27 @@ mod tests {
             let m = attenuated(TokenKind::Access, &[caveat]);
             assert_eq!(verify(&m, TokenKind::Access, Some("x")), Err(TokenError::UnknownCaveat), "{caveat}");
         }
+    }
+
+    #[test]
+    fn a_group_consumer_caveat_holds_only_for_that_group_and_only_on_a_group_invite() {
+        let m = attenuated(TokenKind::GroupInviteGroup, &["consumer = grp-g1"]);
+        let as_group = |g| {
+            codec().verify(
+                &m,
+                TokenKind::GroupInviteGroup,
+                &VerifyContext { now_unix: NOW, caller: Some(Consumer::Group(g)) },
+            )
+        };
+        assert_eq!(as_group("g1"), Ok(()));
+        assert_eq!(as_group("g2"), Err(TokenError::ConsumerMismatch));
+        let user_bound = attenuated(TokenKind::GroupInviteGroup, &["consumer = usr-g1"]);
+        let ctx = VerifyContext { now_unix: NOW, caller: Some(Consumer::Group("g1")) };
+        assert_eq!(codec().verify(&user_bound, TokenKind::GroupInviteGroup, &ctx), Err(TokenError::ConsumerMismatch));
+        let on_user_invite = attenuated(TokenKind::GroupInviteUser, &["consumer = grp-g1"]);
+        assert_eq!(verify(&on_user_invite, TokenKind::GroupInviteUser, Some("g1")), Err(TokenError::UnknownCaveat));
+        let user_invite = attenuated(TokenKind::GroupInviteUser, &[]);
+        assert_eq!(verify(&user_invite, TokenKind::GroupInviteGroup, None), Err(TokenError::WrongType));
     }
 
     #[test]

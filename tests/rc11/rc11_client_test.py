@@ -352,6 +352,54 @@ class Flow:
         assert groups.get_group_onezone_privileges(self.gid).privileges == []
         self.expect_error(lambda: self.bob["group"].list_groups(), 403, "forbidden")
 
+    # --- nested groups (issue 12) -------------------------------------------------------------
+
+    def step_nested_join(self):
+        groups = self.admin["group"]
+        r = groups.create_group_with_http_info(self.oz.Group(name="rc11 child", type="role"))
+        self.child = header(r, "Location").rsplit("/", 1)[1]
+        r = groups.get_nested_group_token_with_http_info(self.gid)  # rc11 mints with GET
+        assert r.status_code == 200 and r.data.token
+        r = groups.join_nested_group_with_http_info(self.child, self.oz.GroupInviteToken(token=r.data.token))
+        assert r.status_code == 201, r.status_code
+        location = header(r, "Location")
+        assert location == f"{API_ROOT}/groups/{self.child}/parent/{self.gid}", location
+        # A group joining its own descendant: 400 would_introduce_cycle, in rc11's error shape.
+        token = groups.get_nested_group_token(self.child).token
+        self.expect_error(lambda: groups.join_nested_group(self.gid, self.oz.GroupInviteToken(token=token)),
+                          400, "would_introduce_cycle")
+
+    def step_nested_reads(self):
+        groups = self.admin["group"]
+        assert groups.get_nested_groups(self.gid).nested_groups == [self.child]
+        assert groups.get_parent_groups(self.child).parent_groups == [self.gid]
+        g = groups.get_nested_group(self.gid, self.child)
+        assert (g.group_id, g.name) == (self.child, "rc11 child"), g
+        assert groups.get_parent_group(self.child, self.gid).group_id == self.gid
+        assert groups.get_nested_group_privileges(self.gid, self.child).privileges == ["group_view_data"]
+        r = groups.set_nested_group_privileges_with_http_info(  # no Content-Type: rc11 declares none
+            self.gid, self.child, self.oz.GroupPrivileges(privileges=["group_view_data", "group_change_data"]))
+        assert r.status_code in (200, 204), r.status_code
+        got = groups.get_nested_group_privileges(self.gid, self.child).privileges
+        assert sorted(got) == ["group_change_data", "group_view_data"], got
+
+    def step_effective_users(self):
+        # carol joins the child only, and becomes an effective member of the parent.
+        groups = self.admin["group"]
+        carol = self.client(login="carol", password="correct horse battery staple")
+        token = groups.create_user_group_invite_token(self.child).token
+        carol["user"].join_group(self.oz.GroupInviteToken(token=token))
+        assert self.carol_id in groups.get_group_effective_users(self.gid).users
+        assert self.carol_id not in groups.get_group_users(self.gid).users, "not a direct member"
+        assert groups.get_groups_effective_user(self.gid, self.carol_id).user_id == self.carol_id
+        got = groups.get_groups_user_privileges(self.gid, self.carol_id).privileges
+        assert sorted(got) == ["group_change_data", "group_view_data"], got
+        assert carol["group"].get_group(self.gid).group_id == self.gid, "an effective member sees the parent"
+        r = groups.delete_nested_group_with_http_info(self.gid, self.child)
+        assert r.status_code in (202, 204), r.status_code
+        self.expect_error(lambda: carol["group"].get_group(self.gid), 404, "not_found")
+        assert groups.get_nested_groups(self.gid).nested_groups == []
+
     def step_delete_group(self):
         r = self.admin["group"].remove_group_with_http_info(self.unit)
         assert r.status_code in (202, 204), r.status_code
@@ -369,7 +417,8 @@ class Flow:
         "patch_group", "patch_group_with_fetched_group", "invite_and_join", "join_errors_have_rc11_shape",
         "members", "group_user_privileges", "group_privileges_without_content_type", "hidden_and_refused",
         "leave_and_remove", "trailing_slash", "basic_auth", "zone_users", "zone_user_privileges",
-        "zone_group_privileges", "delete_group", "delete_own_account",
+        "zone_group_privileges", "nested_join", "nested_reads", "effective_users", "delete_group",
+        "delete_own_account",
     ]
 
     def run(self):

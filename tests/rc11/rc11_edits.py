@@ -4,9 +4,8 @@ third-party document: it is read from ../shared/onezone/ and never edited or cop
 
 import copy
 
-# The paths of contract §3 that rc11 has, with the methods kept. Left out on purpose:
-# - nested groups (/groups/{id}/nested..., /groups/{id}/parent..., /groups/{id}/effective_users...):
-#   they come with issue 12, and this server does not have them yet;
+# The paths of contract §3 that rc11 has, with the methods kept (nested groups since issue 12).
+# Left out on purpose:
 # - spaces (/user/spaces..., /groups/{id}/spaces...), providers, handles, handle services:
 #   out of this server's scope (contract §4);
 # - POST /user/authorize: the web GUI's login exchange, not part of the contract.
@@ -26,6 +25,25 @@ SLICE = {
     "/groups/{id}/users/{uid}": ["get", "delete"],
     "/groups/{id}/users/{uid}/privileges": ["get", "put"],
     "/groups/{id}/privileges": ["get", "patch", "delete"],
+    "/groups/{id}/nested": ["get"],
+    "/groups/{id}/nested/token": ["get"],
+    "/groups/{id}/nested/join": ["post"],
+    "/groups/{id}/nested/{nid}": ["get", "delete"],
+    "/groups/{id}/nested/{nid}/privileges": ["get", "put"],
+    "/groups/{id}/parent": ["get"],
+    "/groups/{id}/parent/{pid}": ["get"],
+    "/groups/{id}/effective_users": ["get"],
+    "/groups/{id}/effective_users/{uid}": ["get"],
+    "/groups/{id}/effective_users/{uid}/privileges": ["get"],
+}
+
+# rc11's id lists that declare a bare array while its own examples (and the real server) send an
+# object with one member, as its other lists do: path -> that member.
+ID_LISTS = {
+    "/groups/{id}/users": "users",
+    "/groups/{id}/nested": "nested_groups",
+    "/groups/{id}/parent": "parent_groups",
+    "/groups/{id}/effective_users": "users",
 }
 
 # Contract §7's zone privileges (what this server answers in OnezonePrivileges).
@@ -53,6 +71,14 @@ def users_list_is_an_object(doc):
     ok["schema"] = {"type": "object", "properties": {"users": {"type": "array", "items": {"type": "string"}}}}
 
 
+def nested_lists_are_objects(doc):
+    for path, member in ID_LISTS.items():
+        if path == "/groups/{id}/users":
+            continue  # users_list_is_an_object, the edit recorded first
+        ok = doc["paths"][path]["get"]["responses"]["200"]
+        ok["schema"] = {"type": "object", "properties": {member: {"type": "array", "items": {"type": "string"}}}}
+
+
 def zone_privileges_of_this_release(doc):
     items = doc["definitions"]["OnezonePrivileges"]["properties"]["privileges"]["items"]
     items["enum"] = items["enum"] + [p for p in ZONE_PRIVILEGES if p not in items["enum"]]
@@ -63,14 +89,18 @@ def zone_privileges_of_this_release(doc):
 # its client sends no Content-Type, and the server must read such a body as JSON (contract §2).
 EDITS = [
     ("keep_group_slice",
-     "the client is generated for the operations of contract §3 only (nested groups wait for issue 12; "
-     "spaces, providers and handles are out of scope)"),
+     "the client is generated for the operations of contract §3 only, nested groups included (spaces, "
+     "providers and handles are out of scope)"),
     ("apply_global_security",
      "rc11 defines the `api_key` (X-Auth-Token) and `basic` schemes but applies neither, so its client "
      "would send no credentials (17.06 adds this global `security`)"),
     ("users_list_is_an_object",
      "GET /groups/{id}/users declares a bare array, while its own example and the real server send "
      "{\"users\": [...]}, as the other lists do"),
+    ("nested_lists_are_objects",
+     "GET /groups/{id}/nested, /parent and /effective_users declare bare arrays, while rc11's own examples "
+     "show {\"nested_groups\": []} and {\"parent_groups\": []}, and the server answers objects as for the "
+     "other lists (nested_groups, parent_groups, users)"),
     ("zone_privileges_of_this_release",
      "OnezonePrivileges enumerates only rc11's space/provider names, not list_users, list_groups and the "
      "other names its own operations require (contract §7), so the client would refuse the server's answer"),

@@ -29,13 +29,18 @@ type ServiceFuture = BoxFuture<'static, Result<Response<BoxBody<Bytes, Infallibl
 
 use crate::{
     AddGroupUserResponse, Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse,
-    CreateGroupResponse, DeleteCurrentUserResponse, GetCurrentUserResponse, GetGroupInviteTokenResponse,
+    CreateGroupResponse, CreateNestedGroupInviteTokenResponse, DeleteCurrentUserResponse, GetCurrentUserResponse,
+    GetGroupEffectiveUserPrivilegesResponse, GetGroupEffectiveUserResponse, GetGroupInviteTokenResponse,
     GetGroupResponse, GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetGroupZonePrivilegesResponse,
-    GetUserGroupResponse, GetUserResponse, GetUserZonePrivilegesResponse, JoinGroupResponse, LeaveGroupResponse,
-    ListGroupUsersResponse, ListGroupsResponse, ListUserGroupsResponse, ListUsersResponse, ModifyCurrentUserResponse,
-    ModifyGroupResponse, ModifyGroupZonePrivilegesResponse, ModifyUserZonePrivilegesResponse, RemoveGroupResponse,
-    RemoveGroupUserResponse, RemoveGroupZonePrivilegesResponse, RemoveUserResponse, RemoveUserZonePrivilegesResponse,
-    SetGroupUserPrivilegesResponse,
+    GetNestedGroupInviteTokenResponse, GetNestedGroupPrivilegesResponse, GetNestedGroupResponse,
+    GetParentGroupResponse, GetUserEffectiveGroupResponse, GetUserGroupResponse, GetUserResponse,
+    GetUserZonePrivilegesResponse, JoinGroupResponse, JoinNestedGroupResponse, LeaveGroupResponse,
+    ListGroupEffectiveUsersResponse, ListGroupUsersResponse, ListGroupsResponse, ListNestedGroupsResponse,
+    ListParentGroupsResponse, ListUserEffectiveGroupsResponse, ListUserGroupsResponse, ListUsersResponse,
+    ModifyCurrentUserResponse, ModifyGroupResponse, ModifyGroupZonePrivilegesResponse,
+    ModifyUserZonePrivilegesResponse, RemoveGroupResponse, RemoveGroupUserResponse, RemoveGroupZonePrivilegesResponse,
+    RemoveNestedGroupResponse, RemoveUserResponse, RemoveUserZonePrivilegesResponse, SetGroupUserPrivilegesResponse,
+    SetNestedGroupPrivilegesResponse,
 };
 
 mod server_auth;
@@ -47,6 +52,16 @@ mod paths {
         pub static ref GLOBAL_REGEX_SET: regex::RegexSet = regex::RegexSet::new(vec![
             r"^/api/v3/onezone/groups$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users/(?P<uid>[^/?#]*)$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users/(?P<uid>[^/?#]*)/privileges$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/join$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/token$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/(?P<nid>[^/?#]*)$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/(?P<nid>[^/?#]*)/privileges$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/parent$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/parent/(?P<pid>[^/?#]*)$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/privileges$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/token$",
@@ -54,6 +69,8 @@ mod paths {
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/privileges$",
             r"^/api/v3/onezone/user$",
             r"^/api/v3/onezone/user/client_token$",
+            r"^/api/v3/onezone/user/effective_groups$",
+            r"^/api/v3/onezone/user/effective_groups/(?P<gid>[^/?#]*)$",
             r"^/api/v3/onezone/user/groups$",
             r"^/api/v3/onezone/user/groups/join$",
             r"^/api/v3/onezone/user/groups/(?P<gid>[^/?#]*)$",
@@ -70,60 +87,138 @@ mod paths {
         regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)$")
             .expect("Unable to create regex for GROUPS_ID");
     }
-    pub(crate) static ID_GROUPS_ID_PRIVILEGES: usize = 2;
+    pub(crate) static ID_GROUPS_ID_EFFECTIVE_USERS: usize = 2;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_EFFECTIVE_USERS: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users$")
+                .expect("Unable to create regex for GROUPS_ID_EFFECTIVE_USERS");
+    }
+    pub(crate) static ID_GROUPS_ID_EFFECTIVE_USERS_UID: usize = 3;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_EFFECTIVE_USERS_UID: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users/(?P<uid>[^/?#]*)$")
+                .expect("Unable to create regex for GROUPS_ID_EFFECTIVE_USERS_UID");
+    }
+    pub(crate) static ID_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES: usize = 4;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users/(?P<uid>[^/?#]*)/privileges$")
+                .expect("Unable to create regex for GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES");
+    }
+    pub(crate) static ID_GROUPS_ID_NESTED: usize = 5;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_NESTED: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested$")
+                .expect("Unable to create regex for GROUPS_ID_NESTED");
+    }
+    pub(crate) static ID_GROUPS_ID_NESTED_JOIN: usize = 6;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_NESTED_JOIN: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/join$")
+                .expect("Unable to create regex for GROUPS_ID_NESTED_JOIN");
+    }
+    pub(crate) static ID_GROUPS_ID_NESTED_TOKEN: usize = 7;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_NESTED_TOKEN: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/token$")
+                .expect("Unable to create regex for GROUPS_ID_NESTED_TOKEN");
+    }
+    pub(crate) static ID_GROUPS_ID_NESTED_NID: usize = 8;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_NESTED_NID: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/(?P<nid>[^/?#]*)$")
+                .expect("Unable to create regex for GROUPS_ID_NESTED_NID");
+    }
+    pub(crate) static ID_GROUPS_ID_NESTED_NID_PRIVILEGES: usize = 9;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_NESTED_NID_PRIVILEGES: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/(?P<nid>[^/?#]*)/privileges$")
+                .expect("Unable to create regex for GROUPS_ID_NESTED_NID_PRIVILEGES");
+    }
+    pub(crate) static ID_GROUPS_ID_PARENT: usize = 10;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_PARENT: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/parent$")
+                .expect("Unable to create regex for GROUPS_ID_PARENT");
+    }
+    pub(crate) static ID_GROUPS_ID_PARENT_PID: usize = 11;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_PARENT_PID: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/parent/(?P<pid>[^/?#]*)$")
+                .expect("Unable to create regex for GROUPS_ID_PARENT_PID");
+    }
+    pub(crate) static ID_GROUPS_ID_PRIVILEGES: usize = 12;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/privileges$")
                 .expect("Unable to create regex for GROUPS_ID_PRIVILEGES");
     }
-    pub(crate) static ID_GROUPS_ID_USERS: usize = 3;
+    pub(crate) static ID_GROUPS_ID_USERS: usize = 13;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users$")
                 .expect("Unable to create regex for GROUPS_ID_USERS");
     }
-    pub(crate) static ID_GROUPS_ID_USERS_TOKEN: usize = 4;
+    pub(crate) static ID_GROUPS_ID_USERS_TOKEN: usize = 14;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS_TOKEN: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/token$")
                 .expect("Unable to create regex for GROUPS_ID_USERS_TOKEN");
     }
-    pub(crate) static ID_GROUPS_ID_USERS_UID: usize = 5;
+    pub(crate) static ID_GROUPS_ID_USERS_UID: usize = 15;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS_UID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)$")
                 .expect("Unable to create regex for GROUPS_ID_USERS_UID");
     }
-    pub(crate) static ID_GROUPS_ID_USERS_UID_PRIVILEGES: usize = 6;
+    pub(crate) static ID_GROUPS_ID_USERS_UID_PRIVILEGES: usize = 16;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS_UID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/privileges$")
                 .expect("Unable to create regex for GROUPS_ID_USERS_UID_PRIVILEGES");
     }
-    pub(crate) static ID_USER: usize = 7;
-    pub(crate) static ID_USER_CLIENT_TOKEN: usize = 8;
-    pub(crate) static ID_USER_GROUPS: usize = 9;
-    pub(crate) static ID_USER_GROUPS_JOIN: usize = 10;
-    pub(crate) static ID_USER_GROUPS_GID: usize = 11;
+    pub(crate) static ID_USER: usize = 17;
+    pub(crate) static ID_USER_CLIENT_TOKEN: usize = 18;
+    pub(crate) static ID_USER_EFFECTIVE_GROUPS: usize = 19;
+    pub(crate) static ID_USER_EFFECTIVE_GROUPS_GID: usize = 20;
+    lazy_static! {
+        pub static ref REGEX_USER_EFFECTIVE_GROUPS_GID: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/user/effective_groups/(?P<gid>[^/?#]*)$")
+                .expect("Unable to create regex for USER_EFFECTIVE_GROUPS_GID");
+    }
+    pub(crate) static ID_USER_GROUPS: usize = 21;
+    pub(crate) static ID_USER_GROUPS_JOIN: usize = 22;
+    pub(crate) static ID_USER_GROUPS_GID: usize = 23;
     lazy_static! {
         pub static ref REGEX_USER_GROUPS_GID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/user/groups/(?P<gid>[^/?#]*)$")
                 .expect("Unable to create regex for USER_GROUPS_GID");
     }
-    pub(crate) static ID_USERS: usize = 12;
-    pub(crate) static ID_USERS_ID: usize = 13;
+    pub(crate) static ID_USERS: usize = 24;
+    pub(crate) static ID_USERS_ID: usize = 25;
     lazy_static! {
         pub static ref REGEX_USERS_ID: regex::Regex = #[allow(clippy::invalid_regex)]
         regex::Regex::new(r"^/api/v3/onezone/users/(?P<id>[^/?#]*)$")
             .expect("Unable to create regex for USERS_ID");
     }
-    pub(crate) static ID_USERS_ID_PRIVILEGES: usize = 14;
+    pub(crate) static ID_USERS_ID_PRIVILEGES: usize = 26;
     lazy_static! {
         pub static ref REGEX_USERS_ID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
@@ -311,6 +406,11 @@ where
                     handle_create_group_invite_token(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // CreateNestedGroupInviteToken - POST /groups/{id}/nested/token
+                hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_NESTED_TOKEN) => {
+                    handle_create_nested_group_invite_token(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // GetGroup - GET /groups/{id}
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID) => {
                     handle_get_group(api_impl, uri, headers, body, context, validation).await
@@ -321,9 +421,34 @@ where
                     handle_get_group_invite_token(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // GetNestedGroupInviteToken - GET /groups/{id}/nested/token
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED_TOKEN) => {
+                    handle_get_nested_group_invite_token(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // JoinNestedGroup - POST /groups/{id}/nested/join
+                hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_NESTED_JOIN) => {
+                    handle_join_nested_group(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // ListGroupEffectiveUsers - GET /groups/{id}/effective_users
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS) => {
+                    handle_list_group_effective_users(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // ListGroupUsers - GET /groups/{id}/users
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS) => {
                     handle_list_group_users(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // ListNestedGroups - GET /groups/{id}/nested
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED) => {
+                    handle_list_nested_groups(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // ListParentGroups - GET /groups/{id}/parent
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_PARENT) => {
+                    handle_list_parent_groups(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // ModifyGroup - PATCH /groups/{id}
@@ -336,6 +461,16 @@ where
                     handle_remove_group(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // GetGroupEffectiveUser - GET /groups/{id}/effective_users/{uid}
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID) => {
+                    handle_get_group_effective_user(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // GetGroupEffectiveUserPrivileges - GET /groups/{id}/effective_users/{uid}/privileges
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES) => {
+                    handle_get_group_effective_user_privileges(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // GetGroupUser - GET /groups/{id}/users/{uid}
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
                     handle_get_group_user(api_impl, uri, headers, body, context, validation).await
@@ -346,14 +481,39 @@ where
                     handle_get_group_user_privileges(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // GetNestedGroup - GET /groups/{id}/nested/{nid}
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED_NID) => {
+                    handle_get_nested_group(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // GetNestedGroupPrivileges - GET /groups/{id}/nested/{nid}/privileges
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED_NID_PRIVILEGES) => {
+                    handle_get_nested_group_privileges(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // GetParentGroup - GET /groups/{id}/parent/{pid}
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_PARENT_PID) => {
+                    handle_get_parent_group(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // RemoveGroupUser - DELETE /groups/{id}/users/{uid}
                 hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID_USERS_UID) => {
                     handle_remove_group_user(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // RemoveNestedGroup - DELETE /groups/{id}/nested/{nid}
+                hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID_NESTED_NID) => {
+                    handle_remove_nested_group(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // SetGroupUserPrivileges - PUT /groups/{id}/users/{uid}/privileges
                 hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
                     handle_set_group_user_privileges(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // SetNestedGroupPrivileges - PUT /groups/{id}/nested/{nid}/privileges
+                hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_NESTED_NID_PRIVILEGES) => {
+                    handle_set_nested_group_privileges(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // CreateClientToken - GET /user/client_token
@@ -381,6 +541,11 @@ where
                     handle_join_group(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // ListUserEffectiveGroups - GET /user/effective_groups
+                hyper::Method::GET if path.matched(paths::ID_USER_EFFECTIVE_GROUPS) => {
+                    handle_list_user_effective_groups(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // ListUserGroups - GET /user/groups
                 hyper::Method::GET if path.matched(paths::ID_USER_GROUPS) => {
                     handle_list_user_groups(api_impl, uri, headers, body, context, validation).await
@@ -389,6 +554,11 @@ where
                 // ModifyCurrentUser - PATCH /user
                 hyper::Method::PATCH if path.matched(paths::ID_USER) => {
                     handle_modify_current_user(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // GetUserEffectiveGroup - GET /user/effective_groups/{gid}
+                hyper::Method::GET if path.matched(paths::ID_USER_EFFECTIVE_GROUPS_GID) => {
+                    handle_get_user_effective_group(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // GetUserGroup - GET /user/groups/{gid}
@@ -453,6 +623,16 @@ where
 
                 _ if path.matched(paths::ID_GROUPS) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_NESTED) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_NESTED_JOIN) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_NESTED_TOKEN) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_NESTED_NID) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_NESTED_NID_PRIVILEGES) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_PARENT) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_PARENT_PID) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_PRIVILEGES) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_USERS) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => method_not_allowed(),
@@ -460,6 +640,8 @@ where
                 _ if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_CLIENT_TOKEN) => method_not_allowed(),
+                _ if path.matched(paths::ID_USER_EFFECTIVE_GROUPS) => method_not_allowed(),
+                _ if path.matched(paths::ID_USER_EFFECTIVE_GROUPS_GID) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_GROUPS) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_GROUPS_JOIN) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_GROUPS_GID) => method_not_allowed(),
@@ -1082,6 +1264,185 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_create_nested_group_invite_token<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED_TOKEN.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED_TOKEN in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED_TOKEN.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.create_nested_group_invite_token(param_id, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            CreateNestedGroupInviteTokenResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateNestedGroupInviteTokenResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateNestedGroupInviteTokenResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateNestedGroupInviteTokenResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateNestedGroupInviteTokenResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateNestedGroupInviteTokenResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            CreateNestedGroupInviteTokenResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
 async fn handle_get_group<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -1440,6 +1801,643 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_get_nested_group_invite_token<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED_TOKEN.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED_TOKEN in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED_TOKEN.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_nested_group_invite_token(param_id, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetNestedGroupInviteTokenResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupInviteTokenResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupInviteTokenResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupInviteTokenResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupInviteTokenResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupInviteTokenResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupInviteTokenResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_join_nested_group<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED_JOIN.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED_JOIN in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED_JOIN.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    // Handle body parameters (note that non-required body parameters will ignore garbage
+    // values, rather than causing a 400 response). Produce warning header and logs for
+    // any unused fields.
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
+    match result {
+        Ok(body) => {
+            let mut unused_elements: Vec<String> = vec![];
+            let param_group_invite_token: Option<models::GroupInviteToken> = if !body.is_empty() {
+                let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+                match serde_ignored::deserialize(deserializer, |path| {
+                                            warn!("Ignoring unknown field in body: {path}");
+                                            unused_elements.push(path.to_string());
+                                    }) {
+                                        Ok(param_group_invite_token) => param_group_invite_token,
+                                        Err(e) => return Ok(Response::builder()
+                                                        .status(StatusCode::BAD_REQUEST)
+                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                        .body(BoxBody::new(format!("Couldn't parse body parameter GroupInviteToken - doesn't match schema: {e}")))
+                                                        .expect("Unable to create Bad Request response for invalid body parameter GroupInviteToken due to schema")),
+                                    }
+            } else {
+                None
+            };
+            let param_group_invite_token = match param_group_invite_token {
+                Some(param_group_invite_token) => param_group_invite_token,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter GroupInviteToken".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter GroupInviteToken"))
+                }
+            };
+            #[cfg(not(feature = "validate"))]
+            run_validation!(param_group_invite_token, "GroupInviteToken", validation);
+
+            let result = api_impl.join_nested_group(param_id, param_group_invite_token, &context).await;
+            let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+            response.headers_mut().insert(
+                HeaderName::from_static("x-span-id"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
+            );
+
+            if !unused_elements.is_empty() {
+                response.headers_mut().insert(
+                    HeaderName::from_static("warning"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
+                );
+            }
+            match result {
+                Ok(rsp) => match rsp {
+                    JoinNestedGroupResponse::Created { location } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
+
+                        let location = match header::IntoHeaderValue(location).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling location header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("location"), location);
+                    }
+                    JoinNestedGroupResponse::BadRequest(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                        let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::Forbidden(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::NotFound(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::Conflict(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::PayloadTooLarge(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::UnsupportedMediaType(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::InternalError(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    JoinNestedGroupResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                },
+                Err(_) => {
+                    // Application code returned an error. This should not happen, as the implementation should
+                    // return a valid response.
+                    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    *response.body_mut() = body_from_str("An internal error occurred");
+                }
+            }
+
+            Ok(response)
+        }
+        Err(e) => Ok(Response::builder()
+            .status(StatusCode::BAD_REQUEST)
+            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
+            .expect("Unable to create Bad Request response due to unable to read body")),
+    }
+}
+
+#[allow(unused_variables)]
+async fn handle_list_group_effective_users<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_EFFECTIVE_USERS.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_EFFECTIVE_USERS in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_EFFECTIVE_USERS.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.list_group_effective_users(param_id, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            ListGroupEffectiveUsersResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupEffectiveUsersResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupEffectiveUsersResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupEffectiveUsersResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupEffectiveUsersResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupEffectiveUsersResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupEffectiveUsersResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
 async fn handle_list_group_users<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -1649,6 +2647,364 @@ where
                 *response.body_mut() = body_from_string(body);
             }
             ListGroupUsersResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_list_nested_groups<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.list_nested_groups(param_id, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            ListNestedGroupsResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNestedGroupsResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNestedGroupsResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNestedGroupsResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNestedGroupsResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNestedGroupsResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNestedGroupsResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_list_parent_groups<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_PARENT.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_PARENT in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_PARENT.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.list_parent_groups(param_id, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            ListParentGroupsResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListParentGroupsResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListParentGroupsResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListParentGroupsResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListParentGroupsResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListParentGroupsResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListParentGroupsResponse::ServiceUnavailable { body, retry_after } => {
                 *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
 
                 let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
@@ -2115,6 +3471,410 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_get_group_effective_user<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_EFFECTIVE_USERS_UID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_EFFECTIVE_USERS_UID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_EFFECTIVE_USERS_UID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
+        Ok(param_uid) => match param_uid.parse::<String>() {
+            Ok(param_uid) => param_uid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["uid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_group_effective_user(param_id, param_uid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetGroupEffectiveUserResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_get_group_effective_user_privileges<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
+        Ok(param_uid) => match param_uid.parse::<String>() {
+            Ok(param_uid) => param_uid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["uid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_group_effective_user_privileges(param_id, param_uid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetGroupEffectiveUserPrivilegesResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserPrivilegesResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserPrivilegesResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserPrivilegesResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserPrivilegesResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserPrivilegesResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupEffectiveUserPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
 async fn handle_get_group_user<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -2519,6 +4279,612 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_get_nested_group<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED_NID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED_NID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED_NID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_nid = match percent_encoding::percent_decode(path_params["nid"].as_bytes()).decode_utf8() {
+        Ok(param_nid) => match param_nid.parse::<String>() {
+            Ok(param_nid) => param_nid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter nid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["nid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_nested_group(param_id, param_nid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetNestedGroupResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_get_nested_group_privileges<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED_NID_PRIVILEGES.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED_NID_PRIVILEGES in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED_NID_PRIVILEGES.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_nid = match percent_encoding::percent_decode(path_params["nid"].as_bytes()).decode_utf8() {
+        Ok(param_nid) => match param_nid.parse::<String>() {
+            Ok(param_nid) => param_nid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter nid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["nid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_nested_group_privileges(param_id, param_nid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetNestedGroupPrivilegesResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupPrivilegesResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupPrivilegesResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupPrivilegesResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupPrivilegesResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupPrivilegesResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNestedGroupPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_get_parent_group<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_PARENT_PID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_PARENT_PID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_PARENT_PID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_pid = match percent_encoding::percent_decode(path_params["pid"].as_bytes()).decode_utf8() {
+        Ok(param_pid) => match param_pid.parse::<String>() {
+            Ok(param_pid) => param_pid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter pid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["pid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_parent_group(param_id, param_pid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetParentGroupResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetParentGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetParentGroupResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetParentGroupResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetParentGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetParentGroupResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetParentGroupResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
 async fn handle_remove_group_user<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -2689,6 +5055,204 @@ where
                 *response.body_mut() = body_from_string(body);
             }
             RemoveGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_remove_nested_group<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED_NID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED_NID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED_NID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_nid = match percent_encoding::percent_decode(path_params["nid"].as_bytes()).decode_utf8() {
+        Ok(param_nid) => match param_nid.parse::<String>() {
+            Ok(param_nid) => param_nid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter nid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["nid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.remove_nested_group(param_id, param_nid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            RemoveNestedGroupResponse::NoContent => {
+                *response.status_mut() = StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+            }
+            RemoveNestedGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveNestedGroupResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveNestedGroupResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveNestedGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveNestedGroupResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            RemoveNestedGroupResponse::ServiceUnavailable { body, retry_after } => {
                 *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
 
                 let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
@@ -2972,6 +5536,289 @@ where
                         *response.body_mut() = body_from_string(body);
                     }
                     SetGroupUserPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                },
+                Err(_) => {
+                    // Application code returned an error. This should not happen, as the implementation should
+                    // return a valid response.
+                    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    *response.body_mut() = body_from_str("An internal error occurred");
+                }
+            }
+
+            Ok(response)
+        }
+        Err(e) => Ok(Response::builder()
+            .status(StatusCode::BAD_REQUEST)
+            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
+            .expect("Unable to create Bad Request response due to unable to read body")),
+    }
+}
+
+#[allow(unused_variables)]
+async fn handle_set_nested_group_privileges<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_NESTED_NID_PRIVILEGES.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_NESTED_NID_PRIVILEGES in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_NESTED_NID_PRIVILEGES.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_nid = match percent_encoding::percent_decode(path_params["nid"].as_bytes()).decode_utf8() {
+        Ok(param_nid) => match param_nid.parse::<String>() {
+            Ok(param_nid) => param_nid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter nid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["nid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    // Handle body parameters (note that non-required body parameters will ignore garbage
+    // values, rather than causing a 400 response). Produce warning header and logs for
+    // any unused fields.
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
+    match result {
+        Ok(body) => {
+            let mut unused_elements: Vec<String> = vec![];
+            let param_privileges: Option<models::Privileges> = if !body.is_empty() {
+                let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+                match serde_ignored::deserialize(deserializer, |path| {
+                    warn!("Ignoring unknown field in body: {path}");
+                    unused_elements.push(path.to_string());
+                }) {
+                    Ok(param_privileges) => param_privileges,
+                    Err(e) => return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new(format!(
+                            "Couldn't parse body parameter Privileges - doesn't match schema: {e}"
+                        )))
+                        .expect(
+                            "Unable to create Bad Request response for invalid body parameter Privileges due to schema",
+                        )),
+                }
+            } else {
+                None
+            };
+            let param_privileges = match param_privileges {
+                Some(param_privileges) => param_privileges,
+                None => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter Privileges".to_string()))
+                        .expect("Unable to create Bad Request response for missing body parameter Privileges"))
+                }
+            };
+            #[cfg(not(feature = "validate"))]
+            run_validation!(param_privileges, "Privileges", validation);
+
+            let result = api_impl.set_nested_group_privileges(param_id, param_nid, param_privileges, &context).await;
+            let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+            response.headers_mut().insert(
+                HeaderName::from_static("x-span-id"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
+            );
+
+            if !unused_elements.is_empty() {
+                response.headers_mut().insert(
+                    HeaderName::from_static("warning"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
+                );
+            }
+            match result {
+                Ok(rsp) => match rsp {
+                    SetNestedGroupPrivilegesResponse::NoContent => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+                    }
+                    SetNestedGroupPrivilegesResponse::BadRequest(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                        let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::Forbidden(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::NotFound(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::PayloadTooLarge(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::UnsupportedMediaType(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::InternalError(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    SetNestedGroupPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
                         *response.status_mut() =
                             StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
 
@@ -3882,6 +6729,138 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_list_user_effective_groups<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    let result = api_impl.list_user_effective_groups(&context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            ListUserEffectiveGroupsResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListUserEffectiveGroupsResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListUserEffectiveGroupsResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListUserEffectiveGroupsResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListUserEffectiveGroupsResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
 async fn handle_list_user_groups<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -4283,6 +7262,178 @@ where
             .body(body_from_string(format!("Unable to read body: {}", e.into())))
             .expect("Unable to create Bad Request response due to unable to read body")),
     }
+}
+
+#[allow(unused_variables)]
+async fn handle_get_user_effective_group<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_USER_EFFECTIVE_GROUPS_GID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE USER_EFFECTIVE_GROUPS_GID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_USER_EFFECTIVE_GROUPS_GID.as_str()
+        )
+    });
+
+    let param_gid = match percent_encoding::percent_decode(path_params["gid"].as_bytes()).decode_utf8() {
+        Ok(param_gid) => match param_gid.parse::<String>() {
+            Ok(param_gid) => param_gid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter gid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["gid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_user_effective_group(param_gid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetUserEffectiveGroupResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetUserEffectiveGroupResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetUserEffectiveGroupResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetUserEffectiveGroupResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetUserEffectiveGroupResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetUserEffectiveGroupResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
 }
 
 #[allow(unused_variables)]
@@ -6653,27 +9804,63 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::GET if path.matched(paths::ID_GROUPS) => Some("ListGroups"),
             // CreateGroupInviteToken - POST /groups/{id}/users/token
             hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => Some("CreateGroupInviteToken"),
+            // CreateNestedGroupInviteToken - POST /groups/{id}/nested/token
+            hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_NESTED_TOKEN) => {
+                Some("CreateNestedGroupInviteToken")
+            }
             // GetGroup - GET /groups/{id}
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID) => Some("GetGroup"),
             // GetGroupInviteToken - GET /groups/{id}/users/token
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => Some("GetGroupInviteToken"),
+            // GetNestedGroupInviteToken - GET /groups/{id}/nested/token
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED_TOKEN) => Some("GetNestedGroupInviteToken"),
+            // JoinNestedGroup - POST /groups/{id}/nested/join
+            hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_NESTED_JOIN) => Some("JoinNestedGroup"),
+            // ListGroupEffectiveUsers - GET /groups/{id}/effective_users
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS) => Some("ListGroupEffectiveUsers"),
             // ListGroupUsers - GET /groups/{id}/users
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS) => Some("ListGroupUsers"),
+            // ListNestedGroups - GET /groups/{id}/nested
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED) => Some("ListNestedGroups"),
+            // ListParentGroups - GET /groups/{id}/parent
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_PARENT) => Some("ListParentGroups"),
             // ModifyGroup - PATCH /groups/{id}
             hyper::Method::PATCH if path.matched(paths::ID_GROUPS_ID) => Some("ModifyGroup"),
             // RemoveGroup - DELETE /groups/{id}
             hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID) => Some("RemoveGroup"),
+            // GetGroupEffectiveUser - GET /groups/{id}/effective_users/{uid}
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID) => {
+                Some("GetGroupEffectiveUser")
+            }
+            // GetGroupEffectiveUserPrivileges - GET /groups/{id}/effective_users/{uid}/privileges
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES) => {
+                Some("GetGroupEffectiveUserPrivileges")
+            }
             // GetGroupUser - GET /groups/{id}/users/{uid}
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("GetGroupUser"),
             // GetGroupUserPrivileges - GET /groups/{id}/users/{uid}/privileges
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
                 Some("GetGroupUserPrivileges")
             }
+            // GetNestedGroup - GET /groups/{id}/nested/{nid}
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED_NID) => Some("GetNestedGroup"),
+            // GetNestedGroupPrivileges - GET /groups/{id}/nested/{nid}/privileges
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_NESTED_NID_PRIVILEGES) => {
+                Some("GetNestedGroupPrivileges")
+            }
+            // GetParentGroup - GET /groups/{id}/parent/{pid}
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_PARENT_PID) => Some("GetParentGroup"),
             // RemoveGroupUser - DELETE /groups/{id}/users/{uid}
             hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("RemoveGroupUser"),
+            // RemoveNestedGroup - DELETE /groups/{id}/nested/{nid}
+            hyper::Method::DELETE if path.matched(paths::ID_GROUPS_ID_NESTED_NID) => Some("RemoveNestedGroup"),
             // SetGroupUserPrivileges - PUT /groups/{id}/users/{uid}/privileges
             hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
                 Some("SetGroupUserPrivileges")
+            }
+            // SetNestedGroupPrivileges - PUT /groups/{id}/nested/{nid}/privileges
+            hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_NESTED_NID_PRIVILEGES) => {
+                Some("SetNestedGroupPrivileges")
             }
             // CreateClientToken - GET /user/client_token
             hyper::Method::GET if path.matched(paths::ID_USER_CLIENT_TOKEN) => Some("CreateClientToken"),
@@ -6685,10 +9872,14 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::GET if path.matched(paths::ID_USER) => Some("GetCurrentUser"),
             // JoinGroup - POST /user/groups/join
             hyper::Method::POST if path.matched(paths::ID_USER_GROUPS_JOIN) => Some("JoinGroup"),
+            // ListUserEffectiveGroups - GET /user/effective_groups
+            hyper::Method::GET if path.matched(paths::ID_USER_EFFECTIVE_GROUPS) => Some("ListUserEffectiveGroups"),
             // ListUserGroups - GET /user/groups
             hyper::Method::GET if path.matched(paths::ID_USER_GROUPS) => Some("ListUserGroups"),
             // ModifyCurrentUser - PATCH /user
             hyper::Method::PATCH if path.matched(paths::ID_USER) => Some("ModifyCurrentUser"),
+            // GetUserEffectiveGroup - GET /user/effective_groups/{gid}
+            hyper::Method::GET if path.matched(paths::ID_USER_EFFECTIVE_GROUPS_GID) => Some("GetUserEffectiveGroup"),
             // GetUserGroup - GET /user/groups/{gid}
             hyper::Method::GET if path.matched(paths::ID_USER_GROUPS_GID) => Some("GetUserGroup"),
             // LeaveGroup - DELETE /user/groups/{gid}

@@ -5,6 +5,8 @@
 //! - `retry`: how every call runs (timeout, pooled connection, the one retry loop).
 //! - `join`: the join, one statement whose answer the shared decision order reads.
 //! - `pages`: pages of the lists, keyset queries.
+//! - `nested`: nested groups, the nested join (under one advisory lock) and the effective
+//!   queries (recursive).
 //! - `migrate`, `rows`, `errors`: PostgreSQL's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 //!
@@ -76,6 +78,7 @@ mod join;
 /// The join's one statement, for the benchmark's pgbench run of the same transaction.
 pub use join::JOIN as JOIN_STATEMENT;
 mod migrate;
+mod nested;
 mod pages;
 mod retry;
 mod rows;
@@ -94,7 +97,7 @@ use self::rows::{execute, get_token_in, id_list, insert_membership, query, query
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow};
 use super::{
-    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
+    AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
     HEALTH_PROBE, KEY_FINGERPRINT,
 };
 use crate::domain::{
@@ -134,6 +137,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 4, sql: include_str!("../../../migrations/postgres/0004_join_without_group_lock.sql") },
     Migration { version: 5, sql: include_str!("../../../migrations/postgres/0005_user_login_password.sql") },
     Migration { version: 6, sql: include_str!("../../../migrations/postgres/0006_zone_privileges.sql") },
+    Migration { version: 7, sql: include_str!("../../../migrations/postgres/0007_nested_groups.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -488,6 +492,9 @@ impl Store for PostgresStore {
                 let deleted = execute(tx, "DELETE FROM groups WHERE id = $1", &[&id]).await?;
                 execute(tx, "UPDATE tokens SET group_gone = TRUE WHERE group_id = $1", &[&id]).await?;
                 execute(tx, "DELETE FROM memberships WHERE group_id = $1", &[&id]).await?;
+                // 4. Its links both ways, including one a nested join added while step 1 waited
+                //    for its `FOR KEY SHARE` of this group (nested.rs).
+                execute(tx, "DELETE FROM group_links WHERE parent_id = $1 OR child_id = $1", &[&id]).await?;
                 Ok(deleted == 1)
             })
         })
@@ -562,5 +569,46 @@ impl Store for PostgresStore {
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
         self.join(token_id, user).await
+    }
+
+    async fn child_groups(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.child_groups_in(parent).await
+    }
+
+    async fn parent_groups(&self, child: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.parent_groups_in(child).await
+    }
+
+    async fn link(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>> {
+        self.link_in(parent, child).await
+    }
+
+    async fn set_link_privileges(
+        &self,
+        parent: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<bool> {
+        self.set_link_privileges_in(parent, child, privileges).await
+    }
+
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+        self.unlink_in(parent, child).await
+    }
+
+    async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {
+        self.link_with_token_in(token_id, child).await
+    }
+
+    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        self.effective_privileges_in(group, user).await
+    }
+
+    async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        self.effective_users_in(group).await
+    }
+
+    async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        self.effective_groups_in(user).await
     }
 }

@@ -12,12 +12,13 @@ use super::retry::backoff;
 use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
-    a_group, a_team, a_user, new_group, new_invite, new_user, postgres_database as fresh_database, race_joins,
-    race_last_managers_leaving, undecodable_rows_are_backend_errors,
-    users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team, USERS_AT_0003,
+    a_group, a_team, a_user, new_group, new_group_invite, new_invite, new_user, postgres_database as fresh_database,
+    race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving,
+    undecodable_rows_are_backend_errors, users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team,
+    USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
-use crate::store::{JoinOutcome, Store, StoreError};
+use crate::store::{JoinOutcome, LinkOutcome, Store, StoreError};
 
 #[test]
 fn contention_outlasting_the_retries_is_unavailable_and_other_sql_errors_are_faults() {
@@ -61,6 +62,54 @@ async fn two_last_managers_leaving_at_once_through_two_instances_leave_exactly_o
     let Some(url) = fresh_database().await else { return };
     // Each round's two removals go through different pools, as from two server instances.
     race_last_managers_leaving(&two_instances(&url).await, 20).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_nested_joins_that_together_would_close_a_cycle_through_two_instances_link_exactly_one() {
+    let Some(url) = fresh_database().await else { return };
+    // A into B through one pool and B into A through the other, at once: without the shared
+    // advisory lock each would check the ancestors before the other committed, and both link.
+    race_cycle_closing_links(&two_instances(&url).await, 30).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_single_use_group_invite_raced_by_many_groups_through_two_instances_links_exactly_one() {
+    let Some(url) = fresh_database().await else { return };
+    race_group_invite(&two_instances(&url).await, 60).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn nested_joins_racing_the_deletion_of_their_parent_leave_no_link_behind() {
+    let Some(url) = fresh_database().await else { return };
+    let [first, second] = two_instances(&url).await;
+    let owner = new_user(&*first, "owner").await;
+    for round in 0..20 {
+        let parent = new_group(&*first, &owner, &format!("parent {round}")).await;
+        let child = new_group(&*first, &owner, &format!("child {round}")).await;
+        let token = new_group_invite(&*first, &parent, Some(1)).await;
+        let barrier = Arc::new(tokio::sync::Barrier::new(2));
+        let link = {
+            let (store, barrier, child) = (first.clone(), barrier.clone(), child.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.link_with_token(&token, &child).await
+            })
+        };
+        let delete = {
+            let (store, barrier, parent) = (second.clone(), barrier.clone(), parent.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.delete_group(&parent).await
+            })
+        };
+        let linked = link.await.expect("the link task finishes").expect("the link call succeeds");
+        assert_eq!(delete.await.expect("the delete task finishes"), Ok(true));
+        assert!(
+            matches!(linked, LinkOutcome::Linked(_) | LinkOutcome::GroupGone),
+            "round {round}: linked or told the parent is gone, got {linked:?}"
+        );
+        assert_eq!(first.parent_groups(&child).await, Ok(vec![]), "round {round}: no link outlives its parent");
+    }
 }
 
 async fn two_instances(url: &str) -> [Arc<dyn Store>; 2] {

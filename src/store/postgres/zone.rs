@@ -208,10 +208,13 @@ impl PostgresStore {
             Box::pin(async move {
                 let rows = query(
                     client,
-                    "SELECT privileges FROM user_zone_privileges WHERE user_id = $1
-                     UNION ALL
-                     SELECT z.privileges FROM memberships m JOIN group_zone_privileges z ON z.group_id = m.group_id
-                     WHERE m.user_id = $1",
+                    // The groups' zone privileges flow to their effective members (issue 12).
+                    concat!(
+                        super::nested::reached_from_user!(),
+                        "SELECT privileges FROM user_zone_privileges WHERE user_id = $1
+                         UNION ALL
+                         SELECT z.privileges FROM reached r JOIN group_zone_privileges z ON z.group_id = r.g"
+                    ),
                     &[&user],
                 )
                 .await?;

@@ -5,6 +5,7 @@
 
 pub(crate) mod join;
 pub(crate) mod migrate;
+pub(crate) mod nested;
 pub(crate) mod pages;
 mod rows;
 pub(crate) mod zone;
@@ -19,6 +20,8 @@ pub(crate) use rows::{
 pub(crate) const KIND_ACCESS: &str = "access";
 /// The `tokens.kind` of an invite that adds its bearer to a group.
 pub(crate) const KIND_GROUP_INVITE_USER: &str = "group_invite_user";
+/// A nested-group invite (issue 12): `group_id` is the parent the joining group goes into.
+pub(crate) const KIND_GROUP_INVITE_GROUP: &str = "group_invite_group";
 
 /// A stored value that does not decode into a domain value, or a value that cannot be stored.
 /// Its message never quotes the value: it might be a token identifier.

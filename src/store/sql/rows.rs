@@ -3,7 +3,7 @@
 //! error rather than a panic. Decoding messages never quote the stored value: it might be a token
 //! identifier.
 
-use super::{RowError, KIND_ACCESS, KIND_GROUP_INVITE_USER};
+use super::{RowError, KIND_ACCESS, KIND_GROUP_INVITE_GROUP, KIND_GROUP_INVITE_USER};
 use crate::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
 use crate::store::{TokenGrant, TokenRecord};
 
@@ -125,6 +125,9 @@ impl TokenRow {
             TokenGrant::GroupInviteUser { group, privileges } => {
                 (KIND_GROUP_INVITE_USER, None, Some(group.as_str().to_owned()), Some(i64::from(privileges.bits())))
             }
+            TokenGrant::GroupInviteGroup { group, privileges } => {
+                (KIND_GROUP_INVITE_GROUP, None, Some(group.as_str().to_owned()), Some(i64::from(privileges.bits())))
+            }
         };
         let created_at =
             i64::try_from(record.created_at).map_err(|_| RowError("a token creation time is out of range".into()))?;
@@ -146,6 +149,10 @@ impl TokenRow {
         let grant = match self.kind.as_str() {
             KIND_ACCESS => TokenGrant::Access { user: user_id(self.user_id.ok_or_else(|| missing("user"))?)? },
             KIND_GROUP_INVITE_USER => TokenGrant::GroupInviteUser {
+                group: group_id(self.group_id.ok_or_else(|| missing("group"))?)?,
+                privileges: privileges(self.privileges.ok_or_else(|| missing("privileges"))?)?,
+            },
+            KIND_GROUP_INVITE_GROUP => TokenGrant::GroupInviteGroup {
                 group: group_id(self.group_id.ok_or_else(|| missing("group"))?)?,
                 privileges: privileges(self.privileges.ok_or_else(|| missing("privileges"))?)?,
             },

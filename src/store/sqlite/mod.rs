@@ -6,12 +6,14 @@
 //! - `readers`: the read-only connections and the blocking pool the reads run on.
 //! - `join`: the join, the shared decision order over SQLite's statements.
 //! - `pages`: pages of the lists, keyset queries on the readers.
+//! - `nested`: nested groups, the nested join and the effective queries (recursive).
 //! - `migrate`, `rows`, `errors`: SQLite's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 
 mod errors;
 mod join;
 mod migrate;
+mod nested;
 mod pages;
 mod readers;
 mod rows;
@@ -38,7 +40,7 @@ use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
 use super::{
-    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
+    AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
     HEALTH_PROBE, KEY_FINGERPRINT,
 };
 use crate::domain::{
@@ -58,6 +60,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 3, sql: include_str!("../../../migrations/sqlite/0003_settings.sql") },
     Migration { version: 5, sql: include_str!("../../../migrations/sqlite/0005_user_login_password.sql") },
     Migration { version: 6, sql: include_str!("../../../migrations/sqlite/0006_zone_privileges.sql") },
+    Migration { version: 7, sql: include_str!("../../../migrations/sqlite/0007_nested_groups.sql") },
 ];
 
 /// A `Store` over one SQLite file, with group commit.
@@ -468,8 +471,8 @@ impl Store for SqliteStore {
     async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
         let id = id.clone();
         self.write(move |tx| {
-            // Memberships go with the group (ON DELETE CASCADE); token records have no foreign
-            // key and stay, as the trait requires. SQLite does not count cascaded rows here.
+            // Memberships and links both ways go with the group (ON DELETE CASCADE); token
+            // records have no foreign key and stay, as the trait requires. SQLite does not count cascaded rows here.
             let deleted = tx.prepare_cached("DELETE FROM groups WHERE id = ?1")?.execute([id.as_str()])?;
             Ok(deleted == 1)
         })
@@ -537,5 +540,46 @@ impl Store for SqliteStore {
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
         self.join(token_id, user).await
+    }
+
+    async fn child_groups(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.child_groups_in(parent).await
+    }
+
+    async fn parent_groups(&self, child: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.parent_groups_in(child).await
+    }
+
+    async fn link(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>> {
+        self.link_in(parent, child).await
+    }
+
+    async fn set_link_privileges(
+        &self,
+        parent: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<bool> {
+        self.set_link_privileges_in(parent, child, privileges).await
+    }
+
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+        self.unlink_in(parent, child).await
+    }
+
+    async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {
+        self.link_with_token_in(token_id, child).await
+    }
+
+    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        self.effective_privileges_in(group, user).await
+    }
+
+    async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        self.effective_users_in(group).await
+    }
+
+    async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        self.effective_groups_in(user).await
     }
 }

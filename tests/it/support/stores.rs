@@ -12,7 +12,7 @@ use oz_groups::domain::{
     ZonePrivilegeSet,
 };
 use oz_groups::store::{
-    AddOutcome, Guarded, JoinOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
+    AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
 };
 use tokio::sync::watch;
 
@@ -226,5 +226,46 @@ impl Store for ProbeStore {
         self.count();
         self.failure()?;
         self.inner.join_with_token(token_id, user).await
+    }
+    async fn child_groups(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.count();
+        self.inner.child_groups(parent).await
+    }
+    async fn parent_groups(&self, child: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.count();
+        self.inner.parent_groups(child).await
+    }
+    async fn link(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>> {
+        self.count();
+        self.inner.link(parent, child).await
+    }
+    async fn set_link_privileges(
+        &self,
+        parent: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<bool> {
+        self.count();
+        self.inner.set_link_privileges(parent, child, privileges).await
+    }
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+        self.count();
+        self.inner.unlink(parent, child).await
+    }
+    async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {
+        self.count();
+        self.inner.link_with_token(token_id, child).await
+    }
+    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        self.count();
+        self.inner.effective_privileges(group, user).await
+    }
+    async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        self.count();
+        self.inner.effective_users(group).await
+    }
+    async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        self.count();
+        self.inner.effective_groups(user).await
     }
 }

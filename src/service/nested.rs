@@ -1,0 +1,161 @@
+//! Nested groups (issue 12, contract §3 "Nested groups"): the links between groups, the group
+//! invite and the nested join, and the effective views (effective users of a group, effective
+//! groups of the caller). Every check here, as everywhere in the service, is on effective
+//! privileges (`App::authorize`).
+
+use super::App;
+use crate::domain::{Error, Group, GroupId, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
+use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
+use crate::tokens::{Consumer, TokenError, TokenKind, VerifyContext};
+
+impl App {
+    /// The direct children of `group`, in link order.
+    pub async fn nested_groups(&self, caller: &User, group: &GroupId) -> Result<Vec<GroupId>, Error> {
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
+        Ok(self.store.child_groups(group).await?)
+    }
+
+    /// A direct child of `group`; `NotFound` when `child` is not one.
+    pub async fn nested_group(&self, caller: &User, group: &GroupId, child: &GroupId) -> Result<Group, Error> {
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
+        self.store.link(group, child).await?.ok_or(Error::NotFound)?;
+        self.store.get_group(child).await?.ok_or(Error::NotFound)
+    }
+
+    /// The privileges `child` holds in `group`.
+    pub async fn nested_group_privileges(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        child: &GroupId,
+    ) -> Result<PrivilegeSet, Error> {
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
+        self.store.link(group, child).await?.ok_or(Error::NotFound)
+    }
+
+    /// Replaces the privileges `child` holds in `group`; they count from the next request.
+    pub async fn set_nested_group_privileges(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> Result<(), Error> {
+        self.authorize(caller, group, Privilege::SetPrivileges, Some(ZonePrivilege::SetPrivileges)).await?;
+        let changed = self.store.set_link_privileges(group, child, privileges).await?;
+        changed.then_some(()).ok_or(Error::NotFound)
+    }
+
+    /// Unlinks `child` from `group`; what flowed through the link stops at once.
+    pub async fn remove_nested_group(&self, caller: &User, group: &GroupId, child: &GroupId) -> Result<(), Error> {
+        self.authorize(caller, group, Privilege::RemoveGroup, Some(ZonePrivilege::GroupsRemoveMembers)).await?;
+        let removed = self.store.unlink(group, child).await?;
+        removed.then_some(()).ok_or(Error::NotFound)
+    }
+
+    /// The direct parents of `group`, in link order.
+    pub async fn parent_groups(&self, caller: &User, group: &GroupId) -> Result<Vec<GroupId>, Error> {
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
+        Ok(self.store.parent_groups(group).await?)
+    }
+
+    /// A direct parent of `group`; `NotFound` when `parent` is not one.
+    pub async fn parent_group(&self, caller: &User, group: &GroupId, parent: &GroupId) -> Result<Group, Error> {
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
+        self.store.link(parent, group).await?.ok_or(Error::NotFound)?;
+        self.store.get_group(parent).await?.ok_or(Error::NotFound)
+    }
+
+    /// A single-use group invite: the group joining with it gets the default privileges here.
+    pub async fn mint_group_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
+        self.authorize(caller, group, Privilege::InviteGroup, Some(ZonePrivilege::GroupsAddMembers)).await?;
+        let grant = TokenGrant::GroupInviteGroup { group: group.clone(), privileges: PrivilegeSet::default_member() };
+        self.mint(TokenKind::GroupInviteGroup, grant, Some(1)).await
+    }
+
+    /// The nested join: `child` becomes a child of the token's group, which is returned. The
+    /// caller needs `group_join_group` in `child`; then the token is checked in contract §1's
+    /// order (400, 404, 403 for a consumer caveat naming another group, 409), and last the
+    /// cycle (400 `would_introduce_cycle`), all but the signature and the consumer in the
+    /// store's one transaction. Nested joins are not user joins: the join metrics do not
+    /// count them.
+    pub async fn join_nested_group(&self, caller: &User, child: &GroupId, token: &str) -> Result<GroupId, Error> {
+        self.authorize(caller, child, Privilege::JoinGroup, None).await?;
+        let invalid = |e: TokenError| Error::InvalidToken(e.to_string());
+        let macaroon = self.tokens.parse(token).map_err(invalid)?;
+        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::Group(child.as_str())) };
+        let bound_elsewhere = match self.tokens.verify(&macaroon, TokenKind::GroupInviteGroup, &ctx) {
+            Ok(()) => false,
+            Err(TokenError::ConsumerMismatch) => true,
+            Err(e) => return Err(invalid(e)),
+        };
+        if bound_elsewhere {
+            // As in the user join: a refused token (400) and a gone group (404) win over 403.
+            let parent = self.group_invite_parent(macaroon.identifier()).await?;
+            if self.store.get_group(&parent).await?.is_none() {
+                return Err(Error::NotFound);
+            }
+            return Err(Error::Forbidden("The token is bound to another group.".into()));
+        }
+        match self.store.link_with_token(macaroon.identifier(), child).await? {
+            LinkOutcome::Linked(parent) => Ok(parent),
+            LinkOutcome::AlreadyLinked => {
+                Err(Error::AlreadyExists("The group is already a child of the token's group.".into()))
+            }
+            LinkOutcome::WouldCycle => Err(Error::WouldIntroduceCycle),
+            LinkOutcome::GroupGone | LinkOutcome::ChildGone => Err(Error::NotFound),
+            // A token the second read finds usable was used up between the two reads.
+            LinkOutcome::TokenUnknown | LinkOutcome::TokenUsedUp => Err(self
+                .group_invite_parent(macaroon.identifier())
+                .await
+                .err()
+                .unwrap_or_else(|| Error::InvalidToken("The token has already been used.".into()))),
+        }
+    }
+
+    /// The parent of the usable group invite `token_id`, or the 400 that says why the token
+    /// cannot be used: unknown (or not a group invite), revoked, or used up.
+    async fn group_invite_parent(&self, token_id: &str) -> Result<GroupId, Error> {
+        let record = self.store.get_token(token_id).await?;
+        let Some(TokenRecord { grant: TokenGrant::GroupInviteGroup { group, .. }, revoked, uses, max_uses, .. }) =
+            record
+        else {
+            return Err(Error::InvalidToken("The token is not a group invite token known to this server.".into()));
+        };
+        if revoked {
+            return Err(Error::InvalidToken("The token has been revoked.".into()));
+        }
+        if max_uses.is_some_and(|max| uses >= max) {
+            return Err(Error::InvalidToken("The token has already been used.".into()));
+        }
+        Ok(group)
+    }
+
+    /// The effective members of `group`.
+    pub async fn effective_users(&self, caller: &User, group: &GroupId) -> Result<Vec<UserId>, Error> {
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
+        Ok(self.store.effective_users(group).await?)
+    }
+
+    /// An effective member of `group`; `NotFound` when `user` is not one.
+    pub async fn effective_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<User, Error> {
+        self.effective_user_privileges(caller, group, user).await?;
+        self.store.get_user(user).await?.ok_or(Error::NotFound)
+    }
+
+    /// `user`'s effective privileges in `group`; `NotFound` when it is not an effective member.
+    pub async fn effective_user_privileges(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        user: &UserId,
+    ) -> Result<PrivilegeSet, Error> {
+        self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
+        self.store.effective_privileges(group, user).await?.ok_or(Error::NotFound)
+    }
+
+    /// The caller's effective groups (`GET /user/effective_groups`).
+    pub async fn user_effective_groups(&self, caller: &User) -> Result<Vec<GroupId>, Error> {
+        Ok(self.store.effective_groups(&caller.id).await?)
+    }
+}

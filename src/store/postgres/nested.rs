@@ -1,0 +1,202 @@
+//! Nested groups on PostgreSQL (issue 12): the links, the nested join and the effective
+//! queries. Each effective query is one recursive statement (`WITH RECURSIVE`), the one place
+//! this backend answers it; a read is one statement, so it sees one snapshot.
+//!
+//! **The race rule.** Two nested joins that would each be fine alone can close a cycle
+//! together (A joins B while B joins A), and under any snapshot isolation each would check
+//! the ancestors before the other committed. So every link creation takes one advisory
+//! transaction lock, `LINK_LOCK`, first, and only then reads the ancestors, at `READ
+//! COMMITTED`: each statement then sees every link committed before this transaction got the
+//! lock, and a link committed later waits for this one. Links are rare next to joins, so
+//! serialising their creation costs nothing that matters. Unlinking needs no lock: removing a
+//! link closes no cycle.
+//!
+//! As for memberships since 0004, links have no foreign key to groups: the nested join reads
+//! both group rows `FOR KEY SHARE`, and `delete_group` deletes a group's links after its row.
+
+use tokio_postgres::IsolationLevel;
+
+use super::errors::Failure;
+use super::rows::{execute, id_list, query, query_opt, token_row};
+use super::PostgresStore;
+use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::store::sql::nested::{effective_union, usable_group_invite};
+use crate::store::sql::{self, token_columns};
+use crate::store::{LinkOutcome, StoreResult};
+
+/// The advisory-lock key every link creation takes ("oz-lnk" in ASCII); see the module's race
+/// rule.
+const LINK_LOCK: i64 = 0x6f7a_2d6c_6e6b;
+
+/// The groups a user reaches: its direct groups and, recursively, their parents. `UNION` (not
+/// `UNION ALL`) visits each group once, so the walk ends on any DAG and costs what it reaches.
+macro_rules! reached_from_user {
+    () => {
+        "WITH RECURSIVE reached(g) AS (
+             SELECT group_id FROM memberships WHERE user_id = $1
+             UNION
+             SELECT l.parent_id FROM group_links l JOIN reached r ON l.child_id = r.g
+         ) "
+    };
+}
+pub(super) use reached_from_user;
+
+impl PostgresStore {
+    pub(super) async fn child_groups_in(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.read(parent.as_str(), |client, parent| {
+            let sql = "SELECT child_id FROM group_links WHERE parent_id = $1 ORDER BY seq";
+            Box::pin(async move { id_list(client, sql, &[&parent], sql::group_id).await })
+        })
+        .await
+    }
+
+    pub(super) async fn parent_groups_in(&self, child: &GroupId) -> StoreResult<Vec<GroupId>> {
+        self.read(child.as_str(), |client, child| {
+            let sql = "SELECT parent_id FROM group_links WHERE child_id = $1 ORDER BY seq";
+            Box::pin(async move { id_list(client, sql, &[&child], sql::group_id).await })
+        })
+        .await
+    }
+
+    pub(super) async fn link_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>> {
+        self.read(&(parent.as_str(), child.as_str()), |client, (parent, child)| {
+            Box::pin(async move {
+                let sql = "SELECT privileges FROM group_links WHERE parent_id = $1 AND child_id = $2";
+                let Some(row) = query_opt(client, sql, &[parent, child]).await? else { return Ok(None) };
+                Ok(Some(sql::privileges(row.try_get(0)?)?))
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn set_link_privileges_in(
+        &self,
+        parent: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<bool> {
+        let args = (parent.as_str(), child.as_str(), i64::from(privileges.bits()));
+        self.write(&args, |tx, (parent, child, bits)| {
+            Box::pin(async move {
+                let sql = "UPDATE group_links SET privileges = $3 WHERE parent_id = $1 AND child_id = $2";
+                Ok(execute(tx, sql, &[parent, child, bits]).await? == 1)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn unlink_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+        self.write(&(parent.as_str(), child.as_str()), |tx, (parent, child)| {
+            Box::pin(async move {
+                let sql = "DELETE FROM group_links WHERE parent_id = $1 AND child_id = $2";
+                Ok(execute(tx, sql, &[parent, child]).await? == 1)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn link_with_token_in(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {
+        // `READ COMMITTED`, so that the statements after the lock see every link committed
+        // before it was granted (see the module's race rule).
+        self.write_at(IsolationLevel::ReadCommitted, &(token_id, child.as_str()), |tx, (token_id, child)| {
+            Box::pin(async move {
+                execute(tx, "SELECT pg_advisory_xact_lock($1)", &[&LINK_LOCK]).await?;
+                // The token's row `FOR UPDATE`: racing joins on one invite queue here, and a
+                // group's deletion has marked it `group_gone` (0004) or waits for this one.
+                let sql = concat!("SELECT ", token_columns!(), ", group_gone FROM tokens WHERE id = $1 FOR UPDATE");
+                let row = query_opt(tx, sql, &[token_id]).await?;
+                let (record, group_gone) = match row {
+                    Some(row) => (Some(token_row(&row)?.decode()?), row.try_get::<_, bool>(9)?),
+                    None => (None, false),
+                };
+                let (parent, privileges) = match usable_group_invite(record) {
+                    Ok(usable) => usable,
+                    Err(outcome) => return Ok(outcome),
+                };
+                let parent_id = parent.as_str();
+                let key_share = "SELECT 1 FROM groups WHERE id = $1 FOR KEY SHARE";
+                if group_gone || query_opt(tx, key_share, &[&parent_id]).await?.is_none() {
+                    return Ok(LinkOutcome::GroupGone);
+                }
+                if query_opt(tx, key_share, &[child]).await?.is_none() {
+                    return Ok(LinkOutcome::ChildGone);
+                }
+                let linked = "SELECT 1 FROM group_links WHERE parent_id = $1 AND child_id = $2";
+                if query_opt(tx, linked, &[&parent_id, child]).await?.is_some() {
+                    return Ok(LinkOutcome::AlreadyLinked);
+                }
+                let cycle = "WITH RECURSIVE above(g) AS (
+                                 SELECT $1::text
+                                 UNION
+                                 SELECT l.parent_id FROM group_links l JOIN above a ON l.child_id = a.g
+                             )
+                             SELECT EXISTS (SELECT 1 FROM above WHERE g = $2)";
+                let closes: bool = query_opt(tx, cycle, &[&parent_id, child])
+                    .await?
+                    .ok_or_else(|| Failure::Row("the cycle check returned no row".into()))?
+                    .try_get(0)?;
+                if closes {
+                    return Ok(LinkOutcome::WouldCycle);
+                }
+                let bits = i64::from(privileges.bits());
+                let insert = "INSERT INTO group_links (parent_id, child_id, privileges) VALUES ($1, $2, $3)";
+                execute(tx, insert, &[&parent_id, child, &bits]).await?;
+                execute(tx, "UPDATE tokens SET uses = uses + 1 WHERE id = $1", &[token_id]).await?;
+                Ok(LinkOutcome::Linked(parent.clone()))
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn effective_privileges_in(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+    ) -> StoreResult<Option<PrivilegeSet>> {
+        self.read(&(user.as_str(), group.as_str()), |client, (user, group)| {
+            Box::pin(async move {
+                let sql = concat!(
+                    reached_from_user!(),
+                    "SELECT privileges FROM memberships WHERE group_id = $2 AND user_id = $1
+                     UNION ALL
+                     SELECT l.privileges FROM group_links l
+                     WHERE l.parent_id = $2 AND l.child_id IN (SELECT g FROM reached)"
+                );
+                let rows = query(client, sql, &[user, group]).await?;
+                let raw = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
+                Ok(effective_union(raw)?)
+            })
+        })
+        .await
+    }
+
+    pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        self.read(group.as_str(), |client, group| {
+            let sql = "WITH RECURSIVE below(g) AS (
+                           SELECT $1::text
+                           UNION
+                           SELECT l.child_id FROM group_links l JOIN below b ON l.parent_id = b.g
+                       )
+                       SELECT m.user_id FROM memberships m JOIN below b ON m.group_id = b.g
+                       JOIN users u ON u.id = m.user_id
+                       GROUP BY m.user_id, u.seq
+                       ORDER BY MIN(CASE WHEN m.group_id = $1 THEN m.seq END) IS NULL,
+                                MIN(CASE WHEN m.group_id = $1 THEN m.seq END), u.seq";
+            Box::pin(async move { id_list(client, sql, &[&group], sql::user_id).await })
+        })
+        .await
+    }
+
+    pub(super) async fn effective_groups_in(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        self.read(user.as_str(), |client, user| {
+            let sql = concat!(
+                reached_from_user!(),
+                "SELECT r.g FROM reached r JOIN groups gr ON gr.id = r.g
+                 LEFT JOIN memberships m ON m.group_id = r.g AND m.user_id = $1
+                 ORDER BY m.seq IS NULL, m.seq, gr.seq"
+            );
+            Box::pin(async move { id_list(client, sql, &[&user], sql::group_id).await })
+        })
+        .await
+    }
+}

@@ -1,0 +1,39 @@
+//! What both SQL backends share of nested groups (issue 12): the decision order of a nested
+//! join over the rows it read, and the fold of the effective-privilege rows. The statements
+//! themselves, recursive queries each, are in each backend's `nested.rs`.
+
+use super::rows::privileges;
+use super::RowError;
+use crate::domain::PrivilegeSet;
+use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
+
+/// The privileges of the rows an effective-privilege query returns (the direct membership and
+/// each link from a child the user reaches), or `None` when there are none: every row there
+/// proves membership, and an effective member always has one (its membership, or the link
+/// through which it belongs).
+pub(crate) fn effective_union(rows: impl IntoIterator<Item = i64>) -> Result<Option<PrivilegeSet>, RowError> {
+    let mut any = false;
+    let mut union = PrivilegeSet::default();
+    for raw in rows {
+        any = true;
+        union = union.union(privileges(raw)?);
+    }
+    Ok(any.then_some(union))
+}
+
+/// The token part of a nested join's decision (contract §1 order: unknown, then revoked or
+/// used up): the parent and the privileges the child gets there, or the outcome that ends it.
+pub(crate) fn usable_group_invite(
+    record: Option<TokenRecord>,
+) -> Result<(crate::domain::GroupId, PrivilegeSet), LinkOutcome> {
+    let Some(TokenRecord {
+        grant: TokenGrant::GroupInviteGroup { group, privileges }, revoked, uses, max_uses, ..
+    }) = record
+    else {
+        return Err(LinkOutcome::TokenUnknown);
+    };
+    if revoked || max_uses.is_some_and(|max| uses >= max) {
+        return Err(LinkOutcome::TokenUsedUp);
+    }
+    Ok((group, privileges))
+}

@@ -1,0 +1,191 @@
+//! Nested groups on SQLite (issue 12): the links, the nested join and the effective queries.
+//! Each effective query is one recursive statement (`WITH RECURSIVE`), the one place this
+//! backend answers it. Changes run on the one writer inside `BEGIN IMMEDIATE`, so the cycle
+//! check and the insert it guards are one step no other writer, in any process, comes between.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::errors::Failure;
+use super::rows::{get_token_in, id_list};
+use super::SqliteStore;
+use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::store::sql::nested::{effective_union, usable_group_invite};
+use crate::store::sql::{self};
+use crate::store::{LinkOutcome, StoreResult};
+
+/// The groups a user reaches: its direct groups and, recursively, their parents. `UNION` (not
+/// `UNION ALL`) visits each group once, so the walk ends on any DAG and costs what it reaches.
+macro_rules! reached_from_user {
+    () => {
+        "WITH RECURSIVE reached(g) AS (
+             SELECT group_id FROM memberships WHERE user_id = ?1
+             UNION
+             SELECT l.parent_id FROM group_links l JOIN reached r ON l.child_id = r.g
+         ) "
+    };
+}
+
+/// Whether `child` is `parent` or one of its ancestors: linking it under `parent` would close a
+/// cycle.
+fn would_cycle(conn: &Connection, parent: &str, child: &str) -> Result<bool, Failure> {
+    let sql = "WITH RECURSIVE above(g) AS (
+                   SELECT ?1
+                   UNION
+                   SELECT l.parent_id FROM group_links l JOIN above a ON l.child_id = a.g
+               )
+               SELECT EXISTS (SELECT 1 FROM above WHERE g = ?2)";
+    Ok(conn.prepare_cached(sql)?.query_row([parent, child], |r| r.get(0))?)
+}
+
+fn group_exists(conn: &Connection, id: &str) -> Result<bool, Failure> {
+    Ok(conn.prepare_cached("SELECT 1 FROM groups WHERE id = ?1")?.query_row([id], |_| Ok(())).optional()?.is_some())
+}
+
+impl SqliteStore {
+    pub(super) async fn child_groups_in(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
+        let parent = parent.clone();
+        self.read(move |conn| {
+            let sql = "SELECT child_id FROM group_links WHERE parent_id = ?1 ORDER BY seq";
+            id_list(conn, sql, &[parent.as_str()], sql::group_id)
+        })
+        .await
+    }
+
+    pub(super) async fn parent_groups_in(&self, child: &GroupId) -> StoreResult<Vec<GroupId>> {
+        let child = child.clone();
+        self.read(move |conn| {
+            let sql = "SELECT parent_id FROM group_links WHERE child_id = ?1 ORDER BY seq";
+            id_list(conn, sql, &[child.as_str()], sql::group_id)
+        })
+        .await
+    }
+
+    pub(super) async fn link_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>> {
+        let (parent, child) = (parent.clone(), child.clone());
+        self.read_inline(move |conn| {
+            let raw: Option<i64> = conn
+                .prepare_cached("SELECT privileges FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
+                .query_row([parent.as_str(), child.as_str()], |r| r.get(0))
+                .optional()?;
+            Ok(raw.map(sql::privileges).transpose()?)
+        })
+        .await
+    }
+
+    pub(super) async fn set_link_privileges_in(
+        &self,
+        parent: &GroupId,
+        child: &GroupId,
+        privileges: PrivilegeSet,
+    ) -> StoreResult<bool> {
+        let (parent, child) = (parent.clone(), child.clone());
+        self.write(move |tx| {
+            let changed = tx
+                .prepare_cached("UPDATE group_links SET privileges = ?3 WHERE parent_id = ?1 AND child_id = ?2")?
+                .execute(params![parent.as_str(), child.as_str(), privileges.bits()])?;
+            Ok(changed == 1)
+        })
+        .await
+    }
+
+    pub(super) async fn unlink_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+        let (parent, child) = (parent.clone(), child.clone());
+        self.write(move |tx| {
+            let removed = tx
+                .prepare_cached("DELETE FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
+                .execute([parent.as_str(), child.as_str()])?;
+            Ok(removed == 1)
+        })
+        .await
+    }
+
+    pub(super) async fn link_with_token_in(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {
+        let (token_id, child) = (token_id.to_owned(), child.clone());
+        self.write(move |tx| {
+            let (parent, privileges) = match usable_group_invite(get_token_in(tx, &token_id)?) {
+                Ok(usable) => usable,
+                Err(outcome) => return Ok(outcome),
+            };
+            let (parent_id, child_id) = (parent.as_str(), child.as_str());
+            if !group_exists(tx, parent_id)? {
+                return Ok(LinkOutcome::GroupGone);
+            }
+            if !group_exists(tx, child_id)? {
+                return Ok(LinkOutcome::ChildGone);
+            }
+            let linked = tx
+                .prepare_cached("SELECT 1 FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
+                .query_row([parent_id, child_id], |_| Ok(()))
+                .optional()?;
+            if linked.is_some() {
+                return Ok(LinkOutcome::AlreadyLinked);
+            }
+            if would_cycle(tx, parent_id, child_id)? {
+                return Ok(LinkOutcome::WouldCycle);
+            }
+            tx.prepare_cached(
+                "INSERT INTO group_links (parent_id, child_id, privileges, seq)
+                 VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM group_links))",
+            )?
+            .execute(params![parent_id, child_id, privileges.bits()])?;
+            tx.prepare_cached("UPDATE tokens SET uses = uses + 1 WHERE id = ?1")?.execute([token_id.as_str()])?;
+            Ok(LinkOutcome::Linked(parent))
+        })
+        .await
+    }
+
+    pub(super) async fn effective_privileges_in(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+    ) -> StoreResult<Option<PrivilegeSet>> {
+        let (group, user) = (group.clone(), user.clone());
+        self.read_inline(move |conn| {
+            let sql = concat!(
+                reached_from_user!(),
+                "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
+                 UNION ALL
+                 SELECT l.privileges FROM group_links l
+                 WHERE l.parent_id = ?2 AND l.child_id IN (SELECT g FROM reached)"
+            );
+            let mut stmt = conn.prepare_cached(sql)?;
+            let rows = stmt
+                .query_map([user.as_str(), group.as_str()], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            Ok(effective_union(rows)?)
+        })
+        .await
+    }
+
+    pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
+        let group = group.clone();
+        self.read(move |conn| {
+            let sql = "WITH RECURSIVE below(g) AS (
+                           SELECT ?1
+                           UNION
+                           SELECT l.child_id FROM group_links l JOIN below b ON l.parent_id = b.g
+                       )
+                       SELECT m.user_id FROM memberships m JOIN below b ON m.group_id = b.g
+                       JOIN users u ON u.id = m.user_id
+                       GROUP BY m.user_id, u.seq
+                       ORDER BY MIN(CASE WHEN m.group_id = ?1 THEN m.seq END) IS NULL,
+                                MIN(CASE WHEN m.group_id = ?1 THEN m.seq END), u.seq";
+            id_list(conn, sql, &[group.as_str()], sql::user_id)
+        })
+        .await
+    }
+
+    pub(super) async fn effective_groups_in(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
+        let user = user.clone();
+        self.read(move |conn| {
+            let sql = concat!(
+                reached_from_user!(),
+                "SELECT r.g FROM reached r JOIN groups gr ON gr.id = r.g
+                 LEFT JOIN memberships m ON m.group_id = r.g AND m.user_id = ?1
+                 ORDER BY m.seq IS NULL, m.seq, gr.seq"
+            );
+            id_list(conn, sql, &[user.as_str()], sql::group_id)
+        })
+        .await
+    }
+}
