@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use futures::future::join_all;
@@ -76,25 +77,42 @@ enum Actor {
     Anyone(u8),
 }
 
-/// One step. Groups and users are indices (G0..G3, U0..U2); `parent`/`child` name a link.
+/// Which link (parent, child) or direct membership (group, user) an operation is about:
+/// `Existing(k)`, the k-th (modulo their number) of those the model has, or any `Pair` (then
+/// mostly one that does not exist). `Existing` with none falls back to a pair made of k.
+#[derive(Clone, Copy, Debug)]
+enum Pick {
+    Existing(u8),
+    Pair(u8, u8),
+}
+
+/// One step. Groups and users are indices (G0..G3, U0..U2).
 #[derive(Clone, Debug)]
 enum Op {
     /// A nested invite minted in `parent`, used by a member of `child` (`nested/join`).
     Link { parent: u8, child: u8, minter: Actor, joiner: Actor },
     /// `DELETE /groups/{parent}/nested/{child}`.
-    Unlink { parent: u8, child: u8, by: Actor },
+    Unlink { link: Pick, by: Actor },
     /// A user invite minted in `group`, used by `user`.
     Join { group: u8, user: u8, minter: Actor },
     /// `DELETE /user/groups/{group}` by `user`.
-    Leave { group: u8, user: u8 },
+    Leave { membership: Pick },
     /// `PUT /groups/{group}/users/{user}/privileges`.
-    SetMember { group: u8, user: u8, by: Actor, privileges: Privs },
+    SetMember { membership: Pick, by: Actor, privileges: Privs },
     /// `PUT /groups/{parent}/nested/{child}/privileges`.
-    SetLink { parent: u8, child: u8, by: Actor, privileges: Privs },
+    SetLink { link: Pick, by: Actor, privileges: Privs },
 }
 
 fn actor() -> impl Strategy<Value = Actor> {
     prop_oneof![3 => (0u8..6).prop_map(Actor::Qualified), 1 => (0u8..6).prop_map(Actor::Anyone)]
+}
+
+/// A pick of a link (`first` = groups) or a membership (`first` = groups, `second` = users).
+fn pick(first: usize, second: usize) -> impl Strategy<Value = Pick> {
+    prop_oneof![
+        3 => (0u8..8).prop_map(Pick::Existing),
+        1 => (0..first as u8, 0..second as u8).prop_map(|(a, b)| Pick::Pair(a, b)),
+    ]
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -104,13 +122,13 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         6 => (group(), group(), actor(), actor())
             .prop_map(|(parent, child, minter, joiner)| Op::Link { parent, child, minter, joiner }),
-        2 => (group(), group(), actor()).prop_map(|(parent, child, by)| Op::Unlink { parent, child, by }),
+        2 => (pick(GROUPS, GROUPS), actor()).prop_map(|(link, by)| Op::Unlink { link, by }),
         3 => (group(), user(), actor()).prop_map(|(group, user, minter)| Op::Join { group, user, minter }),
-        2 => (group(), user()).prop_map(|(group, user)| Op::Leave { group, user }),
-        2 => (group(), user(), actor(), privileges())
-            .prop_map(|(group, user, by, privileges)| Op::SetMember { group, user, by, privileges }),
-        2 => (group(), group(), actor(), privileges())
-            .prop_map(|(parent, child, by, privileges)| Op::SetLink { parent, child, by, privileges }),
+        2 => pick(GROUPS, USERS).prop_map(|membership| Op::Leave { membership }),
+        2 => (pick(GROUPS, USERS), actor(), privileges())
+            .prop_map(|(membership, by, privileges)| Op::SetMember { membership, by, privileges }),
+        2 => (pick(GROUPS, GROUPS), actor(), privileges())
+            .prop_map(|(link, by, privileges)| Op::SetLink { link, by, privileges }),
     ]
 }
 
@@ -175,6 +193,11 @@ impl Model {
         self.privileges(u, g).contains(privilege)
     }
 
+    /// The most links on a path going up from `g`.
+    fn height(&self, g: usize) -> usize {
+        self.parents(g).into_iter().map(|p| 1 + self.height(p)).max().unwrap_or(0)
+    }
+
     /// Whether `a` is `d` or one of its ancestors.
     fn is_ancestor_or_self(&self, a: usize, d: usize) -> bool {
         a == d || self.parents(d).into_iter().any(|p| self.is_ancestor_or_self(a, p))
@@ -189,6 +212,31 @@ impl Model {
         }
         let others: Vec<&Set> = self.members.iter().filter(|((v, h), _)| *h == g && *v != u).map(|(_, p)| p).collect();
         (after.is_some() || !others.is_empty()) && !others.into_iter().any(manages)
+    }
+
+    /// The (parent, child) of a link `pick`.
+    fn link(&self, pick: Pick) -> (usize, usize) {
+        match pick {
+            Pick::Pair(p, c) => (p as usize, c as usize),
+            Pick::Existing(k) if self.links.is_empty() => (k as usize % GROUPS, (k as usize + 1) % GROUPS),
+            Pick::Existing(k) => {
+                let (c, p) = *self.links.keys().nth(k as usize % self.links.len()).expect("k is within the links");
+                (p, c)
+            }
+        }
+    }
+
+    /// The (group, user) of a membership `pick`.
+    fn membership(&self, pick: Pick) -> (usize, usize) {
+        match pick {
+            Pick::Pair(g, u) => (g as usize, u as usize),
+            Pick::Existing(k) if self.members.is_empty() => (k as usize % GROUPS, k as usize % USERS),
+            Pick::Existing(k) => {
+                let (u, g) =
+                    *self.members.keys().nth(k as usize % self.members.len()).expect("k is within the members");
+                (g, u)
+            }
+        }
     }
 
     /// The user who does an operation needing `privilege` in `g` (see `Actor`).
@@ -241,17 +289,41 @@ struct World<'a> {
     users: Vec<(String, String)>,
     /// Ids of G0..G3.
     groups: Vec<String>,
+    /// What the writes answered, for the run's summary.
+    tally: &'a Tally,
+}
+
+/// How often each kind of write got each status over a run, and the longest chain of links
+/// seen: printed at the end, to show what the cases exercised.
+#[derive(Default)]
+struct Tally {
+    outcomes: Mutex<BTreeMap<(&'static str, u16), usize>>,
+    deepest: AtomicUsize,
+}
+
+impl fmt::Display for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let outcomes = self.outcomes.lock().unwrap_or_else(|e| e.into_inner());
+        let mut kinds: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for ((kind, status), n) in outcomes.iter() {
+            kinds.entry(kind).or_default().push(format!("{status}×{n}"));
+        }
+        for (kind, counts) in kinds {
+            writeln!(f, "  {kind}: {}", counts.join(" "))?;
+        }
+        write!(f, "  longest chain of links: {}", self.deepest.load(Ordering::Relaxed))
+    }
 }
 
 impl<'a> World<'a> {
-    async fn new(app: &'a TestApp) -> World<'a> {
+    async fn new(app: &'a TestApp, tally: &'a Tally) -> World<'a> {
         let case = CASE.fetch_add(1, Ordering::Relaxed);
         let users = join_all((0..USERS).map(|u| app.user_owned(format!("case{case}u{u}")))).await;
         let mut groups = Vec::with_capacity(GROUPS);
         for g in 0..GROUPS {
             groups.push(app.create_group(&users[g % USERS].1, &format!("case{case} G{g}")).await);
         }
-        World { app, users, groups }
+        World { app, users, groups, tally }
     }
 
     fn token(&self, u: usize) -> &str {
@@ -305,6 +377,14 @@ impl<'a> World<'a> {
         }
     }
 
+    /// `agree`, counting the answer in the tally under `kind`.
+    fn step(&self, kind: &'static str, what: &str, reply: &Reply, expected: &Expected) -> Result<(), String> {
+        let mut outcomes = self.tally.outcomes.lock().unwrap_or_else(|e| e.into_inner());
+        *outcomes.entry((kind, reply.status.as_u16())).or_default() += 1;
+        drop(outcomes);
+        self.agree(what, reply, expected)
+    }
+
     /// Does `op` over HTTP, checking each answer against the model, and applies it to the model
     /// where it succeeded.
     async fn apply(&self, model: &mut Model, op: &Op) -> Result<(), String> {
@@ -315,7 +395,7 @@ impl<'a> World<'a> {
                 let path = format!("/groups/{}/nested/token", self.groups[p]);
                 let reply = self.send(Method::POST, &path, minter, None).await;
                 let expected = model.gate(minter, p, "group_invite_group").unwrap_or(Expected::Status(StatusCode::OK));
-                self.agree(&format!("U{minter} mints a nested invite in G{p}"), &reply, &expected)?;
+                self.step("nested invite", &format!("U{minter} mints a nested invite in G{p}"), &reply, &expected)?;
                 if reply.status != StatusCode::OK {
                     return Ok(());
                 }
@@ -332,7 +412,7 @@ impl<'a> World<'a> {
                         Expected::Status(StatusCode::CREATED)
                     }
                 });
-                self.agree(&format!("U{joiner} joins G{c} to G{p}"), &reply, &expected)?;
+                self.step("nested join", &format!("U{joiner} joins G{c} to G{p}"), &reply, &expected)?;
                 if reply.status == StatusCode::CREATED {
                     let location = reply.header("location").unwrap_or_default();
                     let want = format!("{API_ROOT}/groups/{}/parent/{}", self.groups[c], self.groups[p]);
@@ -342,8 +422,8 @@ impl<'a> World<'a> {
                     model.links.insert((c, p), set(DEFAULT));
                 }
             }
-            Op::Unlink { parent, child, by } => {
-                let (p, c) = (parent as usize, child as usize);
+            Op::Unlink { link, by } => {
+                let (p, c) = model.link(link);
                 let by = model.pick(by, p, "group_remove_group");
                 let path = format!("/groups/{}/nested/{}", self.groups[p], self.groups[c]);
                 let reply = self.send(Method::DELETE, &path, by, None).await;
@@ -352,7 +432,7 @@ impl<'a> World<'a> {
                         true => Expected::Status(StatusCode::NO_CONTENT),
                         false => Expected::Error(StatusCode::NOT_FOUND, "not_found"),
                     });
-                self.agree(&format!("U{by} removes G{c} from G{p}"), &reply, &expected)?;
+                self.step("unlink", &format!("U{by} removes G{c} from G{p}"), &reply, &expected)?;
                 if reply.status == StatusCode::NO_CONTENT {
                     model.links.remove(&(c, p));
                 }
@@ -363,7 +443,7 @@ impl<'a> World<'a> {
                 let path = format!("/groups/{}/users/token", self.groups[g]);
                 let reply = self.send(Method::POST, &path, minter, None).await;
                 let expected = model.gate(minter, g, "group_invite_user").unwrap_or(Expected::Status(StatusCode::OK));
-                self.agree(&format!("U{minter} mints a user invite in G{g}"), &reply, &expected)?;
+                self.step("user invite", &format!("U{minter} mints a user invite in G{g}"), &reply, &expected)?;
                 if reply.status != StatusCode::OK {
                     return Ok(());
                 }
@@ -373,13 +453,13 @@ impl<'a> World<'a> {
                     true => Expected::Error(StatusCode::CONFLICT, "relation_already_exists"),
                     false => Expected::Status(StatusCode::CREATED),
                 };
-                self.agree(&format!("U{u} joins G{g}"), &reply, &expected)?;
+                self.step("user join", &format!("U{u} joins G{g}"), &reply, &expected)?;
                 if reply.status == StatusCode::CREATED {
                     model.members.insert((u, g), set(DEFAULT));
                 }
             }
-            Op::Leave { group, user } => {
-                let (g, u) = (group as usize, user as usize);
+            Op::Leave { membership } => {
+                let (g, u) = model.membership(membership);
                 let reply = self.send(Method::DELETE, &format!("/user/groups/{}", self.groups[g]), u, None).await;
                 // Only a direct membership can be left; an effective one is the links' business.
                 let expected = if !model.members.contains_key(&(u, g)) {
@@ -389,13 +469,13 @@ impl<'a> World<'a> {
                 } else {
                     Expected::Status(StatusCode::NO_CONTENT)
                 };
-                self.agree(&format!("U{u} leaves G{g}"), &reply, &expected)?;
+                self.step("leave", &format!("U{u} leaves G{g}"), &reply, &expected)?;
                 if reply.status == StatusCode::NO_CONTENT {
                     model.members.remove(&(u, g));
                 }
             }
-            Op::SetMember { group, user, by, privileges } => {
-                let (g, u) = (group as usize, user as usize);
+            Op::SetMember { membership, by, privileges } => {
+                let (g, u) = model.membership(membership);
                 let by = model.pick(by, g, "group_set_privileges");
                 let after: Set = privileges.names().into_iter().collect();
                 let path = format!("/groups/{}/users/{}/privileges", self.groups[g], self.users[u].0);
@@ -409,13 +489,13 @@ impl<'a> World<'a> {
                         Expected::Status(StatusCode::NO_CONTENT)
                     }
                 });
-                self.agree(&format!("U{by} sets U{u}'s privileges in G{g}"), &reply, &expected)?;
+                self.step("member privileges", &format!("U{by} sets U{u}'s privileges in G{g}"), &reply, &expected)?;
                 if reply.status == StatusCode::NO_CONTENT {
                     model.members.insert((u, g), after);
                 }
             }
-            Op::SetLink { parent, child, by, privileges } => {
-                let (p, c) = (parent as usize, child as usize);
+            Op::SetLink { link, by, privileges } => {
+                let (p, c) = model.link(link);
                 let by = model.pick(by, p, "group_set_privileges");
                 let path = format!("/groups/{}/nested/{}/privileges", self.groups[p], self.groups[c]);
                 let reply = self.send(Method::PUT, &path, by, Some(json!({ "privileges": privileges.names() }))).await;
@@ -424,7 +504,7 @@ impl<'a> World<'a> {
                         true => Expected::Status(StatusCode::NO_CONTENT),
                         false => Expected::Error(StatusCode::NOT_FOUND, "not_found"),
                     });
-                self.agree(&format!("U{by} sets G{c}'s privileges in G{p}"), &reply, &expected)?;
+                self.step("link privileges", &format!("U{by} sets G{c}'s privileges in G{p}"), &reply, &expected)?;
                 if reply.status == StatusCode::NO_CONTENT {
                     model.links.insert((c, p), privileges.names().into_iter().collect());
                 }
@@ -550,8 +630,8 @@ impl Probe {
 // --- the property ------------------------------------------------------------------------------
 
 /// Runs `ops` on fresh users and groups, checking every step; the error names the step.
-async fn run_case(app: &TestApp, ops: &[Op]) -> Result<(), String> {
-    let world = World::new(app).await;
+async fn run_case(app: &TestApp, tally: &Tally, ops: &[Op]) -> Result<(), String> {
+    let world = World::new(app, tally).await;
     let mut model = Model::new();
     let at = |i: usize, op: &Op, e: String| {
         let steps: Vec<String> = ops.iter().enumerate().map(|(j, op)| format!("  {j:2}: {op:?}")).collect();
@@ -561,6 +641,8 @@ async fn run_case(app: &TestApp, ops: &[Op]) -> Result<(), String> {
     for (i, op) in ops.iter().enumerate() {
         world.apply(&mut model, op).await.map_err(|e| at(i, op, e))?;
         world.check(&model).await.map_err(|e| at(i, op, e))?;
+        let height = (0..GROUPS).map(|g| model.height(g)).max().unwrap_or(0);
+        tally.deepest.fetch_max(height, Ordering::Relaxed);
     }
     Ok(())
 }
@@ -581,14 +663,15 @@ async fn effective_membership_and_privileges_follow_a_reference_model_through_ra
     let mut runner = TestRunner::new(config);
     let strategy = proptest::collection::vec(op(), 1..=STEPS);
     let handle = tokio::runtime::Handle::current();
+    let tally = Tally::default();
     let started = Instant::now();
     // The runner is synchronous; each case drives the server through this runtime's handle,
     // from a thread the runtime has handed its other work away from.
     let result = tokio::task::block_in_place(|| {
-        runner.run(&strategy, |ops| handle.block_on(run_case(&app, &ops)).map_err(TestCaseError::fail))
+        runner.run(&strategy, |ops| handle.block_on(run_case(&app, &tally, &ops)).map_err(TestCaseError::fail))
     });
     let took = started.elapsed();
-    println!("{backend:?}: {cases} cases in {:.1} s", took.as_secs_f64());
+    println!("{backend:?}: {cases} cases in {:.1} s; the writes answered:\n{tally}", took.as_secs_f64());
     if let Err(e) = result {
         panic!("{backend:?}: {e}");
     }
