@@ -148,10 +148,9 @@ async fn two_groups_joining_each_other_through_two_instances_at_once_link_exactl
         let (replies, waiting) = lined_up(&pair.url, &[&into_a, &into_b], race).await;
         let statuses: Vec<u16> = replies.iter().map(|r| r.status.as_u16()).collect();
         assert_eq!(waiting.len(), 2, "round {round}: both joins waited inside their transactions: {waiting:?}");
-        let winner = replies
-            .iter()
-            .position(|r| r.status == StatusCode::CREATED)
-            .unwrap_or_else(|| panic!("round {round}: one join succeeds: {statuses:?}"));
+        let created = replies.iter().filter(|r| r.status == StatusCode::CREATED).count();
+        assert_eq!(created, 1, "round {round}: exactly one join succeeds (two make a cycle): {statuses:?}");
+        let winner = replies.iter().position(|r| r.status == StatusCode::CREATED).expect("one 201");
         assert_error(&replies[1 - winner], StatusCode::BAD_REQUEST, "would_introduce_cycle");
         wins[winner] += 1;
         // The winner's link, and nothing else, through either instance.
