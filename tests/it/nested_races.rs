@@ -1,7 +1,8 @@
 //! Nested groups beyond the model test (issue 12 points 2, 3 and 5): the cycle race across two
 //! real server instances on one PostgreSQL database, privileges inherited across three levels
 //! and lost at once when the middle link goes, and the 404-hiding rule (§2) for an effective
-//! member through a child versus a stranger.
+//! member through a child versus a stranger, and the nested invite's own rules (token type, GET alias,
+//! single use).
 //!
 //! The race lines both joins up inside their transactions: this test holds the two invites'
 //! rows locked, as a slow concurrent writer would, until each instance has a session waiting on
@@ -11,6 +12,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use futures::future::join_all;
+use oz_groups::tokens::{Caveat, Macaroon};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -227,6 +229,8 @@ fn privileges(reply: Reply) -> Vec<String> {
     sorted(&strings(&reply.expect(StatusCode::OK).json()["privileges"]))
 }
 
+/// Group privileges and zone privileges both; "at once" on this instance and on a second one on
+/// the same database (SQLite, PostgreSQL).
 async fn a_member_of_a_grandchild_holds_what_the_links_grant_in_the_grandparent_and_loses_it_when_the_middle_link_goes(
     backend: Backend,
 ) {
@@ -271,8 +275,14 @@ async fn a_member_of_a_grandchild_holds_what_the_links_grant_in_the_grandparent_
         Backend::Memory => None,
         _ => Some(app.another_instance_with(|store| store).await),
     };
-    if let Some(other) = &other {
-        other.get(&format!("/groups/{}", s.top), &s.member).await.expect(StatusCode::OK);
+    // A zone privilege of Top flows down to the member too (§7).
+    let zone = format!("/groups/{}/privileges", s.top);
+    app.patch_json(&zone, &app.admin_token, &json!({ "privileges": ["list_users"] }))
+        .await
+        .expect(StatusCode::NO_CONTENT);
+    for instance in std::iter::once(app).chain(other.as_ref()) {
+        instance.get(&format!("/groups/{}", s.top), &s.member).await.expect(StatusCode::OK);
+        instance.get("/users", &s.member).await.expect(StatusCode::OK);
     }
 
     // Cutting Bottom from Middle takes Top and Middle away at once.
@@ -289,10 +299,49 @@ async fn a_member_of_a_grandchild_holds_what_the_links_grant_in_the_grandparent_
         assert_error(&invite, StatusCode::NOT_FOUND, "not_found");
         let groups = instance.get("/user/effective_groups", &s.member).await.expect(StatusCode::OK).json();
         assert_eq!(strings(&groups["effective_groups"]), vec![s.bottom.clone()]);
+        assert_error(&instance.get("/users", &s.member).await, StatusCode::FORBIDDEN, "forbidden");
     }
     // Middle itself stays under Top.
     let parents = app.get(&format!("/groups/{}/parent", s.middle), &s.owner).await.expect(StatusCode::OK).json();
     assert_eq!(strings(&parents["parent_groups"]), vec![s.top.clone()]);
+}
+
+// --- nested invites ----------------------------------------------------------------------------
+
+async fn a_nested_invite_is_a_group_invite_group_token_minted_by_post_or_get_and_admits_one_group(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, owner) = app.user("owner").await;
+    let parent = app.create_group(&owner, "Parent").await;
+    let (first, second) = (app.create_group(&owner, "First").await, app.create_group(&owner, "Second").await);
+    let path = format!("/groups/{parent}/nested/token");
+    for method in [Method::POST, Method::GET] {
+        let reply = app.request(method.clone(), &path).auth(&owner).send().await.expect(StatusCode::OK);
+        let invite = reply.json()["token"].as_str().expect("a token").to_owned();
+        let macaroon = Macaroon::deserialize(&invite).expect("a macaroon");
+        assert_eq!(
+            macaroon.caveats(),
+            [Caveat::FirstParty("tokenType = group_invite_group_token".into())],
+            "{method} {path}"
+        );
+        // Single use by default: one group gets in, the next is told the token is used.
+        let join = |child: &str| format!("/groups/{child}/nested/join");
+        app.post_json(&join(&first), &owner, &json!({ "token": invite })).await.expect(StatusCode::CREATED);
+        let again = app.post_json(&join(&second), &owner, &json!({ "token": invite })).await;
+        assert_error(&again, StatusCode::BAD_REQUEST, "invalid_token");
+        app.delete(&format!("/groups/{parent}/nested/{first}"), &owner).await.expect(StatusCode::NO_CONTENT);
+    }
+    // A stranger's nested join into a hidden group is the 404 of a missing group.
+    let (_, stranger) = app.user("stranger").await;
+    let own = app.create_group(&stranger, "Own").await;
+    let invite = app.request(Method::POST, &format!("/groups/{own}/nested/token")).auth(&stranger).send().await;
+    let invite = invite.expect(StatusCode::OK).json()["token"].as_str().expect("a token").to_owned();
+    let hidden = app.post_json(&format!("/groups/{first}/nested/join"), &stranger, &json!({ "token": invite })).await;
+    let missing =
+        app.post_json(&format!("/groups/{NO_SUCH_GROUP}/nested/join"), &stranger, &json!({ "token": invite })).await;
+    assert_eq!(
+        assert_error(&hidden, StatusCode::NOT_FOUND, "not_found"),
+        assert_error(&missing, StatusCode::NOT_FOUND, "not_found")
+    );
 }
 
 // --- 404 hiding --------------------------------------------------------------------------------
@@ -352,6 +401,7 @@ async fn an_effective_member_through_a_child_sees_the_top_group_and_a_stranger_g
 }
 
 all_backends!(
+    a_nested_invite_is_a_group_invite_group_token_minted_by_post_or_get_and_admits_one_group,
     a_member_of_a_grandchild_holds_what_the_links_grant_in_the_grandparent_and_loses_it_when_the_middle_link_goes,
     an_effective_member_through_a_child_sees_the_top_group_and_a_stranger_gets_the_404_of_a_missing_group,
 );
