@@ -1,7 +1,7 @@
 //! Nested groups beyond the model test (issue 12 points 2, 3 and 5): the cycle race across two
 //! real server instances on one PostgreSQL database, privileges inherited across three levels
-//! and lost at once when the middle link goes, and the 404-hiding rule (§2) for an effective
-//! member through a child versus a stranger, and the nested invite's own rules (token type, GET alias,
+//! and lost at once when the middle link goes, the 404-hiding rule (§2) for an effective member
+//! through a child versus a stranger, and the nested invite's own rules (token type, GET alias,
 //! single use).
 //!
 //! The race lines both joins up inside their transactions: this test holds the two invites'
