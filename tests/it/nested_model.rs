@@ -8,10 +8,11 @@
 //! Refusals the contract prescribes (400 `would_introduce_cycle`, 409
 //! `relation_already_exists`, 409 `last_manager`, 403, 404) are part of the model.
 //!
-//! One server per backend serves every case; each case makes its own users and groups, which
-//! no other case can reach, so cases cannot see each other. `PROPTEST_CASES` changes the
-//! number of cases (16 by default). A failure names the step, the operation and the sequence,
-//! after shrinking.
+//! One server per backend serves every case (on SQLite and PostgreSQL with a second instance on
+//! the same database, through which every other read goes); each case makes its own users and
+//! groups, which no other case can reach, so cases cannot see each other. `PROPTEST_CASES`
+//! changes the number of cases (16 by default). A failure names the step, the operation and the
+//! sequence, after shrinking.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -285,6 +286,9 @@ static CASE: AtomicUsize = AtomicUsize::new(0);
 /// The users and groups of one case on the server.
 struct World<'a> {
     app: &'a TestApp,
+    /// The instances the reads go through, in turn: `app`, and on SQLite and PostgreSQL a
+    /// second instance on the same database, which must see every write at once too.
+    readers: &'a [TestApp],
     /// (id, access token) of U0..U2.
     users: Vec<(String, String)>,
     /// Ids of G0..G3.
@@ -316,14 +320,14 @@ impl fmt::Display for Tally {
 }
 
 impl<'a> World<'a> {
-    async fn new(app: &'a TestApp, tally: &'a Tally) -> World<'a> {
+    async fn new(app: &'a TestApp, readers: &'a [TestApp], tally: &'a Tally) -> World<'a> {
         let case = CASE.fetch_add(1, Ordering::Relaxed);
         let users = join_all((0..USERS).map(|u| app.user_owned(format!("case{case}u{u}")))).await;
         let mut groups = Vec::with_capacity(GROUPS);
         for g in 0..GROUPS {
             groups.push(app.create_group(&users[g % USERS].1, &format!("case{case} G{g}")).await);
         }
-        World { app, users, groups, tally }
+        World { app, readers, users, groups, tally }
     }
 
     fn token(&self, u: usize) -> &str {
@@ -572,7 +576,8 @@ impl<'a> World<'a> {
                 ids(groups, &self.groups),
             ));
         }
-        let outcomes = join_all(probes.iter().map(|probe| probe.run(self))).await;
+        let readers = std::iter::once(self.app).chain(self.readers).cycle();
+        let outcomes = join_all(probes.iter().zip(readers).map(|(probe, via)| probe.run(self, via))).await;
         let wrong: Vec<String> = outcomes.into_iter().filter_map(Result::err).collect();
         match wrong.is_empty() {
             true => Ok(()),
@@ -603,11 +608,12 @@ impl Probe {
         Probe { path, token: token.to_owned(), expect: Expect::Status(expected) }
     }
 
-    async fn run(&self, world: &World<'_>) -> Result<(), String> {
-        let reply = world.app.get(&self.path, &self.token).await;
+    async fn run(&self, world: &World<'_>, via: &TestApp) -> Result<(), String> {
+        let reply = via.get(&self.path, &self.token).await;
         let who =
             world.users.iter().position(|(_, t)| *t == self.token).map_or("admin".to_owned(), |u| format!("U{u}"));
-        let what = format!("GET {} as {who}", world.names(&self.path));
+        let instance = if std::ptr::eq(via, world.app) { "the first" } else { "the second" };
+        let what = format!("GET {} as {who} through {instance} instance", world.names(&self.path));
         match &self.expect {
             Expect::Status(expected) => world.agree(&what, &reply, expected),
             Expect::List(key, items) => {
@@ -630,8 +636,8 @@ impl Probe {
 // --- the property ------------------------------------------------------------------------------
 
 /// Runs `ops` on fresh users and groups, checking every step; the error names the step.
-async fn run_case(app: &TestApp, tally: &Tally, ops: &[Op]) -> Result<(), String> {
-    let world = World::new(app, tally).await;
+async fn run_case(app: &TestApp, readers: &[TestApp], tally: &Tally, ops: &[Op]) -> Result<(), String> {
+    let world = World::new(app, readers, tally).await;
     let mut model = Model::new();
     let at = |i: usize, op: &Op, e: String| {
         let steps: Vec<String> = ops.iter().enumerate().map(|(j, op)| format!("  {j:2}: {op:?}")).collect();
@@ -649,6 +655,10 @@ async fn run_case(app: &TestApp, tally: &Tally, ops: &[Op]) -> Result<(), String
 
 async fn effective_membership_and_privileges_follow_a_reference_model_through_random_sequences(backend: Backend) {
     let app = spawn_app(backend).await;
+    let second = match backend {
+        Backend::Memory => Vec::new(),
+        Backend::Sqlite | Backend::Postgres => vec![app.another_instance_with(|store| store).await],
+    };
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(CASES);
     let config = Config {
         cases,
@@ -668,7 +678,7 @@ async fn effective_membership_and_privileges_follow_a_reference_model_through_ra
     // The runner is synchronous; each case drives the server through this runtime's handle,
     // from a thread the runtime has handed its other work away from.
     let result = tokio::task::block_in_place(|| {
-        runner.run(&strategy, |ops| handle.block_on(run_case(&app, &tally, &ops)).map_err(TestCaseError::fail))
+        runner.run(&strategy, |ops| handle.block_on(run_case(&app, &second, &tally, &ops)).map_err(TestCaseError::fail))
     });
     let took = started.elapsed();
     println!("{backend:?}: {cases} cases in {:.1} s; the writes answered:\n{tally}", took.as_secs_f64());
