@@ -1,12 +1,13 @@
 //! Nested groups against a reference model (issue 12 point 5; contract §3 "Nested groups", §2's
 //! 404 hiding, §7's last-manager rule): proptest draws sequences of up to 25 operations on four
-//! groups and three users (link, unlink, user join, leave, a member's privileges, a link's
-//! privileges), each done over HTTP as a user the sequence names, and after every step the
-//! server must agree with a naive model (two maps and a recursive function) on every group's
-//! effective users, children and parents, every user's effective groups, every effective
-//! privilege, every link's privileges, and who gets 200, 403 or 404 for `GET /groups/{id}`.
-//! Refusals the contract prescribes (400 `would_introduce_cycle`, 409
-//! `relation_already_exists`, 409 `last_manager`, 403, 404) are part of the model.
+//! groups and three users (link, unlink, user join, leave, a member's removal, a group's
+//! deletion, a member's privileges, a link's privileges), each done over HTTP as a user the
+//! sequence names, and after every step the server must agree with a naive model (maps and a
+//! recursive function) on every group's effective users, children and parents, every user's
+//! effective groups, every effective privilege, every link's privileges, and who gets 200, 403
+//! or 404 for `GET /groups/{id}`. Refusals the contract prescribes (400
+//! `would_introduce_cycle`, 409 `relation_already_exists`, 409 `last_manager`, 403, 404) are
+//! part of the model.
 //!
 //! One server per backend serves every case (on SQLite and PostgreSQL with a second instance on
 //! the same database, through which every other read goes); each case makes its own users and
@@ -37,11 +38,12 @@ const STEPS: usize = 25;
 /// Cases per backend unless `PROPTEST_CASES` says otherwise.
 const CASES: u32 = 16;
 
-/// The privileges a drawn privilege set is made of: the six the operations check, and one
+/// The privileges a drawn privilege set is made of: seven the operations check, and one
 /// that none of them does (so that privileges nothing checks are seen to flow too).
-const DRAWN: [&str; 7] = [
+const DRAWN: [&str; 8] = [
     "group_view_data",
     "group_invite_user",
+    "group_remove_user",
     "group_set_privileges",
     "group_invite_group",
     "group_join_group",
@@ -98,6 +100,10 @@ enum Op {
     Join { group: u8, user: u8, minter: Actor },
     /// `DELETE /user/groups/{group}` by `user`.
     Leave { membership: Pick },
+    /// `DELETE /groups/{group}/users/{user}`.
+    Remove { membership: Pick, by: Actor },
+    /// `DELETE /groups/{group}`.
+    Delete { group: u8, by: Actor },
     /// `PUT /groups/{group}/users/{user}/privileges`.
     SetMember { membership: Pick, by: Actor, privileges: Privs },
     /// `PUT /groups/{parent}/nested/{child}/privileges`.
@@ -119,13 +125,16 @@ fn pick(first: usize, second: usize) -> impl Strategy<Value = Pick> {
 fn op() -> impl Strategy<Value = Op> {
     let group = || 0..GROUPS as u8;
     let user = || 0..USERS as u8;
-    let privileges = || (0u8..1 << DRAWN.len()).prop_map(Privs);
+    // Every subset of DRAWN (at most 8 privileges, one bit each).
+    let privileges = || (0..=u8::MAX >> (8 - DRAWN.len())).prop_map(Privs);
     prop_oneof![
         6 => (group(), group(), actor(), actor())
             .prop_map(|(parent, child, minter, joiner)| Op::Link { parent, child, minter, joiner }),
         2 => (pick(GROUPS, GROUPS), actor()).prop_map(|(link, by)| Op::Unlink { link, by }),
         3 => (group(), user(), actor()).prop_map(|(group, user, minter)| Op::Join { group, user, minter }),
         2 => pick(GROUPS, USERS).prop_map(|membership| Op::Leave { membership }),
+        1 => (pick(GROUPS, USERS), actor()).prop_map(|(membership, by)| Op::Remove { membership, by }),
+        1 => (group(), actor()).prop_map(|(group, by)| Op::Delete { group, by }),
         2 => (pick(GROUPS, USERS), actor(), privileges())
             .prop_map(|(membership, by, privileges)| Op::SetMember { membership, by, privileges }),
         2 => (pick(GROUPS, GROUPS), actor(), privileges())
@@ -145,6 +154,8 @@ struct Model {
     members: BTreeMap<(usize, usize), Set>,
     /// (child, parent) → the privileges the child holds in the parent.
     links: BTreeMap<(usize, usize), Set>,
+    /// Groups deleted, with their memberships and links.
+    deleted: BTreeSet<usize>,
 }
 
 impl Model {
@@ -478,6 +489,38 @@ impl<'a> World<'a> {
                     model.members.remove(&(u, g));
                 }
             }
+            Op::Remove { membership, by } => {
+                let (g, u) = model.membership(membership);
+                let by = model.pick(by, g, "group_remove_user");
+                let reply = self
+                    .send(Method::DELETE, &format!("/groups/{}/users/{}", self.groups[g], self.users[u].0), by, None)
+                    .await;
+                let expected = model.gate(by, g, "group_remove_user").unwrap_or_else(|| {
+                    if !model.members.contains_key(&(u, g)) {
+                        Expected::Error(StatusCode::NOT_FOUND, "not_found")
+                    } else if model.loses_last_manager(g, u, None) {
+                        Expected::Error(StatusCode::CONFLICT, "last_manager")
+                    } else {
+                        Expected::Status(StatusCode::NO_CONTENT)
+                    }
+                });
+                self.step("member removal", &format!("U{by} removes U{u} from G{g}"), &reply, &expected)?;
+                if reply.status == StatusCode::NO_CONTENT {
+                    model.members.remove(&(u, g));
+                }
+            }
+            Op::Delete { group, by } => {
+                let g = group as usize;
+                let by = model.pick(by, g, "group_remove");
+                let reply = self.send(Method::DELETE, &format!("/groups/{}", self.groups[g]), by, None).await;
+                let expected = model.gate(by, g, "group_remove").unwrap_or(Expected::Status(StatusCode::NO_CONTENT));
+                self.step("group deletion", &format!("U{by} deletes G{g}"), &reply, &expected)?;
+                if reply.status == StatusCode::NO_CONTENT {
+                    model.members.retain(|(_, h), _| *h != g);
+                    model.links.retain(|(c, p), _| *c != g && *p != g);
+                    model.deleted.insert(g);
+                }
+            }
             Op::SetMember { membership, by, privileges } => {
                 let (g, u) = model.membership(membership);
                 let by = model.pick(by, g, "group_set_privileges");
@@ -527,6 +570,22 @@ impl<'a> World<'a> {
         let mut probes: Vec<Probe> = Vec::new();
         for (g, gid) in self.groups.iter().enumerate() {
             let group = |path: &str| format!("/groups/{gid}{path}");
+            if model.deleted.contains(&g) {
+                // Gone for everyone, the zone admin included; nobody is a member any more.
+                let gone = Expected::Error(StatusCode::NOT_FOUND, "not_found");
+                for path in ["", "/effective_users", "/nested", "/parent"] {
+                    probes.push(Probe::status(group(path), admin, gone.clone()));
+                }
+                for (uid, token) in &self.users {
+                    probes.push(Probe::status(group(""), token, gone.clone()));
+                    probes.push(Probe::status(
+                        group(&format!("/effective_users/{uid}/privileges")),
+                        admin,
+                        gone.clone(),
+                    ));
+                }
+                continue;
+            }
             probes.push(Probe::list(
                 group("/effective_users"),
                 admin,
