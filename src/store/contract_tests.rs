@@ -7,7 +7,8 @@ use std::sync::Arc;
 use super::fixtures::postgres_database;
 use super::fixtures::{
     a_group, a_group_invite, a_user, an_access_token, an_invite_granting, name, nest, new_group, new_group_invite,
-    new_invite, new_user, race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving, uses,
+    new_invite, new_user, race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving,
+    race_link_changes_and_check_the_closure, uses,
 };
 use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
@@ -1030,6 +1031,26 @@ pub(crate) async fn a_diamond_counts_each_member_and_group_once(store: &dyn Stor
     assert_eq!(groups, vec![bottom.clone(), top.clone(), left.clone(), right.clone()]);
     let both = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::Remove]);
     assert_eq!(store.effective_privileges(&top, &member).await, Ok(Some(both)), "united over both ways up");
+
+    // One way up goes: the other still holds, with only what flows along it.
+    assert_eq!(store.unlink(&left, &bottom).await, Ok(true));
+    let right_only = PrivilegeSet::from_iter([Privilege::Remove]);
+    assert_eq!(store.effective_privileges(&top, &member).await, Ok(Some(right_only)));
+    assert_eq!(store.effective_privileges(&left, &member).await, Ok(None));
+    assert_eq!(store.effective_groups(&member).await, Ok(vec![bottom.clone(), top.clone(), right.clone()]));
+    // Linking back, then deleting the other way's group, leaves the first way.
+    nest(store, &left, &bottom).await;
+    assert_eq!(store.delete_group(&right).await, Ok(true));
+    assert_eq!(store.effective_privileges(&top, &member).await, Ok(Some(PrivilegeSet::default_member())));
+    assert_eq!(store.effective_groups(&member).await, Ok(vec![bottom.clone(), top.clone(), left.clone()]));
+    // And deleting the bottom's last way up leaves it alone.
+    assert_eq!(store.delete_group(&left).await, Ok(true));
+    assert_eq!(store.effective_privileges(&top, &member).await, Ok(None));
+    assert_eq!(store.effective_groups(&member).await, Ok(vec![bottom.clone()]));
+    assert_eq!(store.effective_users(&top).await, Ok(vec![owner.clone()]));
+    // A group that was below another can be linked above it once nothing joins them.
+    nest(store, &bottom, &top).await;
+    assert_eq!(store.effective_groups(&owner).await.map(|g| g.len()), Ok(2), "the owner's top and bottom");
 }
 
 pub(crate) async fn deleting_a_linked_group_removes_its_links_both_ways(store: &dyn Store) {
@@ -1051,6 +1072,12 @@ pub(crate) async fn deleting_a_linked_group_removes_its_links_both_ways(store: &
 
 pub(crate) async fn a_single_use_group_invite_links_exactly_one_of_many_racing_groups(store: Arc<dyn Store>) {
     race_group_invite(&[store], 12).await;
+}
+
+pub(crate) async fn concurrent_links_and_unlinks_leave_effective_groups_equal_to_the_walked_ancestors(
+    store: Arc<dyn Store>,
+) {
+    race_link_changes_and_check_the_closure(&[store], 8).await;
 }
 
 pub(crate) async fn two_joins_that_together_would_close_a_cycle_link_exactly_one(store: Arc<dyn Store>) {
@@ -1145,6 +1172,7 @@ macro_rules! every_contract {
                 two_last_managers_leaving_at_once_leave_exactly_one,
                 a_single_use_group_invite_links_exactly_one_of_many_racing_groups,
                 two_joins_that_together_would_close_a_cycle_link_exactly_one,
+                concurrent_links_and_unlinks_leave_effective_groups_equal_to_the_walked_ancestors,
             ];
         }
     };

@@ -345,3 +345,56 @@ pub(crate) async fn race_cycle_closing_links(stores: &[Arc<dyn Store>], rounds: 
         assert_eq!(links, 1, "round {round}: exactly one link is stored");
     }
 }
+
+/// `rounds` times, concurrent link and unlink calls spread over `stores` on twelve groups (each
+/// with a member of its own); then each member's effective groups, which the SQL backends read
+/// from their closure, must equal its group's ancestors found by walking `parent_groups`.
+pub(crate) async fn race_link_changes_and_check_the_closure(stores: &[Arc<dyn Store>], rounds: usize) {
+    use std::collections::{BTreeSet, VecDeque};
+    let store = &*stores[0];
+    let owner = new_user(store, "owner").await;
+    let mut groups = Vec::new();
+    let mut members = Vec::new();
+    for i in 0..12 {
+        let group = new_group(store, &owner, &format!("g{i}")).await;
+        let member = new_user(store, &format!("m{i}")).await;
+        store.add_member(&group, &member, PrivilegeSet::default_member()).await.expect("add the member");
+        groups.push(group);
+        members.push(member);
+    }
+    // A deterministic spread of pairs (parent lower than child, so no change is a cycle attempt
+    // by construction; cycles are the other race's business).
+    let pairs: Vec<(usize, usize)> = (0..12).flat_map(|p| (p + 1..12).map(move |c| (p, c))).collect();
+    for round in 0..rounds {
+        let mut tasks = Vec::new();
+        for (k, &(p, c)) in pairs.iter().enumerate().filter(|(k, _)| (k * 7 + round * 3) % 5 < 2) {
+            let (parent, child) = (groups[p].clone(), groups[c].clone());
+            let store = stores[k % stores.len()].clone();
+            let token = new_group_invite(&*store, &parent, Some(1)).await;
+            tasks.push(tokio::spawn(async move {
+                if store.link(&parent, &child).await?.is_some() {
+                    store.unlink(&parent, &child).await.map(|_| ())
+                } else {
+                    store.link_with_token(&token, &child).await.map(|_| ())
+                }
+            }));
+        }
+        for result in futures::future::join_all(tasks).await {
+            result.expect("the task finishes").expect("the change succeeds");
+        }
+    }
+    for (group, member) in groups.iter().zip(&members) {
+        let mut walked = BTreeSet::from([group.clone()]);
+        let mut queue = VecDeque::from([group.clone()]);
+        while let Some(g) = queue.pop_front() {
+            for parent in store.parent_groups(&g).await.expect("parents") {
+                if walked.insert(parent.clone()) {
+                    queue.push_back(parent);
+                }
+            }
+        }
+        let read: BTreeSet<GroupId> =
+            store.effective_groups(member).await.expect("effective groups").into_iter().collect();
+        assert_eq!(read, walked, "the effective groups of {group}'s member are its ancestors");
+    }
+}

@@ -329,7 +329,7 @@ pub trait Store: Send + Sync + 'static {
     // a direct member of G or an effective member of a child of G. Its effective privileges in
     // G are its direct ones united with, for each child C of G it effectively belongs to, the
     // privileges C holds in G. Each effective query below is the one place its backend answers
-    // it, so that the representation (a recursive walk, or a maintained closure) can change
+    // it, so that the representation (a maintained closure on SQL, a walk on memory) can change
     // behind it. Nothing is cached: a link or membership removed counts from the next call.
 
     /// The direct children of `parent`, in the order they were linked.

@@ -32,7 +32,7 @@ async fn unknown_paths_are_json_404s_inside_and_outside_the_api(backend: Backend
         "/api/v3/onezone/groups//",
         "/api/v3/onezone/user//",
         "/api/v3/onezone/groups/x/users/y/privileges/z",
-        "/api/v3/onezone/groups/x/nested",
+        "/api/v3/onezone/groups/x/spaces",
         "/docs/no-such-file.js",
     ] {
         for token in [None, Some(admin.as_str())] {

@@ -6,7 +6,7 @@
 //! - `join`: the join, one statement whose answer the shared decision order reads.
 //! - `pages`: pages of the lists, keyset queries.
 //! - `nested`: nested groups, the nested join (under one advisory lock) and the effective
-//!   queries (recursive).
+//!   queries (over the maintained closure).
 //! - `migrate`, `rows`, `errors`: PostgreSQL's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 //!
@@ -487,14 +487,23 @@ impl Store for PostgresStore {
         //    later reads the mark and adds nothing.
         // 3. Its memberships, including any a join of step 2 added. Token records stay, as the
         //    trait requires, so that a join can still answer "group gone".
+        // 0. `LINK_LOCK` first (nested.rs), as every change of the links takes it before any
+        //    row lock: the deletion changes the group's links and their closure.
         self.write_at(IsolationLevel::ReadCommitted, id.as_str(), |tx, id| {
             Box::pin(async move {
+                nested::lock_links(tx).await?;
                 let deleted = execute(tx, "DELETE FROM groups WHERE id = $1", &[&id]).await?;
                 execute(tx, "UPDATE tokens SET group_gone = TRUE WHERE group_id = $1", &[&id]).await?;
                 execute(tx, "DELETE FROM memberships WHERE group_id = $1", &[&id]).await?;
-                // 4. Its links both ways, including one a nested join added while step 1 waited
-                //    for its `FOR KEY SHARE` of this group (nested.rs).
-                execute(tx, "DELETE FROM group_links WHERE parent_id = $1 OR child_id = $1", &[&id]).await?;
+                // 4. Its links both ways (a nested join, holding `LINK_LOCK`, has committed or
+                //    will read the group gone), the closure of what was below it rebuilt
+                //    without them, then the group's own closure rows.
+                let links =
+                    execute(tx, "DELETE FROM group_links WHERE parent_id = $1 OR child_id = $1", &[&id]).await?;
+                if links > 0 {
+                    nested::reclose_below(tx, id).await?;
+                }
+                execute(tx, "DELETE FROM group_closure WHERE ancestor = $1 OR descendant = $1", &[&id]).await?;
                 Ok(deleted == 1)
             })
         })

@@ -1,19 +1,22 @@
-//! Nested groups on PostgreSQL (issue 12): the links, the nested join and the effective
-//! queries. Each effective query is one recursive statement (`WITH RECURSIVE`), the one place
-//! this backend answers it; a read is one statement, so it sees one snapshot.
+//! Nested groups on PostgreSQL (issue 12): the links, their closure, the nested join and the
+//! effective queries. Each effective query is one statement over the maintained closure
+//! (`group_closure`: every group with each of its strict ancestors), the one place this backend
+//! answers it; a read is one statement, so it sees one snapshot.
 //!
 //! **The race rule.** Two nested joins that would each be fine alone can close a cycle
 //! together (A joins B while B joins A), and under any snapshot isolation each would check
-//! the ancestors before the other committed. So every link creation takes one advisory
-//! transaction lock, `LINK_LOCK`, first, and only then reads the ancestors, at `READ
-//! COMMITTED`: each statement then sees every link committed before this transaction got the
-//! lock, and a link committed later waits for this one. Links are rare next to joins, so
-//! serialising their creation costs nothing that matters. Unlinking needs no lock: removing a
-//! link closes no cycle.
+//! the ancestors before the other committed; two changes of the links would likewise each
+//! rebuild the closure from a state the other is changing. So every change of the links (a
+//! link, an unlink, a group's deletion) takes one advisory transaction lock, `LINK_LOCK`, first,
+//! and only then reads, at `READ COMMITTED`: each statement then sees every change committed
+//! before this transaction got the lock, and a change committed later waits for this one.
+//! Links are rare next to joins, so serialising their changes costs nothing that matters.
 //!
-//! As for memberships since 0004, links have no foreign key to groups: the nested join reads
-//! both group rows `FOR KEY SHARE`, and `delete_group` deletes a group's links after its row.
+//! As for memberships since 0004, links and closure rows have no foreign key to groups: the
+//! nested join reads both group rows `FOR KEY SHARE`, and `delete_group` deletes a group's
+//! links and closure rows itself, under `LINK_LOCK`.
 
+use deadpool_postgres::Transaction;
 use tokio_postgres::IsolationLevel;
 
 use super::errors::Failure;
@@ -24,22 +27,66 @@ use crate::store::sql::nested::{effective_union, usable_group_invite};
 use crate::store::sql::{self, token_columns};
 use crate::store::{LinkOutcome, StoreResult};
 
-/// The advisory-lock key every link creation takes ("oz-lnk" in ASCII); see the module's race
+/// The advisory-lock key every change of the links takes ("oz-lnk" in ASCII); see the module's race
 /// rule.
 const LINK_LOCK: i64 = 0x6f7a_2d6c_6e6b;
 
-/// The groups a user reaches: its direct groups and, recursively, their parents. `UNION` (not
-/// `UNION ALL`) visits each group once, so the walk ends on any DAG and costs what it reaches.
+/// The groups user `$1` effectively belongs to: its direct groups and their ancestors, read
+/// from the closure by key.
 macro_rules! reached_from_user {
     () => {
-        "WITH RECURSIVE reached(g) AS (
+        "WITH reached(g) AS (
              SELECT group_id FROM memberships WHERE user_id = $1
              UNION
-             SELECT l.parent_id FROM group_links l JOIN reached r ON l.child_id = r.g
+             SELECT c.ancestor FROM memberships m JOIN group_closure c ON c.descendant = m.group_id
+             WHERE m.user_id = $1
          ) "
     };
 }
 pub(super) use reached_from_user;
+
+/// Takes `LINK_LOCK` for the rest of the transaction (see the module's race rule).
+pub(super) async fn lock_links(tx: &Transaction<'_>) -> Result<(), Failure> {
+    execute(tx, "SELECT pg_advisory_xact_lock($1)", &[&LINK_LOCK]).await?;
+    Ok(())
+}
+
+/// The closure's upkeep once links into `root` or below it are gone; the statements and the
+/// reasoning are SQLite's (`sqlite::nested::reclose_below`). Under `LINK_LOCK`.
+pub(super) async fn reclose_below(tx: &Transaction<'_>, root: &str) -> Result<(), Failure> {
+    execute(
+        tx,
+        "WITH d(g) AS (SELECT $1::text UNION SELECT descendant FROM group_closure WHERE ancestor = $1)
+         DELETE FROM group_closure
+         WHERE descendant IN (SELECT g FROM d) AND ancestor NOT IN (SELECT g FROM d)",
+        &[&root],
+    )
+    .await?;
+    execute(
+        tx,
+        "WITH d(g) AS (SELECT $1::text UNION SELECT descendant FROM group_closure WHERE ancestor = $1),
+              entering(p, b) AS (
+                  SELECT parent_id, child_id FROM group_links
+                  WHERE child_id IN (SELECT g FROM d) AND parent_id NOT IN (SELECT g FROM d)
+              ),
+              up(a, b) AS (
+                  SELECT p, b FROM entering
+                  UNION
+                  SELECT c.ancestor, e.b FROM entering e JOIN group_closure c ON c.descendant = e.p
+              ),
+              down(b, g) AS (
+                  SELECT b, b FROM entering
+                  UNION
+                  SELECT e.b, c.descendant FROM entering e JOIN group_closure c ON c.ancestor = e.b
+              )
+         INSERT INTO group_closure (ancestor, descendant)
+         SELECT DISTINCT up.a, down.g FROM up JOIN down ON down.b = up.b
+         ON CONFLICT DO NOTHING",
+        &[&root],
+    )
+    .await?;
+    Ok(())
+}
 
 impl PostgresStore {
     pub(super) async fn child_groups_in(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
@@ -86,10 +133,16 @@ impl PostgresStore {
     }
 
     pub(super) async fn unlink_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
-        self.write(&(parent.as_str(), child.as_str()), |tx, (parent, child)| {
+        let args = (parent.as_str(), child.as_str());
+        self.write_at(IsolationLevel::ReadCommitted, &args, |tx, (parent, child)| {
             Box::pin(async move {
+                lock_links(tx).await?;
                 let sql = "DELETE FROM group_links WHERE parent_id = $1 AND child_id = $2";
-                Ok(execute(tx, sql, &[parent, child]).await? == 1)
+                let removed = execute(tx, sql, &[parent, child]).await? == 1;
+                if removed {
+                    reclose_below(tx, child).await?;
+                }
+                Ok(removed)
             })
         })
         .await
@@ -100,7 +153,7 @@ impl PostgresStore {
         // before it was granted (see the module's race rule).
         self.write_at(IsolationLevel::ReadCommitted, &(token_id, child.as_str()), |tx, (token_id, child)| {
             Box::pin(async move {
-                execute(tx, "SELECT pg_advisory_xact_lock($1)", &[&LINK_LOCK]).await?;
+                lock_links(tx).await?;
                 // The token's row `FOR UPDATE`: racing joins on one invite queue here, and a
                 // group's deletion has marked it `group_gone` (0004) or waits for this one.
                 let sql = concat!("SELECT ", token_columns!(), ", group_gone FROM tokens WHERE id = $1 FOR UPDATE");
@@ -125,12 +178,8 @@ impl PostgresStore {
                 if query_opt(tx, linked, &[&parent_id, child]).await?.is_some() {
                     return Ok(LinkOutcome::AlreadyLinked);
                 }
-                let cycle = "WITH RECURSIVE above(g) AS (
-                                 SELECT $1::text
-                                 UNION
-                                 SELECT l.parent_id FROM group_links l JOIN above a ON l.child_id = a.g
-                             )
-                             SELECT EXISTS (SELECT 1 FROM above WHERE g = $2)";
+                let cycle = "SELECT $1::text = $2::text
+                             OR EXISTS (SELECT 1 FROM group_closure WHERE ancestor = $2 AND descendant = $1)";
                 let closes: bool = query_opt(tx, cycle, &[&parent_id, child])
                     .await?
                     .ok_or_else(|| Failure::Row("the cycle check returned no row".into()))?
@@ -141,6 +190,14 @@ impl PostgresStore {
                 let bits = i64::from(privileges.bits());
                 let insert = "INSERT INTO group_links (parent_id, child_id, privileges) VALUES ($1, $2, $3)";
                 execute(tx, insert, &[&parent_id, child, &bits]).await?;
+                // Each of the parent and its ancestors becomes an ancestor of the child and of
+                // each of its descendants.
+                let close = "INSERT INTO group_closure (ancestor, descendant)
+                             SELECT a.g, d.g
+                             FROM (SELECT $1::text AS g UNION SELECT ancestor FROM group_closure WHERE descendant = $1) a
+                             CROSS JOIN (SELECT $2::text AS g UNION SELECT descendant FROM group_closure WHERE ancestor = $2) d
+                             ON CONFLICT DO NOTHING";
+                execute(tx, close, &[&parent_id, child]).await?;
                 execute(tx, "UPDATE tokens SET uses = uses + 1 WHERE id = $1", &[token_id]).await?;
                 Ok(LinkOutcome::Linked(parent.clone()))
             })
@@ -155,13 +212,18 @@ impl PostgresStore {
     ) -> StoreResult<Option<PrivilegeSet>> {
         self.read(&(user.as_str(), group.as_str()), |client, (user, group)| {
             Box::pin(async move {
-                let sql = concat!(
-                    reached_from_user!(),
-                    "SELECT privileges FROM memberships WHERE group_id = $2 AND user_id = $1
-                     UNION ALL
-                     SELECT l.privileges FROM group_links l
-                     WHERE l.parent_id = $2 AND l.child_id IN (SELECT g FROM reached)"
-                );
+                // The links into the group from a child the user reaches: one of its groups, or
+                // an ancestor of one.
+                let sql = "SELECT privileges FROM memberships WHERE group_id = $2 AND user_id = $1
+                           UNION ALL
+                           SELECT l.privileges FROM memberships m
+                           JOIN group_links l ON l.parent_id = $2 AND l.child_id = m.group_id
+                           WHERE m.user_id = $1
+                           UNION ALL
+                           SELECT l.privileges FROM memberships m
+                           JOIN group_closure c ON c.descendant = m.group_id
+                           JOIN group_links l ON l.parent_id = $2 AND l.child_id = c.ancestor
+                           WHERE m.user_id = $1";
                 let rows = query(client, sql, &[user, group]).await?;
                 let raw = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
                 Ok(effective_union(raw)?)
@@ -172,10 +234,8 @@ impl PostgresStore {
 
     pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         self.read(group.as_str(), |client, group| {
-            let sql = "WITH RECURSIVE below(g) AS (
-                           SELECT $1::text
-                           UNION
-                           SELECT l.child_id FROM group_links l JOIN below b ON l.parent_id = b.g
+            let sql = "WITH below(g) AS (
+                           SELECT $1::text UNION SELECT descendant FROM group_closure WHERE ancestor = $1
                        )
                        SELECT m.user_id FROM memberships m JOIN below b ON m.group_id = b.g
                        JOIN users u ON u.id = m.user_id

@@ -14,8 +14,8 @@ use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, new_group, new_group_invite, new_invite, new_user, postgres_database as fresh_database,
     race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving,
-    undecodable_rows_are_backend_errors, users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team,
-    USERS_AT_0003,
+    race_link_changes_and_check_the_closure, undecodable_rows_are_backend_errors,
+    users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team, USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
 use crate::store::{JoinOutcome, LinkOutcome, Store, StoreError};
@@ -70,6 +70,14 @@ async fn two_nested_joins_that_together_would_close_a_cycle_through_two_instance
     // A into B through one pool and B into A through the other, at once: without the shared
     // advisory lock each would check the ancestors before the other committed, and both link.
     race_cycle_closing_links(&two_instances(&url).await, 30).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn links_and_unlinks_racing_through_two_instances_keep_the_closure_exact() {
+    let Some(url) = fresh_database().await else { return };
+    // Each change rebuilds closure rows from others; without `LINK_LOCK` around unlinks too,
+    // two could rebuild from a state the other is changing.
+    race_link_changes_and_check_the_closure(&two_instances(&url).await, 12).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -1,6 +1,6 @@
 //! What both SQL backends share of nested groups (issue 12): the decision order of a nested
 //! join over the rows it read, and the fold of the effective-privilege rows. The statements
-//! themselves, recursive queries each, are in each backend's `nested.rs`.
+//! themselves, over each backend's closure table, are in its `nested.rs`.
 
 use super::rows::privileges;
 use super::RowError;

@@ -6,7 +6,7 @@
 //! - `readers`: the read-only connections and the blocking pool the reads run on.
 //! - `join`: the join, the shared decision order over SQLite's statements.
 //! - `pages`: pages of the lists, keyset queries on the readers.
-//! - `nested`: nested groups, the nested join and the effective queries (recursive).
+//! - `nested`: nested groups, their closure, the nested join and the effective queries.
 //! - `migrate`, `rows`, `errors`: SQLite's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 
@@ -471,8 +471,15 @@ impl Store for SqliteStore {
     async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
         let id = id.clone();
         self.write(move |tx| {
-            // Memberships and links both ways go with the group (ON DELETE CASCADE); token
-            // records have no foreign key and stay, as the trait requires. SQLite does not count cascaded rows here.
+            // Its links both ways first, and the closure of what was below it rebuilt without
+            // them; then the group, whose memberships and closure rows go with it (ON DELETE
+            // CASCADE). Token records have no foreign key and stay, as the trait requires.
+            let links = tx
+                .prepare_cached("DELETE FROM group_links WHERE parent_id = ?1 OR child_id = ?1")?
+                .execute([id.as_str()])?;
+            if links > 0 {
+                nested::reclose_below(tx, id.as_str())?;
+            }
             let deleted = tx.prepare_cached("DELETE FROM groups WHERE id = ?1")?.execute([id.as_str()])?;
             Ok(deleted == 1)
         })

@@ -1,7 +1,8 @@
-//! Nested groups on SQLite (issue 12): the links, the nested join and the effective queries.
-//! Each effective query is one recursive statement (`WITH RECURSIVE`), the one place this
-//! backend answers it. Changes run on the one writer inside `BEGIN IMMEDIATE`, so the cycle
-//! check and the insert it guards are one step no other writer, in any process, comes between.
+//! Nested groups on SQLite (issue 12): the links, their closure, the nested join and the
+//! effective queries. Each effective query is one statement over the maintained closure
+//! (`group_closure`: every group with each of its strict ancestors), the one place this backend
+//! answers it. Changes run on the one writer inside `BEGIN IMMEDIATE`, so the cycle check, the
+//! link and the closure's upkeep are one step no other writer, in any process, comes between.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -13,28 +14,78 @@ use crate::store::sql::nested::{effective_union, usable_group_invite};
 use crate::store::sql::{self};
 use crate::store::{LinkOutcome, StoreResult};
 
-/// The groups a user reaches: its direct groups and, recursively, their parents. `UNION` (not
-/// `UNION ALL`) visits each group once, so the walk ends on any DAG and costs what it reaches.
+/// The groups user `?1` effectively belongs to: its direct groups and their ancestors, read
+/// from the closure by key (`CROSS JOIN` fixes SQLite's join order: from the user's few
+/// memberships outwards).
 macro_rules! reached_from_user {
     () => {
-        "WITH RECURSIVE reached(g) AS (
+        "WITH reached(g) AS (
              SELECT group_id FROM memberships WHERE user_id = ?1
              UNION
-             SELECT l.parent_id FROM group_links l JOIN reached r ON l.child_id = r.g
+             SELECT c.ancestor FROM memberships m CROSS JOIN group_closure c ON c.descendant = m.group_id
+             WHERE m.user_id = ?1
          ) "
     };
 }
+pub(super) use reached_from_user;
 
 /// Whether `child` is `parent` or one of its ancestors: linking it under `parent` would close a
 /// cycle.
 fn would_cycle(conn: &Connection, parent: &str, child: &str) -> Result<bool, Failure> {
-    let sql = "WITH RECURSIVE above(g) AS (
-                   SELECT ?1
-                   UNION
-                   SELECT l.parent_id FROM group_links l JOIN above a ON l.child_id = a.g
-               )
-               SELECT EXISTS (SELECT 1 FROM above WHERE g = ?2)";
+    let sql = "SELECT ?1 = ?2 OR EXISTS (SELECT 1 FROM group_closure WHERE ancestor = ?2 AND descendant = ?1)";
     Ok(conn.prepare_cached(sql)?.query_row([parent, child], |r| r.get(0))?)
+}
+
+/// The closure's upkeep for a new link `parent` <- `child`: each of `parent` and its ancestors
+/// becomes an ancestor of `child` and of each of its descendants.
+fn close_link(conn: &Connection, parent: &str, child: &str) -> Result<(), Failure> {
+    conn.prepare_cached(
+        "INSERT INTO group_closure (ancestor, descendant)
+         SELECT a.g, d.g
+         FROM (SELECT ?1 AS g UNION SELECT ancestor FROM group_closure WHERE descendant = ?1) a
+         CROSS JOIN (SELECT ?2 AS g UNION SELECT descendant FROM group_closure WHERE ancestor = ?2) d
+         WHERE true
+         ON CONFLICT DO NOTHING",
+    )?
+    .execute([parent, child])?;
+    Ok(())
+}
+
+/// The closure's upkeep once links into `root` or below it are gone (an unlink of `root`, or
+/// the deletion of `root`'s links): only `root` and its descendants (D, closed downwards) can
+/// have lost ancestors, and paths inside D are intact, so their ancestors outside D are dropped
+/// and rebuilt from the links that still enter D, each entering link bringing its parent's
+/// ancestors (exact, the parent being outside D) to the child and the child's descendants.
+pub(super) fn reclose_below(conn: &Connection, root: &str) -> Result<(), Failure> {
+    conn.prepare_cached(
+        "WITH d(g) AS (SELECT ?1 UNION SELECT descendant FROM group_closure WHERE ancestor = ?1)
+         DELETE FROM group_closure
+         WHERE descendant IN (SELECT g FROM d) AND ancestor NOT IN (SELECT g FROM d)",
+    )?
+    .execute([root])?;
+    conn.prepare_cached(
+        "WITH d(g) AS (SELECT ?1 UNION SELECT descendant FROM group_closure WHERE ancestor = ?1),
+              entering(p, b) AS (
+                  SELECT parent_id, child_id FROM group_links
+                  WHERE child_id IN (SELECT g FROM d) AND parent_id NOT IN (SELECT g FROM d)
+              ),
+              up(a, b) AS (
+                  SELECT p, b FROM entering
+                  UNION
+                  SELECT c.ancestor, e.b FROM entering e JOIN group_closure c ON c.descendant = e.p
+              ),
+              down(b, g) AS (
+                  SELECT b, b FROM entering
+                  UNION
+                  SELECT e.b, c.descendant FROM entering e JOIN group_closure c ON c.ancestor = e.b
+              )
+         INSERT INTO group_closure (ancestor, descendant)
+         SELECT DISTINCT up.a, down.g FROM up JOIN down ON down.b = up.b
+         WHERE true
+         ON CONFLICT DO NOTHING",
+    )?
+    .execute([root])?;
+    Ok(())
 }
 
 fn group_exists(conn: &Connection, id: &str) -> Result<bool, Failure> {
@@ -94,6 +145,9 @@ impl SqliteStore {
             let removed = tx
                 .prepare_cached("DELETE FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
                 .execute([parent.as_str(), child.as_str()])?;
+            if removed == 1 {
+                reclose_below(tx, child.as_str())?;
+            }
             Ok(removed == 1)
         })
         .await
@@ -128,6 +182,7 @@ impl SqliteStore {
                  VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM group_links))",
             )?
             .execute(params![parent_id, child_id, privileges.bits()])?;
+            close_link(tx, parent_id, child_id)?;
             tx.prepare_cached("UPDATE tokens SET uses = uses + 1 WHERE id = ?1")?.execute([token_id.as_str()])?;
             Ok(LinkOutcome::Linked(parent))
         })
@@ -141,13 +196,18 @@ impl SqliteStore {
     ) -> StoreResult<Option<PrivilegeSet>> {
         let (group, user) = (group.clone(), user.clone());
         self.read_inline(move |conn| {
-            let sql = concat!(
-                reached_from_user!(),
-                "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
-                 UNION ALL
-                 SELECT l.privileges FROM group_links l
-                 WHERE l.parent_id = ?2 AND l.child_id IN (SELECT g FROM reached)"
-            );
+            // The links into the group from a child the user reaches: one of its groups, or
+            // an ancestor of one (by key, from the user's memberships outwards).
+            let sql = "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
+                       UNION ALL
+                       SELECT l.privileges FROM memberships m
+                       CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = m.group_id
+                       WHERE m.user_id = ?1
+                       UNION ALL
+                       SELECT l.privileges FROM memberships m
+                       CROSS JOIN group_closure c ON c.descendant = m.group_id
+                       CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.ancestor
+                       WHERE m.user_id = ?1";
             let mut stmt = conn.prepare_cached(sql)?;
             let rows = stmt
                 .query_map([user.as_str(), group.as_str()], |r| r.get(0))?
@@ -160,11 +220,7 @@ impl SqliteStore {
     pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         let group = group.clone();
         self.read(move |conn| {
-            let sql = "WITH RECURSIVE below(g) AS (
-                           SELECT ?1
-                           UNION
-                           SELECT l.child_id FROM group_links l JOIN below b ON l.parent_id = b.g
-                       )
+            let sql = "WITH below(g) AS (SELECT ?1 UNION SELECT descendant FROM group_closure WHERE ancestor = ?1)
                        SELECT m.user_id FROM memberships m JOIN below b ON m.group_id = b.g
                        JOIN users u ON u.id = m.user_id
                        GROUP BY m.user_id, u.seq

@@ -164,18 +164,13 @@ impl SqliteStore {
     pub(super) async fn effective_zone_privileges_in(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
         let user = user.clone();
         self.read_inline(move |conn| {
-            // The groups' zone privileges flow to their effective members (issue 12): the walk
-            // is the one of `nested::effective_privileges_in`.
-            let mut stmt = conn.prepare_cached(
-                "WITH RECURSIVE reached(g) AS (
-                     SELECT group_id FROM memberships WHERE user_id = ?1
-                     UNION
-                     SELECT l.parent_id FROM group_links l JOIN reached r ON l.child_id = r.g
-                 )
-                 SELECT privileges FROM user_zone_privileges WHERE user_id = ?1
+            // The groups' zone privileges flow to their effective members (issue 12).
+            let mut stmt = conn.prepare_cached(concat!(
+                super::nested::reached_from_user!(),
+                "SELECT privileges FROM user_zone_privileges WHERE user_id = ?1
                  UNION ALL
-                 SELECT z.privileges FROM reached r JOIN group_zone_privileges z ON z.group_id = r.g",
-            )?;
+                 SELECT z.privileges FROM reached r JOIN group_zone_privileges z ON z.group_id = r.g"
+            ))?;
             let rows = stmt.query_map([user.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
             Ok(union_of(rows)?)
         })
