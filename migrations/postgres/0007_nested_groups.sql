@@ -23,14 +23,17 @@ CREATE TABLE group_links (
 CREATE INDEX group_links_by_child ON group_links (child_id, seq);
 CREATE INDEX group_links_by_parent ON group_links (parent_id, seq);
 
--- The maintained closure of the links: a row for every group and each of its strict ancestors.
--- Every effective query reads it instead of walking the links (measured against a recursive
--- walk at 10,000 groups, depth 20: ARCHITECTURE.md, "Nested groups"). It is changed only under
--- the advisory lock every link change takes, in the transaction that adds or removes a link or
+-- The maintained closure of the links: a row for every group, each of its strict ancestors, and
+-- each child of that ancestor through which a path from the ancestor reaches the group (`via`,
+-- as on SQLite: migrations/sqlite/0007_nested_groups.sql says how the checks read it). Every
+-- effective query reads it instead of walking the links (measured against a recursive walk at
+-- 10,000 groups, depth 20: ARCHITECTURE.md, "Nested groups"). It is changed only under the
+-- advisory lock every link change takes, in the transaction that adds or removes a link or
 -- deletes a group (src/store/postgres/nested.rs). No foreign key, as for the links.
 CREATE TABLE group_closure (
     ancestor   TEXT NOT NULL,
     descendant TEXT NOT NULL,
-    PRIMARY KEY (ancestor, descendant)
+    via        TEXT NOT NULL,
+    PRIMARY KEY (ancestor, descendant, via)
 );
 CREATE INDEX group_closure_by_descendant ON group_closure (descendant, ancestor);

@@ -19,17 +19,22 @@ CREATE TABLE group_links (
 CREATE INDEX group_links_by_child ON group_links (child_id, seq);
 CREATE INDEX group_links_by_parent ON group_links (parent_id, seq);
 
--- The maintained closure of the links: a row for every group and each of its strict ancestors
--- (reached by one or more links up). Every effective query reads it instead of walking the
--- links (measured against a recursive walk at 10,000 groups, depth 20: ARCHITECTURE.md, "Nested
--- groups"); the store keeps it exact in the transaction that adds or removes a link or deletes
--- a group (src/store/sqlite/nested.rs).
+-- The maintained closure of the links: a row for every group, each of its strict ancestors, and
+-- each child of that ancestor through which a path from the ancestor reaches the group (`via`:
+-- the first link down; the group itself when it is a direct child). A user's effective
+-- privileges in G are its direct ones and the privileges of the links (G, via) of the rows
+-- (G, D, via) for its groups D: a point read per group of the user, however deep it is. Every
+-- effective query reads this table instead of walking the links (measured against a recursive
+-- walk at 10,000 groups, depth 20: ARCHITECTURE.md, "Nested groups"); the store keeps it exact
+-- in the transaction that adds or removes a link or deletes a group (src/store/sqlite/nested.rs).
+-- A link's privileges are read from `group_links` at each check, so changing them needs no upkeep.
 CREATE TABLE group_closure (
     ancestor   TEXT NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
     descendant TEXT NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
-    PRIMARY KEY (ancestor, descendant)
+    via        TEXT NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    PRIMARY KEY (ancestor, descendant, via)
 ) WITHOUT ROWID;
 
--- A user's groups' ancestors (the privilege check, effective groups, zone privileges, the cycle
--- check) are read by descendant.
+-- A user's groups' ancestors (effective groups, zone privileges, the cycle check) are read by
+-- descendant.
 CREATE INDEX group_closure_by_descendant ON group_closure (descendant, ancestor);

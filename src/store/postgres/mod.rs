@@ -503,7 +503,8 @@ impl Store for PostgresStore {
                 if links > 0 {
                     nested::reclose_below(tx, id).await?;
                 }
-                execute(tx, "DELETE FROM group_closure WHERE ancestor = $1 OR descendant = $1", &[&id]).await?;
+                execute(tx, "DELETE FROM group_closure WHERE ancestor = $1 OR descendant = $1 OR via = $1", &[&id])
+                    .await?;
                 Ok(deleted == 1)
             })
         })

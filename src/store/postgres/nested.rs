@@ -1,7 +1,7 @@
 //! Nested groups on PostgreSQL (issue 12): the links, their closure, the nested join and the
 //! effective queries. Each effective query is one statement over the maintained closure
-//! (`group_closure`: every group with each of its strict ancestors), the one place this backend
-//! answers it; a read is one statement, so it sees one snapshot.
+//! (`group_closure`: every group with each of its strict ancestors and the first link down),
+//! the one place this backend answers it; a read is one statement, so it sees one snapshot.
 //!
 //! **The race rule.** Two nested joins that would each be fine alone can close a cycle
 //! together (A joins B while B joins A), and under any snapshot isolation each would check
@@ -68,18 +68,18 @@ pub(super) async fn reclose_below(tx: &Transaction<'_>, root: &str) -> Result<()
                   SELECT parent_id, child_id FROM group_links
                   WHERE child_id IN (SELECT g FROM d) AND parent_id NOT IN (SELECT g FROM d)
               ),
-              up(a, b) AS (
-                  SELECT p, b FROM entering
+              up(a, via, b) AS (
+                  SELECT p, b, b FROM entering
                   UNION
-                  SELECT c.ancestor, e.b FROM entering e JOIN group_closure c ON c.descendant = e.p
+                  SELECT c.ancestor, c.via, e.b FROM entering e JOIN group_closure c ON c.descendant = e.p
               ),
               down(b, g) AS (
                   SELECT b, b FROM entering
                   UNION
                   SELECT e.b, c.descendant FROM entering e JOIN group_closure c ON c.ancestor = e.b
               )
-         INSERT INTO group_closure (ancestor, descendant)
-         SELECT DISTINCT up.a, down.g FROM up JOIN down ON down.b = up.b
+         INSERT INTO group_closure (ancestor, descendant, via)
+         SELECT DISTINCT up.a, down.g, up.via FROM up JOIN down ON down.b = up.b
          ON CONFLICT DO NOTHING",
         &[&root],
     )
@@ -189,11 +189,13 @@ impl PostgresStore {
                 let bits = i64::from(privileges.bits());
                 let insert = "INSERT INTO group_links (parent_id, child_id, privileges) VALUES ($1, $2, $3)";
                 execute(tx, insert, &[&parent_id, child, &bits]).await?;
-                // Each of the parent and its ancestors becomes an ancestor of the child and of
-                // each of its descendants.
-                let close = "INSERT INTO group_closure (ancestor, descendant)
-                             SELECT a.g, d.g
-                             FROM (SELECT $1::text AS g UNION SELECT ancestor FROM group_closure WHERE descendant = $1) a
+                // The parent becomes an ancestor of the child and of each of its descendants,
+                // through the child; and so does each ancestor of the parent, through each child
+                // by which it reaches the parent.
+                let close = "INSERT INTO group_closure (ancestor, descendant, via)
+                             SELECT a.g, d.g, a.via
+                             FROM (SELECT $1::text AS g, $2::text AS via
+                                   UNION SELECT ancestor, via FROM group_closure WHERE descendant = $1) a
                              CROSS JOIN (SELECT $2::text AS g UNION SELECT descendant FROM group_closure WHERE ancestor = $2) d
                              ON CONFLICT DO NOTHING";
                 execute(tx, close, &[&parent_id, child]).await?;
@@ -211,17 +213,13 @@ impl PostgresStore {
     ) -> StoreResult<Option<PrivilegeSet>> {
         self.read(&(user.as_str(), group.as_str()), |client, (user, group)| {
             Box::pin(async move {
-                // The links into the group from a child the user reaches: one of its groups, or
-                // an ancestor of one.
+                // The direct membership, and the links into the group by which it reaches each
+                // of the user's groups: one closure row per way down, however deep the group is.
                 let sql = "SELECT privileges FROM memberships WHERE group_id = $2 AND user_id = $1
                            UNION ALL
                            SELECT l.privileges FROM memberships m
-                           JOIN group_links l ON l.parent_id = $2 AND l.child_id = m.group_id
-                           WHERE m.user_id = $1
-                           UNION ALL
-                           SELECT l.privileges FROM memberships m
-                           JOIN group_closure c ON c.descendant = m.group_id
-                           JOIN group_links l ON l.parent_id = $2 AND l.child_id = c.ancestor
+                           JOIN group_closure c ON c.ancestor = $2 AND c.descendant = m.group_id
+                           JOIN group_links l ON l.parent_id = $2 AND l.child_id = c.via
                            WHERE m.user_id = $1";
                 let rows = query(client, sql, &[user, group]).await?;
                 let raw = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;

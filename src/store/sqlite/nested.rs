@@ -1,8 +1,9 @@
 //! Nested groups on SQLite (issue 12): the links, their closure, the nested join and the
 //! effective queries. Each effective query is one statement over the maintained closure
-//! (`group_closure`: every group with each of its strict ancestors), the one place this backend
-//! answers it. Changes run on the one writer inside `BEGIN IMMEDIATE`, so the cycle check, the
-//! link and the closure's upkeep are one step no other writer, in any process, comes between.
+//! (`group_closure`: every group with each of its strict ancestors and the first link down),
+//! the one place this backend answers it. Changes run on the one writer inside `BEGIN
+//! IMMEDIATE`, so the cycle check, the link and the closure's upkeep are one step no other
+//! writer, in any process, comes between.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -35,13 +36,14 @@ fn would_cycle(conn: &Connection, parent: &str, child: &str) -> Result<bool, Fai
     Ok(conn.prepare_cached(sql)?.query_row([parent, child], |r| r.get(0))?)
 }
 
-/// The closure's upkeep for a new link `parent` <- `child`: each of `parent` and its ancestors
-/// becomes an ancestor of `child` and of each of its descendants.
+/// The closure's upkeep for a new link `parent` <- `child`: `parent` becomes an ancestor of
+/// `child` and of each of its descendants, through `child`; and so does each ancestor of
+/// `parent`, through each child by which it reaches `parent`.
 fn close_link(conn: &Connection, parent: &str, child: &str) -> Result<(), Failure> {
     conn.prepare_cached(
-        "INSERT INTO group_closure (ancestor, descendant)
-         SELECT a.g, d.g
-         FROM (SELECT ?1 AS g UNION SELECT ancestor FROM group_closure WHERE descendant = ?1) a
+        "INSERT INTO group_closure (ancestor, descendant, via)
+         SELECT a.g, d.g, a.via
+         FROM (SELECT ?1 AS g, ?2 AS via UNION SELECT ancestor, via FROM group_closure WHERE descendant = ?1) a
          CROSS JOIN (SELECT ?2 AS g UNION SELECT descendant FROM group_closure WHERE ancestor = ?2) d
          WHERE true
          ON CONFLICT DO NOTHING",
@@ -68,18 +70,18 @@ pub(super) fn reclose_below(conn: &Connection, root: &str) -> Result<(), Failure
                   SELECT parent_id, child_id FROM group_links
                   WHERE child_id IN (SELECT g FROM d) AND parent_id NOT IN (SELECT g FROM d)
               ),
-              up(a, b) AS (
-                  SELECT p, b FROM entering
+              up(a, via, b) AS (
+                  SELECT p, b, b FROM entering
                   UNION
-                  SELECT c.ancestor, e.b FROM entering e JOIN group_closure c ON c.descendant = e.p
+                  SELECT c.ancestor, c.via, e.b FROM entering e JOIN group_closure c ON c.descendant = e.p
               ),
               down(b, g) AS (
                   SELECT b, b FROM entering
                   UNION
                   SELECT e.b, c.descendant FROM entering e JOIN group_closure c ON c.ancestor = e.b
               )
-         INSERT INTO group_closure (ancestor, descendant)
-         SELECT DISTINCT up.a, down.g FROM up JOIN down ON down.b = up.b
+         INSERT INTO group_closure (ancestor, descendant, via)
+         SELECT DISTINCT up.a, down.g, up.via FROM up JOIN down ON down.b = up.b
          WHERE true
          ON CONFLICT DO NOTHING",
     )?
@@ -195,17 +197,14 @@ impl SqliteStore {
     ) -> StoreResult<Option<PrivilegeSet>> {
         let (group, user) = (group.clone(), user.clone());
         self.read_inline(move |conn| {
-            // The links into the group from a child the user reaches: one of its groups, or
-            // an ancestor of one (by key, from the user's memberships outwards).
+            // The direct membership, and the links into the group by which it reaches each of
+            // the user's groups: one closure row per way down (by key, from the user's
+            // memberships outwards), however deep the group is.
             let sql = "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
                        UNION ALL
                        SELECT l.privileges FROM memberships m
-                       CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = m.group_id
-                       WHERE m.user_id = ?1
-                       UNION ALL
-                       SELECT l.privileges FROM memberships m
-                       CROSS JOIN group_closure c ON c.descendant = m.group_id
-                       CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.ancestor
+                       CROSS JOIN group_closure c ON c.ancestor = ?2 AND c.descendant = m.group_id
+                       CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.via
                        WHERE m.user_id = ?1";
             let mut stmt = conn.prepare_cached(sql)?;
             let rows = stmt
