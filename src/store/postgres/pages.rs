@@ -1,4 +1,4 @@
-//! Pages of the three lists on PostgreSQL: one keyset query each, `WHERE seq > $1 ORDER BY seq
+//! Pages of the lists on PostgreSQL: one keyset query each, `WHERE seq > $1 ORDER BY seq
 //! LIMIT $2` over an index whose last column is `seq` (the `groups` table's unique `seq`,
 //! `memberships_by_user`, `memberships_by_group`), so a page costs what it holds. A single
 //! statement sees one snapshot, so a page never mixes two states of the list. The contract is
@@ -27,6 +27,50 @@ impl PostgresStore {
     pub(super) async fn group_users_page_in(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
         let select = "SELECT user_id, seq FROM memberships WHERE group_id = $3 AND seq > $1 ORDER BY seq LIMIT $2";
         self.page(select, Some(group.as_str()), page, sql::user_id).await
+    }
+
+    pub(super) async fn child_groups_page_in(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let select = "SELECT child_id, seq FROM group_links WHERE parent_id = $3 AND seq > $1 ORDER BY seq LIMIT $2";
+        self.page(select, Some(parent.as_str()), page, sql::group_id).await
+    }
+
+    pub(super) async fn parent_groups_page_in(&self, child: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let select = "SELECT parent_id, seq FROM group_links WHERE child_id = $3 AND seq > $1 ORDER BY seq LIMIT $2";
+        self.page(select, Some(child.as_str()), page, sql::group_id).await
+    }
+
+    /// The users after the bound in creation order, each kept when one of its few memberships
+    /// is in the group or below it: about `limit` users read when most are effective members
+    /// (a top group), at worst the users after the bound (ARCHITECTURE.md, "Pages").
+    pub(super) async fn effective_users_page_in(
+        &self,
+        group: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<UserId>> {
+        let select = "SELECT u.id, u.seq FROM users u
+             WHERE u.seq > $1 AND EXISTS (
+                 SELECT 1 FROM memberships m WHERE m.user_id = u.id
+                 AND (m.group_id = $3 OR EXISTS (
+                     SELECT 1 FROM group_closure c WHERE c.ancestor = $3 AND c.descendant = m.group_id)))
+             ORDER BY u.seq LIMIT $2";
+        self.page(select, Some(group.as_str()), page, sql::user_id).await
+    }
+
+    /// The user's groups and their ancestors, sorted by creation: a sort over that small set.
+    pub(super) async fn effective_groups_page_in(
+        &self,
+        user: &UserId,
+        page: PageRequest,
+    ) -> StoreResult<Page<GroupId>> {
+        let select = "WITH reached(g) AS (
+                 SELECT group_id FROM memberships WHERE user_id = $3
+                 UNION
+                 SELECT c.ancestor FROM memberships m JOIN group_closure c ON c.descendant = m.group_id
+                 WHERE m.user_id = $3
+             )
+             SELECT gr.id, gr.seq FROM reached r JOIN groups gr ON gr.id = r.g
+             WHERE gr.seq > $1 ORDER BY gr.seq LIMIT $2";
+        self.page(select, Some(user.as_str()), page, sql::group_id).await
     }
 
     /// Runs `select`, whose `$1` is the bound, `$2` the limit and `$3` (when given) the key.
