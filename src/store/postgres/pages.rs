@@ -6,10 +6,10 @@
 
 use tokio_postgres::types::ToSql;
 
-use super::rows::query;
+use super::rows::{query, query_one};
 use super::PostgresStore;
 use crate::domain::{GroupId, Page, PageRequest, UserId};
-use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
+use crate::store::sql::pages::{after_bound, decode_page, fetch_limit, scan_threshold};
 use crate::store::sql::{self, RowError};
 use crate::store::StoreResult;
 
@@ -39,21 +39,55 @@ impl PostgresStore {
         self.page(select, Some(child.as_str()), page, sql::group_id).await
     }
 
-    /// The users after the bound in creation order, each kept when one of its few memberships
-    /// is in the group or below it: about `limit` users read when most are effective members
-    /// (a top group), at worst the users after the bound (ARCHITECTURE.md, "Pages").
+    /// One of two exact statements, whichever reads fewer rows for this group
+    /// (`scan_threshold`); both give the same page. Many members: the users after the bound
+    /// in creation order, each kept when one of its few memberships is in the group or below
+    /// it (about `limit` users read on a top group). Few: their memberships below the group,
+    /// each user once, sorted by the user's `seq`.
     pub(super) async fn effective_users_page_in(
         &self,
         group: &GroupId,
         page: PageRequest,
     ) -> StoreResult<Page<UserId>> {
-        let select = "SELECT u.id, u.seq FROM users u
+        const LAST_USER_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) FROM users";
+        const MEMBERSHIPS_BELOW: &str = "SELECT count(*) FROM (
+                 SELECT 1 FROM memberships WHERE group_id = $1
+                 UNION ALL
+                 SELECT 1 FROM group_closure c JOIN memberships m ON m.group_id = c.descendant
+                 WHERE c.ancestor = $1
+                 LIMIT $2) below";
+        const SCAN: &str = "SELECT u.id, u.seq FROM users u
              WHERE u.seq > $1 AND EXISTS (
                  SELECT 1 FROM memberships m WHERE m.user_id = u.id
                  AND (m.group_id = $3 OR EXISTS (
                      SELECT 1 FROM group_closure c WHERE c.ancestor = $3 AND c.descendant = m.group_id)))
              ORDER BY u.seq LIMIT $2";
-        self.page(select, Some(group.as_str()), page, sql::user_id).await
+        const FEW: &str = "SELECT u.id, u.seq FROM (
+                 SELECT user_id FROM memberships WHERE group_id = $3
+                 UNION
+                 SELECT m.user_id FROM group_closure c JOIN memberships m ON m.group_id = c.descendant
+                 WHERE c.ancestor = $3
+             ) x JOIN users u ON u.id = x.user_id
+             WHERE u.seq > $1 ORDER BY u.seq LIMIT $2";
+        let Some(bound) = after_bound(page) else {
+            return Ok(Page::whole(Vec::new()));
+        };
+        let limit = fetch_limit(page);
+        self.read(&(bound, limit, group.as_str()), |client, (bound, limit, group)| {
+            Box::pin(async move {
+                let last_user: i64 = query_one(client, LAST_USER_SEQ, &[]).await?.try_get(0)?;
+                let threshold = scan_threshold(page, last_user);
+                let below: i64 = query_one(client, MEMBERSHIPS_BELOW, &[group, &threshold]).await?.try_get(0)?;
+                let select = if below >= threshold { SCAN } else { FEW };
+                let rows = query(client, select, &[bound, limit, group]).await?;
+                let rows = rows
+                    .iter()
+                    .map(|row| Ok((row.try_get::<_, String>(0)?, row.try_get::<_, i64>(1)?)))
+                    .collect::<Result<Vec<_>, tokio_postgres::Error>>()?;
+                Ok(decode_page(rows, page, sql::user_id)?)
+            })
+        })
+        .await
     }
 
     /// The user's groups and their ancestors, sorted by creation: a sort over that small set.
