@@ -195,7 +195,9 @@ pub enum JoinNestedGroupResponse {
 #[must_use]
 pub enum ListGroupEffectiveUsersResponse {
     /// Ids of the effective members.
-    Ok(models::UserList),
+    Ok { body: models::UserList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -235,7 +237,9 @@ pub enum ListGroupUsersResponse {
 #[must_use]
 pub enum ListNestedGroupsResponse {
     /// Ids of the child groups.
-    Ok(models::NestedGroupList),
+    Ok { body: models::NestedGroupList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -254,7 +258,9 @@ pub enum ListNestedGroupsResponse {
 #[must_use]
 pub enum ListParentGroupsResponse {
     /// Ids of the parent groups.
-    Ok(models::ParentGroupList),
+    Ok { body: models::ParentGroupList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -637,7 +643,9 @@ pub enum JoinGroupResponse {
 #[must_use]
 pub enum ListUserEffectiveGroupsResponse {
     /// Ids of the caller's effective groups.
-    Ok(models::EffectiveGroupList),
+    Ok { body: models::EffectiveGroupList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
@@ -1004,6 +1012,8 @@ pub trait Api<C: Send + Sync> {
     async fn list_group_effective_users(
         &self,
         id: String,
+        limit: Option<u32>,
+        after: Option<String>,
         context: &C,
     ) -> Result<ListGroupEffectiveUsersResponse, ApiError>;
 
@@ -1017,10 +1027,22 @@ pub trait Api<C: Send + Sync> {
     ) -> Result<ListGroupUsersResponse, ApiError>;
 
     /// List the child groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
-    async fn list_nested_groups(&self, id: String, context: &C) -> Result<ListNestedGroupsResponse, ApiError>;
+    async fn list_nested_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListNestedGroupsResponse, ApiError>;
 
     /// List the parent groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
-    async fn list_parent_groups(&self, id: String, context: &C) -> Result<ListParentGroupsResponse, ApiError>;
+    async fn list_parent_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListParentGroupsResponse, ApiError>;
 
     /// Rename or retype a group (needs group_change_data)
     async fn modify_group(
@@ -1132,7 +1154,12 @@ pub trait Api<C: Send + Sync> {
     ) -> Result<JoinGroupResponse, ApiError>;
 
     /// List the current user's effective groups
-    async fn list_user_effective_groups(&self, context: &C) -> Result<ListUserEffectiveGroupsResponse, ApiError>;
+    async fn list_user_effective_groups(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListUserEffectiveGroupsResponse, ApiError>;
 
     /// List the current user's direct groups
     async fn list_user_groups(
@@ -1271,7 +1298,12 @@ pub trait ApiNoContext<C: Send + Sync> {
     ) -> Result<JoinNestedGroupResponse, ApiError>;
 
     /// List the effective members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
-    async fn list_group_effective_users(&self, id: String) -> Result<ListGroupEffectiveUsersResponse, ApiError>;
+    async fn list_group_effective_users(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListGroupEffectiveUsersResponse, ApiError>;
 
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
@@ -1282,10 +1314,20 @@ pub trait ApiNoContext<C: Send + Sync> {
     ) -> Result<ListGroupUsersResponse, ApiError>;
 
     /// List the child groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
-    async fn list_nested_groups(&self, id: String) -> Result<ListNestedGroupsResponse, ApiError>;
+    async fn list_nested_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListNestedGroupsResponse, ApiError>;
 
     /// List the parent groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
-    async fn list_parent_groups(&self, id: String) -> Result<ListParentGroupsResponse, ApiError>;
+    async fn list_parent_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListParentGroupsResponse, ApiError>;
 
     /// Rename or retype a group (needs group_change_data)
     async fn modify_group(
@@ -1375,7 +1417,11 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn join_group(&self, group_invite_token: models::GroupInviteToken) -> Result<JoinGroupResponse, ApiError>;
 
     /// List the current user's effective groups
-    async fn list_user_effective_groups(&self) -> Result<ListUserEffectiveGroupsResponse, ApiError>;
+    async fn list_user_effective_groups(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListUserEffectiveGroupsResponse, ApiError>;
 
     /// List the current user's direct groups
     async fn list_user_groups(
@@ -1518,9 +1564,14 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// List the effective members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
-    async fn list_group_effective_users(&self, id: String) -> Result<ListGroupEffectiveUsersResponse, ApiError> {
+    async fn list_group_effective_users(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListGroupEffectiveUsersResponse, ApiError> {
         let context = self.context().clone();
-        self.api().list_group_effective_users(id, &context).await
+        self.api().list_group_effective_users(id, limit, after, &context).await
     }
 
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
@@ -1535,15 +1586,25 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// List the child groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
-    async fn list_nested_groups(&self, id: String) -> Result<ListNestedGroupsResponse, ApiError> {
+    async fn list_nested_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListNestedGroupsResponse, ApiError> {
         let context = self.context().clone();
-        self.api().list_nested_groups(id, &context).await
+        self.api().list_nested_groups(id, limit, after, &context).await
     }
 
     /// List the parent groups of a group (needs group_view_data, or the zone privilege oz_groups_list_groups)
-    async fn list_parent_groups(&self, id: String) -> Result<ListParentGroupsResponse, ApiError> {
+    async fn list_parent_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListParentGroupsResponse, ApiError> {
         let context = self.context().clone();
-        self.api().list_parent_groups(id, &context).await
+        self.api().list_parent_groups(id, limit, after, &context).await
     }
 
     /// Rename or retype a group (needs group_change_data)
@@ -1688,9 +1749,13 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// List the current user's effective groups
-    async fn list_user_effective_groups(&self) -> Result<ListUserEffectiveGroupsResponse, ApiError> {
+    async fn list_user_effective_groups(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListUserEffectiveGroupsResponse, ApiError> {
         let context = self.context().clone();
-        self.api().list_user_effective_groups(&context).await
+        self.api().list_user_effective_groups(limit, after, &context).await
     }
 
     /// List the current user's direct groups

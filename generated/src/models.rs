@@ -707,6 +707,18 @@ pub struct EffectiveGroupList {
     #[serde(rename = "effective_groups")]
     #[cfg_attr(feature = "validate", validate)]
     pub effective_groups: Vec<models::Id>,
+
+    /// Only on a page (a request with `limit` or `after`, an extension of ours) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries. A whole list, as Onezone returns it, never has it.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_EFFECTIVEGROUPLIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -729,10 +741,14 @@ impl serde_valid::validation::ValidateCompositedMaxLength for EffectiveGroupList
     }
 }
 
+lazy_static::lazy_static! {
+    static ref RE_EFFECTIVEGROUPLIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
 impl EffectiveGroupList {
     #[allow(clippy::new_without_default)]
     pub fn new(effective_groups: Vec<models::Id>) -> EffectiveGroupList {
-        EffectiveGroupList { effective_groups }
+        EffectiveGroupList { effective_groups, next: None }
     }
 }
 
@@ -744,6 +760,7 @@ impl std::fmt::Display for EffectiveGroupList {
         let params: Vec<Option<String>> = vec![
             Some("effective_groups".to_string()),
             Some(self.effective_groups.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -762,6 +779,7 @@ impl std::str::FromStr for EffectiveGroupList {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub effective_groups: Vec<Vec<models::Id>>,
+            pub next: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -784,6 +802,10 @@ impl std::str::FromStr for EffectiveGroupList {
                             "Parsing a container in this style is not supported in EffectiveGroupList".to_string(),
                         )
                     }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => {
                         return std::result::Result::Err("Unexpected key while parsing EffectiveGroupList".to_string())
                     }
@@ -801,6 +823,7 @@ impl std::str::FromStr for EffectiveGroupList {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "effective_groups missing in EffectiveGroupList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
         })
     }
 }
@@ -2762,6 +2785,18 @@ pub struct NestedGroupList {
     #[serde(rename = "nested_groups")]
     #[cfg_attr(feature = "validate", validate)]
     pub nested_groups: Vec<models::Id>,
+
+    /// Only on a page (a request with `limit` or `after`, an extension of ours) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries. A whole list, as Onezone returns it, never has it.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_NESTEDGROUPLIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -2784,10 +2819,14 @@ impl serde_valid::validation::ValidateCompositedMaxLength for NestedGroupList {
     }
 }
 
+lazy_static::lazy_static! {
+    static ref RE_NESTEDGROUPLIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
 impl NestedGroupList {
     #[allow(clippy::new_without_default)]
     pub fn new(nested_groups: Vec<models::Id>) -> NestedGroupList {
-        NestedGroupList { nested_groups }
+        NestedGroupList { nested_groups, next: None }
     }
 }
 
@@ -2799,6 +2838,7 @@ impl std::fmt::Display for NestedGroupList {
         let params: Vec<Option<String>> = vec![
             Some("nested_groups".to_string()),
             Some(self.nested_groups.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -2817,6 +2857,7 @@ impl std::str::FromStr for NestedGroupList {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub nested_groups: Vec<Vec<models::Id>>,
+            pub next: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2839,6 +2880,10 @@ impl std::str::FromStr for NestedGroupList {
                             "Parsing a container in this style is not supported in NestedGroupList".to_string(),
                         )
                     }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing NestedGroupList".to_string()),
                 }
             }
@@ -2854,6 +2899,7 @@ impl std::str::FromStr for NestedGroupList {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "nested_groups missing in NestedGroupList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
         })
     }
 }
@@ -2948,6 +2994,18 @@ pub struct ParentGroupList {
     #[serde(rename = "parent_groups")]
     #[cfg_attr(feature = "validate", validate)]
     pub parent_groups: Vec<models::Id>,
+
+    /// Only on a page (a request with `limit` or `after`, an extension of ours) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries. A whole list, as Onezone returns it, never has it.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_PARENTGROUPLIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 #[cfg(feature = "validate")]
@@ -2970,10 +3028,14 @@ impl serde_valid::validation::ValidateCompositedMaxLength for ParentGroupList {
     }
 }
 
+lazy_static::lazy_static! {
+    static ref RE_PARENTGROUPLIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
 impl ParentGroupList {
     #[allow(clippy::new_without_default)]
     pub fn new(parent_groups: Vec<models::Id>) -> ParentGroupList {
-        ParentGroupList { parent_groups }
+        ParentGroupList { parent_groups, next: None }
     }
 }
 
@@ -2985,6 +3047,7 @@ impl std::fmt::Display for ParentGroupList {
         let params: Vec<Option<String>> = vec![
             Some("parent_groups".to_string()),
             Some(self.parent_groups.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -3003,6 +3066,7 @@ impl std::str::FromStr for ParentGroupList {
         #[allow(dead_code)]
         struct IntermediateRep {
             pub parent_groups: Vec<Vec<models::Id>>,
+            pub next: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -3025,6 +3089,10 @@ impl std::str::FromStr for ParentGroupList {
                             "Parsing a container in this style is not supported in ParentGroupList".to_string(),
                         )
                     }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing ParentGroupList".to_string()),
                 }
             }
@@ -3040,6 +3108,7 @@ impl std::str::FromStr for ParentGroupList {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "parent_groups missing in ParentGroupList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
         })
     }
 }

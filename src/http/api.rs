@@ -591,11 +591,23 @@ impl Api<RequestContext> for Adapter {
     }
     // --- nested groups (issue 12) --------------------------------------------------------------
 
-    async fn list_nested_groups(&self, id: String, ctx: &RequestContext) -> Result<ListNestedGroupsResponse, ApiError> {
+    async fn list_nested_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListNestedGroupsResponse, ApiError> {
         reply(
             async {
-                let children = self.app.nested_groups(caller(ctx)?, &group_id(&id)?).await?;
-                Ok(ListNestedGroupsResponse::Ok(models::NestedGroupList::new(ids(children))))
+                let request = page_request(limit, after)?;
+                let group = group_id(&id)?;
+                let page = self.app.nested_groups(caller(ctx)?, &group, request).await?;
+                let (nested_groups, next) = paged(page, request, &format!("/groups/{group}/nested"));
+                Ok(ListNestedGroupsResponse::Ok {
+                    body: models::NestedGroupList { nested_groups, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )
@@ -707,11 +719,23 @@ impl Api<RequestContext> for Adapter {
         )
     }
 
-    async fn list_parent_groups(&self, id: String, ctx: &RequestContext) -> Result<ListParentGroupsResponse, ApiError> {
+    async fn list_parent_groups(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListParentGroupsResponse, ApiError> {
         reply(
             async {
-                let parents = self.app.parent_groups(caller(ctx)?, &group_id(&id)?).await?;
-                Ok(ListParentGroupsResponse::Ok(models::ParentGroupList::new(ids(parents))))
+                let request = page_request(limit, after)?;
+                let group = group_id(&id)?;
+                let page = self.app.parent_groups(caller(ctx)?, &group, request).await?;
+                let (parent_groups, next) = paged(page, request, &format!("/groups/{group}/parent"));
+                Ok(ListParentGroupsResponse::Ok {
+                    body: models::ParentGroupList { parent_groups, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )
@@ -735,12 +759,20 @@ impl Api<RequestContext> for Adapter {
     async fn list_group_effective_users(
         &self,
         id: String,
+        limit: Option<u32>,
+        after: Option<String>,
         ctx: &RequestContext,
     ) -> Result<ListGroupEffectiveUsersResponse, ApiError> {
         reply(
             async {
-                let users = self.app.effective_users(caller(ctx)?, &group_id(&id)?).await?;
-                Ok(ListGroupEffectiveUsersResponse::Ok(models::UserList { users: ids(users), next: None }))
+                let request = page_request(limit, after)?;
+                let group = group_id(&id)?;
+                let page = self.app.effective_users(caller(ctx)?, &group, request).await?;
+                let (users, next) = paged(page, request, &format!("/groups/{group}/effective_users"));
+                Ok(ListGroupEffectiveUsersResponse::Ok {
+                    body: models::UserList { users, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )
@@ -778,12 +810,19 @@ impl Api<RequestContext> for Adapter {
 
     async fn list_user_effective_groups(
         &self,
+        limit: Option<u32>,
+        after: Option<String>,
         ctx: &RequestContext,
     ) -> Result<ListUserEffectiveGroupsResponse, ApiError> {
         reply(
             async {
-                let groups = self.app.user_effective_groups(caller(ctx)?).await?;
-                Ok(ListUserEffectiveGroupsResponse::Ok(models::EffectiveGroupList::new(ids(groups))))
+                let request = page_request(limit, after)?;
+                let page = self.app.user_effective_groups(caller(ctx)?, request).await?;
+                let (effective_groups, next) = paged(page, request, "/user/effective_groups");
+                Ok(ListUserEffectiveGroupsResponse::Ok {
+                    body: models::EffectiveGroupList { effective_groups, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )

@@ -180,7 +180,7 @@ responses! {
     }
     RemoveGroupZonePrivilegesResponse for remove_group_zone_privileges { 204 NoContent ; 403 Forbidden, 404 NotFound }
     AddGroupUserResponse for add_group_user { 201 Created { location } ; 403 Forbidden, 404 NotFound, 409 Conflict }
-    ListNestedGroupsResponse for list_nested_groups { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
+    ListNestedGroupsResponse for list_nested_groups { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
     CreateNestedGroupInviteTokenResponse for create_nested_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     GetNestedGroupInviteTokenResponse for get_nested_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     JoinNestedGroupResponse for join_nested_group {
@@ -192,12 +192,12 @@ responses! {
     SetNestedGroupPrivilegesResponse for set_nested_group_privileges {
         204 NoContent ; 400 BadRequest, 403 Forbidden, 404 NotFound, 413 PayloadTooLarge, 415 UnsupportedMediaType
     }
-    ListParentGroupsResponse for list_parent_groups { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
+    ListParentGroupsResponse for list_parent_groups { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
     GetParentGroupResponse for get_parent_group { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
-    ListGroupEffectiveUsersResponse for list_group_effective_users { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
+    ListGroupEffectiveUsersResponse for list_group_effective_users { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
     GetGroupEffectiveUserResponse for get_group_effective_user { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     GetGroupEffectiveUserPrivilegesResponse for get_group_effective_user_privileges { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
-    ListUserEffectiveGroupsResponse for list_user_effective_groups { 200 Ok(body) ; }
+    ListUserEffectiveGroupsResponse for list_user_effective_groups { 200 Ok [body; link] ; 400 BadRequest }
     GetUserEffectiveGroupResponse for get_user_effective_group { 200 Ok(body) ; 404 NotFound }
 }
 

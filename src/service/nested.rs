@@ -4,15 +4,23 @@
 //! privileges (`App::authorize`).
 
 use super::App;
-use crate::domain::{Error, Group, GroupId, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
+use crate::domain::{Error, Group, GroupId, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
 use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
 use crate::tokens::{Consumer, TokenError, TokenKind, VerifyContext};
 
 impl App {
-    /// The direct children of `group`, in link order.
-    pub async fn nested_groups(&self, caller: &User, group: &GroupId) -> Result<Vec<GroupId>, Error> {
+    /// The direct children of `group`, in link order: all of them, or one page.
+    pub async fn nested_groups(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        page: Option<PageRequest>,
+    ) -> Result<Page<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
-        Ok(self.store.child_groups(group).await?)
+        Ok(match page {
+            None => Page::whole(self.store.child_groups(group).await?),
+            Some(page) => self.store.child_groups_page(group, page).await?,
+        })
     }
 
     /// A direct child of `group`; `NotFound` when `child` is not one.
@@ -53,10 +61,18 @@ impl App {
         removed.then_some(()).ok_or(Error::NotFound)
     }
 
-    /// The direct parents of `group`, in link order.
-    pub async fn parent_groups(&self, caller: &User, group: &GroupId) -> Result<Vec<GroupId>, Error> {
+    /// The direct parents of `group`, in link order: all of them, or one page.
+    pub async fn parent_groups(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        page: Option<PageRequest>,
+    ) -> Result<Page<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
-        Ok(self.store.parent_groups(group).await?)
+        Ok(match page {
+            None => Page::whole(self.store.parent_groups(group).await?),
+            Some(page) => self.store.parent_groups_page(group, page).await?,
+        })
     }
 
     /// A direct parent of `group`; `NotFound` when `parent` is not one.
@@ -131,10 +147,19 @@ impl App {
         Ok(group)
     }
 
-    /// The effective members of `group`.
-    pub async fn effective_users(&self, caller: &User, group: &GroupId) -> Result<Vec<UserId>, Error> {
+    /// The effective members of `group`: all of them (direct members first), or one page (in
+    /// the users' creation order; see the `Store` trait).
+    pub async fn effective_users(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        page: Option<PageRequest>,
+    ) -> Result<Page<UserId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
-        Ok(self.store.effective_users(group).await?)
+        Ok(match page {
+            None => Page::whole(self.store.effective_users(group).await?),
+            Some(page) => self.store.effective_users_page(group, page).await?,
+        })
     }
 
     /// An effective member of `group`; `NotFound` when `user` is not one.
@@ -154,8 +179,16 @@ impl App {
         self.store.effective_privileges(group, user).await?.ok_or(Error::NotFound)
     }
 
-    /// The caller's effective groups (`GET /user/effective_groups`).
-    pub async fn user_effective_groups(&self, caller: &User) -> Result<Vec<GroupId>, Error> {
-        Ok(self.store.effective_groups(&caller.id).await?)
+    /// The caller's effective groups (`GET /user/effective_groups`): all of them (direct groups
+    /// first), or one page (in the groups' creation order; see the `Store` trait).
+    pub async fn user_effective_groups(
+        &self,
+        caller: &User,
+        page: Option<PageRequest>,
+    ) -> Result<Page<GroupId>, Error> {
+        Ok(match page {
+            None => Page::whole(self.store.effective_groups(&caller.id).await?),
+            Some(page) => self.store.effective_groups_page(&caller.id, page).await?,
+        })
     }
 }

@@ -885,6 +885,149 @@ pub(crate) async fn two_last_managers_leaving_at_once_leave_exactly_one(store: A
     race_last_managers_leaving(&[store], 10).await;
 }
 
+// --- pages of the nested lists (issue 12) ------------------------------------------------------
+
+/// `items` with each kept once, in order: what a walk of pages must give.
+fn each_once<T: Clone + Eq + std::hash::Hash>(items: &[T]) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    items.iter().all(|i| seen.insert(i.clone()))
+}
+
+async fn add(store: &dyn Store, group: &GroupId, user: &UserId) {
+    let outcome = store.add_member(group, user, PrivilegeSet::default_member()).await;
+    assert_eq!(outcome, Ok(AddOutcome::Added), "adding a member");
+}
+
+pub(crate) async fn pages_of_the_nested_lists_concatenate_to_their_whole_lists(store: &dyn Store) {
+    // top <- a, b, c; a <- d; b <- d (a diamond); extra groups p, q above d too.
+    let owner = new_user(store, "owner").await;
+    let mut groups = Vec::new();
+    for name in ["top", "a", "b", "c", "d", "p", "q"] {
+        groups.push(new_group(store, &owner, name).await);
+    }
+    let [top, a, b, c, d, p, q] = <[GroupId; 7]>::try_from(groups.clone()).expect("seven groups");
+    for child in [&a, &b, &c] {
+        nest(store, &top, child).await;
+    }
+    for parent in [&a, &b, &p, &q] {
+        nest(store, parent, &d).await;
+    }
+    let mut users = vec![owner.clone()];
+    for i in 0..9 {
+        users.push(new_user(store, &format!("user {i}")).await);
+    }
+    // Direct in top, in a child, in the diamond's bottom (twice reachable), in two places at
+    // once, and one (the last) in no group below top.
+    add(store, &d, &users[1]).await;
+    add(store, &top, &users[2]).await;
+    add(store, &a, &users[3]).await;
+    add(store, &d, &users[4]).await;
+    add(store, &b, &users[4]).await;
+    add(store, &c, &users[5]).await;
+    add(store, &top, &users[6]).await;
+    add(store, &d, &users[7]).await;
+    add(store, &p, &users[9]).await;
+    let effective: Vec<UserId> = users.iter().filter(|u| *u != &users[8] && *u != &users[9]).cloned().collect();
+    let whole = store.effective_users(&top).await.expect("whole list");
+    for limit in [1, 2, 3, 7, 8, 1000] {
+        let pages = walk(limit, |page| store.effective_users_page(&top, page)).await;
+        assert_eq!(pages.concat(), effective, "effective users in creation order, limit {limit}");
+        let mut sorted = whole.clone();
+        sorted.sort_by_key(|u| effective.iter().position(|e| e == u));
+        assert_eq!(pages.concat(), sorted, "the whole list's members, limit {limit}");
+
+        let pages = walk(limit, |page| store.child_groups_page(&top, page)).await;
+        assert_eq!(pages.concat(), store.child_groups(&top).await.expect("children"), "children, limit {limit}");
+        let pages = walk(limit, |page| store.parent_groups_page(&d, page)).await;
+        assert_eq!(pages.concat(), vec![a.clone(), b.clone(), p.clone(), q.clone()], "parents, limit {limit}");
+        assert_eq!(pages.concat(), store.parent_groups(&d).await.expect("parents"), "parents, limit {limit}");
+
+        // User 4 reaches d, a, b, p, q and top; the pages follow the groups' creation.
+        let pages = walk(limit, |page| store.effective_groups_page(&users[4], page)).await;
+        assert_eq!(pages.concat(), vec![top.clone(), a.clone(), b.clone(), d.clone(), p.clone(), q.clone()]);
+        let mut whole = store.effective_groups(&users[4]).await.expect("whole list");
+        whole.sort_by_key(|g| groups.iter().position(|e| e == g));
+        assert_eq!(pages.concat(), whole, "the whole list's groups, limit {limit}");
+    }
+    // Lists with nothing in them are one empty page.
+    let empty = page_of(None, 5);
+    assert_eq!(store.child_groups_page(&d, empty).await, Ok(Page::whole(vec![])));
+    assert_eq!(store.parent_groups_page(&top, empty).await, Ok(Page::whole(vec![])));
+    assert_eq!(store.effective_users_page(&GroupId::generate(), empty).await, Ok(Page::whole(vec![])));
+    assert_eq!(store.effective_groups_page(&users[8], empty).await, Ok(Page::whole(vec![])));
+    // A position past every item gives an empty page.
+    let past = page_of(Some(Cursor::from_seq(u64::MAX)), 5);
+    assert_eq!(store.child_groups_page(&top, past).await, Ok(Page::whole(vec![])));
+    assert_eq!(store.effective_users_page(&top, past).await, Ok(Page::whole(vec![])));
+    assert_eq!(store.effective_groups_page(&users[4], past).await, Ok(Page::whole(vec![])));
+}
+
+pub(crate) async fn walking_a_changing_nested_list_gives_what_stayed_once_and_nothing_twice(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let (top, a, b) = (
+        new_group(store, &owner, "top").await,
+        new_group(store, &owner, "a").await,
+        new_group(store, &owner, "b").await,
+    );
+    nest(store, &top, &a).await;
+    nest(store, &top, &b).await;
+    let mut users = Vec::new();
+    for i in 0..6 {
+        let user = new_user(store, &format!("user {i}")).await;
+        add(store, if i % 2 == 0 { &a } else { &b }, &user).await;
+        users.push(user);
+    }
+    // Effective users of top: owner, users 0..6. Read the first page, then change the list: user
+    // 0 (on the first page) moves from a to b; user 3 (not read yet) moves from b to top
+    // directly, which puts it first in the whole list; user 4 leaves; a new user joins.
+    let first = store.effective_users_page(&top, page_of(None, 3)).await.expect("first page");
+    assert_eq!(first.items, vec![owner.clone(), users[0].clone(), users[1].clone()]);
+    add(store, &b, &users[0]).await;
+    assert_eq!(store.remove_member(&a, &users[0]).await, Ok(Guarded::Done));
+    add(store, &top, &users[3]).await;
+    assert_eq!(store.remove_member(&b, &users[3]).await, Ok(Guarded::Done));
+    assert_eq!(store.remove_member(&a, &users[4]).await, Ok(Guarded::Done));
+    let late = new_user(store, "late").await;
+    add(store, &a, &late).await;
+    let mut seen = first.items.clone();
+    let mut after = first.next;
+    while let Some(cursor) = after {
+        let page = store.effective_users_page(&top, page_of(Some(cursor), 3)).await.expect("a page");
+        seen.extend(page.items);
+        after = page.next;
+    }
+    assert!(each_once(&seen), "no user twice: {seen:?}");
+    for stayed in [&owner, &users[0], &users[1], &users[2], &users[3], &users[5]] {
+        assert!(seen.contains(stayed), "{stayed:?} stayed an effective member throughout");
+    }
+
+    // The same for a user's effective groups: a group on the first page is unlinked and linked
+    // again elsewhere, a group not read yet is reached another way, a new ancestor comes.
+    let user = new_user(store, "walker").await;
+    let (c, d) = (new_group(store, &owner, "c").await, new_group(store, &owner, "d").await);
+    nest(store, &a, &c).await;
+    nest(store, &c, &d).await;
+    add(store, &d, &user).await;
+    let first = store.effective_groups_page(&user, page_of(None, 2)).await.expect("first page");
+    assert_eq!(first.items, vec![top.clone(), a.clone()]);
+    assert_eq!(store.unlink(&a, &c).await, Ok(true));
+    nest(store, &b, &c).await;
+    nest(store, &a, &d).await;
+    let above = new_group(store, &owner, "above").await;
+    nest(store, &above, &top).await;
+    let mut seen = first.items.clone();
+    let mut after = first.next;
+    while let Some(cursor) = after {
+        let page = store.effective_groups_page(&user, page_of(Some(cursor), 2)).await.expect("a page");
+        seen.extend(page.items);
+        after = page.next;
+    }
+    assert!(each_once(&seen), "no group twice: {seen:?}");
+    for stayed in [&top, &c, &d] {
+        assert!(seen.contains(stayed), "{stayed:?} stayed an effective group throughout");
+    }
+}
+
 // --- nested groups (issue 12) ------------------------------------------------------------------
 
 pub(crate) async fn links_are_listed_both_ways_in_link_order_with_their_privileges(store: &dyn Store) {
@@ -1139,6 +1282,8 @@ macro_rules! every_contract {
                 pages_of_every_list_concatenate_to_the_whole_list,
                 a_cursor_outlives_its_item_and_later_items_come_after_it,
                 a_position_past_every_item_gives_an_empty_page,
+                pages_of_the_nested_lists_concatenate_to_their_whole_lists,
+                walking_a_changing_nested_list_gives_what_stayed_once_and_nothing_twice,
                 membership_calls_tell_members_from_non_members,
                 a_second_join_by_the_same_user_is_already_member_and_counts_no_use,
                 a_single_use_invite_admits_one_user_and_then_is_used_up,

@@ -553,6 +553,36 @@ impl Store for MemoryStore {
         Ok(page_of(state.memberships.by_group.get(group).map_or(&[][..], Vec::as_slice), page))
     }
 
+    async fn child_groups_page(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let state = self.lock()?;
+        Ok(page_of(state.links.children.get(parent).map_or(&[][..], Vec::as_slice), page))
+    }
+
+    async fn parent_groups_page(&self, child: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let state = self.lock()?;
+        Ok(page_of(state.links.parents.get(child).map_or(&[][..], Vec::as_slice), page))
+    }
+
+    async fn effective_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        let state = self.lock()?;
+        let below = Links::reach(&state.links.children, [group.clone()]);
+        let users: HashSet<UserId> = below.iter().flat_map(|g| state.memberships.of_group(g)).collect();
+        // This backend has no index to read the page by key: it pages the whole set, by seq.
+        let mut rows: Vec<(u64, UserId)> =
+            users.into_iter().filter_map(|u| state.user_seqs.get(&u).map(|seq| (*seq, u))).collect();
+        rows.sort_unstable_by_key(|(seq, _)| *seq);
+        Ok(page_of(&rows, page))
+    }
+
+    async fn effective_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        let state = self.lock()?;
+        let reached = Links::reach(&state.links.parents, state.memberships.of_user(user));
+        let mut rows: Vec<(u64, GroupId)> =
+            reached.into_iter().filter_map(|g| state.groups.get(&g).map(|s| (s.seq, g))).collect();
+        rows.sort_unstable_by_key(|(seq, _)| *seq);
+        Ok(page_of(&rows, page))
+    }
+
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         Ok(self.lock()?.memberships.get(group, user).map(|m| m.value))
     }

@@ -309,6 +309,22 @@ pub trait Store: Send + Sync + 'static {
     /// A page of `group_users`.
     async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>>;
 
+    // The four lists of nested groups page the same way. `child_groups` and `parent_groups` by
+    // the link's `seq` (their own order). The effective lists cannot page in their whole list's
+    // order ("direct first" is not one growing number, and a user's first membership below a
+    // group changes as memberships come and go), so their pages follow the item's own creation
+    // `seq` instead, which never changes: a page of `effective_users` holds effective members by
+    // the user's `seq`, a page of `effective_groups` groups by the group's `seq`.
+
+    /// A page of `child_groups`, by link `seq`.
+    async fn child_groups_page(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>>;
+    /// A page of `parent_groups`, by link `seq`.
+    async fn parent_groups_page(&self, child: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>>;
+    /// A page of the effective members of `group`, by the user's creation `seq`.
+    async fn effective_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>>;
+    /// A page of the groups `user` effectively belongs to, by the group's creation `seq`.
+    async fn effective_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>>;
+
     /// `user`'s direct privileges in `group`; `None` when not a direct member.
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>>;
     /// Replaces the privileges of an existing membership, unless that takes the group's last

@@ -1,10 +1,14 @@
 //! Pages of the lists (an extension of ours): `limit` and `after` on `GET /groups`,
-//! `GET /user/groups` and `GET /groups/{id}/users`, the next page in a `Link` header, and the
-//! whole list, exactly as Onezone answers it, when neither parameter is given.
+//! `GET /user/groups`, `GET /groups/{id}/users` and the four nested-group lists (`nested`,
+//! `parent`, `effective_users`, `/user/effective_groups`), the next page in a `Link` header, and
+//! the whole list, exactly as Onezone answers it, when neither parameter is given.
+
+use std::collections::HashSet;
 
 use reqwest::{Method, StatusCode};
+use serde_json::json;
 
-use crate::support::{assert_error, strings, Backend, Reply, TestApp, API_ROOT};
+use crate::support::{assert_error, sorted, strings, Backend, Reply, TestApp, API_ROOT};
 use crate::{all_backends, edge_only};
 
 /// The target of a `Link: <target>; rel="next"` header, or `None` when the reply has none.
@@ -116,11 +120,159 @@ async fn a_group_deleted_or_added_between_pages_does_not_break_the_walk(backend:
     assert_eq!(next_link(&rest), None);
 }
 
+/// Makes `child` a child of `parent` through a group invite, as `token` (managing both).
+async fn nest(app: &TestApp, token: &str, parent: &str, child: &str) {
+    let reply = app.request(Method::POST, &format!("/groups/{parent}/nested/token")).auth(token).send().await;
+    let invite = reply.expect(StatusCode::OK).json()["token"].as_str().expect("a token").to_owned();
+    let body = json!({ "token": invite });
+    app.post_json(&format!("/groups/{child}/nested/join"), token, &body).await.expect(StatusCode::CREATED);
+}
+
+/// Whether no item of `items` appears twice.
+fn each_once(items: &[String]) -> bool {
+    let mut seen = HashSet::new();
+    items.iter().all(|i| seen.insert(i))
+}
+
+/// Follows the `Link` headers from `first` (a page already read) to the last page, as `token`,
+/// and returns every item seen, the first page's included.
+async fn rest_of_walk(app: &TestApp, first: &Reply, key: &str, token: &str) -> Vec<String> {
+    let mut seen = items(first, key);
+    let mut next = next_link(first);
+    while let Some(target) = next {
+        let reply = app.request_root(Method::GET, &target).auth(token).send().await.expect(StatusCode::OK);
+        seen.extend(items(&reply, key));
+        next = next_link(&reply);
+        assert!(seen.len() <= 1000, "the walk does not end");
+    }
+    seen
+}
+
+async fn pages_of_the_nested_lists_give_each_member_of_the_whole_list_once(backend: Backend) {
+    let app = crate::support::spawn_app(backend).await;
+    let admin = app.admin_token.clone();
+    let admin_id = app.user_id(&admin).await;
+    // top <- c0..c3; c0 also under p0 and p1; members in the children, one of them also
+    // directly in top (so the whole list puts it before users created earlier).
+    let mut groups = Vec::new();
+    for name in ["top", "c0", "c1", "c2", "c3", "p0", "p1"] {
+        groups.push(app.create_group(&admin, name).await);
+    }
+    let top = groups[0].clone();
+    for child in &groups[1..5] {
+        nest(&app, &admin, &top, child).await;
+    }
+    for parent in &groups[5..7] {
+        nest(&app, &admin, parent, &groups[1]).await;
+    }
+    let mut users = vec![(admin_id, admin.clone())];
+    for i in 0..5 {
+        let user = app.user(&format!("member {i}")).await;
+        // Every member is in c0 (so in top twice over for most), and in one more child.
+        let mut joined = vec![&groups[1]];
+        if i % 4 != 0 {
+            joined.push(&groups[1 + i % 4]);
+        }
+        for gid in joined {
+            let invite = app.invite(&admin, gid).await;
+            app.join_ok(&user.1, &invite).await;
+        }
+        users.push(user);
+    }
+    let invite = app.invite(&admin, &top).await;
+    app.join_ok(&users[4].1, &invite).await;
+    let creation: Vec<String> = users.iter().map(|(id, _)| id.clone()).collect();
+
+    let member = users[2].1.clone();
+    let lists = [
+        (format!("/groups/{top}/nested"), "nested_groups", admin.clone(), groups[1..5].to_vec()),
+        (
+            format!("/groups/{}/parent", groups[1]),
+            "parent_groups",
+            admin.clone(),
+            vec![top.clone(), groups[5].clone(), groups[6].clone()],
+        ),
+        (format!("/groups/{top}/effective_users"), "users", admin.clone(), creation.clone()),
+        (
+            "/user/effective_groups".to_owned(),
+            "effective_groups",
+            member,
+            vec![top.clone(), groups[1].clone(), groups[2].clone(), groups[5].clone(), groups[6].clone()],
+        ),
+    ];
+    for (path, key, token, paged_order) in &lists {
+        // Without parameters: the whole list, and no Link header.
+        let whole = app.get(path, token).await.expect(StatusCode::OK);
+        assert_eq!(whole.header("link"), None, "{path}");
+        assert_eq!(whole.json().get("next"), None, "{path}: a whole list has no next member");
+        let whole = items(&whole, key);
+        assert_eq!(sorted(&whole), sorted(paged_order), "{path}: the whole list");
+        for limit in [1, 2, 4, 5, 1000] {
+            let pages = walk(&app, path, key, limit, token).await;
+            assert_eq!(pages.len(), whole.len().div_ceil(limit), "{path}, limit {limit}");
+            assert_eq!(&pages.concat(), paged_order, "{path}, limit {limit}: the paged order");
+        }
+    }
+    // The whole effective-users list keeps its order: direct members first (the admin, then
+    // the member who joined top last), then the others by creation.
+    let whole = items(&app.get(&lists[2].0, &admin).await.expect(StatusCode::OK), "users");
+    let expected = [&creation[0], &creation[4], &creation[1], &creation[2], &creation[3], &creation[5]];
+    assert_eq!(whole.iter().collect::<Vec<_>>(), expected, "the unpaged order is unchanged");
+}
+
+async fn a_nested_list_changed_between_pages_repeats_nothing_and_skips_nothing_that_stayed(backend: Backend) {
+    let app = crate::support::spawn_app(backend).await;
+    let admin = app.admin_token.clone();
+    let (top, a, b) = (
+        app.create_group(&admin, "top").await,
+        app.create_group(&admin, "a").await,
+        app.create_group(&admin, "b").await,
+    );
+    nest(&app, &admin, &top, &a).await;
+    nest(&app, &admin, &top, &b).await;
+    let mut users = Vec::new();
+    for i in 0..6 {
+        let user = app.user(&format!("member {i}")).await;
+        let invite = app.invite(&admin, if i % 2 == 0 { &a } else { &b }).await;
+        app.join_ok(&user.1, &invite).await;
+        users.push(user);
+    }
+    let path = format!("/groups/{top}/effective_users?limit=2");
+    let first = app.get(&path, &admin).await.expect(StatusCode::OK);
+    assert_eq!(items(&first, "users").len(), 2);
+    // Before the next page: member 0 (read already) and member 3 (not yet) join top directly
+    // and leave their child, member 4 leaves, a new member joins.
+    for (user, from) in [(&users[0], &a), (&users[3], &b)] {
+        let invite = app.invite(&admin, &top).await;
+        app.join_ok(&user.1, &invite).await;
+        app.delete(&format!("/groups/{from}/users/{}", user.0), &admin).await.expect(StatusCode::NO_CONTENT);
+    }
+    app.delete(&format!("/groups/{a}/users/{}", users[4].0), &admin).await.expect(StatusCode::NO_CONTENT);
+    let late = app.user("late").await;
+    let invite = app.invite(&admin, &b).await;
+    app.join_ok(&late.1, &invite).await;
+
+    let seen = rest_of_walk(&app, &first, "users", &admin).await;
+    assert!(each_once(&seen), "no user twice: {seen:?}");
+    let admin_id = app.user_id(&admin).await;
+    for stayed in [&admin_id, &users[0].0, &users[1].0, &users[2].0, &users[3].0, &users[5].0] {
+        assert!(seen.contains(stayed), "{stayed} stayed an effective member throughout: {seen:?}");
+    }
+}
+
 async fn a_malformed_cursor_or_a_limit_out_of_range_is_a_400_and_unknown_parameters_are_ignored(backend: Backend) {
     let app = crate::support::spawn_app(backend).await;
     let admin = app.admin_token.clone();
     let gid = app.create_group(&admin, "team").await;
-    for path in ["/groups".to_owned(), "/user/groups".to_owned(), format!("/groups/{gid}/users")] {
+    for path in [
+        "/groups".to_owned(),
+        "/user/groups".to_owned(),
+        format!("/groups/{gid}/users"),
+        format!("/groups/{gid}/nested"),
+        format!("/groups/{gid}/parent"),
+        format!("/groups/{gid}/effective_users"),
+        "/user/effective_groups".to_owned(),
+    ] {
         for query in [
             "limit=0",
             "limit=1001",
@@ -152,5 +304,7 @@ async fn a_malformed_cursor_or_a_limit_out_of_range_is_a_400_and_unknown_paramet
 all_backends!(
     pages_concatenate_to_the_whole_list_by_following_the_link_header,
     a_group_deleted_or_added_between_pages_does_not_break_the_walk,
+    pages_of_the_nested_lists_give_each_member_of_the_whole_list_once,
+    a_nested_list_changed_between_pages_repeats_nothing_and_skips_nothing_that_stayed,
 );
 edge_only!(a_malformed_cursor_or_a_limit_out_of_range_is_a_400_and_unknown_parameters_are_ignored);

@@ -2579,6 +2579,8 @@ where
     async fn list_group_effective_users(
         &self,
         param_id: String,
+        param_limit: Option<u32>,
+        param_after: Option<String>,
         context: &C,
     ) -> Result<ListGroupEffectiveUsersResponse, ApiError> {
         let mut client_service = self.client_service.clone();
@@ -2592,6 +2594,12 @@ where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_limit) = param_limit {
+                query_string.append_pair("limit", &param_limit.to_string());
+            }
+            if let Some(param_after) = param_after {
+                query_string.append_pair("after", &param_after);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -2662,7 +2670,22 @@ where
 
         match response.status().as_u16() {
             200 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let (header, body) = response.into_parts();
+                let response_link = match header.headers.get(HeaderName::from_static("link")) {
+                    Some(response_link) => {
+                        let response_link = response_link.clone();
+                        let response_link = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_link) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Link for response 200 - {e}")));
+                            }
+                        };
+                        Some(response_link.0)
+                    }
+                    None => None,
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
                     .await
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
@@ -2671,7 +2694,19 @@ where
                 let body = serde_json::from_str::<models::UserList>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListGroupEffectiveUsersResponse::Ok(body))
+                Ok(ListGroupEffectiveUsersResponse::Ok { body, link: response_link })
+            }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListGroupEffectiveUsersResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
@@ -3117,7 +3152,13 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn list_nested_groups(&self, param_id: String, context: &C) -> Result<ListNestedGroupsResponse, ApiError> {
+    async fn list_nested_groups(
+        &self,
+        param_id: String,
+        param_limit: Option<u32>,
+        param_after: Option<String>,
+        context: &C,
+    ) -> Result<ListNestedGroupsResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!(
@@ -3129,6 +3170,12 @@ where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_limit) = param_limit {
+                query_string.append_pair("limit", &param_limit.to_string());
+            }
+            if let Some(param_after) = param_after {
+                query_string.append_pair("after", &param_after);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -3199,7 +3246,22 @@ where
 
         match response.status().as_u16() {
             200 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let (header, body) = response.into_parts();
+                let response_link = match header.headers.get(HeaderName::from_static("link")) {
+                    Some(response_link) => {
+                        let response_link = response_link.clone();
+                        let response_link = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_link) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Link for response 200 - {e}")));
+                            }
+                        };
+                        Some(response_link.0)
+                    }
+                    None => None,
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
                     .await
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
@@ -3208,7 +3270,19 @@ where
                 let body = serde_json::from_str::<models::NestedGroupList>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListNestedGroupsResponse::Ok(body))
+                Ok(ListNestedGroupsResponse::Ok { body, link: response_link })
+            }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListNestedGroupsResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
@@ -3366,7 +3440,13 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn list_parent_groups(&self, param_id: String, context: &C) -> Result<ListParentGroupsResponse, ApiError> {
+    async fn list_parent_groups(
+        &self,
+        param_id: String,
+        param_limit: Option<u32>,
+        param_after: Option<String>,
+        context: &C,
+    ) -> Result<ListParentGroupsResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!(
@@ -3378,6 +3458,12 @@ where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_limit) = param_limit {
+                query_string.append_pair("limit", &param_limit.to_string());
+            }
+            if let Some(param_after) = param_after {
+                query_string.append_pair("after", &param_after);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -3448,7 +3534,22 @@ where
 
         match response.status().as_u16() {
             200 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let (header, body) = response.into_parts();
+                let response_link = match header.headers.get(HeaderName::from_static("link")) {
+                    Some(response_link) => {
+                        let response_link = response_link.clone();
+                        let response_link = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_link) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Link for response 200 - {e}")));
+                            }
+                        };
+                        Some(response_link.0)
+                    }
+                    None => None,
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
                     .await
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
@@ -3457,7 +3558,19 @@ where
                 let body = serde_json::from_str::<models::ParentGroupList>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListParentGroupsResponse::Ok(body))
+                Ok(ListParentGroupsResponse::Ok { body, link: response_link })
+            }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListParentGroupsResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();
@@ -8285,7 +8398,12 @@ where
     }
 
     #[allow(clippy::vec_init_then_push)]
-    async fn list_user_effective_groups(&self, context: &C) -> Result<ListUserEffectiveGroupsResponse, ApiError> {
+    async fn list_user_effective_groups(
+        &self,
+        param_limit: Option<u32>,
+        param_after: Option<String>,
+        context: &C,
+    ) -> Result<ListUserEffectiveGroupsResponse, ApiError> {
         let mut client_service = self.client_service.clone();
         #[allow(clippy::uninlined_format_args)]
         let mut uri = format!("{}/api/v3/onezone/user/effective_groups", self.base_path);
@@ -8293,6 +8411,12 @@ where
         // Query parameters
         let query_string = {
             let mut query_string = form_urlencoded::Serializer::new("".to_owned());
+            if let Some(param_limit) = param_limit {
+                query_string.append_pair("limit", &param_limit.to_string());
+            }
+            if let Some(param_after) = param_after {
+                query_string.append_pair("after", &param_after);
+            }
             query_string.finish()
         };
         if !query_string.is_empty() {
@@ -8363,7 +8487,22 @@ where
 
         match response.status().as_u16() {
             200 => {
-                let body = http_body_util::BodyExt::collect(response.into_body())
+                let (header, body) = response.into_parts();
+                let response_link = match header.headers.get(HeaderName::from_static("link")) {
+                    Some(response_link) => {
+                        let response_link = response_link.clone();
+                        let response_link = match TryInto::<header::IntoHeaderValue<String>>::try_into(response_link) {
+                            Ok(value) => value,
+                            Err(e) => {
+                                return Err(ApiError(format!("Invalid response header Link for response 200 - {e}")));
+                            }
+                        };
+                        Some(response_link.0)
+                    }
+                    None => None,
+                };
+
+                let body = http_body_util::BodyExt::collect(body)
                     .await
                     .map(|f| f.to_bytes().to_vec())
                     .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
@@ -8372,7 +8511,19 @@ where
                 let body = serde_json::from_str::<models::EffectiveGroupList>(body)
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
-                Ok(ListUserEffectiveGroupsResponse::Ok(body))
+                Ok(ListUserEffectiveGroupsResponse::Ok { body, link: response_link })
+            }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(ListUserEffectiveGroupsResponse::BadRequest(body))
             }
             401 => {
                 let (header, body) = response.into_parts();

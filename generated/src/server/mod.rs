@@ -2320,7 +2320,48 @@ where
         }
     };
 
-    let result = api_impl.list_group_effective_users(param_id, &context).await;
+    // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+    let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+    let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
+    let param_limit = match param_limit {
+        Some(param_limit) => {
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
+            match param_limit {
+                Ok(param_limit) => Some(param_limit),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter limit - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter limit"))
+                }
+            }
+        }
+        None => None,
+    };
+    let param_after = query_params.iter().filter(|e| e.0 == "after").map(|e| e.1.clone()).next();
+    let param_after = match param_after {
+        Some(param_after) => {
+            let param_after = <String as std::str::FromStr>::from_str(&param_after);
+            match param_after {
+                Ok(param_after) => Some(param_after),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter after - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter after"))
+                }
+            }
+        }
+        None => None,
+    };
+
+    let result = api_impl.list_group_effective_users(param_id, param_limit, param_after, &context).await;
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
@@ -2330,8 +2371,32 @@ where
 
     match result {
         Ok(rsp) => match rsp {
-            ListGroupEffectiveUsersResponse::Ok(body) => {
+            ListGroupEffectiveUsersResponse::Ok { body, link } => {
                 *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                if let Some(link) = link {
+                    let link = match header::IntoHeaderValue(link).try_into() {
+                        Ok(val) => val,
+                        Err(e) => {
+                            return Ok(Response::builder()
+                                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!(
+                                    "An internal server error occurred handling link header - {e}"
+                                )))
+                                .expect("Unable to create Internal Server Error for invalid response header"))
+                        }
+                    };
+
+                    response.headers_mut().insert(HeaderName::from_static("link"), link);
+                }
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupEffectiveUsersResponse::BadRequest(body) => {
+                *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -2743,7 +2808,48 @@ where
         }
     };
 
-    let result = api_impl.list_nested_groups(param_id, &context).await;
+    // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+    let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+    let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
+    let param_limit = match param_limit {
+        Some(param_limit) => {
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
+            match param_limit {
+                Ok(param_limit) => Some(param_limit),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter limit - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter limit"))
+                }
+            }
+        }
+        None => None,
+    };
+    let param_after = query_params.iter().filter(|e| e.0 == "after").map(|e| e.1.clone()).next();
+    let param_after = match param_after {
+        Some(param_after) => {
+            let param_after = <String as std::str::FromStr>::from_str(&param_after);
+            match param_after {
+                Ok(param_after) => Some(param_after),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter after - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter after"))
+                }
+            }
+        }
+        None => None,
+    };
+
+    let result = api_impl.list_nested_groups(param_id, param_limit, param_after, &context).await;
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
@@ -2753,8 +2859,32 @@ where
 
     match result {
         Ok(rsp) => match rsp {
-            ListNestedGroupsResponse::Ok(body) => {
+            ListNestedGroupsResponse::Ok { body, link } => {
                 *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                if let Some(link) = link {
+                    let link = match header::IntoHeaderValue(link).try_into() {
+                        Ok(val) => val,
+                        Err(e) => {
+                            return Ok(Response::builder()
+                                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!(
+                                    "An internal server error occurred handling link header - {e}"
+                                )))
+                                .expect("Unable to create Internal Server Error for invalid response header"))
+                        }
+                    };
+
+                    response.headers_mut().insert(HeaderName::from_static("link"), link);
+                }
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNestedGroupsResponse::BadRequest(body) => {
+                *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -2922,7 +3052,48 @@ where
         }
     };
 
-    let result = api_impl.list_parent_groups(param_id, &context).await;
+    // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+    let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+    let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
+    let param_limit = match param_limit {
+        Some(param_limit) => {
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
+            match param_limit {
+                Ok(param_limit) => Some(param_limit),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter limit - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter limit"))
+                }
+            }
+        }
+        None => None,
+    };
+    let param_after = query_params.iter().filter(|e| e.0 == "after").map(|e| e.1.clone()).next();
+    let param_after = match param_after {
+        Some(param_after) => {
+            let param_after = <String as std::str::FromStr>::from_str(&param_after);
+            match param_after {
+                Ok(param_after) => Some(param_after),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter after - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter after"))
+                }
+            }
+        }
+        None => None,
+    };
+
+    let result = api_impl.list_parent_groups(param_id, param_limit, param_after, &context).await;
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
@@ -2932,8 +3103,32 @@ where
 
     match result {
         Ok(rsp) => match rsp {
-            ListParentGroupsResponse::Ok(body) => {
+            ListParentGroupsResponse::Ok { body, link } => {
                 *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                if let Some(link) = link {
+                    let link = match header::IntoHeaderValue(link).try_into() {
+                        Ok(val) => val,
+                        Err(e) => {
+                            return Ok(Response::builder()
+                                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!(
+                                    "An internal server error occurred handling link header - {e}"
+                                )))
+                                .expect("Unable to create Internal Server Error for invalid response header"))
+                        }
+                    };
+
+                    response.headers_mut().insert(HeaderName::from_static("link"), link);
+                }
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListParentGroupsResponse::BadRequest(body) => {
+                *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
@@ -6757,7 +6952,48 @@ where
         };
     }
 
-    let result = api_impl.list_user_effective_groups(&context).await;
+    // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+    let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+    let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
+    let param_limit = match param_limit {
+        Some(param_limit) => {
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
+            match param_limit {
+                Ok(param_limit) => Some(param_limit),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter limit - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter limit"))
+                }
+            }
+        }
+        None => None,
+    };
+    let param_after = query_params.iter().filter(|e| e.0 == "after").map(|e| e.1.clone()).next();
+    let param_after = match param_after {
+        Some(param_after) => {
+            let param_after = <String as std::str::FromStr>::from_str(&param_after);
+            match param_after {
+                Ok(param_after) => Some(param_after),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter after - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter after"))
+                }
+            }
+        }
+        None => None,
+    };
+
+    let result = api_impl.list_user_effective_groups(param_limit, param_after, &context).await;
     let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
     response.headers_mut().insert(
         HeaderName::from_static("x-span-id"),
@@ -6767,8 +7003,32 @@ where
 
     match result {
         Ok(rsp) => match rsp {
-            ListUserEffectiveGroupsResponse::Ok(body) => {
+            ListUserEffectiveGroupsResponse::Ok { body, link } => {
                 *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                if let Some(link) = link {
+                    let link = match header::IntoHeaderValue(link).try_into() {
+                        Ok(val) => val,
+                        Err(e) => {
+                            return Ok(Response::builder()
+                                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!(
+                                    "An internal server error occurred handling link header - {e}"
+                                )))
+                                .expect("Unable to create Internal Server Error for invalid response header"))
+                        }
+                    };
+
+                    response.headers_mut().insert(HeaderName::from_static("link"), link);
+                }
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListUserEffectiveGroupsResponse::BadRequest(body) => {
+                *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
                 response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
                 // JSON Body
                 let body = serde_json::to_string(&body).expect("impossible to fail to serialize");

@@ -550,6 +550,22 @@ impl Store for PostgresStore {
         self.group_users_page_in(group, page).await
     }
 
+    async fn child_groups_page(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.child_groups_page_in(parent, page).await
+    }
+
+    async fn parent_groups_page(&self, child: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.parent_groups_page_in(child, page).await
+    }
+
+    async fn effective_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.effective_users_page_in(group, page).await
+    }
+
+    async fn effective_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.effective_groups_page_in(user, page).await
+    }
+
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         self.read(&(group.as_str(), user.as_str()), |client, (group, user)| {
             Box::pin(async move {

@@ -218,12 +218,19 @@ impl SqliteStore {
     pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         let group = group.clone();
         self.read(move |conn| {
-            let sql = "WITH below(g) AS (SELECT ?1 UNION SELECT descendant FROM group_closure WHERE ancestor = ?1)
-                       SELECT m.user_id FROM memberships m JOIN below b ON m.group_id = b.g
-                       JOIN users u ON u.id = m.user_id
-                       GROUP BY m.user_id, u.seq
-                       ORDER BY MIN(CASE WHEN m.group_id = ?1 THEN m.seq END) IS NULL,
-                                MIN(CASE WHEN m.group_id = ?1 THEN m.seq END), u.seq";
+            // The direct members in join order, then the users with a membership below the
+            // group that are not direct members, in creation order: the same list as grouping
+            // every membership below and ordering by its first direct one, at half the cost at
+            // 100,000 effective members (ARCHITECTURE.md, "Pages of the nested lists").
+            let sql = "SELECT id FROM (
+                           SELECT user_id AS id, 0 AS part, seq AS k FROM memberships WHERE group_id = ?1
+                           UNION ALL
+                           SELECT u.id, 1, u.seq FROM users u
+                           WHERE u.id IN (
+                               SELECT m.user_id FROM group_closure c CROSS JOIN memberships m
+                               ON m.group_id = c.descendant WHERE c.ancestor = ?1)
+                           AND NOT EXISTS (SELECT 1 FROM memberships d WHERE d.group_id = ?1 AND d.user_id = u.id)
+                       ) ORDER BY part, k";
             id_list(conn, sql, &[group.as_str()], sql::user_id)
         })
         .await

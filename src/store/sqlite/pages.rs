@@ -1,4 +1,4 @@
-//! Pages of the three lists on SQLite: one keyset query each on the read-only connections,
+//! Pages of the lists on SQLite: one keyset query each on the read-only connections,
 //! `WHERE seq > ? ORDER BY seq LIMIT ?` over an index whose last column is `seq` (the `groups`
 //! table's unique `seq`, `memberships_by_user`, `memberships_by_group`), so a page costs what it
 //! holds. The contract is the `Store` trait's.
@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 use super::SqliteStore;
 use crate::domain::{GroupId, Page, PageRequest, UserId};
-use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
+use crate::store::sql::pages::{after_bound, decode_page, fetch_limit, scan_threshold};
 use crate::store::sql::{self, RowError};
 use crate::store::StoreResult;
 
@@ -15,6 +15,47 @@ use crate::store::StoreResult;
 const GROUPS: &str = "SELECT id, seq FROM groups WHERE seq > ?1 ORDER BY seq LIMIT ?2";
 const USER_GROUPS: &str = "SELECT group_id, seq FROM memberships WHERE user_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
 const GROUP_USERS: &str = "SELECT user_id, seq FROM memberships WHERE group_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
+const CHILD_GROUPS: &str =
+    "SELECT child_id, seq FROM group_links WHERE parent_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
+const PARENT_GROUPS: &str =
+    "SELECT parent_id, seq FROM group_links WHERE child_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
+/// The newest user's `seq`: about how many users there are, read from the index's end.
+const LAST_USER_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) FROM users";
+/// How many memberships the group and the groups below it hold, counted up to `?2`.
+const MEMBERSHIPS_BELOW: &str = "SELECT count(*) FROM (
+         SELECT 1 FROM memberships WHERE group_id = ?1
+         UNION ALL
+         SELECT 1 FROM group_closure c CROSS JOIN memberships m ON m.group_id = c.descendant
+         WHERE c.ancestor = ?1
+         LIMIT ?2)";
+/// A page of effective members when many users are members: the users after the bound in
+/// creation order, each kept when one of its few memberships is in the group or below it (a
+/// closure lookup by key). On a top group this reads about `limit` users.
+const EFFECTIVE_USERS_SCAN: &str = "SELECT u.id, u.seq FROM users u
+     WHERE u.seq > ?1 AND EXISTS (
+         SELECT 1 FROM memberships m WHERE m.user_id = u.id
+         AND (m.group_id = ?3 OR EXISTS (
+             SELECT 1 FROM group_closure c WHERE c.ancestor = ?3 AND c.descendant = m.group_id)))
+     ORDER BY u.seq LIMIT ?2";
+/// A page of effective members when few users are members: their memberships below the group,
+/// each user once, sorted by the user's `seq`.
+const EFFECTIVE_USERS_FEW: &str = "SELECT u.id, u.seq FROM (
+         SELECT user_id FROM memberships WHERE group_id = ?3
+         UNION
+         SELECT m.user_id FROM group_closure c CROSS JOIN memberships m ON m.group_id = c.descendant
+         WHERE c.ancestor = ?3
+     ) x CROSS JOIN users u ON u.id = x.user_id
+     WHERE u.seq > ?1 ORDER BY u.seq LIMIT ?2";
+/// The user's groups and their ancestors (a few dozen even at depth 20), sorted by creation:
+/// the sort is over that small set, never over the groups.
+const EFFECTIVE_GROUPS: &str = "WITH reached(g) AS (
+         SELECT group_id FROM memberships WHERE user_id = ?3
+         UNION
+         SELECT c.ancestor FROM memberships m CROSS JOIN group_closure c ON c.descendant = m.group_id
+         WHERE m.user_id = ?3
+     )
+     SELECT gr.id, gr.seq FROM reached r JOIN groups gr ON gr.id = r.g
+     WHERE gr.seq > ?1 ORDER BY gr.seq LIMIT ?2";
 
 impl SqliteStore {
     pub(super) async fn list_groups_page_in(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
@@ -27,6 +68,49 @@ impl SqliteStore {
 
     pub(super) async fn group_users_page_in(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
         self.page(GROUP_USERS, Some(group.as_str().to_owned()), page, sql::user_id).await
+    }
+
+    pub(super) async fn child_groups_page_in(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.page(CHILD_GROUPS, Some(parent.as_str().to_owned()), page, sql::group_id).await
+    }
+
+    pub(super) async fn parent_groups_page_in(&self, child: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.page(PARENT_GROUPS, Some(child.as_str().to_owned()), page, sql::group_id).await
+    }
+
+    /// One of two exact statements, whichever reads fewer rows for this group
+    /// (`scan_threshold`); both give the same page.
+    pub(super) async fn effective_users_page_in(
+        &self,
+        group: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<UserId>> {
+        let Some(bound) = after_bound(page) else {
+            return Ok(Page::whole(Vec::new()));
+        };
+        let group = group.as_str().to_owned();
+        self.read(move |conn: &Connection| {
+            let last_user: i64 = conn.prepare_cached(LAST_USER_SEQ)?.query_row([], |r| r.get(0))?;
+            let threshold = scan_threshold(page, last_user);
+            let below: i64 =
+                conn.prepare_cached(MEMBERSHIPS_BELOW)?.query_row(rusqlite::params![group, threshold], |r| r.get(0))?;
+            let select = if below >= threshold { EFFECTIVE_USERS_SCAN } else { EFFECTIVE_USERS_FEW };
+            let mut stmt = conn.prepare_cached(select)?;
+            let row = |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?));
+            let rows = stmt
+                .query_map(rusqlite::params![bound, fetch_limit(page), group], row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(decode_page(rows, page, sql::user_id)?)
+        })
+        .await
+    }
+
+    pub(super) async fn effective_groups_page_in(
+        &self,
+        user: &UserId,
+        page: PageRequest,
+    ) -> StoreResult<Page<GroupId>> {
+        self.page(EFFECTIVE_GROUPS, Some(user.as_str().to_owned()), page, sql::group_id).await
     }
 
     /// Runs `select` with the bound, the limit and (when given) the key.
@@ -76,6 +160,9 @@ mod tests {
             (GROUPS, "sqlite_autoindex_groups"),
             (USER_GROUPS, "memberships_by_user"),
             (GROUP_USERS, "memberships_by_group"),
+            (CHILD_GROUPS, "group_links_by_parent"),
+            (PARENT_GROUPS, "group_links_by_child"),
+            (EFFECTIVE_USERS_SCAN, "sqlite_autoindex_users"),
         ] {
             let plan = plan(&conn, select);
             assert!(plan.contains(index) && !plan.contains("TEMP B-TREE"), "{select}: {plan}");

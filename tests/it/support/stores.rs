@@ -210,6 +210,22 @@ impl Store for ProbeStore {
         self.count();
         self.inner.group_users_page(group, page).await
     }
+    async fn child_groups_page(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.count();
+        self.inner.child_groups_page(parent, page).await
+    }
+    async fn parent_groups_page(&self, child: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.count();
+        self.inner.parent_groups_page(child, page).await
+    }
+    async fn effective_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+        self.count();
+        self.inner.effective_users_page(group, page).await
+    }
+    async fn effective_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+        self.count();
+        self.inner.effective_groups_page(user, page).await
+    }
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         self.count();
         self.inner.membership(group, user).await
