@@ -1343,6 +1343,9 @@ fn plain_problems(o: &mut Outcome, r: &WrkResult) {
     if r.socket_errors > 0 {
         o.problems.push(format!("{} socket errors or timeouts", r.socket_errors));
     }
+    if r.requests == 0 {
+        o.problems.push("no request was answered within the run".to_owned());
+    }
 }
 
 fn join_problems(o: &mut Outcome, r: &WrkResult) {

@@ -283,10 +283,9 @@ impl App {
     /// anything else is `NotFound`. This is the caller's own view of its memberships, so zone
     /// admins get no bypass here (they have `/groups/{id}`).
     pub async fn user_group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
-        // A direct member needs no effective query (see `authorize`).
-        if self.store.membership(group, &caller.id).await?.is_none() {
-            self.store.effective_privileges(group, &caller.id).await?.ok_or(Error::NotFound)?;
-        }
+        // Membership alone is asked: a direct member needs no effective part (see `authorize`).
+        let member = self.store.effective_privileges_at_least(group, &caller.id, PrivilegeSet::default()).await?;
+        member.ok_or(Error::NotFound)?;
         self.store.get_group(group).await?.ok_or(Error::NotFound)
     }
 
@@ -470,15 +469,11 @@ impl App {
         needed: Privilege,
         zone: Option<ZonePrivilege>,
     ) -> Result<Group, Error> {
-        // A direct member holding `needed` holds it effectively too, and a point read answers
-        // that: the effective query's cost grows with the caller's direct groups (a group's
-        // creator, or an admin, may be in thousands), so it runs only when the direct
-        // membership does not already pass.
-        let direct = self.store.membership(group, &caller.id).await?;
-        let membership = match direct {
-            Some(held) if held.contains(needed) => direct,
-            _ => self.store.effective_privileges(group, &caller.id).await?,
-        };
+        // One read: a direct member holding `needed` holds it effectively too, and the store
+        // then skips the effective part, whose cost grows with the caller's groups (a group's
+        // creator, or an admin, may be in thousands); anyone else gets the effective answer.
+        let enough = PrivilegeSet::from_iter([needed]);
+        let membership = self.store.effective_privileges_at_least(group, &caller.id, enough).await?;
         let member_passes = membership.is_some_and(|held| held.contains(needed));
         let bypass = match zone {
             Some(zone) if !member_passes => self.holds(caller, zone).await?,

@@ -41,7 +41,7 @@ impl App {
         if self.holds(caller, needed).await? {
             return Ok(());
         }
-        match self.store.effective_privileges(group, &caller.id).await? {
+        match self.store.effective_privileges_at_least(group, &caller.id, PrivilegeSet::default()).await? {
             Some(_) => Err(Error::Forbidden(format!("You lack the {} zone privilege.", needed.as_str()))),
             None => Err(Error::NotFound),
         }

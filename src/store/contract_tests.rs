@@ -1101,6 +1101,34 @@ pub(crate) async fn nested_join_checks_run_in_the_documented_order(store: &dyn S
     assert_eq!(uses(store, &into_gone).await, 0);
 }
 
+pub(crate) async fn a_check_that_asks_for_at_least_some_privileges_may_stop_at_the_direct_ones(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let both = new_user(store, "both").await;
+    let deep = new_user(store, "deep").await;
+    let stranger = new_user(store, "stranger").await;
+    let (top, bottom) = (new_group(store, &owner, "top").await, new_group(store, &owner, "bottom").await);
+    nest(store, &top, &bottom).await;
+    let flows = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::InviteUser]);
+    store.set_link_privileges(&top, &bottom, flows).await.expect("bottom's privileges in top");
+    store.add_member(&bottom, &deep, PrivilegeSet::default()).await.expect("deep joins bottom");
+    store.add_member(&bottom, &both, PrivilegeSet::default()).await.expect("both joins bottom");
+    let direct = PrivilegeSet::from_iter([Privilege::ViewData]);
+    store.add_member(&top, &both, direct).await.expect("both joins top");
+    let view = PrivilegeSet::from_iter([Privilege::ViewData]);
+    let invite = PrivilegeSet::from_iter([Privilege::InviteUser]);
+
+    // The direct privileges hold what is asked: they may be the whole answer (the memory store
+    // answers exactly), and they are always part of it.
+    let answer = store.effective_privileges_at_least(&top, &both, view).await.expect("read").expect("a member");
+    assert!(answer == direct || answer == direct.union(flows), "{answer:?}");
+    // They do not: the answer is the exact effective one.
+    assert_eq!(store.effective_privileges_at_least(&top, &both, invite).await, Ok(Some(direct.union(flows))));
+    assert_eq!(store.effective_privileges_at_least(&top, &deep, PrivilegeSet::default()).await, Ok(Some(flows)));
+    assert_eq!(store.effective_privileges_at_least(&top, &deep, view).await, Ok(Some(flows)));
+    assert_eq!(store.effective_privileges_at_least(&top, &stranger, PrivilegeSet::default()).await, Ok(None));
+    assert_eq!(store.effective_privileges(&top, &both).await, Ok(Some(direct.union(flows))), "all() asks for it all");
+}
+
 pub(crate) async fn effective_membership_and_privileges_flow_across_three_levels(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
     let deep = new_user(store, "deep").await;
@@ -1305,6 +1333,7 @@ macro_rules! every_contract {
                 a_member_added_without_an_invite_is_added_once_with_the_given_privileges,
                 links_are_listed_both_ways_in_link_order_with_their_privileges,
                 nested_join_checks_run_in_the_documented_order,
+                a_check_that_asks_for_at_least_some_privileges_may_stop_at_the_direct_ones,
                 effective_membership_and_privileges_flow_across_three_levels,
                 a_diamond_counts_each_member_and_group_once,
                 deleting_a_linked_group_removes_its_links_both_ways,

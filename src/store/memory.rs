@@ -690,7 +690,13 @@ impl Store for MemoryStore {
         Ok(LinkOutcome::Linked(parent))
     }
 
-    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+    /// The walk is in memory and cheap: the answer is always the exact one.
+    async fn effective_privileges_at_least(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        _enough: PrivilegeSet,
+    ) -> StoreResult<Option<PrivilegeSet>> {
         let state = self.lock()?;
         let reached: HashSet<GroupId> = state.effective_groups(user).into_iter().collect();
         if !reached.contains(group) {

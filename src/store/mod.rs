@@ -371,7 +371,20 @@ pub trait Store: Send + Sync + 'static {
     /// `max_uses` and never together close a cycle.
     async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome>;
     /// `user`'s effective privileges in `group`; `None` when it is not an effective member.
-    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>>;
+    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+        self.effective_privileges_at_least(group, user, PrivilegeSet::all()).await
+    }
+    /// As `effective_privileges`, except that it may answer with the direct privileges alone
+    /// when they already hold every privilege of `enough`: a privilege check needs no more, and
+    /// the effective part of the query, whose cost grows with the user's groups (a group's
+    /// creator or an admin may be in thousands), is then skipped. An empty `enough` asks only
+    /// "a member at all?"; `PrivilegeSet::all()` asks for the exact answer.
+    async fn effective_privileges_at_least(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        enough: PrivilegeSet,
+    ) -> StoreResult<Option<PrivilegeSet>>;
     /// The effective members of `group`, each once: its direct members in join order, then
     /// those that only belong through a child, in creation order.
     async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>>;

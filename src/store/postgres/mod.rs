@@ -626,8 +626,13 @@ impl Store for PostgresStore {
         self.link_with_token_in(token_id, child).await
     }
 
-    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
-        self.effective_privileges_in(group, user).await
+    async fn effective_privileges_at_least(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        enough: PrivilegeSet,
+    ) -> StoreResult<Option<PrivilegeSet>> {
+        self.effective_privileges_in(group, user, enough).await
     }
 
     async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {

@@ -194,21 +194,25 @@ impl SqliteStore {
         &self,
         group: &GroupId,
         user: &UserId,
+        enough: PrivilegeSet,
     ) -> StoreResult<Option<PrivilegeSet>> {
         let (group, user) = (group.clone(), user.clone());
         self.read_inline(move |conn| {
             // The direct membership, and the links into the group by which it reaches each of
             // the user's groups: one closure row per way down (by key, from the user's
-            // memberships outwards), however deep the group is.
+            // memberships outwards), however deep the group is. The second part is skipped
+            // when the direct membership holds `enough` (a constant subquery, run once).
             let sql = "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
                        UNION ALL
                        SELECT l.privileges FROM memberships m
                        CROSS JOIN group_closure c ON c.ancestor = ?2 AND c.descendant = m.group_id
                        CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.via
-                       WHERE m.user_id = ?1";
+                       WHERE m.user_id = ?1
+                         AND NOT EXISTS (SELECT 1 FROM memberships
+                                         WHERE group_id = ?2 AND user_id = ?1 AND (privileges & ?3) = ?3)";
             let mut stmt = conn.prepare_cached(sql)?;
             let rows = stmt
-                .query_map([user.as_str(), group.as_str()], |r| r.get(0))?
+                .query_map(rusqlite::params![user.as_str(), group.as_str(), i64::from(enough.bits())], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<i64>>>()?;
             Ok(effective_union(rows)?)
         })

@@ -272,9 +272,14 @@ impl Store for ProbeStore {
         self.count();
         self.inner.link_with_token(token_id, child).await
     }
-    async fn effective_privileges(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
+    async fn effective_privileges_at_least(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        enough: PrivilegeSet,
+    ) -> StoreResult<Option<PrivilegeSet>> {
         self.count();
-        self.inner.effective_privileges(group, user).await
+        self.inner.effective_privileges_at_least(group, user, enough).await
     }
     async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         self.count();
