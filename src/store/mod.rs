@@ -90,6 +90,92 @@ pub struct TokenRecord {
     pub revoked: bool,
     /// Unix seconds.
     pub created_at: u64,
+    /// Who created the invite (issue 13): at use it must still be allowed to create it
+    /// (`issuer_needs`). `None` for access tokens and for invites older than migration 0008,
+    /// which skip that check.
+    pub issuer: Option<UserId>,
+    /// `Some` for a named token (contract §8); names are unique per issuer.
+    pub name: Option<String>,
+    /// The token's caveats as the API shows them: a JSON array of Onezone 20.02 caveat objects,
+    /// `[]` when none. The store keeps the text and never reads it; the macaroon carries them too.
+    pub caveats: String,
+    /// The earliest `time` caveat's deadline (unix seconds), so that lists of live invites can
+    /// leave out expired ones without reading the caveats.
+    pub valid_until: Option<u64>,
+    /// `customMetadata`: a JSON object, `{}` when none. Kept as text, never read by the store.
+    pub custom_metadata: String,
+}
+
+/// What `Store::update_named_token` changes; `None` leaves a field as it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NamedTokenUpdate {
+    pub name: Option<String>,
+    pub revoked: Option<bool>,
+    pub custom_metadata: Option<String>,
+}
+
+/// The result of `Store::insert_token` and `Store::update_named_token`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenWrite {
+    Done,
+    /// No such named token (update only); nothing changed.
+    Missing,
+    /// The issuer has another named token of that name; nothing changed.
+    NameTaken,
+}
+
+/// Who joined with an invite: a user (a join) or a group (a nested join).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Joiner {
+    User(UserId),
+    Group(GroupId),
+}
+
+/// One admission through an invite, written in the same transaction as the membership or link
+/// it made; kept when that membership ends, deleted with its token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JoinRecord {
+    pub token_id: String,
+    /// The token's group: the group joined, or the parent for a nested join.
+    pub group: GroupId,
+    pub joiner: Joiner,
+    pub privileges: PrivilegeSet,
+    /// Unix seconds.
+    pub joined_at: u64,
+}
+
+/// How a direct member got into its group (GET `/groups/{id}/users/{uid}/origin`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// It created the group.
+    Created,
+    /// Through the invite `token`, issued by `issuer` (`None` for invites older than 0008).
+    Invite { token: String, issuer: Option<UserId> },
+    /// Added by `by` (PUT `/groups/{id}/users/{uid}`).
+    Added { by: UserId },
+    /// A membership older than migration 0008.
+    Unknown,
+}
+
+/// What an invite's issuer must hold at use: the group privileges in the token's group, or
+/// else the zone privilege that also lets it mint (as `Service::mint_invite` accepts). Every
+/// backend's join and nested join decide with this, inside their transaction.
+pub fn issuer_needs(grant: &TokenGrant) -> Option<(PrivilegeSet, crate::domain::ZonePrivilege)> {
+    use crate::domain::ZonePrivilege;
+    let (invite, privileges, zone) = match grant {
+        TokenGrant::Access { .. } => return None,
+        TokenGrant::GroupInviteUser { privileges, .. } => {
+            (Privilege::InviteUser, *privileges, ZonePrivilege::GroupsAddMembers)
+        }
+        TokenGrant::GroupInviteGroup { privileges, .. } => {
+            (Privilege::InviteGroup, *privileges, ZonePrivilege::GroupsAddMembers)
+        }
+    };
+    let mut needed = PrivilegeSet::from_iter([invite]);
+    if privileges.bits() & !PrivilegeSet::default_member().bits() != 0 {
+        needed = needed.union(PrivilegeSet::from_iter([Privilege::SetPrivileges]));
+    }
+    Some((needed, zone))
 }
 
 /// The result of `Store::update_user`.
@@ -115,6 +201,11 @@ pub enum JoinOutcome {
     GroupGone,
     /// The user already is a direct member; nothing changed and no use was counted.
     AlreadyMember,
+    /// The user is a direct member through this very token (its membership's origin): a retry
+    /// of a join whose answer was lost. Nothing changed, no use counted; answered as `Joined`.
+    Rejoined(GroupId),
+    /// The issuer no longer exists or no longer holds what `issuer_needs` asks; nothing changed.
+    IssuerNotAllowed,
 }
 
 /// The result of `Store::link_with_token` (a nested join), decided inside one transaction.
@@ -135,7 +226,11 @@ pub enum LinkOutcome {
     AlreadyLinked,
     /// The child is the parent or one of its ancestors: the link would close a cycle. Nothing
     /// changed, no use counted.
-    WouldCycle,
+    WouldCycle,    /// The child already is a direct child of the parent through this very token: a retried
+    /// nested join. Nothing changed, no use counted; answered as `Linked`.
+    Relinked(GroupId),
+    /// The issuer no longer exists or no longer holds what `issuer_needs` asks; nothing changed.
+    IssuerNotAllowed,
 }
 
 /// The result of a change the last-manager rule guards (contract §7): removing a membership,
@@ -242,7 +337,10 @@ pub trait Store: Send + Sync + 'static {
 
     // --- tokens ------------------------------------------------------------------------------
 
-    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()>;
+    /// Stores a new token record. `NameTaken` when it is named and its issuer already has a
+    /// named token of that name (nothing is stored). Deleting a user deletes its named tokens
+    /// in the same step; the unnamed invites it issued stay and fail the issuer check.
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<TokenWrite>;
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>>;
     /// What authenticating a caller reads: the record of token `id` and, when it is an access
     /// token, its user (`None` if that user is gone). Backends whose every call is a trip to
@@ -273,7 +371,8 @@ pub trait Store: Send + Sync + 'static {
 
     // --- groups and memberships ----------------------------------------------------------------
 
-    /// Adds `group` and makes `creator` a direct member with `privileges`, in one step.
+    /// Adds `group` and makes `creator` a direct member with `privileges`, in one step; the
+    /// membership's origin is `Created`.
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()>;
     async fn get_group(&self, id: &GroupId) -> StoreResult<Option<Group>>;
     /// `false`: no such group.
@@ -336,8 +435,14 @@ pub trait Store: Send + Sync + 'static {
     async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded>;
     /// Makes `user` a direct member of `group` with `privileges`, without an invite (PUT
     /// `/groups/{id}/users/{uid}`), checking in one step that the group and the user exist and
-    /// that it is not a member yet.
-    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome>;
+    /// that it is not a member yet. The membership's origin is `Added { by }`.
+    async fn add_member(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        privileges: PrivilegeSet,
+        by: &UserId,
+    ) -> StoreResult<AddOutcome>;
 
     // --- nested groups (issue 12) ------------------------------------------------------------
     //
@@ -364,10 +469,11 @@ pub trait Store: Send + Sync + 'static {
     /// Removes the link. `false`: no such link.
     async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool>;
     /// The nested join's write, in one transaction, for a `GroupInviteGroup` record: checks, in
-    /// this order, the record (`TokenUnknown`, `TokenUsedUp`), the parent (`GroupGone`), the
-    /// child (`ChildGone`), the link (`AlreadyLinked`) and the cycle (`WouldCycle`: `child` is
-    /// `parent` or one of its ancestors); then adds the link with the grant's privileges and
-    /// counts one use. Concurrent calls from any number of processes never count more than
+    /// this order, the record (`TokenUnknown`, then `Relinked` for a link made with this very
+    /// token, then `TokenUsedUp`), the parent (`GroupGone`), the issuer (`IssuerNotAllowed`, as
+    /// for the join), the child (`ChildGone`), the link (`AlreadyLinked`) and the cycle
+    /// (`WouldCycle`: `child` is `parent` or one of its ancestors); then adds the link with the
+    /// grant's privileges, counts one use and writes the join record. Concurrent calls from any number of processes never count more than
     /// `max_uses` and never together close a cycle.
     async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome>;
     /// `user`'s effective privileges in `group`; `None` when it is not an effective member.
@@ -394,10 +500,34 @@ pub trait Store: Send + Sync + 'static {
 
     /// The seed operation's write, in one transaction, for a `GroupInviteUser` record (any other
     /// grant is `TokenUnknown`): checks, in this order, that the token
-    /// record exists (`TokenUnknown`), is not revoked and has a use left (`TokenUsedUp`), that
-    /// its group exists (`GroupGone`) and that `user` is not yet a direct member
-    /// (`AlreadyMember`); then adds the membership with the grant's privileges and counts one
-    /// use. Any number of concurrent calls, from any number of processes sharing the database,
+    /// record exists (`TokenUnknown`), whether `user` is a direct member through this token
+    /// already (`Rejoined`), that it is not revoked and has a use left (`TokenUsedUp`), that
+    /// its group exists (`GroupGone`), that its issuer (if recorded) exists and holds
+    /// `issuer_needs` there (`IssuerNotAllowed`) and that `user` is not yet a direct member
+    /// (`AlreadyMember`); then adds the membership with the grant's privileges and origin
+    /// `Invite`, counts one use and writes the join record. Any number of concurrent calls, from any number of processes sharing the database,
     /// never count more uses than `max_uses`. `Joined` is returned only once the change is durable.
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome>;
+
+    // --- named invite tokens and join records (issue 13, contract §8) -----------------------
+
+    /// The named tokens `issuer` created, in creation order, or one page of them.
+    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>>;
+    /// `issuer`'s named token called `name`.
+    async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>>;
+    /// Renames, revokes or un-revokes a named token, or replaces its custom metadata, in one
+    /// step. A revocation serialises with joins of the token: no join that starts its
+    /// transaction after the revocation committed admits anyone.
+    async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite>;
+    /// Deletes a token record and its join records. `false`: no such token.
+    async fn delete_token(&self, id: &str) -> StoreResult<bool>;
+    /// Deletes every named token of `issuer` (and their join records); returns how many.
+    async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64>;
+    /// `group`'s live invites, named or not, of both kinds, in creation order: not revoked,
+    /// with a use left, and not past `valid_until` at `now_unix`.
+    async fn group_invites(&self, group: &GroupId, now_unix: u64, page: Option<PageRequest>) -> StoreResult<Page<TokenRecord>>;
+    /// The admissions through `token_id`, in the order they happened.
+    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>>;
+    /// How direct member `user` got into `group`; `None` when it is not a direct member.
+    async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>>;
 }
