@@ -1,5 +1,5 @@
 //! Integration tests of oz-groups: every row of the contract's §1 table, every endpoint of §3
-//! (nested groups in `nested`, `nested_model` and `nested_races`), the framework-level rules of §2, concurrency, and the real binary.
+//! (nested groups in `nested`, `nested_model` and `nested_races`; named invite tokens and join records, §8, in `invites`), the framework-level rules of §2, concurrency, and the real binary.
 //! Behavioural tests run against every store: `<test>::memory`, `<test>::sqlite` and
 //! `<test>::postgres` (`all_backends!`); edge tests, whose outcome is decided before the store
 //! is asked, run once on memory (`edge_only!`). PostgreSQL also runs across real server
@@ -19,6 +19,7 @@ mod groups;
 mod harness;
 mod head;
 mod instances;
+mod invites;
 mod join;
 mod keys;
 mod last_manager;

@@ -196,7 +196,7 @@ async fn database_for(backend: Backend) -> Option<String> {
 /// The master key of the data directory `dir` (created there on first use), as the binary
 /// would read it. The in-process servers share the binary's key files but not its start-up, so
 /// they skip the fingerprint check, which `tests/it/keys.rs` tests on the binary.
-fn master_key(dir: &std::path::Path, database: Option<&str>) -> Vec<u8> {
+pub fn master_key(dir: &std::path::Path, database: Option<&str>) -> Vec<u8> {
     let args = store_args(dir, database);
     let key = args.read_master_key().expect("a readable master key");
     key.map_or_else(|| args.create_master_key().expect("a new master key").bytes, |k| k.bytes)
