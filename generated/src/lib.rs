@@ -214,6 +214,27 @@ pub enum ListGroupEffectiveUsersResponse {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
+pub enum ListGroupInvitesResponse {
+    /// The live invites.
+    Ok { body: models::InviteList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
 pub enum ListGroupUsersResponse {
     /// Ids of the direct members.
     Ok { body: models::UserList, link: Option<String> },
@@ -362,6 +383,25 @@ pub enum GetGroupEffectiveUserPrivilegesResponse {
 pub enum GetGroupUserResponse {
     /// The member.
     Ok(models::User),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetGroupUserOriginResponse {
+    /// The membership's origin.
+    Ok(models::Origin),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -532,6 +572,162 @@ pub enum SetNestedGroupPrivilegesResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
+    UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum CreateNamedTokenResponse {
+    /// Created. The token is at `Location` (`/api/v3/onezone/tokens/named/{tokenId}`).
+    Created { body: models::NamedTokenCreateResponse, location: String },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
+    UnsupportedMediaType(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum DeleteNamedTokensResponse {
+    /// Deleted.
+    NoContent,
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListNamedTokensResponse {
+    /// Ids of the caller's named tokens.
+    Ok { body: models::TokenList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum DeleteNamedTokenResponse {
+    /// Deleted.
+    NoContent,
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetNamedTokenResponse {
+    /// The named token, with its serialized form.
+    Ok(models::NamedToken),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum GetNamedTokenByNameResponse {
+    /// The named token, with its serialized form.
+    Ok(models::NamedToken),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ListTokenJoinsResponse {
+    /// The token's join records.
+    Ok { body: models::JoinRecordList, link: Option<String> },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    TooManyRequests { body: models::Error, retry_after: i32 },
+    /// Internal server error (no internals are disclosed).
+    InternalError(models::Error),
+    /// The database is unreachable; nothing was changed. Retry after the number of seconds in `Retry-After`.
+    ServiceUnavailable { body: models::Error, retry_after: i32 },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+pub enum ModifyNamedTokenResponse {
+    /// Changed.
+    NoContent,
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
+    /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
+    Unauthorized { body: models::Error, www_authenticate: String },
+    /// Resource not found (or not visible to the caller).
+    NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
     /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
@@ -1017,6 +1213,15 @@ pub trait Api<C: Send + Sync> {
         context: &C,
     ) -> Result<ListGroupEffectiveUsersResponse, ApiError>;
 
+    /// List a group's live invite tokens (needs group_invite_user, or the zone privilege oz_groups_add_members)
+    async fn list_group_invites(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListGroupInvitesResponse, ApiError>;
+
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
         &self,
@@ -1074,6 +1279,14 @@ pub trait Api<C: Send + Sync> {
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String, context: &C) -> Result<GetGroupUserResponse, ApiError>;
 
+    /// How a direct member got into a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_user_origin(
+        &self,
+        id: String,
+        uid: String,
+        context: &C,
+    ) -> Result<GetGroupUserOriginResponse, ApiError>;
+
     /// Get a member's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user_privileges(
         &self,
@@ -1129,6 +1342,51 @@ pub trait Api<C: Send + Sync> {
         privileges: models::Privileges,
         context: &C,
     ) -> Result<SetNestedGroupPrivilegesResponse, ApiError>;
+
+    /// Create a named invite token (needs group_invite_user or group_invite_group in its group)
+    async fn create_named_token(
+        &self,
+        named_token_create_request: models::NamedTokenCreateRequest,
+        context: &C,
+    ) -> Result<CreateNamedTokenResponse, ApiError>;
+
+    /// Delete all the current user's named tokens
+    async fn delete_named_tokens(&self, context: &C) -> Result<DeleteNamedTokensResponse, ApiError>;
+
+    /// List the current user's named tokens
+    async fn list_named_tokens(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListNamedTokensResponse, ApiError>;
+
+    /// Delete a named token (its owner only)
+    async fn delete_named_token(&self, id: String, context: &C) -> Result<DeleteNamedTokenResponse, ApiError>;
+
+    /// Get a named token (its owner only)
+    async fn get_named_token(&self, id: String, context: &C) -> Result<GetNamedTokenResponse, ApiError>;
+
+    /// Get one of the current user's named tokens by its name
+    async fn get_named_token_by_name(&self, name: String, context: &C)
+        -> Result<GetNamedTokenByNameResponse, ApiError>;
+
+    /// Who joined with an invite token (its owner, or group_view_data in its group)
+    async fn list_token_joins(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        context: &C,
+    ) -> Result<ListTokenJoinsResponse, ApiError>;
+
+    /// Rename, revoke or un-revoke a named token, or replace its custom metadata (its owner only)
+    async fn modify_named_token(
+        &self,
+        id: String,
+        named_token_update_request: models::NamedTokenUpdateRequest,
+        context: &C,
+    ) -> Result<ModifyNamedTokenResponse, ApiError>;
 
     /// Mint a new access token for the current user
     async fn create_client_token(&self, context: &C) -> Result<CreateClientTokenResponse, ApiError>;
@@ -1305,6 +1563,14 @@ pub trait ApiNoContext<C: Send + Sync> {
         after: Option<String>,
     ) -> Result<ListGroupEffectiveUsersResponse, ApiError>;
 
+    /// List a group's live invite tokens (needs group_invite_user, or the zone privilege oz_groups_add_members)
+    async fn list_group_invites(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListGroupInvitesResponse, ApiError>;
+
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
         &self,
@@ -1356,6 +1622,9 @@ pub trait ApiNoContext<C: Send + Sync> {
     /// Get a direct member of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user(&self, id: String, uid: String) -> Result<GetGroupUserResponse, ApiError>;
 
+    /// How a direct member got into a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_user_origin(&self, id: String, uid: String) -> Result<GetGroupUserOriginResponse, ApiError>;
+
     /// Get a member's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user_privileges(
         &self,
@@ -1397,6 +1666,46 @@ pub trait ApiNoContext<C: Send + Sync> {
         nid: String,
         privileges: models::Privileges,
     ) -> Result<SetNestedGroupPrivilegesResponse, ApiError>;
+
+    /// Create a named invite token (needs group_invite_user or group_invite_group in its group)
+    async fn create_named_token(
+        &self,
+        named_token_create_request: models::NamedTokenCreateRequest,
+    ) -> Result<CreateNamedTokenResponse, ApiError>;
+
+    /// Delete all the current user's named tokens
+    async fn delete_named_tokens(&self) -> Result<DeleteNamedTokensResponse, ApiError>;
+
+    /// List the current user's named tokens
+    async fn list_named_tokens(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListNamedTokensResponse, ApiError>;
+
+    /// Delete a named token (its owner only)
+    async fn delete_named_token(&self, id: String) -> Result<DeleteNamedTokenResponse, ApiError>;
+
+    /// Get a named token (its owner only)
+    async fn get_named_token(&self, id: String) -> Result<GetNamedTokenResponse, ApiError>;
+
+    /// Get one of the current user's named tokens by its name
+    async fn get_named_token_by_name(&self, name: String) -> Result<GetNamedTokenByNameResponse, ApiError>;
+
+    /// Who joined with an invite token (its owner, or group_view_data in its group)
+    async fn list_token_joins(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListTokenJoinsResponse, ApiError>;
+
+    /// Rename, revoke or un-revoke a named token, or replace its custom metadata (its owner only)
+    async fn modify_named_token(
+        &self,
+        id: String,
+        named_token_update_request: models::NamedTokenUpdateRequest,
+    ) -> Result<ModifyNamedTokenResponse, ApiError>;
 
     /// Mint a new access token for the current user
     async fn create_client_token(&self) -> Result<CreateClientTokenResponse, ApiError>;
@@ -1574,6 +1883,17 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().list_group_effective_users(id, limit, after, &context).await
     }
 
+    /// List a group's live invite tokens (needs group_invite_user, or the zone privilege oz_groups_add_members)
+    async fn list_group_invites(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListGroupInvitesResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_group_invites(id, limit, after, &context).await
+    }
+
     /// List the direct members of a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn list_group_users(
         &self,
@@ -1649,6 +1969,12 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
         self.api().get_group_user(id, uid, &context).await
     }
 
+    /// How a direct member got into a group (needs group_view_data, or the zone privilege oz_groups_list_users)
+    async fn get_group_user_origin(&self, id: String, uid: String) -> Result<GetGroupUserOriginResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_group_user_origin(id, uid, &context).await
+    }
+
     /// Get a member's privileges in a group (needs group_view_data, or the zone privilege oz_groups_list_users)
     async fn get_group_user_privileges(
         &self,
@@ -1713,6 +2039,70 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     ) -> Result<SetNestedGroupPrivilegesResponse, ApiError> {
         let context = self.context().clone();
         self.api().set_nested_group_privileges(id, nid, privileges, &context).await
+    }
+
+    /// Create a named invite token (needs group_invite_user or group_invite_group in its group)
+    async fn create_named_token(
+        &self,
+        named_token_create_request: models::NamedTokenCreateRequest,
+    ) -> Result<CreateNamedTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().create_named_token(named_token_create_request, &context).await
+    }
+
+    /// Delete all the current user's named tokens
+    async fn delete_named_tokens(&self) -> Result<DeleteNamedTokensResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().delete_named_tokens(&context).await
+    }
+
+    /// List the current user's named tokens
+    async fn list_named_tokens(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListNamedTokensResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_named_tokens(limit, after, &context).await
+    }
+
+    /// Delete a named token (its owner only)
+    async fn delete_named_token(&self, id: String) -> Result<DeleteNamedTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().delete_named_token(id, &context).await
+    }
+
+    /// Get a named token (its owner only)
+    async fn get_named_token(&self, id: String) -> Result<GetNamedTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_named_token(id, &context).await
+    }
+
+    /// Get one of the current user's named tokens by its name
+    async fn get_named_token_by_name(&self, name: String) -> Result<GetNamedTokenByNameResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().get_named_token_by_name(name, &context).await
+    }
+
+    /// Who joined with an invite token (its owner, or group_view_data in its group)
+    async fn list_token_joins(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+    ) -> Result<ListTokenJoinsResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().list_token_joins(id, limit, after, &context).await
+    }
+
+    /// Rename, revoke or un-revoke a named token, or replace its custom metadata (its owner only)
+    async fn modify_named_token(
+        &self,
+        id: String,
+        named_token_update_request: models::NamedTokenUpdateRequest,
+    ) -> Result<ModifyNamedTokenResponse, ApiError> {
+        let context = self.context().clone();
+        self.api().modify_named_token(id, named_token_update_request, &context).await
     }
 
     /// Mint a new access token for the current user

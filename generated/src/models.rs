@@ -346,6 +346,341 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// A caveat (Onezone 20.02): `time` with `validUntil` (unix seconds; the token works before it), `consumer` with a `whitelist` of `usr-<id>` (for a `userJoinGroup` token) or `grp-<id>` (for a `groupJoinGroup` token) of whom any one may use it, or `ip` with a `whitelist` of IP addresses and CIDR blocks (IPv4 or IPv6) the client's address must be in. `validUntil` goes with `time` only, `whitelist` with the other two.
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Caveat {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub r#type: models::CaveatType,
+
+    #[serde(rename = "validUntil")]
+    #[cfg_attr(not(feature = "validate"), validate(range(min = 0i64, max = 253402300799i64),))]
+    #[cfg_attr(feature = "validate", validate(minimum = 0i64))]
+    #[cfg_attr(feature = "validate", validate(maximum = 253402300799i64))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<i64>,
+
+    #[serde(rename = "whitelist")]
+    #[cfg_attr(not(feature = "validate"), validate(length(min = 1, max = 64),))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whitelist: Option<Vec<String>>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for Caveat {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for Caveat {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+impl Caveat {
+    #[allow(clippy::new_without_default)]
+    pub fn new(r#type: models::CaveatType) -> Caveat {
+        Caveat { r#type, valid_until: None, whitelist: None }
+    }
+}
+
+/// Converts the Caveat value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Caveat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type type in query parameter serialization
+            self.valid_until.as_ref().map(|valid_until| ["validUntil".to_string(), valid_until.to_string()].join(",")),
+            self.whitelist.as_ref().map(|whitelist| {
+                ["whitelist".to_string(), whitelist.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")]
+                    .join(",")
+            }),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Caveat value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Caveat {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub r#type: Vec<models::CaveatType>,
+            pub valid_until: Vec<i64>,
+            pub whitelist: Vec<Vec<String>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Caveat".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::CaveatType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "validUntil" => intermediate_rep
+                        .valid_until
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "whitelist" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in Caveat".to_string(),
+                        )
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing Caveat".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Caveat {
+            r#type: intermediate_rep.r#type.into_iter().next().ok_or_else(|| "type missing in Caveat".to_string())?,
+            valid_until: intermediate_rep.valid_until.into_iter().next(),
+            whitelist: intermediate_rep.whitelist.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Caveat> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Caveat>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Caveat>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Caveat - value: {hdr_value} is invalid {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Caveat> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Caveat as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Caveat - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Caveat>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Caveat>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<Caveat>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<Caveat> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Caveat as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Caveat - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum CaveatType {
+    #[serde(rename = "time")]
+    Time,
+    #[serde(rename = "consumer")]
+    Consumer,
+    #[serde(rename = "ip")]
+    Ip,
+}
+
+impl std::fmt::Display for CaveatType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            CaveatType::Time => write!(f, "time"),
+            CaveatType::Consumer => write!(f, "consumer"),
+            CaveatType::Ip => write!(f, "ip"),
+        }
+    }
+}
+
+impl std::str::FromStr for CaveatType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "time" => std::result::Result::Ok(CaveatType::Time),
+            "consumer" => std::result::Result::Ok(CaveatType::Consumer),
+            "ip" => std::result::Result::Ok(CaveatType::Ip),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<CaveatType> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<CaveatType>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<CaveatType>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for CaveatType - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<CaveatType> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <CaveatType as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into CaveatType - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<CaveatType>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<CaveatType>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<CaveatType>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<CaveatType> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <CaveatType as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into CaveatType - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
 /// An account at an identity provider linked to the user (Onezone rc11). This server stores none.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
@@ -2471,6 +2806,1648 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// A live invite of a group: a named token's members without its serialized form; `name` only for a named token (the mint operations make unnamed ones).
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Invite {
+    #[serde(rename = "id")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_INVITE_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
+    #[serde(rename = "name")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 50),
+           regex(path = *RE_INVITE_NAME),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+
+    #[serde(rename = "subject")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub subject: models::TokenSubject,
+
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub r#type: models::TokenType,
+
+    #[serde(rename = "caveats")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 16),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 16))]
+    pub caveats: Vec<models::Caveat>,
+
+    #[serde(rename = "metadata")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub metadata: models::TokenMetadata,
+
+    #[serde(rename = "revoked")]
+    pub revoked: bool,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for Invite {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for Invite {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_INVITE_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_INVITE_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
+}
+
+impl Invite {
+    #[allow(clippy::new_without_default)]
+    pub fn new(
+        id: String,
+        subject: models::TokenSubject,
+        r#type: models::TokenType,
+        caveats: Vec<models::Caveat>,
+        metadata: models::TokenMetadata,
+        revoked: bool,
+    ) -> Invite {
+        Invite { id, name: None, subject, r#type, caveats, metadata, revoked }
+    }
+}
+
+/// Converts the Invite value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Invite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+            self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
+            // Skipping non-primitive type subject in query parameter serialization
+            // Skipping non-primitive type type in query parameter serialization
+            // Skipping non-primitive type caveats in query parameter serialization
+            // Skipping non-primitive type metadata in query parameter serialization
+            Some("revoked".to_string()),
+            Some(self.revoked.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Invite value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Invite {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<String>,
+            pub name: Vec<String>,
+            pub subject: Vec<models::TokenSubject>,
+            pub r#type: Vec<models::TokenType>,
+            pub caveats: Vec<Vec<models::Caveat>>,
+            pub metadata: Vec<models::TokenMetadata>,
+            pub revoked: Vec<bool>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Invite".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "subject" => intermediate_rep
+                        .subject
+                        .push(<models::TokenSubject as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::TokenType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "caveats" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in Invite".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "metadata" => intermediate_rep
+                        .metadata
+                        .push(<models::TokenMetadata as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "revoked" => intermediate_rep
+                        .revoked
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Invite".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Invite {
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in Invite".to_string())?,
+            name: intermediate_rep.name.into_iter().next(),
+            subject: intermediate_rep
+                .subject
+                .into_iter()
+                .next()
+                .ok_or_else(|| "subject missing in Invite".to_string())?,
+            r#type: intermediate_rep.r#type.into_iter().next().ok_or_else(|| "type missing in Invite".to_string())?,
+            caveats: intermediate_rep
+                .caveats
+                .into_iter()
+                .next()
+                .ok_or_else(|| "caveats missing in Invite".to_string())?,
+            metadata: intermediate_rep
+                .metadata
+                .into_iter()
+                .next()
+                .ok_or_else(|| "metadata missing in Invite".to_string())?,
+            revoked: intermediate_rep
+                .revoked
+                .into_iter()
+                .next()
+                .ok_or_else(|| "revoked missing in Invite".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Invite> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Invite>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Invite>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Invite - value: {hdr_value} is invalid {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Invite> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Invite as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Invite - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Invite>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Invite>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<Invite>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<Invite> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Invite as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Invite - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct InviteList {
+    #[serde(rename = "invites")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub invites: Vec<models::Invite>,
+
+    /// Only on a page (a request with `limit` or `after`) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_INVITELIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for InviteList {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for InviteList {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_INVITELIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
+impl InviteList {
+    #[allow(clippy::new_without_default)]
+    pub fn new(invites: Vec<models::Invite>) -> InviteList {
+        InviteList { invites, next: None }
+    }
+}
+
+/// Converts the InviteList value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for InviteList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type invites in query parameter serialization
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a InviteList value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for InviteList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub invites: Vec<Vec<models::Invite>>,
+            pub next: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing InviteList".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "invites" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in InviteList".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing InviteList".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(InviteList {
+            invites: intermediate_rep
+                .invites
+                .into_iter()
+                .next()
+                .ok_or_else(|| "invites missing in InviteList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<InviteList> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<InviteList>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<InviteList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for InviteList - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<InviteList> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <InviteList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into InviteList - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<InviteList>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<InviteList>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<InviteList>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<InviteList> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <InviteList as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into InviteList - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct InviteTokenType {
+    #[serde(rename = "inviteType")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub invite_type: models::InviteTokenTypeInviteType,
+
+    #[serde(rename = "groupId")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_INVITETOKENTYPE_GROUP_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub group_id: String,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for InviteTokenType {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for InviteTokenType {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_INVITETOKENTYPE_GROUP_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+
+impl InviteTokenType {
+    #[allow(clippy::new_without_default)]
+    pub fn new(invite_type: models::InviteTokenTypeInviteType, group_id: String) -> InviteTokenType {
+        InviteTokenType { invite_type, group_id }
+    }
+}
+
+/// Converts the InviteTokenType value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for InviteTokenType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type inviteType in query parameter serialization
+            Some("groupId".to_string()),
+            Some(self.group_id.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a InviteTokenType value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for InviteTokenType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub invite_type: Vec<models::InviteTokenTypeInviteType>,
+            pub group_id: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing InviteTokenType".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "inviteType" => intermediate_rep.invite_type.push(
+                        <models::InviteTokenTypeInviteType as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "groupId" => intermediate_rep
+                        .group_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing InviteTokenType".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(InviteTokenType {
+            invite_type: intermediate_rep
+                .invite_type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "inviteType missing in InviteTokenType".to_string())?,
+            group_id: intermediate_rep
+                .group_id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "groupId missing in InviteTokenType".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<InviteTokenType> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<InviteTokenType>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<InviteTokenType>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for InviteTokenType - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<InviteTokenType> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <InviteTokenType as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into InviteTokenType - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<InviteTokenType>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<InviteTokenType>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<InviteTokenType>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<InviteTokenType> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <InviteTokenType as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into InviteTokenType - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// `userJoinGroup`: a user joins the group; `groupJoinGroup`: a group joins it as a child.
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum InviteTokenTypeInviteType {
+    #[serde(rename = "userJoinGroup")]
+    UserJoinGroup,
+    #[serde(rename = "groupJoinGroup")]
+    GroupJoinGroup,
+}
+
+impl std::fmt::Display for InviteTokenTypeInviteType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            InviteTokenTypeInviteType::UserJoinGroup => write!(f, "userJoinGroup"),
+            InviteTokenTypeInviteType::GroupJoinGroup => write!(f, "groupJoinGroup"),
+        }
+    }
+}
+
+impl std::str::FromStr for InviteTokenTypeInviteType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "userJoinGroup" => std::result::Result::Ok(InviteTokenTypeInviteType::UserJoinGroup),
+            "groupJoinGroup" => std::result::Result::Ok(InviteTokenTypeInviteType::GroupJoinGroup),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<InviteTokenTypeInviteType> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<InviteTokenTypeInviteType>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(
+        hdr_value: header::IntoHeaderValue<InviteTokenTypeInviteType>,
+    ) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for InviteTokenTypeInviteType - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<InviteTokenTypeInviteType> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <InviteTokenTypeInviteType as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into InviteTokenTypeInviteType - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<InviteTokenTypeInviteType>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(
+        hdr_values: header::IntoHeaderValue<Vec<InviteTokenTypeInviteType>>,
+    ) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<InviteTokenTypeInviteType>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values : std::vec::Vec<InviteTokenTypeInviteType> = hdr_values
+                .split(',')
+                .filter_map(|hdr_value| match hdr_value.trim() {
+                    "" => std::option::Option::None,
+                    hdr_value => std::option::Option::Some({
+                        match <InviteTokenTypeInviteType as std::str::FromStr>::from_str(hdr_value) {
+                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                            std::result::Result::Err(err) => std::result::Result::Err(
+                                format!("Unable to convert header value '{hdr_value}' into InviteTokenTypeInviteType - {err}"))
+                        }
+                    })
+                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// One admission through an invite token (an extension of ours).
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct JoinRecord {
+    #[serde(rename = "tokenId")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_JOINRECORD_TOKEN_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub token_id: String,
+
+    /// The token's group (the parent, for a nested join).
+    #[serde(rename = "groupId")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_JOINRECORD_GROUP_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub group_id: String,
+
+    #[serde(rename = "joiner")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub joiner: models::Joiner,
+
+    #[serde(rename = "privileges")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 13),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 13))]
+    pub privileges: Vec<models::Privilege>,
+
+    /// Unix seconds.
+    #[serde(rename = "joinedAt")]
+    #[cfg_attr(not(feature = "validate"), validate(range(min = 0i64),))]
+    #[cfg_attr(feature = "validate", validate(minimum = 0i64))]
+    pub joined_at: i64,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for JoinRecord {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for JoinRecord {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_JOINRECORD_TOKEN_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_JOINRECORD_GROUP_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+
+impl JoinRecord {
+    #[allow(clippy::new_without_default)]
+    pub fn new(
+        token_id: String,
+        group_id: String,
+        joiner: models::Joiner,
+        privileges: Vec<models::Privilege>,
+        joined_at: i64,
+    ) -> JoinRecord {
+        JoinRecord { token_id, group_id, joiner, privileges, joined_at }
+    }
+}
+
+/// Converts the JoinRecord value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for JoinRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("tokenId".to_string()),
+            Some(self.token_id.to_string()),
+            Some("groupId".to_string()),
+            Some(self.group_id.to_string()),
+            // Skipping non-primitive type joiner in query parameter serialization
+            // Skipping non-primitive type privileges in query parameter serialization
+            Some("joinedAt".to_string()),
+            Some(self.joined_at.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a JoinRecord value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for JoinRecord {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub token_id: Vec<String>,
+            pub group_id: Vec<String>,
+            pub joiner: Vec<models::Joiner>,
+            pub privileges: Vec<Vec<models::Privilege>>,
+            pub joined_at: Vec<i64>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing JoinRecord".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "tokenId" => intermediate_rep
+                        .token_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "groupId" => intermediate_rep
+                        .group_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "joiner" => intermediate_rep
+                        .joiner
+                        .push(<models::Joiner as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "privileges" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in JoinRecord".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "joinedAt" => intermediate_rep
+                        .joined_at
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing JoinRecord".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(JoinRecord {
+            token_id: intermediate_rep
+                .token_id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "tokenId missing in JoinRecord".to_string())?,
+            group_id: intermediate_rep
+                .group_id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "groupId missing in JoinRecord".to_string())?,
+            joiner: intermediate_rep
+                .joiner
+                .into_iter()
+                .next()
+                .ok_or_else(|| "joiner missing in JoinRecord".to_string())?,
+            privileges: intermediate_rep
+                .privileges
+                .into_iter()
+                .next()
+                .ok_or_else(|| "privileges missing in JoinRecord".to_string())?,
+            joined_at: intermediate_rep
+                .joined_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "joinedAt missing in JoinRecord".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<JoinRecord> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<JoinRecord>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<JoinRecord>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for JoinRecord - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<JoinRecord> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <JoinRecord as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into JoinRecord - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<JoinRecord>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<JoinRecord>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<JoinRecord>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<JoinRecord> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <JoinRecord as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into JoinRecord - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct JoinRecordList {
+    #[serde(rename = "joins")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub joins: Vec<models::JoinRecord>,
+
+    /// Only on a page (a request with `limit` or `after`) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_JOINRECORDLIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for JoinRecordList {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for JoinRecordList {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_JOINRECORDLIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
+impl JoinRecordList {
+    #[allow(clippy::new_without_default)]
+    pub fn new(joins: Vec<models::JoinRecord>) -> JoinRecordList {
+        JoinRecordList { joins, next: None }
+    }
+}
+
+/// Converts the JoinRecordList value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for JoinRecordList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type joins in query parameter serialization
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a JoinRecordList value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for JoinRecordList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub joins: Vec<Vec<models::JoinRecord>>,
+            pub next: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing JoinRecordList".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "joins" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in JoinRecordList".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing JoinRecordList".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(JoinRecordList {
+            joins: intermediate_rep
+                .joins
+                .into_iter()
+                .next()
+                .ok_or_else(|| "joins missing in JoinRecordList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<JoinRecordList> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<JoinRecordList>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<JoinRecordList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for JoinRecordList - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<JoinRecordList> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <JoinRecordList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into JoinRecordList - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<JoinRecordList>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<JoinRecordList>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<JoinRecordList>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<JoinRecordList> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <JoinRecordList as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into JoinRecordList - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// Who joined, a user (a join) or a group (a nested join).
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Joiner {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub r#type: models::JoinerType,
+
+    #[serde(rename = "id")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_JOINER_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for Joiner {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for Joiner {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_JOINER_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+
+impl Joiner {
+    #[allow(clippy::new_without_default)]
+    pub fn new(r#type: models::JoinerType, id: String) -> Joiner {
+        Joiner { r#type, id }
+    }
+}
+
+/// Converts the Joiner value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Joiner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type type in query parameter serialization
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Joiner value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Joiner {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub r#type: Vec<models::JoinerType>,
+            pub id: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Joiner".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::JoinerType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Joiner".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Joiner {
+            r#type: intermediate_rep.r#type.into_iter().next().ok_or_else(|| "type missing in Joiner".to_string())?,
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in Joiner".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Joiner> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Joiner>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Joiner>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Joiner - value: {hdr_value} is invalid {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Joiner> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Joiner as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Joiner - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Joiner>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Joiner>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<Joiner>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<Joiner> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Joiner as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Joiner - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum JoinerType {
+    #[serde(rename = "user")]
+    User,
+    #[serde(rename = "group")]
+    Group,
+}
+
+impl std::fmt::Display for JoinerType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            JoinerType::User => write!(f, "user"),
+            JoinerType::Group => write!(f, "group"),
+        }
+    }
+}
+
+impl std::str::FromStr for JoinerType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "user" => std::result::Result::Ok(JoinerType::User),
+            "group" => std::result::Result::Ok(JoinerType::Group),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<JoinerType> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<JoinerType>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<JoinerType>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for JoinerType - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<JoinerType> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <JoinerType as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into JoinerType - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<JoinerType>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<JoinerType>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<JoinerType>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<JoinerType> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <JoinerType as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into JoinerType - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
 /// A user's login: unique, set when the user is created (`oz-groups user add LOGIN`), and the user name of HTTP Basic authentication. Read-only over the API.
 #[derive(Debug, Clone, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "validate", derive(Validate))]
@@ -2778,6 +4755,1077 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
+/// A named token as Onezone 20.02 shows it, with its serialized form.
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct NamedToken {
+    #[serde(rename = "id")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_NAMEDTOKEN_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
+    #[serde(rename = "name")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 50),
+           regex(path = *RE_NAMEDTOKEN_NAME),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
+    pub name: String,
+
+    #[serde(rename = "subject")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub subject: models::TokenSubject,
+
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub r#type: models::TokenType,
+
+    #[serde(rename = "caveats")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 16),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 16))]
+    pub caveats: Vec<models::Caveat>,
+
+    #[serde(rename = "metadata")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub metadata: models::TokenMetadata,
+
+    #[serde(rename = "revoked")]
+    pub revoked: bool,
+
+    /// The serialized token.
+    #[serde(rename = "token")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 4096),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 4096))]
+    pub token: String,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for NamedToken {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for NamedToken {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_NAMEDTOKEN_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_NAMEDTOKEN_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
+}
+
+impl NamedToken {
+    #[allow(clippy::new_without_default)]
+    pub fn new(
+        id: String,
+        name: String,
+        subject: models::TokenSubject,
+        r#type: models::TokenType,
+        caveats: Vec<models::Caveat>,
+        metadata: models::TokenMetadata,
+        revoked: bool,
+        token: String,
+    ) -> NamedToken {
+        NamedToken { id, name, subject, r#type, caveats, metadata, revoked, token }
+    }
+}
+
+/// Converts the NamedToken value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for NamedToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+            Some("name".to_string()),
+            Some(self.name.to_string()),
+            // Skipping non-primitive type subject in query parameter serialization
+            // Skipping non-primitive type type in query parameter serialization
+            // Skipping non-primitive type caveats in query parameter serialization
+            // Skipping non-primitive type metadata in query parameter serialization
+            Some("revoked".to_string()),
+            Some(self.revoked.to_string()),
+            Some("token".to_string()),
+            Some(self.token.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a NamedToken value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for NamedToken {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<String>,
+            pub name: Vec<String>,
+            pub subject: Vec<models::TokenSubject>,
+            pub r#type: Vec<models::TokenType>,
+            pub caveats: Vec<Vec<models::Caveat>>,
+            pub metadata: Vec<models::TokenMetadata>,
+            pub revoked: Vec<bool>,
+            pub token: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing NamedToken".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "subject" => intermediate_rep
+                        .subject
+                        .push(<models::TokenSubject as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::TokenType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "caveats" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in NamedToken".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "metadata" => intermediate_rep
+                        .metadata
+                        .push(<models::TokenMetadata as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "revoked" => intermediate_rep
+                        .revoked
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "token" => intermediate_rep
+                        .token
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing NamedToken".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(NamedToken {
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in NamedToken".to_string())?,
+            name: intermediate_rep.name.into_iter().next().ok_or_else(|| "name missing in NamedToken".to_string())?,
+            subject: intermediate_rep
+                .subject
+                .into_iter()
+                .next()
+                .ok_or_else(|| "subject missing in NamedToken".to_string())?,
+            r#type: intermediate_rep
+                .r#type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "type missing in NamedToken".to_string())?,
+            caveats: intermediate_rep
+                .caveats
+                .into_iter()
+                .next()
+                .ok_or_else(|| "caveats missing in NamedToken".to_string())?,
+            metadata: intermediate_rep
+                .metadata
+                .into_iter()
+                .next()
+                .ok_or_else(|| "metadata missing in NamedToken".to_string())?,
+            revoked: intermediate_rep
+                .revoked
+                .into_iter()
+                .next()
+                .ok_or_else(|| "revoked missing in NamedToken".to_string())?,
+            token: intermediate_rep
+                .token
+                .into_iter()
+                .next()
+                .ok_or_else(|| "token missing in NamedToken".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<NamedToken> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<NamedToken>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<NamedToken>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for NamedToken - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<NamedToken> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <NamedToken as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into NamedToken - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<NamedToken>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<NamedToken>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<NamedToken>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<NamedToken> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <NamedToken as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into NamedToken - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct NamedTokenCreateRequest {
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
+    #[serde(rename = "name")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 50),
+           regex(path = *RE_NAMEDTOKENCREATEREQUEST_NAME),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
+    pub name: String,
+
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub r#type: models::TokenType,
+
+    #[serde(rename = "caveats")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 16),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 16))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveats: Option<Vec<models::Caveat>>,
+
+    /// What the joining user or group gets in the group; `[group_view_data]` when absent.
+    #[serde(rename = "privileges")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 13),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 13))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub privileges: Option<Vec<models::Privilege>>,
+
+    #[serde(rename = "usageLimit")]
+    #[cfg_attr(feature = "validate", validate)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage_limit: Option<models::UsageLimit>,
+
+    /// Any JSON object the owner attaches to the token (Onezone 20.02's `customMetadata`).
+    #[serde(rename = "customMetadata")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 64),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_metadata: Option<std::collections::HashMap<String, serde_json::Value>>,
+
+    /// Create it revoked (false when absent).
+    #[serde(rename = "revoked")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoked: Option<bool>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for NamedTokenCreateRequest {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for NamedTokenCreateRequest {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_NAMEDTOKENCREATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
+}
+
+impl NamedTokenCreateRequest {
+    #[allow(clippy::new_without_default)]
+    pub fn new(name: String, r#type: models::TokenType) -> NamedTokenCreateRequest {
+        NamedTokenCreateRequest {
+            name,
+            r#type,
+            caveats: None,
+            privileges: None,
+            usage_limit: None,
+            custom_metadata: None,
+            revoked: None,
+        }
+    }
+}
+
+/// Converts the NamedTokenCreateRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for NamedTokenCreateRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("name".to_string()),
+            Some(self.name.to_string()),
+            // Skipping non-primitive type type in query parameter serialization
+            // Skipping non-primitive type caveats in query parameter serialization
+            // Skipping non-primitive type privileges in query parameter serialization
+            // Skipping non-primitive type usageLimit in query parameter serialization
+            // Skipping map customMetadata in query parameter serialization
+            self.revoked.as_ref().map(|revoked| ["revoked".to_string(), revoked.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a NamedTokenCreateRequest value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for NamedTokenCreateRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub name: Vec<String>,
+            pub r#type: Vec<models::TokenType>,
+            pub caveats: Vec<Vec<models::Caveat>>,
+            pub privileges: Vec<Vec<models::Privilege>>,
+            pub usage_limit: Vec<models::UsageLimit>,
+            pub custom_metadata: Vec<std::collections::HashMap<String, serde_json::Value>>,
+            pub revoked: Vec<bool>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing NamedTokenCreateRequest".to_string())
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep
+                        .r#type
+                        .push(<models::TokenType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "caveats" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in NamedTokenCreateRequest".to_string(),
+                        )
+                    }
+                    "privileges" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in NamedTokenCreateRequest".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "usageLimit" => intermediate_rep
+                        .usage_limit
+                        .push(<models::UsageLimit as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "customMetadata" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in NamedTokenCreateRequest".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "revoked" => intermediate_rep
+                        .revoked
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing NamedTokenCreateRequest".to_string(),
+                        )
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(NamedTokenCreateRequest {
+            name: intermediate_rep
+                .name
+                .into_iter()
+                .next()
+                .ok_or_else(|| "name missing in NamedTokenCreateRequest".to_string())?,
+            r#type: intermediate_rep
+                .r#type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "type missing in NamedTokenCreateRequest".to_string())?,
+            caveats: intermediate_rep.caveats.into_iter().next(),
+            privileges: intermediate_rep.privileges.into_iter().next(),
+            usage_limit: intermediate_rep.usage_limit.into_iter().next(),
+            custom_metadata: intermediate_rep.custom_metadata.into_iter().next(),
+            revoked: intermediate_rep.revoked.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<NamedTokenCreateRequest> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<NamedTokenCreateRequest>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<NamedTokenCreateRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for NamedTokenCreateRequest - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<NamedTokenCreateRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <NamedTokenCreateRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into NamedTokenCreateRequest - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<NamedTokenCreateRequest>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(
+        hdr_values: header::IntoHeaderValue<Vec<NamedTokenCreateRequest>>,
+    ) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<NamedTokenCreateRequest>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<NamedTokenCreateRequest> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <NamedTokenCreateRequest as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into NamedTokenCreateRequest - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct NamedTokenCreateResponse {
+    #[serde(rename = "tokenId")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_NAMEDTOKENCREATERESPONSE_TOKEN_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub token_id: String,
+
+    /// The serialized token.
+    #[serde(rename = "token")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 4096),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 4096))]
+    pub token: String,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for NamedTokenCreateResponse {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for NamedTokenCreateResponse {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_NAMEDTOKENCREATERESPONSE_TOKEN_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+
+impl NamedTokenCreateResponse {
+    #[allow(clippy::new_without_default)]
+    pub fn new(token_id: String, token: String) -> NamedTokenCreateResponse {
+        NamedTokenCreateResponse { token_id, token }
+    }
+}
+
+/// Converts the NamedTokenCreateResponse value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for NamedTokenCreateResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("tokenId".to_string()),
+            Some(self.token_id.to_string()),
+            Some("token".to_string()),
+            Some(self.token.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a NamedTokenCreateResponse value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for NamedTokenCreateResponse {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub token_id: Vec<String>,
+            pub token: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing NamedTokenCreateResponse".to_string())
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "tokenId" => intermediate_rep
+                        .token_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "token" => intermediate_rep
+                        .token
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing NamedTokenCreateResponse".to_string(),
+                        )
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(NamedTokenCreateResponse {
+            token_id: intermediate_rep
+                .token_id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "tokenId missing in NamedTokenCreateResponse".to_string())?,
+            token: intermediate_rep
+                .token
+                .into_iter()
+                .next()
+                .ok_or_else(|| "token missing in NamedTokenCreateResponse".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<NamedTokenCreateResponse> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<NamedTokenCreateResponse>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(
+        hdr_value: header::IntoHeaderValue<NamedTokenCreateResponse>,
+    ) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for NamedTokenCreateResponse - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<NamedTokenCreateResponse> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <NamedTokenCreateResponse as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into NamedTokenCreateResponse - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<NamedTokenCreateResponse>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(
+        hdr_values: header::IntoHeaderValue<Vec<NamedTokenCreateResponse>>,
+    ) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<NamedTokenCreateResponse>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values : std::vec::Vec<NamedTokenCreateResponse> = hdr_values
+                .split(',')
+                .filter_map(|hdr_value| match hdr_value.trim() {
+                    "" => std::option::Option::None,
+                    hdr_value => std::option::Option::Some({
+                        match <NamedTokenCreateResponse as std::str::FromStr>::from_str(hdr_value) {
+                            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                            std::result::Result::Err(err) => std::result::Result::Err(
+                                format!("Unable to convert header value '{hdr_value}' into NamedTokenCreateResponse - {err}"))
+                        }
+                    })
+                }).collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct NamedTokenUpdateRequest {
+    /// 1 to 50 characters with no control character, no bidirectional control (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), no invisible or format character (general category Cf, such as a zero-width space or joiner) and no line or paragraph separator, and not white space (or blank fillers such as U+3164) only. The pattern states the rule for the Basic Multilingual Plane; the server also refuses the format characters beyond it (tags, U+E0001 to U+E007F, and the like).
+    #[serde(rename = "name")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 50),
+           regex(path = *RE_NAMEDTOKENUPDATEREQUEST_NAME),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 50))]
+    #[cfg_attr(
+        feature = "validate",
+        validate(
+            pattern = r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$"
+        )
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+
+    #[serde(rename = "revoked")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoked: Option<bool>,
+
+    /// Any JSON object the owner attaches to the token (Onezone 20.02's `customMetadata`).
+    #[serde(rename = "customMetadata")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 64),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_metadata: Option<std::collections::HashMap<String, serde_json::Value>>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for NamedTokenUpdateRequest {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for NamedTokenUpdateRequest {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_NAMEDTOKENUPDATEREQUEST_NAME: regex::Regex = regex::Regex::new(r"^[^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*[^\\x00-\\x20\\x7F-\\xA0\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u2064\\u2066-\\u206F\\u2800\\u3000\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB][^\\x00-\\x1F\\x7F-\\x9F\\xAD\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*$").unwrap();
+}
+
+impl NamedTokenUpdateRequest {
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> NamedTokenUpdateRequest {
+        NamedTokenUpdateRequest { name: None, revoked: None, custom_metadata: None }
+    }
+}
+
+/// Converts the NamedTokenUpdateRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for NamedTokenUpdateRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.name.as_ref().map(|name| ["name".to_string(), name.to_string()].join(",")),
+            self.revoked.as_ref().map(|revoked| ["revoked".to_string(), revoked.to_string()].join(",")),
+            // Skipping map customMetadata in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a NamedTokenUpdateRequest value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for NamedTokenUpdateRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub name: Vec<String>,
+            pub revoked: Vec<bool>,
+            pub custom_metadata: Vec<std::collections::HashMap<String, serde_json::Value>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing NamedTokenUpdateRequest".to_string())
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "revoked" => intermediate_rep
+                        .revoked
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "customMetadata" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in NamedTokenUpdateRequest".to_string(),
+                        )
+                    }
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing NamedTokenUpdateRequest".to_string(),
+                        )
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(NamedTokenUpdateRequest {
+            name: intermediate_rep.name.into_iter().next(),
+            revoked: intermediate_rep.revoked.into_iter().next(),
+            custom_metadata: intermediate_rep.custom_metadata.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<NamedTokenUpdateRequest> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<NamedTokenUpdateRequest>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<NamedTokenUpdateRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for NamedTokenUpdateRequest - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<NamedTokenUpdateRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <NamedTokenUpdateRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into NamedTokenUpdateRequest - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<NamedTokenUpdateRequest>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(
+        hdr_values: header::IntoHeaderValue<Vec<NamedTokenUpdateRequest>>,
+    ) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<NamedTokenUpdateRequest>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<NamedTokenUpdateRequest> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <NamedTokenUpdateRequest as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into NamedTokenUpdateRequest - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct NestedGroupList {
@@ -2972,6 +6020,377 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
                                 std::result::Result::Ok(value) => std::result::Result::Ok(value),
                                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                                     "Unable to convert header value '{hdr_value}' into NestedGroupList - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// How a direct member got into its group (an extension of ours): `tokenId` and `issuer` for `invite` (`issuer` absent for invites made before issuers were recorded), `addedBy` for `added`.
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Origin {
+    #[serde(rename = "origin")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub origin: models::OriginOrigin,
+
+    #[serde(rename = "tokenId")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_ORIGIN_TOKEN_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_id: Option<String>,
+
+    #[serde(rename = "issuer")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_ORIGIN_ISSUER),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+
+    #[serde(rename = "addedBy")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_ORIGIN_ADDED_BY),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added_by: Option<String>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for Origin {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for Origin {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_ORIGIN_TOKEN_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_ORIGIN_ISSUER: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_ORIGIN_ADDED_BY: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+
+impl Origin {
+    #[allow(clippy::new_without_default)]
+    pub fn new(origin: models::OriginOrigin) -> Origin {
+        Origin { origin, token_id: None, issuer: None, added_by: None }
+    }
+}
+
+/// Converts the Origin value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type origin in query parameter serialization
+            self.token_id.as_ref().map(|token_id| ["tokenId".to_string(), token_id.to_string()].join(",")),
+            self.issuer.as_ref().map(|issuer| ["issuer".to_string(), issuer.to_string()].join(",")),
+            self.added_by.as_ref().map(|added_by| ["addedBy".to_string(), added_by.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Origin value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Origin {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub origin: Vec<models::OriginOrigin>,
+            pub token_id: Vec<String>,
+            pub issuer: Vec<String>,
+            pub added_by: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Origin".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "origin" => intermediate_rep
+                        .origin
+                        .push(<models::OriginOrigin as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "tokenId" => intermediate_rep
+                        .token_id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "issuer" => intermediate_rep
+                        .issuer
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "addedBy" => intermediate_rep
+                        .added_by
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Origin".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Origin {
+            origin: intermediate_rep.origin.into_iter().next().ok_or_else(|| "origin missing in Origin".to_string())?,
+            token_id: intermediate_rep.token_id.into_iter().next(),
+            issuer: intermediate_rep.issuer.into_iter().next(),
+            added_by: intermediate_rep.added_by.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Origin> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Origin>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Origin>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Invalid header value for Origin - value: {hdr_value} is invalid {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Origin> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Origin as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into Origin - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<Origin>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<Origin>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<Origin>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<Origin> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <Origin as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into Origin - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum OriginOrigin {
+    #[serde(rename = "created")]
+    Created,
+    #[serde(rename = "invite")]
+    Invite,
+    #[serde(rename = "added")]
+    Added,
+    #[serde(rename = "unknown")]
+    Unknown,
+}
+
+impl std::fmt::Display for OriginOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            OriginOrigin::Created => write!(f, "created"),
+            OriginOrigin::Invite => write!(f, "invite"),
+            OriginOrigin::Added => write!(f, "added"),
+            OriginOrigin::Unknown => write!(f, "unknown"),
+        }
+    }
+}
+
+impl std::str::FromStr for OriginOrigin {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "created" => std::result::Result::Ok(OriginOrigin::Created),
+            "invite" => std::result::Result::Ok(OriginOrigin::Invite),
+            "added" => std::result::Result::Ok(OriginOrigin::Added),
+            "unknown" => std::result::Result::Ok(OriginOrigin::Unknown),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<OriginOrigin> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<OriginOrigin>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<OriginOrigin>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for OriginOrigin - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<OriginOrigin> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <OriginOrigin as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into OriginOrigin - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<OriginOrigin>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<OriginOrigin>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<OriginOrigin>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<OriginOrigin> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <OriginOrigin as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into OriginOrigin - {err}"
                                 )),
                             }
                         }),
@@ -3529,6 +6948,1249 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
                                 std::result::Result::Ok(value) => std::result::Result::Ok(value),
                                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                                     "Unable to convert header value '{hdr_value}' into Privileges - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct TokenList {
+    /// Ids of the caller's named tokens, in creation order.
+    #[serde(rename = "tokens")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub tokens: Vec<models::Id>,
+
+    /// Only on a page (a request with `limit` or `after`, an extension of ours) that has more items after it: the cursor to pass as `after` for the next page, the same one the `Link` header carries. A whole list, as Onezone returns it, never has it.
+    #[serde(rename = "next")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 11, max = 11),
+           regex(path = *RE_TOKENLIST_NEXT),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 11))]
+    #[cfg_attr(feature = "validate", validate(max_length = 11))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for TokenList {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for TokenList {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_TOKENLIST_NEXT: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]{10}[AEIMQUYcgkosw048]$").unwrap();
+}
+
+impl TokenList {
+    #[allow(clippy::new_without_default)]
+    pub fn new(tokens: Vec<models::Id>) -> TokenList {
+        TokenList { tokens, next: None }
+    }
+}
+
+/// Converts the TokenList value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for TokenList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("tokens".to_string()),
+            Some(self.tokens.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")),
+            self.next.as_ref().map(|next| ["next".to_string(), next.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a TokenList value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for TokenList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub tokens: Vec<Vec<models::Id>>,
+            pub next: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing TokenList".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "tokens" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in TokenList".to_string(),
+                        )
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "next" => intermediate_rep
+                        .next
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing TokenList".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(TokenList {
+            tokens: intermediate_rep
+                .tokens
+                .into_iter()
+                .next()
+                .ok_or_else(|| "tokens missing in TokenList".to_string())?,
+            next: intermediate_rep.next.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<TokenList> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<TokenList>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<TokenList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for TokenList - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<TokenList> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <TokenList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into TokenList - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<TokenList>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<TokenList>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<TokenList>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<TokenList> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <TokenList as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into TokenList - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct TokenMetadata {
+    /// Unix seconds.
+    #[serde(rename = "creationTime")]
+    #[cfg_attr(not(feature = "validate"), validate(range(min = 0i64),))]
+    #[cfg_attr(feature = "validate", validate(minimum = 0i64))]
+    pub creation_time: i64,
+
+    #[serde(rename = "usageLimit")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub usage_limit: models::UsageLimit,
+
+    #[serde(rename = "usageCount")]
+    #[cfg_attr(not(feature = "validate"), validate(range(min = 0u32, max = 2147483647u32),))]
+    #[cfg_attr(feature = "validate", validate(minimum = 0u32))]
+    #[cfg_attr(feature = "validate", validate(maximum = 2147483647u32))]
+    pub usage_count: u32,
+
+    #[serde(rename = "privileges")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 13),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 13))]
+    pub privileges: Vec<models::Privilege>,
+
+    /// Any JSON object the owner attaches to the token (Onezone 20.02's `customMetadata`).
+    #[serde(rename = "custom")]
+    #[cfg_attr(not(feature = "validate"), validate(length(max = 64),))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    pub custom: std::collections::HashMap<String, serde_json::Value>,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for TokenMetadata {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for TokenMetadata {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+impl TokenMetadata {
+    #[allow(clippy::new_without_default)]
+    pub fn new(
+        creation_time: i64,
+        usage_limit: models::UsageLimit,
+        usage_count: u32,
+        privileges: Vec<models::Privilege>,
+        custom: std::collections::HashMap<String, serde_json::Value>,
+    ) -> TokenMetadata {
+        TokenMetadata { creation_time, usage_limit, usage_count, privileges, custom }
+    }
+}
+
+/// Converts the TokenMetadata value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for TokenMetadata {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("creationTime".to_string()),
+            Some(self.creation_time.to_string()),
+            // Skipping non-primitive type usageLimit in query parameter serialization
+            Some("usageCount".to_string()),
+            Some(self.usage_count.to_string()),
+            // Skipping non-primitive type privileges in query parameter serialization
+            // Skipping map custom in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a TokenMetadata value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for TokenMetadata {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub creation_time: Vec<i64>,
+            pub usage_limit: Vec<models::UsageLimit>,
+            pub usage_count: Vec<u32>,
+            pub privileges: Vec<Vec<models::Privilege>>,
+            pub custom: Vec<std::collections::HashMap<String, serde_json::Value>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing TokenMetadata".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "creationTime" => intermediate_rep
+                        .creation_time
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "usageLimit" => intermediate_rep
+                        .usage_limit
+                        .push(<models::UsageLimit as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "usageCount" => intermediate_rep
+                        .usage_count
+                        .push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "privileges" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in TokenMetadata".to_string(),
+                        )
+                    }
+                    "custom" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in TokenMetadata".to_string(),
+                        )
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing TokenMetadata".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(TokenMetadata {
+            creation_time: intermediate_rep
+                .creation_time
+                .into_iter()
+                .next()
+                .ok_or_else(|| "creationTime missing in TokenMetadata".to_string())?,
+            usage_limit: intermediate_rep
+                .usage_limit
+                .into_iter()
+                .next()
+                .ok_or_else(|| "usageLimit missing in TokenMetadata".to_string())?,
+            usage_count: intermediate_rep
+                .usage_count
+                .into_iter()
+                .next()
+                .ok_or_else(|| "usageCount missing in TokenMetadata".to_string())?,
+            privileges: intermediate_rep
+                .privileges
+                .into_iter()
+                .next()
+                .ok_or_else(|| "privileges missing in TokenMetadata".to_string())?,
+            custom: intermediate_rep
+                .custom
+                .into_iter()
+                .next()
+                .ok_or_else(|| "custom missing in TokenMetadata".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<TokenMetadata> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<TokenMetadata>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<TokenMetadata>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for TokenMetadata - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<TokenMetadata> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <TokenMetadata as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into TokenMetadata - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<TokenMetadata>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<TokenMetadata>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<TokenMetadata>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<TokenMetadata> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <TokenMetadata as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into TokenMetadata - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// Whose token it is (its owner, who created it).
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct TokenSubject {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub r#type: models::TokenSubjectType,
+
+    #[serde(rename = "id")]
+    #[cfg_attr(not(feature = "validate"), validate(
+            length(min = 1, max = 64),
+           regex(path = *RE_TOKENSUBJECT_ID),
+        ))]
+    #[cfg_attr(feature = "validate", validate(min_length = 1))]
+    #[cfg_attr(feature = "validate", validate(max_length = 64))]
+    #[cfg_attr(feature = "validate", validate(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for TokenSubject {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for TokenSubject {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+lazy_static::lazy_static! {
+    static ref RE_TOKENSUBJECT_ID: regex::Regex = regex::Regex::new(r"^[A-Za-z0-9_-]+$").unwrap();
+}
+
+impl TokenSubject {
+    #[allow(clippy::new_without_default)]
+    pub fn new(r#type: models::TokenSubjectType, id: String) -> TokenSubject {
+        TokenSubject { r#type, id }
+    }
+}
+
+/// Converts the TokenSubject value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for TokenSubject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type type in query parameter serialization
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a TokenSubject value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for TokenSubject {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub r#type: Vec<models::TokenSubjectType>,
+            pub id: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing TokenSubject".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep.r#type.push(
+                        <models::TokenSubjectType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing TokenSubject".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(TokenSubject {
+            r#type: intermediate_rep
+                .r#type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "type missing in TokenSubject".to_string())?,
+            id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in TokenSubject".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<TokenSubject> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<TokenSubject>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<TokenSubject>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for TokenSubject - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<TokenSubject> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <TokenSubject as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into TokenSubject - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<TokenSubject>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<TokenSubject>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<TokenSubject>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<TokenSubject> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <TokenSubject as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into TokenSubject - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum TokenSubjectType {
+    #[serde(rename = "user")]
+    User,
+}
+
+impl std::fmt::Display for TokenSubjectType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            TokenSubjectType::User => write!(f, "user"),
+        }
+    }
+}
+
+impl std::str::FromStr for TokenSubjectType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "user" => std::result::Result::Ok(TokenSubjectType::User),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<TokenSubjectType> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<TokenSubjectType>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<TokenSubjectType>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for TokenSubjectType - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<TokenSubjectType> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <TokenSubjectType as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into TokenSubjectType - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<TokenSubjectType>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<TokenSubjectType>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<TokenSubjectType>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<TokenSubjectType> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <TokenSubjectType as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into TokenSubjectType - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// The token's type (Onezone 20.02); this server issues named invite tokens only.
+#[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct TokenType {
+    #[serde(rename = "inviteToken")]
+    #[cfg_attr(feature = "validate", validate)]
+    pub invite_token: models::InviteTokenType,
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for TokenType {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for TokenType {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+
+impl TokenType {
+    #[allow(clippy::new_without_default)]
+    pub fn new(invite_token: models::InviteTokenType) -> TokenType {
+        TokenType { invite_token }
+    }
+}
+
+/// Converts the TokenType value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for TokenType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping non-primitive type inviteToken in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a TokenType value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for TokenType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub invite_token: Vec<models::InviteTokenType>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing TokenType".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "inviteToken" => intermediate_rep.invite_token.push(
+                        <models::InviteTokenType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
+                    ),
+                    _ => return std::result::Result::Err("Unexpected key while parsing TokenType".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(TokenType {
+            invite_token: intermediate_rep
+                .invite_token
+                .into_iter()
+                .next()
+                .ok_or_else(|| "inviteToken missing in TokenType".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<TokenType> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<TokenType>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<TokenType>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for TokenType - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<TokenType> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <TokenType as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => {
+                    std::result::Result::Err(format!("Unable to convert header value '{value}' into TokenType - {err}"))
+                }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<TokenType>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<TokenType>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<TokenType>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<TokenType> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <TokenType as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into TokenType - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// How many joins the invite admits: a positive integer, or `\"infinity\"` (Onezone 20.02).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct UsageLimit(swagger::OneOf2<i32, models::UsageLimitOneOf>);
+
+impl std::convert::From<swagger::OneOf2<i32, models::UsageLimitOneOf>> for UsageLimit {
+    fn from(x: swagger::OneOf2<i32, models::UsageLimitOneOf>) -> Self {
+        UsageLimit(x)
+    }
+}
+
+impl std::convert::From<UsageLimit> for swagger::OneOf2<i32, models::UsageLimitOneOf> {
+    fn from(x: UsageLimit) -> Self {
+        x.0
+    }
+}
+
+impl std::ops::Deref for UsageLimit {
+    type Target = swagger::OneOf2<i32, models::UsageLimitOneOf>;
+    fn deref(&self) -> &swagger::OneOf2<i32, models::UsageLimitOneOf> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for UsageLimit {
+    fn deref_mut(&mut self) -> &mut swagger::OneOf2<i32, models::UsageLimitOneOf> {
+        &mut self.0
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMinLength for UsageLimit {
+    fn validate_composited_min_length(
+        &self,
+        _min_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MinLengthError>> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "validate")]
+impl serde_valid::validation::ValidateCompositedMaxLength for UsageLimit {
+    fn validate_composited_max_length(
+        &self,
+        _max_length: usize,
+    ) -> Result<(), serde_valid::validation::Composited<serde_valid::validation::error::MaxLengthError>> {
+        Ok(())
+    }
+}
+/// Converts the UsageLimit value to the Query Parameters representation (style=form, explode=false)
+/// specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for UsageLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Display for this model is not supported
+        write!(f, "")
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a UsageLimit value
+/// as specified in <https://swagger.io/docs/specification/serialization/>
+/// Should be implemented in a serde deserializer
+impl ::std::str::FromStr for UsageLimit {
+    type Err = &'static str;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        std::result::Result::Err("Parsing UsageLimit is not supported")
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<UsageLimit> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<UsageLimit>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<UsageLimit>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for UsageLimit - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<UsageLimit> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <UsageLimit as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into UsageLimit - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<UsageLimit>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<UsageLimit>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<UsageLimit>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<UsageLimit> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <UsageLimit as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into UsageLimit - {err}"
+                                )),
+                            }
+                        }),
+                    })
+                    .collect::<std::result::Result<std::vec::Vec<_>, String>>()?;
+
+                std::result::Result::Ok(header::IntoHeaderValue(hdr_values))
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to parse header: {hdr_values:?} as a string - {e}"))
+            }
+        }
+    }
+}
+
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, Hash)]
+#[cfg_attr(feature = "validate", derive(Validate))]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum UsageLimitOneOf {
+    #[serde(rename = "infinity")]
+    Infinity,
+}
+
+impl std::fmt::Display for UsageLimitOneOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            UsageLimitOneOf::Infinity => write!(f, "infinity"),
+        }
+    }
+}
+
+impl std::str::FromStr for UsageLimitOneOf {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "infinity" => std::result::Result::Ok(UsageLimitOneOf::Infinity),
+            _ => std::result::Result::Err(format!("Value not valid: {s}")),
+        }
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<UsageLimitOneOf> and hyper::header::HeaderValue
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<UsageLimitOneOf>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<UsageLimitOneOf>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match hyper::header::HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                "Invalid header value for UsageLimitOneOf - value: {hdr_value} is invalid {e}"
+            )),
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<UsageLimitOneOf> {
+    type Error = String;
+
+    fn try_from(hdr_value: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <UsageLimitOneOf as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    "Unable to convert header value '{value}' into UsageLimitOneOf - {err}"
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert header: {hdr_value:?} to string: {e}"))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<header::IntoHeaderValue<Vec<UsageLimitOneOf>>> for hyper::header::HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_values: header::IntoHeaderValue<Vec<UsageLimitOneOf>>) -> std::result::Result<Self, Self::Error> {
+        let hdr_values: Vec<String> = hdr_values.0.into_iter().map(|hdr_value| hdr_value.to_string()).collect();
+
+        match hyper::header::HeaderValue::from_str(&hdr_values.join(", ")) {
+            std::result::Result::Ok(hdr_value) => std::result::Result::Ok(hdr_value),
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!("Unable to convert {hdr_values:?} into a header - {e}",))
+            }
+        }
+    }
+}
+
+#[cfg(any(feature = "client", feature = "server"))]
+impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderValue<Vec<UsageLimitOneOf>> {
+    type Error = String;
+
+    fn try_from(hdr_values: hyper::header::HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_values.to_str() {
+            std::result::Result::Ok(hdr_values) => {
+                let hdr_values: std::vec::Vec<UsageLimitOneOf> = hdr_values
+                    .split(',')
+                    .filter_map(|hdr_value| match hdr_value.trim() {
+                        "" => std::option::Option::None,
+                        hdr_value => std::option::Option::Some({
+                            match <UsageLimitOneOf as std::str::FromStr>::from_str(hdr_value) {
+                                std::result::Result::Ok(value) => std::result::Result::Ok(value),
+                                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                                    "Unable to convert header value '{hdr_value}' into UsageLimitOneOf - {err}"
                                 )),
                             }
                         }),

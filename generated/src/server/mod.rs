@@ -29,17 +29,20 @@ type ServiceFuture = BoxFuture<'static, Result<Response<BoxBody<Bytes, Infallibl
 
 use crate::{
     AddGroupUserResponse, Api, CreateClientTokenResponse, CreateGroupForUserResponse, CreateGroupInviteTokenResponse,
-    CreateGroupResponse, CreateNestedGroupInviteTokenResponse, DeleteCurrentUserResponse, GetCurrentUserResponse,
+    CreateGroupResponse, CreateNamedTokenResponse, CreateNestedGroupInviteTokenResponse, DeleteCurrentUserResponse,
+    DeleteNamedTokenResponse, DeleteNamedTokensResponse, GetCurrentUserResponse,
     GetGroupEffectiveUserPrivilegesResponse, GetGroupEffectiveUserResponse, GetGroupInviteTokenResponse,
-    GetGroupResponse, GetGroupUserPrivilegesResponse, GetGroupUserResponse, GetGroupZonePrivilegesResponse,
+    GetGroupResponse, GetGroupUserOriginResponse, GetGroupUserPrivilegesResponse, GetGroupUserResponse,
+    GetGroupZonePrivilegesResponse, GetNamedTokenByNameResponse, GetNamedTokenResponse,
     GetNestedGroupInviteTokenResponse, GetNestedGroupPrivilegesResponse, GetNestedGroupResponse,
     GetParentGroupResponse, GetUserEffectiveGroupResponse, GetUserGroupResponse, GetUserResponse,
     GetUserZonePrivilegesResponse, JoinGroupResponse, JoinNestedGroupResponse, LeaveGroupResponse,
-    ListGroupEffectiveUsersResponse, ListGroupUsersResponse, ListGroupsResponse, ListNestedGroupsResponse,
-    ListParentGroupsResponse, ListUserEffectiveGroupsResponse, ListUserGroupsResponse, ListUsersResponse,
-    ModifyCurrentUserResponse, ModifyGroupResponse, ModifyGroupZonePrivilegesResponse,
-    ModifyUserZonePrivilegesResponse, RemoveGroupResponse, RemoveGroupUserResponse, RemoveGroupZonePrivilegesResponse,
-    RemoveNestedGroupResponse, RemoveUserResponse, RemoveUserZonePrivilegesResponse, SetGroupUserPrivilegesResponse,
+    ListGroupEffectiveUsersResponse, ListGroupInvitesResponse, ListGroupUsersResponse, ListGroupsResponse,
+    ListNamedTokensResponse, ListNestedGroupsResponse, ListParentGroupsResponse, ListTokenJoinsResponse,
+    ListUserEffectiveGroupsResponse, ListUserGroupsResponse, ListUsersResponse, ModifyCurrentUserResponse,
+    ModifyGroupResponse, ModifyGroupZonePrivilegesResponse, ModifyNamedTokenResponse, ModifyUserZonePrivilegesResponse,
+    RemoveGroupResponse, RemoveGroupUserResponse, RemoveGroupZonePrivilegesResponse, RemoveNestedGroupResponse,
+    RemoveUserResponse, RemoveUserZonePrivilegesResponse, SetGroupUserPrivilegesResponse,
     SetNestedGroupPrivilegesResponse,
 };
 
@@ -55,6 +58,7 @@ mod paths {
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users/(?P<uid>[^/?#]*)$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users/(?P<uid>[^/?#]*)/privileges$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/invites$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/join$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/token$",
@@ -66,7 +70,10 @@ mod paths {
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/token$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)$",
+            r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/origin$",
             r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/privileges$",
+            r"^/api/v3/onezone/tokens/named/(?P<id>[^/?#]*)$",
+            r"^/api/v3/onezone/tokens/named/(?P<id>[^/?#]*)/joins$",
             r"^/api/v3/onezone/user$",
             r"^/api/v3/onezone/user/client_token$",
             r"^/api/v3/onezone/user/effective_groups$",
@@ -74,6 +81,8 @@ mod paths {
             r"^/api/v3/onezone/user/groups$",
             r"^/api/v3/onezone/user/groups/join$",
             r"^/api/v3/onezone/user/groups/(?P<gid>[^/?#]*)$",
+            r"^/api/v3/onezone/user/tokens/named$",
+            r"^/api/v3/onezone/user/tokens/named/name/(?P<name>[^/?#]*)$",
             r"^/api/v3/onezone/users$",
             r"^/api/v3/onezone/users/(?P<id>[^/?#]*)$",
             r"^/api/v3/onezone/users/(?P<id>[^/?#]*)/privileges$"
@@ -108,117 +117,153 @@ mod paths {
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/effective_users/(?P<uid>[^/?#]*)/privileges$")
                 .expect("Unable to create regex for GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES");
     }
-    pub(crate) static ID_GROUPS_ID_NESTED: usize = 5;
+    pub(crate) static ID_GROUPS_ID_INVITES: usize = 5;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_INVITES: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/invites$")
+                .expect("Unable to create regex for GROUPS_ID_INVITES");
+    }
+    pub(crate) static ID_GROUPS_ID_NESTED: usize = 6;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_NESTED: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested$")
                 .expect("Unable to create regex for GROUPS_ID_NESTED");
     }
-    pub(crate) static ID_GROUPS_ID_NESTED_JOIN: usize = 6;
+    pub(crate) static ID_GROUPS_ID_NESTED_JOIN: usize = 7;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_NESTED_JOIN: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/join$")
                 .expect("Unable to create regex for GROUPS_ID_NESTED_JOIN");
     }
-    pub(crate) static ID_GROUPS_ID_NESTED_TOKEN: usize = 7;
+    pub(crate) static ID_GROUPS_ID_NESTED_TOKEN: usize = 8;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_NESTED_TOKEN: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/token$")
                 .expect("Unable to create regex for GROUPS_ID_NESTED_TOKEN");
     }
-    pub(crate) static ID_GROUPS_ID_NESTED_NID: usize = 8;
+    pub(crate) static ID_GROUPS_ID_NESTED_NID: usize = 9;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_NESTED_NID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/(?P<nid>[^/?#]*)$")
                 .expect("Unable to create regex for GROUPS_ID_NESTED_NID");
     }
-    pub(crate) static ID_GROUPS_ID_NESTED_NID_PRIVILEGES: usize = 9;
+    pub(crate) static ID_GROUPS_ID_NESTED_NID_PRIVILEGES: usize = 10;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_NESTED_NID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/nested/(?P<nid>[^/?#]*)/privileges$")
                 .expect("Unable to create regex for GROUPS_ID_NESTED_NID_PRIVILEGES");
     }
-    pub(crate) static ID_GROUPS_ID_PARENT: usize = 10;
+    pub(crate) static ID_GROUPS_ID_PARENT: usize = 11;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_PARENT: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/parent$")
                 .expect("Unable to create regex for GROUPS_ID_PARENT");
     }
-    pub(crate) static ID_GROUPS_ID_PARENT_PID: usize = 11;
+    pub(crate) static ID_GROUPS_ID_PARENT_PID: usize = 12;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_PARENT_PID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/parent/(?P<pid>[^/?#]*)$")
                 .expect("Unable to create regex for GROUPS_ID_PARENT_PID");
     }
-    pub(crate) static ID_GROUPS_ID_PRIVILEGES: usize = 12;
+    pub(crate) static ID_GROUPS_ID_PRIVILEGES: usize = 13;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/privileges$")
                 .expect("Unable to create regex for GROUPS_ID_PRIVILEGES");
     }
-    pub(crate) static ID_GROUPS_ID_USERS: usize = 13;
+    pub(crate) static ID_GROUPS_ID_USERS: usize = 14;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users$")
                 .expect("Unable to create regex for GROUPS_ID_USERS");
     }
-    pub(crate) static ID_GROUPS_ID_USERS_TOKEN: usize = 14;
+    pub(crate) static ID_GROUPS_ID_USERS_TOKEN: usize = 15;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS_TOKEN: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/token$")
                 .expect("Unable to create regex for GROUPS_ID_USERS_TOKEN");
     }
-    pub(crate) static ID_GROUPS_ID_USERS_UID: usize = 15;
+    pub(crate) static ID_GROUPS_ID_USERS_UID: usize = 16;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS_UID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)$")
                 .expect("Unable to create regex for GROUPS_ID_USERS_UID");
     }
-    pub(crate) static ID_GROUPS_ID_USERS_UID_PRIVILEGES: usize = 16;
+    pub(crate) static ID_GROUPS_ID_USERS_UID_ORIGIN: usize = 17;
+    lazy_static! {
+        pub static ref REGEX_GROUPS_ID_USERS_UID_ORIGIN: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/origin$")
+                .expect("Unable to create regex for GROUPS_ID_USERS_UID_ORIGIN");
+    }
+    pub(crate) static ID_GROUPS_ID_USERS_UID_PRIVILEGES: usize = 18;
     lazy_static! {
         pub static ref REGEX_GROUPS_ID_USERS_UID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/groups/(?P<id>[^/?#]*)/users/(?P<uid>[^/?#]*)/privileges$")
                 .expect("Unable to create regex for GROUPS_ID_USERS_UID_PRIVILEGES");
     }
-    pub(crate) static ID_USER: usize = 17;
-    pub(crate) static ID_USER_CLIENT_TOKEN: usize = 18;
-    pub(crate) static ID_USER_EFFECTIVE_GROUPS: usize = 19;
-    pub(crate) static ID_USER_EFFECTIVE_GROUPS_GID: usize = 20;
+    pub(crate) static ID_TOKENS_NAMED_ID: usize = 19;
+    lazy_static! {
+        pub static ref REGEX_TOKENS_NAMED_ID: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/tokens/named/(?P<id>[^/?#]*)$")
+                .expect("Unable to create regex for TOKENS_NAMED_ID");
+    }
+    pub(crate) static ID_TOKENS_NAMED_ID_JOINS: usize = 20;
+    lazy_static! {
+        pub static ref REGEX_TOKENS_NAMED_ID_JOINS: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/tokens/named/(?P<id>[^/?#]*)/joins$")
+                .expect("Unable to create regex for TOKENS_NAMED_ID_JOINS");
+    }
+    pub(crate) static ID_USER: usize = 21;
+    pub(crate) static ID_USER_CLIENT_TOKEN: usize = 22;
+    pub(crate) static ID_USER_EFFECTIVE_GROUPS: usize = 23;
+    pub(crate) static ID_USER_EFFECTIVE_GROUPS_GID: usize = 24;
     lazy_static! {
         pub static ref REGEX_USER_EFFECTIVE_GROUPS_GID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/user/effective_groups/(?P<gid>[^/?#]*)$")
                 .expect("Unable to create regex for USER_EFFECTIVE_GROUPS_GID");
     }
-    pub(crate) static ID_USER_GROUPS: usize = 21;
-    pub(crate) static ID_USER_GROUPS_JOIN: usize = 22;
-    pub(crate) static ID_USER_GROUPS_GID: usize = 23;
+    pub(crate) static ID_USER_GROUPS: usize = 25;
+    pub(crate) static ID_USER_GROUPS_JOIN: usize = 26;
+    pub(crate) static ID_USER_GROUPS_GID: usize = 27;
     lazy_static! {
         pub static ref REGEX_USER_GROUPS_GID: regex::Regex =
             #[allow(clippy::invalid_regex)]
             regex::Regex::new(r"^/api/v3/onezone/user/groups/(?P<gid>[^/?#]*)$")
                 .expect("Unable to create regex for USER_GROUPS_GID");
     }
-    pub(crate) static ID_USERS: usize = 24;
-    pub(crate) static ID_USERS_ID: usize = 25;
+    pub(crate) static ID_USER_TOKENS_NAMED: usize = 28;
+    pub(crate) static ID_USER_TOKENS_NAMED_NAME_NAME: usize = 29;
+    lazy_static! {
+        pub static ref REGEX_USER_TOKENS_NAMED_NAME_NAME: regex::Regex =
+            #[allow(clippy::invalid_regex)]
+            regex::Regex::new(r"^/api/v3/onezone/user/tokens/named/name/(?P<name>[^/?#]*)$")
+                .expect("Unable to create regex for USER_TOKENS_NAMED_NAME_NAME");
+    }
+    pub(crate) static ID_USERS: usize = 30;
+    pub(crate) static ID_USERS_ID: usize = 31;
     lazy_static! {
         pub static ref REGEX_USERS_ID: regex::Regex = #[allow(clippy::invalid_regex)]
         regex::Regex::new(r"^/api/v3/onezone/users/(?P<id>[^/?#]*)$")
             .expect("Unable to create regex for USERS_ID");
     }
-    pub(crate) static ID_USERS_ID_PRIVILEGES: usize = 26;
+    pub(crate) static ID_USERS_ID_PRIVILEGES: usize = 32;
     lazy_static! {
         pub static ref REGEX_USERS_ID_PRIVILEGES: regex::Regex =
             #[allow(clippy::invalid_regex)]
@@ -436,6 +481,11 @@ where
                     handle_list_group_effective_users(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // ListGroupInvites - GET /groups/{id}/invites
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_INVITES) => {
+                    handle_list_group_invites(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // ListGroupUsers - GET /groups/{id}/users
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS) => {
                     handle_list_group_users(api_impl, uri, headers, body, context, validation).await
@@ -476,6 +526,11 @@ where
                     handle_get_group_user(api_impl, uri, headers, body, context, validation).await
                 }
 
+                // GetGroupUserOrigin - GET /groups/{id}/users/{uid}/origin
+                hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID_ORIGIN) => {
+                    handle_get_group_user_origin(api_impl, uri, headers, body, context, validation).await
+                }
+
                 // GetGroupUserPrivileges - GET /groups/{id}/users/{uid}/privileges
                 hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
                     handle_get_group_user_privileges(api_impl, uri, headers, body, context, validation).await
@@ -514,6 +569,46 @@ where
                 // SetNestedGroupPrivileges - PUT /groups/{id}/nested/{nid}/privileges
                 hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_NESTED_NID_PRIVILEGES) => {
                     handle_set_nested_group_privileges(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // CreateNamedToken - POST /user/tokens/named
+                hyper::Method::POST if path.matched(paths::ID_USER_TOKENS_NAMED) => {
+                    handle_create_named_token(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // DeleteNamedTokens - DELETE /user/tokens/named
+                hyper::Method::DELETE if path.matched(paths::ID_USER_TOKENS_NAMED) => {
+                    handle_delete_named_tokens(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // ListNamedTokens - GET /user/tokens/named
+                hyper::Method::GET if path.matched(paths::ID_USER_TOKENS_NAMED) => {
+                    handle_list_named_tokens(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // DeleteNamedToken - DELETE /tokens/named/{id}
+                hyper::Method::DELETE if path.matched(paths::ID_TOKENS_NAMED_ID) => {
+                    handle_delete_named_token(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // GetNamedToken - GET /tokens/named/{id}
+                hyper::Method::GET if path.matched(paths::ID_TOKENS_NAMED_ID) => {
+                    handle_get_named_token(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // GetNamedTokenByName - GET /user/tokens/named/name/{name}
+                hyper::Method::GET if path.matched(paths::ID_USER_TOKENS_NAMED_NAME_NAME) => {
+                    handle_get_named_token_by_name(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // ListTokenJoins - GET /tokens/named/{id}/joins
+                hyper::Method::GET if path.matched(paths::ID_TOKENS_NAMED_ID_JOINS) => {
+                    handle_list_token_joins(api_impl, uri, headers, body, context, validation).await
+                }
+
+                // ModifyNamedToken - PATCH /tokens/named/{id}
+                hyper::Method::PATCH if path.matched(paths::ID_TOKENS_NAMED_ID) => {
+                    handle_modify_named_token(api_impl, uri, headers, body, context, validation).await
                 }
 
                 // CreateClientToken - GET /user/client_token
@@ -626,6 +721,7 @@ where
                 _ if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS_UID_PRIVILEGES) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_INVITES) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_NESTED) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_NESTED_JOIN) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_NESTED_TOKEN) => method_not_allowed(),
@@ -637,7 +733,10 @@ where
                 _ if path.matched(paths::ID_GROUPS_ID_USERS) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_USERS_TOKEN) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_USERS_UID) => method_not_allowed(),
+                _ if path.matched(paths::ID_GROUPS_ID_USERS_UID_ORIGIN) => method_not_allowed(),
                 _ if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => method_not_allowed(),
+                _ if path.matched(paths::ID_TOKENS_NAMED_ID) => method_not_allowed(),
+                _ if path.matched(paths::ID_TOKENS_NAMED_ID_JOINS) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_CLIENT_TOKEN) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_EFFECTIVE_GROUPS) => method_not_allowed(),
@@ -645,6 +744,8 @@ where
                 _ if path.matched(paths::ID_USER_GROUPS) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_GROUPS_JOIN) => method_not_allowed(),
                 _ if path.matched(paths::ID_USER_GROUPS_GID) => method_not_allowed(),
+                _ if path.matched(paths::ID_USER_TOKENS_NAMED) => method_not_allowed(),
+                _ if path.matched(paths::ID_USER_TOKENS_NAMED_NAME_NAME) => method_not_allowed(),
                 _ if path.matched(paths::ID_USERS) => method_not_allowed(),
                 _ if path.matched(paths::ID_USERS_ID) => method_not_allowed(),
                 _ if path.matched(paths::ID_USERS_ID_PRIVILEGES) => method_not_allowed(),
@@ -2503,6 +2604,250 @@ where
 }
 
 #[allow(unused_variables)]
+async fn handle_list_group_invites<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_INVITES.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_INVITES in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_INVITES.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+    let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+    let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
+    let param_limit = match param_limit {
+        Some(param_limit) => {
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
+            match param_limit {
+                Ok(param_limit) => Some(param_limit),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter limit - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter limit"))
+                }
+            }
+        }
+        None => None,
+    };
+    let param_after = query_params.iter().filter(|e| e.0 == "after").map(|e| e.1.clone()).next();
+    let param_after = match param_after {
+        Some(param_after) => {
+            let param_after = <String as std::str::FromStr>::from_str(&param_after);
+            match param_after {
+                Ok(param_after) => Some(param_after),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter after - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter after"))
+                }
+            }
+        }
+        None => None,
+    };
+
+    let result = api_impl.list_group_invites(param_id, param_limit, param_after, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            ListGroupInvitesResponse::Ok { body, link } => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                if let Some(link) = link {
+                    let link = match header::IntoHeaderValue(link).try_into() {
+                        Ok(val) => val,
+                        Err(e) => {
+                            return Ok(Response::builder()
+                                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!(
+                                    "An internal server error occurred handling link header - {e}"
+                                )))
+                                .expect("Unable to create Internal Server Error for invalid response header"))
+                        }
+                    };
+
+                    response.headers_mut().insert(HeaderName::from_static("link"), link);
+                }
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupInvitesResponse::BadRequest(body) => {
+                *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupInvitesResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupInvitesResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupInvitesResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupInvitesResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupInvitesResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListGroupInvitesResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
 async fn handle_list_group_users<T, C, ReqBody>(
     mut api_impl: T,
     uri: hyper::Uri,
@@ -4237,6 +4582,208 @@ where
                 *response.body_mut() = body_from_string(body);
             }
             GetGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_get_group_user_origin<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_GROUPS_ID_USERS_UID_ORIGIN.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE GROUPS_ID_USERS_UID_ORIGIN in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_GROUPS_ID_USERS_UID_ORIGIN.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let param_uid = match percent_encoding::percent_decode(path_params["uid"].as_bytes()).decode_utf8() {
+        Ok(param_uid) => match param_uid.parse::<String>() {
+            Ok(param_uid) => param_uid,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter uid: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["uid"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_group_user_origin(param_id, param_uid, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetGroupUserOriginResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupUserOriginResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupUserOriginResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupUserOriginResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupUserOriginResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupUserOriginResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetGroupUserOriginResponse::ServiceUnavailable { body, retry_after } => {
                 *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
 
                 let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
@@ -6014,6 +6561,1595 @@ where
                         *response.body_mut() = body_from_string(body);
                     }
                     SetNestedGroupPrivilegesResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                },
+                Err(_) => {
+                    // Application code returned an error. This should not happen, as the implementation should
+                    // return a valid response.
+                    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    *response.body_mut() = body_from_str("An internal error occurred");
+                }
+            }
+
+            Ok(response)
+        }
+        Err(e) => Ok(Response::builder()
+            .status(StatusCode::BAD_REQUEST)
+            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
+            .expect("Unable to create Bad Request response due to unable to read body")),
+    }
+}
+
+#[allow(unused_variables)]
+async fn handle_create_named_token<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Handle body parameters (note that non-required body parameters will ignore garbage
+    // values, rather than causing a 400 response). Produce warning header and logs for
+    // any unused fields.
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
+    match result {
+        Ok(body) => {
+            let mut unused_elements: Vec<String> = vec![];
+            let param_named_token_create_request: Option<models::NamedTokenCreateRequest> = if !body.is_empty() {
+                let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+                match serde_ignored::deserialize(deserializer, |path| {
+                                            warn!("Ignoring unknown field in body: {path}");
+                                            unused_elements.push(path.to_string());
+                                    }) {
+                                        Ok(param_named_token_create_request) => param_named_token_create_request,
+                                        Err(e) => return Ok(Response::builder()
+                                                        .status(StatusCode::BAD_REQUEST)
+                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                        .body(BoxBody::new(format!("Couldn't parse body parameter NamedTokenCreateRequest - doesn't match schema: {e}")))
+                                                        .expect("Unable to create Bad Request response for invalid body parameter NamedTokenCreateRequest due to schema")),
+                                    }
+            } else {
+                None
+            };
+            let param_named_token_create_request =
+                match param_named_token_create_request {
+                    Some(param_named_token_create_request) => param_named_token_create_request,
+                    None => return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter NamedTokenCreateRequest".to_string()))
+                        .expect(
+                            "Unable to create Bad Request response for missing body parameter NamedTokenCreateRequest",
+                        )),
+                };
+            #[cfg(not(feature = "validate"))]
+            run_validation!(param_named_token_create_request, "NamedTokenCreateRequest", validation);
+
+            let result = api_impl.create_named_token(param_named_token_create_request, &context).await;
+            let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+            response.headers_mut().insert(
+                HeaderName::from_static("x-span-id"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
+            );
+
+            if !unused_elements.is_empty() {
+                response.headers_mut().insert(
+                    HeaderName::from_static("warning"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
+                );
+            }
+            match result {
+                Ok(rsp) => match rsp {
+                    CreateNamedTokenResponse::Created { body, location } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
+
+                        let location = match header::IntoHeaderValue(location).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling location header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("location"), location);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::BadRequest(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                        let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::Forbidden(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::NotFound(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::Conflict(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::PayloadTooLarge(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::UnsupportedMediaType(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::InternalError(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    CreateNamedTokenResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                },
+                Err(_) => {
+                    // Application code returned an error. This should not happen, as the implementation should
+                    // return a valid response.
+                    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    *response.body_mut() = body_from_str("An internal error occurred");
+                }
+            }
+
+            Ok(response)
+        }
+        Err(e) => Ok(Response::builder()
+            .status(StatusCode::BAD_REQUEST)
+            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
+            .expect("Unable to create Bad Request response due to unable to read body")),
+    }
+}
+
+#[allow(unused_variables)]
+async fn handle_delete_named_tokens<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    let result = api_impl.delete_named_tokens(&context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            DeleteNamedTokensResponse::NoContent => {
+                *response.status_mut() = StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+            }
+            DeleteNamedTokensResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            DeleteNamedTokensResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            DeleteNamedTokensResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            DeleteNamedTokensResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_list_named_tokens<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+    let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+    let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
+    let param_limit = match param_limit {
+        Some(param_limit) => {
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
+            match param_limit {
+                Ok(param_limit) => Some(param_limit),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter limit - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter limit"))
+                }
+            }
+        }
+        None => None,
+    };
+    let param_after = query_params.iter().filter(|e| e.0 == "after").map(|e| e.1.clone()).next();
+    let param_after = match param_after {
+        Some(param_after) => {
+            let param_after = <String as std::str::FromStr>::from_str(&param_after);
+            match param_after {
+                Ok(param_after) => Some(param_after),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter after - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter after"))
+                }
+            }
+        }
+        None => None,
+    };
+
+    let result = api_impl.list_named_tokens(param_limit, param_after, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            ListNamedTokensResponse::Ok { body, link } => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                if let Some(link) = link {
+                    let link = match header::IntoHeaderValue(link).try_into() {
+                        Ok(val) => val,
+                        Err(e) => {
+                            return Ok(Response::builder()
+                                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!(
+                                    "An internal server error occurred handling link header - {e}"
+                                )))
+                                .expect("Unable to create Internal Server Error for invalid response header"))
+                        }
+                    };
+
+                    response.headers_mut().insert(HeaderName::from_static("link"), link);
+                }
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNamedTokensResponse::BadRequest(body) => {
+                *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNamedTokensResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNamedTokensResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNamedTokensResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListNamedTokensResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_delete_named_token<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_TOKENS_NAMED_ID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE TOKENS_NAMED_ID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_TOKENS_NAMED_ID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.delete_named_token(param_id, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            DeleteNamedTokenResponse::NoContent => {
+                *response.status_mut() = StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+            }
+            DeleteNamedTokenResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            DeleteNamedTokenResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            DeleteNamedTokenResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            DeleteNamedTokenResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            DeleteNamedTokenResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_get_named_token<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_TOKENS_NAMED_ID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE TOKENS_NAMED_ID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_TOKENS_NAMED_ID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_named_token(param_id, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetNamedTokenResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_get_named_token_by_name<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_USER_TOKENS_NAMED_NAME_NAME.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE USER_TOKENS_NAMED_NAME_NAME in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_USER_TOKENS_NAMED_NAME_NAME.as_str()
+        )
+    });
+
+    let param_name = match percent_encoding::percent_decode(path_params["name"].as_bytes()).decode_utf8() {
+        Ok(param_name) => match param_name.parse::<String>() {
+            Ok(param_name) => param_name,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter name: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["name"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    let result = api_impl.get_named_token_by_name(param_name, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            GetNamedTokenByNameResponse::Ok(body) => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenByNameResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenByNameResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenByNameResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenByNameResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            GetNamedTokenByNameResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_list_token_joins<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_TOKENS_NAMED_ID_JOINS.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE TOKENS_NAMED_ID_JOINS in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_TOKENS_NAMED_ID_JOINS.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    // Query parameters (note that non-required or collection query parameters will ignore garbage values, rather than causing a 400 response)
+    let query_params = form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).collect::<Vec<_>>();
+    let param_limit = query_params.iter().filter(|e| e.0 == "limit").map(|e| e.1.clone()).next();
+    let param_limit = match param_limit {
+        Some(param_limit) => {
+            let param_limit = <u32 as std::str::FromStr>::from_str(&param_limit);
+            match param_limit {
+                Ok(param_limit) => Some(param_limit),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter limit - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter limit"))
+                }
+            }
+        }
+        None => None,
+    };
+    let param_after = query_params.iter().filter(|e| e.0 == "after").map(|e| e.1.clone()).next();
+    let param_after = match param_after {
+        Some(param_after) => {
+            let param_after = <String as std::str::FromStr>::from_str(&param_after);
+            match param_after {
+                Ok(param_after) => Some(param_after),
+                Err(e) => {
+                    return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(body_from_string(format!(
+                            "Couldn't parse query parameter after - doesn't match schema: {e}"
+                        )))
+                        .expect("Unable to create Bad Request response for invalid query parameter after"))
+                }
+            }
+        }
+        None => None,
+    };
+
+    let result = api_impl.list_token_joins(param_id, param_limit, param_after, &context).await;
+    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+    response.headers_mut().insert(
+        HeaderName::from_static("x-span-id"),
+        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+            .expect("Unable to create X-Span-ID header value"),
+    );
+
+    match result {
+        Ok(rsp) => match rsp {
+            ListTokenJoinsResponse::Ok { body, link } => {
+                *response.status_mut() = StatusCode::from_u16(200).expect("Unable to turn 200 into a StatusCode");
+
+                if let Some(link) = link {
+                    let link = match header::IntoHeaderValue(link).try_into() {
+                        Ok(val) => val,
+                        Err(e) => {
+                            return Ok(Response::builder()
+                                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                .body(body_from_string(format!(
+                                    "An internal server error occurred handling link header - {e}"
+                                )))
+                                .expect("Unable to create Internal Server Error for invalid response header"))
+                        }
+                    };
+
+                    response.headers_mut().insert(HeaderName::from_static("link"), link);
+                }
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListTokenJoinsResponse::BadRequest(body) => {
+                *response.status_mut() = StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListTokenJoinsResponse::Unauthorized { body, www_authenticate } => {
+                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling www_authenticate header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListTokenJoinsResponse::Forbidden(body) => {
+                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListTokenJoinsResponse::NotFound(body) => {
+                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListTokenJoinsResponse::TooManyRequests { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListTokenJoinsResponse::InternalError(body) => {
+                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+            ListTokenJoinsResponse::ServiceUnavailable { body, retry_after } => {
+                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                    Ok(val) => val,
+                    Err(e) => {
+                        return Ok(Response::builder()
+                            .status(StatusCode::INTERNAL_SERVER_ERROR)
+                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                            .body(body_from_string(format!(
+                                "An internal server error occurred handling retry_after header - {e}"
+                            )))
+                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    }
+                };
+
+                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                // JSON Body
+                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                *response.body_mut() = body_from_string(body);
+            }
+        },
+        Err(_) => {
+            // Application code returned an error. This should not happen, as the implementation should
+            // return a valid response.
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+            *response.body_mut() = body_from_str("An internal error occurred");
+        }
+    }
+
+    Ok(response)
+}
+
+#[allow(unused_variables)]
+async fn handle_modify_named_token<T, C, ReqBody>(
+    mut api_impl: T,
+    uri: hyper::Uri,
+    headers: HeaderMap,
+    body: ReqBody,
+    context: C,
+    validation: bool,
+) -> Result<Response<BoxBody<Bytes, Infallible>>, crate::ServiceError>
+where
+    T: Api<C> + Clone + Send + 'static,
+    C: Has<XSpanIdString> + Has<Option<Authorization>> + Send + Sync + 'static,
+    ReqBody: Body + Send + 'static,
+    ReqBody::Error: Into<Box<dyn Error + Send + Sync>> + Send,
+    ReqBody::Data: Send,
+{
+    {
+        let authorization = match *(&context as &dyn Has<Option<Authorization>>).get() {
+            Some(ref authorization) => authorization,
+            None => {
+                return Ok(Response::builder()
+                    .status(StatusCode::FORBIDDEN)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_str("Unauthenticated"))
+                    .expect("Unable to create Authentication Forbidden response"))
+            }
+        };
+    }
+
+    // Path parameters
+    let path: &str = uri.path();
+    let path_params = paths::REGEX_TOKENS_NAMED_ID.captures(path).unwrap_or_else(|| {
+        panic!(
+            "Path {} matched RE TOKENS_NAMED_ID in set but failed match against \"{}\"",
+            path,
+            paths::REGEX_TOKENS_NAMED_ID.as_str()
+        )
+    });
+
+    let param_id = match percent_encoding::percent_decode(path_params["id"].as_bytes()).decode_utf8() {
+        Ok(param_id) => match param_id.parse::<String>() {
+            Ok(param_id) => param_id,
+            Err(e) => {
+                return Ok(Response::builder()
+                    .status(StatusCode::BAD_REQUEST)
+                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                    .body(body_from_string(format!("Couldn't parse path parameter id: {e}")))
+                    .expect("Unable to create Bad Request response for invalid path parameter"))
+            }
+        },
+        Err(_) => {
+            return Ok(Response::builder()
+                .status(StatusCode::BAD_REQUEST)
+                .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                .body(body_from_string(format!(
+                    "Couldn't percent-decode path parameter as UTF-8: {}",
+                    &path_params["id"]
+                )))
+                .expect("Unable to create Bad Request response for invalid percent decode"))
+        }
+    };
+
+    // Handle body parameters (note that non-required body parameters will ignore garbage
+    // values, rather than causing a 400 response). Produce warning header and logs for
+    // any unused fields.
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
+    match result {
+        Ok(body) => {
+            let mut unused_elements: Vec<String> = vec![];
+            let param_named_token_update_request: Option<models::NamedTokenUpdateRequest> = if !body.is_empty() {
+                let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+                match serde_ignored::deserialize(deserializer, |path| {
+                                            warn!("Ignoring unknown field in body: {path}");
+                                            unused_elements.push(path.to_string());
+                                    }) {
+                                        Ok(param_named_token_update_request) => param_named_token_update_request,
+                                        Err(e) => return Ok(Response::builder()
+                                                        .status(StatusCode::BAD_REQUEST)
+                                                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                                        .body(BoxBody::new(format!("Couldn't parse body parameter NamedTokenUpdateRequest - doesn't match schema: {e}")))
+                                                        .expect("Unable to create Bad Request response for invalid body parameter NamedTokenUpdateRequest due to schema")),
+                                    }
+            } else {
+                None
+            };
+            let param_named_token_update_request =
+                match param_named_token_update_request {
+                    Some(param_named_token_update_request) => param_named_token_update_request,
+                    None => return Ok(Response::builder()
+                        .status(StatusCode::BAD_REQUEST)
+                        .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                        .body(BoxBody::new("Missing required body parameter NamedTokenUpdateRequest".to_string()))
+                        .expect(
+                            "Unable to create Bad Request response for missing body parameter NamedTokenUpdateRequest",
+                        )),
+                };
+            #[cfg(not(feature = "validate"))]
+            run_validation!(param_named_token_update_request, "NamedTokenUpdateRequest", validation);
+
+            let result = api_impl.modify_named_token(param_id, param_named_token_update_request, &context).await;
+            let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+            response.headers_mut().insert(
+                HeaderName::from_static("x-span-id"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
+            );
+
+            if !unused_elements.is_empty() {
+                response.headers_mut().insert(
+                    HeaderName::from_static("warning"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
+                );
+            }
+            match result {
+                Ok(rsp) => match rsp {
+                    ModifyNamedTokenResponse::NoContent => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(204).expect("Unable to turn 204 into a StatusCode");
+                    }
+                    ModifyNamedTokenResponse::BadRequest(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
+
+                        let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::NotFound(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::Conflict(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::PayloadTooLarge(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::UnsupportedMediaType(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::InternalError(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    ModifyNamedTokenResponse::ServiceUnavailable { body, retry_after } => {
                         *response.status_mut() =
                             StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
 
@@ -10078,6 +12214,8 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::POST if path.matched(paths::ID_GROUPS_ID_NESTED_JOIN) => Some("JoinNestedGroup"),
             // ListGroupEffectiveUsers - GET /groups/{id}/effective_users
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_EFFECTIVE_USERS) => Some("ListGroupEffectiveUsers"),
+            // ListGroupInvites - GET /groups/{id}/invites
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_INVITES) => Some("ListGroupInvites"),
             // ListGroupUsers - GET /groups/{id}/users
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS) => Some("ListGroupUsers"),
             // ListNestedGroups - GET /groups/{id}/nested
@@ -10098,6 +12236,8 @@ impl<T> RequestParser<T> for ApiRequestParser {
             }
             // GetGroupUser - GET /groups/{id}/users/{uid}
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID) => Some("GetGroupUser"),
+            // GetGroupUserOrigin - GET /groups/{id}/users/{uid}/origin
+            hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID_ORIGIN) => Some("GetGroupUserOrigin"),
             // GetGroupUserPrivileges - GET /groups/{id}/users/{uid}/privileges
             hyper::Method::GET if path.matched(paths::ID_GROUPS_ID_USERS_UID_PRIVILEGES) => {
                 Some("GetGroupUserPrivileges")
@@ -10122,6 +12262,22 @@ impl<T> RequestParser<T> for ApiRequestParser {
             hyper::Method::PUT if path.matched(paths::ID_GROUPS_ID_NESTED_NID_PRIVILEGES) => {
                 Some("SetNestedGroupPrivileges")
             }
+            // CreateNamedToken - POST /user/tokens/named
+            hyper::Method::POST if path.matched(paths::ID_USER_TOKENS_NAMED) => Some("CreateNamedToken"),
+            // DeleteNamedTokens - DELETE /user/tokens/named
+            hyper::Method::DELETE if path.matched(paths::ID_USER_TOKENS_NAMED) => Some("DeleteNamedTokens"),
+            // ListNamedTokens - GET /user/tokens/named
+            hyper::Method::GET if path.matched(paths::ID_USER_TOKENS_NAMED) => Some("ListNamedTokens"),
+            // DeleteNamedToken - DELETE /tokens/named/{id}
+            hyper::Method::DELETE if path.matched(paths::ID_TOKENS_NAMED_ID) => Some("DeleteNamedToken"),
+            // GetNamedToken - GET /tokens/named/{id}
+            hyper::Method::GET if path.matched(paths::ID_TOKENS_NAMED_ID) => Some("GetNamedToken"),
+            // GetNamedTokenByName - GET /user/tokens/named/name/{name}
+            hyper::Method::GET if path.matched(paths::ID_USER_TOKENS_NAMED_NAME_NAME) => Some("GetNamedTokenByName"),
+            // ListTokenJoins - GET /tokens/named/{id}/joins
+            hyper::Method::GET if path.matched(paths::ID_TOKENS_NAMED_ID_JOINS) => Some("ListTokenJoins"),
+            // ModifyNamedToken - PATCH /tokens/named/{id}
+            hyper::Method::PATCH if path.matched(paths::ID_TOKENS_NAMED_ID) => Some("ModifyNamedToken"),
             // CreateClientToken - GET /user/client_token
             hyper::Method::GET if path.matched(paths::ID_USER_CLIENT_TOKEN) => Some("CreateClientToken"),
             // CreateGroupForUser - POST /user/groups
