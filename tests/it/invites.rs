@@ -110,11 +110,9 @@ fn join_records(body: &Value) -> Vec<Value> {
 
 /// Who a join record says joined: a user id or a group id.
 fn joiner(record: &Value) -> String {
-    record["userId"]
-        .as_str()
-        .or_else(|| record["groupId"].as_str())
-        .unwrap_or_else(|| panic!("a join record names a user or a group: {record}"))
-        .to_owned()
+    let joiner = &record["joiner"];
+    assert!(matches!(joiner["type"].as_str(), Some("user" | "group")), "a joiner is a user or a group: {record}");
+    joiner["id"].as_str().unwrap_or_else(|| panic!("a join record names who joined: {record}")).to_owned()
 }
 
 /// `GET /groups/{gid}/users/{uid}/origin` as `token`.
@@ -313,7 +311,10 @@ async fn an_invite_carrying_more_than_the_default_privileges_needs_group_set_pri
     s.invite("plain", json!({ "privileges": ["group_view_data"] })).await;
     // The owner holds every privilege: the member gets what the token carries.
     let (id, token) = user_invite(&s.app, &s.owner, &s.gid, "helpers", more).await;
-    assert_eq!(info(&s.app, &s.owner, &id).await["metadata"]["privileges"], json!(["group_view_data", "group_invite_user"]));
+    assert_eq!(
+        info(&s.app, &s.owner, &id).await["metadata"]["privileges"],
+        json!(["group_view_data", "group_invite_user"])
+    );
     s.app.join_ok(&s.joiner, &token).await;
     assert_eq!(sorted(&s.app.privileges(&s.gid, &s.joiner_id).await), ["group_invite_user", "group_view_data"]);
 }
@@ -396,7 +397,9 @@ async fn named_tokens_are_listed_read_and_changed_by_their_owner_only(backend: B
     assert_error(&reply, StatusCode::NOT_FOUND, "not_found");
 
     // Somebody else's token is not there for anyone but its owner, even a manager of its group.
-    for (method, body) in [(Method::GET, None), (Method::PATCH, Some(json!({ "name": "Mine" }))), (Method::DELETE, None)] {
+    for (method, body) in
+        [(Method::GET, None), (Method::PATCH, Some(json!({ "name": "Mine" }))), (Method::DELETE, None)]
+    {
         let mut request = s.app.request(method.clone(), &format!("/tokens/named/{first}")).auth(&s.owner);
         if let Some(body) = &body {
             request = request.json(body);
@@ -474,7 +477,9 @@ async fn revoked_comes_before_a_used_up_limit(backend: Backend) {
 
 async fn a_used_up_limit_comes_before_expiry(backend: Backend) {
     let s = scene(backend).await;
-    let (_, token) = s.invite("Once", json!({ "usageLimit": 1, "caveats": [{ "type": "time", "validUntil": TEST_NOW + 60 }] })).await;
+    let (_, token) = s
+        .invite("Once", json!({ "usageLimit": 1, "caveats": [{ "type": "time", "validUntil": TEST_NOW + 60 }] }))
+        .await;
     let (_, other) = s.app.user("other").await;
     s.app.join_ok(&other, &token).await;
     s.app.clock.set(TEST_NOW + 60);
@@ -590,7 +595,8 @@ async fn the_issuer_check_comes_before_the_consumer_check(backend: Backend) {
     let s = scene(backend).await;
     let (_, someone_else) = s.app.user("someone").await;
     let whitelist = json!([format!("usr-{}", s.joiner_id)]);
-    let (_, token) = s.invite("For joiner", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
+    let (_, token) =
+        s.invite("For joiner", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
     s.app.delete(&format!("/user/groups/{}", s.gid), &s.inviter).await.expect(StatusCode::NO_CONTENT);
     assert_refused(&s.app.join(&someone_else, &token).await, Why::Issuer, &[]);
 }
@@ -600,7 +606,8 @@ async fn an_invite_for_someone_else_is_forbidden_and_any_listed_consumer_may_use
     let (carol_id, carol) = s.app.user("carol").await;
     let (_, mallory) = s.app.user("mallory").await;
     let whitelist = json!([format!("usr-{}", s.joiner_id), format!("usr-{carol_id}")]);
-    let (id, token) = s.invite("Two people", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
+    let (id, token) =
+        s.invite("Two people", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
     assert_error(&s.app.join(&mallory, &token).await, StatusCode::FORBIDDEN, "forbidden");
     assert_eq!(usage_count(&s.app, &s.inviter, &id).await, 0);
     s.app.join(&carol, &token).await.expect(StatusCode::CREATED);
@@ -611,7 +618,8 @@ async fn an_invite_for_someone_else_is_forbidden_and_any_listed_consumer_may_use
 async fn the_consumer_check_comes_before_already_a_member(backend: Backend) {
     let s = scene(backend).await;
     let whitelist = json!([format!("usr-{}", s.joiner_id)]);
-    let (_, token) = s.invite("For joiner", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
+    let (_, token) =
+        s.invite("For joiner", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
     // The owner is a member, and not the consumer: 403, not 409.
     assert_error(&s.app.join(&s.owner, &token).await, StatusCode::FORBIDDEN, "forbidden");
 }
@@ -630,7 +638,8 @@ async fn an_existing_member_gets_409_and_costs_no_use_and_a_newcomer_gets_201(ba
 async fn a_forged_or_altered_named_token_is_refused(backend: Backend) {
     let s = scene(backend).await;
     let whitelist = json!([format!("usr-{}", s.owner_id)]);
-    let (_, token) = s.invite("For the owner", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
+    let (_, token) =
+        s.invite("For the owner", json!({ "caveats": [{ "type": "consumer", "whitelist": whitelist }] })).await;
     // Signed with the server's key, but never recorded: unknown.
     let unrecorded = s.app.codec.mint(oz_groups::tokens::TokenKind::GroupInviteUser).token;
     assert_refused(&s.app.join(&s.joiner, &unrecorded).await, Why::Unknown, &[]);
@@ -673,7 +682,9 @@ async fn the_nested_join_checks_revoked_then_the_limit_then_expiry(backend: Back
     assert_refused(&nested_join(&s.app, &s.owner, &other, &token).await, Why::Revoked, &[Why::Expired, Why::UsedUp]);
 
     s.app.clock.set(TEST_NOW);
-    let (_, open) = group_invite_in_scene(&s, "Minute", json!({ "caveats": [{ "type": "time", "validUntil": TEST_NOW + 60 }] })).await;
+    let (_, open) =
+        group_invite_in_scene(&s, "Minute", json!({ "caveats": [{ "type": "time", "validUntil": TEST_NOW + 60 }] }))
+            .await;
     s.app.clock.set(TEST_NOW + 60);
     assert_refused(&nested_join(&s.app, &s.owner, &other, &open).await, Why::Expired, &[]);
 }
@@ -715,7 +726,11 @@ async fn a_retried_nested_join_gets_the_same_answer_and_costs_no_use(backend: Ba
     assert_eq!(again.header("location"), first.header("location"));
     assert_eq!(usage_count(&s.app, &s.inviter, &id).await, 1);
     assert_refused(&nested_join(&s.app, &s.owner, &other, &token).await, Why::UsedUp, &[]);
-    assert_eq!(joiners(&s.app, &s.inviter, &id).await, [child.clone()]);
+    let body = s.app.get(&format!("/tokens/named/{id}/joins"), &s.inviter).await.expect(StatusCode::OK).json();
+    let records = join_records(&body);
+    assert_eq!(records.len(), 1, "one record, not two: {body}");
+    assert_eq!(records[0]["joiner"], json!({ "type": "group", "id": child }));
+    assert_eq!(records[0]["groupId"], json!(s.gid));
     // Once unlinked, the retry is no retry: the token is used up.
     s.app.delete(&format!("/groups/{}/nested/{child}", s.gid), &s.owner).await.expect(StatusCode::NO_CONTENT);
     assert_refused(&nested_join(&s.app, &s.owner, &child, &token).await, Why::UsedUp, &[]);
@@ -742,7 +757,8 @@ async fn an_ip_caveat_admits_only_its_addresses(backend: Backend) {
 
     let (_, here) = s.invite("Here", only("127.0.0.1/32")).await;
     s.app.join(&s.joiner, &here).await.expect(StatusCode::CREATED);
-    let (_, among) = s.invite("Among", json!({ "caveats": [{ "type": "ip", "whitelist": ["10.0.0.0/8", "127.0.0.0/8"] }] })).await;
+    let (_, among) =
+        s.invite("Among", json!({ "caveats": [{ "type": "ip", "whitelist": ["10.0.0.0/8", "127.0.0.0/8"] }] })).await;
     let (_, other) = s.app.user("other").await;
     s.app.join(&other, &among).await.expect(StatusCode::CREATED);
 }
@@ -755,14 +771,26 @@ async fn an_ip_caveat_reads_the_forwarded_address_when_told_to_trust_it(_backend
     let (_, joiner) = app.user("joiner").await;
     let (_, other) = app.user("other").await;
     let gid = app.create_group(&owner, "Behind a proxy").await;
-    let (_, token) = user_invite(&app, &owner, &gid, "Office", json!({ "caveats": [{ "type": "ip", "whitelist": ["10.0.0.0/8"] }] })).await;
+    let (_, token) = user_invite(
+        &app,
+        &owner,
+        &gid,
+        "Office",
+        json!({ "caveats": [{ "type": "ip", "whitelist": ["10.0.0.0/8"] }] }),
+    )
+    .await;
     assert_refused(&join_from(&app, &other, &token, "192.168.1.9").await, Why::Address, &[]);
     join_from(&app, &joiner, &token, "10.1.2.3").await.expect(StatusCode::CREATED);
 }
 
 /// A join as `access` with `invite` that says it was forwarded for `from`.
 async fn join_from(app: &TestApp, access: &str, invite: &str, from: &str) -> Reply {
-    app.request(Method::POST, JOIN).auth(access).header("X-Forwarded-For", from).json(&json!({ "token": invite })).send().await
+    app.request(Method::POST, JOIN)
+        .auth(access)
+        .header("X-Forwarded-For", from)
+        .json(&json!({ "token": invite }))
+        .send()
+        .await
 }
 
 // --- usage limits under races --------------------------------------------------------------------
@@ -802,8 +830,12 @@ async fn race_for_k(instances: &[&TestApp], k: u64, racers: usize) {
 
 async fn thirty_users_racing_for_a_three_use_invite_let_exactly_three_in(backend: Backend) {
     let line_up = LineUp::new(30);
-    race_for_k(&[&spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up))).await], 3, 30)
-        .await;
+    race_for_k(
+        &[&spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up))).await],
+        3,
+        30,
+    )
+    .await;
 }
 
 /// Three server instances on one database (three connections to the SQLite file, three pools on
@@ -886,9 +918,11 @@ async fn no_join_sent_after_a_revocation_answered_is_admitted(backend: Backend) 
         }
     });
     let revoker = async {
-        crate::support::poll::until(std::time::Duration::from_secs(20), std::time::Duration::from_millis(1), || async {
-            (admitted.load(Ordering::SeqCst) >= 5).then_some(())
-        })
+        crate::support::poll::until(
+            std::time::Duration::from_secs(20),
+            std::time::Duration::from_millis(1),
+            || async { (admitted.load(Ordering::SeqCst) >= 5).then_some(()) },
+        )
         .await
         .expect("five joins within 20 s");
         set_revoked(instances[instances.len() - 1], &owner, &id, true).await;
@@ -928,6 +962,8 @@ async fn a_token_lists_its_joins_in_order_to_its_owner_and_the_group_and_nobody_
     let records = join_records(&body);
     assert_eq!(records.iter().map(joiner).collect::<Vec<_>>(), [s.joiner_id.clone(), carol_id.clone()]);
     assert_eq!(records[0]["privileges"], json!(["group_view_data"]));
+    assert_eq!((&records[0]["tokenId"], &records[0]["groupId"]), (&json!(id), &json!(s.gid)));
+    assert_eq!(records[1]["joiner"], json!({ "type": "user", "id": carol_id }));
     let times: Vec<u64> = records.iter().map(|r| r["joinedAt"].as_u64().expect("a joinedAt")).collect();
     assert_eq!(times, [TEST_NOW + 10, TEST_NOW + 20]);
 
@@ -965,7 +1001,7 @@ async fn a_member_s_origin_says_created_invite_or_added_and_by_whom(backend: Bac
         origin(&s.app, &s.owner, &s.gid, &s.joiner_id).await,
         json!({ "origin": "invite", "tokenId": id, "issuer": s.inviter_id })
     );
-    assert_eq!(origin(&s.app, &s.owner, &s.gid, &added_id).await, json!({ "origin": "added", "by": admin_id }));
+    assert_eq!(origin(&s.app, &s.owner, &s.gid, &added_id).await, json!({ "origin": "added", "addedBy": admin_id }));
     // The inviter came in through a minted invite of the owner's: the token is named by its id.
     let inviter = origin(&s.app, &s.owner, &s.gid, &s.inviter_id).await;
     assert_eq!(inviter["origin"], "invite");
@@ -986,7 +1022,7 @@ async fn a_member_s_origin_says_created_invite_or_added_and_by_whom(backend: Bac
         .send()
         .await
         .expect(StatusCode::CREATED);
-    assert_eq!(origin(&s.app, &s.owner, &s.gid, &s.joiner_id).await, json!({ "origin": "added", "by": admin_id }));
+    assert_eq!(origin(&s.app, &s.owner, &s.gid, &s.joiner_id).await, json!({ "origin": "added", "addedBy": admin_id }));
 }
 
 async fn a_group_lists_its_live_invites_without_their_tokens(backend: Backend) {
@@ -994,7 +1030,8 @@ async fn a_group_lists_its_live_invites_without_their_tokens(backend: Backend) {
     let (live, live_token) = s.invite("Live", json!({})).await;
     let (revoked, _) = s.invite("Revoked", json!({})).await;
     let (used, used_token) = s.invite("Used", json!({ "usageLimit": 1 })).await;
-    let (expiring, _) = s.invite("Expiring", json!({ "caveats": [{ "type": "time", "validUntil": TEST_NOW + 60 }] })).await;
+    let (expiring, _) =
+        s.invite("Expiring", json!({ "caveats": [{ "type": "time", "validUntil": TEST_NOW + 60 }] })).await;
     let (for_groups, _) = group_invite_in_scene(&s, "Groups", json!({})).await;
     let minted = s.app.invite(&s.inviter, &s.gid).await;
     let other_group = s.app.create_group(&s.owner, "Elsewhere").await;
@@ -1011,9 +1048,17 @@ async fn a_group_lists_its_live_invites_without_their_tokens(backend: Backend) {
 
     // Members holding group_invite_user read it; other members get 403, strangers 404.
     assert_eq!(live_invites(&s.app, &s.inviter, &s.gid, &secrets).await.len(), 3);
-    assert_error(&s.app.get(&format!("/groups/{}/invites", s.gid), &s.joiner).await, StatusCode::FORBIDDEN, "forbidden");
+    assert_error(
+        &s.app.get(&format!("/groups/{}/invites", s.gid), &s.joiner).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    );
     let (_, stranger) = s.app.user("stranger").await;
-    assert_error(&s.app.get(&format!("/groups/{}/invites", s.gid), &stranger).await, StatusCode::NOT_FOUND, "not_found");
+    assert_error(
+        &s.app.get(&format!("/groups/{}/invites", s.gid), &stranger).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
 }
 
 // --- the idempotent retry ------------------------------------------------------------------------
@@ -1046,9 +1091,7 @@ async fn a_retried_join_with_a_minted_invite_gets_201_too(backend: Backend) {
     assert_refused(&s.app.join(&carol, &minted).await, Why::UsedUp, &[]);
 }
 
-async fn a_retry_is_answered_even_after_the_token_was_revoked_but_not_after_a_re_join_by_another_way(
-    backend: Backend,
-) {
+async fn a_retry_is_answered_even_after_the_token_was_revoked_but_not_after_a_re_join_by_another_way(backend: Backend) {
     let s = scene(backend).await;
     let (id, token) = s.invite("Once", json!({ "usageLimit": 1 })).await;
     s.app.join_ok(&s.joiner, &token).await;
@@ -1070,7 +1113,8 @@ async fn a_retry_is_answered_even_after_the_token_was_revoked_but_not_after_a_re
 fn secrets_of(app: &TestApp, tokens: &[String]) -> Vec<(String, Vec<u8>)> {
     let key = crate::support::master_key(app.dir.path(), app.database.as_deref());
     let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
-    let mut secrets = vec![("the master key".to_owned(), key.clone()), ("the master key in hex".to_owned(), hex(&key).into_bytes())];
+    let mut secrets =
+        vec![("the master key".to_owned(), key.clone()), ("the master key in hex".to_owned(), hex(&key).into_bytes())];
     for token in tokens {
         let macaroon = oz_groups::tokens::Macaroon::deserialize(token).expect("a macaroon");
         let root = oz_groups::tokens::root_secret(&key, macaroon.identifier());
@@ -1148,7 +1192,10 @@ async fn the_database_holds_no_token_and_get_re_derives_the_one_created(backend:
                     for (what, secret) in &secrets {
                         // bytea is rendered as \x<hex>: raw secrets are looked for in hex too.
                         let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
-                        assert!(!contains(text.as_bytes(), secret) && !text.contains(&hex), "table {table} holds {what}");
+                        assert!(
+                            !contains(text.as_bytes(), secret) && !text.contains(&hex),
+                            "table {table} holds {what}"
+                        );
                     }
                 }
             }
