@@ -87,6 +87,22 @@ pub enum TokenError {
     ConsumerMismatch,
 }
 
+impl TokenError {
+    /// Whether the token is this server's, of the kind expected, and only one of its caveats
+    /// fails (expired, not understood, another address, another consumer): a join then reads
+    /// the token's record before answering, so that unknown, revoked and used up come first.
+    /// Any other error says the token is not one this server issued for that use.
+    pub fn is_caveat_unmet(self) -> bool {
+        matches!(
+            self,
+            TokenError::Expired
+                | TokenError::UnknownCaveat
+                | TokenError::AddressNotAllowed
+                | TokenError::ConsumerMismatch
+        )
+    }
+}
+
 impl From<FormatError> for TokenError {
     fn from(_: FormatError) -> Self {
         TokenError::Malformed
