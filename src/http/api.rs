@@ -860,7 +860,10 @@ impl Api<RequestContext> for Adapter {
                 let new = invites::new_named_token(body)?;
                 let (id, token) = self.app.create_named_token(caller(ctx)?, new).await?;
                 let location = location(format!("/tokens/named/{id}"));
-                Ok(CreateNamedTokenResponse::Created { body: models::NamedTokenCreateResponse::new(id, token), location })
+                Ok(CreateNamedTokenResponse::Created {
+                    body: models::NamedTokenCreateResponse::new(id, token),
+                    location,
+                })
             }
             .await,
         )
@@ -877,7 +880,10 @@ impl Api<RequestContext> for Adapter {
                 let request = page_request(limit, after)?;
                 let page = self.app.named_tokens(caller(ctx)?, request).await?;
                 let (tokens, next) = paged(page, request, "/user/tokens/named");
-                Ok(ListNamedTokensResponse::Ok { body: models::TokenList { tokens, next: next.cursor }, link: next.link })
+                Ok(ListNamedTokensResponse::Ok {
+                    body: models::TokenList { tokens, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )
@@ -958,7 +964,10 @@ impl Api<RequestContext> for Adapter {
                 let page = self.app.token_joins(caller(ctx)?, &id, request).await?;
                 let next = next_page(page.next, request, &format!("/tokens/named/{id}/joins"));
                 let joins = page.items.into_iter().map(invites::join_record_model).collect();
-                Ok(ListTokenJoinsResponse::Ok { body: models::JoinRecordList { joins, next: next.cursor }, link: next.link })
+                Ok(ListTokenJoinsResponse::Ok {
+                    body: models::JoinRecordList { joins, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )
@@ -993,7 +1002,10 @@ impl Api<RequestContext> for Adapter {
                 let page = self.app.group_invites(caller(ctx)?, &group, request).await?;
                 let next = next_page(page.next, request, &format!("/groups/{group}/invites"));
                 let invites = page.items.into_iter().map(invites::invite_model).collect::<Result<_, _>>()?;
-                Ok(ListGroupInvitesResponse::Ok { body: models::InviteList { invites, next: next.cursor }, link: next.link })
+                Ok(ListGroupInvitesResponse::Ok {
+                    body: models::InviteList { invites, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )

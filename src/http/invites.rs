@@ -124,7 +124,10 @@ fn common(view: &InviteView) -> Result<Common, Error> {
         InviteKind::Group => models::InviteTokenTypeInviteType::GroupJoinGroup,
     };
     Ok(Common {
-        subject: record.issuer.as_ref().map(|i| models::TokenSubject::new(models::TokenSubjectType::User, i.to_string())),
+        subject: record
+            .issuer
+            .as_ref()
+            .map(|i| models::TokenSubject::new(models::TokenSubjectType::User, i.to_string())),
         kind: models::TokenType::new(models::InviteTokenType::new(invite_type, group.to_string())),
         caveats: view.caveats.iter().map(caveat_model).collect(),
         metadata: models::TokenMetadata::new(
@@ -206,7 +209,8 @@ mod tests {
         let parsed = caveat(body).unwrap();
         let shown = serde_json::to_value(caveat_model(&parsed)).unwrap();
         assert_eq!(shown, serde_json::json!({"type": "ip", "whitelist": ["10.0.0.0/8", "::1/128"]}));
-        let bad: models::Caveat = serde_json::from_value(serde_json::json!({"type": "ip", "whitelist": ["x/99"]})).unwrap();
+        let bad: models::Caveat =
+            serde_json::from_value(serde_json::json!({"type": "ip", "whitelist": ["x/99"]})).unwrap();
         assert!(matches!(caveat(bad), Err(Error::InvalidRequest(_))));
         let half: models::Caveat = serde_json::from_value(serde_json::json!({"type": "time"})).unwrap();
         assert!(matches!(caveat(half), Err(Error::InvalidRequest(_))));

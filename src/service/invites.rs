@@ -106,11 +106,17 @@ fn check_caveats(kind: InviteKind, caveats: &[TokenCaveat], now: u64) -> Result<
                     InviteKind::Group => matches!(entry, ConsumerId::Group(_)),
                 };
                 if !whitelist.iter().all(fits) {
-                    return Err(Error::InvalidRequest(match kind {
-                        InviteKind::User => "A userJoinGroup token's consumer caveat may name users (usr-<id>) only.",
-                        InviteKind::Group => "A groupJoinGroup token's consumer caveat may name groups (grp-<id>) only.",
-                    }
-                    .into()));
+                    return Err(Error::InvalidRequest(
+                        match kind {
+                            InviteKind::User => {
+                                "A userJoinGroup token's consumer caveat may name users (usr-<id>) only."
+                            }
+                            InviteKind::Group => {
+                                "A groupJoinGroup token's consumer caveat may name groups (grp-<id>) only."
+                            }
+                        }
+                        .into(),
+                    ));
                 }
             }
             _ => {}

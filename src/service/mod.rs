@@ -10,7 +10,9 @@ use crate::domain::{
     check_access, Error, Group, GroupId, GroupType, Login, Name, Page, PageRequest, Privilege, PrivilegeSet, User,
     UserId, ZonePrivilege, ZonePrivilegeSet,
 };
-use crate::store::{issuer_needs, JoinOutcome, Origin, Store, StoreError, TokenGrant, TokenRecord, TokenWrite, UserUpdate};
+use crate::store::{
+    issuer_needs, JoinOutcome, Origin, Store, StoreError, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
+};
 use crate::telemetry::metrics::{self, JoinReason};
 use crate::tokens::{Consumer, TokenCodec, TokenError, TokenKind, VerifyContext};
 
@@ -23,8 +25,8 @@ mod verified_credentials;
 mod verified_tokens;
 mod zone;
 use health::Health;
-pub use invites::{InviteKind, InviteView, NamedTokenView, NewNamedToken};
 pub use health::HEALTH_TTL;
+pub use invites::{InviteKind, InviteView, NamedTokenView, NewNamedToken};
 use passwords::Passwords;
 pub use passwords::MAX_PASSWORD_BYTES;
 pub use test_clock::TestClock;
@@ -322,11 +324,8 @@ impl App {
         let invalid = |e: TokenError| Refused(JoinReason::InvalidToken, Error::InvalidToken(e.to_string()));
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
         let id = macaroon.identifier();
-        let ctx = VerifyContext {
-            now_unix: self.clock.now_unix(),
-            caller: Some(Consumer::User(caller.id.as_str())),
-            client,
-        };
+        let ctx =
+            VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::User(caller.id.as_str())), client };
         match self.tokens.verify(&macaroon, TokenKind::GroupInviteUser, &ctx) {
             Ok(()) => {}
             Err(e) if !e.is_caveat_unmet() => return Err(invalid(e)),
@@ -340,7 +339,8 @@ impl App {
                 if self.store.get_group(&group).await?.is_none() {
                     return Err(Refused(JoinReason::GroupGone, Error::NotFound));
                 }
-                if !self.issuer_allowed(&record, &group).await? {
+                let allowed = self.issuer_allowed(&record, &group).await.map_err(|e| Refused(JoinReason::Failed, e))?;
+                if !allowed {
                     return Err(issuer_not_allowed());
                 }
                 return Err(Refused(JoinReason::Forbidden, Error::Forbidden(TokenError::ConsumerMismatch.to_string())));
@@ -593,14 +593,6 @@ impl Joined {
 enum Usable {
     Again(GroupId),
     Record(TokenRecord, GroupId),
-}
-
-/// The group an invite admits into (the parent, for a group invite); `None` for an access token.
-fn invite_group(grant: &TokenGrant) -> Option<&GroupId> {
-    match grant {
-        TokenGrant::GroupInviteUser { group, .. } | TokenGrant::GroupInviteGroup { group, .. } => Some(group),
-        TokenGrant::Access { .. } => None,
-    }
 }
 
 fn issuer_not_allowed() -> Refused {

@@ -111,11 +111,8 @@ impl App {
         let invalid = |e: TokenError| Error::InvalidToken(e.to_string());
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
         let id = macaroon.identifier();
-        let ctx = VerifyContext {
-            now_unix: self.clock.now_unix(),
-            caller: Some(Consumer::Group(child.as_str())),
-            client,
-        };
+        let ctx =
+            VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::Group(child.as_str())), client };
         match self.tokens.verify(&macaroon, TokenKind::GroupInviteGroup, &ctx) {
             Ok(()) => {}
             Err(e) if !e.is_caveat_unmet() => return Err(invalid(e)),

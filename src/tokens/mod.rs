@@ -261,16 +261,14 @@ impl TokenCodec {
 /// names it is enough. Every entry must be understood: `usr-<id>` on any token, `grp-<id>` only
 /// on a group invite (the one kind a group consumes); an empty id, an empty entry or another
 /// prefix makes the whole caveat one this server does not understand, not a mismatch.
-fn consumer_whitelist(
-    ctx: &VerifyContext<'_>,
-    expected: TokenKind,
-    whitelist: &str,
-) -> Result<CaveatKind, TokenError> {
+fn consumer_whitelist(ctx: &VerifyContext<'_>, expected: TokenKind, whitelist: &str) -> Result<CaveatKind, TokenError> {
     let mut matched = false;
     for entry in whitelist.split('|') {
         matched |= match ConsumerId::parse(entry).map_err(|_| TokenError::UnknownCaveat)? {
             ConsumerId::User(id) => ctx.caller == Some(Consumer::User(&id)),
-            ConsumerId::Group(id) if expected == TokenKind::GroupInviteGroup => ctx.caller == Some(Consumer::Group(&id)),
+            ConsumerId::Group(id) if expected == TokenKind::GroupInviteGroup => {
+                ctx.caller == Some(Consumer::Group(&id))
+            }
             ConsumerId::Group(_) => return Err(TokenError::UnknownCaveat),
         };
     }
@@ -572,7 +570,11 @@ mod tests {
         assert_eq!(verify(&m, TokenKind::GroupInviteUser, Some("carol")), Err(TokenError::ConsumerMismatch));
         for caveat in ["consumer = usr-alice|", "consumer = usr-alice|grp-g", "consumer = usr-a|prv-p", "consumer = "] {
             let m = attenuated(TokenKind::GroupInviteUser, &[caveat]);
-            assert_eq!(verify(&m, TokenKind::GroupInviteUser, Some("alice")), Err(TokenError::UnknownCaveat), "{caveat}");
+            assert_eq!(
+                verify(&m, TokenKind::GroupInviteUser, Some("alice")),
+                Err(TokenError::UnknownCaveat),
+                "{caveat}"
+            );
         }
         let g = attenuated(TokenKind::GroupInviteGroup, &["consumer = grp-g1|grp-g2"]);
         let as_group = VerifyContext { now_unix: NOW, caller: Some(Consumer::Group("g2")), client: None };
@@ -584,7 +586,11 @@ mod tests {
         for caveat in ["ip = ", "ip = 10.0.0.0/8|", "ip = 10.0.0.0/40", "ip = host"] {
             let m = attenuated(TokenKind::GroupInviteUser, &[caveat]);
             let ctx = from("10.0.0.1", "alice");
-            assert_eq!(codec().verify(&m, TokenKind::GroupInviteUser, &ctx), Err(TokenError::UnknownCaveat), "{caveat}");
+            assert_eq!(
+                codec().verify(&m, TokenKind::GroupInviteUser, &ctx),
+                Err(TokenError::UnknownCaveat),
+                "{caveat}"
+            );
         }
     }
 
