@@ -2806,7 +2806,7 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
     }
 }
 
-/// A live invite of a group: a named token's members without its serialized form; `name` only for a named token (the mint operations make unnamed ones).
+/// A live invite of a group: a named token's members without its serialized form; `name` only for a named token (the mint operations make unnamed ones); `subject` (its issuer) only for invites made since issuers are recorded.
 #[derive(Debug, Clone, PartialEq, Validate, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct Invite {
@@ -2839,7 +2839,8 @@ pub struct Invite {
 
     #[serde(rename = "subject")]
     #[cfg_attr(feature = "validate", validate)]
-    pub subject: models::TokenSubject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<models::TokenSubject>,
 
     #[serde(rename = "type")]
     #[cfg_attr(feature = "validate", validate)]
@@ -2889,13 +2890,12 @@ impl Invite {
     #[allow(clippy::new_without_default)]
     pub fn new(
         id: String,
-        subject: models::TokenSubject,
         r#type: models::TokenType,
         caveats: Vec<models::Caveat>,
         metadata: models::TokenMetadata,
         revoked: bool,
     ) -> Invite {
-        Invite { id, name: None, subject, r#type, caveats, metadata, revoked }
+        Invite { id, name: None, subject: None, r#type, caveats, metadata, revoked }
     }
 }
 
@@ -2996,11 +2996,7 @@ impl std::str::FromStr for Invite {
         std::result::Result::Ok(Invite {
             id: intermediate_rep.id.into_iter().next().ok_or_else(|| "id missing in Invite".to_string())?,
             name: intermediate_rep.name.into_iter().next(),
-            subject: intermediate_rep
-                .subject
-                .into_iter()
-                .next()
-                .ok_or_else(|| "subject missing in Invite".to_string())?,
+            subject: intermediate_rep.subject.into_iter().next(),
             r#type: intermediate_rep.r#type.into_iter().next().ok_or_else(|| "type missing in Invite".to_string())?,
             caveats: intermediate_rep
                 .caveats

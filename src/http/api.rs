@@ -9,6 +9,7 @@ use swagger::ApiError;
 
 use super::context::RequestContext;
 use super::convert;
+use super::invites;
 use super::reply::Reply;
 use crate::domain::{
     Cursor, Error, GroupId, Name, Page, PageRequest, User, UserId, ZoneChange, ZonePrivilegeSet, MAX_PAGE,
@@ -100,15 +101,20 @@ struct Next {
 /// The ids of `page` and what points at the page after it. Ids and cursors are URL-safe as
 /// they are, so nothing needs escaping.
 fn paged<T: ToString>(page: Page<T>, request: Option<PageRequest>, path: &str) -> (Vec<models::Id>, Next) {
-    let next = match (page.next, request) {
+    let next = next_page(page.next, request, path);
+    (ids(page.items), next)
+}
+
+/// What points at the page after one that ends at `next` (a list of anything, not only ids).
+fn next_page(next: Option<Cursor>, request: Option<PageRequest>, path: &str) -> Next {
+    match (next, request) {
         (Some(next), Some(request)) => {
             let cursor = next.to_string();
             let link = format!("<{BASE_PATH}{path}?limit={}&after={cursor}>; rel=\"next\"", request.limit());
             Next { cursor: Some(cursor), link: Some(link) }
         }
         _ => Next { cursor: None, link: None },
-    };
-    (ids(page.items), next)
+    }
 }
 
 /// A user as contract §4 shows it: `alias` is `""` when unset, and the two lists are empty
@@ -231,7 +237,7 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<JoinGroupResponse, ApiError> {
         reply(
             async {
-                let gid = self.app.join_group(caller(ctx)?, &body.token).await?;
+                let gid = self.app.join_group(caller(ctx)?, &body.token, ctx.client).await?;
                 Ok(JoinGroupResponse::Created { location: location(format!("/user/groups/{gid}")) })
             }
             .await,
@@ -650,7 +656,7 @@ impl Api<RequestContext> for Adapter {
         reply(
             async {
                 let child = group_id(&id)?;
-                let parent = self.app.join_nested_group(caller(ctx)?, &child, &body.token).await?;
+                let parent = self.app.join_nested_group(caller(ctx)?, &child, &body.token, ctx.client).await?;
                 Ok(JoinNestedGroupResponse::Created { location: location(format!("/groups/{child}/parent/{parent}")) })
             }
             .await,
@@ -837,6 +843,169 @@ impl Api<RequestContext> for Adapter {
             async {
                 let group = self.app.user_group(caller(ctx)?, &group_id(&gid)?).await?;
                 Ok(GetUserEffectiveGroupResponse::Ok(group_model(group)))
+            }
+            .await,
+        )
+    }
+
+    // --- named invite tokens and join records (issue 13) ---------------------------------------
+
+    async fn create_named_token(
+        &self,
+        body: models::NamedTokenCreateRequest,
+        ctx: &RequestContext,
+    ) -> Result<CreateNamedTokenResponse, ApiError> {
+        reply(
+            async {
+                let new = invites::new_named_token(body)?;
+                let (id, token) = self.app.create_named_token(caller(ctx)?, new).await?;
+                let location = location(format!("/tokens/named/{id}"));
+                Ok(CreateNamedTokenResponse::Created {
+                    body: models::NamedTokenCreateResponse::new(id, token),
+                    location,
+                })
+            }
+            .await,
+        )
+    }
+
+    async fn list_named_tokens(
+        &self,
+        limit: Option<u32>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListNamedTokensResponse, ApiError> {
+        reply(
+            async {
+                let request = page_request(limit, after)?;
+                let page = self.app.named_tokens(caller(ctx)?, request).await?;
+                let (tokens, next) = paged(page, request, "/user/tokens/named");
+                Ok(ListNamedTokensResponse::Ok {
+                    body: models::TokenList { tokens, next: next.cursor },
+                    link: next.link,
+                })
+            }
+            .await,
+        )
+    }
+
+    async fn delete_named_tokens(&self, ctx: &RequestContext) -> Result<DeleteNamedTokensResponse, ApiError> {
+        reply(
+            async {
+                self.app.delete_named_tokens(caller(ctx)?).await?;
+                Ok(DeleteNamedTokensResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn get_named_token_by_name(
+        &self,
+        name: String,
+        ctx: &RequestContext,
+    ) -> Result<GetNamedTokenByNameResponse, ApiError> {
+        reply(
+            async {
+                // A name no token can have names none: 404, as for an unknown one.
+                let name = Name::parse(&name, "name").map_err(|_| Error::NotFound)?;
+                let view = self.app.named_token_by_name(caller(ctx)?, &name).await?;
+                Ok(GetNamedTokenByNameResponse::Ok(invites::named_token_model(view)?))
+            }
+            .await,
+        )
+    }
+
+    async fn get_named_token(&self, id: String, ctx: &RequestContext) -> Result<GetNamedTokenResponse, ApiError> {
+        reply(
+            async {
+                let view = self.app.named_token(caller(ctx)?, &id).await?;
+                Ok(GetNamedTokenResponse::Ok(invites::named_token_model(view)?))
+            }
+            .await,
+        )
+    }
+
+    async fn modify_named_token(
+        &self,
+        id: String,
+        body: models::NamedTokenUpdateRequest,
+        ctx: &RequestContext,
+    ) -> Result<ModifyNamedTokenResponse, ApiError> {
+        reply(
+            async {
+                let update = invites::named_token_update(body)?;
+                self.app.update_named_token(caller(ctx)?, &id, update).await?;
+                Ok(ModifyNamedTokenResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn delete_named_token(&self, id: String, ctx: &RequestContext) -> Result<DeleteNamedTokenResponse, ApiError> {
+        reply(
+            async {
+                self.app.delete_named_token(caller(ctx)?, &id).await?;
+                Ok(DeleteNamedTokenResponse::NoContent)
+            }
+            .await,
+        )
+    }
+
+    async fn list_token_joins(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListTokenJoinsResponse, ApiError> {
+        reply(
+            async {
+                let request = page_request(limit, after)?;
+                let page = self.app.token_joins(caller(ctx)?, &id, request).await?;
+                let next = next_page(page.next, request, &format!("/tokens/named/{id}/joins"));
+                let joins = page.items.into_iter().map(invites::join_record_model).collect();
+                Ok(ListTokenJoinsResponse::Ok {
+                    body: models::JoinRecordList { joins, next: next.cursor },
+                    link: next.link,
+                })
+            }
+            .await,
+        )
+    }
+
+    async fn get_group_user_origin(
+        &self,
+        id: String,
+        uid: String,
+        ctx: &RequestContext,
+    ) -> Result<GetGroupUserOriginResponse, ApiError> {
+        reply(
+            async {
+                let origin = self.app.member_origin(caller(ctx)?, &group_id(&id)?, &user_id(&uid)?).await?;
+                Ok(GetGroupUserOriginResponse::Ok(invites::origin_model(origin)))
+            }
+            .await,
+        )
+    }
+
+    async fn list_group_invites(
+        &self,
+        id: String,
+        limit: Option<u32>,
+        after: Option<String>,
+        ctx: &RequestContext,
+    ) -> Result<ListGroupInvitesResponse, ApiError> {
+        reply(
+            async {
+                let request = page_request(limit, after)?;
+                let group = group_id(&id)?;
+                let page = self.app.group_invites(caller(ctx)?, &group, request).await?;
+                let next = next_page(page.next, request, &format!("/groups/{group}/invites"));
+                let invites = page.items.into_iter().map(invites::invite_model).collect::<Result<_, _>>()?;
+                Ok(ListGroupInvitesResponse::Ok {
+                    body: models::InviteList { invites, next: next.cursor },
+                    link: next.link,
+                })
             }
             .await,
         )

@@ -139,6 +139,16 @@ operations! {
     get_group_effective_user_privileges(id, uid),
     list_user_effective_groups(? limit, after),
     get_user_effective_group(gid),
+    create_named_token(; body),
+    list_named_tokens(? limit, after),
+    delete_named_tokens(),
+    get_named_token_by_name(name),
+    get_named_token(id),
+    modify_named_token(id; body),
+    delete_named_token(id),
+    list_token_joins(id ? limit, after),
+    get_group_user_origin(id, uid),
+    list_group_invites(id ? limit, after),
 }
 
 #[cfg(test)]

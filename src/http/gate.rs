@@ -128,7 +128,8 @@ impl Gate {
     ) -> Result<Response<Body>, EdgeError> {
         let limiter = &self.inner.limiter;
         let peer = request.extensions().get::<Peer>().map(|p| p.0.ip());
-        let address = limiter.client_address(peer, request.headers());
+        let client = limiter.client_ip(peer, request.headers());
+        let address = client.map(super::limits::address_key);
         let join = JOIN_OPERATIONS.contains(&operation.id.as_str());
         if join {
             limiter.check_join(address, None)?;
@@ -138,7 +139,7 @@ impl Gate {
             false => None,
         };
         let Some(user) = caller.as_ref().map(|c| c.id.as_str().to_owned()) else {
-            return self.process(request, body, operation, params, caller).await;
+            return self.process(request, body, operation, params, RequestContext { caller, client }).await;
         };
         if join {
             limiter.check_join(None, Some(&user))?;
@@ -146,7 +147,7 @@ impl Gate {
         if is_write(request.method()) {
             limiter.write(&user)?;
         }
-        let result = self.process(request, body, operation, params, caller).await;
+        let result = self.process(request, body, operation, params, RequestContext { caller, client }).await;
         if join {
             let status = match &result {
                 Ok(response) => response.status(),
@@ -167,7 +168,7 @@ impl Gate {
         body: &mut Option<Incoming>,
         operation: &Operation,
         params: Vec<String>,
-        caller: Option<User>,
+        ctx: RequestContext,
     ) -> Result<Response<Body>, EdgeError> {
         let span = span_id(request.headers());
         let query = operation.query_values(request.uri().query()).map_err(EdgeError::InvalidQuery)?;
@@ -193,7 +194,7 @@ impl Gate {
                 None
             }
         };
-        let call = Call { params, query, body, ctx: RequestContext { caller } };
+        let call = Call { params, query, body, ctx };
         let mut response = dispatch::dispatch(&self.inner.adapter, &operation.id, call).await?;
         // The generated server echoed (or made up) a span id on every operation's response;
         // clients may log it, so it stays.

@@ -313,10 +313,16 @@ impl Limiter {
         limited
     }
 
-    /// The client's address as the limits key it: the peer, or the right-most hop of
-    /// `X-Forwarded-For` that is not a trusted proxy when the peer is trusted to say so. An
-    /// IPv6 address counts as its /64, which one host usually holds whole.
+    /// The client's address as the limits key it: `client_ip`, an IPv6 address counting as its
+    /// /64, which one host usually holds whole.
     pub fn client_address(&self, peer: Option<IpAddr>, headers: &HeaderMap) -> Option<IpAddr> {
+        self.client_ip(peer, headers).map(address_key)
+    }
+
+    /// The client's address: the peer, or the right-most hop of `X-Forwarded-For` that is not a
+    /// trusted proxy when the peer is trusted to say so (or `--trust-forwarded-for` is set); an
+    /// IPv4 address written as IPv6 is the IPv4 address. What `ip` caveats are checked against.
+    pub fn client_ip(&self, peer: Option<IpAddr>, headers: &HeaderMap) -> Option<IpAddr> {
         let peer = peer.map(canonical)?;
         let trusted = |ip: &IpAddr| self.trusted_proxies.iter().any(|net| net.contains(ip));
         let mut client = peer;
@@ -332,7 +338,7 @@ impl Limiter {
                 }
             }
         }
-        Some(bucket(client))
+        Some(client)
     }
 
     /// Before authenticating: refused while the address, or the very token presented, has
@@ -423,7 +429,7 @@ fn canonical(ip: IpAddr) -> IpAddr {
 
 /// The key of an address: itself for IPv4, its /64 for IPv6 (a host is usually given a whole
 /// /64, so keying single IPv6 addresses would let one host take 2^64 keys).
-fn bucket(ip: IpAddr) -> IpAddr {
+pub fn address_key(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !((1u128 << 64) - 1))),
         v4 => v4,
@@ -563,5 +569,7 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a, Some(ip("2001:db8:1:2::")));
         assert_eq!(limiter.client_address(Some(ip("::ffff:192.0.2.1")), &HeaderMap::new()), Some(ip("192.0.2.1")));
+        // `ip` caveats see the whole address.
+        assert_eq!(limiter.client_ip(Some(ip("2001:db8:1:2::1")), &HeaderMap::new()), Some(ip("2001:db8:1:2::1")));
     }
 }

@@ -57,9 +57,26 @@ fn with_header(mut response: Response<Body>, field: &str, value: impl ToString) 
     }
 }
 
-/// `response` with the optional header `field` when it is `Some`.
-fn with_optional_header(response: Response<Body>, field: &str, value: Option<impl ToString>) -> Response<Body> {
-    match value {
+/// A header's value beside a body: required (`String`), or optional (`Option<String>`).
+trait MaybeHeader {
+    fn value(self) -> Option<String>;
+}
+
+impl MaybeHeader for String {
+    fn value(self) -> Option<String> {
+        Some(self)
+    }
+}
+
+impl MaybeHeader for Option<String> {
+    fn value(self) -> Option<String> {
+        self
+    }
+}
+
+/// `response` with the header `field` when it has a value.
+fn with_optional_header(response: Response<Body>, field: &str, value: impl MaybeHeader) -> Response<Body> {
+    match value.value() {
         Some(value) => with_header(response, field, value),
         None => response,
     }
@@ -76,8 +93,8 @@ macro_rules! json_or_empty {
 }
 
 /// `Resp for operation { success variants ; error variants }`, each with its status. A success
-/// variant is `Ok(body)`, `Created { headers }`, or `Ok [body; optional headers]` for a body
-/// beside headers the spec does not require (the generated `Ok { body, link }`). Every
+/// variant is `Ok(body)`, `Created { headers }`, or `Ok [body; headers]` for a body beside
+/// headers, required or not (the generated `Ok { body, link }`, `Created { body, location }`). Every
 /// operation also declares 401 `Unauthorized` and 429 `TooManyRequests` (which only the gate
 /// answers), 500 `InternalError` and 503 `ServiceUnavailable`, whose variants have their own
 /// shapes.
@@ -199,6 +216,20 @@ responses! {
     GetGroupEffectiveUserPrivilegesResponse for get_group_effective_user_privileges { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     ListUserEffectiveGroupsResponse for list_user_effective_groups { 200 Ok [body; link] ; 400 BadRequest }
     GetUserEffectiveGroupResponse for get_user_effective_group { 200 Ok(body) ; 404 NotFound }
+    CreateNamedTokenResponse for create_named_token {
+        201 Created [body; location] ; 400 BadRequest, 403 Forbidden, 404 NotFound, 409 Conflict, 413 PayloadTooLarge, 415 UnsupportedMediaType
+    }
+    ListNamedTokensResponse for list_named_tokens { 200 Ok [body; link] ; 400 BadRequest }
+    DeleteNamedTokensResponse for delete_named_tokens { 204 NoContent ; }
+    GetNamedTokenByNameResponse for get_named_token_by_name { 200 Ok(body) ; 404 NotFound }
+    GetNamedTokenResponse for get_named_token { 200 Ok(body) ; 404 NotFound }
+    ModifyNamedTokenResponse for modify_named_token {
+        204 NoContent ; 400 BadRequest, 404 NotFound, 409 Conflict, 413 PayloadTooLarge, 415 UnsupportedMediaType
+    }
+    DeleteNamedTokenResponse for delete_named_token { 204 NoContent ; 404 NotFound }
+    ListTokenJoinsResponse for list_token_joins { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
+    GetGroupUserOriginResponse for get_group_user_origin { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
+    ListGroupInvitesResponse for list_group_invites { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! domain values, returning domain values or a domain `Error`. It combines the store, the token
 //! codec and the membership rules; it never sees HTTP types, JSON or SQL.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -9,11 +10,14 @@ use crate::domain::{
     check_access, Error, Group, GroupId, GroupType, Login, Name, Page, PageRequest, Privilege, PrivilegeSet, User,
     UserId, ZonePrivilege, ZonePrivilegeSet,
 };
-use crate::store::{JoinOutcome, Store, StoreError, TokenGrant, TokenRecord, UserUpdate};
+use crate::store::{
+    issuer_needs, JoinOutcome, Origin, Store, StoreError, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
+};
 use crate::telemetry::metrics::{self, JoinReason};
 use crate::tokens::{Consumer, TokenCodec, TokenError, TokenKind, VerifyContext};
 
 mod health;
+mod invites;
 mod nested;
 mod passwords;
 mod test_clock;
@@ -22,6 +26,7 @@ mod verified_tokens;
 mod zone;
 use health::Health;
 pub use health::HEALTH_TTL;
+pub use invites::{InviteKind, InviteView, NamedTokenView, NewNamedToken};
 use passwords::Passwords;
 pub use passwords::MAX_PASSWORD_BYTES;
 pub use test_clock::TestClock;
@@ -111,7 +116,9 @@ impl App {
         }
         let invalid = |e: TokenError| AuthError::Rejected(e.to_string());
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
-        let ctx = VerifyContext { now_unix: now, caller: None };
+        // Access tokens are checked without the client's address: one with an `ip` caveat is
+        // refused (the verified-token cache is keyed by the token alone).
+        let ctx = VerifyContext { now_unix: now, caller: None, client: None };
         self.tokens.verify(&macaroon, TokenKind::Access, &ctx).map_err(invalid)?;
         let unknown = || AuthError::Rejected("The access token is not known to this server.".into());
         let found = self.store.token_and_user(macaroon.identifier()).await.map_err(|e| AuthError::Failed(e.into()))?;
@@ -245,7 +252,7 @@ impl App {
 
     /// A new access token for `user` (`GET /user/client_token`).
     pub async fn mint_access_token(&self, user: &UserId) -> Result<String, Error> {
-        self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None).await
+        self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None, None).await
     }
 
     pub async fn modify_user(
@@ -294,74 +301,123 @@ impl App {
         zone::guarded(self.store.remove_member(group, &caller.id).await?)
     }
 
-    /// The seed operation (contract §1, rows 6–10, in that order). Its outcome is counted in
+    /// The seed operation (contract §1, rows 6–10, and §8's order at use). `client` is the
+    /// caller's address as the edge computed it, for `ip` caveats. Its outcome is counted in
     /// the metrics by the reason the service decided on, not by the status it becomes.
-    pub async fn join_group(&self, caller: &User, token: &str) -> Result<GroupId, Error> {
-        let outcome = self.try_join(caller, token).await;
+    pub async fn join_group(&self, caller: &User, token: &str, client: Option<IpAddr>) -> Result<GroupId, Error> {
+        let outcome = self.try_join(caller, token, client).await;
         metrics::join(match &outcome {
-            Ok(_) => JoinReason::Joined,
+            Ok(Joined::New(_)) => JoinReason::Joined,
+            Ok(Joined::Again(_)) => JoinReason::Rejoined,
             Err(Refused(reason, _)) => *reason,
         });
-        outcome.map_err(|Refused(_, error)| error)
+        outcome.map(Joined::group).map_err(|Refused(_, error)| error)
     }
 
-    async fn try_join(&self, caller: &User, token: &str) -> Result<GroupId, Refused> {
+    /// §8's order: signature → unknown → (a retry) → revoked → limit reached → a caveat unmet →
+    /// group gone → issuer no longer allowed → consumer mismatch → already a member → admit.
+    /// A token that is not this server's (malformed, forged, of another kind or zone) is refused
+    /// before the store is asked. The usual path is one store transaction, which decides every
+    /// step after the signature; a token whose caveats fail reads its record first (a rare
+    /// path), so that unknown, a retry, revoked and used up still come before "expired".
+    async fn try_join(&self, caller: &User, token: &str, client: Option<IpAddr>) -> Result<Joined, Refused> {
         let invalid = |e: TokenError| Refused(JoinReason::InvalidToken, Error::InvalidToken(e.to_string()));
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
-        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::User(caller.id.as_str())) };
-        // A consumer caveat for someone else is a 403, but only once everything that would make
-        // the token invalid (400) or its group gone (404) has been ruled out.
-        let bound_elsewhere = match self.tokens.verify(&macaroon, TokenKind::GroupInviteUser, &ctx) {
-            Ok(()) => false,
-            Err(TokenError::ConsumerMismatch) => true,
-            Err(e) => return Err(invalid(e)),
-        };
-        if bound_elsewhere {
-            // Rows 6 and 7 before row 8: the record and the group are read first, so that a
-            // revoked or used-up token is still a 400 and a gone group still a 404. Only this
-            // rare path reads them before deciding.
-            let group = self.invite_group(macaroon.identifier()).await?;
-            if self.store.get_group(&group).await?.is_none() {
-                return Err(Refused(JoinReason::GroupGone, Error::NotFound));
+        let id = macaroon.identifier();
+        let ctx =
+            VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::User(caller.id.as_str())), client };
+        match self.tokens.verify(&macaroon, TokenKind::GroupInviteUser, &ctx) {
+            Ok(()) => {}
+            Err(e) if !e.is_caveat_unmet() => return Err(invalid(e)),
+            Err(TokenError::ConsumerMismatch) => {
+                // Rows 6 and 7, and the issuer, before row 8: a refused token is still a 400 and
+                // a gone group still a 404.
+                let (record, group) = match self.usable_invite(id, caller).await? {
+                    Usable::Again(group) => return Ok(Joined::Again(group)),
+                    Usable::Record(record, group) => (record, group),
+                };
+                if self.store.get_group(&group).await?.is_none() {
+                    return Err(Refused(JoinReason::GroupGone, Error::NotFound));
+                }
+                let allowed = self.issuer_allowed(&record, &group).await.map_err(|e| Refused(JoinReason::Failed, e))?;
+                if !allowed {
+                    return Err(issuer_not_allowed());
+                }
+                return Err(Refused(JoinReason::Forbidden, Error::Forbidden(TokenError::ConsumerMismatch.to_string())));
             }
-            return Err(Refused(JoinReason::Forbidden, Error::Forbidden(TokenError::ConsumerMismatch.to_string())));
+            Err(e) => {
+                return match self.usable_invite(id, caller).await? {
+                    Usable::Again(group) => Ok(Joined::Again(group)),
+                    Usable::Record(..) => Err(invalid(e)),
+                };
+            }
         }
-        // The usual path: one transaction checks the record (row 6), the group (row 7) and the
-        // membership (row 9) in the contract's order, and decides. Only a refused token costs a
-        // second read, to say in its description why it was refused.
-        match self.store.join_with_token(macaroon.identifier(), &caller.id).await? {
-            JoinOutcome::Joined(group) => Ok(group),
+        match self.store.join_with_token(id, &caller.id).await? {
+            JoinOutcome::Joined(group) => Ok(Joined::New(group)),
+            JoinOutcome::Rejoined(group) => Ok(Joined::Again(group)),
             JoinOutcome::AlreadyMember => Err(Refused(
                 JoinReason::AlreadyMember,
                 Error::AlreadyExists("You are already a member of this group.".into()),
             )),
             JoinOutcome::GroupGone => Err(Refused(JoinReason::GroupGone, Error::NotFound)),
-            // A token the second read finds usable was used up between the two reads.
-            JoinOutcome::TokenUnknown | JoinOutcome::TokenUsedUp => {
-                Err(self.invite_group(macaroon.identifier()).await.err().unwrap_or_else(used_up))
-            }
+            JoinOutcome::IssuerNotAllowed => Err(issuer_not_allowed()),
+            // A second read says why; a token it finds usable was used up between the two reads.
+            JoinOutcome::TokenUnknown | JoinOutcome::TokenUsedUp => match self.usable_invite(id, caller).await? {
+                Usable::Again(group) => Ok(Joined::Again(group)),
+                Usable::Record(..) => Err(used_up()),
+            },
         }
     }
 
-    /// The group of the usable invite `token_id`, or the 400 that says why the token cannot
-    /// be used: unknown (or not a group invite), revoked, or used up.
-    async fn invite_group(&self, token_id: &str) -> Result<GroupId, Refused> {
+    /// The record of the user invite `token_id` if it can still be used, or the 400 that says
+    /// why not: unknown (or not a user invite), revoked, or used up. A caller who is a direct
+    /// member through this very invite is retrying a join whose answer it lost: `Again`, ahead
+    /// of revoked and used up (a single-use invite is used up by that very join).
+    async fn usable_invite(&self, token_id: &str, caller: &User) -> Result<Usable, Refused> {
         let record = self.store.get_token(token_id).await?;
-        let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, revoked, uses, max_uses, .. }) =
-            record
-        else {
+        let found = record.and_then(|r| {
+            let group = match &r.grant {
+                TokenGrant::GroupInviteUser { group, .. } => Some(group.clone()),
+                _ => None,
+            };
+            group.map(|g| (r, g))
+        });
+        let Some((record, group)) = found else {
             return Err(Refused(
                 JoinReason::UnknownToken,
                 Error::InvalidToken("The token is not a group invite token known to this server.".into()),
             ));
         };
-        if revoked {
+        if let Some(Origin::Invite { token, .. }) = self.store.member_origin(&group, &caller.id).await? {
+            if token == token_id {
+                return Ok(Usable::Again(group));
+            }
+        }
+        if record.revoked {
             return Err(Refused(JoinReason::Revoked, Error::InvalidToken("The token has been revoked.".into())));
         }
-        if max_uses.is_some_and(|max| uses >= max) {
+        if record.max_uses.is_some_and(|max| record.uses >= max) {
             return Err(used_up());
         }
-        Ok(group)
+        Ok(Usable::Record(record, group))
+    }
+
+    /// Whether the invite's issuer still exists and may still create it: `issuer_needs` in the
+    /// invite's group, or its zone privilege. Invites older than issuers (none recorded) pass.
+    /// The store decides the same inside the join's transaction; this read serves the rare
+    /// paths that must report it before a 403.
+    async fn issuer_allowed(&self, record: &TokenRecord, group: &GroupId) -> Result<bool, Error> {
+        let (Some(issuer), Some((needed, zone))) = (&record.issuer, issuer_needs(&record.grant)) else {
+            return Ok(true);
+        };
+        if self.store.get_user(issuer).await?.is_none() {
+            return Ok(false);
+        }
+        let held = self.store.effective_privileges_at_least(group, issuer, needed).await?;
+        if held.is_some_and(|held| needed.iter().all(|p| held.contains(p))) {
+            return Ok(true);
+        }
+        Ok(self.store.effective_zone_privileges(issuer).await?.contains(zone))
     }
 
     // --- /groups -----------------------------------------------------------------------------
@@ -413,11 +469,12 @@ impl App {
         })
     }
 
-    /// A single-use invite whose user gets the default member privileges.
+    /// A single-use invite whose user gets the default member privileges; the caller is its
+    /// issuer, who must still be allowed to mint it when it is used.
     pub async fn mint_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
         self.authorize(caller, group, Privilege::InviteUser, Some(ZonePrivilege::GroupsAddMembers)).await?;
         let grant = TokenGrant::GroupInviteUser { group: group.clone(), privileges: PrivilegeSet::default_member() };
-        self.mint(TokenKind::GroupInviteUser, grant, Some(1)).await
+        self.mint(TokenKind::GroupInviteUser, grant, Some(1), Some(&caller.id)).await
     }
 
     pub async fn group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<User, Error> {
@@ -487,7 +544,15 @@ impl App {
         self.store.membership(group, user).await?.ok_or(Error::NotFound)
     }
 
-    async fn mint(&self, kind: TokenKind, grant: TokenGrant, max_uses: Option<u32>) -> Result<String, Error> {
+    /// Mints an unnamed token without caveats (an access token, or an invite of the mint
+    /// operations) and records it.
+    async fn mint(
+        &self,
+        kind: TokenKind,
+        grant: TokenGrant,
+        max_uses: Option<u32>,
+        issuer: Option<&UserId>,
+    ) -> Result<String, Error> {
         let minted = self.tokens.mint(kind);
         let record = TokenRecord {
             id: minted.identifier,
@@ -496,11 +561,47 @@ impl App {
             uses: 0,
             revoked: false,
             created_at: self.clock.now_unix(),
+            issuer: issuer.cloned(),
+            name: None,
+            caveats: "[]".into(),
+            valid_until: None,
+            custom_metadata: "{}".into(),
         };
-        self.store.insert_token(&record).await?;
-        Ok(minted.token)
+        match self.store.insert_token(&record).await? {
+            TokenWrite::Done => Ok(minted.token),
+            other => Err(Error::internal(format!("an unnamed token was not stored: {other:?}"))),
+        }
     }
 }
+
+/// A join that happened: a new membership, or a retry finding the one it made.
+enum Joined {
+    New(GroupId),
+    Again(GroupId),
+}
+
+impl Joined {
+    fn group(self) -> GroupId {
+        match self {
+            Joined::New(group) | Joined::Again(group) => group,
+        }
+    }
+}
+
+/// What reading an invite's record before deciding found: a retry, or a usable record and
+/// the group it admits into.
+enum Usable {
+    Again(GroupId),
+    Record(TokenRecord, GroupId),
+}
+
+fn issuer_not_allowed() -> Refused {
+    Refused(JoinReason::IssuerNotAllowed, Error::InvalidToken(ISSUER_NOT_ALLOWED.into()))
+}
+
+/// The 400's sentence for an invite whose issuer is gone or lost the right to invite.
+const ISSUER_NOT_ALLOWED: &str =
+    "The token's issuer no longer exists or may no longer invite into this group, so the token no longer works.";
 
 fn used_up() -> Refused {
     Refused(JoinReason::UsedUp, Error::InvalidToken("The token has already been used.".into()))

@@ -3,6 +3,8 @@
 //! groups of the caller). Every check here, as everywhere in the service, is on effective
 //! privileges (`App::authorize`).
 
+use std::net::IpAddr;
+
 use super::App;
 use crate::domain::{Error, Group, GroupId, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
 use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
@@ -83,68 +85,92 @@ impl App {
     }
 
     /// A single-use group invite: the group joining with it gets the default privileges here.
+    /// The caller is its issuer, who must still be allowed to mint it when it is used.
     pub async fn mint_group_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
         self.authorize(caller, group, Privilege::InviteGroup, Some(ZonePrivilege::GroupsAddMembers)).await?;
         let grant = TokenGrant::GroupInviteGroup { group: group.clone(), privileges: PrivilegeSet::default_member() };
-        self.mint(TokenKind::GroupInviteGroup, grant, Some(1)).await
+        self.mint(TokenKind::GroupInviteGroup, grant, Some(1), Some(&caller.id)).await
     }
 
     /// The nested join: `child` becomes a child of the token's group, which is returned. The
-    /// caller needs `group_join_group` in `child`; then the token is checked in contract §1's
-    /// order (400, 404, 403 for a consumer caveat naming another group, 409), and last the
-    /// cycle (400 `would_introduce_cycle`), all but the signature and the consumer in the
-    /// store's one transaction. Nested joins are not user joins: the join metrics do not
-    /// count them.
-    pub async fn join_nested_group(&self, caller: &User, child: &GroupId, token: &str) -> Result<GroupId, Error> {
+    /// caller needs `group_join_group` in `child`; then the token is checked in §8's order
+    /// (400, 404, 400 for an issuer no longer allowed, 403 for a consumer caveat naming another
+    /// group, 409), and last the cycle (400 `would_introduce_cycle`), all but the signature and
+    /// the caveats in the store's one transaction; a token whose caveats fail reads its record
+    /// first, as the user join does. A retry of a nested join whose answer was lost (the link
+    /// made with this very token) is answered as the first was. Nested joins are not user
+    /// joins: the join metrics do not count them.
+    pub async fn join_nested_group(
+        &self,
+        caller: &User,
+        child: &GroupId,
+        token: &str,
+        client: Option<IpAddr>,
+    ) -> Result<GroupId, Error> {
         self.authorize(caller, child, Privilege::JoinGroup, None).await?;
         let invalid = |e: TokenError| Error::InvalidToken(e.to_string());
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
-        let ctx = VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::Group(child.as_str())) };
-        let bound_elsewhere = match self.tokens.verify(&macaroon, TokenKind::GroupInviteGroup, &ctx) {
-            Ok(()) => false,
-            Err(TokenError::ConsumerMismatch) => true,
-            Err(e) => return Err(invalid(e)),
-        };
-        if bound_elsewhere {
-            // As in the user join: a refused token (400) and a gone group (404) win over 403.
-            let parent = self.group_invite_parent(macaroon.identifier()).await?;
-            if self.store.get_group(&parent).await?.is_none() {
-                return Err(Error::NotFound);
+        let id = macaroon.identifier();
+        let ctx =
+            VerifyContext { now_unix: self.clock.now_unix(), caller: Some(Consumer::Group(child.as_str())), client };
+        match self.tokens.verify(&macaroon, TokenKind::GroupInviteGroup, &ctx) {
+            Ok(()) => {}
+            Err(e) if !e.is_caveat_unmet() => return Err(invalid(e)),
+            Err(TokenError::ConsumerMismatch) => {
+                // As in the user join: a refused token (400), a gone group (404) and an issuer
+                // no longer allowed (400) win over 403.
+                let (record, parent) = self.group_invite_parent(id).await?;
+                if self.store.get_group(&parent).await?.is_none() {
+                    return Err(Error::NotFound);
+                }
+                if !self.issuer_allowed(&record, &parent).await? {
+                    return Err(Error::InvalidToken(super::ISSUER_NOT_ALLOWED.into()));
+                }
+                return Err(Error::Forbidden("The token is bound to another group.".into()));
             }
-            return Err(Error::Forbidden("The token is bound to another group.".into()));
+            Err(e) => {
+                self.group_invite_parent(id).await?;
+                return Err(invalid(e));
+            }
         }
-        match self.store.link_with_token(macaroon.identifier(), child).await? {
-            LinkOutcome::Linked(parent) => Ok(parent),
+        match self.store.link_with_token(id, child).await? {
+            LinkOutcome::Linked(parent) | LinkOutcome::Relinked(parent) => Ok(parent),
             LinkOutcome::AlreadyLinked => {
                 Err(Error::AlreadyExists("The group is already a child of the token's group.".into()))
             }
             LinkOutcome::WouldCycle => Err(Error::WouldIntroduceCycle),
             LinkOutcome::GroupGone | LinkOutcome::ChildGone => Err(Error::NotFound),
+            LinkOutcome::IssuerNotAllowed => Err(Error::InvalidToken(super::ISSUER_NOT_ALLOWED.into())),
             // A token the second read finds usable was used up between the two reads.
             LinkOutcome::TokenUnknown | LinkOutcome::TokenUsedUp => Err(self
-                .group_invite_parent(macaroon.identifier())
+                .group_invite_parent(id)
                 .await
                 .err()
                 .unwrap_or_else(|| Error::InvalidToken("The token has already been used.".into()))),
         }
     }
 
-    /// The parent of the usable group invite `token_id`, or the 400 that says why the token
-    /// cannot be used: unknown (or not a group invite), revoked, or used up.
-    async fn group_invite_parent(&self, token_id: &str) -> Result<GroupId, Error> {
+    /// The record and parent of the usable group invite `token_id`, or the 400 that says why
+    /// the token cannot be used: unknown (or not a group invite), revoked, or used up.
+    async fn group_invite_parent(&self, token_id: &str) -> Result<(TokenRecord, GroupId), Error> {
         let record = self.store.get_token(token_id).await?;
-        let Some(TokenRecord { grant: TokenGrant::GroupInviteGroup { group, .. }, revoked, uses, max_uses, .. }) =
-            record
-        else {
+        let found = record.and_then(|r| {
+            let parent = match &r.grant {
+                TokenGrant::GroupInviteGroup { group, .. } => Some(group.clone()),
+                _ => None,
+            };
+            parent.map(|p| (r, p))
+        });
+        let Some((record, parent)) = found else {
             return Err(Error::InvalidToken("The token is not a group invite token known to this server.".into()));
         };
-        if revoked {
+        if record.revoked {
             return Err(Error::InvalidToken("The token has been revoked.".into()));
         }
-        if max_uses.is_some_and(|max| uses >= max) {
+        if record.max_uses.is_some_and(|max| record.uses >= max) {
             return Err(Error::InvalidToken("The token has already been used.".into()));
         }
-        Ok(group)
+        Ok((record, parent))
     }
 
     /// The effective members of `group`: all of them (direct members first), or one page (in

@@ -41,12 +41,17 @@ pub enum JoinReason {
     AlreadyMember,
     /// The invite is bound to another user.
     Forbidden,
+    /// The invite's issuer is gone or may no longer invite into its group (issue 13).
+    IssuerNotAllowed,
+    /// A retried join: the caller is a member through this very invite already; answered as
+    /// joined, no use counted (issue 13).
+    Rejoined,
     /// The store failed (unavailable or broken); nothing was decided.
     Failed,
 }
 
 impl JoinReason {
-    pub const ALL: [JoinReason; 9] = [
+    pub const ALL: [JoinReason; 11] = [
         Self::Joined,
         Self::InvalidToken,
         Self::UnknownToken,
@@ -55,6 +60,8 @@ impl JoinReason {
         Self::GroupGone,
         Self::AlreadyMember,
         Self::Forbidden,
+        Self::IssuerNotAllowed,
+        Self::Rejoined,
         Self::Failed,
     ];
 
@@ -68,6 +75,8 @@ impl JoinReason {
             Self::GroupGone => "group_gone",
             Self::AlreadyMember => "already_member",
             Self::Forbidden => "forbidden",
+            Self::IssuerNotAllowed => "issuer_not_allowed",
+            Self::Rejoined => "rejoined",
             Self::Failed => "store_error",
         }
     }

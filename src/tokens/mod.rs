@@ -1,8 +1,12 @@
 //! Owns this server's tokens: minting them, deriving their root secrets from the master key, and deciding whether a presented token's caveats hold; it must not touch HTTP, the database, I/O or logs, and it never stores or prints a secret.
 
+pub mod caveats;
 pub mod macaroon;
 
+pub use caveats::{CaveatError, ConsumerId, TokenCaveat};
 pub use macaroon::{Caveat, FormatError, Macaroon};
+
+use std::net::IpAddr;
 
 use rand::rngs::OsRng;
 use rand::RngCore;
@@ -13,8 +17,8 @@ const ROOT_SECRET_CONTEXT: &[u8] = b"oz-groups/token-root-secret/v1\0";
 
 const TOKEN_TYPE_PREFIX: &str = "tokenType = ";
 const TIME_PREFIX: &str = "time < ";
-const CONSUMER_PREFIX: &str = "consumer = usr-";
-const GROUP_CONSUMER_PREFIX: &str = "consumer = grp-";
+const CONSUMER_PREFIX: &str = "consumer = ";
+const IP_PREFIX: &str = "ip = ";
 
 /// Derives the root secret of the token with `identifier` from the server's master key.
 ///
@@ -77,8 +81,26 @@ pub enum TokenError {
     Expired,
     #[error("The token carries a caveat this server does not understand.")]
     UnknownCaveat,
+    #[error("The token may not be used from this network address.")]
+    AddressNotAllowed,
     #[error("The token is bound to another user.")]
     ConsumerMismatch,
+}
+
+impl TokenError {
+    /// Whether the token is this server's, of the kind expected, and only one of its caveats
+    /// fails (expired, not understood, another address, another consumer): a join then reads
+    /// the token's record before answering, so that unknown, revoked and used up come first.
+    /// Any other error says the token is not one this server issued for that use.
+    pub fn is_caveat_unmet(self) -> bool {
+        matches!(
+            self,
+            TokenError::Expired
+                | TokenError::UnknownCaveat
+                | TokenError::AddressNotAllowed
+                | TokenError::ConsumerMismatch
+        )
+    }
 }
 
 impl From<FormatError> for TokenError {
@@ -108,6 +130,9 @@ pub struct VerifyContext<'a> {
     /// Who would consume the token: the authenticated user, or for a nested join the group
     /// that joins; `None` when nobody consumes it (an access token).
     pub caller: Option<Consumer<'a>>,
+    /// The client's address as the edge computed it (honouring `--trust-forwarded-for`), for
+    /// `ip` caveats; `None` when unknown, which no `ip` caveat admits.
+    pub client: Option<IpAddr>,
 }
 
 /// The consumer a `consumer = usr-…` or `consumer = grp-…` caveat is compared with.
@@ -153,16 +178,33 @@ impl TokenCodec {
     /// Panics if the codec's location is too long for a macaroon packet (about 64 KiB),
     /// which only a broken configuration could cause.
     pub fn mint(&self, kind: TokenKind) -> Minted {
+        self.mint_with_caveats(kind, &[])
+    }
+
+    /// Mints a token of `kind` carrying `caveats`, in that order, under a fresh random
+    /// identifier (see [`TokenCodec::mint`]).
+    pub fn mint_with_caveats(&self, kind: TokenKind, caveats: &[TokenCaveat]) -> Minted {
         let mut raw = [0u8; 16];
         OsRng.fill_bytes(&mut raw);
         let identifier: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        Minted { token: self.derive(&identifier, kind, caveats), identifier }
+    }
 
-        let secret = root_secret(&self.master_key, &identifier);
-        let mut macaroon = Macaroon::new(&secret, &identifier, &self.location);
+    /// The serialized token with `identifier`, of `kind`, carrying `caveats`: a pure function
+    /// of the master key, the location and these three, so that a named token's serialized
+    /// form is derived again on demand (GET) from what its record holds, and the database
+    /// never holds it. Its caveats are, in order, the `tokenType` (for a kind that has one)
+    /// then `caveats` as given; HMAC-SHA256 and the v1 packet format are deterministic.
+    pub fn derive(&self, identifier: &str, kind: TokenKind, caveats: &[TokenCaveat]) -> String {
+        let secret = root_secret(&self.master_key, identifier);
+        let mut macaroon = Macaroon::new(&secret, identifier, &self.location);
         if let Some(value) = kind.caveat_value() {
             macaroon.add_first_party_caveat(&format!("{TOKEN_TYPE_PREFIX}{value}"));
         }
-        Minted { token: macaroon.serialize(), identifier }
+        for caveat in caveats {
+            macaroon.add_first_party_caveat(&caveat.text());
+        }
+        macaroon.serialize()
     }
 
     /// Reads a token's format only; the caller looks the identifier up before calling [`TokenCodec::verify`].
@@ -215,17 +257,49 @@ impl TokenCodec {
     }
 }
 
-/// Whether a consumer caveat naming `named` holds for the request's consumer. An empty id
-/// names nobody, so it is malformed rather than a mismatch.
-fn consumer_is(ctx: &VerifyContext<'_>, named: Consumer<'_>) -> Result<CaveatKind, TokenError> {
-    let (Consumer::User(id) | Consumer::Group(id)) = named;
-    if id.is_empty() {
-        return Err(TokenError::UnknownCaveat);
+/// Whether a `consumer = a|b|...` whitelist holds for the request's consumer: any entry that
+/// names it is enough. Every entry must be understood: `usr-<id>` on any token, `grp-<id>` only
+/// on a group invite (the one kind a group consumes); an empty id, an empty entry or another
+/// prefix makes the whole caveat one this server does not understand, not a mismatch.
+fn consumer_whitelist(ctx: &VerifyContext<'_>, expected: TokenKind, whitelist: &str) -> Result<CaveatKind, TokenError> {
+    let mut matched = false;
+    for entry in whitelist.split('|') {
+        matched |= match ConsumerId::parse(entry).map_err(|_| TokenError::UnknownCaveat)? {
+            ConsumerId::User(id) => ctx.caller == Some(Consumer::User(&id)),
+            ConsumerId::Group(id) if expected == TokenKind::GroupInviteGroup => {
+                ctx.caller == Some(Consumer::Group(&id))
+            }
+            ConsumerId::Group(_) => return Err(TokenError::UnknownCaveat),
+        };
     }
-    if ctx.caller == Some(named) {
+    if matched {
         Ok(CaveatKind::Other)
     } else {
         Err(TokenError::ConsumerMismatch)
+    }
+}
+
+/// Whether an `ip = net|net|...` whitelist admits the client's address. An entry that is not an
+/// address or CIDR block makes the caveat one this server does not understand.
+fn ip_whitelist(ctx: &VerifyContext<'_>, whitelist: &str) -> Result<CaveatKind, TokenError> {
+    let mut admitted = false;
+    for entry in whitelist.split('|') {
+        let net = caveats::parse_ip_entry(entry).map_err(|_| TokenError::UnknownCaveat)?;
+        admitted |= ctx.client.is_some_and(|client| net.contains(&canonical(client)));
+    }
+    if admitted {
+        Ok(CaveatKind::Other)
+    } else {
+        Err(TokenError::AddressNotAllowed)
+    }
+}
+
+/// An IPv4 address written as IPv6 (`::ffff:192.0.2.1`) is the IPv4 address, so that an IPv4
+/// block admits a client reaching a dual-stack socket.
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
     }
 }
 
@@ -259,16 +333,12 @@ fn check_caveat(caveat: &Caveat, expected: TokenKind, ctx: &VerifyContext<'_>) -
         return if ctx.now_unix < deadline { Ok(CaveatKind::Other) } else { Err(TokenError::Expired) };
     }
 
-    if let Some(user_id) = predicate.strip_prefix(CONSUMER_PREFIX) {
-        return consumer_is(ctx, Consumer::User(user_id));
+    if let Some(whitelist) = predicate.strip_prefix(CONSUMER_PREFIX) {
+        return consumer_whitelist(ctx, expected, whitelist);
     }
 
-    // Only a group invite is consumed by a group; on any other token a group consumer stays
-    // a caveat this server does not understand, as it was before groups nested.
-    if let Some(group_id) = predicate.strip_prefix(GROUP_CONSUMER_PREFIX) {
-        if expected == TokenKind::GroupInviteGroup {
-            return consumer_is(ctx, Consumer::Group(group_id));
-        }
+    if let Some(whitelist) = predicate.strip_prefix(IP_PREFIX) {
+        return ip_whitelist(ctx, whitelist);
     }
 
     Err(TokenError::UnknownCaveat)
@@ -286,7 +356,7 @@ mod tests {
     }
 
     fn ctx(caller: Option<&str>) -> VerifyContext<'_> {
-        VerifyContext { now_unix: NOW, caller: caller.map(Consumer::User) }
+        VerifyContext { now_unix: NOW, caller: caller.map(Consumer::User), client: None }
     }
 
     /// Mints a token of `kind`, lets the holder add `caveats`, and parses it back as the server would.
@@ -417,18 +487,111 @@ mod tests {
             codec().verify(
                 &m,
                 TokenKind::GroupInviteGroup,
-                &VerifyContext { now_unix: NOW, caller: Some(Consumer::Group(g)) },
+                &VerifyContext { now_unix: NOW, caller: Some(Consumer::Group(g)), client: None },
             )
         };
         assert_eq!(as_group("g1"), Ok(()));
         assert_eq!(as_group("g2"), Err(TokenError::ConsumerMismatch));
         let user_bound = attenuated(TokenKind::GroupInviteGroup, &["consumer = usr-g1"]);
-        let ctx = VerifyContext { now_unix: NOW, caller: Some(Consumer::Group("g1")) };
+        let ctx = VerifyContext { now_unix: NOW, caller: Some(Consumer::Group("g1")), client: None };
         assert_eq!(codec().verify(&user_bound, TokenKind::GroupInviteGroup, &ctx), Err(TokenError::ConsumerMismatch));
         let on_user_invite = attenuated(TokenKind::GroupInviteUser, &["consumer = grp-g1"]);
         assert_eq!(verify(&on_user_invite, TokenKind::GroupInviteUser, Some("g1")), Err(TokenError::UnknownCaveat));
         let user_invite = attenuated(TokenKind::GroupInviteUser, &[]);
         assert_eq!(verify(&user_invite, TokenKind::GroupInviteGroup, None), Err(TokenError::WrongType));
+    }
+
+    fn named_caveats() -> Vec<TokenCaveat> {
+        let list = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        vec![
+            TokenCaveat::Time { valid_until: NOW + 60 },
+            TokenCaveat::from_parts("consumer", None, Some(&list(&["usr-alice", "usr-bob"]))).unwrap(),
+            TokenCaveat::from_parts("ip", None, Some(&list(&["10.0.0.0/8", "2001:db8::/32"]))).unwrap(),
+        ]
+    }
+
+    fn from(client: &str, caller: &'static str) -> VerifyContext<'static> {
+        VerifyContext { now_unix: NOW, caller: Some(Consumer::User(caller)), client: Some(client.parse().unwrap()) }
+    }
+
+    #[test]
+    fn a_token_derived_again_from_its_identifier_kind_and_caveats_is_the_minted_one() {
+        let c = codec();
+        let caveats = named_caveats();
+        let minted = c.mint_with_caveats(TokenKind::GroupInviteUser, &caveats);
+        assert_eq!(c.derive(&minted.identifier, TokenKind::GroupInviteUser, &caveats), minted.token);
+        let stored = caveats::caveats_to_json(&caveats);
+        let again = caveats::caveats_from_json(&stored).unwrap();
+        assert_eq!(c.derive(&minted.identifier, TokenKind::GroupInviteUser, &again), minted.token);
+        // Another kind, another caveat order or another key gives another token.
+        assert_ne!(c.derive(&minted.identifier, TokenKind::GroupInviteGroup, &caveats), minted.token);
+        let reordered: Vec<_> = caveats.iter().rev().cloned().collect();
+        assert_ne!(c.derive(&minted.identifier, TokenKind::GroupInviteUser, &reordered), minted.token);
+        let other = TokenCodec::new(b"another master key of 32 bytes!!".to_vec(), "onezone");
+        assert_ne!(other.derive(&minted.identifier, TokenKind::GroupInviteUser, &caveats), minted.token);
+        let m = c.parse(&minted.token).unwrap();
+        let texts: Vec<_> = m.caveats().iter().map(|cv| format!("{cv:?}")).collect();
+        assert_eq!(texts.len(), 4, "tokenType then the three caveats: {texts:?}");
+    }
+
+    #[test]
+    fn a_named_tokens_caveats_are_checked_at_use() {
+        let c = codec();
+        let m = c.parse(&c.mint_with_caveats(TokenKind::GroupInviteUser, &named_caveats()).token).unwrap();
+        let kind = TokenKind::GroupInviteUser;
+        assert_eq!(c.verify(&m, kind, &from("10.1.2.3", "alice")), Ok(()));
+        assert_eq!(c.verify(&m, kind, &from("2001:db8::7", "bob")), Ok(()));
+        assert_eq!(c.verify(&m, kind, &from("::ffff:10.0.0.1", "bob")), Ok(()));
+        assert_eq!(c.verify(&m, kind, &from("127.0.0.1", "alice")), Err(TokenError::AddressNotAllowed));
+        assert_eq!(c.verify(&m, kind, &from("10.1.2.3", "carol")), Err(TokenError::ConsumerMismatch));
+        // An address refused is an unmet caveat (400), which wins over the consumer (403).
+        assert_eq!(c.verify(&m, kind, &from("192.0.2.1", "carol")), Err(TokenError::AddressNotAllowed));
+        let unknown_client = VerifyContext { client: None, ..from("10.1.2.3", "alice") };
+        assert_eq!(c.verify(&m, kind, &unknown_client), Err(TokenError::AddressNotAllowed));
+        let later = VerifyContext { now_unix: NOW + 60, ..from("10.1.2.3", "alice") };
+        assert_eq!(c.verify(&m, kind, &later), Err(TokenError::Expired));
+    }
+
+    #[test]
+    fn a_holder_may_still_shorten_a_named_tokens_life() {
+        let c = codec();
+        let mut m = c.parse(&c.mint_with_caveats(TokenKind::GroupInviteUser, &named_caveats()).token).unwrap();
+        m.add_first_party_caveat(&format!("time < {}", NOW + 1));
+        let m = c.parse(&m.serialize()).unwrap();
+        assert_eq!(c.verify(&m, TokenKind::GroupInviteUser, &from("10.0.0.1", "alice")), Ok(()));
+        let later = VerifyContext { now_unix: NOW + 1, ..from("10.0.0.1", "alice") };
+        assert_eq!(c.verify(&m, TokenKind::GroupInviteUser, &later), Err(TokenError::Expired));
+    }
+
+    #[test]
+    fn a_consumer_whitelist_admits_any_of_its_entries_and_refuses_one_it_cannot_read() {
+        let m = attenuated(TokenKind::GroupInviteUser, &["consumer = usr-alice|usr-bob"]);
+        assert_eq!(verify(&m, TokenKind::GroupInviteUser, Some("bob")), Ok(()));
+        assert_eq!(verify(&m, TokenKind::GroupInviteUser, Some("carol")), Err(TokenError::ConsumerMismatch));
+        for caveat in ["consumer = usr-alice|", "consumer = usr-alice|grp-g", "consumer = usr-a|prv-p", "consumer = "] {
+            let m = attenuated(TokenKind::GroupInviteUser, &[caveat]);
+            assert_eq!(
+                verify(&m, TokenKind::GroupInviteUser, Some("alice")),
+                Err(TokenError::UnknownCaveat),
+                "{caveat}"
+            );
+        }
+        let g = attenuated(TokenKind::GroupInviteGroup, &["consumer = grp-g1|grp-g2"]);
+        let as_group = VerifyContext { now_unix: NOW, caller: Some(Consumer::Group("g2")), client: None };
+        assert_eq!(codec().verify(&g, TokenKind::GroupInviteGroup, &as_group), Ok(()));
+    }
+
+    #[test]
+    fn an_ip_caveat_that_does_not_parse_is_not_understood() {
+        for caveat in ["ip = ", "ip = 10.0.0.0/8|", "ip = 10.0.0.0/40", "ip = host"] {
+            let m = attenuated(TokenKind::GroupInviteUser, &[caveat]);
+            let ctx = from("10.0.0.1", "alice");
+            assert_eq!(
+                codec().verify(&m, TokenKind::GroupInviteUser, &ctx),
+                Err(TokenError::UnknownCaveat),
+                "{caveat}"
+            );
+        }
     }
 
     #[test]
@@ -500,6 +663,7 @@ mod tests {
             TokenError::WrongType,
             TokenError::Expired,
             TokenError::UnknownCaveat,
+            TokenError::AddressNotAllowed,
             TokenError::ConsumerMismatch,
         ] {
             let message = e.to_string();
