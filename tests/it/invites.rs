@@ -7,7 +7,7 @@
 //! rebuilt from.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Instant;
 
 use futures::future::join_all;
@@ -15,11 +15,8 @@ use oz_groups::http::limits::Limits;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::support::stores::{LineUp, Mode, ProbeStore};
 use crate::support::tokens::{attenuate, identifier};
-use crate::support::{
-    assert_error, sorted, spawn_app, spawn_app_with, spawn_limited, Backend, Reply, TestApp, API_ROOT, TEST_NOW,
-};
+use crate::support::{assert_error, sorted, spawn_app, spawn_limited, Backend, Reply, TestApp, API_ROOT, TEST_NOW};
 use crate::{all_backends, edge_only};
 
 const NAMED: &str = "/user/tokens/named";
@@ -795,9 +792,10 @@ async fn join_from(app: &TestApp, access: &str, invite: &str, from: &str) -> Rep
 // --- usage limits under races --------------------------------------------------------------------
 
 /// `racers` distinct users join through `instances` (the i-th through `instances[i % n]`) with
-/// one invite of usage limit `k`, all lined up after reading the invite when the instances'
-/// stores line invite reads up: exactly `k` × 201, the rest 400 used up, usage count `k`, and
-/// the group holds the owner and the `k` winners.
+/// one invite of usage limit `k`, all at once: exactly `k` × 201, the rest 400 used up, usage
+/// count `k`, one join record per winner, and the group holds the owner and the `k` winners.
+/// A join whose token checks out goes straight to the store's transaction (the service reads
+/// nothing first), so every racer meets the others there.
 async fn race_for_k(instances: &[&TestApp], k: u64, racers: usize) {
     let app = instances[0];
     let via = |i: usize| instances[i % instances.len()];
@@ -828,23 +826,15 @@ async fn race_for_k(instances: &[&TestApp], k: u64, racers: usize) {
 }
 
 async fn thirty_users_racing_for_a_three_use_invite_let_exactly_three_in(backend: Backend) {
-    let line_up = LineUp::new(30);
-    race_for_k(
-        &[&spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up))).await],
-        3,
-        30,
-    )
-    .await;
+    race_for_k(&[&spawn_app(backend).await], 3, 30).await;
 }
 
 /// Three server instances on one database (three connections to the SQLite file, three pools on
-/// the PostgreSQL database), the racers split between them and lined up: still exactly three.
+/// the PostgreSQL database), the racers split between them: still exactly three.
 async fn thirty_users_racing_through_three_instances_for_a_three_use_invite_let_exactly_three_in(backend: Backend) {
-    let line_up = LineUp::new(30);
-    let wrap = |line_up: Arc<LineUp>| move |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up));
-    let first = spawn_app_with(backend, wrap(line_up.clone())).await;
-    let second = first.another_instance_with(wrap(line_up.clone())).await;
-    let third = first.another_instance_with(wrap(line_up)).await;
+    let first = spawn_app(backend).await;
+    let second = first.another_instance_with(|store| store).await;
+    let third = first.another_instance_with(|store| store).await;
     race_for_k(&[&first, &second, &third], 3, 30).await;
 }
 
