@@ -11,7 +11,7 @@ use super::retry::retrying;
 use super::rows::token_row;
 use super::PostgresStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId};
-use crate::store::sql::join::{join, Admission, JoinSteps};
+use crate::store::sql::join::{join, Admission, IssuerCheck, JoinSteps};
 use crate::store::sql::{token_columns, RowError, KIND_GROUP_INVITE_USER};
 use crate::store::{JoinOutcome, StoreResult, TokenRecord};
 
@@ -137,9 +137,20 @@ impl JoinSteps for Answer<'_> {
         Ok(Some(token_row(self.0)?.decode()?))
     }
 
+    /// Issue 13's retry is not yet on PostgreSQL (Part P): never a retry here.
+    async fn rejoined(&self, _group: &GroupId) -> Result<bool, Failure> {
+        Ok(false)
+    }
+
     /// Called only when the decision order found the token usable; the statement must have
-    /// found it so too, and added the membership with the token's group and privileges.
-    async fn admit(&self, _group: &GroupId, _privileges: PrivilegeSet) -> Result<Admission, Failure> {
+    /// found it so too, and added the membership with the token's group and privileges. (Issue
+    /// 13's issuer check is not yet on PostgreSQL, Part P: the issuer always passes here.)
+    async fn admit(
+        &self,
+        _group: &GroupId,
+        _privileges: PrivilegeSet,
+        _issuer: Option<&IssuerCheck>,
+    ) -> Result<Admission, Failure> {
         if !self.0.try_get::<_, bool>(USABLE)? {
             return Err(RowError("the join statement and the decision order disagree on a token".into()).into());
         }
@@ -147,6 +158,7 @@ impl JoinSteps for Answer<'_> {
         let counted: i64 = self.0.try_get(COUNTED)?;
         Ok(Admission {
             group_exists: self.0.try_get(GROUP_EXISTS)?,
+            issuer_allowed: true,
             added: self.0.try_get(ADDED)?,
             counted: u64::try_from(counted).unwrap_or(0),
         })
