@@ -43,6 +43,8 @@ fn zone_privileges(admin: bool) -> ZonePrivilegeSet {
 }
 
 #[cfg(test)]
+mod invites_tests;
+#[cfg(test)]
 mod tests;
 
 /// How many logins `App::create_user` tries (`name`, `name-2`, …) before it takes the id.

@@ -56,7 +56,7 @@ async fn an_invite_limited_to_t_admits_a_user_one_second_before_t() {
     let (group, invite) = limited_invite(&app).await;
     let (bob, _) = user(&app, "bob").await;
     clock.set(DEADLINE - 1);
-    assert_eq!(app.join_group(&bob, &invite).await, Ok(group.clone()));
+    assert_eq!(app.join_group(&bob, &invite, None).await, Ok(group.clone()));
     assert!(app.store().membership(&group, &bob.id).await.unwrap().is_some());
 }
 
@@ -66,7 +66,7 @@ async fn an_invite_limited_to_t_has_expired_exactly_at_t() {
     let (group, invite) = limited_invite(&app).await;
     let (bob, _) = user(&app, "bob").await;
     clock.set(DEADLINE);
-    assert_eq!(app.join_group(&bob, &invite).await, Err(Error::InvalidToken(expired())));
+    assert_eq!(app.join_group(&bob, &invite, None).await, Err(Error::InvalidToken(expired())));
     assert_eq!(app.store().membership(&group, &bob.id).await.unwrap(), None);
 }
 
@@ -76,11 +76,11 @@ async fn an_invite_limited_to_t_has_expired_one_second_after_t_and_its_use_is_no
     let (group, invite) = limited_invite(&app).await;
     let (bob, _) = user(&app, "bob").await;
     clock.set(DEADLINE + 1);
-    assert_eq!(app.join_group(&bob, &invite).await, Err(Error::InvalidToken(expired())));
+    assert_eq!(app.join_group(&bob, &invite, None).await, Err(Error::InvalidToken(expired())));
     assert_eq!(app.store().membership(&group, &bob.id).await.unwrap(), None);
     // Back before the deadline, the same invite still has its one use.
     clock.set(DEADLINE - 1);
-    assert_eq!(app.join_group(&bob, &invite).await, Ok(group));
+    assert_eq!(app.join_group(&bob, &invite, None).await, Ok(group));
 }
 
 #[tokio::test]
@@ -114,9 +114,9 @@ async fn tokens_without_a_time_caveat_do_not_expire() {
         app.mint_invite(&owner, &group).await.unwrap()
     };
     clock.advance(100 * 365 * 24 * 3_600);
-    assert_eq!(app.join_group(&bob, &invite).await, Err(Error::InvalidToken(expired())));
+    assert_eq!(app.join_group(&bob, &invite, None).await, Err(Error::InvalidToken(expired())));
     assert_eq!(app.authenticate(&access).await, Ok(bob.clone()));
-    assert_eq!(app.join_group(&bob, &unlimited_invite).await, Ok(group));
+    assert_eq!(app.join_group(&bob, &unlimited_invite, None).await, Ok(group));
 }
 
 #[tokio::test]
