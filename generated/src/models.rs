@@ -3675,8 +3675,9 @@ pub struct JoinRecord {
 
     /// Unix seconds.
     #[serde(rename = "joinedAt")]
-    #[cfg_attr(not(feature = "validate"), validate(range(min = 0i64),))]
+    #[cfg_attr(not(feature = "validate"), validate(range(min = 0i64, max = 253402300799i64),))]
     #[cfg_attr(feature = "validate", validate(minimum = 0i64))]
+    #[cfg_attr(feature = "validate", validate(maximum = 253402300799i64))]
     pub joined_at: i64,
 }
 
@@ -7173,8 +7174,9 @@ impl std::convert::TryFrom<hyper::header::HeaderValue> for header::IntoHeaderVal
 pub struct TokenMetadata {
     /// Unix seconds.
     #[serde(rename = "creationTime")]
-    #[cfg_attr(not(feature = "validate"), validate(range(min = 0i64),))]
+    #[cfg_attr(not(feature = "validate"), validate(range(min = 0i64, max = 253402300799i64),))]
     #[cfg_attr(feature = "validate", validate(minimum = 0i64))]
+    #[cfg_attr(feature = "validate", validate(maximum = 253402300799i64))]
     pub creation_time: i64,
 
     #[serde(rename = "usageLimit")]

@@ -281,8 +281,8 @@ mod tests {
         assert!(matches!(check_caveats(InviteKind::User, &[time(10)], 10), Err(Error::InvalidRequest(_))));
         let users = TokenCaveat::Consumer(vec![ConsumerId::User("u".into())]);
         let groups = TokenCaveat::Consumer(vec![ConsumerId::Group("g".into())]);
-        assert!(check_caveats(InviteKind::User, &[users.clone()], 0).is_ok());
-        assert!(check_caveats(InviteKind::Group, &[groups.clone()], 0).is_ok());
+        assert!(check_caveats(InviteKind::User, std::slice::from_ref(&users), 0).is_ok());
+        assert!(check_caveats(InviteKind::Group, std::slice::from_ref(&groups), 0).is_ok());
         assert!(matches!(check_caveats(InviteKind::User, &[groups], 0), Err(Error::InvalidRequest(_))));
         assert!(matches!(check_caveats(InviteKind::Group, &[users], 0), Err(Error::InvalidRequest(_))));
     }

@@ -393,7 +393,14 @@ async fn joining_with_an_invite_carrying_an_unknown_caveat_is_invalid_token(back
     for caveat in
         // `ip = <address>` is understood since issue 13 (an address not in it is refused as
         // such); an entry that is not an address still makes the caveat unknown.
-        ["colour = blue", "ip = localhost", "asn = 3320", "time < soon", "consumer = usr-", "tokenType = group_invite_group_token"]
+        [
+            "colour = blue",
+            "ip = localhost",
+            "asn = 3320",
+            "time < soon",
+            "consumer = usr-",
+            "tokenType = group_invite_group_token",
+        ]
     {
         assert_invalid_invite(&s.app.join(&access, &attenuate(&s.invite, caveat)).await, caveat);
     }
