@@ -67,16 +67,16 @@ macro_rules! token_select {
 }
 
 /// `?1` is the bound, `?2` the limit (`-1`: no limit) and `?3` the key, in each list statement.
-const NAMED_TOKENS: &str = "SELECT id, rowid FROM tokens
+pub(super) const NAMED_TOKENS: &str = "SELECT id, rowid FROM tokens
      WHERE issuer_id = ?3 AND name IS NOT NULL AND rowid > ?1 ORDER BY rowid LIMIT ?2";
 /// `?4` is now (unix seconds): a token whose `valid_until` is not after it has expired.
-const GROUP_INVITES: &str = concat!(
+pub(super) const GROUP_INVITES: &str = concat!(
     token_select!(),
     " WHERE group_id = ?3 AND revoked = 0 AND (max_uses IS NULL OR uses < max_uses)
         AND (valid_until IS NULL OR valid_until > ?4) AND rowid > ?1
       ORDER BY rowid LIMIT ?2"
 );
-const TOKEN_JOINS: &str = "SELECT group_id, user_id, child_id, privileges, joined_at, seq FROM token_joins
+pub(super) const TOKEN_JOINS: &str = "SELECT group_id, user_id, child_id, privileges, joined_at, seq FROM token_joins
      WHERE token_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
 
 /// The bound and the limit of a list read whole (`None`) or by page, or `None` when the page
