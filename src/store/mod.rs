@@ -226,7 +226,8 @@ pub enum LinkOutcome {
     AlreadyLinked,
     /// The child is the parent or one of its ancestors: the link would close a cycle. Nothing
     /// changed, no use counted.
-    WouldCycle,    /// The child already is a direct child of the parent through this very token: a retried
+    WouldCycle,
+    /// The child already is a direct child of the parent through this very token: a retried
     /// nested join. Nothing changed, no use counted; answered as `Linked`.
     Relinked(GroupId),
     /// The issuer no longer exists or no longer holds what `issuer_needs` asks; nothing changed.
@@ -525,7 +526,12 @@ pub trait Store: Send + Sync + 'static {
     async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64>;
     /// `group`'s live invites, named or not, of both kinds, in creation order: not revoked,
     /// with a use left, and not past `valid_until` at `now_unix`.
-    async fn group_invites(&self, group: &GroupId, now_unix: u64, page: Option<PageRequest>) -> StoreResult<Page<TokenRecord>>;
+    async fn group_invites(
+        &self,
+        group: &GroupId,
+        now_unix: u64,
+        page: Option<PageRequest>,
+    ) -> StoreResult<Page<TokenRecord>>;
     /// The admissions through `token_id`, in the order they happened.
     async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>>;
     /// How direct member `user` got into `group`; `None` when it is not a direct member.

@@ -78,6 +78,7 @@ mod join;
 /// The join's one statement, for the benchmark's pgbench run of the same transaction.
 pub use join::JOIN as JOIN_STATEMENT;
 mod migrate;
+mod named;
 mod nested;
 mod pages;
 mod retry;
@@ -97,8 +98,8 @@ use self::rows::{execute, get_token_in, id_list, insert_membership, query, query
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow};
 use super::{
-    AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
-    HEALTH_PROBE, KEY_FINGERPRINT,
+    AddOutcome, Guarded, JoinOutcome, JoinRecord, LinkOutcome, NamedTokenUpdate, Origin, Store, StoreError,
+    StoreResult, TokenGrant, TokenRecord, TokenWrite, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
 };
 use crate::domain::{
     Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
@@ -138,6 +139,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, sql: include_str!("../../../migrations/postgres/0005_user_login_password.sql") },
     Migration { version: 6, sql: include_str!("../../../migrations/postgres/0006_zone_privileges.sql") },
     Migration { version: 7, sql: include_str!("../../../migrations/postgres/0007_nested_groups.sql") },
+    Migration { version: 8, sql: include_str!("../../../migrations/postgres/0008_named_tokens.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -371,20 +373,24 @@ impl Store for PostgresStore {
         .await
     }
 
-    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<TokenWrite> {
         self.write(record, |tx, record| {
             Box::pin(async move {
                 let row = TokenRow::encode(record)?;
                 // An invite's group is read `FOR KEY SHARE`: a deletion of the group under way
                 // is waited for (and the token stored marked gone), one that starts now waits
                 // for this insert and then marks the token itself (0004_join_without_group_lock).
-                execute(
+                // A name its issuer has already is no row stored (`tokens_named`; a concurrent
+                // insert of the name is waited for, then seen).
+                let stored = execute(
                     tx,
                     "INSERT INTO tokens
-                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, group_gone)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at,
+                          issuer_id, name, caveats, valid_until, custom_metadata, group_gone)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
                              $4::text IS NOT NULL
-                             AND NOT EXISTS (SELECT 1 FROM groups WHERE id = $4::text FOR KEY SHARE))",
+                             AND NOT EXISTS (SELECT 1 FROM groups WHERE id = $4::text FOR KEY SHARE))
+                     ON CONFLICT (issuer_id, name) WHERE name IS NOT NULL DO NOTHING",
                     &[
                         &row.id,
                         &row.kind,
@@ -395,10 +401,15 @@ impl Store for PostgresStore {
                         &row.uses,
                         &row.revoked,
                         &row.created_at,
+                        &row.issuer_id,
+                        &row.name,
+                        &row.caveats,
+                        &row.valid_until,
+                        &row.custom_metadata,
                     ],
                 )
                 .await?;
-                Ok(())
+                Ok(if stored == 1 { TokenWrite::Done } else { TokenWrite::NameTaken })
             })
         })
         .await
@@ -415,7 +426,8 @@ impl Store for PostgresStore {
                 let row = query_opt(
                     client,
                     "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                            t.created_at, u.id, u.name, u.alias, u.login
+                            t.created_at, t.issuer_id, t.name, t.caveats, t.valid_until, t.custom_metadata,
+                            u.id, u.name, u.alias, u.login
                      FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                      WHERE t.id = $1",
                     &[&id],
@@ -423,8 +435,8 @@ impl Store for PostgresStore {
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let record = token_row(&row)?.decode()?;
-                let user = match (&record.grant, row.try_get::<_, Option<String>>(9)?) {
-                    (TokenGrant::Access { .. }, Some(_)) => Some(user_row(&row, 9)?.decode()?),
+                let user = match (&record.grant, row.try_get::<_, Option<String>>(14)?) {
+                    (TokenGrant::Access { .. }, Some(_)) => Some(user_row(&row, 14)?.decode()?),
                     _ => None,
                 };
                 Ok(Some((record, user)))
@@ -443,7 +455,7 @@ impl Store for PostgresStore {
                 )
                 .await?;
                 // An unknown creator fails the foreign key here and the whole step rolls back.
-                insert_membership(tx, group.id.as_str(), creator.as_str(), *privileges).await
+                insert_membership(tx, group.id.as_str(), creator.as_str(), *privileges, None).await
             })
         })
         .await
@@ -589,8 +601,14 @@ impl Store for PostgresStore {
         self.remove_member_in(group, user).await
     }
 
-    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
-        self.add_member_in(group, user, privileges).await
+    async fn add_member(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        privileges: PrivilegeSet,
+        by: &UserId,
+    ) -> StoreResult<AddOutcome> {
+        self.add_member_in(group, user, privileges, by).await
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
@@ -641,5 +659,42 @@ impl Store for PostgresStore {
 
     async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         self.effective_groups_in(user).await
+    }
+
+    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+        self.named_tokens_in(issuer, page).await
+    }
+
+    async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
+        self.named_token_by_name_in(issuer, name).await
+    }
+
+    async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
+        self.update_named_token_in(id, update).await
+    }
+
+    async fn delete_token(&self, id: &str) -> StoreResult<bool> {
+        self.delete_token_in(id).await
+    }
+
+    async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64> {
+        self.delete_named_tokens_in(issuer).await
+    }
+
+    async fn group_invites(
+        &self,
+        group: &GroupId,
+        now_unix: u64,
+        page: Option<PageRequest>,
+    ) -> StoreResult<Page<TokenRecord>> {
+        self.group_invites_in(group, now_unix, page).await
+    }
+
+    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+        self.token_joins_in(token_id, page).await
+    }
+
+    async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>> {
+        self.member_origin_in(group, user).await
     }
 }
