@@ -10,10 +10,10 @@ use super::errors::Failure;
 use super::retry::retrying;
 use super::rows::token_row;
 use super::PostgresStore;
-use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
 use crate::store::sql::join::{join, Admission, JoinSteps};
-use crate::store::sql::{token_columns, RowError, KIND_GROUP_INVITE_USER};
-use crate::store::{JoinOutcome, StoreResult, TokenRecord};
+use crate::store::sql::{token_columns, token_named_columns, RowError, KIND_GROUP_INVITE_USER};
+use crate::store::{issuer_needs, JoinOutcome, StoreResult, TokenGrant, TokenRecord};
 
 /// Whether user `$issuer` may still create an invite into group `$group` that needs the group
 /// privileges `$need` (`issuer_needs`), or else holds the zone privilege `$zone` (a bit set of
@@ -132,7 +132,7 @@ FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
 
 /// The columns of `JOIN`'s answer after the token's fourteen and `group_gone` (the last one,
 /// the guard's, is not read).
-const GROUP_GONE_MARK: usize = 14;
+pub(super) const GROUP_GONE_MARK: usize = 14;
 const USABLE: usize = 15;
 const RETRIED: usize = 16;
 const GROUP_EXISTS: usize = 17;
@@ -220,7 +220,7 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
     let decided = async {
         begun?;
         let row = answered?;
-        let outcome = join(&Answer(&row)).await?;
+        let outcome = decide(&row).await?;
         // The other direction of `admit`'s check: a membership added means the decision order
         // found the token usable too.
         if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
@@ -240,6 +240,24 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
             Err(e)
         }
     }
+}
+
+/// The outcome of `JOIN`'s answer `row`: the retry first (right after "unknown token"), then
+/// the shared decision order, whose "already a member" is the issuer's refusal when the
+/// statement found the group but refused the issuer (it then added nothing).
+async fn decide(row: &Row) -> Result<JoinOutcome, Failure> {
+    let answer = Answer(row);
+    if row.try_get::<_, bool>(RETRIED)? {
+        if let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, .. }) = answer.token().await? {
+            return Ok(JoinOutcome::Rejoined(group));
+        }
+    }
+    let outcome = join(&answer).await?;
+    let refused = row.try_get::<_, bool>(GROUP_EXISTS)? && !row.try_get::<_, bool>(ISSUER_ALLOWED)?;
+    Ok(match outcome {
+        JoinOutcome::AlreadyMember if refused => JoinOutcome::IssuerNotAllowed,
+        other => other,
+    })
 }
 
 /// `JOIN`'s answer, read through the decision order's steps: the statement has run them all.

@@ -77,6 +77,13 @@ mod join;
 
 /// The join's one statement, for the benchmark's pgbench run of the same transaction.
 pub use join::JOIN as JOIN_STATEMENT;
+
+/// `JOIN_STATEMENT`'s `$5`..`$8`, the issuer check's bits (see the statement), for the
+/// benchmark's pgbench run; `$4` is the time for the join record.
+pub fn join_issuer_bits() -> [i64; 4] {
+    let bits = join::IssuerBits::for_user_invites();
+    [bits.need_default, bits.need_more, bits.default, bits.zone]
+}
 mod migrate;
 mod named;
 mod nested;

@@ -20,7 +20,7 @@ use deadpool_postgres::Transaction;
 use tokio_postgres::IsolationLevel;
 
 use super::errors::Failure;
-use super::join::{issuer_allowed, now_unix};
+use super::join::{issuer_allowed, now_unix, GROUP_GONE_MARK};
 use super::rows::{execute, id_list, query, query_opt, token_row};
 use super::PostgresStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
@@ -184,7 +184,7 @@ impl PostgresStore {
                 );
                 let row = query_opt(tx, sql, &[token_id]).await?;
                 let (record, group_gone) = match row {
-                    Some(row) => (Some(token_row(&row)?.decode()?), row.try_get::<_, bool>(14)?),
+                    Some(row) => (Some(token_row(&row)?.decode()?), row.try_get::<_, bool>(GROUP_GONE_MARK)?),
                     None => (None, false),
                 };
                 // A retry of a nested join that linked the child with this very token.
