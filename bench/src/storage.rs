@@ -118,6 +118,11 @@ pub fn invite_record(group: &GroupId, max_uses: Option<u32>) -> TokenRecord {
         uses: 0,
         revoked: false,
         created_at: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        issuer: None,
+        name: None,
+        caveats: "[]".into(),
+        valid_until: None,
+        custom_metadata: "{}".into(),
     }
 }
 

@@ -245,7 +245,7 @@ impl App {
 
     /// A new access token for `user` (`GET /user/client_token`).
     pub async fn mint_access_token(&self, user: &UserId) -> Result<String, Error> {
-        self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None).await
+        self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None, None).await
     }
 
     pub async fn modify_user(
@@ -330,7 +330,11 @@ impl App {
         // membership (row 9) in the contract's order, and decides. Only a refused token costs a
         // second read, to say in its description why it was refused.
         match self.store.join_with_token(macaroon.identifier(), &caller.id).await? {
-            JoinOutcome::Joined(group) => Ok(group),
+            JoinOutcome::Joined(group) | JoinOutcome::Rejoined(group) => Ok(group),
+            JoinOutcome::IssuerNotAllowed => Err(Refused(
+                JoinReason::InvalidToken,
+                Error::InvalidToken("The invite's issuer may no longer invite into this group.".into()),
+            )),
             JoinOutcome::AlreadyMember => Err(Refused(
                 JoinReason::AlreadyMember,
                 Error::AlreadyExists("You are already a member of this group.".into()),
@@ -417,7 +421,7 @@ impl App {
     pub async fn mint_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
         self.authorize(caller, group, Privilege::InviteUser, Some(ZonePrivilege::GroupsAddMembers)).await?;
         let grant = TokenGrant::GroupInviteUser { group: group.clone(), privileges: PrivilegeSet::default_member() };
-        self.mint(TokenKind::GroupInviteUser, grant, Some(1)).await
+        self.mint(TokenKind::GroupInviteUser, grant, Some(1), Some(&caller.id)).await
     }
 
     pub async fn group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<User, Error> {
@@ -487,7 +491,14 @@ impl App {
         self.store.membership(group, user).await?.ok_or(Error::NotFound)
     }
 
-    async fn mint(&self, kind: TokenKind, grant: TokenGrant, max_uses: Option<u32>) -> Result<String, Error> {
+    /// Mints a token of `kind` and stores its record; `issuer` is the user minting an invite.
+    async fn mint(
+        &self,
+        kind: TokenKind,
+        grant: TokenGrant,
+        max_uses: Option<u32>,
+        issuer: Option<&UserId>,
+    ) -> Result<String, Error> {
         let minted = self.tokens.mint(kind);
         let record = TokenRecord {
             id: minted.identifier,
@@ -496,7 +507,13 @@ impl App {
             uses: 0,
             revoked: false,
             created_at: self.clock.now_unix(),
+            issuer: issuer.cloned(),
+            name: None,
+            caveats: "[]".into(),
+            valid_until: None,
+            custom_metadata: "{}".into(),
         };
+        // An unnamed record cannot clash on a name: `NameTaken` is not an answer here.
         self.store.insert_token(&record).await?;
         Ok(minted.token)
     }

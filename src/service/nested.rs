@@ -86,7 +86,7 @@ impl App {
     pub async fn mint_group_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
         self.authorize(caller, group, Privilege::InviteGroup, Some(ZonePrivilege::GroupsAddMembers)).await?;
         let grant = TokenGrant::GroupInviteGroup { group: group.clone(), privileges: PrivilegeSet::default_member() };
-        self.mint(TokenKind::GroupInviteGroup, grant, Some(1)).await
+        self.mint(TokenKind::GroupInviteGroup, grant, Some(1), Some(&caller.id)).await
     }
 
     /// The nested join: `child` becomes a child of the token's group, which is returned. The
@@ -114,7 +114,10 @@ impl App {
             return Err(Error::Forbidden("The token is bound to another group.".into()));
         }
         match self.store.link_with_token(macaroon.identifier(), child).await? {
-            LinkOutcome::Linked(parent) => Ok(parent),
+            LinkOutcome::Linked(parent) | LinkOutcome::Relinked(parent) => Ok(parent),
+            LinkOutcome::IssuerNotAllowed => {
+                Err(Error::InvalidToken("The invite's issuer may no longer invite into this group.".into()))
+            }
             LinkOutcome::AlreadyLinked => {
                 Err(Error::AlreadyExists("The group is already a child of the token's group.".into()))
             }

@@ -125,7 +125,7 @@ impl App {
     /// (`oz_groups_add_members`).
     pub async fn add_group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<(), Error> {
         self.require_in_group(caller, group, ZonePrivilege::GroupsAddMembers).await?;
-        match self.store.add_member(group, user, PrivilegeSet::default_member()).await? {
+        match self.store.add_member(group, user, PrivilegeSet::default_member(), &caller.id).await? {
             AddOutcome::Added => Ok(()),
             AddOutcome::AlreadyMember => {
                 Err(Error::AlreadyExists("The user is already a member of this group.".into()))

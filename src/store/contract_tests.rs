@@ -472,7 +472,7 @@ pub(crate) async fn membership_calls_tell_members_from_non_members(store: &dyn S
 
 // --- joining ---------------------------------------------------------------------------------
 
-pub(crate) async fn a_second_join_by_the_same_user_is_already_member_and_counts_no_use(store: &dyn Store) {
+pub(crate) async fn a_second_join_by_the_same_user_is_a_retry_and_counts_no_use(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
     let group = new_group(store, &owner, "team").await;
     let token = new_invite(store, &group, Some(5)).await;
@@ -480,7 +480,8 @@ pub(crate) async fn a_second_join_by_the_same_user_is_already_member_and_counts_
 
     assert_eq!(join(store, &token, &joiner).await, JoinOutcome::Joined(group.clone()));
     assert_eq!(uses(store, &token).await, 1);
-    assert_eq!(join(store, &token, &joiner).await, JoinOutcome::AlreadyMember);
+    // A member through this very token: a retry whose answer was lost (issue 13).
+    assert_eq!(join(store, &token, &joiner).await, JoinOutcome::Rejoined(group.clone()));
     assert_eq!(uses(store, &token).await, 1);
     // The creator already is a member too, and keeps its own privileges.
     assert_eq!(join(store, &token, &owner).await, JoinOutcome::AlreadyMember);
@@ -564,11 +565,13 @@ pub(crate) async fn join_checks_run_in_the_documented_order(store: &dyn Store) {
     assert_eq!(store.delete_group(&doomed).await, Ok(true));
     assert_eq!(join(store, &spent, &owner).await, JoinOutcome::TokenUsedUp);
 
-    // Used up before already member: the member who spent it hears `TokenUsedUp`.
+    // The retry before used up: the member who spent it hears `Rejoined` (issue 13); used up
+    // before already member: a member who got in otherwise hears `TokenUsedUp`.
     let group = new_group(store, &owner, "team").await;
     let single = new_invite(store, &group, Some(1)).await;
     assert_eq!(join(store, &single, &joiner).await, JoinOutcome::Joined(group.clone()));
-    assert_eq!(join(store, &single, &joiner).await, JoinOutcome::TokenUsedUp);
+    assert_eq!(join(store, &single, &joiner).await, JoinOutcome::Rejoined(group.clone()));
+    assert_eq!(join(store, &single, &owner).await, JoinOutcome::TokenUsedUp);
 
     // Revoked before group gone.
     let revoked = TokenRecord { revoked: true, ..an_invite_granting(&doomed, PrivilegeSet::default_member(), None) };
@@ -639,7 +642,7 @@ pub(crate) async fn one_user_racing_itself_joins_once_and_counts_one_use(store: 
     for result in futures::future::join_all(tasks).await {
         match result.expect("the task finishes").expect("the join succeeds") {
             JoinOutcome::Joined(_) => joined += 1,
-            JoinOutcome::AlreadyMember => {}
+            JoinOutcome::Rejoined(_) => {}
             other => panic!("unexpected outcome {other:?}"),
         }
     }
@@ -744,8 +747,8 @@ pub(crate) async fn a_groups_zone_privileges_flow_to_its_members_while_they_are_
     let outsider = new_user(store, "outsider").await;
     let group = new_group(store, &owner, "auditors").await;
     let other = new_group(store, &owner, "listers").await;
-    assert_eq!(store.add_member(&group, &member, PrivilegeSet::default_member()).await, Ok(AddOutcome::Added));
-    assert_eq!(store.add_member(&other, &member, PrivilegeSet::default_member()).await, Ok(AddOutcome::Added));
+    assert_eq!(store.add_member(&group, &member, PrivilegeSet::default_member(), &member).await, Ok(AddOutcome::Added));
+    assert_eq!(store.add_member(&other, &member, PrivilegeSet::default_member(), &member).await, Ok(AddOutcome::Added));
     let view = zone(&[ZonePrivilege::ViewPrivileges]);
     let list = zone(&[ZonePrivilege::ListUsers]);
     let own = zone(&[ZonePrivilege::ListGroups]);
@@ -786,7 +789,7 @@ pub(crate) async fn deleting_a_user_removes_its_memberships_tokens_and_zone_priv
     store.create_user_with_privileges(&doomed, ZonePrivilegeSet::all()).await.expect("create");
     let group = new_group(store, &owner, "team").await;
     let own = new_group(store, &doomed.id, "own team").await;
-    store.add_member(&group, &doomed.id, PrivilegeSet::default_member()).await.expect("add");
+    store.add_member(&group, &doomed.id, PrivilegeSet::default_member(), &doomed.id).await.expect("add");
     store.insert_token(&an_access_token("doomed-access", &doomed.id)).await.expect("token");
     let invite = new_invite(store, &own, Some(1)).await;
 
@@ -812,7 +815,7 @@ pub(crate) async fn deleting_the_last_manager_of_a_group_with_other_members_is_r
     let member = new_user(store, "member").await;
     let alone = new_group(store, &manager, "alone").await;
     let shared = new_group(store, &manager, "shared").await;
-    store.add_member(&shared, &member, PrivilegeSet::default_member()).await.expect("add");
+    store.add_member(&shared, &member, PrivilegeSet::default_member(), &member).await.expect("add");
     store.insert_token(&an_access_token("manager-access", &manager)).await.expect("token");
 
     assert_eq!(store.delete_user(&manager).await, Ok(Guarded::LastManager(shared.clone())));
@@ -832,7 +835,7 @@ pub(crate) async fn leaving_or_losing_group_set_privileges_as_the_last_manager_i
     let member = new_user(store, "member").await;
     let group = new_group(store, &manager, "team").await;
     let view = PrivilegeSet::default_member();
-    store.add_member(&group, &member, view).await.expect("add");
+    store.add_member(&group, &member, view, &member).await.expect("add");
 
     let refused = Ok(Guarded::LastManager(group.clone()));
     assert_eq!(store.remove_member(&group, &manager).await, refused);
@@ -856,8 +859,8 @@ pub(crate) async fn a_group_without_a_manager_does_not_trap_its_members(store: &
     let group = a_group("unmanaged");
     let view = PrivilegeSet::default_member();
     store.create_group(&group, &creator, view).await.expect("create");
-    store.add_member(&group.id, &first, view).await.expect("add");
-    store.add_member(&group.id, &second, view).await.expect("add");
+    store.add_member(&group.id, &first, view, &first).await.expect("add");
+    store.add_member(&group.id, &second, view, &second).await.expect("add");
     // No change takes a manager it does not have, so each goes ahead.
     assert_eq!(store.set_privileges(&group.id, &first, PrivilegeSet::default()).await, Ok(Guarded::Done));
     assert_eq!(store.remove_member(&group.id, &creator).await, Ok(Guarded::Done));
@@ -870,14 +873,17 @@ pub(crate) async fn a_member_added_without_an_invite_is_added_once_with_the_give
     let newcomer = new_user(store, "newcomer").await;
     let group = new_group(store, &owner, "team").await;
     let view = PrivilegeSet::default_member();
-    assert_eq!(store.add_member(&group, &newcomer, view).await, Ok(AddOutcome::Added));
+    assert_eq!(store.add_member(&group, &newcomer, view, &newcomer).await, Ok(AddOutcome::Added));
     assert_eq!(store.membership(&group, &newcomer).await, Ok(Some(view)));
     assert_eq!(store.group_users(&group).await, Ok(vec![owner.clone(), newcomer.clone()]));
-    assert_eq!(store.add_member(&group, &newcomer, PrivilegeSet::all()).await, Ok(AddOutcome::AlreadyMember));
+    assert_eq!(
+        store.add_member(&group, &newcomer, PrivilegeSet::all(), &newcomer).await,
+        Ok(AddOutcome::AlreadyMember)
+    );
     assert_eq!(store.membership(&group, &newcomer).await, Ok(Some(view)), "nothing changed");
-    assert_eq!(store.add_member(&GroupId::generate(), &newcomer, view).await, Ok(AddOutcome::GroupGone));
+    assert_eq!(store.add_member(&GroupId::generate(), &newcomer, view, &newcomer).await, Ok(AddOutcome::GroupGone));
     let nobody = UserId::generate();
-    assert_eq!(store.add_member(&group, &nobody, view).await, Ok(AddOutcome::UserGone));
+    assert_eq!(store.add_member(&group, &nobody, view, &nobody).await, Ok(AddOutcome::UserGone));
     assert_eq!(store.membership(&group, &nobody).await, Ok(None));
 }
 
@@ -894,7 +900,7 @@ fn each_once<T: Clone + Eq + std::hash::Hash>(items: &[T]) -> bool {
 }
 
 async fn add(store: &dyn Store, group: &GroupId, user: &UserId) {
-    let outcome = store.add_member(group, user, PrivilegeSet::default_member()).await;
+    let outcome = store.add_member(group, user, PrivilegeSet::default_member(), user).await;
     assert_eq!(outcome, Ok(AddOutcome::Added), "adding a member");
 }
 
@@ -1081,8 +1087,11 @@ pub(crate) async fn nested_join_checks_run_in_the_documented_order(store: &dyn S
     let into_a = new_group_invite(store, &a, Some(2)).await;
     assert_eq!(store.link_with_token(&into_a, &GroupId::generate()).await, Ok(LinkOutcome::ChildGone));
     assert_eq!(store.link_with_token(&into_a, &b).await, Ok(LinkOutcome::Linked(a.clone())));
-    assert_eq!(store.link_with_token(&into_a, &b).await, Ok(LinkOutcome::AlreadyLinked));
-    assert_eq!(uses(store, &into_a).await, 1, "an existing link counts no use");
+    assert_eq!(store.link_with_token(&into_a, &b).await, Ok(LinkOutcome::Relinked(a.clone())), "a retry");
+    assert_eq!(uses(store, &into_a).await, 1, "a retry counts no use");
+    let again_into_a = new_group_invite(store, &a, Some(2)).await;
+    assert_eq!(store.link_with_token(&again_into_a, &b).await, Ok(LinkOutcome::AlreadyLinked));
+    assert_eq!(uses(store, &again_into_a).await, 0, "an existing link counts no use");
 
     // b is a child of a: a joining b, or b joining itself, would close a cycle, and c under b
     // then a under c (a longer way round) too.
@@ -1110,10 +1119,10 @@ pub(crate) async fn a_check_that_asks_for_at_least_some_privileges_may_stop_at_t
     nest(store, &top, &bottom).await;
     let flows = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::InviteUser]);
     store.set_link_privileges(&top, &bottom, flows).await.expect("bottom's privileges in top");
-    store.add_member(&bottom, &deep, PrivilegeSet::default()).await.expect("deep joins bottom");
-    store.add_member(&bottom, &both, PrivilegeSet::default()).await.expect("both joins bottom");
+    store.add_member(&bottom, &deep, PrivilegeSet::default(), &deep).await.expect("deep joins bottom");
+    store.add_member(&bottom, &both, PrivilegeSet::default(), &both).await.expect("both joins bottom");
     let direct = PrivilegeSet::from_iter([Privilege::ViewData]);
-    store.add_member(&top, &both, direct).await.expect("both joins top");
+    store.add_member(&top, &both, direct, &both).await.expect("both joins top");
     let view = PrivilegeSet::from_iter([Privilege::ViewData]);
     let invite = PrivilegeSet::from_iter([Privilege::InviteUser]);
 
@@ -1137,7 +1146,10 @@ pub(crate) async fn effective_membership_and_privileges_flow_across_three_levels
         new_group(store, &owner, "middle").await,
         new_group(store, &owner, "bottom").await,
     );
-    store.add_member(&bottom, &deep, PrivilegeSet::from_iter([Privilege::Remove])).await.expect("deep joins bottom");
+    store
+        .add_member(&bottom, &deep, PrivilegeSet::from_iter([Privilege::Remove]), &deep)
+        .await
+        .expect("deep joins bottom");
     assert_eq!(store.effective_privileges(&top, &deep).await, Ok(None), "not yet nested");
     nest(store, &top, &middle).await;
     nest(store, &middle, &bottom).await;
@@ -1155,7 +1167,10 @@ pub(crate) async fn effective_membership_and_privileges_flow_across_three_levels
     assert_eq!(store.effective_privileges(&middle, &deep).await, Ok(Some(middle_grants)));
     assert_eq!(store.effective_privileges(&top, &deep).await, Ok(Some(top_grants)));
     // A direct member of top is united with what flows.
-    store.add_member(&top, &deep, PrivilegeSet::from_iter([Privilege::RemoveUser])).await.expect("deep joins top");
+    store
+        .add_member(&top, &deep, PrivilegeSet::from_iter([Privilege::RemoveUser]), &deep)
+        .await
+        .expect("deep joins top");
     let united = top_grants.union(PrivilegeSet::from_iter([Privilege::RemoveUser]));
     assert_eq!(store.effective_privileges(&top, &deep).await, Ok(Some(united)));
     assert_eq!(store.remove_member(&top, &deep).await, Ok(Guarded::Done));
@@ -1195,7 +1210,7 @@ pub(crate) async fn a_diamond_counts_each_member_and_group_once(store: &dyn Stor
     nest(store, &top, &right).await;
     nest(store, &left, &bottom).await;
     nest(store, &right, &bottom).await;
-    store.add_member(&bottom, &member, PrivilegeSet::default_member()).await.expect("member joins bottom");
+    store.add_member(&bottom, &member, PrivilegeSet::default_member(), &member).await.expect("member joins bottom");
     store.set_link_privileges(&top, &right, PrivilegeSet::from_iter([Privilege::Remove])).await.expect("right in top");
     assert_eq!(store.effective_users(&top).await, Ok(vec![owner.clone(), member.clone()]));
     let groups = store.effective_groups(&member).await.expect("groups");
@@ -1313,7 +1328,7 @@ macro_rules! every_contract {
                 pages_of_the_nested_lists_concatenate_to_their_whole_lists,
                 walking_a_changing_nested_list_gives_what_stayed_once_and_nothing_twice,
                 membership_calls_tell_members_from_non_members,
-                a_second_join_by_the_same_user_is_already_member_and_counts_no_use,
+                a_second_join_by_the_same_user_is_a_retry_and_counts_no_use,
                 a_single_use_invite_admits_one_user_and_then_is_used_up,
                 an_unlimited_invite_admits_every_user_and_counts_each,
                 a_revoked_invite_is_used_up_and_changes_nothing,

@@ -33,6 +33,11 @@ pub(crate) fn an_invite_granting(group: &GroupId, privileges: PrivilegeSet, max_
         uses: 0,
         revoked: false,
         created_at: 1_700_000_000,
+        issuer: None,
+        name: None,
+        caveats: "[]".into(),
+        valid_until: None,
+        custom_metadata: "{}".into(),
     }
 }
 
@@ -50,6 +55,11 @@ pub(crate) fn an_access_token(id: &str, user: &UserId) -> TokenRecord {
         uses: 0,
         revoked: false,
         created_at: 1_700_000_000,
+        issuer: None,
+        name: None,
+        caveats: "[]".into(),
+        valid_until: None,
+        custom_metadata: "{}".into(),
     }
 }
 
@@ -149,8 +159,8 @@ pub(crate) async fn race_last_managers_leaving(stores: &[Arc<dyn Store>], rounds
         let second = new_user(store, "second manager").await;
         let member = new_user(store, "member").await;
         let group = new_group(store, &first, &format!("managed {round}")).await;
-        store.add_member(&group, &second, PrivilegeSet::all()).await.expect("add the second manager");
-        store.add_member(&group, &member, PrivilegeSet::default_member()).await.expect("add a member");
+        store.add_member(&group, &second, PrivilegeSet::all(), &second).await.expect("add the second manager");
+        store.add_member(&group, &member, PrivilegeSet::default_member(), &member).await.expect("add a member");
 
         let barrier = Arc::new(tokio::sync::Barrier::new(2));
         let tasks: Vec<_> = [first.clone(), second.clone()]
@@ -255,6 +265,11 @@ pub(crate) fn a_group_invite(parent: &GroupId, max_uses: Option<u32>) -> TokenRe
         uses: 0,
         revoked: false,
         created_at: 1_700_000_000,
+        issuer: None,
+        name: None,
+        caveats: "[]".into(),
+        valid_until: None,
+        custom_metadata: "{}".into(),
     }
 }
 
@@ -358,7 +373,7 @@ pub(crate) async fn race_link_changes_and_check_the_closure(stores: &[Arc<dyn St
     for i in 0..12 {
         let group = new_group(store, &owner, &format!("g{i}")).await;
         let member = new_user(store, &format!("m{i}")).await;
-        store.add_member(&group, &member, PrivilegeSet::default_member()).await.expect("add the member");
+        store.add_member(&group, &member, PrivilegeSet::default_member(), &member).await.expect("add the member");
         groups.push(group);
         members.push(member);
     }

@@ -13,8 +13,9 @@ use std::sync::{Mutex, MutexGuard};
 use async_trait::async_trait;
 
 use super::{
-    loses_last_manager, AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant,
-    TokenRecord, UserUpdate, HEALTH_PROBE, KEY_FINGERPRINT,
+    issuer_needs, loses_last_manager, AddOutcome, Guarded, JoinOutcome, JoinRecord, Joiner, LinkOutcome,
+    NamedTokenUpdate, Origin, Store, StoreError, StoreResult, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
+    HEALTH_PROBE, KEY_FINGERPRINT,
 };
 use crate::domain::{
     Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
@@ -57,6 +58,15 @@ struct State {
     /// Nested groups: the links parent <- child (issue 12).
     links: Links,
     tokens: HashMap<String, TokenRecord>,
+    /// Every token's id by the sequence number it was stored under (creation order), and each
+    /// token's key there, for the lists of named tokens and of a group's invites.
+    tokens_in_order: BTreeMap<u64, String>,
+    token_seqs: HashMap<String, u64>,
+    /// The named tokens: (issuer, name) to token id. Names are unique per issuer.
+    token_names: HashMap<(UserId, String), String>,
+    /// The join records of each token, in the order the joins happened, under their sequence
+    /// numbers; they go with their token, never with the membership.
+    token_joins: HashMap<String, Vec<(u64, JoinRecord)>>,
     /// The last sequence number handed out. It only grows, so sorting by it gives creation order
     /// for groups and join order for memberships, whatever the hash maps' iteration order.
     last_seq: u64,
@@ -67,6 +77,8 @@ struct State {
 #[derive(Debug, Default)]
 struct Memberships {
     all: HashMap<(GroupId, UserId), Stored<PrivilegeSet>>,
+    /// How each membership was made (issue 13); it goes with the membership.
+    origins: HashMap<(GroupId, UserId), Origin>,
     /// Each list is in `seq` order: a new membership has the highest `seq` so far, so it is
     /// pushed at the end.
     by_user: HashMap<UserId, Vec<(u64, GroupId)>>,
@@ -83,8 +95,9 @@ impl Memberships {
     }
 
     /// Adds a membership the caller has checked is new.
-    fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, seq: u64) {
+    fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, origin: Origin, seq: u64) {
         self.all.insert((group.clone(), user.clone()), Stored { value: privileges, seq });
+        self.origins.insert((group.clone(), user.clone()), origin);
         self.by_user.entry(user.clone()).or_default().push((seq, group.clone()));
         self.by_group.entry(group.clone()).or_default().push((seq, user.clone()));
     }
@@ -93,6 +106,7 @@ impl Memberships {
         let Some(removed) = self.all.remove(&(group.clone(), user.clone())) else {
             return false;
         };
+        self.origins.remove(&(group.clone(), user.clone()));
         unlist(&mut self.by_user, user, removed.seq);
         unlist(&mut self.by_group, group, removed.seq);
         true
@@ -132,6 +146,8 @@ impl Memberships {
 struct Links {
     /// `(parent, child)` to the privileges the child holds in the parent.
     all: HashMap<(GroupId, GroupId), Stored<PrivilegeSet>>,
+    /// The invite each link was made with, for the links a nested join made (issue 13).
+    tokens: HashMap<(GroupId, GroupId), String>,
     children: HashMap<GroupId, Vec<(u64, GroupId)>>,
     parents: HashMap<GroupId, Vec<(u64, GroupId)>>,
 }
@@ -141,8 +157,9 @@ impl Links {
         self.all.get(&(parent.clone(), child.clone()))
     }
 
-    fn insert(&mut self, parent: &GroupId, child: &GroupId, privileges: PrivilegeSet, seq: u64) {
+    fn insert(&mut self, parent: &GroupId, child: &GroupId, privileges: PrivilegeSet, token: &str, seq: u64) {
         self.all.insert((parent.clone(), child.clone()), Stored { value: privileges, seq });
+        self.tokens.insert((parent.clone(), child.clone()), token.to_owned());
         self.children.entry(parent.clone()).or_default().push((seq, child.clone()));
         self.parents.entry(child.clone()).or_default().push((seq, parent.clone()));
     }
@@ -151,6 +168,7 @@ impl Links {
         let Some(removed) = self.all.remove(&(parent.clone(), child.clone())) else {
             return false;
         };
+        self.tokens.remove(&(parent.clone(), child.clone()));
         unlist(&mut self.children, parent, removed.seq);
         unlist(&mut self.parents, child, removed.seq);
         true
@@ -255,9 +273,73 @@ impl State {
     }
 
     /// Adds a membership the caller has checked is new and whose group and user exist.
-    fn add_membership(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) {
+    fn add_membership(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, origin: Origin) {
         let seq = self.next_seq();
-        self.memberships.insert(group, user, privileges, seq);
+        self.memberships.insert(group, user, privileges, origin, seq);
+    }
+
+    /// `user`'s effective privileges in `group`: its direct membership's and those of the links
+    /// into `group` from the groups it reaches; `None` when it is not an effective member.
+    fn effective_privileges(&self, group: &GroupId, user: &UserId) -> Option<PrivilegeSet> {
+        let reached: HashSet<GroupId> = self.effective_groups(user).into_iter().collect();
+        if !reached.contains(group) {
+            return None;
+        }
+        let direct = self.memberships.get(group, user).map(|m| m.value).unwrap_or_default();
+        let children = self.links.children.get(group).map_or(&[][..], Vec::as_slice);
+        let flowing = children
+            .iter()
+            .filter(|(_, child)| reached.contains(child))
+            .filter_map(|(_, child)| self.links.get(group, child))
+            .fold(PrivilegeSet::default(), |acc, link| acc.union(link.value));
+        Some(direct.union(flowing))
+    }
+
+    /// `user`'s zone privileges: its own and those of every group it effectively belongs to.
+    fn effective_zone(&self, user: &UserId) -> ZonePrivilegeSet {
+        let own = self.user_zone.get(user).copied().unwrap_or_default();
+        let groups = self.effective_groups(user);
+        groups.iter().filter_map(|g| self.group_zone.get(g)).fold(own, |acc, z| acc.union(*z))
+    }
+
+    /// Whether the issuer of `record` (an invite into `group`) may still create it: it exists
+    /// and holds `issuer_needs` there, or the zone privilege. A record without an issuer (older
+    /// than migration 0008) passes.
+    fn issuer_allowed(&self, record: &TokenRecord, group: &GroupId) -> bool {
+        let Some(issuer) = &record.issuer else {
+            return true;
+        };
+        if !self.users.contains_key(issuer) {
+            return false;
+        }
+        let Some((needed, zone)) = issuer_needs(&record.grant) else {
+            return true;
+        };
+        let held = self.effective_privileges(group, issuer).unwrap_or_default();
+        needed.bits() & !held.bits() == 0 || self.effective_zone(issuer).contains(zone)
+    }
+
+    /// Records one admission through token `token_id`.
+    fn record_join(&mut self, token_id: &str, group: &GroupId, joiner: Joiner, privileges: PrivilegeSet, now: u64) {
+        let seq = self.next_seq();
+        let record =
+            JoinRecord { token_id: token_id.to_owned(), group: group.clone(), joiner, privileges, joined_at: now };
+        self.token_joins.entry(token_id.to_owned()).or_default().push((seq, record));
+    }
+
+    /// Removes token `id` with its name and its join records. `false`: no such token.
+    fn remove_token(&mut self, id: &str) -> bool {
+        let Some(record) = self.tokens.remove(id) else {
+            return false;
+        };
+        if let Some(seq) = self.token_seqs.remove(id) {
+            self.tokens_in_order.remove(&seq);
+        }
+        if let (Some(issuer), Some(name)) = (record.issuer, record.name) {
+            self.token_names.remove(&(issuer, name));
+        }
+        self.token_joins.remove(id);
+        true
     }
 
     /// The SQLite backend refuses a membership for a user it does not know (a foreign key), so
@@ -373,7 +455,18 @@ impl Store for MemoryStore {
             state.users_in_order.remove(&seq);
         }
         state.user_zone.remove(id);
-        state.tokens.retain(|_, t| !matches!(&t.grant, TokenGrant::Access { user } if user == id));
+        let doomed: Vec<String> = state
+            .tokens
+            .values()
+            .filter(|t| {
+                matches!(&t.grant, TokenGrant::Access { user } if user == id)
+                    || (t.name.is_some() && t.issuer.as_ref() == Some(id))
+            })
+            .map(|t| t.id.clone())
+            .collect();
+        for token in doomed {
+            state.remove_token(&token);
+        }
         Ok(Guarded::Done)
     }
 
@@ -403,9 +496,7 @@ impl Store for MemoryStore {
 
     async fn effective_zone_privileges(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
         let state = self.lock()?;
-        let own = state.user_zone.get(user).copied().unwrap_or_default();
-        let groups = state.effective_groups(user);
-        Ok(groups.iter().filter_map(|g| state.group_zone.get(g)).fold(own, |acc, z| acc.union(*z)))
+        Ok(state.effective_zone(user))
     }
 
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
@@ -469,10 +560,26 @@ impl Store for MemoryStore {
         Ok(self.lock()?.users.len() as u64)
     }
 
-    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<TokenWrite> {
+        let mut state = self.lock()?;
+        let name = match (&record.issuer, &record.name) {
+            (Some(issuer), Some(name)) => Some((issuer.clone(), name.clone())),
+            (None, Some(_)) => return Err(StoreError::Backend("a named token has no issuer".into())),
+            _ => None,
+        };
+        if name.as_ref().is_some_and(|key| state.token_names.contains_key(key)) {
+            return Ok(TokenWrite::NameTaken);
+        }
         // The message names no identifier: token identifiers never appear in errors.
         let clash = "a token record with that identifier already exists";
-        insert_fresh(&mut self.lock()?.tokens, &record.id, record, clash)
+        insert_fresh(&mut state.tokens, &record.id, record, clash)?;
+        let seq = state.next_seq();
+        state.tokens_in_order.insert(seq, record.id.clone());
+        state.token_seqs.insert(record.id.clone(), seq);
+        if let Some(key) = name {
+            state.token_names.insert(key, record.id.clone());
+        }
+        Ok(TokenWrite::Done)
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
@@ -488,7 +595,7 @@ impl Store for MemoryStore {
         let seq = state.next_seq();
         state.groups.insert(group.id.clone(), Stored { value: group.clone(), seq });
         state.groups_by_seq.insert(seq, group.id.clone());
-        state.add_membership(&group.id, creator, privileges);
+        state.add_membership(&group.id, creator, privileges, Origin::Created);
         Ok(())
     }
 
@@ -609,7 +716,13 @@ impl Store for MemoryStore {
         Ok(if state.memberships.remove(group, user) { Guarded::Done } else { Guarded::Missing })
     }
 
-    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+    async fn add_member(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        privileges: PrivilegeSet,
+        by: &UserId,
+    ) -> StoreResult<AddOutcome> {
         let mut state = self.lock()?;
         if !state.groups.contains_key(group) {
             return Ok(AddOutcome::GroupGone);
@@ -620,7 +733,7 @@ impl Store for MemoryStore {
         if state.memberships.get(group, user).is_some() {
             return Ok(AddOutcome::AlreadyMember);
         }
-        state.add_membership(group, user, privileges);
+        state.add_membership(group, user, privileges, Origin::Added { by: by.clone() });
         Ok(AddOutcome::Added)
     }
 
@@ -661,32 +774,41 @@ impl Store for MemoryStore {
         // between the cycle check and the insert, so two links never close a cycle together.
         let mut guard = self.lock()?;
         let state = &mut *guard;
-        let Some(record) = state.tokens.get_mut(token_id) else {
+        let Some(record) = state.tokens.get(token_id) else {
             return Ok(LinkOutcome::TokenUnknown);
         };
         let TokenGrant::GroupInviteGroup { group: parent, privileges } = &record.grant else {
             return Ok(LinkOutcome::TokenUnknown);
         };
+        let (parent, privileges) = (parent.clone(), *privileges);
+        let key = (parent.clone(), child.clone());
+        if state.links.tokens.get(&key).is_some_and(|t| t == token_id) {
+            return Ok(LinkOutcome::Relinked(parent));
+        }
         if record.revoked || record.max_uses.is_some_and(|max| record.uses >= max) {
             return Ok(LinkOutcome::TokenUsedUp);
         }
-        if !state.groups.contains_key(parent) {
+        if !state.groups.contains_key(&parent) {
             return Ok(LinkOutcome::GroupGone);
+        }
+        if !state.issuer_allowed(record, &parent) {
+            return Ok(LinkOutcome::IssuerNotAllowed);
         }
         if !state.groups.contains_key(child) {
             return Ok(LinkOutcome::ChildGone);
         }
-        if state.links.get(parent, child).is_some() {
+        if state.links.get(&parent, child).is_some() {
             return Ok(LinkOutcome::AlreadyLinked);
         }
         if Links::reach(&state.links.parents, [parent.clone()]).contains(child) {
             return Ok(LinkOutcome::WouldCycle);
         }
-        let (parent, privileges) = (parent.clone(), *privileges);
-        record.uses = record.uses.saturating_add(1);
-        state.last_seq += 1;
-        let seq = state.last_seq;
-        state.links.insert(&parent, child, privileges, seq);
+        if let Some(record) = state.tokens.get_mut(token_id) {
+            record.uses = record.uses.saturating_add(1);
+        }
+        let seq = state.next_seq();
+        state.links.insert(&parent, child, privileges, token_id, seq);
+        state.record_join(token_id, &parent, Joiner::Group(child.clone()), privileges, now_unix());
         Ok(LinkOutcome::Linked(parent))
     }
 
@@ -697,19 +819,7 @@ impl Store for MemoryStore {
         user: &UserId,
         _enough: PrivilegeSet,
     ) -> StoreResult<Option<PrivilegeSet>> {
-        let state = self.lock()?;
-        let reached: HashSet<GroupId> = state.effective_groups(user).into_iter().collect();
-        if !reached.contains(group) {
-            return Ok(None);
-        }
-        let direct = state.memberships.get(group, user).map(|m| m.value).unwrap_or_default();
-        let children = state.links.children.get(group).map_or(&[][..], Vec::as_slice);
-        let flowing = children
-            .iter()
-            .filter(|(_, child)| reached.contains(child))
-            .filter_map(|(_, child)| state.links.get(group, child))
-            .fold(PrivilegeSet::default(), |acc, link| acc.union(link.value));
-        Ok(Some(direct.union(flowing)))
+        Ok(self.lock()?.effective_privileges(group, user))
     }
 
     async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
@@ -733,34 +843,153 @@ impl Store for MemoryStore {
         // One lock for the whole step is this backend's transaction: no other join can run
         // between the checks and the writes, so uses can never exceed `max_uses`.
         let mut guard = self.lock()?;
-        // Borrowing the fields apart lets the token record stay borrowed mutably while the
-        // groups and memberships are checked, so the use is counted on the record just checked.
         let state = &mut *guard;
-        let Some(record) = state.tokens.get_mut(token_id) else {
+        let Some(record) = state.tokens.get(token_id) else {
             return Ok(JoinOutcome::TokenUnknown);
         };
         let TokenGrant::GroupInviteUser { group, privileges } = &record.grant else {
             return Ok(JoinOutcome::TokenUnknown);
         };
+        let (group, privileges) = (group.clone(), *privileges);
+        let origin = state.memberships.origins.get(&(group.clone(), user.clone()));
+        if matches!(origin, Some(Origin::Invite { token, .. }) if token == token_id) {
+            return Ok(JoinOutcome::Rejoined(group));
+        }
         let used_up = record.max_uses.is_some_and(|max| record.uses >= max);
         if record.revoked || used_up {
             return Ok(JoinOutcome::TokenUsedUp);
         }
-        if !state.groups.contains_key(group) {
+        if !state.groups.contains_key(&group) {
             return Ok(JoinOutcome::GroupGone);
         }
-        if state.memberships.get(group, user).is_some() {
+        if !state.issuer_allowed(record, &group) {
+            return Ok(JoinOutcome::IssuerNotAllowed);
+        }
+        if state.memberships.get(&group, user).is_some() {
             return Ok(JoinOutcome::AlreadyMember);
         }
-        let (group, privileges) = (group.clone(), *privileges);
         if !state.users.contains_key(user) {
             return Err(StoreError::Backend("a membership names a user that does not exist".into()));
         }
+        let issuer = record.issuer.clone();
         // Four billion joins through one token would need as many memberships made; saturating
         // keeps even that impossible case from panicking.
-        record.uses = record.uses.saturating_add(1);
-        let seq = state.next_seq();
-        state.memberships.insert(&group, user, privileges, seq);
+        if let Some(record) = state.tokens.get_mut(token_id) {
+            record.uses = record.uses.saturating_add(1);
+        }
+        let origin = Origin::Invite { token: token_id.to_owned(), issuer };
+        state.add_membership(&group, user, privileges, origin);
+        state.record_join(token_id, &group, Joiner::User(user.clone()), privileges, now_unix());
         Ok(JoinOutcome::Joined(group))
     }
+
+    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+        let state = self.lock()?;
+        let rows: Vec<(u64, String)> = state
+            .tokens_in_order
+            .iter()
+            .filter(|(_, id)| {
+                state.tokens.get(*id).is_some_and(|t| t.name.is_some() && t.issuer.as_ref() == Some(issuer))
+            })
+            .map(|(seq, id)| (*seq, id.clone()))
+            .collect();
+        Ok(paged(&rows, page))
+    }
+
+    async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
+        let state = self.lock()?;
+        let id = state.token_names.get(&(issuer.clone(), name.to_owned()));
+        Ok(id.and_then(|id| state.tokens.get(id)).cloned())
+    }
+
+    async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
+        let mut guard = self.lock()?;
+        let state = &mut *guard;
+        let Some(record) = state.tokens.get_mut(id) else {
+            return Ok(TokenWrite::Missing);
+        };
+        let (Some(issuer), Some(old_name)) = (record.issuer.clone(), record.name.clone()) else {
+            return Ok(TokenWrite::Missing);
+        };
+        if let Some(name) = update.name.as_ref().filter(|n| **n != old_name) {
+            let key = (issuer.clone(), name.clone());
+            if state.token_names.contains_key(&key) {
+                return Ok(TokenWrite::NameTaken);
+            }
+            state.token_names.remove(&(issuer, old_name));
+            state.token_names.insert(key, id.to_owned());
+            record.name = Some(name.clone());
+        }
+        if let Some(revoked) = update.revoked {
+            record.revoked = revoked;
+        }
+        if let Some(metadata) = &update.custom_metadata {
+            record.custom_metadata = metadata.clone();
+        }
+        Ok(TokenWrite::Done)
+    }
+
+    async fn delete_token(&self, id: &str) -> StoreResult<bool> {
+        Ok(self.lock()?.remove_token(id))
+    }
+
+    async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64> {
+        let mut state = self.lock()?;
+        let doomed: Vec<String> =
+            state.token_names.iter().filter(|((i, _), _)| i == issuer).map(|(_, id)| id.clone()).collect();
+        for id in &doomed {
+            state.remove_token(id);
+        }
+        Ok(doomed.len() as u64)
+    }
+
+    async fn group_invites(
+        &self,
+        group: &GroupId,
+        now_unix: u64,
+        page: Option<PageRequest>,
+    ) -> StoreResult<Page<TokenRecord>> {
+        let state = self.lock()?;
+        let live = |t: &TokenRecord| {
+            let invite_here = matches!(&t.grant,
+                TokenGrant::GroupInviteUser { group: g, .. } | TokenGrant::GroupInviteGroup { group: g, .. } if g == group);
+            invite_here
+                && !t.revoked
+                && t.max_uses.is_none_or(|max| t.uses < max)
+                && t.valid_until.is_none_or(|until| now_unix < until)
+        };
+        let rows: Vec<(u64, TokenRecord)> = state
+            .tokens_in_order
+            .iter()
+            .filter_map(|(seq, id)| state.tokens.get(id).filter(|t| live(t)).map(|t| (*seq, t.clone())))
+            .collect();
+        Ok(paged(&rows, page))
+    }
+
+    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+        let state = self.lock()?;
+        Ok(paged(state.token_joins.get(token_id).map_or(&[][..], Vec::as_slice), page))
+    }
+
+    async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>> {
+        let state = self.lock()?;
+        if state.memberships.get(group, user).is_none() {
+            return Ok(None);
+        }
+        let origin = state.memberships.origins.get(&(group.clone(), user.clone()));
+        Ok(Some(origin.cloned().unwrap_or(Origin::Unknown)))
+    }
+}
+
+/// `list` (sorted by sequence number) whole, or the page of it `page` asks for.
+fn paged<T: Clone>(list: &[(u64, T)], page: Option<PageRequest>) -> Page<T> {
+    match page {
+        Some(page) => page_of(list, page),
+        None => Page::whole(list.iter().map(|(_, item)| item.clone()).collect()),
+    }
+}
+
+/// The wall clock in unix seconds, for join records (the trait's join takes no time).
+fn now_unix() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }

@@ -44,7 +44,19 @@ fn assert_invalid_access_token(reply: &Reply) {
 /// (something no API call can make: a revoked token, or one of a user who is gone).
 async fn recorded(app: &TestApp, kind: TokenKind, grant: TokenGrant, max_uses: Option<u32>, revoked: bool) -> String {
     let minted = app.codec.mint(kind);
-    let record = TokenRecord { id: minted.identifier, grant, max_uses, uses: 0, revoked, created_at: TEST_NOW };
+    let record = TokenRecord {
+        id: minted.identifier,
+        grant,
+        max_uses,
+        uses: 0,
+        revoked,
+        created_at: TEST_NOW,
+        issuer: None,
+        name: None,
+        caveats: "[]".into(),
+        valid_until: None,
+        custom_metadata: "{}".into(),
+    };
     app.app.store().insert_token(&record).await.expect("the token is recorded");
     minted.token
 }

@@ -420,6 +420,7 @@ impl Store for PostgresStore {
             })
         })
         .await
+        .map(|()| TokenWrite::Done)
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {

@@ -13,7 +13,8 @@ pub(crate) mod zone;
 use super::StoreError;
 
 pub(crate) use rows::{
-    group_id, privileges, read_token_row, read_user_row, token_columns, user_id, GroupRow, TokenRow, UserRow,
+    group_id, privileges, read_token_row, read_user_row, token_columns, token_named_columns, user_id, GroupRow,
+    TokenRow, UserRow,
 };
 
 /// The `tokens.kind` of an access token.

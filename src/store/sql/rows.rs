@@ -38,9 +38,29 @@ macro_rules! token_columns {
     };
 }
 
+/// The named-token columns of issue 13 (migration 0008), in `TokenRow`'s order; a statement that
+/// reads them selects them right after `token_columns!()` (columns 9 to 13).
+macro_rules! token_named_columns {
+    () => {
+        "issuer_id, name, caveats, valid_until, custom_metadata"
+    };
+}
+
 /// A `TokenRow` from the columns `token_columns!()` names, read from `$row` at columns 0 to 8
-/// with the driver's getter `$get` (rusqlite's `get`, tokio-postgres's `try_get`) and `?`.
+/// with the driver's getter `$get` (rusqlite's `get`, tokio-postgres's `try_get`) and `?`. With
+/// `named`, also `token_named_columns!()` at columns 9 to 13; without, the row has no issuer, no
+/// name, no caveats and no metadata (a backend that does not read them yet).
 macro_rules! read_token_row {
+    ($row:expr, $get:ident, named) => {
+        $crate::store::sql::TokenRow {
+            issuer_id: $row.$get(9)?,
+            name: $row.$get(10)?,
+            caveats: $row.$get(11)?,
+            valid_until: $row.$get(12)?,
+            custom_metadata: $row.$get(13)?,
+            ..$crate::store::sql::read_token_row!($row, $get)
+        }
+    };
     ($row:expr, $get:ident) => {
         $crate::store::sql::TokenRow {
             id: $row.$get(0)?,
@@ -52,6 +72,11 @@ macro_rules! read_token_row {
             uses: $row.$get(6)?,
             revoked: $row.$get(7)?,
             created_at: $row.$get(8)?,
+            issuer_id: None,
+            name: None,
+            caveats: "[]".to_owned(),
+            valid_until: None,
+            custom_metadata: "{}".to_owned(),
         }
     };
 }
@@ -69,7 +94,7 @@ macro_rules! read_user_row {
     };
 }
 
-pub(crate) use {read_token_row, read_user_row, token_columns};
+pub(crate) use {read_token_row, read_user_row, token_columns, token_named_columns};
 
 /// The user columns `id, name, alias, login`, in that order wherever they are selected.
 pub(crate) struct UserRow {
@@ -104,7 +129,8 @@ impl GroupRow {
 }
 
 /// The token columns `id, kind, user_id, group_id, privileges, max_uses, uses, revoked,
-/// created_at`, in that order wherever they are selected or inserted.
+/// created_at`, then `issuer_id, name, caveats, valid_until, custom_metadata`, in that order
+/// wherever they are selected or inserted.
 pub(crate) struct TokenRow {
     pub(crate) id: String,
     pub(crate) kind: String,
@@ -115,6 +141,11 @@ pub(crate) struct TokenRow {
     pub(crate) uses: i64,
     pub(crate) revoked: bool,
     pub(crate) created_at: i64,
+    pub(crate) issuer_id: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) caveats: String,
+    pub(crate) valid_until: Option<i64>,
+    pub(crate) custom_metadata: String,
 }
 
 impl TokenRow {
@@ -141,6 +172,15 @@ impl TokenRow {
             uses: i64::from(record.uses),
             revoked: record.revoked,
             created_at,
+            issuer_id: record.issuer.as_ref().map(|u| u.as_str().to_owned()),
+            name: record.name.clone(),
+            caveats: record.caveats.clone(),
+            valid_until: record
+                .valid_until
+                .map(i64::try_from)
+                .transpose()
+                .map_err(|_| RowError("a token's deadline is out of range".into()))?,
+            custom_metadata: record.custom_metadata.clone(),
         })
     }
 
@@ -166,6 +206,15 @@ impl TokenRow {
             revoked: self.revoked,
             created_at: u64::try_from(self.created_at)
                 .map_err(|_| RowError("a stored token creation time is negative".into()))?,
+            issuer: self.issuer_id.map(user_id).transpose()?,
+            name: self.name,
+            caveats: self.caveats,
+            valid_until: self
+                .valid_until
+                .map(u64::try_from)
+                .transpose()
+                .map_err(|_| RowError("a stored token deadline is negative".into()))?,
+            custom_metadata: self.custom_metadata,
         })
     }
 }

@@ -4,7 +4,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::errors::Failure;
 use crate::domain::PrivilegeSet;
-use crate::store::sql::{read_token_row, read_user_row, token_columns, RowError, TokenRow, UserRow};
+use crate::store::sql::{
+    read_token_row, read_user_row, token_columns, token_named_columns, RowError, TokenRow, UserRow,
+};
 use crate::store::TokenRecord;
 
 /// The four user columns `id, name, alias, login` starting at column `at`.
@@ -12,13 +14,13 @@ pub(super) fn user_row(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<U
     Ok(read_user_row!(row, get, at))
 }
 
-/// The token columns (`token_columns!()`) from column 0.
+/// The token columns (`token_columns!()`, then `token_named_columns!()`) from column 0.
 pub(super) fn token_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<TokenRow> {
-    Ok(read_token_row!(row, get))
+    Ok(read_token_row!(row, get, named))
 }
 
 pub(super) fn get_token_in(conn: &Connection, id: &str) -> Result<Option<TokenRecord>, Failure> {
-    let sql = concat!("SELECT ", token_columns!(), " FROM tokens WHERE id = ?1");
+    let sql = concat!("SELECT ", token_columns!(), ", ", token_named_columns!(), " FROM tokens WHERE id = ?1");
     let row = conn.prepare_cached(sql)?.query_row([id], token_row).optional()?;
     Ok(row.map(TokenRow::decode).transpose()?)
 }

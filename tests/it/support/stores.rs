@@ -12,7 +12,8 @@ use oz_groups::domain::{
     ZonePrivilegeSet,
 };
 use oz_groups::store::{
-    AddOutcome, Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord, UserUpdate,
+    AddOutcome, Guarded, JoinOutcome, JoinRecord, LinkOutcome, NamedTokenUpdate, Origin, Store, StoreError,
+    StoreResult, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
 };
 use tokio::sync::watch;
 
@@ -113,9 +114,15 @@ impl Store for ProbeStore {
         self.count();
         self.inner.effective_zone_privileges(user).await
     }
-    async fn add_member(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<AddOutcome> {
+    async fn add_member(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        privileges: PrivilegeSet,
+        by: &UserId,
+    ) -> StoreResult<AddOutcome> {
         self.count();
-        self.inner.add_member(group, user, privileges).await
+        self.inner.add_member(group, user, privileges, by).await
     }
     async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
         self.count();
@@ -154,7 +161,7 @@ impl Store for ProbeStore {
     async fn probe_write(&self, now_unix: u64) -> StoreResult<()> {
         self.inner.probe_write(now_unix).await
     }
-    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<()> {
+    async fn insert_token(&self, record: &TokenRecord) -> StoreResult<TokenWrite> {
         self.count();
         self.inner.insert_token(record).await
     }
@@ -288,5 +295,42 @@ impl Store for ProbeStore {
     async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         self.count();
         self.inner.effective_groups(user).await
+    }
+    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+        self.count();
+        self.inner.named_tokens(issuer, page).await
+    }
+    async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
+        self.count();
+        self.inner.named_token_by_name(issuer, name).await
+    }
+    async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
+        self.count();
+        self.inner.update_named_token(id, update).await
+    }
+    async fn delete_token(&self, id: &str) -> StoreResult<bool> {
+        self.count();
+        self.inner.delete_token(id).await
+    }
+    async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64> {
+        self.count();
+        self.inner.delete_named_tokens(issuer).await
+    }
+    async fn group_invites(
+        &self,
+        group: &GroupId,
+        now_unix: u64,
+        page: Option<PageRequest>,
+    ) -> StoreResult<Page<TokenRecord>> {
+        self.count();
+        self.inner.group_invites(group, now_unix, page).await
+    }
+    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+        self.count();
+        self.inner.token_joins(token_id, page).await
+    }
+    async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>> {
+        self.count();
+        self.inner.member_origin(group, user).await
     }
 }
