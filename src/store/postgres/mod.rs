@@ -420,7 +420,6 @@ impl Store for PostgresStore {
             })
         })
         .await
-        .map(|()| TokenWrite::Done)
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {

@@ -963,7 +963,8 @@ async fn origins_names_lists_and_deletions_of_named_tokens() {
     let owner = new_user(store, "owner").await;
     let group = new_group(store, &owner, "origins").await;
     assert_eq!(store.member_origin(&group, &owner).await, Ok(Some(Origin::Created)));
-    let added = member_with(store, &group, PrivilegeSet::default_member(), &owner).await;
+    let inviting = PrivilegeSet::default_member().union(PrivilegeSet::from_iter([crate::domain::Privilege::InviteUser]));
+    let added = member_with(store, &group, inviting, &owner).await;
     assert_eq!(store.member_origin(&group, &added).await, Ok(Some(Origin::Added { by: owner.clone() })));
     assert_eq!(store.member_origin(&group, &new_user(store, "stranger").await).await, Ok(None));
     // Names are unique per issuer.
@@ -997,8 +998,9 @@ async fn origins_names_lists_and_deletions_of_named_tokens() {
         },
     )
     .await;
+    let group_ref = &group;
     let live = |now| async move {
-        store.group_invites(&group, now, None).await.map(|p| p.items.into_iter().map(|r| r.id).collect::<Vec<_>>())
+        store.group_invites(group_ref, now, None).await.map(|p| p.items.into_iter().map(|r| r.id).collect::<Vec<_>>())
     };
     let all = vec![first.id.clone(), second.id.clone(), third.id.clone(), expiring.id.clone()];
     assert_eq!(live(1_999).await, Ok(all.clone()));
