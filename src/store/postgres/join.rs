@@ -63,15 +63,9 @@ pub(super) use issuer_allowed;
 ///   use counted: racing joins on one invite run one after the other, each on fresh counts. A
 ///   revocation (an `UPDATE` of the row) is waited for the same way, so no join that reads the
 ///   row after the revocation committed admits anyone.
-/// - `r`, the retry: the user is a direct member of the token's group through this very token
-///   (its membership's `origin_token`), one probe of the membership's primary key (the token's
-///   group as a scalar, so that the plan probes the key instead of scanning the user's
-///   memberships). Then nothing else is done, however the token stands (a single-use token is
-///   used up by that first join). Only a join of a user invite sets `origin_token`, so the
-///   kind needs no check here.
-/// - `g`, the invite's group, if there is no retry and the token is an invite that is not
-///   revoked and has a use left (the checks `sql::join` makes; the answer's `USABLE` column
-///   repeats them for the decision order to compare) and is not marked `group_gone`. The
+/// - `g`, the invite's group, if the token is an invite that is not revoked and has a use left
+///   (the checks `sql::join` makes; the answer's `USABLE` column repeats them for the decision
+///   order to compare) and is not marked `group_gone`. The
 ///   group's row is read, not locked: a lock on it, shared by every join into the group, cost
 ///   each join a MultiXact (0004_join_without_group_lock). A deletion of the group reaches the
 ///   join through `t` instead: it marks the group's tokens, so a join that waited for the mark
@@ -79,8 +73,11 @@ pub(super) use issuer_allowed;
 ///   goes on to remove the group's memberships, the one it added among them
 ///   (`PostgresStore::delete_group`).
 /// - `i`, the group again if the token's issuer may still create it (`issuer_allowed!`; no
-///   issuer recorded, an invite older than 0008, skips the check). It reads at `READ
-///   COMMITTED`, so it sees every change committed before the statement started.
+///   issuer recorded, an invite older than 0008, skips the check): a few index probes in this
+///   statement, no round trip more. It reads the statement's snapshot (`READ COMMITTED`), so it
+///   sees every change committed before the statement started; one committed while the
+///   statement waited for the token's lock is not seen (only the locked row is read afresh).
+///   The retry (`Rejoined`) is not decided here but in `retried`, which says why.
 /// - `m` adds the membership with its origin, only if `i` passed, and adds nothing for a user
 ///   who is a member already (the primary key decides, so a concurrent join of the same user
 ///   with another invite is waited for, not missed). An unknown user fails its foreign key: the
@@ -101,13 +98,11 @@ pub const JOIN: &str = concat!(
     ", ",
     token_named_columns!(),
     ", group_gone FROM tokens WHERE id = $1 FOR UPDATE),
-     r AS (SELECT 1 FROM memberships
-           WHERE group_id = (SELECT group_id FROM t) AND user_id = $2 AND origin_token = $1),
      g AS (SELECT groups.id, t.privileges, t.issuer_id,
                   CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $5::bigint ELSE $6::bigint END AS need
            FROM groups JOIN t ON groups.id = t.group_id
            WHERE t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses)
-             AND t.group_gone = FALSE AND NOT EXISTS (SELECT 1 FROM r)),
+             AND t.group_gone = FALSE),
      i AS (SELECT g.id, g.privileges, g.issuer_id FROM g
            WHERE g.issuer_id IS NULL OR ",
     issuer_allowed!("g.id", "g.issuer_id", "g.need", "$8::bigint"),
@@ -124,7 +119,7 @@ pub const JOIN: &str = concat!(
            SELECT $1, id, $2, privileges, $4 FROM i WHERE EXISTS (SELECT 1 FROM m)
            RETURNING 1)
 SELECT t.*, t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses),
-       EXISTS (SELECT 1 FROM r), EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM i),
+       EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM i),
        EXISTS (SELECT 1 FROM m), (SELECT COUNT(*) FROM u),
        CASE WHEN EXISTS (SELECT 1 FROM m) THEN 1 / ((SELECT COUNT(*) FROM u) * (SELECT COUNT(*) FROM j)) END
 FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
@@ -134,11 +129,14 @@ FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
 /// the guard's, is not read).
 pub(super) const GROUP_GONE_MARK: usize = 14;
 const USABLE: usize = 15;
-const RETRIED: usize = 16;
-const GROUP_EXISTS: usize = 17;
-const ISSUER_ALLOWED: usize = 18;
-const ADDED: usize = 19;
-const COUNTED: usize = 20;
+const GROUP_EXISTS: usize = 16;
+const ISSUER_ALLOWED: usize = 17;
+const ADDED: usize = 18;
+const COUNTED: usize = 19;
+
+/// The retry check (`Rejoined`): `$2` is a direct member of group `$1` through token `$3`.
+const REJOINED: &str =
+    "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2 AND origin_token = $3)";
 
 /// The bits the issuer check compares (`JOIN`'s `$5`..`$8`, the nested join's), all taken from
 /// `issuer_needs`, the one statement of what an issuer must hold: what it needs for an invite
@@ -226,14 +224,14 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
         if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
             return Err(RowError("the join statement added a membership the decision order refused".into()).into());
         }
-        Ok(outcome)
+        Ok((outcome, row))
     }
     .await;
     match decided {
-        Ok(outcome) => {
+        Ok((outcome, row)) => {
             // With `synchronous_commit=on`, on the server's disk when this returns.
             client.batch_execute("COMMIT").await?;
-            Ok(outcome)
+            retried(client, outcome, &row, token_id, user).await
         }
         Err(e) => {
             client.batch_execute("ROLLBACK").await?;
@@ -242,22 +240,51 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
     }
 }
 
-/// The outcome of `JOIN`'s answer `row`: the retry first (right after "unknown token"), then
-/// the shared decision order, whose "already a member" is the issuer's refusal when the
-/// statement found the group but refused the issuer (it then added nothing).
+/// The outcome of `JOIN`'s answer `row`: the shared decision order's, whose "already a member"
+/// is the issuer's refusal when the statement found the group but refused the issuer (it then
+/// added nothing).
 async fn decide(row: &Row) -> Result<JoinOutcome, Failure> {
-    let answer = Answer(row);
-    if row.try_get::<_, bool>(RETRIED)? {
-        if let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, .. }) = answer.token().await? {
-            return Ok(JoinOutcome::Rejoined(group));
-        }
-    }
-    let outcome = join(&answer).await?;
+    let outcome = join(&Answer(row)).await?;
     let refused = row.try_get::<_, bool>(GROUP_EXISTS)? && !row.try_get::<_, bool>(ISSUER_ALLOWED)?;
     Ok(match outcome {
         JoinOutcome::AlreadyMember if refused => JoinOutcome::IssuerNotAllowed,
         other => other,
     })
+}
+
+/// The retry (`Rejoined`), decided once `JOIN`'s transaction has ended and only when it
+/// admitted nobody with a user invite: is `user` a direct member of its group through this very
+/// token? Then the answer is `Rejoined`, whatever `JOIN` found (used up, revoked, issuer
+/// refused, already a member): that transaction wrote nothing, and the membership proves the
+/// first join, so the answer holds as if the retry had been checked right after "unknown
+/// token". Costs a round trip on those outcomes only, never on a join that admits someone.
+///
+/// Not inside `JOIN`: a join that waited for the token's lock reads the row as the other join
+/// committed it, but the rest of the statement reads the snapshot it started with, which lacks
+/// the membership that join added (the same user racing itself came out `AlreadyMember`). This
+/// statement has a snapshot of its own. Not inside the transaction either: there it would hold
+/// the token's lock for the extra round trip, and every racer that finds a token used up would
+/// make the queue on its row longer by one.
+async fn retried(
+    client: &Object,
+    outcome: JoinOutcome,
+    row: &Row,
+    token_id: &str,
+    user: &str,
+) -> Result<JoinOutcome, Failure> {
+    let could_be_a_retry = matches!(
+        outcome,
+        JoinOutcome::TokenUsedUp | JoinOutcome::GroupGone | JoinOutcome::IssuerNotAllowed | JoinOutcome::AlreadyMember
+    );
+    if !could_be_a_retry {
+        return Ok(outcome);
+    }
+    let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, .. }) = Answer(row).token().await? else {
+        return Ok(outcome);
+    };
+    let statement = client.prepare_cached(REJOINED).await?;
+    let rejoined: bool = client.query_one(&statement, &[&group.as_str(), &user, &token_id]).await?.try_get(0)?;
+    Ok(if rejoined { JoinOutcome::Rejoined(group) } else { outcome })
 }
 
 /// `JOIN`'s answer, read through the decision order's steps: the statement has run them all.

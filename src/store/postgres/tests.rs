@@ -963,7 +963,8 @@ async fn origins_names_lists_and_deletions_of_named_tokens() {
     let owner = new_user(store, "owner").await;
     let group = new_group(store, &owner, "origins").await;
     assert_eq!(store.member_origin(&group, &owner).await, Ok(Some(Origin::Created)));
-    let inviting = PrivilegeSet::default_member().union(PrivilegeSet::from_iter([crate::domain::Privilege::InviteUser]));
+    let inviting =
+        PrivilegeSet::default_member().union(PrivilegeSet::from_iter([crate::domain::Privilege::InviteUser]));
     let added = member_with(store, &group, inviting, &owner).await;
     assert_eq!(store.member_origin(&group, &added).await, Ok(Some(Origin::Added { by: owner.clone() })));
     assert_eq!(store.member_origin(&group, &new_user(store, "stranger").await).await, Ok(None));
