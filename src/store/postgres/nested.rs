@@ -205,7 +205,7 @@ impl PostgresStore {
                     return Ok(LinkOutcome::GroupGone);
                 }
                 if let Some((issuer, grant)) = issuer {
-                    if !issuer_may(tx, &parent_id, issuer.as_str(), &grant).await? {
+                    if !issuer_may(tx, parent_id, issuer.as_str(), &grant).await? {
                         return Ok(LinkOutcome::IssuerNotAllowed);
                     }
                 }
