@@ -2,8 +2,11 @@
 //! pattern): each function below states one rule of the trait's documentation. Backend-specific
 //! behaviour (files, pragmas, migrations) is tested beside its backend, not here.
 
+mod named;
+
 use std::sync::Arc;
 
+use self::named::*;
 use super::fixtures::postgres_database;
 use super::fixtures::{
     a_group, a_group_invite, a_user, an_access_token, an_invite_granting, name, nest, new_group, new_group_invite,
@@ -1352,6 +1355,19 @@ macro_rules! every_contract {
                 effective_membership_and_privileges_flow_across_three_levels,
                 a_diamond_counts_each_member_and_group_once,
                 deleting_a_linked_group_removes_its_links_both_ways,
+                a_named_token_reads_back_exactly_and_by_its_name,
+                names_are_unique_per_issuer_on_insert_and_on_rename,
+                a_named_token_is_updated_revoked_and_unrevoked,
+                deleting_tokens_deletes_their_join_records_and_only_the_issuers_named_ones,
+                deleting_a_user_deletes_its_named_tokens_and_its_other_invites_fail_the_issuer_check,
+                a_groups_invites_leave_out_revoked_used_up_and_expired_ones,
+                named_tokens_invites_and_join_records_are_paged,
+                an_issuer_who_left_or_lost_the_invite_privilege_is_not_allowed,
+                an_issuer_allowed_through_a_parent_group_or_the_zone_privilege_passes,
+                an_invite_granting_more_than_a_member_needs_an_issuer_who_may_set_privileges,
+                checks_run_in_order_unknown_retry_used_up_group_gone_issuer_already_member,
+                a_memberships_origin_says_how_it_was_made,
+                join_records_are_written_for_joins_and_nested_joins_and_outlive_the_membership,
             ];
             shared: [
                 a_single_use_invite_admits_exactly_one_of_many_racing_users,
@@ -1362,6 +1378,8 @@ macro_rules! every_contract {
                 a_single_use_group_invite_links_exactly_one_of_many_racing_groups,
                 two_joins_that_together_would_close_a_cycle_link_exactly_one,
                 concurrent_links_and_unlinks_leave_effective_groups_equal_to_the_walked_ancestors,
+                an_invite_with_k_uses_admits_exactly_k_of_ten_k_racing_users,
+                joins_racing_a_revocation_admit_no_one_after_it,
             ];
         }
     };

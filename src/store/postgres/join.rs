@@ -11,7 +11,7 @@ use super::retry::retrying;
 use super::rows::token_row;
 use super::PostgresStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
-use crate::store::sql::join::{join, Admission, JoinSteps};
+use crate::store::sql::join::{join, Admission, IssuerCheck, JoinSteps};
 use crate::store::sql::{token_columns, token_named_columns, RowError, KIND_GROUP_INVITE_USER};
 use crate::store::{issuer_needs, JoinOutcome, StoreResult, TokenGrant, TokenRecord};
 
@@ -218,7 +218,7 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
     let decided = async {
         begun?;
         let row = answered?;
-        let outcome = decide(&row).await?;
+        let outcome = join(&Answer(&row)).await?;
         // The other direction of `admit`'s check: a membership added means the decision order
         // found the token usable too.
         if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
@@ -238,18 +238,6 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
             Err(e)
         }
     }
-}
-
-/// The outcome of `JOIN`'s answer `row`: the shared decision order's, whose "already a member"
-/// is the issuer's refusal when the statement found the group but refused the issuer (it then
-/// added nothing).
-async fn decide(row: &Row) -> Result<JoinOutcome, Failure> {
-    let outcome = join(&Answer(row)).await?;
-    let refused = row.try_get::<_, bool>(GROUP_EXISTS)? && !row.try_get::<_, bool>(ISSUER_ALLOWED)?;
-    Ok(match outcome {
-        JoinOutcome::AlreadyMember if refused => JoinOutcome::IssuerNotAllowed,
-        other => other,
-    })
 }
 
 /// The retry (`Rejoined`), decided once `JOIN`'s transaction has ended and only when it
@@ -300,16 +288,40 @@ impl JoinSteps for Answer<'_> {
         Ok(Some(token_row(self.0)?.decode()?))
     }
 
+    /// Never a retry here: `JOIN` cannot tell (its snapshot may lack the membership of a join
+    /// that held the token's lock before it), so `retried` reads it after the transaction, for
+    /// exactly the outcomes this order can reach when the answer here is "no" and that wrote
+    /// nothing. Its `Rejoined` then replaces them, which is the answer this step would have
+    /// given in its place, right after "unknown token": the order stays the shared one, and a
+    /// join that admits someone pays no read more.
+    async fn rejoined(&self, _group: &GroupId) -> Result<bool, Failure> {
+        Ok(false)
+    }
+
     /// Called only when the decision order found the token usable; the statement must have
-    /// found it so too, and added the membership with the token's group and privileges.
-    async fn admit(&self, _group: &GroupId, _privileges: PrivilegeSet) -> Result<Admission, Failure> {
+    /// found it so too, made the issuer check (`issuer_allowed!`, on the bits `IssuerBits` takes
+    /// from `issuer_needs`, as `IssuerCheck` does) and added the membership with the token's
+    /// group and privileges only if the issuer passed.
+    async fn admit(
+        &self,
+        _group: &GroupId,
+        _privileges: PrivilegeSet,
+        issuer: Option<&IssuerCheck>,
+    ) -> Result<Admission, Failure> {
         if !self.0.try_get::<_, bool>(USABLE)? {
             return Err(RowError("the join statement and the decision order disagree on a token".into()).into());
+        }
+        let group_exists: bool = self.0.try_get(GROUP_EXISTS)?;
+        let issuer_allowed: bool = self.0.try_get(ISSUER_ALLOWED)?;
+        // A token without an issuer check (no issuer recorded) skips it in the statement too.
+        if issuer.is_none() && group_exists && !issuer_allowed {
+            return Err(RowError("the join statement checked an issuer the decision order does not".into()).into());
         }
         // A count is never negative; were it, the guard would see no use counted and fail.
         let counted: i64 = self.0.try_get(COUNTED)?;
         Ok(Admission {
-            group_exists: self.0.try_get(GROUP_EXISTS)?,
+            group_exists,
+            issuer_allowed,
             added: self.0.try_get(ADDED)?,
             counted: u64::try_from(counted).unwrap_or(0),
         })

@@ -23,17 +23,28 @@ pub(crate) fn effective_union(rows: impl IntoIterator<Item = i64>) -> Result<Opt
 
 /// The token part of a nested join's decision (contract §1 order: unknown, then revoked or
 /// used up): the parent and the privileges the child gets there, or the outcome that ends it.
+/// (Without issue 13's retry check, which comes between the two: see `group_invite` and
+/// `spent`.)
 pub(crate) fn usable_group_invite(
     record: Option<TokenRecord>,
 ) -> Result<(crate::domain::GroupId, PrivilegeSet), LinkOutcome> {
-    let Some(TokenRecord {
-        grant: TokenGrant::GroupInviteGroup { group, privileges }, revoked, uses, max_uses, ..
-    }) = record
-    else {
-        return Err(LinkOutcome::TokenUnknown);
-    };
-    if revoked || max_uses.is_some_and(|max| uses >= max) {
+    let record = record.ok_or(LinkOutcome::TokenUnknown)?;
+    let usable = group_invite(&record)?;
+    if spent(&record) {
         return Err(LinkOutcome::TokenUsedUp);
     }
-    Ok((group, privileges))
+    Ok(usable)
+}
+
+/// The parent and the privileges of a `GroupInviteGroup` record, or `TokenUnknown`.
+pub(crate) fn group_invite(record: &TokenRecord) -> Result<(crate::domain::GroupId, PrivilegeSet), LinkOutcome> {
+    match &record.grant {
+        TokenGrant::GroupInviteGroup { group, privileges } => Ok((group.clone(), *privileges)),
+        _ => Err(LinkOutcome::TokenUnknown),
+    }
+}
+
+/// Whether an invite is revoked or has no use left.
+pub(crate) fn spent(record: &TokenRecord) -> bool {
+    record.revoked || record.max_uses.is_some_and(|max| record.uses >= max)
 }

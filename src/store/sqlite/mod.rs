@@ -13,6 +13,7 @@
 mod errors;
 mod join;
 mod migrate;
+mod named;
 mod nested;
 mod pages;
 mod readers;
@@ -35,7 +36,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use self::errors::{sql_error, Failure};
 use self::readers::{open_inline_reader, open_reader, INLINE_READERS, READERS};
-use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row};
+use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row, MemberOrigin};
 use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
@@ -453,7 +454,7 @@ impl Store for SqliteStore {
             )?
             .execute(params![group.id.as_str(), group.name.as_str(), group.kind.as_str()])?;
             // An unknown creator fails the foreign key here and the whole step rolls back.
-            insert_membership(tx, group.id.as_str(), creator.as_str(), privileges)
+            insert_membership(tx, group.id.as_str(), creator.as_str(), privileges, MemberOrigin::Created)
         })
         .await
     }
@@ -581,9 +582,9 @@ impl Store for SqliteStore {
         group: &GroupId,
         user: &UserId,
         privileges: PrivilegeSet,
-        _by: &UserId,
+        by: &UserId,
     ) -> StoreResult<AddOutcome> {
-        self.add_member_in(group, user, privileges).await
+        self.add_member_in(group, user, privileges, by).await
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
@@ -636,45 +637,40 @@ impl Store for SqliteStore {
         self.effective_groups_in(user).await
     }
 
-    async fn named_tokens(&self, _issuer: &UserId, _page: Option<PageRequest>) -> StoreResult<Page<String>> {
-        Err(not_yet())
+    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+        self.named_tokens_in(issuer, page).await
     }
 
-    async fn named_token_by_name(&self, _issuer: &UserId, _name: &str) -> StoreResult<Option<TokenRecord>> {
-        Err(not_yet())
+    async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
+        self.named_token_by_name_in(issuer, name).await
     }
 
-    async fn update_named_token(&self, _id: &str, _update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
-        Err(not_yet())
+    async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
+        self.update_named_token_in(id, update).await
     }
 
-    async fn delete_token(&self, _id: &str) -> StoreResult<bool> {
-        Err(not_yet())
+    async fn delete_token(&self, id: &str) -> StoreResult<bool> {
+        self.delete_token_in(id).await
     }
 
-    async fn delete_named_tokens(&self, _issuer: &UserId) -> StoreResult<u64> {
-        Err(not_yet())
+    async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64> {
+        self.delete_named_tokens_of(issuer).await
     }
 
     async fn group_invites(
         &self,
-        _group: &GroupId,
-        _now_unix: u64,
-        _page: Option<PageRequest>,
+        group: &GroupId,
+        now_unix: u64,
+        page: Option<PageRequest>,
     ) -> StoreResult<Page<TokenRecord>> {
-        Err(not_yet())
+        self.group_invites_in(group, now_unix, page).await
     }
 
-    async fn token_joins(&self, _token_id: &str, _page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
-        Err(not_yet())
+    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+        self.token_joins_in(token_id, page).await
     }
 
-    async fn member_origin(&self, _group: &GroupId, _user: &UserId) -> StoreResult<Option<Origin>> {
-        Err(not_yet())
+    async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>> {
+        self.member_origin_in(group, user).await
     }
-}
-
-/// What the named-token methods answer until they are written for this backend.
-fn not_yet() -> StoreError {
-    StoreError::Backend("issue 13: not yet on SQLite".into())
 }

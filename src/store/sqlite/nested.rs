@@ -8,10 +8,12 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::errors::Failure;
+use super::named::{insert_join_record, issuer_allowed};
 use super::rows::{get_token_in, id_list};
 use super::SqliteStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId};
-use crate::store::sql::nested::{effective_union, usable_group_invite};
+use crate::store::sql::join::IssuerCheck;
+use crate::store::sql::nested::{effective_union, group_invite, spent};
 use crate::store::sql::{self};
 use crate::store::{LinkOutcome, StoreResult};
 
@@ -93,6 +95,33 @@ fn group_exists(conn: &Connection, id: &str) -> Result<bool, Failure> {
     Ok(conn.prepare_cached("SELECT 1 FROM groups WHERE id = ?1")?.query_row([id], |_| Ok(())).optional()?.is_some())
 }
 
+/// `user`'s effective privileges in `group` (`Store::effective_privileges_at_least`), read on
+/// `conn`: a reader's, or the writer's inside a join (the issuer check).
+pub(super) fn effective_privileges_on(
+    conn: &Connection,
+    group: &str,
+    user: &str,
+    enough: PrivilegeSet,
+) -> Result<Option<PrivilegeSet>, Failure> {
+    // The direct membership, and the links into the group by which it reaches each of the
+    // user's groups: one closure row per way down (by key, from the user's memberships
+    // outwards), however deep the group is. The second part is skipped when the direct
+    // membership holds `enough` (a constant subquery, run once).
+    let sql = "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
+               UNION ALL
+               SELECT l.privileges FROM memberships m
+               CROSS JOIN group_closure c ON c.ancestor = ?2 AND c.descendant = m.group_id
+               CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.via
+               WHERE m.user_id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM memberships
+                                 WHERE group_id = ?2 AND user_id = ?1 AND (privileges & ?3) = ?3)";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params![user, group, i64::from(enough.bits())], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(effective_union(rows)?)
+}
+
 impl SqliteStore {
     pub(super) async fn child_groups_in(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
         let parent = parent.clone();
@@ -157,34 +186,52 @@ impl SqliteStore {
     pub(super) async fn link_with_token_in(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {
         let (token_id, child) = (token_id.to_owned(), child.clone());
         self.write(move |tx| {
-            let (parent, privileges) = match usable_group_invite(get_token_in(tx, &token_id)?) {
+            let Some(record) = get_token_in(tx, &token_id)? else {
+                return Ok(LinkOutcome::TokenUnknown);
+            };
+            let (parent, privileges) = match group_invite(&record) {
                 Ok(usable) => usable,
                 Err(outcome) => return Ok(outcome),
             };
             let (parent_id, child_id) = (parent.as_str(), child.as_str());
+            // The link, read once: made with this very token, it is a retry (before the use
+            // checks, since a retry of a single-use invite finds it used up by itself);
+            // otherwise its existence is `AlreadyLinked` below.
+            let link: Option<Option<String>> = tx
+                .prepare_cached("SELECT origin_token FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
+                .query_row([parent_id, child_id], |r| r.get(0))
+                .optional()?;
+            if link.as_ref().is_some_and(|made_with| made_with.as_deref() == Some(token_id.as_str())) {
+                return Ok(LinkOutcome::Relinked(parent));
+            }
+            if spent(&record) {
+                return Ok(LinkOutcome::TokenUsedUp);
+            }
             if !group_exists(tx, parent_id)? {
                 return Ok(LinkOutcome::GroupGone);
+            }
+            if let Some(check) = IssuerCheck::of(&record) {
+                if !issuer_allowed(tx, &check, parent_id)? {
+                    return Ok(LinkOutcome::IssuerNotAllowed);
+                }
             }
             if !group_exists(tx, child_id)? {
                 return Ok(LinkOutcome::ChildGone);
             }
-            let linked = tx
-                .prepare_cached("SELECT 1 FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
-                .query_row([parent_id, child_id], |_| Ok(()))
-                .optional()?;
-            if linked.is_some() {
+            if link.is_some() {
                 return Ok(LinkOutcome::AlreadyLinked);
             }
             if would_cycle(tx, parent_id, child_id)? {
                 return Ok(LinkOutcome::WouldCycle);
             }
             tx.prepare_cached(
-                "INSERT INTO group_links (parent_id, child_id, privileges, seq)
-                 VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM group_links))",
+                "INSERT INTO group_links (parent_id, child_id, privileges, seq, origin_token)
+                 VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM group_links), ?4)",
             )?
-            .execute(params![parent_id, child_id, privileges.bits()])?;
+            .execute(params![parent_id, child_id, privileges.bits(), token_id])?;
             close_link(tx, parent_id, child_id)?;
             tx.prepare_cached("UPDATE tokens SET uses = uses + 1 WHERE id = ?1")?.execute([token_id.as_str()])?;
+            insert_join_record(tx, &token_id, parent_id, (None, Some(child_id)), privileges)?;
             Ok(LinkOutcome::Linked(parent))
         })
         .await
@@ -197,26 +244,7 @@ impl SqliteStore {
         enough: PrivilegeSet,
     ) -> StoreResult<Option<PrivilegeSet>> {
         let (group, user) = (group.clone(), user.clone());
-        self.read_inline(move |conn| {
-            // The direct membership, and the links into the group by which it reaches each of
-            // the user's groups: one closure row per way down (by key, from the user's
-            // memberships outwards), however deep the group is. The second part is skipped
-            // when the direct membership holds `enough` (a constant subquery, run once).
-            let sql = "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
-                       UNION ALL
-                       SELECT l.privileges FROM memberships m
-                       CROSS JOIN group_closure c ON c.ancestor = ?2 AND c.descendant = m.group_id
-                       CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.via
-                       WHERE m.user_id = ?1
-                         AND NOT EXISTS (SELECT 1 FROM memberships
-                                         WHERE group_id = ?2 AND user_id = ?1 AND (privileges & ?3) = ?3)";
-            let mut stmt = conn.prepare_cached(sql)?;
-            let rows = stmt
-                .query_map(rusqlite::params![user.as_str(), group.as_str(), i64::from(enough.bits())], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<i64>>>()?;
-            Ok(effective_union(rows)?)
-        })
-        .await
+        self.read_inline(move |conn| effective_privileges_on(conn, group.as_str(), user.as_str(), enough)).await
     }
 
     pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {

@@ -39,6 +39,31 @@ pub(super) fn id_list<T>(
     Ok(raw.into_iter().map(parse).collect::<Result<_, _>>()?)
 }
 
+/// How a new membership is made, as its `origin` columns record it (migration 0008).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum MemberOrigin<'a> {
+    Created,
+    /// `issuer` is `None` for an invite older than migration 0008.
+    Invite {
+        token: &'a str,
+        issuer: Option<&'a str>,
+    },
+    Added {
+        by: &'a str,
+    },
+}
+
+impl<'a> MemberOrigin<'a> {
+    /// The `origin`, `origin_token` and `origin_by` columns.
+    fn columns(self) -> (&'static str, Option<&'a str>, Option<&'a str>) {
+        match self {
+            MemberOrigin::Created => ("created", None, None),
+            MemberOrigin::Invite { token, issuer } => ("invite", Some(token), issuer),
+            MemberOrigin::Added { by } => ("added", None, Some(by)),
+        }
+    }
+}
+
 /// Adds a membership with the next membership sequence number. The caller holds the write lock
 /// (an IMMEDIATE transaction), so reading `MAX(seq)` and inserting cannot interleave with another
 /// writer; the `UNIQUE` constraint on `seq` would catch it if it somehow did.
@@ -47,11 +72,13 @@ pub(super) fn insert_membership(
     group: &str,
     user: &str,
     privileges: PrivilegeSet,
+    origin: MemberOrigin<'_>,
 ) -> Result<(), Failure> {
+    let (origin, token, by) = origin.columns();
     tx.prepare_cached(
-        "INSERT INTO memberships (group_id, user_id, privileges, seq)
-         VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM memberships))",
+        "INSERT INTO memberships (group_id, user_id, privileges, seq, origin, origin_token, origin_by)
+         VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM memberships), ?4, ?5, ?6)",
     )?
-    .execute(params![group, user, privileges.bits()])?;
+    .execute(params![group, user, privileges.bits(), origin, token, by])?;
     Ok(())
 }

@@ -514,3 +514,108 @@ fn deleting_a_users_tokens_reads_them_by_key_from_tokens_by_user() {
         .expect("plan text");
     assert!(plan.join("; ").contains("tokens_by_user"), "{plan:?}");
 }
+
+/// A database at migration 0007 with a group, its members, a link and tokens, migrated by this
+/// build: the old rows get no issuer, no name, no caveats or metadata and an unknown origin, and
+/// an old invite still admits (no issuer to check) with an origin and a join record of its own.
+#[tokio::test]
+async fn a_database_at_migration_0007_with_data_migrates_to_0008() {
+    use crate::store::{JoinRecord, Joiner, LinkOutcome, Origin};
+    let (_dir, path) = temp_db();
+    let (owner, joiner) = (a_user("owner"), a_user("joiner"));
+    let (group, child) = (GroupId::generate(), GroupId::generate());
+    {
+        let conn = Connection::open(&path).expect("the database opens");
+        conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)")
+            .expect("the ledger");
+        for migration in MIGRATIONS.iter().filter(|m| m.version <= 7) {
+            conn.execute_batch(migration.sql).expect("an old migration applies");
+            conn.execute("INSERT INTO schema_migrations VALUES (?1, 0)", [migration.version]).expect("recorded");
+        }
+        for (seq, user) in [&owner, &joiner].into_iter().enumerate() {
+            conn.execute(
+                "INSERT INTO users (id, name, alias, admin, seq, login) VALUES (?1, ?2, NULL, 0, ?3, ?2)",
+                rusqlite::params![user.id.as_str(), user.login.as_str(), seq as i64 + 1],
+            )
+            .expect("a user of 0007");
+        }
+        for (seq, id) in [&group, &child].into_iter().enumerate() {
+            conn.execute(
+                "INSERT INTO groups (id, name, type, seq) VALUES (?1, 'g', 'team', ?2)",
+                rusqlite::params![id.as_str(), seq as i64 + 1],
+            )
+            .expect("a group of 0007");
+        }
+        let all = i64::from(PrivilegeSet::all().bits());
+        let member = i64::from(PrivilegeSet::default_member().bits());
+        conn.execute(
+            "INSERT INTO memberships (group_id, user_id, privileges, seq) VALUES (?1, ?2, ?3, 1)",
+            rusqlite::params![group.as_str(), owner.id.as_str(), all],
+        )
+        .expect("a membership of 0007");
+        conn.execute(
+            "INSERT INTO group_links (parent_id, child_id, privileges, seq) VALUES (?1, ?2, ?3, 1)",
+            rusqlite::params![group.as_str(), child.as_str(), member],
+        )
+        .expect("a link of 0007");
+        conn.execute(
+            "INSERT INTO group_closure (ancestor, descendant, via) VALUES (?1, ?2, ?2)",
+            [group.as_str(), child.as_str()],
+        )
+        .expect("its closure row");
+        let invite = "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+                      VALUES (?1, ?2, NULL, ?3, ?4, 1, 0, 0, 1700000000)";
+        conn.execute(invite, rusqlite::params!["old-invite", "group_invite_user", group.as_str(), member])
+            .expect("an invite of 0007");
+        conn.execute(invite, rusqlite::params!["old-group-invite", "group_invite_group", group.as_str(), member])
+            .expect("a group invite of 0007");
+    }
+
+    let store = SqliteStore::open(&path).expect("the new build opens and migrates the database");
+    let applied: Vec<i64> = applied_migrations(&path).iter().map(|(v, _)| *v).collect();
+    assert_eq!(applied, versions(MIGRATIONS));
+    let old = store.get_token("old-invite").await.expect("read").expect("the invite survives");
+    assert_eq!(
+        (old.issuer, old.name, old.caveats.as_str(), old.valid_until, old.custom_metadata.as_str()),
+        (None, None, "[]", None, "{}")
+    );
+    assert_eq!(store.member_origin(&group, &owner.id).await, Ok(Some(Origin::Unknown)));
+    let live = store.group_invites(&group, 1_800_000_000, None).await.expect("the invites read").items;
+    assert_eq!(live.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["old-invite", "old-group-invite"]);
+
+    // No issuer: no issuer check. The join records its origin and itself.
+    assert_eq!(store.join_with_token("old-invite", &joiner.id).await, Ok(JoinOutcome::Joined(group.clone())));
+    let origin = Origin::Invite { token: "old-invite".into(), issuer: None };
+    assert_eq!(store.member_origin(&group, &joiner.id).await, Ok(Some(origin)));
+    let records: Vec<JoinRecord> = store.token_joins("old-invite", None).await.expect("records").items;
+    assert_eq!(records.iter().map(|r| r.joiner.clone()).collect::<Vec<_>>(), [Joiner::User(joiner.id.clone())]);
+    assert_eq!(store.join_with_token("old-invite", &joiner.id).await, Ok(JoinOutcome::Rejoined(group.clone())));
+    // A link older than 0008 was made with no token this build knows: no retry, already linked.
+    assert_eq!(store.link_with_token("old-group-invite", &child).await, Ok(LinkOutcome::AlreadyLinked));
+}
+
+/// The lists of issue 13 and the issuer's name check read by key, never by a scan of tokens.
+#[test]
+fn named_tokens_invites_and_join_records_are_read_by_key() {
+    let (_dir, path) = temp_db();
+    drop(SqliteStore::open(&path).expect("open and migrate"));
+    let conn = Connection::open(&path).expect("open");
+    let plan = |sql: &str, params: &[&dyn rusqlite::ToSql]| -> String {
+        let rows: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("plan")
+            .query_map(params, |r| r.get(3))
+            .expect("plan rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("plan text");
+        rows.join("; ")
+    };
+    let named = plan(super::named::NAMED_TOKENS, &[&0, &10, &"u"]);
+    assert!(named.contains("tokens_by_issuer_name"), "{named}");
+    let taken = plan("SELECT EXISTS (SELECT 1 FROM tokens WHERE issuer_id = ?1 AND name = ?2)", &[&"u", &"n"]);
+    assert!(taken.contains("tokens_by_issuer_name"), "{taken}");
+    let invites = plan(super::named::GROUP_INVITES, &[&0, &10, &"g", &0]);
+    assert!(invites.contains("tokens_by_group") && !invites.contains("TEMP B-TREE"), "{invites}");
+    let joins = plan(super::named::TOKEN_JOINS, &[&0, &10, &"t"]);
+    assert!(joins.contains("token_joins_by_token") && !joins.contains("TEMP B-TREE"), "{joins}");
+}

@@ -5,7 +5,8 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::errors::Failure;
-use super::rows::{id_list, insert_membership};
+use super::named::delete_named_tokens_in;
+use super::rows::{id_list, insert_membership, MemberOrigin};
 use super::SqliteStore;
 use crate::domain::{GroupId, Name};
 use crate::domain::{Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilegeSet};
@@ -68,6 +69,27 @@ fn guard(conn: &Connection, group: &str, user: &str, after: Option<PrivilegeSet>
         Some(true) => Guarded::LastManager(sql::group_id(group.to_owned())?),
         Some(false) => Guarded::Done,
     })
+}
+
+/// `user`'s zone privileges, its own and its groups' (`Store::effective_zone_privileges`), read on
+/// `conn`: a reader's, or the writer's inside a join (the issuer check).
+pub(super) fn effective_zone_privileges_on(conn: &Connection, user: &str) -> Result<ZonePrivilegeSet, Failure> {
+    // The groups' zone privileges flow to their effective members (issue 12). The few groups
+    // holding zone privileges are each asked whether the user reaches them (a membership, or
+    // one of its groups below them in the closure), rather than every group the user reaches
+    // looked up: a user in 10,000 groups took 51 ms that way, 2 us this way (SQLite, the
+    // issue's hierarchy).
+    let mut stmt = conn.prepare_cached(
+        "SELECT privileges FROM user_zone_privileges WHERE user_id = ?1
+         UNION ALL
+         SELECT z.privileges FROM group_zone_privileges z
+         WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = z.group_id AND m.user_id = ?1)
+            OR EXISTS (SELECT 1 FROM memberships m
+                       CROSS JOIN group_closure c ON c.ancestor = z.group_id AND c.descendant = m.group_id
+                       WHERE m.user_id = ?1)",
+    )?;
+    let rows = stmt.query_map([user], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(union_of(rows)?)
 }
 
 impl SqliteStore {
@@ -135,9 +157,12 @@ impl SqliteStore {
             if let Some(group) = first_group_losing_its_manager(id, &groups, &all)? {
                 return Ok(Guarded::LastManager(group));
             }
-            // Its zone privileges go by ON DELETE CASCADE; memberships and tokens explicitly.
+            // Its zone privileges go by ON DELETE CASCADE; memberships and tokens explicitly:
+            // its access tokens, and the named tokens it issued with their join records (its
+            // unnamed invites stay, and fail the issuer check at use).
             tx.prepare_cached("DELETE FROM memberships WHERE user_id = ?1")?.execute([id])?;
             tx.prepare_cached("DELETE FROM tokens WHERE user_id = ?1")?.execute([id])?;
+            delete_named_tokens_in(tx, id)?;
             tx.prepare_cached("DELETE FROM users WHERE id = ?1")?.execute([id])?;
             Ok(Guarded::Done)
         })
@@ -163,25 +188,7 @@ impl SqliteStore {
 
     pub(super) async fn effective_zone_privileges_in(&self, user: &UserId) -> StoreResult<ZonePrivilegeSet> {
         let user = user.clone();
-        self.read_inline(move |conn| {
-            // The groups' zone privileges flow to their effective members (issue 12). The few
-            // groups holding zone privileges are each asked whether the user reaches them (a
-            // membership, or one of its groups below them in the closure), rather than every
-            // group the user reaches looked up: a user in 10,000 groups took 51 ms that way,
-            // 2 us this way (SQLite, the issue's hierarchy).
-            let mut stmt = conn.prepare_cached(
-                "SELECT privileges FROM user_zone_privileges WHERE user_id = ?1
-                 UNION ALL
-                 SELECT z.privileges FROM group_zone_privileges z
-                 WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = z.group_id AND m.user_id = ?1)
-                    OR EXISTS (SELECT 1 FROM memberships m
-                               CROSS JOIN group_closure c ON c.ancestor = z.group_id AND c.descendant = m.group_id
-                               WHERE m.user_id = ?1)",
-            )?;
-            let rows = stmt.query_map([user.as_str()], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
-            Ok(union_of(rows)?)
-        })
-        .await
+        self.read_inline(move |conn| effective_zone_privileges_on(conn, user.as_str())).await
     }
 
     pub(super) async fn set_privileges_in(
@@ -220,8 +227,9 @@ impl SqliteStore {
         group: &GroupId,
         user: &UserId,
         privileges: PrivilegeSet,
+        by: &UserId,
     ) -> StoreResult<AddOutcome> {
-        let (group, user) = (group.clone(), user.clone());
+        let (group, user, by) = (group.clone(), user.clone(), by.clone());
         self.write(move |tx| {
             let exists = |sql: &str, key: &str| -> Result<bool, Failure> {
                 Ok(tx.prepare_cached(sql)?.query_row([key], |_| Ok(())).optional()?.is_some())
@@ -239,7 +247,8 @@ impl SqliteStore {
             if member.is_some() {
                 return Ok(AddOutcome::AlreadyMember);
             }
-            insert_membership(tx, group.as_str(), user.as_str(), privileges)?;
+            let origin = MemberOrigin::Added { by: by.as_str() };
+            insert_membership(tx, group.as_str(), user.as_str(), privileges, origin)?;
             Ok(AddOutcome::Added)
         })
         .await
