@@ -172,10 +172,16 @@ pub struct PgbenchResult {
 /// `COMMIT`. The first line picks this transaction's user and invite: row `n` of the seeded
 /// ones, `n` from a sequence, so no two transactions share either.
 pub fn script() -> String {
+    let [need_default, need_more, default, zone] = oz_groups::store::postgres::join_issuer_bits();
     let join = oz_groups::store::postgres::JOIN_STATEMENT
         .replace("$1", ":invite")
         .replace("$2", ":joiner")
-        .replace("$3", "'group_invite_user'");
+        .replace("$3", "'group_invite_user'")
+        .replace("$4", "extract(epoch from now())::bigint")
+        .replace("$5", &need_default.to_string())
+        .replace("$6", &need_more.to_string())
+        .replace("$7", &default.to_string())
+        .replace("$8", &zone.to_string());
     // One line per statement, as pgbench's logs and the report quote it.
     let join = join.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     format!(
@@ -205,7 +211,8 @@ pub fn pgbench_binary() -> PathBuf {
 /// `GROUPS` groups made through the `Store` API, then `rows` users and single-use invites in
 /// plain SQL, in the columns' formats the store writes and reads (`insert_token`,
 /// `decode_token`): ids of 32 hex digits, kind `group_invite_user`, the default member
-/// privileges, `max_uses` 1.
+/// privileges, `max_uses` 1, issued by the owner (so that every join runs the issuer check, which
+/// the owner, a member with every privilege, passes at its first probe).
 async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, String, String)> {
     let (dbname, url) = create_database(admin, prefix).await?;
     bounded("seeding the pgbench database", async {
@@ -235,11 +242,12 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
             .await?;
         client
             .execute(
-                "INSERT INTO tokens (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at)
+                "INSERT INTO tokens
+                     (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, issuer_id)
                  SELECT md5('bench-invite-' || n), 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
-                        $4::bigint, 1, 0, FALSE, $5::bigint
+                        $4::bigint, 1, 0, FALSE, $5::bigint, $6
                  FROM generate_series(1, $1::bigint) AS n",
-                &[&rows, &groups, &(GROUPS as i64), &member, &now],
+                &[&rows, &groups, &(GROUPS as i64), &member, &now, &owner.id.as_str()],
             )
             .await?;
         drop(client);

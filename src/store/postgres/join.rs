@@ -10,34 +10,84 @@ use super::errors::Failure;
 use super::retry::retrying;
 use super::rows::token_row;
 use super::PostgresStore;
-use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
 use crate::store::sql::join::{join, Admission, IssuerCheck, JoinSteps};
-use crate::store::sql::{token_columns, RowError, KIND_GROUP_INVITE_USER};
-use crate::store::{JoinOutcome, StoreResult, TokenRecord};
+use crate::store::sql::{token_columns, token_named_columns, RowError, KIND_GROUP_INVITE_USER};
+use crate::store::{issuer_needs, JoinOutcome, StoreResult, TokenGrant, TokenRecord};
 
-/// The whole join, `$1` the token's identifier, `$2` the joining user, `$3` the invite kind, run
-/// at `READ COMMITTED` (see `join_in` for its transaction).
+/// Whether user `$issuer` may still create an invite into group `$group` that needs the group
+/// privileges `$need` (`issuer_needs`), or else holds the zone privilege `$zone` (a bit set of
+/// one), as SQL text over those four expressions: what `Service::mint_invite` accepts at
+/// minting, read in the caller's statement. Cheapest first, as the executor tries an `OR`'s arms
+/// in order and stops at the first true one: the direct membership (one probe of its primary
+/// key; an issuer is most often a direct member holding what it needs), the user's own zone
+/// privileges (one probe), then the effective privileges as `effective_privileges_at_least`
+/// reads them (the closure per group of the issuer through an unflattened `LATERAL`, each link
+/// by its key), then the zone privileges of the few groups holding some, as
+/// `effective_zone_privileges` reads them. A deleted issuer has no membership and no zone
+/// privileges left, so it fails every arm.
+macro_rules! issuer_allowed {
+    ($group:literal, $issuer:literal, $need:literal, $zone:literal) => {
+        concat!(
+            "(EXISTS (SELECT 1 FROM memberships WHERE group_id = ", $group, " AND user_id = ", $issuer,
+            " AND (privileges & ", $need, ") = ", $need, ")
+              OR EXISTS (SELECT 1 FROM user_zone_privileges WHERE user_id = ", $issuer,
+            " AND (privileges & ", $zone, ") = ", $zone, ")
+              OR ((COALESCE((SELECT privileges FROM memberships WHERE group_id = ", $group, " AND user_id = ", $issuer, "), 0)
+                   | COALESCE((SELECT bit_or(w.p) FROM memberships mi CROSS JOIN LATERAL (
+                                   SELECT (SELECT l.privileges FROM group_links l
+                                           WHERE l.parent_id = ", $group, " AND l.child_id = c.via) AS p
+                                   FROM group_closure c WHERE c.ancestor = ", $group, " AND c.descendant = mi.group_id
+                                   OFFSET 0) w
+                               WHERE mi.user_id = ", $issuer, "), 0))
+                  & ", $need, ") = ", $need, "
+              OR EXISTS (SELECT 1 FROM group_zone_privileges z WHERE (z.privileges & ", $zone, ") = ", $zone, "
+                         AND (EXISTS (SELECT 1 FROM memberships mz WHERE mz.group_id = z.group_id AND mz.user_id = ", $issuer, ")
+                              OR EXISTS (SELECT 1 FROM memberships mz JOIN group_closure c
+                                         ON c.ancestor = z.group_id AND c.descendant = mz.group_id
+                                         WHERE mz.user_id = ", $issuer, "))))"
+        )
+    };
+}
+pub(super) use issuer_allowed;
+
+/// The whole join, run at `READ COMMITTED` (see `join_in` for its transaction). `$1` the token's
+/// identifier, `$2` the joining user, `$3` the invite kind, `$4` the time (unix seconds) for the
+/// join record; `$5`..`$8` the issuer check's bits (`IssuerBits`): what the issuer needs in the
+/// group for a token carrying the default member privileges, what it needs for one carrying
+/// more, the default member privileges, and the zone privilege that also lets it mint.
 ///
 /// The parts, in order of data dependence:
 /// - `t`, the token, locked until the statement ends. A join that finds the row locked by
 ///   another join waits for that one to end and then reads the row as it committed it, with its
-///   use counted: racing joins on one invite run one after the other, each on fresh counts.
+///   use counted: racing joins on one invite run one after the other, each on fresh counts. A
+///   revocation (an `UPDATE` of the row) is waited for the same way, so no join that reads the
+///   row after the revocation committed admits anyone.
 /// - `g`, the invite's group, if the token is an invite that is not revoked and has a use left
-///   (the checks `sql::join` makes; the answer's `USABLE` column repeats them for `admit` to
-///   compare) and is not marked `group_gone`. The group's row is read, not locked: a lock on it,
-///   shared by every join into the group, cost each join a MultiXact
-///   (0004_join_without_group_lock). A deletion of the group reaches the join through `t`
-///   instead: it marks the group's tokens, so a join that waited for the mark reads it and adds
-///   nothing, and a join that held the token first ends before the deletion goes on to remove
-///   the group's memberships, the one it added among them (`PostgresStore::delete_group`).
-/// - `m` adds the membership, only if there is such a group, and adds nothing for a user who is
-///   a member already (the primary key decides, so a concurrent join of the same user with
-///   another invite is waited for, not missed). An unknown user fails its foreign key: the
+///   (the checks `sql::join` makes; the answer's `USABLE` column repeats them for the decision
+///   order to compare) and is not marked `group_gone`. The
+///   group's row is read, not locked: a lock on it, shared by every join into the group, cost
+///   each join a MultiXact (0004_join_without_group_lock). A deletion of the group reaches the
+///   join through `t` instead: it marks the group's tokens, so a join that waited for the mark
+///   reads it and adds nothing, and a join that held the token first ends before the deletion
+///   goes on to remove the group's memberships, the one it added among them
+///   (`PostgresStore::delete_group`).
+/// - `i`, the group again if the token's issuer may still create it (`issuer_allowed!`; no
+///   issuer recorded, an invite older than 0008, skips the check): a few index probes in this
+///   statement, no round trip more. It reads the statement's snapshot (`READ COMMITTED`), so it
+///   sees every change committed before the statement started; one committed while the
+///   statement waited for the token's lock is not seen (only the locked row is read afresh).
+///   The retry (`Rejoined`) is not decided here but in `retried`, which says why.
+/// - `m` adds the membership with its origin, only if `i` passed, and adds nothing for a user
+///   who is a member already (the primary key decides, so a concurrent join of the same user
+///   with another invite is waited for, not missed). An unknown user fails its foreign key: the
 ///   statement fails, nothing is written.
-/// - `u` counts the use, only if `m` added the membership, repeating the use checks.
-/// - The guard: were a membership added and no use counted, `1 / 0` fails the statement, and
-///   neither is written. (`t` holds the row `u` changes, so this cannot happen; it is the
-///   statement's own proof of "a use is counted only with a membership", not the caller's.)
+/// - `u` counts the use, only if `m` added the membership, repeating the use checks; `j` writes
+///   the join record, only if `m` added the membership.
+/// - The guard: were a membership added and no use counted or no record written, `1 / 0` fails
+///   the statement, and none of them is written. (`t` holds the row `u` changes, so this cannot
+///   happen; it is the statement's own proof of "a use is counted only with a membership", not
+///   the caller's.)
 ///
 /// The outer `LEFT JOIN` returns one row even when there is no such token. Each part is as
 /// small as it can be: starting the executor on every node of this plan is a good part of
@@ -45,30 +95,85 @@ use crate::store::{JoinOutcome, StoreResult, TokenRecord};
 pub const JOIN: &str = concat!(
     "WITH t AS (SELECT ",
     token_columns!(),
+    ", ",
+    token_named_columns!(),
     ", group_gone FROM tokens WHERE id = $1 FOR UPDATE),
-     g AS (SELECT groups.id, t.privileges FROM groups JOIN t ON groups.id = t.group_id
+     g AS (SELECT groups.id, t.privileges, t.issuer_id,
+                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $5::bigint ELSE $6::bigint END AS need
+           FROM groups JOIN t ON groups.id = t.group_id
            WHERE t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses)
              AND t.group_gone = FALSE),
-     m AS (INSERT INTO memberships (group_id, user_id, privileges)
-           SELECT id, $2, privileges FROM g
+     i AS (SELECT g.id, g.privileges, g.issuer_id FROM g
+           WHERE g.issuer_id IS NULL OR ",
+    issuer_allowed!("g.id", "g.issuer_id", "g.need", "$8::bigint"),
+    "),
+     m AS (INSERT INTO memberships (group_id, user_id, privileges, origin, origin_token, origin_by)
+           SELECT id, $2, privileges, 'invite', $1, issuer_id FROM i
            ON CONFLICT (group_id, user_id) DO NOTHING
            RETURNING 1),
      u AS (UPDATE tokens SET uses = uses + 1
            WHERE id = $1 AND revoked = FALSE AND (max_uses IS NULL OR uses < max_uses)
              AND EXISTS (SELECT 1 FROM m)
+           RETURNING 1),
+     j AS (INSERT INTO token_joins (token_id, group_id, user_id, privileges, joined_at)
+           SELECT $1, id, $2, privileges, $4 FROM i WHERE EXISTS (SELECT 1 FROM m)
            RETURNING 1)
 SELECT t.*, t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses),
-       EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM m), (SELECT COUNT(*) FROM u),
-       CASE WHEN EXISTS (SELECT 1 FROM m) THEN 1 / (SELECT COUNT(*) FROM u) END
+       EXISTS (SELECT 1 FROM g), EXISTS (SELECT 1 FROM i),
+       EXISTS (SELECT 1 FROM m), (SELECT COUNT(*) FROM u),
+       CASE WHEN EXISTS (SELECT 1 FROM m) THEN 1 / ((SELECT COUNT(*) FROM u) * (SELECT COUNT(*) FROM j)) END
 FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
 );
 
-/// The columns of `JOIN`'s answer after the token's nine and `group_gone` (the last one, the
-/// guard's, is not read).
-const USABLE: usize = 10;
-const GROUP_EXISTS: usize = 11;
-const ADDED: usize = 12;
-const COUNTED: usize = 13;
+/// The columns of `JOIN`'s answer after the token's fourteen and `group_gone` (the last one,
+/// the guard's, is not read).
+pub(super) const GROUP_GONE_MARK: usize = 14;
+const USABLE: usize = 15;
+const GROUP_EXISTS: usize = 16;
+const ISSUER_ALLOWED: usize = 17;
+const ADDED: usize = 18;
+const COUNTED: usize = 19;
+
+/// The retry check (`Rejoined`): `$2` is a direct member of group `$1` through token `$3`.
+const REJOINED: &str =
+    "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2 AND origin_token = $3)";
+
+/// The bits the issuer check compares (`JOIN`'s `$5`..`$8`, the nested join's), all taken from
+/// `issuer_needs`, the one statement of what an issuer must hold: what it needs for an invite
+/// of kind `grant` carrying the default member privileges, and carrying more; the default
+/// member privileges; the zone privilege.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct IssuerBits {
+    pub(super) need_default: i64,
+    pub(super) need_more: i64,
+    pub(super) default: i64,
+    pub(super) zone: i64,
+}
+
+impl IssuerBits {
+    /// For the invites `JOIN` reads (user invites); computed once.
+    pub(super) fn for_user_invites() -> IssuerBits {
+        static BITS: std::sync::LazyLock<IssuerBits> = std::sync::LazyLock::new(|| {
+            let grant = |privileges| TokenGrant::GroupInviteUser { group: GroupId::generate(), privileges };
+            let default = PrivilegeSet::default_member();
+            let needs = |privileges| issuer_needs(&grant(privileges)).expect("an invite has an issuer's needs");
+            let (need_default, zone) = needs(default);
+            let (need_more, _) = needs(PrivilegeSet::all());
+            IssuerBits {
+                need_default: i64::from(need_default.bits()),
+                need_more: i64::from(need_more.bits()),
+                default: i64::from(default.bits()),
+                zone: i64::from(ZonePrivilegeSet::from_iter([zone]).bits()),
+            }
+        });
+        *BITS
+    }
+}
+
+/// The time now, in unix seconds, for a join record.
+pub(super) fn now_unix() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64
+}
 
 impl PostgresStore {
     pub(super) async fn join(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
@@ -97,7 +202,18 @@ impl PostgresStore {
 /// `COMMIT`'s own round trip remains ambiguous, as for any database client.
 async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutcome, Failure> {
     let statement = client.prepare_cached(JOIN).await?;
-    let params: [&(dyn ToSql + Sync); 3] = [&token_id, &user, &KIND_GROUP_INVITE_USER];
+    let bits = IssuerBits::for_user_invites();
+    let now = now_unix();
+    let params: [&(dyn ToSql + Sync); 8] = [
+        &token_id,
+        &user,
+        &KIND_GROUP_INVITE_USER,
+        &now,
+        &bits.need_default,
+        &bits.need_more,
+        &bits.default,
+        &bits.zone,
+    ];
     let (begun, answered) = tokio::join!(client.batch_execute("BEGIN"), client.query_one(&statement, &params));
     let decided = async {
         begun?;
@@ -108,20 +224,55 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
         if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
             return Err(RowError("the join statement added a membership the decision order refused".into()).into());
         }
-        Ok(outcome)
+        Ok((outcome, row))
     }
     .await;
     match decided {
-        Ok(outcome) => {
+        Ok((outcome, row)) => {
             // With `synchronous_commit=on`, on the server's disk when this returns.
             client.batch_execute("COMMIT").await?;
-            Ok(outcome)
+            retried(client, outcome, &row, token_id, user).await
         }
         Err(e) => {
             client.batch_execute("ROLLBACK").await?;
             Err(e)
         }
     }
+}
+
+/// The retry (`Rejoined`), decided once `JOIN`'s transaction has ended and only when it
+/// admitted nobody with a user invite: is `user` a direct member of its group through this very
+/// token? Then the answer is `Rejoined`, whatever `JOIN` found (used up, revoked, issuer
+/// refused, already a member): that transaction wrote nothing, and the membership proves the
+/// first join, so the answer holds as if the retry had been checked right after "unknown
+/// token". Costs a round trip on those outcomes only, never on a join that admits someone.
+///
+/// Not inside `JOIN`: a join that waited for the token's lock reads the row as the other join
+/// committed it, but the rest of the statement reads the snapshot it started with, which lacks
+/// the membership that join added (the same user racing itself came out `AlreadyMember`). This
+/// statement has a snapshot of its own. Not inside the transaction either: there it would hold
+/// the token's lock for the extra round trip, and every racer that finds a token used up would
+/// make the queue on its row longer by one.
+async fn retried(
+    client: &Object,
+    outcome: JoinOutcome,
+    row: &Row,
+    token_id: &str,
+    user: &str,
+) -> Result<JoinOutcome, Failure> {
+    let could_be_a_retry = matches!(
+        outcome,
+        JoinOutcome::TokenUsedUp | JoinOutcome::GroupGone | JoinOutcome::IssuerNotAllowed | JoinOutcome::AlreadyMember
+    );
+    if !could_be_a_retry {
+        return Ok(outcome);
+    }
+    let Some(TokenRecord { grant: TokenGrant::GroupInviteUser { group, .. }, .. }) = Answer(row).token().await? else {
+        return Ok(outcome);
+    };
+    let statement = client.prepare_cached(REJOINED).await?;
+    let rejoined: bool = client.query_one(&statement, &[&group.as_str(), &user, &token_id]).await?.try_get(0)?;
+    Ok(if rejoined { JoinOutcome::Rejoined(group) } else { outcome })
 }
 
 /// `JOIN`'s answer, read through the decision order's steps: the statement has run them all.
@@ -137,28 +288,40 @@ impl JoinSteps for Answer<'_> {
         Ok(Some(token_row(self.0)?.decode()?))
     }
 
-    /// Issue 13's retry is not yet on PostgreSQL (Part P): never a retry here.
+    /// Never a retry here: `JOIN` cannot tell (its snapshot may lack the membership of a join
+    /// that held the token's lock before it), so `retried` reads it after the transaction, for
+    /// exactly the outcomes this order can reach when the answer here is "no" and that wrote
+    /// nothing. Its `Rejoined` then replaces them, which is the answer this step would have
+    /// given in its place, right after "unknown token": the order stays the shared one, and a
+    /// join that admits someone pays no read more.
     async fn rejoined(&self, _group: &GroupId) -> Result<bool, Failure> {
         Ok(false)
     }
 
     /// Called only when the decision order found the token usable; the statement must have
-    /// found it so too, and added the membership with the token's group and privileges. (Issue
-    /// 13's issuer check is not yet on PostgreSQL, Part P: the issuer always passes here.)
+    /// found it so too, made the issuer check (`issuer_allowed!`, on the bits `IssuerBits` takes
+    /// from `issuer_needs`, as `IssuerCheck` does) and added the membership with the token's
+    /// group and privileges only if the issuer passed.
     async fn admit(
         &self,
         _group: &GroupId,
         _privileges: PrivilegeSet,
-        _issuer: Option<&IssuerCheck>,
+        issuer: Option<&IssuerCheck>,
     ) -> Result<Admission, Failure> {
         if !self.0.try_get::<_, bool>(USABLE)? {
             return Err(RowError("the join statement and the decision order disagree on a token".into()).into());
         }
+        let group_exists: bool = self.0.try_get(GROUP_EXISTS)?;
+        let issuer_allowed: bool = self.0.try_get(ISSUER_ALLOWED)?;
+        // A token without an issuer check (no issuer recorded) skips it in the statement too.
+        if issuer.is_none() && group_exists && !issuer_allowed {
+            return Err(RowError("the join statement checked an issuer the decision order does not".into()).into());
+        }
         // A count is never negative; were it, the guard would see no use counted and fail.
         let counted: i64 = self.0.try_get(COUNTED)?;
         Ok(Admission {
-            group_exists: self.0.try_get(GROUP_EXISTS)?,
-            issuer_allowed: true,
+            group_exists,
+            issuer_allowed,
             added: self.0.try_get(ADDED)?,
             counted: u64::try_from(counted).unwrap_or(0),
         })

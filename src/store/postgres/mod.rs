@@ -77,7 +77,15 @@ mod join;
 
 /// The join's one statement, for the benchmark's pgbench run of the same transaction.
 pub use join::JOIN as JOIN_STATEMENT;
+
+/// `JOIN_STATEMENT`'s `$5`..`$8`, the issuer check's bits (see the statement), for the
+/// benchmark's pgbench run; `$4` is the time for the join record.
+pub fn join_issuer_bits() -> [i64; 4] {
+    let bits = join::IssuerBits::for_user_invites();
+    [bits.need_default, bits.need_more, bits.default, bits.zone]
+}
 mod migrate;
+mod named;
 mod nested;
 mod pages;
 mod retry;
@@ -138,6 +146,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, sql: include_str!("../../../migrations/postgres/0005_user_login_password.sql") },
     Migration { version: 6, sql: include_str!("../../../migrations/postgres/0006_zone_privileges.sql") },
     Migration { version: 7, sql: include_str!("../../../migrations/postgres/0007_nested_groups.sql") },
+    Migration { version: 8, sql: include_str!("../../../migrations/postgres/0008_named_tokens.sql") },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
@@ -378,13 +387,17 @@ impl Store for PostgresStore {
                 // An invite's group is read `FOR KEY SHARE`: a deletion of the group under way
                 // is waited for (and the token stored marked gone), one that starts now waits
                 // for this insert and then marks the token itself (0004_join_without_group_lock).
-                execute(
+                // A name its issuer has already is no row stored (`tokens_named`; a concurrent
+                // insert of the name is waited for, then seen).
+                let stored = execute(
                     tx,
                     "INSERT INTO tokens
-                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, group_gone)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at,
+                          issuer_id, name, caveats, valid_until, custom_metadata, group_gone)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
                              $4::text IS NOT NULL
-                             AND NOT EXISTS (SELECT 1 FROM groups WHERE id = $4::text FOR KEY SHARE))",
+                             AND NOT EXISTS (SELECT 1 FROM groups WHERE id = $4::text FOR KEY SHARE))
+                     ON CONFLICT (issuer_id, name) WHERE name IS NOT NULL DO NOTHING",
                     &[
                         &row.id,
                         &row.kind,
@@ -395,14 +408,18 @@ impl Store for PostgresStore {
                         &row.uses,
                         &row.revoked,
                         &row.created_at,
+                        &row.issuer_id,
+                        &row.name,
+                        &row.caveats,
+                        &row.valid_until,
+                        &row.custom_metadata,
                     ],
                 )
                 .await?;
-                Ok(())
+                Ok(if stored == 1 { TokenWrite::Done } else { TokenWrite::NameTaken })
             })
         })
         .await
-        .map(|()| TokenWrite::Done)
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
@@ -416,7 +433,8 @@ impl Store for PostgresStore {
                 let row = query_opt(
                     client,
                     "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                            t.created_at, u.id, u.name, u.alias, u.login
+                            t.created_at, t.issuer_id, t.name, t.caveats, t.valid_until, t.custom_metadata,
+                            u.id, u.name, u.alias, u.login
                      FROM tokens t LEFT JOIN users u ON u.id = t.user_id
                      WHERE t.id = $1",
                     &[&id],
@@ -424,8 +442,8 @@ impl Store for PostgresStore {
                 .await?;
                 let Some(row) = row else { return Ok(None) };
                 let record = token_row(&row)?.decode()?;
-                let user = match (&record.grant, row.try_get::<_, Option<String>>(9)?) {
-                    (TokenGrant::Access { .. }, Some(_)) => Some(user_row(&row, 9)?.decode()?),
+                let user = match (&record.grant, row.try_get::<_, Option<String>>(14)?) {
+                    (TokenGrant::Access { .. }, Some(_)) => Some(user_row(&row, 14)?.decode()?),
                     _ => None,
                 };
                 Ok(Some((record, user)))
@@ -444,7 +462,7 @@ impl Store for PostgresStore {
                 )
                 .await?;
                 // An unknown creator fails the foreign key here and the whole step rolls back.
-                insert_membership(tx, group.id.as_str(), creator.as_str(), *privileges).await
+                insert_membership(tx, group.id.as_str(), creator.as_str(), *privileges, None).await
             })
         })
         .await
@@ -595,9 +613,9 @@ impl Store for PostgresStore {
         group: &GroupId,
         user: &UserId,
         privileges: PrivilegeSet,
-        _by: &UserId,
+        by: &UserId,
     ) -> StoreResult<AddOutcome> {
-        self.add_member_in(group, user, privileges).await
+        self.add_member_in(group, user, privileges, by).await
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
@@ -650,45 +668,40 @@ impl Store for PostgresStore {
         self.effective_groups_in(user).await
     }
 
-    async fn named_tokens(&self, _issuer: &UserId, _page: Option<PageRequest>) -> StoreResult<Page<String>> {
-        Err(not_yet())
+    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+        self.named_tokens_in(issuer, page).await
     }
 
-    async fn named_token_by_name(&self, _issuer: &UserId, _name: &str) -> StoreResult<Option<TokenRecord>> {
-        Err(not_yet())
+    async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
+        self.named_token_by_name_in(issuer, name).await
     }
 
-    async fn update_named_token(&self, _id: &str, _update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
-        Err(not_yet())
+    async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
+        self.update_named_token_in(id, update).await
     }
 
-    async fn delete_token(&self, _id: &str) -> StoreResult<bool> {
-        Err(not_yet())
+    async fn delete_token(&self, id: &str) -> StoreResult<bool> {
+        self.delete_token_in(id).await
     }
 
-    async fn delete_named_tokens(&self, _issuer: &UserId) -> StoreResult<u64> {
-        Err(not_yet())
+    async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64> {
+        self.delete_named_tokens_in(issuer).await
     }
 
     async fn group_invites(
         &self,
-        _group: &GroupId,
-        _now_unix: u64,
-        _page: Option<PageRequest>,
+        group: &GroupId,
+        now_unix: u64,
+        page: Option<PageRequest>,
     ) -> StoreResult<Page<TokenRecord>> {
-        Err(not_yet())
+        self.group_invites_in(group, now_unix, page).await
     }
 
-    async fn token_joins(&self, _token_id: &str, _page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
-        Err(not_yet())
+    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+        self.token_joins_in(token_id, page).await
     }
 
-    async fn member_origin(&self, _group: &GroupId, _user: &UserId) -> StoreResult<Option<Origin>> {
-        Err(not_yet())
+    async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>> {
+        self.member_origin_in(group, user).await
     }
-}
-
-/// What the named-token methods answer until they are written for this backend.
-fn not_yet() -> StoreError {
-    StoreError::Backend("issue 13: not yet on PostgreSQL".into())
 }

@@ -20,12 +20,13 @@ use deadpool_postgres::Transaction;
 use tokio_postgres::IsolationLevel;
 
 use super::errors::Failure;
+use super::join::{issuer_allowed, now_unix, GROUP_GONE_MARK};
 use super::rows::{execute, id_list, query, query_opt, token_row};
 use super::PostgresStore;
-use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
 use crate::store::sql::nested::{effective_union, usable_group_invite};
-use crate::store::sql::{self, token_columns};
-use crate::store::{LinkOutcome, StoreResult};
+use crate::store::sql::{self, token_columns, token_named_columns};
+use crate::store::{issuer_needs, LinkOutcome, StoreResult, TokenGrant, TokenRecord};
 
 /// The advisory-lock key every change of the links takes ("oz-lnk" in ASCII); see the module's race
 /// rule.
@@ -42,6 +43,24 @@ macro_rules! reached_from_user {
              WHERE m.user_id = $1
          ) "
     };
+}
+
+/// Whether `issuer` may still create an invite of `grant` into `group` (`issuer_needs`, read as
+/// the join reads it: `join::issuer_allowed!`), in the caller's transaction.
+pub(super) async fn issuer_may(
+    tx: &Transaction<'_>,
+    group: &str,
+    issuer: &str,
+    grant: &TokenGrant,
+) -> Result<bool, Failure> {
+    let Some((need, zone)) = issuer_needs(grant) else { return Ok(true) };
+    let need = i64::from(need.bits());
+    let zone = i64::from(ZonePrivilegeSet::from_iter([zone]).bits());
+    let sql = concat!("SELECT ", issuer_allowed!("$1::text", "$2::text", "$3::bigint", "$4::bigint"));
+    let row = query_opt(tx, sql, &[&group, &issuer, &need, &zone])
+        .await?
+        .ok_or_else(|| Failure::Row("the issuer check returned no row".into()))?;
+    Ok(row.try_get(0)?)
 }
 
 /// Takes `LINK_LOCK` for the rest of the transaction (see the module's race rule).
@@ -153,14 +172,29 @@ impl PostgresStore {
         self.write_at(IsolationLevel::ReadCommitted, &(token_id, child.as_str()), |tx, (token_id, child)| {
             Box::pin(async move {
                 lock_links(tx).await?;
-                // The token's row `FOR UPDATE`: racing joins on one invite queue here, and a
-                // group's deletion has marked it `group_gone` (0004) or waits for this one.
-                let sql = concat!("SELECT ", token_columns!(), ", group_gone FROM tokens WHERE id = $1 FOR UPDATE");
+                // The token's row `FOR UPDATE`: racing joins on one invite queue here, a revocation
+                // (an update of the row) is waited for, and a group's deletion has marked it
+                // `group_gone` (0004) or waits for this one.
+                let sql = concat!(
+                    "SELECT ",
+                    token_columns!(),
+                    ", ",
+                    token_named_columns!(),
+                    ", group_gone FROM tokens WHERE id = $1 FOR UPDATE"
+                );
                 let row = query_opt(tx, sql, &[token_id]).await?;
                 let (record, group_gone) = match row {
-                    Some(row) => (Some(token_row(&row)?.decode()?), row.try_get::<_, bool>(9)?),
+                    Some(row) => (Some(token_row(&row)?.decode()?), row.try_get::<_, bool>(GROUP_GONE_MARK)?),
                     None => (None, false),
                 };
+                // A retry of a nested join that linked the child with this very token.
+                if let Some(TokenRecord { grant: TokenGrant::GroupInviteGroup { group, .. }, .. }) = &record {
+                    let relinked = "SELECT 1 FROM group_links WHERE parent_id = $1 AND child_id = $2 AND origin_token = $3";
+                    if query_opt(tx, relinked, &[&group.as_str(), child, token_id]).await?.is_some() {
+                        return Ok(LinkOutcome::Relinked(group.clone()));
+                    }
+                }
+                let issuer = record.as_ref().and_then(|r| r.issuer.clone().map(|issuer| (issuer, r.grant.clone())));
                 let (parent, privileges) = match usable_group_invite(record) {
                     Ok(usable) => usable,
                     Err(outcome) => return Ok(outcome),
@@ -169,6 +203,11 @@ impl PostgresStore {
                 let key_share = "SELECT 1 FROM groups WHERE id = $1 FOR KEY SHARE";
                 if group_gone || query_opt(tx, key_share, &[&parent_id]).await?.is_none() {
                     return Ok(LinkOutcome::GroupGone);
+                }
+                if let Some((issuer, grant)) = issuer {
+                    if !issuer_may(tx, parent_id, issuer.as_str(), &grant).await? {
+                        return Ok(LinkOutcome::IssuerNotAllowed);
+                    }
                 }
                 if query_opt(tx, key_share, &[child]).await?.is_none() {
                     return Ok(LinkOutcome::ChildGone);
@@ -187,8 +226,9 @@ impl PostgresStore {
                     return Ok(LinkOutcome::WouldCycle);
                 }
                 let bits = i64::from(privileges.bits());
-                let insert = "INSERT INTO group_links (parent_id, child_id, privileges) VALUES ($1, $2, $3)";
-                execute(tx, insert, &[&parent_id, child, &bits]).await?;
+                let insert = "INSERT INTO group_links (parent_id, child_id, privileges, origin_token)
+                              VALUES ($1, $2, $3, $4)";
+                execute(tx, insert, &[&parent_id, child, &bits, token_id]).await?;
                 // The parent becomes an ancestor of the child and of each of its descendants,
                 // through the child; and so does each ancestor of the parent, through each child
                 // by which it reaches the parent.
@@ -200,6 +240,9 @@ impl PostgresStore {
                              ON CONFLICT DO NOTHING";
                 execute(tx, close, &[&parent_id, child]).await?;
                 execute(tx, "UPDATE tokens SET uses = uses + 1 WHERE id = $1", &[token_id]).await?;
+                let record = "INSERT INTO token_joins (token_id, group_id, child_id, privileges, joined_at)
+                              VALUES ($1, $2, $3, $4, $5)";
+                execute(tx, record, &[token_id, &parent_id, child, &bits, &now_unix()]).await?;
                 Ok(LinkOutcome::Linked(parent.clone()))
             })
         })

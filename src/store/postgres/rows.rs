@@ -7,7 +7,9 @@ use tokio_postgres::Row;
 
 use super::errors::Failure;
 use crate::domain::PrivilegeSet;
-use crate::store::sql::{read_token_row, read_user_row, token_columns, RowError, TokenRow, UserRow};
+use crate::store::sql::{
+    read_token_row, read_user_row, token_columns, token_named_columns, RowError, TokenRow, UserRow,
+};
 use crate::store::TokenRecord;
 
 /// Runs a prepared (and cached per connection) statement that returns at most one row.
@@ -54,13 +56,13 @@ pub(super) fn user_row(row: &Row, at: usize) -> Result<UserRow, Failure> {
     Ok(read_user_row!(row, try_get, at))
 }
 
-/// The token columns (`token_columns!()`) from column 0.
+/// The token columns (`token_columns!()`, then `token_named_columns!()`) from column 0.
 pub(super) fn token_row(row: &Row) -> Result<TokenRow, Failure> {
-    Ok(read_token_row!(row, try_get))
+    Ok(read_token_row!(row, try_get, named))
 }
 
 pub(super) async fn get_token_in<C: GenericClient>(client: &C, id: &str) -> Result<Option<TokenRecord>, Failure> {
-    let sql = concat!("SELECT ", token_columns!(), " FROM tokens WHERE id = $1");
+    let sql = concat!("SELECT ", token_columns!(), ", ", token_named_columns!(), " FROM tokens WHERE id = $1");
     let row = query_opt(client, sql, &[&id]).await?;
     let Some(row) = row else { return Ok(None) };
     Ok(Some(token_row(&row)?.decode()?))
@@ -77,16 +79,20 @@ pub(super) async fn id_list<T>(
     rows.iter().map(|row| Ok(parse(row.try_get(0)?)?)).collect()
 }
 
+/// Adds a membership made without an invite, with its origin: `'created'` (`by` `None`) or
+/// `'added'` by `by`.
 pub(super) async fn insert_membership(
     tx: &Transaction<'_>,
     group: &str,
     user: &str,
     privileges: PrivilegeSet,
+    by: Option<&str>,
 ) -> Result<(), Failure> {
+    let origin = if by.is_some() { "added" } else { "created" };
     execute(
         tx,
-        "INSERT INTO memberships (group_id, user_id, privileges) VALUES ($1, $2, $3)",
-        &[&group, &user, &i64::from(privileges.bits())],
+        "INSERT INTO memberships (group_id, user_id, privileges, origin, origin_by) VALUES ($1, $2, $3, $4, $5)",
+        &[&group, &user, &i64::from(privileges.bits()), &origin, &by],
     )
     .await?;
     Ok(())

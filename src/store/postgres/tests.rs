@@ -18,7 +18,10 @@ use crate::store::fixtures::{
     users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team, USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
-use crate::store::{JoinOutcome, LinkOutcome, Store, StoreError};
+use crate::store::{
+    AddOutcome, Guarded, JoinOutcome, Joiner, LinkOutcome, NamedTokenUpdate, Origin, Store, StoreError, TokenRecord,
+    TokenWrite,
+};
 
 #[test]
 fn contention_outlasting_the_retries_is_unavailable_and_other_sql_errors_are_faults() {
@@ -663,4 +666,421 @@ async fn migration_0006_gives_every_former_admin_all_nine_zone_privileges_and_ot
     let store = PostgresStore::connect(&url).await.expect("the store reconnects and migrates");
     assert_eq!(store.zone_privileges(&ZoneHolder::User(admin.id.clone())).await, Ok(Some(ZonePrivilegeSet::all())));
     assert_eq!(store.effective_zone_privileges(&plain.id).await, Ok(ZonePrivilegeSet::empty()));
+}
+
+// --- named invite tokens, the issuer check, join records and retries (issue 13) -------------
+
+async fn three_instances(url: &str) -> [Arc<dyn Store>; 3] {
+    let mut stores = Vec::new();
+    for n in 1..=3 {
+        let store = PostgresStore::connect(url).await.unwrap_or_else(|e| panic!("instance {n} connects: {e}"));
+        stores.push(Arc::new(store) as Arc<dyn Store>);
+    }
+    stores.try_into().unwrap_or_else(|_| unreachable!("three stores"))
+}
+
+/// An invite to `group` granting `privileges`, issued by `issuer` and named `name` (if given).
+fn issued_invite(
+    group: &GroupId,
+    privileges: PrivilegeSet,
+    max_uses: Option<u32>,
+    issuer: &UserId,
+    name: Option<&str>,
+) -> TokenRecord {
+    TokenRecord {
+        issuer: Some(issuer.clone()),
+        name: name.map(str::to_owned),
+        ..crate::store::fixtures::an_invite_granting(group, privileges, max_uses)
+    }
+}
+
+/// Stores `record`, which must be stored.
+async fn stored(store: &dyn Store, record: TokenRecord) -> TokenRecord {
+    assert_eq!(store.insert_token(&record).await, Ok(TokenWrite::Done), "the token is stored");
+    record
+}
+
+/// A user with `privileges` in `group`, added by `by`.
+async fn member_with(store: &dyn Store, group: &GroupId, privileges: PrivilegeSet, by: &UserId) -> UserId {
+    let user = new_user(store, "member").await;
+    assert_eq!(store.add_member(group, &user, privileges, by).await, Ok(AddOutcome::Added));
+    user
+}
+
+/// `usageLimit` k (issue 13, item 3): 10·k distinct users join a named token at once through
+/// three instances on one database; exactly k are admitted, the use count is k, and there is a
+/// join record and an `invite` origin for each, and for nobody else.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_instances_racing_ten_k_joins_on_a_named_token_with_usage_limit_k_admit_exactly_k() {
+    let Some(url) = fresh_database().await else { return };
+    let stores = three_instances(&url).await;
+    let owner = new_user(&*stores[0], "owner").await;
+    let group = new_group(&*stores[0], &owner, "limited").await;
+    for k in [1u32, 7] {
+        let token = issued_invite(&group, PrivilegeSet::default_member(), Some(k), &owner, Some(&format!("limit {k}")));
+        let token = stored(&*stores[0], token).await;
+        let racers = 10 * k as usize;
+        let mut users = Vec::new();
+        for i in 0..racers {
+            users.push(new_user(&*stores[i % 3], &format!("racer {i}")).await);
+        }
+        let barrier = Arc::new(tokio::sync::Barrier::new(racers));
+        let tasks: Vec<_> = users
+            .iter()
+            .enumerate()
+            .map(|(i, user)| {
+                let (store, barrier, token, user) =
+                    (stores[i % 3].clone(), barrier.clone(), token.id.clone(), user.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    (user.clone(), store.join_with_token(&token, &user).await)
+                })
+            })
+            .collect();
+        let mut joined = Vec::new();
+        for task in futures::future::join_all(tasks).await {
+            let (user, outcome) = task.expect("the task finishes");
+            match outcome.expect("the join succeeds") {
+                JoinOutcome::Joined(g) => {
+                    assert_eq!(g, group);
+                    joined.push(user);
+                }
+                JoinOutcome::TokenUsedUp => {}
+                other => panic!("k = {k}: joined or used up, got {other:?}"),
+            }
+        }
+        assert_eq!(joined.len(), k as usize, "k = {k}: exactly k admitted");
+        assert_eq!(uses(&*stores[2], &token.id).await, k, "k = {k}: the use count is k");
+        let records = stores[1].token_joins(&token.id, None).await.expect("the join records read").items;
+        let mut recorded: Vec<_> = records
+            .iter()
+            .map(|r| match &r.joiner {
+                Joiner::User(u) => u.clone(),
+                Joiner::Group(g) => panic!("a user join recorded a group {g:?}"),
+            })
+            .collect();
+        recorded.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        joined.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        assert_eq!(recorded, joined, "k = {k}: one record per admission");
+        for user in &joined {
+            let origin = stores[0].member_origin(&group, user).await.expect("the origin reads");
+            assert_eq!(origin, Some(Origin::Invite { token: token.id.clone(), issuer: Some(owner.clone()) }));
+        }
+    }
+}
+
+/// A revocation racing joins (issue 13, item 3), in an order that a join not serialised with the
+/// revocation would get wrong: a plain session holds the token's row, the store's revocation
+/// queues on it first, then joins through three instances queue behind it. Once the row is
+/// released the revocation commits first, and no join admits anyone after it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn joins_queued_behind_a_revocation_admit_nobody() {
+    let Some(url) = fresh_database().await else { return };
+    let stores = three_instances(&url).await;
+    let owner = new_user(&*stores[0], "owner").await;
+    let group = new_group(&*stores[0], &owner, "revoked").await;
+    let token =
+        stored(&*stores[0], issued_invite(&group, PrivilegeSet::default_member(), None, &owner, Some("x"))).await;
+    let early = new_user(&*stores[0], "early").await;
+    assert_eq!(stores[1].join_with_token(&token.id, &early).await, Ok(JoinOutcome::Joined(group.clone())));
+    let joiners: Vec<UserId> = {
+        let mut v = Vec::new();
+        for i in 0..9 {
+            v.push(new_user(&*stores[i % 3], "late").await);
+        }
+        v
+    };
+    let holding = raw(&url).await;
+    holding.batch_execute("BEGIN").await.expect("begin");
+    holding.query("SELECT 1 FROM tokens WHERE id = $1 FOR UPDATE", &[&token.id]).await.expect("the row is held");
+    let observer = raw(&url).await;
+    let revocation = {
+        let (store, id) = (stores[2].clone(), token.id.clone());
+        tokio::spawn(async move {
+            store
+                .update_named_token(&id, &NamedTokenUpdate { revoked: Some(true), ..NamedTokenUpdate::default() })
+                .await
+        })
+    };
+    until_waiting_for_locks(&observer, 1).await;
+    let joins: Vec<_> = joiners
+        .iter()
+        .enumerate()
+        .map(|(i, user)| {
+            let (store, id, user) = (stores[i % 3].clone(), token.id.clone(), user.clone());
+            tokio::spawn(async move { store.join_with_token(&id, &user).await })
+        })
+        .collect();
+    until_waiting_for_locks(&observer, 1 + joiners.len() as i64).await;
+    holding.batch_execute("COMMIT").await.expect("the row is released");
+    assert_eq!(revocation.await.expect("the task finishes"), Ok(TokenWrite::Done));
+    for join in futures::future::join_all(joins).await {
+        assert_eq!(join.expect("the task finishes"), Ok(JoinOutcome::TokenUsedUp), "no join after the revocation");
+    }
+    assert_eq!(uses(&*stores[0], &token.id).await, 1, "only the join before the revocation counted");
+    assert_eq!(stores[0].group_users(&group).await.map(|u| u.len()), Ok(2));
+    // Un-revoked, it admits again.
+    let update = NamedTokenUpdate { revoked: Some(false), ..NamedTokenUpdate::default() };
+    assert_eq!(stores[0].update_named_token(&token.id, &update).await, Ok(TokenWrite::Done));
+    assert_eq!(stores[1].join_with_token(&token.id, &joiners[0]).await, Ok(JoinOutcome::Joined(group.clone())));
+}
+
+/// The issuer check at use (contract §8), each way an issuer may hold or lose the right, on
+/// the join and on the nested join.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invite_admits_only_while_its_issuer_may_still_create_it() {
+    use crate::domain::{Privilege, ZoneChange, ZoneHolder, ZonePrivilege, ZonePrivilegeSet};
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let store: &dyn Store = &store;
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "guarded").await;
+    let inviting = PrivilegeSet::default_member().union(PrivilegeSet::from_iter([Privilege::InviteUser]));
+    let issuer = member_with(store, &group, inviting, &owner).await;
+    let join = |token: String| async move {
+        let user = new_user(store, "joiner").await;
+        store.join_with_token(&token, &user).await.expect("the join runs")
+    };
+    let plain = stored(store, issued_invite(&group, PrivilegeSet::default_member(), None, &issuer, None)).await;
+    let rich = stored(store, issued_invite(&group, PrivilegeSet::all(), None, &issuer, None)).await;
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::Joined(group.clone()), "holds group_invite_user");
+    assert_eq!(
+        join(rich.id.clone()).await,
+        JoinOutcome::IssuerNotAllowed,
+        "extra privileges need group_set_privileges"
+    );
+    // Lost group_invite_user: refused, and nothing counted.
+    let set = |p| store.set_privileges(&group, &issuer, p);
+    assert_eq!(set(PrivilegeSet::default_member()).await, Ok(Guarded::Done));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed);
+    assert_eq!(uses(store, &plain.id).await, 1);
+    // Through a child group holding group_invite_user in the group: allowed again.
+    let child = new_group(store, &owner, "child").await;
+    assert_eq!(store.add_member(&child, &issuer, PrivilegeSet::default_member(), &owner).await, Ok(AddOutcome::Added));
+    let link = stored(
+        store,
+        TokenRecord { issuer: Some(owner.clone()), ..crate::store::fixtures::a_group_invite(&group, Some(1)) },
+    )
+    .await;
+    assert_eq!(store.link_with_token(&link.id, &child).await, Ok(LinkOutcome::Linked(group.clone())));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed, "the link grants the default only");
+    assert_eq!(store.set_link_privileges(&group, &child, inviting).await, Ok(true));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::Joined(group.clone()), "through the child");
+    assert_eq!(join(rich.id.clone()).await, JoinOutcome::IssuerNotAllowed);
+    // Out of the group altogether, then the zone privilege: directly, then through a group.
+    assert_eq!(store.unlink(&group, &child).await, Ok(true));
+    assert_eq!(store.remove_member(&group, &issuer).await, Ok(Guarded::Done));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed, "left the group");
+    let add_members = ZonePrivilegeSet::from_iter([ZonePrivilege::GroupsAddMembers]);
+    let user_holder = ZoneHolder::User(issuer.clone());
+    assert_eq!(store.change_zone_privileges(&user_holder, ZoneChange::Grant(add_members)).await, Ok(true));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::Joined(group.clone()), "zone privilege, directly");
+    assert_eq!(join(rich.id.clone()).await, JoinOutcome::Joined(group.clone()), "the zone privilege covers all");
+    assert_eq!(store.change_zone_privileges(&user_holder, ZoneChange::Revoke(add_members)).await, Ok(true));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed);
+    let admins = new_group(store, &owner, "admins").await;
+    let inner = new_group(store, &owner, "inner admins").await;
+    assert_eq!(store.add_member(&inner, &issuer, PrivilegeSet::default_member(), &owner).await, Ok(AddOutcome::Added));
+    crate::store::fixtures::nest(store, &admins, &inner).await;
+    let group_holder = ZoneHolder::Group(admins.clone());
+    assert_eq!(store.change_zone_privileges(&group_holder, ZoneChange::Grant(add_members)).await, Ok(true));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::Joined(group.clone()), "zone privilege, through a group");
+    // A deleted issuer: its unnamed invites stay and are refused.
+    assert_eq!(store.delete_user(&issuer).await, Ok(Guarded::Done));
+    assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed, "the issuer is gone");
+    assert!(store.get_token(&plain.id).await.expect("read").is_some(), "an unnamed invite outlives its issuer");
+    // The nested join checks its issuer too.
+    let linker = member_with(store, &group, inviting, &owner).await;
+    let group_token = stored(
+        store,
+        TokenRecord { issuer: Some(linker.clone()), ..crate::store::fixtures::a_group_invite(&group, None) },
+    )
+    .await;
+    let other = new_group(store, &owner, "other").await;
+    assert_eq!(
+        store.link_with_token(&group_token.id, &other).await,
+        Ok(LinkOutcome::IssuerNotAllowed),
+        "needs group_invite_group"
+    );
+    let linking = inviting.union(PrivilegeSet::from_iter([Privilege::InviteGroup]));
+    assert_eq!(store.set_privileges(&group, &linker, linking).await, Ok(Guarded::Done));
+    assert_eq!(store.link_with_token(&group_token.id, &other).await, Ok(LinkOutcome::Linked(group.clone())));
+    assert_eq!(uses(store, &group_token.id).await, 1);
+}
+
+/// A retried join (contract §8): the same user with the same token after its answer was lost is
+/// `Rejoined`, even when that first join used the token up, and nothing more is counted or
+/// recorded; once it left the group, the token is used up for it as for anyone.
+#[tokio::test]
+async fn a_retried_join_or_nested_join_is_answered_again_without_counting_a_use() {
+    let Some(url) = fresh_database().await else { return };
+    let stores = two_instances(&url).await;
+    let owner = new_user(&*stores[0], "owner").await;
+    let group = new_group(&*stores[0], &owner, "retried").await;
+    let token = stored(&*stores[0], issued_invite(&group, PrivilegeSet::default_member(), Some(1), &owner, None)).await;
+    let joiner = new_user(&*stores[0], "joiner").await;
+    assert_eq!(stores[0].join_with_token(&token.id, &joiner).await, Ok(JoinOutcome::Joined(group.clone())));
+    for store in &stores {
+        assert_eq!(store.join_with_token(&token.id, &joiner).await, Ok(JoinOutcome::Rejoined(group.clone())));
+    }
+    assert_eq!(uses(&*stores[0], &token.id).await, 1);
+    assert_eq!(stores[1].token_joins(&token.id, None).await.map(|p| p.items.len()), Ok(1));
+    // Revoked too: the retry is decided before revocation.
+    raw(&url).await.execute("UPDATE tokens SET revoked = TRUE WHERE id = $1", &[&token.id]).await.expect("revoke");
+    assert_eq!(stores[1].join_with_token(&token.id, &joiner).await, Ok(JoinOutcome::Rejoined(group.clone())));
+    // Another user, and the joiner once it left: used up.
+    let other = new_user(&*stores[0], "other").await;
+    assert_eq!(stores[0].join_with_token(&token.id, &other).await, Ok(JoinOutcome::TokenUsedUp));
+    assert_eq!(stores[0].remove_member(&group, &joiner).await, Ok(Guarded::Done));
+    assert_eq!(stores[0].join_with_token(&token.id, &joiner).await, Ok(JoinOutcome::TokenUsedUp));
+    assert_eq!(stores[1].token_joins(&token.id, None).await.map(|p| p.items.len()), Ok(1), "history stays");
+    // A member that joined another way is not retrying this token.
+    let unlimited =
+        stored(&*stores[0], issued_invite(&group, PrivilegeSet::default_member(), None, &owner, None)).await;
+    assert_eq!(stores[0].join_with_token(&unlimited.id, &owner).await, Ok(JoinOutcome::AlreadyMember));
+    // The nested join.
+    let child = new_group(&*stores[0], &owner, "child").await;
+    let link = stored(
+        &*stores[0],
+        TokenRecord { issuer: Some(owner.clone()), ..crate::store::fixtures::a_group_invite(&group, Some(1)) },
+    )
+    .await;
+    assert_eq!(stores[0].link_with_token(&link.id, &child).await, Ok(LinkOutcome::Linked(group.clone())));
+    assert_eq!(stores[1].link_with_token(&link.id, &child).await, Ok(LinkOutcome::Relinked(group.clone())));
+    assert_eq!(uses(&*stores[0], &link.id).await, 1);
+    let records = stores[0].token_joins(&link.id, None).await.expect("records").items;
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].joiner, Joiner::Group(child.clone()));
+    assert_eq!(records[0].group, group);
+}
+
+/// Origins, named-token names and the lists, and what deletions take with them.
+#[tokio::test]
+async fn origins_names_lists_and_deletions_of_named_tokens() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let store: &dyn Store = &store;
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "origins").await;
+    assert_eq!(store.member_origin(&group, &owner).await, Ok(Some(Origin::Created)));
+    let inviting =
+        PrivilegeSet::default_member().union(PrivilegeSet::from_iter([crate::domain::Privilege::InviteUser]));
+    let added = member_with(store, &group, inviting, &owner).await;
+    assert_eq!(store.member_origin(&group, &added).await, Ok(Some(Origin::Added { by: owner.clone() })));
+    assert_eq!(store.member_origin(&group, &new_user(store, "stranger").await).await, Ok(None));
+    // Names are unique per issuer.
+    let first = stored(store, issued_invite(&group, PrivilegeSet::default_member(), None, &owner, Some("a"))).await;
+    let again = issued_invite(&group, PrivilegeSet::default_member(), None, &owner, Some("a"));
+    assert_eq!(store.insert_token(&again).await, Ok(TokenWrite::NameTaken));
+    let second = stored(store, issued_invite(&group, PrivilegeSet::default_member(), Some(1), &added, Some("a"))).await;
+    let third = stored(store, issued_invite(&group, PrivilegeSet::default_member(), None, &owner, Some("b"))).await;
+    let rename = |name: &str| NamedTokenUpdate { name: Some(name.to_owned()), ..NamedTokenUpdate::default() };
+    assert_eq!(store.update_named_token(&third.id, &rename("a")).await, Ok(TokenWrite::NameTaken));
+    assert_eq!(store.update_named_token(&third.id, &rename("c")).await, Ok(TokenWrite::Done));
+    assert_eq!(store.update_named_token("no-such-token", &rename("d")).await, Ok(TokenWrite::Missing));
+    let metadata = NamedTokenUpdate { custom_metadata: Some(r#"{"k":1}"#.into()), ..NamedTokenUpdate::default() };
+    assert_eq!(store.update_named_token(&third.id, &metadata).await, Ok(TokenWrite::Done));
+    let by_name = store.named_token_by_name(&owner, "c").await.expect("read").expect("found");
+    assert_eq!((by_name.id.as_str(), by_name.custom_metadata.as_str()), (third.id.as_str(), r#"{"k":1}"#));
+    // Lists, whole and by pages.
+    assert_eq!(store.named_tokens(&owner, None).await.map(|p| p.items), Ok(vec![first.id.clone(), third.id.clone()]));
+    let one = crate::domain::PageRequest::new(None, 1).expect("a page of one");
+    let page = store.named_tokens(&owner, Some(one)).await.expect("a page");
+    assert_eq!(page.items, vec![first.id.clone()]);
+    let next = crate::domain::PageRequest::new(page.next, 1).expect("the next page");
+    let page = store.named_tokens(&owner, Some(next)).await.expect("a page");
+    assert_eq!((page.items, page.next), (vec![third.id.clone()], None));
+    // Live invites: the used-up, revoked and expired ones are left out.
+    let expiring = stored(
+        store,
+        TokenRecord {
+            valid_until: Some(2_000),
+            ..issued_invite(&group, PrivilegeSet::default_member(), None, &owner, None)
+        },
+    )
+    .await;
+    let group_ref = &group;
+    let live = |now| async move {
+        store.group_invites(group_ref, now, None).await.map(|p| p.items.into_iter().map(|r| r.id).collect::<Vec<_>>())
+    };
+    let all = vec![first.id.clone(), second.id.clone(), third.id.clone(), expiring.id.clone()];
+    assert_eq!(live(1_999).await, Ok(all.clone()));
+    assert_eq!(live(2_000).await, Ok(all[..3].to_vec()), "expired at valid_until");
+    let joiner = new_user(store, "joiner").await;
+    assert_eq!(store.join_with_token(&second.id, &joiner).await, Ok(JoinOutcome::Joined(group.clone())));
+    let revoke = NamedTokenUpdate { revoked: Some(true), ..NamedTokenUpdate::default() };
+    assert_eq!(store.update_named_token(&first.id, &revoke).await, Ok(TokenWrite::Done));
+    assert_eq!(live(0).await, Ok(vec![third.id.clone(), expiring.id.clone()]));
+    // Deleting a token deletes its records; deleting the issuer deletes its named tokens.
+    assert_eq!(store.token_joins(&second.id, None).await.map(|p| p.items.len()), Ok(1));
+    assert_eq!(store.delete_user(&added).await, Ok(Guarded::Done));
+    assert_eq!(store.get_token(&second.id).await, Ok(None), "a named token goes with its issuer");
+    assert_eq!(store.token_joins(&second.id, None).await.map(|p| p.items.len()), Ok(0), "with its records");
+    assert_eq!(
+        store.member_origin(&group, &joiner).await,
+        Ok(Some(Origin::Invite { token: second.id.clone(), issuer: Some(added.clone()) })),
+        "the membership keeps its origin"
+    );
+    assert_eq!(
+        store
+            .join_with_token(&third.id, &new_user(store, "j").await)
+            .await
+            .map(|o| matches!(o, JoinOutcome::Joined(_))),
+        Ok(true)
+    );
+    assert_eq!(store.delete_token(&third.id).await, Ok(true));
+    assert_eq!(store.delete_token(&third.id).await, Ok(false));
+    assert_eq!(store.token_joins(&third.id, None).await.map(|p| p.items.len()), Ok(0));
+    assert_eq!(store.delete_named_tokens(&owner).await, Ok(1), "the first, revoked; the expiring one has no name");
+    assert_eq!(store.named_tokens(&owner, None).await.map(|p| p.items), Ok(vec![]));
+    assert!(store.get_token(&expiring.id).await.expect("read").is_some());
+}
+
+/// Migration 0008 on a database an earlier build left at 0007, with data: memberships become
+/// of unknown origin, invites keep working without an issuer (no issuer check), and the new
+/// tables and columns are there to use.
+#[tokio::test]
+async fn a_database_at_migration_0007_with_data_migrates_to_0008() {
+    let Some(url) = fresh_database().await else { return };
+    let client = at_version(&url, 7).await;
+    let (owner, group) = (crate::store::fixtures::a_user("owner"), crate::store::fixtures::a_group("old"));
+    client
+        .execute(
+            "INSERT INTO users (id, name, login) VALUES ($1, 'owner', $2)",
+            &[&owner.id.as_str(), &owner.login.as_str()],
+        )
+        .await
+        .expect("a user of 0007");
+    client
+        .execute("INSERT INTO groups (id, name, type) VALUES ($1, 'old', 'team')", &[&group.id.as_str()])
+        .await
+        .expect("a group of 0007");
+    client
+        .execute(
+            "INSERT INTO memberships (group_id, user_id, privileges) VALUES ($1, $2, $3)",
+            &[&group.id.as_str(), &owner.id.as_str(), &i64::from(PrivilegeSet::all().bits())],
+        )
+        .await
+        .expect("a membership of 0007");
+    let old = crate::store::fixtures::an_invite(&group.id, Some(2));
+    insert_token_row(&client, &old).await;
+    let store = PostgresStore::connect(&url).await.expect("the newer build opens the database");
+    assert_eq!(applied_migrations(&url).await, versions(MIGRATIONS));
+    assert_eq!(store.member_origin(&group.id, &owner.id).await, Ok(Some(Origin::Unknown)));
+    let record = store.get_token(&old.id).await.expect("read").expect("the old invite is there");
+    assert_eq!(
+        (record.issuer, record.name, record.caveats.as_str(), record.custom_metadata.as_str()),
+        (None, None, "[]", "{}")
+    );
+    let joiner = new_user(&store, "joiner").await;
+    assert_eq!(store.join_with_token(&old.id, &joiner).await, Ok(JoinOutcome::Joined(group.id.clone())));
+    assert_eq!(store.join_with_token(&old.id, &joiner).await, Ok(JoinOutcome::Rejoined(group.id.clone())));
+    assert_eq!(
+        store.member_origin(&group.id, &joiner).await,
+        Ok(Some(Origin::Invite { token: old.id.clone(), issuer: None }))
+    );
+    assert_eq!(store.group_invites(&group.id, 0, None).await.map(|p| p.items.len()), Ok(1));
+    let named =
+        stored(&store, issued_invite(&group.id, PrivilegeSet::default_member(), None, &owner.id, Some("n"))).await;
+    assert_eq!(store.named_tokens(&owner.id, None).await.map(|p| p.items), Ok(vec![named.id]));
 }

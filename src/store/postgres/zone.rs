@@ -169,9 +169,21 @@ impl PostgresStore {
                 if let Some(group) = first_group_losing_its_manager(id, &groups, &all)? {
                     return Ok(Guarded::LastManager(group));
                 }
-                // Its zone privileges go by ON DELETE CASCADE; memberships and tokens explicitly.
+                // Its zone privileges go by ON DELETE CASCADE; memberships, access tokens and
+                // named tokens (with their join records) explicitly. The unnamed invites it
+                // issued stay, and fail the issuer check at use. A join that counted a use of one
+                // of its named tokens after this transaction's snapshot makes the token's delete
+                // a serialization failure, and the retry sees that join's record.
                 execute(tx, "DELETE FROM memberships WHERE user_id = $1", &[&id]).await?;
                 execute(tx, "DELETE FROM tokens WHERE user_id = $1", &[&id]).await?;
+                execute(
+                    tx,
+                    "DELETE FROM token_joins WHERE token_id IN
+                         (SELECT id FROM tokens WHERE issuer_id = $1 AND name IS NOT NULL)",
+                    &[&id],
+                )
+                .await?;
+                execute(tx, "DELETE FROM tokens WHERE issuer_id = $1 AND name IS NOT NULL", &[&id]).await?;
                 execute(tx, "DELETE FROM users WHERE id = $1", &[&id]).await?;
                 Ok(Guarded::Done)
             })
@@ -269,8 +281,10 @@ impl PostgresStore {
         group: &GroupId,
         user: &UserId,
         privileges: PrivilegeSet,
+        by: &UserId,
     ) -> StoreResult<AddOutcome> {
-        self.write(&(group.as_str(), user.as_str(), privileges), |tx, (group, user, privileges)| {
+        let args = (group.as_str(), user.as_str(), privileges, by.as_str());
+        self.write(&args, |tx, (group, user, privileges, by)| {
             Box::pin(async move {
                 // The group's row is held FOR KEY SHARE until the commit, so that it cannot be
                 // deleted under the new membership (memberships need not have a foreign key to it).
@@ -286,7 +300,7 @@ impl PostgresStore {
                 if member.is_some() {
                     return Ok(AddOutcome::AlreadyMember);
                 }
-                insert_membership(tx, group, user, *privileges).await?;
+                insert_membership(tx, group, user, *privileges, Some(by)).await?;
                 Ok(AddOutcome::Added)
             })
         })
