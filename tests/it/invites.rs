@@ -730,6 +730,13 @@ async fn a_retried_nested_join_gets_the_same_answer_and_costs_no_use(backend: Ba
     // Once unlinked, the retry is no retry: the token is used up.
     s.app.delete(&format!("/groups/{}/nested/{child}", s.gid), &s.owner).await.expect(StatusCode::NO_CONTENT);
     assert_refused(&nested_join(&s.app, &s.owner, &child, &token).await, Why::UsedUp, &[]);
+
+    // With uses left, a retry is no "already linked" (409) either.
+    let (many, many_token) = group_invite_in_scene(&s, "Many", json!({})).await;
+    let first = nested_join(&s.app, &s.owner, &other, &many_token).await.expect(StatusCode::CREATED);
+    let again = nested_join(&s.app, &s.owner, &other, &many_token).await.expect(StatusCode::CREATED);
+    assert_eq!(again.header("location"), first.header("location"));
+    assert_eq!(usage_count(&s.app, &s.inviter, &many).await, 1);
 }
 
 // --- the ip caveat ---------------------------------------------------------------------------------
@@ -1074,6 +1081,21 @@ async fn a_retried_join_gets_the_same_201_without_using_the_token_again(backend:
     assert!(!s.members().await.contains(&s.joiner_id));
 }
 
+/// With uses left, a retry is no "already a member" (409) either: 201 again, no use counted.
+async fn a_retried_join_with_uses_left_gets_201_not_409(backend: Backend) {
+    let s = scene(backend).await;
+    let (id, token) = s.invite("Five", json!({ "usageLimit": 5 })).await;
+    let first = s.app.join(&s.joiner, &token).await.expect(StatusCode::CREATED);
+    for _ in 0..2 {
+        let again = s.app.join(&s.joiner, &token).await.expect(StatusCode::CREATED);
+        assert_eq!(again.header("location"), first.header("location"));
+    }
+    assert_eq!(usage_count(&s.app, &s.inviter, &id).await, 1);
+    assert_eq!(joiners(&s.app, &s.inviter, &id).await, vec![s.joiner_id.clone()]);
+    // Another member who came in another way is already a member: 409.
+    assert_error(&s.app.join(&s.inviter, &token).await, StatusCode::CONFLICT, "relation_already_exists");
+}
+
 async fn a_retried_join_with_a_minted_invite_gets_201_too(backend: Backend) {
     let s = scene(backend).await;
     let minted = s.app.invite(&s.owner, &s.gid).await;
@@ -1260,6 +1282,7 @@ all_backends!(
     a_member_s_origin_says_created_invite_or_added_and_by_whom,
     a_group_lists_its_live_invites_without_their_tokens,
     a_retried_join_gets_the_same_201_without_using_the_token_again,
+    a_retried_join_with_uses_left_gets_201_not_409,
     a_retried_join_with_a_minted_invite_gets_201_too,
     a_retry_is_answered_even_after_the_token_was_revoked_but_not_after_a_re_join_by_another_way,
     the_database_holds_no_token_and_get_re_derives_the_one_created,
