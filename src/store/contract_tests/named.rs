@@ -78,6 +78,10 @@ pub(crate) async fn a_named_token_reads_back_exactly_and_by_its_name(store: &dyn
     let stranger = new_user(store, "stranger").await;
     assert_eq!(store.named_token_by_name(&stranger, "lab invite").await, Ok(None), "names are the issuer's");
     assert_eq!(store.token_and_user(&record.id).await, Ok(Some((record.clone(), None))));
+    // A name needs an issuer: the trait's callers never store one without.
+    let orphan = TokenRecord { issuer: None, ..a_named_invite(&group, &owner, "orphan", None) };
+    assert!(matches!(store.insert_token(&orphan).await, Err(crate::store::StoreError::Backend(_))));
+    assert_eq!(store.get_token(&orphan.id).await, Ok(None));
 }
 
 pub(crate) async fn names_are_unique_per_issuer_on_insert_and_on_rename(store: &dyn Store) {

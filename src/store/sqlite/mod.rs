@@ -370,6 +370,9 @@ impl Store for SqliteStore {
         let record = record.clone();
         self.write(move |tx| {
             let row = TokenRow::encode(&record)?;
+            if row.name.is_some() && row.issuer_id.is_none() {
+                return Err(Failure::Row("a named token has no issuer".into()));
+            }
             // One writer: the name cannot be taken between this check and the insert; the
             // unique index (issuer_id, name) stands behind it.
             if let (Some(issuer), Some(name)) = (&row.issuer_id, &row.name) {
