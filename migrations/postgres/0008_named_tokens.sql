@@ -1,7 +1,9 @@
 -- 0008_named_tokens: named invite tokens, their issuers, caveats and custom metadata, the
 -- origin of memberships and links, and the record of every join through an invite (issue 13,
 -- contract §8). Applied by src/store/postgres/migrate.rs like 0001; never edit it once
--- released. Same columns and meaning as migrations/sqlite/0008_named_tokens.sql.
+-- released. Same tables, columns and meaning as migrations/sqlite/0008_named_tokens.sql, plus
+-- `tokens.seq`: SQLite's lists of tokens page by the table's implicit `rowid`, which PostgreSQL
+-- has no stable equivalent of. Index names differ.
 
 -- Tokens. `issuer_id`: the user who created or minted an invite; at use it must still be
 -- allowed to create it (src/store/postgres/join.rs). NULL for access tokens and for invites

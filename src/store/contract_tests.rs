@@ -1380,6 +1380,7 @@ macro_rules! every_contract {
                 concurrent_links_and_unlinks_leave_effective_groups_equal_to_the_walked_ancestors,
                 an_invite_with_k_uses_admits_exactly_k_of_ten_k_racing_users,
                 joins_racing_a_revocation_admit_no_one_after_it,
+                renames_and_inserts_racing_for_one_name_give_it_to_exactly_one,
             ];
         }
     };

@@ -572,3 +572,46 @@ pub(crate) async fn joins_racing_a_revocation_admit_no_one_after_it(store: Arc<d
         assert_eq!(store.membership(&group, user).await, Ok(None));
     }
 }
+
+/// Many renames of an issuer's named tokens to one name, and inserts of it, racing: exactly one
+/// takes the name, every other one is told `NameTaken` (never a store error), and the name
+/// belongs to the one that took it.
+pub(crate) async fn renames_and_inserts_racing_for_one_name_give_it_to_exactly_one(store: Arc<dyn Store>) {
+    let alice = new_user(&*store, "alice").await;
+    let group = new_group(&*store, &alice, "team").await;
+    let mut tokens = Vec::new();
+    for n in 0..12 {
+        let token = a_named_invite(&group, &alice, &format!("token-{n}"), None);
+        insert(&*store, &token).await;
+        tokens.push(token);
+    }
+    let barrier = Arc::new(tokio::sync::Barrier::new(tokens.len() + 4));
+    let mut racing = Vec::new();
+    for token in &tokens {
+        let (store, barrier, id) = (store.clone(), barrier.clone(), token.id.clone());
+        racing.push(tokio::spawn(async move {
+            barrier.wait().await;
+            let rename = NamedTokenUpdate { name: Some("shared".into()), ..NamedTokenUpdate::default() };
+            (id.clone(), store.update_named_token(&id, &rename).await)
+        }));
+    }
+    for _ in 0..4 {
+        let (store, barrier) = (store.clone(), barrier.clone());
+        let token = a_named_invite(&group, &alice, "shared", None);
+        racing.push(tokio::spawn(async move {
+            barrier.wait().await;
+            (token.id.clone(), store.insert_token(&token).await)
+        }));
+    }
+    let mut winners = Vec::new();
+    for outcome in futures::future::join_all(racing).await {
+        match outcome.expect("the task finishes") {
+            (id, Ok(TokenWrite::Done)) => winners.push(id),
+            (_, Ok(TokenWrite::NameTaken)) => {}
+            (_, other) => panic!("a racer for a name was told {other:?}"),
+        }
+    }
+    assert_eq!(winners.len(), 1, "exactly one racer takes the name");
+    let holder = store.named_token_by_name(&alice, "shared").await.expect("read").map(|t| t.id);
+    assert_eq!(holder.as_ref(), Some(&winners[0]));
+}

@@ -384,6 +384,11 @@ impl Store for PostgresStore {
         self.write(record, |tx, record| {
             Box::pin(async move {
                 let row = TokenRow::encode(record)?;
+                // A name is unique per issuer; without one, `tokens_named` (NULLs distinct)
+                // would not hold it unique at all.
+                if row.name.is_some() && row.issuer_id.is_none() {
+                    return Err(Failure::Row("a named token has no issuer".into()));
+                }
                 // An invite's group is read `FOR KEY SHARE`: a deletion of the group under way
                 // is waited for (and the token stored marked gone), one that starts now waits
                 // for this insert and then marks the token itself (0004_join_without_group_lock).

@@ -70,6 +70,14 @@ fn join_record(row: &Row) -> Result<(JoinRecord, i64), Failure> {
     Ok((record, row.try_get(6)?))
 }
 
+/// Whether `e` is the unique violation of `tokens_named` (one issuer, one name): a name taken by
+/// a write that committed while this one waited for it.
+fn name_taken_by_a_racer(e: &tokio_postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|db| {
+        *db.code() == tokio_postgres::error::SqlState::UNIQUE_VIOLATION && db.constraint() == Some("tokens_named")
+    })
+}
+
 impl PostgresStore {
     pub(super) async fn named_tokens_in(
         &self,
@@ -110,9 +118,11 @@ impl PostgresStore {
         // `READ COMMITTED`, one statement: it locks the token's row as a join does, so a
         // revocation waits for the joins holding it and every join that reads the row after
         // this commits sees it revoked; under `SERIALIZABLE`, joins racing a revocation would
-        // make it fail and retry. The name check reads what committed before the statement; a
-        // rename racing another rename or insert of the same name fails on `tokens_named`
-        // (a `Backend` error, nothing changed).
+        // make it fail and retry. The name check (`taken`) reads what committed before the
+        // statement; a rename or insert of the same name by the same issuer that commits later
+        // makes the update wait on `tokens_named` and then fail with a unique violation, which
+        // is `NameTaken` too (`name_taken_by_a_racer`): nothing changed, the failed transaction
+        // is rolled back (its `COMMIT` ends it as a `ROLLBACK`).
         let args = (id, update.name.as_deref(), update.revoked, update.custom_metadata.as_deref());
         self.write_at(IsolationLevel::ReadCommitted, &args, |tx, (id, name, revoked, metadata)| {
             Box::pin(async move {
@@ -128,9 +138,10 @@ impl PostgresStore {
                                             WHERE tokens.id = target.id AND NOT EXISTS (SELECT 1 FROM taken)
                                             RETURNING 1)
                            SELECT EXISTS (SELECT 1 FROM target), EXISTS (SELECT 1 FROM changed)";
-                let row = query_opt(tx, sql, &[id, name, revoked, metadata])
-                    .await?
-                    .ok_or_else(|| Failure::Row("the token update returned no row".into()))?;
+                let row = match query_opt(tx, sql, &[id, name, revoked, metadata]).await {
+                    Err(Failure::Sql(e)) if name_taken_by_a_racer(&e) => return Ok(TokenWrite::NameTaken),
+                    answer => answer?.ok_or_else(|| Failure::Row("the token update returned no row".into()))?,
+                };
                 let (found, changed): (bool, bool) = (row.try_get(0)?, row.try_get(1)?);
                 Ok(match (found, changed) {
                     (false, _) => TokenWrite::Missing,

@@ -1084,3 +1084,34 @@ async fn a_database_at_migration_0007_with_data_migrates_to_0008() {
         stored(&store, issued_invite(&group.id, PrivilegeSet::default_member(), None, &owner.id, Some("n"))).await;
     assert_eq!(store.named_tokens(&owner.id, None).await.map(|p| p.items), Ok(vec![named.id]));
 }
+
+/// A rename to a name another session has just taken, uncommitted: the rename waits on the
+/// unique index, and when the other session commits it answers `NameTaken`, not a store error.
+/// Deterministic: the rename's own check (its snapshot) cannot see the uncommitted name, so only
+/// the unique violation tells it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_rename_racing_another_to_the_same_name_is_told_name_taken() {
+    let Some(url) = fresh_database().await else { return };
+    let store = Arc::new(PostgresStore::connect(&url).await.expect("the store connects"));
+    let owner = new_user(&*store, "owner").await;
+    let group = new_group(&*store, &owner, "renames").await;
+    let first = stored(&*store, issued_invite(&group, PrivilegeSet::default_member(), None, &owner, Some("a"))).await;
+    let second = stored(&*store, issued_invite(&group, PrivilegeSet::default_member(), None, &owner, Some("b"))).await;
+    let mut holding = raw(&url).await;
+    let held = holding.transaction().await.expect("a transaction begins");
+    let taken = held.execute("UPDATE tokens SET name = 'c' WHERE id = $1", &[&first.id]).await.expect("renamed");
+    assert_eq!(taken, 1);
+    let renaming = {
+        let (store, id) = (store.clone(), second.id.clone());
+        tokio::spawn(async move {
+            let rename = NamedTokenUpdate { name: Some("c".into()), ..NamedTokenUpdate::default() };
+            store.update_named_token(&id, &rename).await
+        })
+    };
+    until_waiting_for_locks(&raw(&url).await, 1).await;
+    held.commit().await.expect("the other rename commits");
+    assert_eq!(renaming.await.expect("the task finishes"), Ok(TokenWrite::NameTaken));
+    let named = |name: &'static str| store.named_token_by_name(&owner, name);
+    assert_eq!(named("c").await.map(|t| t.map(|t| t.id)), Ok(Some(first.id.clone())));
+    assert_eq!(named("b").await.map(|t| t.map(|t| t.id)), Ok(Some(second.id)), "the refused rename changed nothing");
+}

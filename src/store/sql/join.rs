@@ -9,7 +9,8 @@ use crate::store::{issuer_needs, JoinOutcome, TokenGrant, TokenRecord};
 /// The statements of one join, in a backend's dialect, bound to the token identifier and the
 /// joining user and run inside the join's transaction. SQLite runs each step when it is asked
 /// (its steps never wait: rusqlite is synchronous); PostgreSQL runs the whole join as one
-/// statement first (inside the transaction it then commits), then answers the steps from its result, which must agree with them.
+/// statement first (inside the transaction it then commits), then answers the steps from its result, which must agree with them
+/// (`rejoined` it answers "no" and reads after its transaction: see `postgres::join::retried`).
 ///
 /// There are three steps: reading the token (where a backend whose writers run side by side locks
 /// its row until the transaction ends), the retry check (`rejoined`), then the rest of the checks
