@@ -317,7 +317,9 @@ async fn an_invite_carrying_more_than_the_default_privileges_needs_group_set_pri
 
 async fn a_name_is_unique_per_owner(backend: Backend) {
     let s = scene(backend).await;
-    s.invite("Spring intake", json!({})).await;
+    let (mine, _) = s.invite("Spring intake", json!({})).await;
+    let by_name = s.app.get(&format!("{NAMED}/name/Spring%20intake"), &s.inviter).await.expect(StatusCode::OK).json();
+    assert_eq!(by_name["id"], mine);
     let reply = create(&s.app, &s.inviter, &invite_body("Spring intake", "userJoinGroup", &s.gid, json!({}))).await;
     assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.text());
     // Another owner may use the same name.
@@ -983,6 +985,10 @@ async fn a_token_lists_its_joins_in_order_to_its_owner_and_the_group_and_nobody_
     let (_, stranger) = s.app.user("stranger").await;
     let reply = s.app.get(&format!("/tokens/named/{id}/joins"), &stranger).await;
     assert_error(&reply, StatusCode::NOT_FOUND, "not_found");
+    // A member without group_view_data sees the group but may not read this: 403.
+    set_privileges(&s.app, &s.owner, &s.gid, &carol_id, &[]).await;
+    let reply = s.app.get(&format!("/tokens/named/{id}/joins"), &carol).await;
+    assert_error(&reply, StatusCode::FORBIDDEN, "forbidden");
 
     // A record is history: it stays when the membership ends, and goes with its token.
     s.app.delete(&format!("/user/groups/{}", s.gid), &s.joiner).await.expect(StatusCode::NO_CONTENT);
@@ -1068,6 +1074,76 @@ async fn a_group_lists_its_live_invites_without_their_tokens(backend: Backend) {
         StatusCode::NOT_FOUND,
         "not_found",
     );
+}
+
+/// The id of a list entry: a string (token ids), an invite's `id`, a join record's joiner.
+fn entry_id(entry: &Value) -> String {
+    match entry {
+        Value::String(id) => id.clone(),
+        _ if entry.get("joiner").is_some() => joiner(entry),
+        _ => entry["id"].as_str().unwrap_or_else(|| panic!("an entry with an id: {entry}")).to_owned(),
+    }
+}
+
+/// The whole list at `path` (under the API root; `key` its array member) as `token` reads it,
+/// and the same list walked `limit` at a time through each page's `Link` header, whose body's
+/// `next` is the same cursor.
+async fn whole_and_paged(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    key: &str,
+    limit: usize,
+) -> (Vec<String>, Vec<String>) {
+    let ids = |body: &Value| -> Vec<String> {
+        body[key].as_array().unwrap_or_else(|| panic!("a {key} array: {body}")).iter().map(entry_id).collect()
+    };
+    let whole = app.get(path, token).await.expect(StatusCode::OK);
+    assert_eq!(whole.header("link"), None, "the whole list has no next page");
+    let whole = ids(&whole.json());
+    let mut paged = Vec::new();
+    let mut target = format!("{API_ROOT}{path}?limit={limit}");
+    for _ in 0..50 {
+        let reply = app.request_root(Method::GET, &target).auth(token).send().await.expect(StatusCode::OK);
+        let body = reply.json();
+        let page = ids(&body);
+        assert!(page.len() <= limit, "{target}: {} entries", page.len());
+        paged.extend(page);
+        let Some(link) = reply.header("link") else {
+            assert_eq!(body.get("next"), None, "no next member without a Link header");
+            return (whole, paged);
+        };
+        let next = link.strip_prefix('<').and_then(|l| l.strip_suffix(r#">; rel="next""#)).expect("a next link");
+        let after = next.split("after=").nth(1).expect("an after cursor");
+        assert_eq!(body["next"].as_str(), Some(after), "the body's next is the Link's cursor");
+        target = next.to_owned();
+    }
+    panic!("the walk of {path} does not end");
+}
+
+async fn named_tokens_joins_and_invites_come_in_pages_that_add_up_to_the_whole_list(backend: Backend) {
+    let s = scene(backend).await;
+    let mut tokens = Vec::new();
+    for i in 0..5 {
+        tokens.push(s.invite(&format!("Token {i}"), json!({})).await);
+    }
+    let mut joined = Vec::new();
+    for i in 0..5 {
+        let (uid, access) = s.app.user(&format!("user{i}")).await;
+        s.app.join_ok(&access, &tokens[0].1).await;
+        joined.push(uid);
+    }
+    let ids: Vec<String> = tokens.iter().map(|(id, _)| id.clone()).collect();
+    let first = &ids[0];
+    for (path, key, expected) in [
+        (NAMED.to_owned(), "tokens", ids.clone()),
+        (format!("/tokens/named/{first}/joins"), "joins", joined),
+        (format!("/groups/{}/invites", s.gid), "invites", ids.clone()),
+    ] {
+        let (whole, paged) = whole_and_paged(&s.app, &s.inviter, &path, key, 2).await;
+        assert_eq!(whole, expected, "{path}: the whole list, in order");
+        assert_eq!(paged, whole, "{path}: the pages add up to the whole list");
+    }
 }
 
 // --- the idempotent retry ------------------------------------------------------------------------
@@ -1290,6 +1366,7 @@ all_backends!(
     a_token_lists_its_joins_in_order_to_its_owner_and_the_group_and_nobody_else,
     a_member_s_origin_says_created_invite_or_added_and_by_whom,
     a_group_lists_its_live_invites_without_their_tokens,
+    named_tokens_joins_and_invites_come_in_pages_that_add_up_to_the_whole_list,
     a_retried_join_gets_the_same_201_without_using_the_token_again,
     a_retried_join_with_uses_left_gets_201_not_409,
     a_retried_join_with_a_minted_invite_gets_201_too,
