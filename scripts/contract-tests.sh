@@ -53,8 +53,12 @@ export OZ_JOINER_ID OZ_VICTIM_ID OZ_NEWCOMER_ID
 
 MEMBER_OPS='^/groups/\{id\}/users/\{uid\}'
 LOG="$DATA/schemathesis.log"
+# The spec as written, plus the links whose request bodies come from earlier responses, which
+# the generator would refuse in openapi/openapi.yaml (scripts/contract-links.py says why).
+SPEC="$DATA/openapi.json"
+.venv/bin/python scripts/contract-links.py openapi/openapi.yaml "$SPEC"
 schemathesis() {
-  .venv/bin/schemathesis --config-file schemathesis.toml run openapi/openapi.yaml \
+  .venv/bin/schemathesis --config-file schemathesis.toml run "$SPEC" \
     --url "$BASE/api/v3/onezone" --checks all --seed "$SEED" --no-color "$@" | tee -a "$LOG"
   return "${PIPESTATUS[0]}"
 }

@@ -49,12 +49,13 @@ async fn two_hundred_users_racing_on_one_single_use_invite_let_exactly_one_in(ba
     race(&[&spawn_app(backend).await]).await;
 }
 
-/// The same race with the racers lined up after the service's early checks (they all read the
-/// invite while it is still unused): only the store's own atomic step stands between the token
-/// and a second use.
+/// The same race with the racers lined up after the service's checks: all 200 enter the store's
+/// join together, so only its own atomic step stands between the token and a second use.
 async fn racers_who_all_pass_the_early_checks_still_let_exactly_one_in(backend: Backend) {
     let line_up = LineUp::new(RACERS);
-    race(&[&spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up))).await]).await;
+    let app = spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpJoins(line_up.clone()))).await;
+    race(&[&app]).await;
+    assert!(line_up.passed(), "every racer reached the store's join before any of them ran it");
 }
 
 /// Two server instances on one database (two connections to the SQLite file, or two pools on
@@ -63,9 +64,10 @@ async fn racers_who_all_pass_the_early_checks_still_let_exactly_one_in(backend: 
 async fn racers_split_across_two_instances_sharing_one_database_let_exactly_one_in(backend: Backend) {
     let line_up = LineUp::new(RACERS);
     let shared = line_up.clone();
-    let first = spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpInviteReads(shared))).await;
-    let second = first.another_instance_with(|store| ProbeStore::wrap(store, Mode::LineUpInviteReads(line_up))).await;
+    let first = spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::LineUpJoins(shared))).await;
+    let second = first.another_instance_with(|store| ProbeStore::wrap(store, Mode::LineUpJoins(line_up.clone()))).await;
     race(&[&first, &second]).await;
+    assert!(line_up.passed(), "every racer reached the store's join before any of them ran it");
 }
 
 mod racers_split_across_two_instances_sharing_one_database_let_exactly_one_in {

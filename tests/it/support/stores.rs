@@ -13,7 +13,7 @@ use oz_groups::domain::{
 };
 use oz_groups::store::{
     AddOutcome, Guarded, JoinOutcome, JoinRecord, LinkOutcome, NamedTokenUpdate, Origin, Store, StoreError,
-    StoreResult, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
+    StoreResult, TokenRecord, TokenWrite, UserUpdate,
 };
 use tokio::sync::watch;
 
@@ -23,8 +23,8 @@ pub enum Mode {
     Fail { detail: &'static str },
     /// `join_with_token` and `user_groups` fail as an unreachable database would, with `detail`.
     Down { detail: &'static str },
-    /// Every read of an invite's record waits at the line-up (see `LineUp`).
-    LineUpInviteReads(Arc<LineUp>),
+    /// Every join waits at the line-up before the store's own join step runs (see `LineUp`).
+    LineUpJoins(Arc<LineUp>),
     /// Every call is counted in the counter, and then made.
     Count(Arc<AtomicUsize>),
 }
@@ -37,8 +37,9 @@ pub struct ProbeStore {
 }
 
 /// Holds each caller until `expected` callers have arrived (or 10 s have passed): racing joins
-/// then all pass the service's early checks before any of them reaches the store's own atomic
-/// step, which alone must decide. One line-up may be shared by several stores (instances).
+/// have then all passed the service's checks (the token's signature and caveats) and enter the
+/// store's own atomic step together, which alone must decide. `passed()` says whether the
+/// line-up opened because everyone arrived, not because time ran out. One line-up may be shared by several stores (instances).
 pub struct LineUp {
     expected: usize,
     arrived: AtomicUsize,
@@ -50,7 +51,7 @@ impl ProbeStore {
         let (fail, line_up, calls) = match mode {
             Mode::Fail { detail } => (Some(StoreError::Backend(detail.to_owned())), None, None),
             Mode::Down { detail } => (Some(StoreError::Unavailable(detail.to_owned())), None, None),
-            Mode::LineUpInviteReads(line_up) => (None, Some(line_up), None),
+            Mode::LineUpJoins(line_up) => (None, Some(line_up), None),
             Mode::Count(calls) => (None, None, Some(calls)),
         };
         Arc::new(ProbeStore { inner, fail, line_up, calls })
@@ -81,6 +82,11 @@ impl LineUp {
             self.open.send_replace(true);
         }
         let _ = tokio::time::timeout(Duration::from_secs(10), open.wait_for(|o| *o)).await;
+    }
+
+    /// Whether all `expected` callers arrived (the line-up opened for them, not by timeout).
+    pub fn passed(&self) -> bool {
+        self.arrived.load(Ordering::SeqCst) >= self.expected
     }
 }
 
@@ -167,13 +173,7 @@ impl Store for ProbeStore {
     }
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
         self.count();
-        let record = self.inner.get_token(id).await?;
-        if let (Some(line_up), Some(TokenRecord { grant: TokenGrant::GroupInviteUser { .. }, .. })) =
-            (&self.line_up, &record)
-        {
-            line_up.wait().await;
-        }
-        Ok(record)
+        self.inner.get_token(id).await
     }
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
         self.count();
@@ -248,6 +248,9 @@ impl Store for ProbeStore {
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
         self.count();
         self.failure()?;
+        if let Some(line_up) = &self.line_up {
+            line_up.wait().await;
+        }
         self.inner.join_with_token(token_id, user).await
     }
     async fn child_groups(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {
