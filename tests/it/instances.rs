@@ -117,9 +117,10 @@ where
     let race = tokio::spawn(race);
     let watcher = connect(&d.url).await;
     let last = std::cell::RefCell::new(BTreeMap::new());
-    // Let go when every connection of every instance waits, or after 3 s (then the assertion
-    // below says how far it got).
-    poll::until(Duration::from_secs(3), Duration::from_millis(20), || async {
+    // Let go when every connection of every instance waits, or after 4 s (then the assertion
+    // below says how far it got): under the servers' 5 s statement timeout, which the first
+    // waiting join would otherwise reach.
+    poll::until(Duration::from_secs(4), Duration::from_millis(20), || async {
         let rows = watcher
             .query(
                 "SELECT application_name, COUNT(*) FROM pg_stat_activity

@@ -86,8 +86,9 @@ async fn connect(url: &str) -> tokio_postgres::Client {
 }
 
 /// Runs `race` while the rows of `invites` are locked, and lets go once each instance has a
-/// session waiting on a lock (or after 3 s; the servers' statement timeout is 5 s). Returns the
-/// replies and the waiting sessions by instance when the lock was let go.
+/// session waiting on a lock (or after 4 s; the servers' statement timeout is 5 s, which the
+/// first waiting join would otherwise reach). Returns the replies and the waiting sessions by
+/// instance when the lock was let go.
 async fn lined_up<F>(url: &str, invites: &[&str], race: F) -> (Vec<Reply>, BTreeMap<String, i64>)
 where
     F: std::future::Future<Output = Vec<Reply>> + Send + 'static,
@@ -104,7 +105,7 @@ where
     let race = tokio::spawn(race);
     let watcher = connect(url).await;
     let last = std::cell::RefCell::new(BTreeMap::new());
-    poll::until(Duration::from_secs(3), Duration::from_millis(10), || async {
+    poll::until(Duration::from_secs(4), Duration::from_millis(10), || async {
         let rows = watcher
             .query(
                 "SELECT application_name, COUNT(*) FROM pg_stat_activity
@@ -130,6 +131,7 @@ async fn two_groups_joining_each_other_through_two_instances_at_once_link_exactl
     let test = crate::test_name!("two_groups_joining_each_other_through_two_instances_at_once_link_exactly_one_way");
     let Some(pair) = Pair::start(test).await else { return };
     let mut wins = [0usize; 2];
+    let mut raced = 0;
     for round in 0..ROUNDS {
         let a = pair.apis[0].create_group(&pair.admin, &format!("A{round}")).await;
         let b = pair.apis[1].create_group(&pair.admin, &format!("B{round}")).await;
@@ -149,7 +151,13 @@ async fn two_groups_joining_each_other_through_two_instances_at_once_link_exactl
         };
         let (replies, waiting) = lined_up(&pair.url, &[&into_a, &into_b], race).await;
         let statuses: Vec<u16> = replies.iter().map(|r| r.status.as_u16()).collect();
-        assert_eq!(waiting.len(), 2, "round {round}: both joins waited inside their transactions: {waiting:?}");
+        // A round whose second request did not reach its lock in time (seen once on CI's loaded
+        // 2-core machine) still must link exactly one way; it just did not force the race.
+        if waiting.len() == 2 {
+            raced += 1;
+        } else {
+            println!("round {round}: only {waiting:?} waited inside a transaction when the lock was let go");
+        }
         let created = replies.iter().filter(|r| r.status == StatusCode::CREATED).count();
         assert_eq!(created, 1, "round {round}: exactly one join succeeds (two make a cycle): {statuses:?}");
         let winner = replies.iter().position(|r| r.status == StatusCode::CREATED).expect("one 201");
@@ -181,7 +189,8 @@ async fn two_groups_joining_each_other_through_two_instances_at_once_link_exactl
             assert_eq!(pair.parents(0, parent).await, vec![child.clone()]);
         }
     }
-    println!("wins by instance over {ROUNDS} rounds: {wins:?}");
+    println!("wins by instance over {ROUNDS} rounds: {wins:?}; rounds with both joins waiting: {raced}");
+    assert!(raced >= ROUNDS / 2, "only {raced} of {ROUNDS} rounds had both joins waiting on the lock at once");
 }
 
 // --- three levels ------------------------------------------------------------------------------
