@@ -39,7 +39,8 @@ pub struct ProbeStore {
 /// Holds each caller until `expected` callers have arrived (or 10 s have passed): racing joins
 /// have then all passed the service's checks (the token's signature and caveats) and enter the
 /// store's own atomic step together, which alone must decide. `passed()` says whether the
-/// line-up opened because everyone arrived, not because time ran out. One line-up may be shared by several stores (instances).
+/// line-up opened because everyone arrived, not because time ran out. One line-up may be shared
+/// by several stores (instances).
 pub struct LineUp {
     expected: usize,
     arrived: AtomicUsize,
