@@ -545,6 +545,18 @@ fn markdown(r: &Report) -> String {
         })
         .collect();
     md += &table(&["target", "measured", "result"], &rows);
+    if let Some(Ok(s)) = res.storage.as_ref().filter(|s| s.as_ref().is_ok_and(|s| s.max_us > 0)) {
+        md += &format!(
+            "The disk under the SQLite figures: of the storage limit's {} sequential joins (each its own \
+             commit), the slowest took {} ms and {} took over {} ms. A durable join waits for the same \
+             `fsync`s, and wrk counts a stall against every connection waiting through it, so one \
+             stall of a few times the join's p50 during its timed run puts its p99 past 3× its p50.\n\n",
+            s.joins,
+            num(s.max_us as f64 / 1000.0),
+            s.stalls,
+            crate::storage::STALL_US / 1000,
+        );
+    }
 
     if !res.hierarchy.is_empty() {
         md += "## Targets (issue 12)\n\n";

@@ -13,6 +13,10 @@ use oz_groups::store::{JoinOutcome, Store, TokenGrant, TokenRecord};
 
 use crate::seed::{concurrently, name, user};
 
+/// A join slower than this (µs) is counted as a stall of the disk: a sequential join is a few
+/// hundred µs, so it waited for its commit's `fsync` a hundred times longer than usual.
+pub const STALL_US: u64 = 50_000;
+
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct StorageResult {
     pub joins: u64,
@@ -20,6 +24,12 @@ pub struct StorageResult {
     pub seconds: f64,
     pub p50_us: u64,
     pub p99_us: u64,
+    /// The slowest join, and how many took over `STALL_US`: the disk's own stalls, which no
+    /// number of joins per commit can hide (results of older runs have none: 0).
+    #[serde(default)]
+    pub max_us: u64,
+    #[serde(default)]
+    pub stalls: u64,
     /// Rows written while preparing (users and token records, `CONCURRENCY` at a time), and
     /// how long that took: how the store copes with many concurrent writers.
     pub prepared_writes: u64,
@@ -80,6 +90,8 @@ pub async fn measure(dir: &Path, duration: Duration) -> anyhow::Result<StorageRe
     latencies.sort_unstable();
     result.p50_us = percentile(&latencies, 50.0);
     result.p99_us = percentile(&latencies, 99.0);
+    result.max_us = latencies.last().copied().unwrap_or(0);
+    result.stalls = latencies.iter().filter(|l| **l > STALL_US).count() as u64;
     Ok(result)
 }
 
