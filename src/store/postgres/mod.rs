@@ -148,6 +148,10 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 7, sql: include_str!("../../../migrations/postgres/0007_nested_groups.sql") },
     Migration { version: 8, sql: include_str!("../../../migrations/postgres/0008_named_tokens.sql") },
     Migration { version: 9, sql: include_str!("../../../migrations/postgres/0009_memberships_key_probed_first.sql") },
+    Migration {
+        version: 10,
+        sql: include_str!("../../../migrations/postgres/0010_group_links_key_covers_privileges.sql"),
+    },
 ];
 
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
