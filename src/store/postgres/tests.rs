@@ -414,25 +414,14 @@ async fn four_instances_starting_at_once_on_a_new_database_apply_each_migration_
 /// on cost; PostgreSQL keeps the newest index, so a later index leading with `user_id` fails this.
 #[tokio::test]
 async fn membership_probes_use_the_primary_key() {
-    let Some(url) = fresh_database().await else { return };
-    let _store = PostgresStore::connect(&url).await.expect("the store connects and migrates");
-    let client = raw(&url).await;
     // Statistics as a running server has them: one user in many groups, many users in one.
-    client
-        .batch_execute(
-            "INSERT INTO users (id, name, login) SELECT 'u' || i, 'u' || i, 'u' || i FROM generate_series(1, 2000) i;
-             INSERT INTO memberships (group_id, user_id, privileges) SELECT 'g' || i, 'u1', 1 FROM generate_series(1, 500) i;
-             INSERT INTO memberships (group_id, user_id, privileges) SELECT 'g1', 'u' || i, 1 FROM generate_series(2, 2000) i;
-             ANALYZE memberships;
-             SET plan_cache_mode = force_generic_plan;
-             PREPARE probe (text, text, bigint) AS SELECT EXISTS (SELECT 1 FROM memberships
-                 WHERE group_id = $1 AND user_id = $2 AND (privileges & $3) = $3);",
-        )
-        .await
-        .expect("the fixture and the probe are made");
-    let rows = client.query("EXPLAIN EXECUTE probe('g500', 'u1', 1)", &[]).await.expect("EXPLAIN");
-    let plan: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
-    let plan = plan.join("\n");
+    let fixture = "INSERT INTO users (id, name, login) SELECT 'u' || i, 'u' || i, 'u' || i FROM generate_series(1, 2000) i;
+         INSERT INTO memberships (group_id, user_id, privileges) SELECT 'g' || i, 'u1', 1 FROM generate_series(1, 500) i;
+         INSERT INTO memberships (group_id, user_id, privileges) SELECT 'g1', 'u' || i, 1 FROM generate_series(2, 2000) i;
+         ANALYZE memberships;";
+    let probe = "(text, text, bigint) AS SELECT EXISTS (SELECT 1 FROM memberships
+         WHERE group_id = $1 AND user_id = $2 AND (privileges & $3) = $3)";
+    let Some(plan) = generic_plan(&[fixture], probe, "('g500', 'u1', 1)").await else { return };
     assert!(plan.contains("using memberships_pkey"), "the probe reads the primary key:\n{plan}");
 }
 
@@ -442,36 +431,40 @@ async fn membership_probes_use_the_primary_key() {
 /// children, read all 500 for each path down). Fails without 0010.
 #[tokio::test]
 async fn link_probes_read_the_key() {
-    let Some(url) = fresh_database().await else { return };
-    let _store = PostgresStore::connect(&url).await.expect("the store connects and migrates");
-    let client = raw(&url).await;
     // A hierarchy's shape: one group with 500 children, every other group with one; vacuumed,
     // as autovacuum leaves a table whose rows seldom change.
+    let fixture = "INSERT INTO groups (id, name, type) SELECT 'g' || i, 'g' || i, 'team' FROM generate_series(0, 5000) i;
+         INSERT INTO group_links (parent_id, child_id, privileges) SELECT 'g0', 'g' || i, 1 FROM generate_series(1, 500) i;
+         INSERT INTO group_links (parent_id, child_id, privileges)
+             SELECT 'g' || i, 'g' || (i + 500), 1 FROM generate_series(1, 4500) i;
+         INSERT INTO group_closure (ancestor, descendant, via)
+             SELECT 'g0', 'g' || i, 'g' || ((i - 1) % 500 + 1) FROM generate_series(1, 5000) i;";
+    let probe = "(text, text) AS SELECT (SELECT l.privileges FROM group_links l
+             WHERE l.parent_id = $1 AND l.child_id = c.via)
+         FROM group_closure c WHERE c.ancestor = $1 AND c.descendant = $2 OFFSET 0";
+    let Some(plan) = generic_plan(&[fixture, "VACUUM ANALYZE group_links"], probe, "('g0', 'g4000')").await else {
+        return;
+    };
+    assert!(plan.contains("Index Only Scan using group_links_pkey"), "the link is read from the key:\n{plan}");
+}
+
+/// The generic plan (as a server's prepared statements get once PostgreSQL settles on one) of
+/// `PREPARE probe {probe}`, executed with `args`, on a fresh migrated database after the
+/// `fixture` batches (one each, as `VACUUM` must run outside a transaction). `None` when there
+/// is no PostgreSQL to test against.
+async fn generic_plan(fixture: &[&str], probe: &str, args: &str) -> Option<String> {
+    let url = fresh_database().await?;
+    let _store = PostgresStore::connect(&url).await.expect("the store connects and migrates");
+    let client = raw(&url).await;
+    for batch in fixture {
+        client.batch_execute(batch).await.expect("the fixture is made");
+    }
     client
-        .batch_execute(
-            "INSERT INTO groups (id, name, type) SELECT 'g' || i, 'g' || i, 'team' FROM generate_series(0, 5000) i;
-             INSERT INTO group_links (parent_id, child_id, privileges) SELECT 'g0', 'g' || i, 1 FROM generate_series(1, 500) i;
-             INSERT INTO group_links (parent_id, child_id, privileges)
-                 SELECT 'g' || i, 'g' || (i + 500), 1 FROM generate_series(1, 4500) i;
-             INSERT INTO group_closure (ancestor, descendant, via)
-                 SELECT 'g0', 'g' || i, 'g' || ((i - 1) % 500 + 1) FROM generate_series(1, 5000) i;",
-        )
-        .await
-        .expect("the fixture is made");
-    client.batch_execute("VACUUM ANALYZE group_links").await.expect("VACUUM");
-    client
-        .batch_execute(
-            "SET plan_cache_mode = force_generic_plan;
-             PREPARE probe (text, text) AS SELECT (SELECT l.privileges FROM group_links l
-                 WHERE l.parent_id = $1 AND l.child_id = c.via)
-             FROM group_closure c WHERE c.ancestor = $1 AND c.descendant = $2 OFFSET 0;",
-        )
+        .batch_execute(&format!("SET plan_cache_mode = force_generic_plan; PREPARE probe {probe};"))
         .await
         .expect("the probe is prepared");
-    let rows = client.query("EXPLAIN EXECUTE probe('g0', 'g4000')", &[]).await.expect("EXPLAIN");
-    let plan: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
-    let plan = plan.join("\n");
-    assert!(plan.contains("Index Only Scan using group_links_pkey"), "the link is read from the key:\n{plan}");
+    let rows = client.query(&format!("EXPLAIN EXECUTE probe{args}"), &[]).await.expect("EXPLAIN");
+    Some(rows.iter().map(|r| r.get::<_, String>(0)).collect::<Vec<_>>().join("\n"))
 }
 
 #[tokio::test]
