@@ -1013,7 +1013,8 @@ impl Bench {
         // As before the joins (`pg::settle`): the load's vacuum, statistics and checkpoint are
         // not the checks' or the links'. Without it the first unlink after the load was the
         // slowest (4.8 s in one full run, the next four 72-495 ms; 1.1 s in a run of this part
-        // alone); with it, four runs of this part alone gave at most 778 ms.
+        // alone); with it, four runs of this part alone gave at most 778 ms, but a full run
+        // still 1,112 ms: the settling is the method, not the cure for that unlink.
         if let Durable::Postgres(url) = db {
             self.rt.block_on(pg::settle(url))?;
         }
