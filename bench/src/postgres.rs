@@ -1,6 +1,7 @@
 //! PostgreSQL for the benchmark: fresh databases on the server `oz_testkit::postgres` gives
 //! (`OZ_TEST_POSTGRES_URL`, or a throwaway cluster of this process), and its storage limit,
-//! pgbench running the join's transaction exactly as `PostgresStore` runs it.
+//! pgbench running a lone join's transaction exactly as `PostgresStore` runs it (the server
+//! shares one transaction among the joins queued together; a lone join is its fallback).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -600,7 +600,7 @@ fn markdown(r: &Report) -> String {
             None => vec![name.to_owned(), "not run".to_owned()],
         };
         md += &table(
-            &["pgbench, the join's transaction", "tx/s", "transactions", "retried", "failed", "problems"],
+            &["pgbench, a lone join's transaction", "tx/s", "transactions", "retried", "failed", "problems"],
             &[pgbench("-c 1 -j 1", &p.pgbench_one), pgbench(&format!("-c {PGBENCH_CLIENTS}"), &p.pgbench_many)],
         );
         let rows: Vec<Vec<String>> = p

@@ -115,6 +115,7 @@ struct Metrics {
     store_errors: [IntCounter; StoreErrorKind::ALL.len()],
     rate_limited: IntCounterVec,
     open_connections: IntGauge,
+    join_batches: Histogram,
 }
 
 /// One registry per process: a server is one process, and the recording sites (the service's
@@ -155,6 +156,14 @@ impl Metrics {
         .expect("valid metric");
         let open_connections =
             IntGauge::new("oz_open_connections", "Client connections open now.").expect("valid metric");
+        let join_batches = Histogram::with_opts(
+            HistogramOpts::new(
+                "oz_store_join_batch_size",
+                "Joins per database transaction of the PostgreSQL store's group commit.",
+            )
+            .buckets(vec![1.0, 2.0, 4.0, 8.0, 16.0, 32.0]),
+        )
+        .expect("valid metric");
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
@@ -162,6 +171,7 @@ impl Metrics {
             Box::new(store_errors_vec.clone()),
             Box::new(rate_limited.clone()),
             Box::new(open_connections.clone()),
+            Box::new(join_batches.clone()),
         ] {
             registry.register(collector).expect("metric names are unique");
         }
@@ -169,7 +179,7 @@ impl Metrics {
         // first increment instead of a series appearing out of nothing.
         let joins = JoinReason::ALL.map(|r| joins_vec.with_label_values(&[r.as_str()]));
         let store_errors = StoreErrorKind::ALL.map(|k| store_errors_vec.with_label_values(&[k.as_str()]));
-        Self { registry, requests, latency, joins, store_errors, rate_limited, open_connections }
+        Self { registry, requests, latency, joins, store_errors, rate_limited, open_connections, join_batches }
     }
 }
 
@@ -193,6 +203,11 @@ pub fn request(operation: &str, status: &str, elapsed: Duration) {
 /// One join decided by the service.
 pub fn join(reason: JoinReason) {
     METRICS.joins[reason as usize].inc();
+}
+
+/// One transaction of the PostgreSQL store's group commit, holding `joins` joins.
+pub fn join_batch(joins: usize) {
+    METRICS.join_batches.observe(joins as f64);
 }
 
 /// One failed store call, counted where the store's error becomes the domain's.

@@ -10,10 +10,10 @@ use super::errors::Failure;
 use super::retry::retrying;
 use super::rows::token_row;
 use super::PostgresStore;
-use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
+use crate::domain::{GroupId, PrivilegeSet, ZonePrivilegeSet};
 use crate::store::sql::join::{join, Admission, IssuerCheck, JoinSteps};
 use crate::store::sql::{token_columns, token_named_columns, RowError, KIND_GROUP_INVITE_USER};
-use crate::store::{issuer_needs, JoinOutcome, StoreResult, TokenGrant, TokenRecord};
+use crate::store::{issuer_needs, JoinOutcome, StoreError, StoreResult, TokenGrant, TokenRecord};
 
 /// Whether user `$issuer` may still create an invite into group `$group` that needs the group
 /// privileges `$need` (`issuer_needs`), or else holds the zone privilege `$zone` (a bit set of
@@ -125,6 +125,62 @@ SELECT t.*, t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses 
 FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
 );
 
+/// `JOIN` for many joins at once (`batch`'s group commit), each answered by a row laid out as
+/// `JOIN`'s plus one column, `SKIPPED`, in the order of `$1`: `$1` the tokens' identifiers and
+/// `$2` the joining users (arrays of one length; no token and no user twice, which `batch`
+/// ensures and the guard enforces), `$3`..`$8` as in `JOIN`. Each part is `JOIN`'s, over the
+/// rows of `r` instead of one, so each join is decided on its own row as `JOIN` decides it:
+/// - `t` locks the tokens it can lock at once and skips those another transaction holds (a join
+///   of another instance, a revocation, a group's deletion), so that a batch never waits for a
+///   token's lock: a skipped join (`SKIPPED`, a token that exists but is not in `t`) writes
+///   nothing here and is run again alone (`JOIN`), which waits for the lock as a lone join
+///   always has. No one join can hold up a whole batch behind a lock.
+/// - `m` inserts in key order, so that two batches that add the same memberships (the same
+///   users through other invites) wait for each other in one order rather than deadlock.
+/// - `u` counts the use of each token whose membership `m` added, repeating the use checks.
+/// - The guard, per row: a membership added for a token, and not exactly one membership, one
+///   counted use and one join record for it, fails the statement (`1 / 0`), and nothing of the
+///   batch is written.
+pub const JOIN_BATCH: &str = concat!(
+    "WITH r AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(token_id, user_id, ord)),
+     t AS (SELECT ",
+    token_columns!(),
+    ", ",
+    token_named_columns!(),
+    ", group_gone FROM tokens WHERE id IN (SELECT token_id FROM r) FOR UPDATE SKIP LOCKED),
+     g AS (SELECT r.ord, r.token_id, r.user_id, groups.id, t.privileges, t.issuer_id,
+                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $5::bigint ELSE $6::bigint END AS need
+           FROM r JOIN t ON t.id = r.token_id JOIN groups ON groups.id = t.group_id
+           WHERE t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses)
+             AND t.group_gone = FALSE),
+     i AS (SELECT g.ord, g.token_id, g.user_id, g.id, g.privileges, g.issuer_id FROM g
+           WHERE g.issuer_id IS NULL OR ",
+    issuer_allowed!("g.id", "g.issuer_id", "g.need", "$8::bigint"),
+    "),
+     m AS (INSERT INTO memberships (group_id, user_id, privileges, origin, origin_token, origin_by)
+           SELECT id, user_id, privileges, 'invite', token_id, issuer_id FROM i ORDER BY id, user_id
+           ON CONFLICT (group_id, user_id) DO NOTHING
+           RETURNING origin_token),
+     u AS (UPDATE tokens SET uses = uses + 1 FROM m
+           WHERE tokens.id = m.origin_token AND tokens.revoked = FALSE
+             AND (tokens.max_uses IS NULL OR tokens.uses < tokens.max_uses)
+           RETURNING tokens.id),
+     j AS (INSERT INTO token_joins (token_id, group_id, user_id, privileges, joined_at)
+           SELECT token_id, id, user_id, privileges, $4 FROM i WHERE token_id IN (SELECT origin_token FROM m)
+           RETURNING token_id)
+SELECT t.*, t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses),
+       EXISTS (SELECT 1 FROM g WHERE g.ord = r.ord), EXISTS (SELECT 1 FROM i WHERE i.ord = r.ord),
+       EXISTS (SELECT 1 FROM m WHERE m.origin_token = r.token_id),
+       (SELECT COUNT(*) FROM u WHERE u.id = r.token_id),
+       CASE WHEN EXISTS (SELECT 1 FROM m WHERE m.origin_token = r.token_id)
+            THEN 1 / ((SELECT COUNT(*) FROM m WHERE m.origin_token = r.token_id) = 1
+                      AND (SELECT COUNT(*) FROM u WHERE u.id = r.token_id) = 1
+                      AND (SELECT COUNT(*) FROM j WHERE j.token_id = r.token_id) = 1)::int END,
+       t.id IS NULL AND EXISTS (SELECT 1 FROM tokens WHERE tokens.id = r.token_id)
+FROM r LEFT JOIN t ON t.id = r.token_id
+ORDER BY r.ord"
+);
+
 /// The columns of `JOIN`'s answer after the token's fourteen and `group_gone` (the last one,
 /// the guard's, is not read).
 pub(super) const GROUP_GONE_MARK: usize = 14;
@@ -133,6 +189,8 @@ const GROUP_EXISTS: usize = 16;
 const ISSUER_ALLOWED: usize = 17;
 const ADDED: usize = 18;
 const COUNTED: usize = 19;
+/// `JOIN_BATCH`'s last column, after the guard's.
+const SKIPPED: usize = 21;
 
 /// The retry check (`Rejoined`): `$2` is a direct member of group `$1` through token `$3`.
 const REJOINED: &str =
@@ -176,14 +234,49 @@ pub(super) fn now_unix() -> i64 {
 }
 
 impl PostgresStore {
-    pub(super) async fn join(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
+    /// One join in a transaction of its own (`JOIN`): what `batch` falls back to when a batch
+    /// fails as a whole, so that each of its joins gets the answer it would have had alone.
+    pub(super) async fn join_alone(&self, token_id: &str, user: &str) -> StoreResult<JoinOutcome> {
         // `READ COMMITTED`, not `SERIALIZABLE`: the locks `JOIN` takes are what makes the join
         // atomic against other joins, revocations and group deletions, from any instance.
         // Under `SERIALIZABLE` joins of different invites aborted each other too (predicate
         // locks on shared index pages), and racing joins on one invite all but one. The retry
         // still covers a deadlock, or a distributed engine's serialization failure.
-        self.on_connection(&(token_id, user.as_str()), |lease, args| {
-            Box::pin(retrying(lease, args, |client, (token_id, user)| Box::pin(join_in(client, token_id, user))))
+        self.on_connection(&(token_id, user), |lease, args| {
+            Box::pin(async move {
+                let (outcome, row) =
+                    retrying(lease, args, |client, (token_id, user)| Box::pin(join_in(client, token_id, user))).await?;
+                retried(lease.object()?, outcome, &row, args.0, args.1).await
+            })
+        })
+        .await
+    }
+
+    /// The joins of `pairs` (token identifier, user), no token and no user twice, in one
+    /// transaction (`JOIN_BATCH`), retried whole like `join_alone`. Each join's answer, in the
+    /// order of `pairs`, or `None` for a join whose token another transaction held (it wrote
+    /// nothing; run it alone). `Err` when the batch as a whole failed, and then nothing of it
+    /// was written (or, for a failure of the `COMMIT` itself, nobody can tell, as for any
+    /// commit).
+    pub(super) async fn join_batch(
+        &self,
+        pairs: &[(String, String)],
+    ) -> StoreResult<Vec<Option<StoreResult<JoinOutcome>>>> {
+        self.on_connection(pairs, |lease, pairs| {
+            Box::pin(async move {
+                let decided = retrying(lease, pairs, |client, pairs| Box::pin(batch_in(client, pairs))).await?;
+                let client = lease.object()?;
+                let mut outcomes = Vec::with_capacity(decided.len());
+                for (decided, (token_id, user)) in decided.into_iter().zip(pairs) {
+                    outcomes.push(match decided {
+                        Some((outcome, row)) => {
+                            Some(retried(client, outcome, &row, token_id, user).await.map_err(StoreError::from))
+                        }
+                        None => None,
+                    });
+                }
+                Ok(outcomes)
+            })
         })
         .await
     }
@@ -200,7 +293,7 @@ impl PostgresStore {
 /// answered 503, a 503 that joined; here a call that gives up before `COMMIT` was sent leaves
 /// an open transaction that dies with its connection (`retry::Lease`). Only a stall during the
 /// `COMMIT`'s own round trip remains ambiguous, as for any database client.
-async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutcome, Failure> {
+async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<(JoinOutcome, Row), Failure> {
     let statement = client.prepare_cached(JOIN).await?;
     let bits = IssuerBits::for_user_invites();
     let now = now_unix();
@@ -218,20 +311,69 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<JoinOutc
     let decided = async {
         begun?;
         let row = answered?;
-        let outcome = join(&Answer(&row)).await?;
-        // The other direction of `admit`'s check: a membership added means the decision order
-        // found the token usable too.
-        if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
-            return Err(RowError("the join statement added a membership the decision order refused".into()).into());
-        }
-        Ok((outcome, row))
+        Ok((decide(&row).await?, row))
     }
     .await;
+    commit_if(client, decided).await
+}
+
+/// One attempt of the joins of `pairs` on `client`, as `join_in` runs one: `BEGIN` and
+/// `JOIN_BATCH` together, then `COMMIT` only if the decision order agrees with every row that
+/// was not skipped (`None`).
+async fn batch_in(client: &Object, pairs: &[(String, String)]) -> Result<Vec<Option<(JoinOutcome, Row)>>, Failure> {
+    let statement = client.prepare_cached(JOIN_BATCH).await?;
+    let bits = IssuerBits::for_user_invites();
+    let now = now_unix();
+    let tokens: Vec<&str> = pairs.iter().map(|(token, _)| token.as_str()).collect();
+    let users: Vec<&str> = pairs.iter().map(|(_, user)| user.as_str()).collect();
+    let params: [&(dyn ToSql + Sync); 8] = [
+        &tokens,
+        &users,
+        &KIND_GROUP_INVITE_USER,
+        &now,
+        &bits.need_default,
+        &bits.need_more,
+        &bits.default,
+        &bits.zone,
+    ];
+    let (begun, answered) = tokio::join!(client.batch_execute("BEGIN"), client.query(&statement, &params));
+    let decided = async {
+        begun?;
+        let rows = answered?;
+        if rows.len() != pairs.len() {
+            return Err(RowError("the batched join statement answered another number of joins".into()).into());
+        }
+        let mut decided = Vec::with_capacity(rows.len());
+        for row in rows {
+            decided.push(match row.try_get::<_, bool>(SKIPPED)? {
+                true => None,
+                false => Some((decide(&row).await?, row)),
+            });
+        }
+        Ok(decided)
+    }
+    .await;
+    commit_if(client, decided).await
+}
+
+/// The decision order (`sql::join`) over one answer row of `JOIN` or `JOIN_BATCH`, and the
+/// other direction of `admit`'s check: a membership added means the order found the token
+/// usable too.
+async fn decide(row: &Row) -> Result<JoinOutcome, Failure> {
+    let outcome = join(&Answer(row)).await?;
+    if row.try_get::<_, bool>(ADDED)? && !matches!(outcome, JoinOutcome::Joined(_)) {
+        return Err(RowError("the join statement added a membership the decision order refused".into()).into());
+    }
+    Ok(outcome)
+}
+
+/// Commits the transaction `decided` was read in when it is `Ok`, else rolls it back.
+async fn commit_if<T>(client: &Object, decided: Result<T, Failure>) -> Result<T, Failure> {
     match decided {
-        Ok((outcome, row)) => {
+        Ok(decided) => {
             // With `synchronous_commit=on`, on the server's disk when this returns.
             client.batch_execute("COMMIT").await?;
-            retried(client, outcome, &row, token_id, user).await
+            Ok(decided)
         }
         Err(e) => {
             client.batch_execute("ROLLBACK").await?;

@@ -3,7 +3,9 @@
 //! the migrations; it must not hold schema anywhere but in `migrations/postgres/`.
 //!
 //! - `retry`: how every call runs (timeout, pooled connection, the one retry loop).
-//! - `join`: the join, one statement whose answer the shared decision order reads.
+//! - `join`: the join, one statement whose answer the shared decision order reads, alone
+//!   (`JOIN`) or for a batch of joins (`JOIN_BATCH`).
+//! - `batch`: the group commit of joins: an instance's concurrent joins share one transaction.
 //! - `pages`: pages of the lists, keyset queries.
 //! - `nested`: nested groups, the nested join (under one advisory lock) and the effective
 //!   queries (over the maintained closure).
@@ -72,6 +74,7 @@
 //! - The retry itself is client-side and re-runs the whole transaction; CockroachDB's optional
 //!   `SAVEPOINT cockroach_restart` protocol is not needed and not used.
 
+mod batch;
 mod errors;
 mod join;
 
@@ -158,8 +161,8 @@ const MIGRATIONS: &[Migration] = &[
 ///
 /// Writes run as `SERIALIZABLE` transactions, retried whole on a serialization failure or a
 /// deadlock, so every method is atomic; `join_with_token` is one statement at `READ COMMITTED` under
-/// row locks (`join`), and cannot count more uses than `max_uses` however many instances race on
-/// one token. Reads are single statements, which see
+/// row locks (`join`), shared with the joins queued beside it (`batch`), and cannot count more
+/// uses than `max_uses` however many instances race on one token. Reads are single statements, which see
 /// one consistent snapshot without a transaction. `synchronous_commit` stays at its default
 /// (`on`), so a call returns `Ok` only after its commit reached the server's disk.
 ///
@@ -169,6 +172,9 @@ const MIGRATIONS: &[Migration] = &[
 #[derive(Clone)]
 pub struct PostgresStore {
     pool: Pool,
+    /// The group commit of joins (`batch`); `None` in the batching task's own copy, which runs
+    /// them.
+    joins: Option<batch::Joins>,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -219,9 +225,10 @@ impl PostgresStore {
             .wait_timeout(Some(CALL_TIMEOUT))
             .build()
             .map_err(|e| StoreError::Backend(format!("cannot build the connection pool: {e}")))?;
-        let store = PostgresStore { pool };
-        store.migrate().await?;
-        Ok(store)
+        let unbatched = PostgresStore { pool, joins: None };
+        unbatched.migrate().await?;
+        let joins = batch::Joins::start(unbatched.clone());
+        Ok(PostgresStore { joins: Some(joins), ..unbatched })
     }
 }
 
@@ -629,7 +636,10 @@ impl Store for PostgresStore {
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
-        self.join(token_id, user).await
+        match &self.joins {
+            Some(joins) => joins.join(token_id, user.as_str()).await,
+            None => self.join_alone(token_id, user.as_str()).await,
+        }
     }
 
     async fn child_groups(&self, parent: &GroupId) -> StoreResult<Vec<GroupId>> {

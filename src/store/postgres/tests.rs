@@ -828,9 +828,165 @@ async fn three_instances_racing_ten_k_joins_on_a_named_token_with_usage_limit_k_
     }
 }
 
+/// The group commit (`batch`): joins queued together go into one transaction, and each is
+/// answered as it would be alone, whatever the others' outcomes. A plain session holds a first
+/// join's token, so that the joins sent after it wait in the queue together. Then a batch with
+/// one join that fails as a whole (its user does not exist) is run again one join at a time, and
+/// the others still join.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn joins_batched_together_are_each_answered_as_alone() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let joins = store.joins.clone().expect("a connected store batches its joins");
+    let s: &dyn Store = &store;
+    let owner = new_user(s, "owner").await;
+    let group = new_group(s, &owner, "batched").await;
+    let member = PrivilegeSet::default_member();
+    let (g, o) = (&group, &owner);
+    let invite = move |max_uses| async move { stored(s, issued_invite(g, member, max_uses, o, None)).await.id };
+
+    let used_up = invite(Some(1)).await;
+    assert_eq!(s.join_with_token(&used_up, &new_user(s, "first").await).await, Ok(JoinOutcome::Joined(group.clone())));
+    let rejoiner = new_user(s, "rejoiner").await;
+    let rejoined = invite(Some(1)).await;
+    assert_eq!(s.join_with_token(&rejoined, &rejoiner).await, Ok(JoinOutcome::Joined(group.clone())));
+    let revoked = stored(s, issued_invite(&group, member, None, &owner, Some("revoked"))).await.id;
+    let revoke = NamedTokenUpdate { revoked: Some(true), ..NamedTokenUpdate::default() };
+    assert_eq!(s.update_named_token(&revoked, &revoke).await, Ok(TokenWrite::Done));
+    let gone = new_group(s, &owner, "gone").await;
+    let into_gone = stored(s, issued_invite(&gone, member, None, &owner, None)).await.id;
+    assert_eq!(s.delete_group(&gone).await, Ok(true));
+    let powerless = member_with(s, &group, member, &owner).await;
+    let refused = stored(s, issued_invite(&group, member, None, &powerless, None)).await.id;
+    let already = member_with(s, &group, member, &owner).await;
+    let nested = new_group_invite(s, &group, None).await;
+
+    let mut cases = vec![
+        (format!("inv-{}", GroupId::generate()), new_user(s, "unknown").await, JoinOutcome::TokenUnknown),
+        (used_up, new_user(s, "late").await, JoinOutcome::TokenUsedUp),
+        (rejoined, rejoiner, JoinOutcome::Rejoined(group.clone())),
+        (revoked, new_user(s, "revoked").await, JoinOutcome::TokenUsedUp),
+        (into_gone, new_user(s, "gone").await, JoinOutcome::GroupGone),
+        (refused, new_user(s, "refused").await, JoinOutcome::IssuerNotAllowed),
+        (invite(None).await, already, JoinOutcome::AlreadyMember),
+        (nested, new_user(s, "nested").await, JoinOutcome::TokenUnknown),
+    ];
+    for i in 0..4 {
+        cases.push((
+            invite(Some(1)).await,
+            new_user(s, &format!("joiner {i}")).await,
+            JoinOutcome::Joined(group.clone()),
+        ));
+    }
+    let answered = answers(queued_behind_a_held_join(&url, &store, &joins, &cases).await).await;
+    for ((token, _, expected), answer) in cases.iter().zip(answered) {
+        assert_eq!(answer.as_ref(), Ok(expected), "token {token}");
+    }
+    let (_, _, largest) = joins.stats();
+    assert_eq!(largest, cases.len(), "the joins queued behind the held one went in one batch");
+    for (token, user, expected) in &cases {
+        if let JoinOutcome::Joined(_) = expected {
+            assert_eq!(uses(s, token).await, 1, "one use counted per join");
+            let origin = s.member_origin(&group, user).await.expect("the origin reads");
+            assert_eq!(origin, Some(Origin::Invite { token: token.clone(), issuer: Some(owner.clone()) }));
+        }
+    }
+    assert_eq!(uses(s, &cases[1].0).await, 1, "the used-up invite counted nothing more");
+
+    // One join of the batch fails the statement: its user does not exist.
+    let mut cases: Vec<_> = Vec::new();
+    for i in 0..3 {
+        cases.push((invite(Some(1)).await, new_user(s, &format!("second {i}")).await));
+    }
+    let ghost = (invite(Some(1)).await, UserId::generate());
+    cases.insert(1, ghost.clone());
+    let (_, batches_before, _) = joins.stats();
+    let pairs: Vec<_> = cases.iter().map(|(t, u)| (t.clone(), u.clone(), ())).collect();
+    let answered = answers(queued_behind_a_held_join(&url, &store, &joins, &pairs).await).await;
+    let (_, batches_after, _) = joins.stats();
+    assert_eq!(batches_after, batches_before + 2, "the held join's batch, then the four together");
+    for ((token, user), answer) in cases.iter().zip(answered) {
+        if user == &ghost.1 {
+            assert!(matches!(answer, Err(StoreError::Backend(_))), "the unknown user's join fails: {answer:?}");
+            assert_eq!(uses(s, token).await, 0, "and counts nothing");
+        } else {
+            assert_eq!(answer, Ok(JoinOutcome::Joined(group.clone())), "the others join");
+            assert_eq!(uses(s, token).await, 1);
+        }
+    }
+
+    // A token another transaction holds is skipped by the batch and joined alone once released;
+    // the batch does not wait for it.
+    let mut pairs: Vec<_> = Vec::new();
+    for i in 0..3 {
+        pairs.push((invite(Some(1)).await, new_user(s, &format!("third {i}")).await, ()));
+    }
+    let contended = pairs[1].0.clone();
+    let holding = raw(&url).await;
+    holding.batch_execute("BEGIN").await.expect("begin");
+    holding.query("SELECT 1 FROM tokens WHERE id = $1 FOR UPDATE", &[&contended]).await.expect("the row is held");
+    let mut pending = queued_behind_a_held_join(&url, &store, &joins, &pairs).await;
+    let waiting = pending.remove(1);
+    for answer in answers(pending).await {
+        assert_eq!(answer, Ok(JoinOutcome::Joined(group.clone())), "the batch went on without the held token");
+    }
+    assert!(!waiting.is_finished(), "the held token's join waits for its lock");
+    holding.batch_execute("COMMIT").await.expect("the row is released");
+    assert_eq!(waiting.await.expect("the task finishes"), Ok(JoinOutcome::Joined(group.clone())));
+    assert_eq!(uses(s, &contended).await, 1, "counted once, alone");
+}
+
+/// Sends a join through a new invite to a new group while a plain session holds that invite's
+/// row, waits until it waits on the row, sends `cases` (token, user) and waits until they are
+/// queued behind it, then releases the row. The held join must be `Joined`; returns the joins
+/// of `cases`, in order.
+async fn queued_behind_a_held_join<T>(
+    url: &str,
+    store: &PostgresStore,
+    joins: &super::batch::Joins,
+    cases: &[(String, UserId, T)],
+) -> Vec<tokio::task::JoinHandle<Result<JoinOutcome, StoreError>>> {
+    let s: &dyn Store = store;
+    let owner = new_user(s, "holder").await;
+    let group = new_group(s, &owner, "held").await;
+    let held = stored(s, issued_invite(&group, PrivilegeSet::default_member(), None, &owner, None)).await.id;
+    let holding = raw(url).await;
+    holding.batch_execute("BEGIN").await.expect("begin");
+    holding.query("SELECT 1 FROM tokens WHERE id = $1 FOR UPDATE", &[&held]).await.expect("the row is held");
+    let observer = raw(url).await;
+    let (queued_before, _, _) = joins.stats();
+    let first = {
+        let (store, user) = (store.clone(), new_user(s, "held").await);
+        tokio::spawn(async move { store.join_with_token(&held, &user).await })
+    };
+    until_waiting_for_locks(&observer, 1).await;
+    let answers: Vec<_> = cases
+        .iter()
+        .map(|(token, user, _)| {
+            let (store, token, user) = (store.clone(), token.clone(), user.clone());
+            tokio::spawn(async move { store.join_with_token(&token, &user).await })
+        })
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while joins.stats().0 < queued_before + 1 + cases.len() as u64 {
+        assert!(Instant::now() < deadline, "the joins were not queued within 10 s");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    holding.batch_execute("COMMIT").await.expect("the row is released");
+    assert_eq!(first.await.expect("the task finishes"), Ok(JoinOutcome::Joined(group)));
+    answers
+}
+
+/// The answers of `joins`, in order.
+async fn answers(
+    joins: Vec<tokio::task::JoinHandle<Result<JoinOutcome, StoreError>>>,
+) -> Vec<Result<JoinOutcome, StoreError>> {
+    futures::future::join_all(joins).await.into_iter().map(|a| a.expect("the task finishes")).collect()
+}
+
 /// A revocation racing joins (issue 13, item 3), in an order that a join not serialised with the
 /// revocation would get wrong: a plain session holds the token's row, the store's revocation
-/// queues on it first, then joins through three instances queue behind it. Once the row is
+/// queues on it first, then nine joins through three instances queue behind it. Once the row is
 /// released the revocation commits first, and no join admits anyone after it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn joins_queued_behind_a_revocation_admit_nobody() {
@@ -870,7 +1026,9 @@ async fn joins_queued_behind_a_revocation_admit_nobody() {
             tokio::spawn(async move { store.join_with_token(&id, &user).await })
         })
         .collect();
-    until_waiting_for_locks(&observer, 1 + joiners.len() as i64).await;
+    // Each instance sends one join of a token at a time (`batch`): one per instance waits on
+    // the row, the others of its instance wait for it in the instance's queue.
+    until_waiting_for_locks(&observer, 1 + stores.len() as i64).await;
     holding.batch_execute("COMMIT").await.expect("the row is released");
     assert_eq!(revocation.await.expect("the task finishes"), Ok(TokenWrite::Done));
     for join in futures::future::join_all(joins).await {
