@@ -32,10 +32,18 @@ macro_rules! id_type {
             /// Parses an id from a path or a store. Ids are 1–64 characters of `[A-Za-z0-9_-]`;
             /// anything else cannot name an existing object.
             pub fn parse(raw: &str) -> Option<Self> {
-                let ok = !raw.is_empty()
+                Self::well_formed(raw).then(|| Self(raw.to_owned()))
+            }
+
+            /// `parse` of a string the caller owns (a store's row), without copying it.
+            pub fn parse_owned(raw: String) -> Option<Self> {
+                Self::well_formed(&raw).then_some(Self(raw))
+            }
+
+            fn well_formed(raw: &str) -> bool {
+                !raw.is_empty()
                     && raw.len() <= 64
-                    && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-                ok.then(|| Self(raw.to_owned()))
+                    && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             }
 
             pub fn as_str(&self) -> &str {

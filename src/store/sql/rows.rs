@@ -8,11 +8,11 @@ use crate::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, 
 use crate::store::{TokenGrant, TokenRecord};
 
 pub(crate) fn user_id(raw: String) -> Result<UserId, RowError> {
-    UserId::parse(&raw).ok_or_else(|| RowError("a stored user id is malformed".into()))
+    UserId::parse_owned(raw).ok_or_else(|| RowError("a stored user id is malformed".into()))
 }
 
 pub(crate) fn group_id(raw: String) -> Result<GroupId, RowError> {
-    GroupId::parse(&raw).ok_or_else(|| RowError("a stored group id is malformed".into()))
+    GroupId::parse_owned(raw).ok_or_else(|| RowError("a stored group id is malformed".into()))
 }
 
 fn name(raw: String, what: &str) -> Result<Name, RowError> {

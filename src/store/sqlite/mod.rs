@@ -54,6 +54,9 @@ use crate::domain::{
 /// either wait out the other's short transactions instead of failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// A user's groups in join order (`memberships_by_user` alone, 0009).
+const USER_GROUPS: &str = "SELECT group_id FROM memberships WHERE user_id = ?1 ORDER BY seq";
+
 /// Every migration, oldest first. A released entry must never change: add a new file instead.
 const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, sql: include_str!("../../../migrations/sqlite/0001_initial.sql") },
@@ -63,6 +66,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 6, sql: include_str!("../../../migrations/sqlite/0006_zone_privileges.sql") },
     Migration { version: 7, sql: include_str!("../../../migrations/sqlite/0007_nested_groups.sql") },
     Migration { version: 8, sql: include_str!("../../../migrations/sqlite/0008_named_tokens.sql") },
+    Migration { version: 9, sql: include_str!("../../../migrations/sqlite/0009_memberships_by_user_covers_group.sql") },
 ];
 
 /// A `Store` over one SQLite file, with group commit.
@@ -515,11 +519,7 @@ impl Store for SqliteStore {
 
     async fn user_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         let user = user.clone();
-        self.read_inline(move |conn| {
-            let select = "SELECT group_id FROM memberships WHERE user_id = ?1 ORDER BY seq";
-            id_list(conn, select, &[user.as_str()], sql::group_id)
-        })
-        .await
+        self.read_inline(move |conn| id_list(conn, USER_GROUPS, &[user.as_str()], sql::group_id)).await
     }
 
     async fn group_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {

@@ -168,4 +168,18 @@ mod tests {
             assert!(plan.contains(index) && !plan.contains("TEMP B-TREE"), "{select}: {plan}");
         }
     }
+
+    /// A user's groups, a page of them or all (`GET /user/groups`, most requests' read), come
+    /// from `memberships_by_user` alone, without a seek into the table per group (0009).
+    #[test]
+    fn a_users_groups_are_read_from_the_index_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("oz.db");
+        drop(SqliteStore::open(&path).expect("open and migrate"));
+        let conn = Connection::open(&path).expect("open");
+        for select in [USER_GROUPS, super::super::USER_GROUPS] {
+            let plan = plan(&conn, select);
+            assert!(plan.contains("COVERING INDEX memberships_by_user"), "{select}: {plan}");
+        }
+    }
 }
