@@ -34,6 +34,10 @@ async fn apply(client: &mut Object, migration: &Migration) -> Result<(), Failure
     // READ COMMITTED: each statement after the lock sees what the lock's previous holder
     // committed. (A SERIALIZABLE snapshot would be taken before the lock is granted.)
     let tx = client.build_transaction().isolation_level(IsolationLevel::ReadCommitted).start().await?;
+    // The ledger's `CREATE TABLE IF NOT EXISTS` runs in every migration's transaction, and
+    // PostgreSQL answers each one after the first with a NOTICE ("already exists, skipping")
+    // that the pool logs: ten lines at every start. Warnings and errors still come through.
+    tx.batch_execute("SET LOCAL client_min_messages = warning").await?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await?;
     apply_once(&Steps(&tx), migration, MIGRATIONS).await?;
     tx.commit().await?;
