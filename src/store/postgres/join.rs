@@ -210,7 +210,7 @@ pub(super) struct IssuerBits {
 
 impl IssuerBits {
     /// For the invites `JOIN` reads (user invites); computed once.
-    pub(super) fn for_user_invites() -> IssuerBits {
+    pub(super) fn for_user_invites() -> &'static IssuerBits {
         static BITS: std::sync::LazyLock<IssuerBits> = std::sync::LazyLock::new(|| {
             let grant = |privileges| TokenGrant::GroupInviteUser { group: GroupId::generate(), privileges };
             let default = PrivilegeSet::default_member();
@@ -224,8 +224,19 @@ impl IssuerBits {
                 zone: i64::from(ZonePrivilegeSet::from_iter([zone]).bits()),
             }
         });
-        *BITS
+        &BITS
     }
+}
+
+/// `JOIN`'s parameters, and `JOIN_BATCH`'s: the token(s) and the user(s) (`$1`, `$2`), then the
+/// ones every join shares: the invite kind, the time `now` and the issuer check's bits.
+fn params<'a>(
+    tokens: &'a (dyn ToSql + Sync),
+    users: &'a (dyn ToSql + Sync),
+    now: &'a i64,
+) -> [&'a (dyn ToSql + Sync); 8] {
+    let bits = IssuerBits::for_user_invites();
+    [tokens, users, &KIND_GROUP_INVITE_USER, now, &bits.need_default, &bits.need_more, &bits.default, &bits.zone]
 }
 
 /// The time now, in unix seconds, for a join record.
@@ -295,18 +306,8 @@ impl PostgresStore {
 /// `COMMIT`'s own round trip remains ambiguous, as for any database client.
 async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<(JoinOutcome, Row), Failure> {
     let statement = client.prepare_cached(JOIN).await?;
-    let bits = IssuerBits::for_user_invites();
     let now = now_unix();
-    let params: [&(dyn ToSql + Sync); 8] = [
-        &token_id,
-        &user,
-        &KIND_GROUP_INVITE_USER,
-        &now,
-        &bits.need_default,
-        &bits.need_more,
-        &bits.default,
-        &bits.zone,
-    ];
+    let params = params(&token_id, &user, &now);
     let (begun, answered) = tokio::join!(client.batch_execute("BEGIN"), client.query_one(&statement, &params));
     let decided = async {
         begun?;
@@ -322,20 +323,10 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<(JoinOut
 /// was not skipped (`None`).
 async fn batch_in(client: &Object, pairs: &[(String, String)]) -> Result<Vec<Option<(JoinOutcome, Row)>>, Failure> {
     let statement = client.prepare_cached(JOIN_BATCH).await?;
-    let bits = IssuerBits::for_user_invites();
     let now = now_unix();
     let tokens: Vec<&str> = pairs.iter().map(|(token, _)| token.as_str()).collect();
     let users: Vec<&str> = pairs.iter().map(|(_, user)| user.as_str()).collect();
-    let params: [&(dyn ToSql + Sync); 8] = [
-        &tokens,
-        &users,
-        &KIND_GROUP_INVITE_USER,
-        &now,
-        &bits.need_default,
-        &bits.need_more,
-        &bits.default,
-        &bits.zone,
-    ];
+    let params = params(&tokens, &users, &now);
     let (begun, answered) = tokio::join!(client.batch_execute("BEGIN"), client.query(&statement, &params));
     let decided = async {
         begun?;
