@@ -28,8 +28,9 @@ use super::{PostgresStore, CALL_TIMEOUT};
 use crate::store::{JoinOutcome, StoreError, StoreResult};
 
 /// Joins per transaction at most. Per join, the database's CPU falls from about 700 µs alone to
-/// 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos; a larger batch saves little
-/// more and makes every join in it wait for the slowest lock any of them waits for.
+/// 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos (pgbench); larger batches were
+/// not measured. Every join of a batch waits for the whole batch, so a larger one costs each
+/// join more latency for a smaller saving.
 const MAX_BATCH: usize = 32;
 
 /// A join waiting for its batch.
