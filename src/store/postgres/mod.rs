@@ -160,10 +160,10 @@ const MIGRATIONS: &[Migration] = &[
 /// A `Store` over a PostgreSQL database, through a pool of `tokio-postgres` connections.
 ///
 /// Writes run as `SERIALIZABLE` transactions, retried whole on a serialization failure or a
-/// deadlock, so every method is atomic; `join_with_token` is one statement at `READ COMMITTED` under
-/// row locks (`join`), shared with the joins queued beside it (`batch`), and cannot count more
-/// uses than `max_uses` however many instances race on one token. Reads are single statements, which see
-/// one consistent snapshot without a transaction. `synchronous_commit` stays at its default
+/// deadlock, so every method is atomic; `join_with_token` is one statement at `READ COMMITTED`
+/// under row locks (`join`), shared with the joins queued beside it (`batch`), and cannot count
+/// more uses than `max_uses` however many instances race on one token. Reads are single
+/// statements, which see one consistent snapshot without a transaction. `synchronous_commit` stays at its default
 /// (`on`), so a call returns `Ok` only after its commit reached the server's disk.
 ///
 /// A call whose future is dropped, or that overruns `CALL_TIMEOUT`, discards its connection

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::errors::Failure;
 use super::named::delete_named_tokens_in;
 use super::rows::{id_list, insert_membership, MemberOrigin};
-use super::SqliteStore;
+use super::{SqliteStore, USER_GROUPS};
 use crate::domain::{GroupId, Name};
 use crate::domain::{Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilegeSet};
 use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
@@ -145,8 +145,7 @@ impl SqliteStore {
             {
                 return Ok(Guarded::Missing);
             }
-            let groups: Vec<String> =
-                id_list(tx, "SELECT group_id FROM memberships WHERE user_id = ?1 ORDER BY seq", &[id], Ok)?;
+            let groups: Vec<String> = id_list(tx, USER_GROUPS, &[id], Ok)?;
             let mut stmt = tx.prepare_cached(
                 "SELECT m.group_id, m.user_id, m.privileges FROM memberships m
                  WHERE m.group_id IN (SELECT group_id FROM memberships WHERE user_id = ?1)",
