@@ -150,12 +150,18 @@ mod tests {
         rows.collect::<rusqlite::Result<Vec<_>>>().expect("plan text").join("; ")
     }
 
-    #[test]
-    fn every_page_is_read_from_an_index_in_order_without_sorting_the_list() {
+    /// A connection to a new database migrated by the store (and its directory, to keep).
+    fn migrated() -> (tempfile::TempDir, Connection) {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("oz.db");
         drop(SqliteStore::open(&path).expect("open and migrate"));
         let conn = Connection::open(&path).expect("open");
+        (dir, conn)
+    }
+
+    #[test]
+    fn every_page_is_read_from_an_index_in_order_without_sorting_the_list() {
+        let (_dir, conn) = migrated();
         for (select, index) in [
             (GROUPS, "sqlite_autoindex_groups"),
             (USER_GROUPS, "memberships_by_user"),
@@ -173,10 +179,7 @@ mod tests {
     /// from `memberships_by_user` alone, without a seek into the table per group (0009).
     #[test]
     fn a_users_groups_are_read_from_the_index_alone() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("oz.db");
-        drop(SqliteStore::open(&path).expect("open and migrate"));
-        let conn = Connection::open(&path).expect("open");
+        let (_dir, conn) = migrated();
         for select in [USER_GROUPS, super::super::USER_GROUPS] {
             let plan = plan(&conn, select);
             assert!(plan.contains("COVERING INDEX memberships_by_user"), "{select}: {plan}");
