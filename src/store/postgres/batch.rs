@@ -1,11 +1,16 @@
-//! PostgreSQL's group commit of joins: the joins an instance receives while its last batch is at
-//! the database wait, and go together into the next one (`JOIN_BATCH`), one transaction and one
-//! commit for all of them, as SQLite's writer thread batches its writes.
+//! PostgreSQL's batching of an instance's two most frequent calls. Each kind has one task per
+//! instance: what arrives while its last batch is at the database waits, and goes together into
+//! the next one.
+//! - Joins (`Join`): the group commit. A batch is one transaction and one commit (`JOIN_BATCH`),
+//!   as SQLite's writer thread batches its writes.
+//! - Token lookups (`TokenLookup`): authentication's read of an access token and its user, one
+//!   statement for a batch of tokens.
 //!
 //! Why: a join alone costs the database about 700 µs of CPU on the bench machine, and most of
 //! that is per transaction and per statement (the round trips, starting the executor on the
 //! statement's plan, the commit), not per row. In one transaction of 16 joins each costs about
-//! 130 µs (pgbench, 2026-12-02; see ARCHITECTURE.md, bench).
+//! 130 µs (pgbench, 2026-12-02; see ARCHITECTURE.md, bench). A token lookup alone costs about
+//! 45 µs, and about 10 µs in a statement of 16 (pgbench, 2026-12-02).
 //!
 //! What stays as it was: each join is decided on its own row, as `JOIN` decides it alone; a
 //! join is answered only after the commit that holds it. A batch holds no token and no user
@@ -13,77 +18,102 @@
 //! cannot see each other's writes. A batch never waits for a token's lock: a join whose token
 //! another transaction holds (another instance's batch, a revocation) is skipped and run alone
 //! (`join_alone`, which waits for the lock), so one contended invite cannot hold up the joins
-//! queued with it. A batch that fails as a whole is run again one join at a time, so that the one
+//! queued with it. A batch that fails as a whole is run again one call at a time, so that the one
 //! join at fault (a user deleted meanwhile fails the membership's foreign key) gets its error
-//! and the others their answers. A lone join runs `JOIN` itself.
+//! and the others their answers. A lone call runs alone (`JOIN`, or the lookup of one token).
+//! A lookup reads the committed state when its batch's statement starts, which is after the
+//! lookup was asked: what a lone lookup would read, or later.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
-use super::{PostgresStore, CALL_TIMEOUT};
+use super::{PostgresStore, TokenAndUser, CALL_TIMEOUT};
 use crate::store::{JoinOutcome, StoreError, StoreResult};
 
-/// Joins per transaction at most. Per join, the database's CPU falls from about 700 µs alone to
-/// 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos (pgbench); larger batches were
-/// not measured. Every join of a batch waits for the whole batch, so a larger one costs each
-/// join more latency for a smaller saving.
-const MAX_BATCH: usize = 32;
-
-/// A join waiting for its batch.
-struct Pending {
-    token_id: String,
-    user: String,
-    /// When its caller gets a 503 instead: `CALL_TIMEOUT` after it asked, as for any call.
-    deadline: Instant,
-    reply: oneshot::Sender<StoreResult<JoinOutcome>>,
+/// One kind of call the batching task groups: what a caller asks, what it is answered, and how
+/// the database answers one of them and a batch of them.
+pub(super) trait Kind: Send + Sync + 'static {
+    type Item: Clone + Send + 'static;
+    type Answer: Send + 'static;
+    /// What a batch being taken has admitted so far.
+    type Seen: Default;
+    /// The most calls one batch takes.
+    const MAX: usize;
+    /// Whether `item` may go into the batch that has admitted `seen` (and notes it if so).
+    fn admit(seen: &mut Self::Seen, item: &Self::Item) -> bool;
+    /// The batch at once: one answer per item, in order, or `None` for an item that must run
+    /// alone. `Err` when the batch failed as a whole, and then none of it took effect.
+    fn many(store: &PostgresStore, items: Vec<Self::Item>) -> impl Future<Output = Batched<Self::Answer>> + Send;
+    /// One item on its own.
+    fn one(store: PostgresStore, item: Self::Item) -> impl Future<Output = StoreResult<Self::Answer>> + Send;
+    /// Notes a batch's size (a metric).
+    fn record(_size: usize) {}
 }
 
-/// The way to an instance's batching task. The task ends when the last copy is dropped.
-#[derive(Clone)]
-pub(super) struct Joins {
-    queue: mpsc::UnboundedSender<Pending>,
+/// A batch's answers: `Kind::many`.
+pub(super) type Batched<T> = StoreResult<Vec<Option<StoreResult<T>>>>;
+
+/// The way to an instance's batching task of one kind. The task ends when the last copy is
+/// dropped.
+pub(super) struct Batcher<K: Kind> {
+    queue: mpsc::UnboundedSender<Pending<K>>,
     stats: Arc<Stats>,
+}
+
+impl<K: Kind> Clone for Batcher<K> {
+    fn clone(&self) -> Self {
+        Batcher { queue: self.queue.clone(), stats: Arc::clone(&self.stats) }
+    }
+}
+
+/// The group commit of joins.
+pub(super) type Joins = Batcher<Join>;
+/// The batched token lookups of authentication.
+pub(super) type TokenLookups = Batcher<TokenLookup>;
+
+/// A call waiting for its batch.
+struct Pending<K: Kind> {
+    item: K::Item,
+    /// When its caller gets a 503 instead: `CALL_TIMEOUT` after it asked, as for any call.
+    deadline: Instant,
+    reply: oneshot::Sender<StoreResult<K::Answer>>,
 }
 
 /// What the batching task has done, for the tests.
 #[derive(Default)]
 struct Stats {
-    /// Joins queued so far.
+    /// Calls queued so far.
     queued: AtomicU64,
     batches: AtomicU64,
     largest: AtomicUsize,
 }
 
-impl Joins {
+impl<K: Kind> Batcher<K> {
     /// Starts the batching task of `store` (a store without batching of its own, over the same
     /// pool) on the current runtime.
-    pub(super) fn start(store: PostgresStore) -> Joins {
+    pub(super) fn start(store: PostgresStore) -> Batcher<K> {
         let (queue, inbox) = mpsc::unbounded_channel();
         let stats = Arc::new(Stats::default());
-        tokio::spawn(run(store, inbox, Arc::clone(&stats)));
-        Joins { queue, stats }
+        tokio::spawn(run::<K>(store, inbox, Arc::clone(&stats)));
+        Batcher { queue, stats }
     }
 
-    /// Queues the join and waits for its answer. The task answers every join by its deadline,
-    /// and a join it has not put in a transaction by then is not joined.
-    pub(super) async fn join(&self, token_id: &str, user: &str) -> StoreResult<JoinOutcome> {
+    /// Queues the call and waits for its answer. The task answers every call by its deadline,
+    /// and a call it has not sent to the database by then has no effect.
+    pub(super) async fn call(&self, item: K::Item) -> StoreResult<K::Answer> {
         let (reply, answer) = oneshot::channel();
-        let pending = Pending {
-            token_id: token_id.to_owned(),
-            user: user.to_owned(),
-            deadline: Instant::now() + CALL_TIMEOUT,
-            reply,
-        };
+        let pending = Pending::<K> { item, deadline: Instant::now() + CALL_TIMEOUT, reply };
         self.queue.send(pending).map_err(|_| stopped())?;
         self.stats.queued.fetch_add(1, Ordering::Relaxed);
         answer.await.unwrap_or_else(|_| Err(stopped()))
     }
 
-    /// Joins queued and batches run so far, and the most joins one batch held.
+    /// Calls queued and batches run so far, and the most calls one batch held.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) fn stats(&self) -> (u64, u64, usize) {
         let Stats { queued, batches, largest } = &*self.stats;
@@ -92,7 +122,7 @@ impl Joins {
 }
 
 fn stopped() -> StoreError {
-    StoreError::Unavailable("the join queue has stopped".into())
+    StoreError::Unavailable("the batching queue has stopped".into())
 }
 
 fn timed_out() -> StoreError {
@@ -101,7 +131,7 @@ fn timed_out() -> StoreError {
 
 /// The batching task: one batch at the database at a time; what arrives meanwhile waits for
 /// the next one.
-async fn run(store: PostgresStore, mut inbox: mpsc::UnboundedReceiver<Pending>, stats: Arc<Stats>) {
+async fn run<K: Kind>(store: PostgresStore, mut inbox: mpsc::UnboundedReceiver<Pending<K>>, stats: Arc<Stats>) {
     let mut waiting = VecDeque::new();
     loop {
         if waiting.is_empty() {
@@ -113,22 +143,22 @@ async fn run(store: PostgresStore, mut inbox: mpsc::UnboundedReceiver<Pending>, 
         while let Ok(pending) = inbox.try_recv() {
             waiting.push_back(pending);
         }
-        let batch = take_batch(&mut waiting);
+        let batch = take_batch::<K>(&mut waiting);
         if !batch.is_empty() {
             stats.batches.fetch_add(1, Ordering::Relaxed);
             stats.largest.fetch_max(batch.len(), Ordering::Relaxed);
-            crate::telemetry::metrics::join_batch(batch.len());
-            run_batch(&store, batch).await;
+            K::record(batch.len());
+            run_batch::<K>(&store, batch).await;
         }
     }
 }
 
-/// The next batch, oldest first: up to `MAX_BATCH` joins, no token and no user twice. A join
-/// whose caller has gone is dropped (nothing joined, nobody to answer); one past its deadline
+/// The next batch, oldest first: up to `K::MAX` calls that `K::admit` lets in together. A call
+/// whose caller has gone is dropped (nothing done, nobody to answer); one past its deadline
 /// gets its 503. The rest keep their order for the next batch.
-fn take_batch(waiting: &mut VecDeque<Pending>) -> Vec<Pending> {
+fn take_batch<K: Kind>(waiting: &mut VecDeque<Pending<K>>) -> Vec<Pending<K>> {
     let now = Instant::now();
-    let (mut tokens, mut users) = (HashSet::new(), HashSet::new());
+    let mut seen = K::Seen::default();
     let mut batch = Vec::new();
     let mut later = VecDeque::new();
     for pending in waiting.drain(..) {
@@ -139,9 +169,7 @@ fn take_batch(waiting: &mut VecDeque<Pending>) -> Vec<Pending> {
             let _ = pending.reply.send(Err(timed_out()));
             continue;
         }
-        if batch.len() < MAX_BATCH && !tokens.contains(&pending.token_id) && !users.contains(&pending.user) {
-            tokens.insert(pending.token_id.clone());
-            users.insert(pending.user.clone());
+        if batch.len() < K::MAX && K::admit(&mut seen, &pending.item) {
             batch.push(pending);
         } else {
             later.push_back(pending);
@@ -151,27 +179,27 @@ fn take_batch(waiting: &mut VecDeque<Pending>) -> Vec<Pending> {
     batch
 }
 
-/// Runs `batch` and answers each of its joins, by the earliest deadline among them (past it the
-/// transaction's connection is closed, which rolls it back, and each gets its 503).
-async fn run_batch(store: &PostgresStore, mut batch: Vec<Pending>) {
+/// Runs `batch` and answers each of its calls, by the earliest deadline among them (past it the
+/// batch's connection is closed, which rolls back whatever it had open, and each gets its 503).
+async fn run_batch<K: Kind>(store: &PostgresStore, mut batch: Vec<Pending<K>>) {
     if batch.len() == 1 {
         let pending = batch.remove(0);
-        return alone(store.clone(), pending).await;
+        return alone::<K>(store.clone(), pending).await;
     }
     let deadline = batch.iter().map(|p| p.deadline).min().unwrap_or_else(Instant::now);
-    let pairs: Vec<(String, String)> = batch.iter().map(|p| (p.token_id.clone(), p.user.clone())).collect();
-    let answered =
-        tokio::time::timeout_at(deadline, store.join_batch(&pairs)).await.unwrap_or_else(|_| Err(timed_out()));
+    let items = batch.iter().map(|p| p.item.clone()).collect();
+    let answered = tokio::time::timeout_at(deadline, K::many(store, items)).await.unwrap_or_else(|_| Err(timed_out()));
     match answered {
-        Ok(outcomes) => {
-            for (pending, outcome) in batch.into_iter().zip(outcomes) {
-                match outcome {
-                    Some(outcome) => {
-                        let _ = pending.reply.send(outcome);
+        Ok(answers) => {
+            for (pending, answer) in batch.into_iter().zip(answers) {
+                match answer {
+                    Some(answer) => {
+                        let _ = pending.reply.send(answer);
                     }
-                    // Its token was held: alone, it waits for the lock, and the queue goes on.
+                    // A join whose token was held: alone, it waits for the lock, and the queue
+                    // goes on.
                     None => {
-                        tokio::spawn(alone(store.clone(), pending));
+                        tokio::spawn(alone::<K>(store.clone(), pending));
                     }
                 }
             }
@@ -183,20 +211,86 @@ async fn run_batch(store: &PostgresStore, mut batch: Vec<Pending>) {
             }
         }
         Err(e) => {
-            tracing::debug!(error = %e, joins = batch.len(), "a batch of joins failed; running them one at a time");
+            tracing::debug!(error = %e, calls = batch.len(), "a batch failed; running its calls one at a time");
             let mut each = tokio::task::JoinSet::new();
             for pending in batch {
-                each.spawn(alone(store.clone(), pending));
+                each.spawn(alone::<K>(store.clone(), pending));
             }
             while each.join_next().await.is_some() {}
         }
     }
 }
 
-/// Runs one join in a transaction of its own, by its deadline, and answers it.
-async fn alone(store: PostgresStore, pending: Pending) {
-    let outcome = tokio::time::timeout_at(pending.deadline, store.join_alone(&pending.token_id, &pending.user))
+/// Runs one call on its own, by its deadline, and answers it.
+async fn alone<K: Kind>(store: PostgresStore, pending: Pending<K>) {
+    let answer = tokio::time::timeout_at(pending.deadline, K::one(store, pending.item))
         .await
         .unwrap_or_else(|_| Err(timed_out()));
-    let _ = pending.reply.send(outcome);
+    let _ = pending.reply.send(answer);
+}
+
+/// Joins: (token identifier, user).
+pub(super) struct Join;
+
+impl Kind for Join {
+    type Item = (String, String);
+    type Answer = JoinOutcome;
+    /// Its tokens and its users.
+    type Seen = (HashSet<String>, HashSet<String>);
+    /// Joins per transaction at most. Per join, the database's CPU falls from about 700 µs
+    /// alone to 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos (pgbench); larger
+    /// batches were not measured. Every join of a batch waits for the whole batch, so a larger
+    /// one costs each join more latency for a smaller saving.
+    const MAX: usize = 32;
+
+    fn admit((tokens, users): &mut Self::Seen, (token, user): &Self::Item) -> bool {
+        if tokens.contains(token) || users.contains(user) {
+            return false;
+        }
+        tokens.insert(token.clone());
+        users.insert(user.clone());
+        true
+    }
+
+    async fn many(store: &PostgresStore, items: Vec<Self::Item>) -> Batched<JoinOutcome> {
+        store.join_batch(&items).await
+    }
+
+    async fn one(store: PostgresStore, (token, user): Self::Item) -> StoreResult<JoinOutcome> {
+        store.join_alone(&token, &user).await
+    }
+
+    fn record(size: usize) {
+        crate::telemetry::metrics::join_batch(size);
+    }
+}
+
+/// Token lookups: the token's identifier.
+pub(super) struct TokenLookup;
+
+impl Kind for TokenLookup {
+    type Item = String;
+    type Answer = Option<TokenAndUser>;
+    type Seen = ();
+    /// Lookups per statement at most: an instance rarely has more waiting (one per open request).
+    const MAX: usize = 64;
+
+    /// Any: one row answers every lookup of its token.
+    fn admit((): &mut (), _: &String) -> bool {
+        true
+    }
+
+    async fn many(store: &PostgresStore, ids: Vec<String>) -> Batched<Option<TokenAndUser>> {
+        let found: HashMap<String, StoreResult<TokenAndUser>> = store.tokens_and_users(&ids).await?;
+        let answer = |id: &String| match found.get(id) {
+            None => Ok(None),
+            Some(Ok(found)) => Ok(Some(found.clone())),
+            Some(Err(e)) => Err(e.clone()),
+        };
+        Ok(ids.iter().map(|id| Some(answer(id))).collect())
+    }
+
+    async fn one(store: PostgresStore, id: String) -> StoreResult<Option<TokenAndUser>> {
+        store.token_and_user_alone(&id).await
+    }
 }

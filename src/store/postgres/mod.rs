@@ -5,7 +5,8 @@
 //! - `retry`: how every call runs (timeout, pooled connection, the one retry loop).
 //! - `join`: the join, one statement whose answer the shared decision order reads, alone
 //!   (`JOIN`) or for a batch of joins (`JOIN_BATCH`).
-//! - `batch`: the group commit of joins: an instance's concurrent joins share one transaction.
+//! - `batch`: the group commit of joins (an instance's concurrent joins share one transaction)
+//!   and the batched token lookups of authentication (one statement for many).
 //! - `pages`: pages of the lists, keyset queries.
 //! - `nested`: nested groups, the nested join (under one advisory lock) and the effective
 //!   queries (over the maintained closure).
@@ -97,11 +98,12 @@ mod rows;
 mod tests;
 mod zone;
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
-use tokio_postgres::{IsolationLevel, NoTls};
+use tokio_postgres::{IsolationLevel, NoTls, Row};
 
 use self::errors::Failure;
 use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_one, query_opt, token_row, user_row};
@@ -115,6 +117,20 @@ use crate::domain::{
     Group, GroupId, GroupType, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder,
     ZonePrivilegeSet,
 };
+
+/// The statement `token_and_user` decodes, for the tokens `$where` picks: the token's row, then
+/// its user's from column 14.
+macro_rules! token_and_user_sql {
+    ($where:literal) => {
+        concat!(
+            "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
+                    t.created_at, t.issuer_id, t.name, t.caveats, t.valid_until, t.custom_metadata,
+                    u.id, u.name, u.alias, u.login
+             FROM tokens t LEFT JOIN users u ON u.id = t.user_id ",
+            $where
+        )
+    };
+}
 
 /// Connections per pool, that is per server instance, unless `--database-pool-size` says
 /// otherwise. Enough for a small server's concurrent requests; PostgreSQL's default
@@ -172,9 +188,11 @@ const MIGRATIONS: &[Migration] = &[
 #[derive(Clone)]
 pub struct PostgresStore {
     pool: Pool,
-    /// The group commit of joins (`batch`); `None` in the batching task's own copy, which runs
+    /// The group commit of joins (`batch`); `None` in the batching tasks' own copies, which run
     /// them.
     joins: Option<batch::Joins>,
+    /// The batched token lookups of authentication (`batch`); `None` likewise.
+    lookups: Option<batch::TokenLookups>,
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -225,11 +243,61 @@ impl PostgresStore {
             .wait_timeout(Some(CALL_TIMEOUT))
             .build()
             .map_err(|e| StoreError::Backend(format!("cannot build the connection pool: {e}")))?;
-        let unbatched = PostgresStore { pool, joins: None };
+        let unbatched = PostgresStore { pool, joins: None, lookups: None };
         unbatched.migrate().await?;
         let joins = batch::Joins::start(unbatched.clone());
-        Ok(PostgresStore { joins: Some(joins), ..unbatched })
+        let lookups = batch::TokenLookups::start(unbatched.clone());
+        Ok(PostgresStore { joins: Some(joins), lookups: Some(lookups), ..unbatched })
     }
+
+    /// The token `id` and, for an access token, its user, in one statement: what `batch` runs
+    /// for a lone lookup.
+    pub(super) async fn token_and_user_alone(&self, id: &str) -> StoreResult<Option<TokenAndUser>> {
+        self.read(id, |client, id| {
+            Box::pin(async move {
+                let sql = token_and_user_sql!("WHERE t.id = $1");
+                match query_opt(client, sql, &[&id]).await? {
+                    Some(row) => Ok(Some(token_and_user(&row)?)),
+                    None => Ok(None),
+                }
+            })
+        })
+        .await
+    }
+
+    /// The tokens of `ids` that exist, each with its user as `token_and_user_alone` reads it,
+    /// in one statement. A row that does not decode is that token's error alone.
+    pub(super) async fn tokens_and_users(
+        &self,
+        ids: &[String],
+    ) -> StoreResult<HashMap<String, StoreResult<TokenAndUser>>> {
+        self.read(ids, |client, ids| {
+            Box::pin(async move {
+                let sql = token_and_user_sql!("WHERE t.id = ANY($1)");
+                let rows = query(client, sql, &[&ids]).await?;
+                let mut found = HashMap::with_capacity(rows.len());
+                for row in rows {
+                    let id: String = row.try_get(0)?;
+                    found.insert(id, token_and_user(&row).map_err(StoreError::from));
+                }
+                Ok(found)
+            })
+        })
+        .await
+    }
+}
+
+/// A token and, for an access token, its user (`Store::token_and_user`).
+pub(super) type TokenAndUser = (TokenRecord, Option<User>);
+
+/// Decodes a row of `token_and_user_sql!`.
+fn token_and_user(row: &Row) -> Result<TokenAndUser, Failure> {
+    let record = token_row(row)?.decode()?;
+    let user = match (&record.grant, row.try_get::<_, Option<String>>(14)?) {
+        (TokenGrant::Access { .. }, Some(_)) => Some(user_row(row, 14)?.decode()?),
+        _ => None,
+    };
+    Ok((record, user))
 }
 
 #[async_trait]
@@ -443,30 +511,11 @@ impl Store for PostgresStore {
         self.read(id, |client, id| Box::pin(get_token_in(client, id))).await
     }
 
-    async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
-        // One statement, one round trip: the token's row and, for an access token, its user's.
-        self.read(id, |client, id| {
-            Box::pin(async move {
-                let row = query_opt(
-                    client,
-                    "SELECT t.id, t.kind, t.user_id, t.group_id, t.privileges, t.max_uses, t.uses, t.revoked,
-                            t.created_at, t.issuer_id, t.name, t.caveats, t.valid_until, t.custom_metadata,
-                            u.id, u.name, u.alias, u.login
-                     FROM tokens t LEFT JOIN users u ON u.id = t.user_id
-                     WHERE t.id = $1",
-                    &[&id],
-                )
-                .await?;
-                let Some(row) = row else { return Ok(None) };
-                let record = token_row(&row)?.decode()?;
-                let user = match (&record.grant, row.try_get::<_, Option<String>>(14)?) {
-                    (TokenGrant::Access { .. }, Some(_)) => Some(user_row(&row, 14)?.decode()?),
-                    _ => None,
-                };
-                Ok(Some((record, user)))
-            })
-        })
-        .await
+    async fn token_and_user(&self, id: &str) -> StoreResult<Option<TokenAndUser>> {
+        match &self.lookups {
+            Some(lookups) => lookups.call(id.to_owned()).await,
+            None => self.token_and_user_alone(id).await,
+        }
     }
 
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
@@ -637,7 +686,7 @@ impl Store for PostgresStore {
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
         match &self.joins {
-            Some(joins) => joins.join(token_id, user.as_str()).await,
+            Some(joins) => joins.call((token_id.to_owned(), user.as_str().to_owned())).await,
             None => self.join_alone(token_id, user.as_str()).await,
         }
     }

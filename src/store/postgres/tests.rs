@@ -12,9 +12,9 @@ use super::retry::backoff;
 use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::fixtures::{
-    a_group, a_team, a_user, new_group, new_group_invite, new_invite, new_user, postgres_database as fresh_database,
-    race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving,
-    race_link_changes_and_check_the_closure, undecodable_rows_are_backend_errors,
+    a_group, a_team, a_user, an_access_token, new_group, new_group_invite, new_invite, new_user,
+    postgres_database as fresh_database, race_cycle_closing_links, race_group_invite, race_joins,
+    race_last_managers_leaving, race_link_changes_and_check_the_closure, undecodable_rows_are_backend_errors,
     users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team, USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
@@ -1331,4 +1331,45 @@ async fn a_rename_racing_another_to_the_same_name_is_told_name_taken() {
     let named = |name: &'static str| store.named_token_by_name(&owner, name);
     assert_eq!(named("c").await.map(|t| t.map(|t| t.id)), Ok(Some(first.id.clone())));
     assert_eq!(named("b").await.map(|t| t.map(|t| t.id)), Ok(Some(second.id)), "the refused rename changed nothing");
+}
+
+/// The batched token lookups (`batch`): lookups asked together share statements, and each is
+/// answered as a lone lookup answers it: access tokens with their users, the token of a deleted
+/// user, an invite, an unknown identifier, one identifier asked twice, and a row that does not
+/// decode (its error alone).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn token_lookups_batched_together_are_each_answered_as_alone() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let lookups = store.lookups.clone().expect("a connected store batches its lookups");
+    let s: &dyn Store = &store;
+    let owner = new_user(s, "owner").await;
+    let group = new_group(s, &owner, "looked-up").await;
+    let mut ids = vec![new_invite(s, &group, None).await, "unknown".to_owned(), "odd-kind".to_owned()];
+    raw(&url)
+        .await
+        .batch_execute("INSERT INTO tokens (id, kind, created_at) VALUES ('odd-kind', 'space_invite', 0)")
+        .await
+        .expect("the bad row inserts");
+    for i in 0..40 {
+        let user = new_user(s, &format!("user {i}")).await;
+        ids.push(stored(s, an_access_token(&format!("access-{i}"), &user)).await.id);
+        if i == 7 {
+            assert_eq!(s.delete_user(&user).await, Ok(Guarded::Done));
+        }
+    }
+    ids.push(ids[5].clone());
+    let mut alone = Vec::new();
+    for id in &ids {
+        alone.push(store.token_and_user_alone(id).await);
+    }
+    assert!(alone[3..].iter().filter(|a| matches!(a, Ok(Some((_, Some(_)))))).count() >= 39, "{alone:?}");
+    assert!(matches!(alone[2], Err(StoreError::Backend(_))), "{:?}", alone[2]);
+
+    let (_, batches_before, _) = lookups.stats();
+    let batched = futures::future::join_all(ids.iter().map(|id| s.token_and_user(id))).await;
+    assert_eq!(batched, alone);
+    let (_, batches_after, largest) = lookups.stats();
+    assert!(largest > 1, "the lookups were not batched");
+    assert!(batches_after - batches_before < ids.len() as u64, "{} batches", batches_after - batches_before);
 }
