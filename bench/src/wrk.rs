@@ -247,9 +247,17 @@ impl Wrk {
         });
         let log = self.log_dir.join(format!("wrk-{label}.txt"));
         let out = std::fs::File::create(&log)?;
+        // oz.lua's start barrier: no thread sends before every thread has loaded its share.
+        let ready = self.log_dir.join(format!("wrk-{label}.ready"));
+        match std::fs::remove_file(&ready) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+        args.push(format!("ready={}", ready.display()));
         // stdbuf -oL: wrk's "Running 10s test" line reaches the log as it is printed, and it is
-        // printed once every thread has run init() (loaded its token file): that moment starts
-        // the CPU accounting, so wrk's set-up is not charged to the requests.
+        // printed once every thread has run init() (loaded its token file), when the barrier
+        // lets the threads send: that moment starts the CPU accounting, so wrk's set-up is not
+        // charged to the requests.
         let child = crate::procs::die_with_parent(&mut Command::new("stdbuf"))
             .arg("-oL")
             .arg("wrk")
