@@ -20,7 +20,7 @@ impl SqliteStore {
         // Inside an IMMEDIATE transaction: the write lock is held from the first check to the
         // commit, so no join from another process can be decided on stale counts, and the joins
         // of one batch run one after the other, each seeing the uses the earlier ones counted.
-        self.write(move |tx| join_in(tx, &token_id, user.as_str())).await
+        self.write_rerunnable(move |tx| join_in(tx, &token_id, user.as_str())).await
     }
 }
 

@@ -84,7 +84,9 @@ const MIGRATIONS: &[Migration] = &[
 /// to `MAX_BATCH`, and without waiting for more, so a lone write commits at once), and runs them
 /// all, in arrival order, inside one `BEGIN IMMEDIATE` transaction, each under its own
 /// `SAVEPOINT`: a request that fails rolls back to its savepoint, so its error (or its
-/// `false`, or its "not joined") never touches the others. Then one `COMMIT`, hence one
+/// `false`, or its "not joined") never touches the others (a batch of joins alone first runs
+/// without savepoints, and with them only if one of its joins fails: see `writer::run_batch`).
+/// Then one `COMMIT`, hence one
 /// `fsync` for the whole batch, and only then does each caller get its answer. With
 /// `synchronous=FULL` an `Ok` therefore always means "on disk", as the trait requires, while
 /// concurrent writers share the cost of the sync instead of queueing for one each.

@@ -362,6 +362,80 @@ async fn requests_that_fail_or_panic_inside_a_batch_leave_the_rest_of_the_batch_
     store.create_user(&a_user("erin")).await.expect("a write after the panic");
 }
 
+/// Queues one join per user (in order, each behind the last) and returns their tasks.
+async fn queue_joins(
+    store: &SqliteStore,
+    token: &str,
+    users: &[UserId],
+) -> Vec<tokio::task::JoinHandle<StoreResult<JoinOutcome>>> {
+    let mut tasks = Vec::new();
+    for user in users {
+        let (s, t, u) = (store.clone(), token.to_owned(), user.clone());
+        tasks.push(queue_call(store, async move { s.join_with_token(&t, &u).await }).await);
+    }
+    tasks
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_batch_of_joins_commits_without_savepoints_and_one_that_fails_is_run_again_with_them() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let Team { owner, group, invite } = a_team(&store, Some(4)).await;
+    let mut users = Vec::new();
+    for name in ["bob", "carol", "dave", "erin", "frank"] {
+        let user = a_user(name);
+        store.create_user(&user).await.expect("create a user");
+        users.push(user.id);
+    }
+    let joined = Ok(JoinOutcome::Joined(group.id.clone()));
+
+    // Two joins, one batch: both succeed, so the batch commits in its first pass.
+    let holder = hold_writer(&store).await;
+    let tasks = queue_joins(&store, &invite.id, &users[..2]).await;
+    release(holder).await;
+    for task in tasks {
+        assert_eq!(task.await.expect("the task finishes"), joined);
+    }
+    assert_eq!(store.inner.stats.without_savepoints.load(Ordering::SeqCst), 1);
+    assert_eq!(store.inner.stats.run_again.load(Ordering::SeqCst), 0);
+
+    // A join of a user who does not exist fails (a foreign key) after the token's record was
+    // read, between two joins that succeed, the second of which takes the invite's last use;
+    // the one after them finds it used up. Run again with savepoints, each gets what it would
+    // have got alone.
+    let before = commits(&store);
+    let holder = hold_writer(&store).await;
+    let ghost = UserId::generate();
+    let order = [users[2].clone(), ghost, users[3].clone(), users[4].clone()];
+    let mut tasks = queue_joins(&store, &invite.id, &order).await;
+    // And a rerunnable write that changes a row and then fails: none of it may stay.
+    let (s, t) = (store.clone(), invite.id.clone());
+    let wrecks = queue_call(&store, async move {
+        s.write_rerunnable(move |tx| -> Result<JoinOutcome, Failure> {
+            tx.execute("UPDATE tokens SET uses = 99 WHERE id = ?1", [t.as_str()])?;
+            Err(Failure::Row("a write that fails after changing a row".into()))
+        })
+        .await
+    })
+    .await;
+    tasks.push(wrecks);
+    release(holder).await;
+    let outcomes: Vec<_> = futures::future::join_all(tasks).await.into_iter().map(|t| t.expect("finishes")).collect();
+    assert_eq!(outcomes[0], joined);
+    assert!(matches!(outcomes[1], Err(StoreError::Backend(_))), "{:?}", outcomes[1]);
+    assert_eq!(outcomes[2], joined);
+    assert_eq!(outcomes[3], Ok(JoinOutcome::TokenUsedUp));
+    assert!(matches!(outcomes[4], Err(StoreError::Backend(_))), "{:?}", outcomes[4]);
+    assert_eq!(store.inner.stats.run_again.load(Ordering::SeqCst), 1);
+    // The holder's batch, then the joins' one commit (the first pass committed nothing).
+    assert_eq!(commits(&store) - before, 2);
+    assert_eq!(store.get_token(&invite.id).await.map(|r| r.map(|r| r.uses)), Ok(Some(4)));
+    let members = store.group_users(&group.id).await.expect("the members");
+    assert_eq!(members, [&owner.id].into_iter().chain(&users[..4]).cloned().collect::<Vec<_>>());
+    let records = store.token_joins(&invite.id, None).await.expect("the join records").items;
+    assert_eq!(records.len(), 4);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_join_is_answered_only_once_its_batch_is_committed_and_visible_to_other_connections() {
     let (_dir, path) = temp_db();

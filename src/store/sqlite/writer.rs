@@ -48,6 +48,19 @@ impl SqliteStore {
         answer.await.unwrap_or_else(|_| Err(writer_gone()))
     }
 
+    /// `write` for a request that can run again from the start with the same result: it does
+    /// nothing but SQL on the connection it is given. A batch made only of such requests runs
+    /// without a savepoint per request (see `run_batch`).
+    pub(super) async fn write_rerunnable<T, F>(&self, f: F) -> StoreResult<T>
+    where
+        T: Send + 'static,
+        F: Fn(&Connection) -> Result<T, Failure> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        self.queue(Box::new(Rerunnable { work: f, result: None, reply }))?;
+        answer.await.unwrap_or_else(|_| Err(writer_gone()))
+    }
+
     /// Queues `f` for the writer thread; the receiver gets its answer. Not async, so that the
     /// request is queued (and ordered) when this returns.
     pub(super) fn submit<T, F>(&self, f: F) -> StoreResult<oneshot::Receiver<StoreResult<T>>>
@@ -56,11 +69,15 @@ impl SqliteStore {
         F: FnOnce(&Connection) -> Result<T, Failure> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
-        let request = Box::new(Call { work: Some(f), result: None, reply });
+        self.queue(Box::new(Call { work: Some(f), result: None, reply }))?;
+        Ok(answer)
+    }
+
+    fn queue(&self, request: Box<dyn Request>) -> StoreResult<()> {
         let requests = self.inner.requests.as_ref().ok_or_else(writer_gone)?;
         requests.send(request).map_err(|_| writer_gone())?;
         note_submitted(&self.inner.stats);
-        Ok(answer)
+        Ok(())
     }
 }
 
@@ -70,6 +87,11 @@ pub(super) trait Request: Send {
     /// Runs the write on the writer connection (inside the batch's transaction, under the
     /// request's savepoint) and keeps its result; `Err` tells the loop to roll the savepoint back.
     fn run(&mut self, conn: &Connection) -> Result<(), StoreError>;
+    /// Whether `run` may be called again after its transaction was rolled back, and then does
+    /// the same as if it had not run before (its result replaces the first one).
+    fn rerunnable(&self) -> bool {
+        false
+    }
     /// Sends the answer: the kept result if the batch committed (or if the request had failed
     /// anyway, since nothing of it was applied either way), else the batch's error.
     fn answer(self: Box<Self>, batch: Result<(), &StoreError>);
@@ -120,6 +142,43 @@ where
     }
 }
 
+/// A `Request` made of one `SqliteStore::write_rerunnable` closure and the caller's reply channel.
+struct Rerunnable<T, F> {
+    work: F,
+    result: Option<StoreResult<T>>,
+    reply: oneshot::Sender<StoreResult<T>>,
+}
+
+impl<T, F> Request for Rerunnable<T, F>
+where
+    T: Send + 'static,
+    F: Fn(&Connection) -> Result<T, Failure> + Send + 'static,
+{
+    fn run(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        // As `Call::run`: a panic is answered as a bug, and the connection stays sound.
+        let result = match std::panic::catch_unwind(AssertUnwindSafe(|| (self.work)(conn))) {
+            Ok(result) => result.map_err(StoreError::from),
+            Err(_) => Err(StoreError::Backend("a store write panicked; it was rolled back".into())),
+        };
+        let status = result.as_ref().map(|_| ()).map_err(StoreError::clone);
+        self.result = Some(result);
+        status
+    }
+
+    fn rerunnable(&self) -> bool {
+        true
+    }
+
+    fn answer(self: Box<Self>, batch: Result<(), &StoreError>) {
+        let answer = match (self.result, batch) {
+            (Some(Ok(_)), Err(e)) | (None, Err(e)) => Err(e.clone()),
+            (Some(result), _) => result,
+            (None, Ok(())) => Err(StoreError::Backend("a store write was answered without running".into())),
+        };
+        let _ = self.reply.send(answer);
+    }
+}
+
 /// What the writer thread counts: nothing in the server, and in the tests enough to check that
 /// concurrent writes really share commits.
 #[cfg(not(test))]
@@ -137,6 +196,10 @@ pub(super) struct WriterStats {
     pub(super) commits: AtomicUsize,
     /// The most requests one committed transaction held.
     pub(super) largest_batch: AtomicUsize,
+    /// Batches committed without savepoints (every request rerunnable and successful).
+    pub(super) without_savepoints: AtomicUsize,
+    /// Batches run again with savepoints after a request failed without them.
+    pub(super) run_again: AtomicUsize,
 }
 
 #[cfg(not(test))]
@@ -149,6 +212,15 @@ fn note_submitted(stats: &Stats) {
 
 #[cfg(not(test))]
 fn note_commit(_: &Stats, _requests: usize) {}
+
+#[cfg(not(test))]
+fn note_first_pass(_: &Stats, _committed: bool) {}
+
+#[cfg(test)]
+fn note_first_pass(stats: &Stats, committed: bool) {
+    let counter = if committed { &stats.without_savepoints } else { &stats.run_again };
+    counter.fetch_add(1, Ordering::SeqCst);
+}
 
 #[cfg(test)]
 fn note_commit(stats: &Stats, requests: usize) {
@@ -180,12 +252,27 @@ pub(super) fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request
 /// Runs requests from the front of `pending` in one transaction and answers each one it took.
 /// Normally that is all of them. If SQLite itself ends the transaction early (it rolls the whole
 /// transaction back on some errors, such as a full disk), the requests run so far are answered
-/// with that error and the rest stay in `pending` for a fresh transaction.
+/// with that error and the rest stay in `pending` for a fresh transaction. A batch of several
+/// requests that are all rerunnable (joins) is first tried without savepoints
+/// (`without_savepoints`), and run this way only if one of them fails.
 fn run_batch(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>, stats: &Stats) {
     if !conn.is_autocommit() {
         // Only a failed `ROLLBACK` below can leave a transaction open; without this, every later
         // `BEGIN` would fail.
         let _ = control(conn, "ROLLBACK");
+    }
+    if pending.len() > 1 && pending.iter().all(|r| r.rerunnable()) {
+        let committed = without_savepoints(conn, pending);
+        note_first_pass(stats, committed.is_some());
+        if let Some(outcome) = committed {
+            if outcome.is_ok() {
+                note_commit(stats, pending.len());
+            }
+            for request in pending.drain(..) {
+                request.answer(outcome.as_ref().map(|_| ()));
+            }
+            return;
+        }
     }
     if let Err(e) = control(conn, "BEGIN IMMEDIATE") {
         // Typically another process kept the write lock past the busy timeout: nothing ran, so
@@ -249,6 +336,36 @@ fn run_batch(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>, stats:
     for request in ran {
         request.answer(outcome.as_ref().map(|_| ()));
     }
+}
+
+/// The first pass over a batch of rerunnable requests: one transaction without savepoints,
+/// since a savepoint costs each request a copy of every page it changes (a join's writes took
+/// a fifth longer with them). `Some` is the transaction's fate when every request succeeded
+/// (the commit's result, or `BEGIN`'s error); `None` means a request failed or SQLite ended the transaction, and
+/// everything was rolled back: the caller runs the whole batch again with savepoints, where
+/// each request gets its own result, exactly as if this pass had not happened.
+fn without_savepoints(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>) -> Option<Result<(), StoreError>> {
+    if let Err(e) = control(conn, "BEGIN IMMEDIATE") {
+        // Nothing ran; as in the savepoint pass, every request hears why (after the busy
+        // timeout, typically: another process kept the write lock).
+        return Some(Err(sql_error(e)));
+    }
+    for request in pending.iter_mut() {
+        let failed = request.run(conn).is_err();
+        if conn.is_autocommit() {
+            return None;
+        }
+        if failed {
+            // If this fails too, the savepoint pass rolls back before it begins.
+            let _ = control(conn, "ROLLBACK");
+            return None;
+        }
+    }
+    let outcome = control(conn, "COMMIT").map_err(sql_error);
+    if outcome.is_err() && !conn.is_autocommit() {
+        let _ = control(conn, "ROLLBACK");
+    }
+    Some(outcome)
 }
 
 /// Runs one of the writer's transaction-control statements, prepared once per connection.
