@@ -57,7 +57,7 @@ impl SqliteStore {
         F: Fn(&Connection) -> Result<T, Failure> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
-        self.queue(Box::new(Rerunnable { work: f, result: None, reply }))?;
+        self.queue(Box::new(Call { work: Again(f), result: None, reply }))?;
         answer.await.unwrap_or_else(|_| Err(writer_gone()))
     }
 
@@ -69,7 +69,7 @@ impl SqliteStore {
         F: FnOnce(&Connection) -> Result<T, Failure> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
-        self.queue(Box::new(Call { work: Some(f), result: None, reply }))?;
+        self.queue(Box::new(Call { work: Once(Some(f)), result: None, reply }))?;
         Ok(answer)
     }
 
@@ -103,32 +103,57 @@ impl std::fmt::Debug for dyn Request {
     }
 }
 
-/// A `Request` made of one `SqliteStore::write` closure and the caller's reply channel.
-struct Call<T, F> {
-    work: Option<F>,
+/// A `Request` made of one write closure (`Once` from `SqliteStore::write`, `Again` from
+/// `write_rerunnable`) and the caller's reply channel.
+struct Call<T, W> {
+    work: W,
     result: Option<StoreResult<T>>,
     reply: oneshot::Sender<StoreResult<T>>,
 }
 
-impl<T, F> Request for Call<T, F>
-where
-    T: Send + 'static,
-    F: FnOnce(&Connection) -> Result<T, Failure> + Send + 'static,
-{
+/// The closure of a `Call`: `run` gives its result, or `None` if it cannot run (again).
+trait Work<T>: Send {
+    const RERUNNABLE: bool;
+    fn run(&mut self, conn: &Connection) -> Option<Result<T, Failure>>;
+}
+
+/// A closure that runs once.
+struct Once<F>(Option<F>);
+
+impl<T, F: FnOnce(&Connection) -> Result<T, Failure> + Send> Work<T> for Once<F> {
+    const RERUNNABLE: bool = false;
+    fn run(&mut self, conn: &Connection) -> Option<Result<T, Failure>> {
+        self.0.take().map(|work| work(conn))
+    }
+}
+
+/// A closure that does nothing but SQL on its connection, so it can run again.
+struct Again<F>(F);
+
+impl<T, F: Fn(&Connection) -> Result<T, Failure> + Send> Work<T> for Again<F> {
+    const RERUNNABLE: bool = true;
+    fn run(&mut self, conn: &Connection) -> Option<Result<T, Failure>> {
+        Some((self.0)(conn))
+    }
+}
+
+impl<T: Send + 'static, W: Work<T>> Request for Call<T, W> {
     fn run(&mut self, conn: &Connection) -> Result<(), StoreError> {
-        let result = match self.work.take() {
-            // A panic is a bug in the write: it is answered as one, its savepoint rolls back, and
-            // the writer thread goes on serving the other requests. Statements it left running
-            // were reset as the panic unwound through them, so the connection is still sound.
-            Some(work) => match std::panic::catch_unwind(AssertUnwindSafe(|| work(conn))) {
-                Ok(result) => result.map_err(StoreError::from),
-                Err(_) => Err(StoreError::Backend("a store write panicked; it was rolled back".into())),
-            },
-            None => Err(StoreError::Backend("a store write was run twice".into())),
+        // A panic is a bug in the write: it is answered as one, its savepoint rolls back, and
+        // the writer thread goes on serving the other requests. Statements it left running
+        // were reset as the panic unwound through them, so the connection is still sound.
+        let result = match std::panic::catch_unwind(AssertUnwindSafe(|| self.work.run(conn))) {
+            Ok(Some(result)) => result.map_err(StoreError::from),
+            Ok(None) => Err(StoreError::Backend("a store write was run twice".into())),
+            Err(_) => Err(StoreError::Backend("a store write panicked; it was rolled back".into())),
         };
         let status = result.as_ref().map(|_| ()).map_err(StoreError::clone);
         self.result = Some(result);
         status
+    }
+
+    fn rerunnable(&self) -> bool {
+        W::RERUNNABLE
     }
 
     fn answer(self: Box<Self>, batch: Result<(), &StoreError>) {
@@ -138,43 +163,6 @@ where
             (None, Ok(())) => Err(StoreError::Backend("a store write was answered without running".into())),
         };
         // The caller may have stopped waiting; its request happened (or not) all the same.
-        let _ = self.reply.send(answer);
-    }
-}
-
-/// A `Request` made of one `SqliteStore::write_rerunnable` closure and the caller's reply channel.
-struct Rerunnable<T, F> {
-    work: F,
-    result: Option<StoreResult<T>>,
-    reply: oneshot::Sender<StoreResult<T>>,
-}
-
-impl<T, F> Request for Rerunnable<T, F>
-where
-    T: Send + 'static,
-    F: Fn(&Connection) -> Result<T, Failure> + Send + 'static,
-{
-    fn run(&mut self, conn: &Connection) -> Result<(), StoreError> {
-        // As `Call::run`: a panic is answered as a bug, and the connection stays sound.
-        let result = match std::panic::catch_unwind(AssertUnwindSafe(|| (self.work)(conn))) {
-            Ok(result) => result.map_err(StoreError::from),
-            Err(_) => Err(StoreError::Backend("a store write panicked; it was rolled back".into())),
-        };
-        let status = result.as_ref().map(|_| ()).map_err(StoreError::clone);
-        self.result = Some(result);
-        status
-    }
-
-    fn rerunnable(&self) -> bool {
-        true
-    }
-
-    fn answer(self: Box<Self>, batch: Result<(), &StoreError>) {
-        let answer = match (self.result, batch) {
-            (Some(Ok(_)), Err(e)) | (None, Err(e)) => Err(e.clone()),
-            (Some(result), _) => result,
-            (None, Ok(())) => Err(StoreError::Backend("a store write was answered without running".into())),
-        };
         let _ = self.reply.send(answer);
     }
 }
