@@ -86,10 +86,10 @@ const MIGRATIONS: &[Migration] = &[
 /// `SAVEPOINT`: a request that fails rolls back to its savepoint, so its error (or its
 /// `false`, or its "not joined") never touches the others (a batch of joins alone first runs
 /// without savepoints, and with them only if one of its joins fails: see `writer::run_batch`).
-/// Then one `COMMIT`, hence one
-/// `fsync` for the whole batch, and only then does each caller get its answer. With
-/// `synchronous=FULL` an `Ok` therefore always means "on disk", as the trait requires, while
-/// concurrent writers share the cost of the sync instead of queueing for one each.
+/// Then one `COMMIT`, hence one `fsync` for the whole batch, and only then does each caller get
+/// its answer. With `synchronous=FULL` an `Ok` therefore always means "on disk", as the trait
+/// requires, while concurrent writers share the cost of the sync instead of queueing for one
+/// each.
 ///
 /// `BEGIN IMMEDIATE` takes the write lock before the batch's first read, so no other connection
 /// (the CLI, another server on the same file) can slip a write between a request's checks and

@@ -85,7 +85,8 @@ impl SqliteStore {
 /// fate is known.
 pub(super) trait Request: Send {
     /// Runs the write on the writer connection (inside the batch's transaction, under the
-    /// request's savepoint) and keeps its result; `Err` tells the loop to roll the savepoint back.
+    /// request's savepoint unless the batch has none) and keeps its result; `Err` tells the loop
+    /// to roll the savepoint back (or, without savepoints, the whole transaction).
     fn run(&mut self, conn: &Connection) -> Result<(), StoreError>;
     /// Whether `run` may be called again after its transaction was rolled back, and then does
     /// the same as if it had not run before (its result replaces the first one).
