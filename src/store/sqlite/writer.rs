@@ -250,27 +250,19 @@ fn run_batch(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>, stats:
         // `BEGIN` would fail.
         let _ = control(conn, "ROLLBACK");
     }
+    if !begin(conn, pending) {
+        return;
+    }
     if pending.len() > 1 && pending.iter().all(|r| r.rerunnable()) {
-        let committed = without_savepoints(conn, pending);
-        note_first_pass(stats, committed.is_some());
-        if let Some(outcome) = committed {
-            if outcome.is_ok() {
-                note_commit(stats, pending.len());
-            }
-            for request in pending.drain(..) {
-                request.answer(outcome.as_ref().map(|_| ()));
-            }
+        let whole = without_savepoints(conn, pending);
+        note_first_pass(stats, whole);
+        if whole {
+            let ran = pending.drain(..).collect();
+            return finish(conn, ran, None, stats);
+        }
+        if !begin(conn, pending) {
             return;
         }
-    }
-    if let Err(e) = control(conn, "BEGIN IMMEDIATE") {
-        // Typically another process kept the write lock past the busy timeout: nothing ran, so
-        // every request hears why.
-        let e = sql_error(e);
-        for request in pending.drain(..) {
-            request.answer(Err(&e));
-        }
-        return;
     }
     // A lone request needs no savepoint: if it fails, rolling the whole transaction back is the
     // same thing, and two statements fewer is what a write pays when the server is not busy.
@@ -309,6 +301,12 @@ fn run_batch(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>, stats:
             break;
         }
     }
+    finish(conn, ran, broken, stats);
+}
+
+/// Ends the batch's transaction and answers the requests that ran in it: `COMMIT` unless the
+/// batch is already `broken`, and the whole transaction rolled back if either failed.
+fn finish(conn: &Connection, ran: Vec<Box<dyn Request>>, broken: Option<StoreError>, stats: &Stats) {
     let outcome = match broken {
         None => control(conn, "COMMIT").map_err(sql_error),
         Some(e) => Err(e),
@@ -327,34 +325,37 @@ fn run_batch(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>, stats:
     }
 }
 
-/// The first pass over a batch of rerunnable requests: one transaction without savepoints,
-/// since a savepoint costs each request a copy of every page it changes (a join's writes took
-/// a fifth longer with them). `Some` is the transaction's fate when every request succeeded
-/// (the commit's result, or `BEGIN`'s error); `None` means a request failed or SQLite ended the transaction, and
-/// everything was rolled back: the caller runs the whole batch again with savepoints, where
-/// each request gets its own result, exactly as if this pass had not happened.
-fn without_savepoints(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>) -> Option<Result<(), StoreError>> {
-    if let Err(e) = control(conn, "BEGIN IMMEDIATE") {
-        // Nothing ran; as in the savepoint pass, every request hears why (after the busy
-        // timeout, typically: another process kept the write lock).
-        return Some(Err(sql_error(e)));
+/// Begins the batch's transaction. If it cannot (typically another process kept the write lock
+/// past the busy timeout), nothing ran, so every request hears why, and this says `false`.
+fn begin(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>) -> bool {
+    let Err(e) = control(conn, "BEGIN IMMEDIATE") else { return true };
+    let e = sql_error(e);
+    for request in pending.drain(..) {
+        request.answer(Err(&e));
     }
+    false
+}
+
+/// The first pass over a batch of rerunnable requests, inside the transaction `begin` opened:
+/// every request, without savepoints, since a savepoint costs each request a copy of every page
+/// it changes (a join's statements took over a quarter more CPU with them). `true`: all of them
+/// succeeded, and the transaction is open for the commit. `false`: one failed or SQLite ended
+/// the transaction, and everything was rolled back; the caller runs the whole batch again with
+/// savepoints, where each request gets its own result, as if this pass had not happened.
+fn without_savepoints(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>) -> bool {
     for request in pending.iter_mut() {
         let failed = request.run(conn).is_err();
         if conn.is_autocommit() {
-            return None;
+            return false;
         }
         if failed {
-            // If this fails too, the savepoint pass rolls back before it begins.
+            // If this fails too, the second `begin` fails and every request hears why; the
+            // next batch rolls back before it begins.
             let _ = control(conn, "ROLLBACK");
-            return None;
+            return false;
         }
     }
-    let outcome = control(conn, "COMMIT").map_err(sql_error);
-    if outcome.is_err() && !conn.is_autocommit() {
-        let _ = control(conn, "ROLLBACK");
-    }
-    Some(outcome)
+    true
 }
 
 /// Runs one of the writer's transaction-control statements, prepared once per connection.
