@@ -96,6 +96,9 @@ pub struct Outcome {
     /// Spawn to banner, and the resident set right after it.
     pub startup: Option<Duration>,
     pub rss_at_start: Option<u64>,
+    /// The bare hello's server CPU per request in the run paired with this one (see
+    /// `timed_median`); the figure's ratio to hello is to this when it is set.
+    pub hello_cpu_us: Option<f64>,
     /// Why there are no figures.
     pub error: Option<String>,
     /// What was checked and found right (verification, calibration).
@@ -227,6 +230,8 @@ pub struct Bench {
     rt: tokio::runtime::Runtime,
     wrk: Wrk,
     perf_ok: bool,
+    /// The hello server, kept from the baseline to the end for the runs paired with it.
+    hello: Option<Server>,
     pub results: Results,
 }
 
@@ -241,7 +246,7 @@ impl Bench {
         let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
         let wrk = Wrk { script: cfg.script.clone(), log_dir: cfg.work.clone() };
         let perf_ok = profile::available(&cfg.work);
-        Ok(Bench { cfg, rt, wrk, perf_ok, results: Results::default() })
+        Ok(Bench { cfg, rt, wrk, perf_ok, hello: None, results: Results::default() })
     }
 
     pub fn run_all(&mut self) {
@@ -315,6 +320,11 @@ impl Bench {
         if self.cfg.runs("hierarchy") {
             self.results.hierarchy = self.hierarchies();
         }
+        if let Some(hello) = self.hello.take() {
+            if let Err(e) = hello.stop() {
+                eprintln!("stopping the hello server: {e:#}");
+            }
+        }
         self.results.seconds_total = started.elapsed().as_secs_f64();
     }
 
@@ -384,23 +394,51 @@ impl Bench {
         Ok((r, peak_rss(server.pid())))
     }
 
-    /// `timed` run `RATIO_RUNS` times in a row on the same server. The run with the median
-    /// server CPU per request comes first and is the figure, and a note lists every run's, so
-    /// that a burst of noise during one run neither makes nor breaks a ratio target.
-    fn timed_median(&self, label: &str, server: &Server, load: &Load, seconds: u32) -> anyhow::Result<Timed> {
+    /// `timed` run `RATIO_RUNS` times on the same server, each right after a run of the same
+    /// length against the hello server (when it runs and `paired`), so that each ratio to hello
+    /// compares two runs a few seconds apart: the machine's speed drifts over a `make bench` by
+    /// more than the targets' margins. The run with the median ratio (or, unpaired, the median
+    /// server CPU per request) comes first and is the figure; the note lists every run.
+    fn timed_median(
+        &self,
+        label: &str,
+        server: &Server,
+        load: &Load,
+        seconds: u32,
+        paired: bool,
+    ) -> anyhow::Result<Timed> {
+        let hello = self.hello.as_ref().filter(|_| paired);
+        let cpu = |r: &WrkResult| r.cpu_us_per_request().0;
         let mut runs = Vec::new();
         for i in 1..=RATIO_RUNS {
-            let label = if i == 1 { label.to_owned() } else { format!("{label}-{i}") };
-            runs.push(self.timed(&label, server, load, seconds)?);
+            let suffix = if i == 1 { String::new() } else { format!("-{i}") };
+            let hello_cpu = match hello {
+                Some(h) => Some(cpu(&self.timed(&format!("{label}-hello{suffix}"), h, &Load::Get, seconds)?.0)),
+                None => None,
+            };
+            let (r, rss) = self.timed(&format!("{label}{suffix}"), server, load, seconds)?;
+            runs.push((cpu(&r) / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
         }
-        let cpu = |r: &WrkResult| r.cpu_us_per_request().0;
-        runs.sort_by(|a, b| cpu(&a.0).total_cmp(&cpu(&b.0)));
-        let all: Vec<String> = runs.iter().map(|(r, _)| format!("{:.1}", cpu(r))).collect();
-        let note = format!("the median of {RATIO_RUNS} runs by server CPU; all runs, µs/request: {}", all.join(", "));
-        let rss = runs.iter().filter_map(|r| r.1).max();
-        let mut runs: Vec<WrkResult> = runs.into_iter().map(|(r, _)| r).collect();
+        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let all: Vec<String> = runs
+            .iter()
+            .map(|(_, r, _, h)| match h {
+                Some(h) => format!("{:.1}/{h:.1} ({:.2}×)", cpu(r), cpu(r) / h),
+                None => format!("{:.1}", cpu(r)),
+            })
+            .collect();
+        let note = match hello {
+            Some(_) => format!(
+                "the median of {RATIO_RUNS} runs, each after a hello run, by the ratio; all runs, server CPU µs/request \
+                 over the hello's before it: {}",
+                all.join(", ")
+            ),
+            None => format!("the median of {RATIO_RUNS} runs by server CPU; all runs, µs/request: {}", all.join(", ")),
+        };
+        let rss = runs.iter().filter_map(|r| r.2).max();
         runs.swap(0, RATIO_RUNS / 2);
-        Ok((runs, rss, note))
+        let hello_cpu = runs[0].3;
+        Ok(Timed { runs: runs.into_iter().map(|r| r.1).collect(), rss, note, hello_cpu })
     }
 
     /// A profiling run after the timed one, when perf works.
@@ -425,8 +463,9 @@ impl Bench {
         if reply.status != 200 {
             return Err(anyhow!("hello answered {}", reply.status));
         }
-        let (mut runs, rss, note) = self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds)?;
-        server.stop()?;
+        let Timed { mut runs, rss, note, .. } =
+            self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, false)?;
+        self.hello = Some(server);
         let mut o = Outcome { peak_rss: rss, notes: vec![note], ..Outcome::default() };
         runs.iter().for_each(|r| plain_problems(&mut o, r));
         o.wrk = Some(runs.swap_remove(0));
@@ -557,8 +596,9 @@ impl Bench {
                 Load::Read(file)
             }
         };
-        let (mut runs, rss, note) = self.timed_median(&label, server, &load, self.seconds_for(backend))?;
-        let mut o = Outcome { peak_rss: rss, notes: vec![note], ..Outcome::default() };
+        let Timed { mut runs, rss, note, hello_cpu } =
+            self.timed_median(&label, server, &load, self.seconds_for(backend), true)?;
+        let mut o = Outcome { peak_rss: rss, hello_cpu_us: hello_cpu, notes: vec![note], ..Outcome::default() };
         // Every run is checked, not only the median one.
         for r in &runs {
             match w {
@@ -1249,9 +1289,17 @@ pub const LINK_ROUNDS: usize = 5;
 /// How many times the runs behind issue 9's CPU ratios (hello, reject, read) are made.
 const RATIO_RUNS: usize = 3;
 
-/// Repeated timed runs: wrk's figures of each (the median first), the server's peak RSS, and a
-/// note on how the median was chosen.
-type Timed = (Vec<WrkResult>, Option<u64>, String);
+/// Repeated timed runs (`Bench::timed_median`).
+struct Timed {
+    /// wrk's figures of each run, the median first.
+    runs: Vec<WrkResult>,
+    /// The server's peak RSS.
+    rss: Option<u64>,
+    /// How the median was chosen, and every run's figures.
+    note: String,
+    /// The hello's server CPU per request in the run paired with the median one.
+    hello_cpu: Option<f64>,
+}
 
 /// How many times the PostgreSQL join runs (one instance, two instances) are made; the median
 /// run of each is reported.

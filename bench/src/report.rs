@@ -230,7 +230,7 @@ fn figures(r: &Results) -> Vec<Figure> {
                 server_cpu_us: Some(server),
                 wrk_cpu_us: Some(wrk),
                 db_cpu_us: w.db_us_per_request(),
-                cpu_vs_hello: hello.filter(|h| *h > 0.0).map(|h| server / h),
+                cpu_vs_hello: o.hello_cpu_us.or(hello).filter(|h| *h > 0.0).map(|h| server / h),
                 peak_rss_bytes: o.peak_rss,
                 status_errors: w.status_errors,
                 socket_errors: w.socket_errors,
