@@ -413,7 +413,16 @@ impl Bench {
         for i in 1..=RATIO_RUNS {
             let suffix = if i == 1 { String::new() } else { format!("-{i}") };
             let hello_cpu = match hello {
-                Some(h) => Some(cpu(&self.timed(&format!("{label}-hello{suffix}"), h, &Load::Get, seconds)?.0)),
+                Some(h) => {
+                    let (r, _) = self.timed(&format!("{label}-hello{suffix}"), h, &Load::Get, seconds)?;
+                    // A hello that answered badly would make the ratio look good: no figure then.
+                    let mut check = Outcome::default();
+                    plain_problems(&mut check, &r);
+                    if !check.problems.is_empty() {
+                        return Err(anyhow!("the hello run paired with {label}: {}", check.problems.join("; ")));
+                    }
+                    Some(cpu(&r))
+                }
                 None => None,
             };
             let (r, rss) = self.timed(&format!("{label}{suffix}"), server, load, seconds)?;
