@@ -16,7 +16,6 @@ use hyper::body::{Body as _, Incoming};
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Method, Request, Response};
 use serde_json::Value;
-use swagger::XSpanIdString;
 
 use super::api::Adapter;
 use super::context::RequestContext;
@@ -198,7 +197,7 @@ impl Gate {
         let mut response = dispatch::dispatch(&self.inner.adapter, &operation.id, call).await?;
         // The generated server echoed (or made up) a span id on every operation's response;
         // clients may log it, so it stays.
-        if let Ok(value) = HeaderValue::from_str(&span.0) {
+        if let Some(value) = span {
             response.headers_mut().insert(HeaderName::from_static("x-span-id"), value);
         }
         Ok(response)
@@ -377,14 +376,19 @@ async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Edge
     }
 }
 
-/// The request's `X-Span-ID` as the client sent it, else a new random (version 4) UUID, as
-/// `swagger::XSpanIdString::get_or_generate` would make it, but from the thread's RNG: that
-/// function asks the kernel for 16 bytes on every request (a `getrandom` call, 2 % of the
-/// server's CPU in the reject benchmark), and a span id needs no fresh entropy, only uniqueness.
-fn span_id(headers: &HeaderMap) -> XSpanIdString {
-    match headers.get("x-span-id").and_then(|v| v.to_str().ok()) {
-        Some(given) => XSpanIdString(given.to_owned()),
-        None => XSpanIdString(uuid::Builder::from_random_bytes(rand::random()).into_uuid().to_string()),
+/// The request's `X-Span-ID` as the client sent it (when it is text), else a new random
+/// (version 4) UUID, as `swagger::XSpanIdString::get_or_generate` would make it, but from the
+/// thread's RNG: that function asks the kernel for 16 bytes on every request (a `getrandom` call,
+/// 2 % of the server's CPU in the reject benchmark), and a span id needs no fresh entropy, only
+/// uniqueness. Made straight into the header value: the id is never used as a string.
+fn span_id(headers: &HeaderMap) -> Option<HeaderValue> {
+    match headers.get("x-span-id") {
+        Some(given) => given.to_str().is_ok().then(|| given.clone()),
+        None => {
+            let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+            let uuid = uuid::Builder::from_random_bytes(rand::random()).into_uuid();
+            HeaderValue::from_str(uuid.hyphenated().encode_lower(&mut text)).ok()
+        }
     }
 }
 
@@ -406,8 +410,9 @@ mod tests {
 
     #[test]
     fn a_span_id_is_the_clients_or_a_new_version_4_uuid_each_time() {
-        assert_eq!(span_id(&headers(&[("x-span-id", "trace-7")])).0, "trace-7");
-        let (a, b) = (span_id(&HeaderMap::new()).0, span_id(&HeaderMap::new()).0);
+        let text = |headers: &HeaderMap| span_id(headers).unwrap().to_str().unwrap().to_owned();
+        assert_eq!(text(&headers(&[("x-span-id", "trace-7")])), "trace-7");
+        let (a, b) = (text(&HeaderMap::new()), text(&HeaderMap::new()));
         assert_ne!(a, b);
         for id in [a, b] {
             let parsed = uuid::Uuid::parse_str(&id).expect("a UUID");

@@ -186,8 +186,9 @@ impl Connection {
             let gate = gate.clone();
             async move {
                 let _busy = busy;
-                let (method, path, started) =
-                    (request.method().clone(), request.uri().path().to_owned(), Instant::now());
+                // Kept only for the debug line: a copy of the path per request otherwise.
+                let logged = tracing::enabled!(tracing::Level::DEBUG)
+                    .then(|| (request.method().clone(), request.uri().path().to_owned(), Instant::now()));
                 let response = match uri_len(&request) > conn::MAX_URI_BYTES {
                     true => {
                         let mut response = error::response(&EdgeError::UriTooLong, None);
@@ -196,8 +197,10 @@ impl Connection {
                     }
                     false => gate.handle(request).await,
                 };
-                let status = response.status().as_u16();
-                tracing::debug!(%method, %path, status, micros = started.elapsed().as_micros() as u64, "request");
+                if let Some((method, path, started)) = logged {
+                    let (status, micros) = (response.status().as_u16(), started.elapsed().as_micros() as u64);
+                    tracing::debug!(%method, %path, status, micros, "request");
+                }
                 Ok::<_, std::convert::Infallible>(response.map(|body| held.hold(body)))
             }
         });

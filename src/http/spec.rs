@@ -48,10 +48,16 @@ pub struct BodyRule {
     validator: jsonschema::Validator,
 }
 
+/// The most segments a path template may have (the spec's longest has far fewer).
+const MAX_SEGMENTS: usize = 16;
+
 /// A path template with its operations.
 pub struct Route {
     pub template: String,
     segments: Vec<Segment>,
+    /// Bit 63 − i set when segment i is a literal: among templates of one length, the greater
+    /// value has a literal earlier (`Spec::route`'s order).
+    literal_first: u64,
     pub operations: Vec<Operation>,
 }
 
@@ -107,7 +113,7 @@ impl Spec {
                 let query = query_rules(&json, item, op, &components)?;
                 operations.push(Operation { id, method, secured, body, query });
             }
-            let segments = template
+            let segments: Vec<Segment> = template
                 .trim_start_matches('/')
                 .split('/')
                 .map(|s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
@@ -115,7 +121,13 @@ impl Spec {
                     None => Segment::Literal(s.to_owned()),
                 })
                 .collect();
-            routes.push(Route { template: template.clone(), segments, operations });
+            anyhow::ensure!(segments.len() <= MAX_SEGMENTS, "{template} has more than {MAX_SEGMENTS} segments");
+            let literal_first = segments
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| matches!(s, Segment::Literal(_)))
+                .fold(0, |mask, (i, _)| mask | 1u64 << (63 - i));
+            routes.push(Route { template: template.clone(), segments, literal_first, operations });
         }
         Ok(Spec { base_path, routes, json })
     }
@@ -127,12 +139,16 @@ impl Spec {
     /// The route for a path under the API root (`/user/groups/join`). Where several templates
     /// match, the one with a literal segment earliest wins (OpenAPI: concrete paths before
     /// templated ones), so `/user/groups/join` is never read as group `join`.
+    /// Runs on every request, so the path's segments stay on the stack: a path longer than any
+    /// template matches none.
     pub fn route(&self, path: &str) -> Option<&Route> {
-        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-        self.routes
-            .iter()
-            .filter(|r| r.matches(&parts))
-            .max_by_key(|r| r.segments.iter().map(|s| matches!(s, Segment::Literal(_))).collect::<Vec<_>>())
+        let mut parts = [""; MAX_SEGMENTS];
+        let mut count = 0;
+        for part in path.trim_start_matches('/').split('/') {
+            *parts.get_mut(count)? = part;
+            count += 1;
+        }
+        self.routes.iter().filter(|r| r.matches(&parts[..count])).max_by_key(|r| r.literal_first)
     }
 }
 
@@ -185,6 +201,10 @@ impl BodyRule {
     /// `Err` carries one sentence naming where the body is wrong and how, without echoing the
     /// values sent (a body may hold a token).
     pub fn validate(&self, body: &Value) -> Result<(), String> {
+        // The usual case, a valid body, without building an error iterator.
+        if self.validator.is_valid(body) {
+            return Ok(());
+        }
         let Some(error) = self.validator.iter_errors(body).next() else { return Ok(()) };
         let at = error.instance_path.to_string();
         let name = &self.schema_name;

@@ -426,24 +426,26 @@ fn escape(base64: &str) -> String {
 
 /// Reverses Onedata's escape, or returns `None` if `s` cannot be an escaped token.
 fn unescape(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '0' => out.push(match chars.next()? {
-                '0' => '0',
-                '1' => '_',
-                '2' => '-',
-                '3' => '/',
-                '4' => '+',
-                '5' => '=',
+    // Bytes, not chars: every byte of a valid escaped token is ASCII, and any other byte
+    // refuses it (so the output is ASCII too).
+    let mut out = Vec::with_capacity(s.len());
+    let mut bytes = s.bytes();
+    while let Some(b) = bytes.next() {
+        out.push(match b {
+            b'0' => match bytes.next()? {
+                b'0' => b'0',
+                b'1' => b'_',
+                b'2' => b'-',
+                b'3' => b'/',
+                b'4' => b'+',
+                b'5' => b'=',
                 _ => return None,
-            }),
-            c if c.is_ascii_alphanumeric() => out.push(c),
+            },
+            b if b.is_ascii_alphanumeric() => b,
             _ => return None,
-        }
+        });
     }
-    Some(out)
+    String::from_utf8(out).ok()
 }
 
 /// HMAC-SHA256 of the concatenation of `parts` under `key`.
