@@ -22,7 +22,7 @@ use super::context::RequestContext;
 use super::dispatch::{self, Call, OPERATIONS};
 use super::docs::Docs;
 use super::error::{self, Body, EdgeError};
-use super::limits::{Limiter, Peer};
+use super::limits::Limiter;
 use super::spec::{Operation, Spec, MAX_BODY_BYTES};
 use crate::domain::User;
 use crate::service::{App, AuthError};
@@ -64,7 +64,9 @@ impl Gate {
     /// included), without the body (contract §2); where GET is not allowed, neither is HEAD.
     /// Each answer is counted in the metrics under its spec operation (or `other`) and status,
     /// with its latency. A body the answer did not read is finished here (`finish_body`).
-    pub async fn handle(&self, mut request: Request<Incoming>) -> Response<Body> {
+    /// `peer` is the connection's TCP peer (the rate limits' address, unless a trusted proxy
+    /// names another).
+    pub async fn handle(&self, mut request: Request<Incoming>, peer: Option<IpAddr>) -> Response<Body> {
         let started = Instant::now();
         let head = request.method() == Method::HEAD;
         if head {
@@ -73,7 +75,7 @@ impl Gate {
         let (parts, body) = request.into_parts();
         let request = Request::from_parts(parts, ());
         let mut body = Some(body);
-        let (operation, mut response) = self.answer(&request, &mut body).await;
+        let (operation, mut response) = self.answer(&request, &mut body, peer).await;
         finish_body(request.headers(), body, &mut response).await;
         metrics::request(operation, response.status().as_str(), started.elapsed());
         if head {
@@ -86,7 +88,12 @@ impl Gate {
     /// `operationId` once the route and method name one, `metrics::OTHER` before that (never
     /// the raw path, whose values a client could multiply without end). Takes `body` out of
     /// its slot only if it reads it.
-    async fn answer(&self, request: &Request<()>, body: &mut Option<Incoming>) -> (&str, Response<Body>) {
+    async fn answer(
+        &self,
+        request: &Request<()>,
+        body: &mut Option<Incoming>,
+        peer: Option<IpAddr>,
+    ) -> (&str, Response<Body>) {
         let inner = &self.inner;
         let other = metrics::OTHER;
         let path = request.uri().path();
@@ -107,7 +114,7 @@ impl Gate {
             return (other, error::response(&EdgeError::MethodNotAllowed, Some(&route.allow())));
         };
         let params = route.params(api_path);
-        let response = match self.forward(request, body, operation, params).await {
+        let response = match self.forward(request, body, operation, params, peer).await {
             Ok(response) => response,
             Err(e) => error::response(&e, None),
         };
@@ -124,9 +131,9 @@ impl Gate {
         body: &mut Option<Incoming>,
         operation: &Operation,
         params: Vec<String>,
+        peer: Option<IpAddr>,
     ) -> Result<Response<Body>, EdgeError> {
         let limiter = &self.inner.limiter;
-        let peer = request.extensions().get::<Peer>().map(|p| p.0.ip());
         let client = limiter.client_ip(peer, request.headers());
         let address = client.map(super::limits::address_key);
         let join = JOIN_OPERATIONS.contains(&operation.id.as_str());
@@ -221,10 +228,10 @@ impl Gate {
         };
         match credentials {
             Credentials::Token(token) => {
-                limiter.check_auth(None, Some(&token))?;
-                self.inner.app.authenticate(&token).await.map_err(|e| match e {
+                limiter.check_auth(None, Some(token))?;
+                self.inner.app.authenticate(token).await.map_err(|e| match e {
                     AuthError::Rejected(why) => {
-                        limiter.auth_failed(address, Some(&token));
+                        limiter.auth_failed(address, Some(token));
                         EdgeError::InvalidAccessToken(why)
                     }
                     AuthError::Failed(e) => EdgeError::Domain(e),
@@ -266,19 +273,19 @@ fn is_write(method: &Method) -> bool {
 
 /// What a request authenticates with.
 #[derive(Debug, PartialEq, Eq)]
-enum Credentials {
-    /// An access token, as sent.
-    Token(String),
+enum Credentials<'a> {
+    /// An access token, as sent (borrowed from its header).
+    Token(&'a str),
     /// `Authorization: Basic` decoded: the login is everything before the first colon
     /// (RFC 7617 §2), the password everything after it.
     Basic { login: String, password: String },
 }
 
 /// The credentials of the first accepted header that is present, `None` when none is.
-fn credentials(headers: &HeaderMap) -> Result<Option<Credentials>, EdgeError> {
+fn credentials(headers: &HeaderMap) -> Result<Option<Credentials<'_>>, EdgeError> {
     let unreadable = || EdgeError::InvalidAccessToken("The access token is not valid text.".into());
     if let Some(value) = headers.get("x-auth-token") {
-        return value.to_str().map(|v| Some(Credentials::Token(v.trim().to_owned()))).map_err(|_| unreadable());
+        return value.to_str().map(|v| Some(Credentials::Token(v.trim()))).map_err(|_| unreadable());
     }
     if let Some(value) = headers.get(hyper::header::AUTHORIZATION) {
         // Basic credentials may hold any octets; only the scheme name is read as text here.
@@ -294,18 +301,18 @@ fn credentials(headers: &HeaderMap) -> Result<Option<Credentials>, EdgeError> {
         // after it was presented all the same: an invalid token, as an empty X-Auth-Token.
         let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
         if scheme.eq_ignore_ascii_case("bearer") {
-            return Ok(Some(Credentials::Token(token.trim().to_owned())));
+            return Ok(Some(Credentials::Token(token.trim())));
         }
     }
     if let Some(value) = headers.get("macaroon") {
-        return value.to_str().map(|v| Some(Credentials::Token(v.trim().to_owned()))).map_err(|_| unreadable());
+        return value.to_str().map(|v| Some(Credentials::Token(v.trim()))).map_err(|_| unreadable());
     }
     Ok(None)
 }
 
 /// `base64(login:password)` decoded (RFC 7617). Anything else is a 401 `invalid_credentials`,
 /// as a wrong password is: the client sent credentials that identify no one.
-fn basic(encoded: &str) -> Result<Credentials, EdgeError> {
+fn basic(encoded: &str) -> Result<Credentials<'static>, EdgeError> {
     use base64::Engine as _;
     let bad =
         || EdgeError::InvalidCredentials("The Basic credentials are not base64 of login:password in UTF-8.".into());
@@ -403,7 +410,7 @@ mod tests {
 
     fn token(pairs: &[(&'static str, &'static str)]) -> Option<String> {
         match credentials(&headers(pairs)).unwrap() {
-            Some(Credentials::Token(t)) => Some(t),
+            Some(Credentials::Token(t)) => Some(t.to_owned()),
             other => panic!("not a token: {other:?}"),
         }
     }
@@ -434,10 +441,12 @@ mod tests {
 
     #[test]
     fn basic_credentials_split_at_the_first_colon_and_anything_else_is_invalid_credentials() {
-        let basic = |value: &'static str| credentials(&headers(&[("authorization", value)]));
-        let pair = |login: &str, password: &str| {
-            Ok(Some(Credentials::Basic { login: login.to_owned(), password: password.to_owned() }))
+        let basic = |value: &'static str| match credentials(&headers(&[("authorization", value)])) {
+            Ok(Some(Credentials::Basic { login, password })) => Ok((login, password)),
+            Ok(other) => panic!("not Basic credentials: {other:?}"),
+            Err(e) => Err(e),
         };
+        let pair = |login: &str, password: &str| Ok((login.to_owned(), password.to_owned()));
         // base64("alice:pa:ss") and base64(":"), base64("bob:").
         assert_eq!(basic("Basic YWxpY2U6cGE6c3M="), pair("alice", "pa:ss"));
         assert_eq!(basic("basic  Ym9iOg== "), pair("bob", ""));
@@ -447,7 +456,7 @@ mod tests {
         }
         // X-Auth-Token wins over Authorization, as it always has.
         let both = headers(&[("x-auth-token", "t"), ("authorization", "Basic YWxpY2U6cGE6c3M=")]);
-        assert_eq!(credentials(&both).unwrap(), Some(Credentials::Token("t".into())));
+        assert_eq!(credentials(&both).unwrap(), Some(Credentials::Token("t")));
     }
 
     #[test]

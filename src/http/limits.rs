@@ -5,7 +5,7 @@
 //! right-most untrusted `X-Forwarded-For` hop when the operator trusts the proxy in front).
 
 use std::hash::{BuildHasher, Hash};
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv6Addr};
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -16,10 +16,6 @@ use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
 use hyper::header::HeaderMap;
 use ipnet::IpNet;
-
-/// The TCP peer of a connection, put on each request by `server`.
-#[derive(Clone, Copy, Debug)]
-pub struct Peer(pub SocketAddr);
 
 /// A limit as configured: at most `burst` events at once, and `burst` more every `period`
 /// (GCRA: one event back every `period / burst`).

@@ -180,8 +180,7 @@ impl Connection {
         let busy = activity.clone();
         let in_flight = InFlight::default();
         let counted = in_flight.clone();
-        let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
-            request.extensions_mut().insert(super::limits::Peer(peer));
+        let service = hyper::service::service_fn(move |request: Request<Incoming>| {
             let (busy, held) = (busy.begin(), counted.start());
             let gate = gate.clone();
             async move {
@@ -195,7 +194,7 @@ impl Connection {
                         response.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
                         response
                     }
-                    false => gate.handle(request).await,
+                    false => gate.handle(request, Some(peer.ip())).await,
                 };
                 if let Some((method, path, started)) = logged {
                     let (status, micros) = (response.status().as_u16(), started.elapsed().as_micros() as u64);
