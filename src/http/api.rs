@@ -37,7 +37,7 @@ fn reply<R: Reply>(result: Result<R, Error>) -> Result<R, ApiError> {
 fn caller(ctx: &RequestContext) -> Result<&User, Error> {
     // The gate authenticates every secured operation before the generated code runs; an
     // operation without a caller here would be a spec change the gate did not see: a bug.
-    ctx.caller.as_ref().ok_or_else(|| Error::internal("a secured operation was reached without a caller"))
+    ctx.caller.as_deref().ok_or_else(|| Error::internal("a secured operation was reached without a caller"))
 }
 
 /// An id from the path. One that cannot be an id names nothing: 404, as for an unknown one.

@@ -144,14 +144,15 @@ impl Gate {
             true => Some(self.authenticate(request.headers(), address).await?),
             false => None,
         };
-        let Some(user) = caller.as_ref().map(|c| c.id.as_str().to_owned()) else {
+        let Some(shared) = caller.clone() else {
             return self.process(request, body, operation, params, RequestContext { caller, client }).await;
         };
+        let user = shared.id.as_str();
         if join {
-            limiter.check_join(None, Some(&user))?;
+            limiter.check_join(None, Some(user))?;
         }
         if is_write(request.method()) {
-            limiter.write(&user)?;
+            limiter.write(user)?;
         }
         let result = self.process(request, body, operation, params, RequestContext { caller, client }).await;
         if join {
@@ -160,7 +161,7 @@ impl Gate {
                 Err(e) => error::status_and_code(e).0,
             };
             if matches!(status.as_u16(), 400 | 403 | 404) {
-                limiter.join_failed(address, &user);
+                limiter.join_failed(address, user);
             }
         }
         result
@@ -216,7 +217,7 @@ impl Gate {
     /// someone.
     /// An address, token or login that has failed too often is refused first, and each
     /// rejection counts against the address and the token or login.
-    async fn authenticate(&self, headers: &HeaderMap, address: Option<IpAddr>) -> Result<User, EdgeError> {
+    async fn authenticate(&self, headers: &HeaderMap, address: Option<IpAddr>) -> Result<Arc<User>, EdgeError> {
         let limiter = &self.inner.limiter;
         limiter.check_auth(address, None)?;
         let credentials = match credentials(headers) {
@@ -239,13 +240,14 @@ impl Gate {
             }
             Credentials::Basic { login, password } => {
                 limiter.check_login(&login)?;
-                self.inner.app.authenticate_basic(&login, &password).await.map_err(|e| match e {
+                let user = self.inner.app.authenticate_basic(&login, &password).await.map_err(|e| match e {
                     AuthError::Rejected(why) => {
                         limiter.login_failed(address, &login);
                         EdgeError::InvalidCredentials(why)
                     }
                     AuthError::Failed(e) => EdgeError::Domain(e),
-                })
+                })?;
+                Ok(Arc::new(user))
             }
         }
     }

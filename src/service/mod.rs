@@ -111,7 +111,7 @@ impl App {
     /// because the clock is read before the store is, and an entry is served only within the
     /// second of that reading. Zone privileges are not cached (they are read where an operation
     /// needs one); `current_user` reads the name and alias afresh.
-    pub async fn authenticate(&self, token: &str) -> Result<User, AuthError> {
+    pub async fn authenticate(&self, token: &str) -> Result<Arc<User>, AuthError> {
         let now = self.clock.now_unix();
         if let Some(user) = self.verified.get(token, now) {
             return Ok(user);
@@ -132,6 +132,7 @@ impl App {
             return Err(AuthError::Rejected("The access token has been revoked.".into()));
         }
         let user = user.ok_or_else(|| AuthError::Rejected("The user of this access token no longer exists.".into()))?;
+        let user = Arc::new(user);
         self.verified.insert(token, &user, now);
         Ok(user)
     }

@@ -88,7 +88,7 @@ async fn an_access_token_limited_to_t_authenticates_one_second_before_t() {
     let (app, clock) = app();
     let (bob, access) = user(&app, "bob").await;
     clock.set(DEADLINE - 1);
-    assert_eq!(app.authenticate(&until(&access, DEADLINE)).await, Ok(bob));
+    assert_eq!(app.authenticate(&until(&access, DEADLINE)).await, Ok(Arc::new(bob)));
 }
 
 #[tokio::test]
@@ -115,7 +115,7 @@ async fn tokens_without_a_time_caveat_do_not_expire() {
     };
     clock.advance(100 * 365 * 24 * 3_600);
     assert_eq!(app.join_group(&bob, &invite, None).await, Err(Error::InvalidToken(expired())));
-    assert_eq!(app.authenticate(&access).await, Ok(bob.clone()));
+    assert_eq!(app.authenticate(&access).await, Ok(Arc::new(bob.clone())));
     assert_eq!(app.join_group(&bob, &unlimited_invite, None).await, Ok(group));
 }
 
@@ -135,7 +135,7 @@ async fn an_access_token_verified_one_second_before_t_is_refused_exactly_at_t() 
     let (bob, access) = user(&app, "bob").await;
     let limited = until(&access, DEADLINE);
     clock.set(DEADLINE - 1);
-    assert_eq!(app.authenticate(&limited).await, Ok(bob));
+    assert_eq!(app.authenticate(&limited).await, Ok(Arc::new(bob)));
     clock.set(DEADLINE);
     assert_eq!(app.authenticate(&limited).await, Err(AuthError::Rejected(expired())));
 }
@@ -162,10 +162,10 @@ fn identifier(token: &str) -> String {
 async fn an_access_token_revoked_elsewhere_is_refused_from_the_next_second_on() {
     let (app, clock, elsewhere, _dir) = app_on_sqlite();
     let (bob, access) = user(&app, "bob").await;
-    assert_eq!(app.authenticate(&access).await, Ok(bob.clone()));
+    assert_eq!(app.authenticate(&access).await, Ok(Arc::new(bob.clone())));
     elsewhere.execute("UPDATE tokens SET revoked = 1 WHERE id = ?1", [identifier(&access)]).unwrap();
     // Within the second of its verification the token is answered from the cache: the bound.
-    assert_eq!(app.authenticate(&access).await, Ok(bob));
+    assert_eq!(app.authenticate(&access).await, Ok(Arc::new(bob)));
     clock.advance(1);
     assert_eq!(app.authenticate(&access).await, Err(AuthError::Rejected("The access token has been revoked.".into())));
 }
@@ -174,9 +174,9 @@ async fn an_access_token_revoked_elsewhere_is_refused_from_the_next_second_on() 
 async fn the_access_token_of_a_user_deleted_elsewhere_is_refused_from_the_next_second_on() {
     let (app, clock, elsewhere, _dir) = app_on_sqlite();
     let (bob, access) = user(&app, "bob").await;
-    assert_eq!(app.authenticate(&access).await, Ok(bob.clone()));
+    assert_eq!(app.authenticate(&access).await, Ok(Arc::new(bob.clone())));
     elsewhere.execute("DELETE FROM users WHERE id = ?1", [bob.id.as_str()]).unwrap();
-    assert_eq!(app.authenticate(&access).await, Ok(bob));
+    assert_eq!(app.authenticate(&access).await, Ok(Arc::new(bob)));
     clock.advance(1);
     let gone = AuthError::Rejected("The user of this access token no longer exists.".into());
     assert_eq!(app.authenticate(&access).await, Err(gone));

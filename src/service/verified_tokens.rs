@@ -22,7 +22,8 @@ pub(super) struct VerifiedTokens {
 }
 
 struct Verified {
-    user: User,
+    /// Shared with every request it authenticates: a hit copies nothing.
+    user: Arc<User>,
     /// The clock's reading (whole seconds) taken before the store was asked.
     second: u64,
 }
@@ -35,7 +36,7 @@ impl VerifiedTokens {
     /// The user of `token` if it was verified during the second `now`. An entry from any other
     /// second (earlier, or later if the clock went back) is a miss, so no entry outlives one
     /// second of the clock, and a `time <` caveat that held at verification still holds.
-    pub(super) fn get(&self, token: &str, now: u64) -> Option<User> {
+    pub(super) fn get(&self, token: &str, now: u64) -> Option<Arc<User>> {
         let hit = self.cache.get(token)?;
         (hit.second == now).then(|| hit.user.clone())
     }
@@ -47,7 +48,7 @@ impl VerifiedTokens {
 
     /// Records that `token` identified `user` according to a store read made after the clock
     /// read `now`.
-    pub(super) fn insert(&self, token: &str, user: &User, now: u64) {
+    pub(super) fn insert(&self, token: &str, user: &Arc<User>, now: u64) {
         self.cache.insert(token.to_owned(), Arc::new(Verified { user: user.clone(), second: now }));
     }
 }
