@@ -10,7 +10,7 @@ use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User};
 use oz_groups::service::App;
 use oz_groups::store::{JoinOutcome, LinkOutcome, TokenGrant, TokenRecord};
 
-use crate::seed::{concurrently, name, user, Progress};
+use crate::seed::{collect, name, user};
 use crate::storage::invite_record;
 
 /// Groups of the hierarchy, the top one included.
@@ -33,6 +33,17 @@ pub struct HierarchyLoad {
     /// Store calls made (each one transaction in the store's API).
     pub writes: u64,
     pub seconds: f64,
+}
+
+impl HierarchyLoad {
+    /// What was loaded, and in how long.
+    pub fn summary(&self) -> String {
+        let (groups, links, users) = (self.groups + self.subtree_groups, self.links, self.users);
+        format!(
+            "{groups} groups, {links} links, {users} users, {} memberships in {:.0} s",
+            self.memberships, self.seconds
+        )
+    }
 }
 
 /// What the timed part needs from the load.
@@ -100,58 +111,31 @@ pub async fn load(app: &App) -> anyhow::Result<Loaded> {
     let mut load = HierarchyLoad::default();
 
     // 1. The users.
-    let mut users: Vec<(usize, User)> = Vec::with_capacity(USERS);
-    let mut progress = Progress::new("hierarchy: users", USERS);
-    concurrently(
-        USERS,
-        None,
-        |i| {
-            let store = store.clone();
-            async move {
-                let user = user(&format!("hierarchy user {i}"))?;
-                store.create_user(&user).await?;
-                Ok((i, user))
-            }
-        },
-        |u| {
-            users.push(u);
-            progress.tick(users.len());
-            Ok(())
-        },
-    )
+    let users = collect("hierarchy: users", USERS, None, |i| {
+        let store = store.clone();
+        async move {
+            let user = user(&format!("hierarchy user {i}"))?;
+            store.create_user(&user).await?;
+            Ok(user)
+        }
+    })
     .await?;
-    users.sort_unstable_by_key(|(i, _)| *i);
-    let users: Arc<Vec<User>> = Arc::new(users.into_iter().map(|(_, u)| u).collect());
+    let users = Arc::new(users);
     load.users = users.len() as u64;
     load.writes += load.users;
 
     // 2. The groups, group g created by user g (its first member, with every privilege).
-    let mut groups: Vec<(usize, GroupId)> = Vec::with_capacity(n_groups);
-    let mut progress = Progress::new("hierarchy: groups", n_groups);
-    concurrently(
-        n_groups,
-        None,
-        |g| {
-            let (store, users) = (store.clone(), users.clone());
-            async move {
-                let group = Group {
-                    id: GroupId::generate(),
-                    name: name(&format!("hierarchy group {g}"))?,
-                    kind: GroupType::Team,
-                };
-                store.create_group(&group, &users[g].id, PrivilegeSet::all()).await?;
-                Ok((g, group.id))
-            }
-        },
-        |g| {
-            groups.push(g);
-            progress.tick(groups.len());
-            Ok(())
-        },
-    )
+    let groups = collect("hierarchy: groups", n_groups, None, |g| {
+        let (store, users) = (store.clone(), users.clone());
+        async move {
+            let group =
+                Group { id: GroupId::generate(), name: name(&format!("hierarchy group {g}"))?, kind: GroupType::Team };
+            store.create_group(&group, &users[g].id, PrivilegeSet::all()).await?;
+            Ok(group.id)
+        }
+    })
     .await?;
-    groups.sort_unstable_by_key(|(g, _)| *g);
-    let groups: Arc<Vec<GroupId>> = Arc::new(groups.into_iter().map(|(_, g)| g).collect());
+    let groups = Arc::new(groups);
     load.groups = GROUPS as u64;
     load.subtree_groups = SUBTREE as u64;
     load.memberships = n_groups as u64;
@@ -161,94 +145,59 @@ pub async fn load(app: &App) -> anyhow::Result<Loaded> {
     // invite record per group good for all its joiners.
     let members = USERS.saturating_sub(n_groups);
     let per_group = members.div_ceil(GROUPS) as u32;
-    let mut invites: Vec<(usize, String)> = Vec::with_capacity(GROUPS);
-    let mut progress = Progress::new("hierarchy: invite records", GROUPS);
-    concurrently(
-        GROUPS,
-        None,
-        |g| {
-            let (store, groups) = (store.clone(), groups.clone());
-            async move {
-                let record = invite_record(&groups[g], Some(per_group));
-                store.insert_token(&record).await?;
-                Ok((g, record.id))
-            }
-        },
-        |t| {
-            invites.push(t);
-            progress.tick(invites.len());
-            Ok(())
-        },
-    )
+    let invites = collect("hierarchy: invite records", GROUPS, None, |g| {
+        let (store, groups) = (store.clone(), groups.clone());
+        async move {
+            let record = invite_record(&groups[g], Some(per_group));
+            store.insert_token(&record).await?;
+            Ok(record.id)
+        }
+    })
     .await?;
-    invites.sort_unstable_by_key(|(g, _)| *g);
-    let invites: Arc<Vec<String>> = Arc::new(invites.into_iter().map(|(_, t)| t).collect());
+    let invites = Arc::new(invites);
     load.writes += GROUPS as u64;
-    let mut refused = 0u64;
-    let mut progress = Progress::new("hierarchy: memberships", members);
-    let mut seen = 0;
-    concurrently(
-        members,
-        None,
-        |j| {
-            let (store, users, invites) = (store.clone(), users.clone(), invites.clone());
-            async move {
-                let u = n_groups + j;
-                Ok(store.join_with_token(&invites[u % GROUPS], &users[u].id).await?)
-            }
-        },
-        |outcome| {
-            match outcome {
-                JoinOutcome::Joined(_) => load.memberships += 1,
-                _ => refused += 1,
-            }
-            seen += 1;
-            progress.tick(seen);
-            Ok(())
-        },
-    )
+    let joined = collect("hierarchy: memberships", members, None, |j| {
+        let (store, users, invites) = (store.clone(), users.clone(), invites.clone());
+        async move {
+            let u = n_groups + j;
+            Ok(matches!(store.join_with_token(&invites[u % GROUPS], &users[u].id).await?, JoinOutcome::Joined(_)))
+        }
+    })
     .await?;
     load.writes += members as u64;
+    let refused = joined.iter().filter(|j| !**j).count();
     if refused > 0 {
         anyhow::bail!("hierarchy load: {refused} joins were refused");
     }
+    load.memberships += members as u64;
 
     // 4. The links: a single-use nested invite record of the parent, used by the child.
     let links = Arc::new(links());
-    let mut refused = Vec::new();
-    let mut progress = Progress::new("hierarchy: links", links.len());
-    let mut seen = 0;
-    concurrently(
-        links.len(),
-        None,
-        |l| {
-            let (store, groups, links) = (store.clone(), groups.clone(), links.clone());
-            async move {
-                let (parent, child) = links[l];
-                let mut record: TokenRecord = invite_record(&groups[parent], Some(1));
-                record.grant = TokenGrant::GroupInviteGroup {
-                    group: groups[parent].clone(),
-                    privileges: PrivilegeSet::default_member(),
-                };
-                store.insert_token(&record).await?;
-                Ok((l, store.link_with_token(&record.id, &groups[child]).await?))
-            }
-        },
-        |(l, outcome)| {
-            match outcome {
-                LinkOutcome::Linked(_) => load.links += 1,
-                other => refused.push(format!("{:?}: {other:?}", links[l])),
-            }
-            seen += 1;
-            progress.tick(seen);
-            Ok(())
-        },
-    )
-    .await?;
+    let refused: Vec<String> = collect("hierarchy: links", links.len(), None, |l| {
+        let (store, groups, links) = (store.clone(), groups.clone(), links.clone());
+        async move {
+            let (parent, child) = links[l];
+            let mut record: TokenRecord = invite_record(&groups[parent], Some(1));
+            record.grant = TokenGrant::GroupInviteGroup {
+                group: groups[parent].clone(),
+                privileges: PrivilegeSet::default_member(),
+            };
+            store.insert_token(&record).await?;
+            Ok(match store.link_with_token(&record.id, &groups[child]).await? {
+                LinkOutcome::Linked(_) => None,
+                other => Some(format!("{:?}: {other:?}", links[l])),
+            })
+        }
+    })
+    .await?
+    .into_iter()
+    .flatten()
+    .collect();
     load.writes += 2 * links.len() as u64;
     if !refused.is_empty() {
         anyhow::bail!("hierarchy load: {} links were refused, the first {}", refused.len(), refused[0]);
     }
+    load.links = links.len() as u64;
     load.seconds = started.elapsed().as_secs_f64();
 
     let lv = levels();

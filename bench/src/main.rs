@@ -31,7 +31,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run every workload and write the results (what `make bench` calls).
-    Run(RunArgs),
+    Run(orchestrate::Config),
     /// Seed a memory-backend app in this process, write its token files, and serve it.
     ServeMemory(ServeArgs),
     /// Regenerate results.md and results.svg (and print the before/after table) from a results.json.
@@ -45,51 +45,6 @@ struct ReportArgs {
     /// Where results.md and results.svg go.
     #[arg(long, default_value = "bench")]
     out: PathBuf,
-}
-
-#[derive(Args, Debug)]
-struct RunArgs {
-    /// Scratch directory (data dirs, token files, logs); emptied first.
-    #[arg(long, default_value = "target/oz-bench")]
-    work: PathBuf,
-    /// Where results.json, results.md and results.svg are written; a results.json already there
-    /// is the "before" of the before/after table.
-    #[arg(long, default_value = "bench")]
-    out: PathBuf,
-    #[arg(long, default_value = "bench/wrk/oz.lua")]
-    script: PathBuf,
-    /// Seconds of each timed wrk run.
-    #[arg(long, default_value_t = 10)]
-    seconds: u32,
-    /// Seconds of each calibration probe.
-    #[arg(long, default_value_t = 2)]
-    probe_seconds: u32,
-    /// Seconds of timed work for the storage limit.
-    #[arg(long, default_value_t = 10)]
-    storage_seconds: u32,
-    /// Seconds of each wrk run at scale.
-    #[arg(long, default_value_t = 5)]
-    scale_seconds: u32,
-    #[arg(long, default_value_t = 256)]
-    read_users: usize,
-    #[arg(long, default_value_t = 10)]
-    groups_per_reader: usize,
-    #[arg(long, default_value_t = 64)]
-    reject_users: usize,
-    /// Groups of the scale run (0 skips it).
-    #[arg(long, default_value_t = 100_000)]
-    scale_groups: usize,
-    #[arg(long, default_value_t = 1_000_000)]
-    scale_memberships: usize,
-    /// Seconds the scale load may take; it stops there and reports what it reached.
-    #[arg(long, default_value_t = 300)]
-    scale_budget: u64,
-    /// Run only these parts (comma-separated; for quick iteration): baseline, storage, memory,
-    /// sqlite, postgres, scale. The results then show the others as not run. PostgreSQL runs
-    /// against OZ_TEST_POSTGRES_URL, else a throwaway cluster this process starts (Debian's
-    /// postgresql package); without either it is SKIPPED, loudly (under CI=true: a failure).
-    #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(orchestrate::PARTS))]
-    only: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -128,34 +83,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
+fn run(mut cfg: orchestrate::Config) -> anyhow::Result<ExitCode> {
     let exe = std::env::current_exe()?;
-    let bins = exe.parent().context("the binary has no directory")?.to_path_buf();
+    cfg.bins = exe.parent().context("the binary has no directory")?.to_path_buf();
     // The server (started now, and kept until this process ends) only when its part runs. Without
     // PostgreSQL the skip rule applies: a SKIPPED part in the results, or a failure under CI.
-    let postgres_url = if a.only.is_empty() || a.only.iter().any(|p| p == "postgres" || p == "hierarchy") {
-        oz_testkit::postgres::server_url_blocking("oz-bench: the PostgreSQL part")
-    } else {
-        None
-    };
-    let cfg = orchestrate::Config {
-        work: a.work,
-        out: a.out,
-        script: std::fs::canonicalize(&a.script).with_context(|| format!("{}", a.script.display()))?,
-        bins,
-        seconds: a.seconds,
-        probe_seconds: a.probe_seconds,
-        scale_seconds: a.scale_seconds,
-        storage_seconds: a.storage_seconds,
-        read_users: a.read_users,
-        groups_per_reader: a.groups_per_reader,
-        reject_users: a.reject_users,
-        scale_groups: a.scale_groups,
-        scale_memberships: a.scale_memberships,
-        scale_budget_s: a.scale_budget,
-        only: a.only,
-        postgres_url,
-    };
+    if cfg.runs("postgres") || cfg.runs("hierarchy") {
+        cfg.postgres_url = oz_testkit::postgres::server_url_blocking("oz-bench: the PostgreSQL part");
+    }
+    cfg.script = std::fs::canonicalize(&cfg.script).with_context(|| format!("{}", cfg.script.display()))?;
     // The committed results are the "before": read now, before this run replaces them.
     let previous = report::read_previous(&cfg.out.join("results.json"));
     let mut bench = orchestrate::Bench::new(cfg)?;
@@ -163,10 +99,9 @@ fn run(a: RunArgs) -> anyhow::Result<ExitCode> {
     let r = report::build(bench.results, bench.cfg, previous);
     report::write_json(&r, &r.settings.out)?;
     report::write_views(&r, &r.settings.out)?;
-    let failed = report::failed(&r);
     // A missed target is a finding, reported in the file; a workload with no figures at all is
     // a broken benchmark, and says so with the exit status too.
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if report::failed(&r) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -181,10 +116,10 @@ fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
             database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
         };
         let app = oz_groups::startup::build_app(&args).await?;
-        let mut join_groups = Vec::new();
-        if a.join > 0 {
-            join_groups = seed::join_pairs(&app, a.join, &a.dir.join("join.txt")).await?.groups;
-        }
+        let join_groups = match a.join {
+            0 => Vec::new(),
+            n => seed::join_pairs(&app, n, &a.dir.join("join.txt")).await?.groups,
+        };
         if a.read > 0 {
             seed::read_users(&app, a.read, a.groups_per_reader, &a.dir.join("read.txt")).await?;
         }

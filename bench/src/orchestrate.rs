@@ -1,9 +1,9 @@
 //! The benchmark's sequence: baseline, storage limit, then join/reject/read on the memory and
 //! SQLite backends, then PostgreSQL (pgbench's storage limit, join/reject/read, and two
-//! instances sharing one database), then the scale run. Each workload gets its own server process on a fresh
-//! fixture (so each peak RSS is that workload's), is checked with one request before it is
-//! timed, and is verified afterwards; a workload that fails is recorded as failed and the rest
-//! still run, so `make bench` always ends with a results file.
+//! instances sharing one database), then the scale run and the hierarchy. Each workload gets its
+//! own server process on a fresh fixture (so each peak RSS is that workload's), is checked with
+//! one request before it is timed, and is verified afterwards; a workload that fails is recorded
+//! as failed and the rest still run, so `make bench` always ends with a results file.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -14,11 +14,18 @@ use oz_groups::config::StoreArgs;
 use oz_groups::service::App;
 use serde::{Deserialize, Serialize};
 
+use crate::hierarchy::{self, HierarchyLoad};
 use crate::postgres::{self as pg, PgbenchResult, ServerInfo};
-use crate::procs::{peak_rss, status_bytes, wait_for_quiet, Server};
+use crate::procs::{cores, peak_rss, status_bytes, wait_for_quiet, Server};
 use crate::profile::{self, Profile};
+use crate::scale::{self, ScaleLoad};
+use crate::seed::{self, name, JoinFixture};
+use crate::smoke;
+use crate::storage::{self, StorageResult};
+use crate::wrk::{Load, Shape, Wrk, WrkResult, CONNECTIONS, THREADS};
 
-/// `oz-groups serve`'s rate-limit flags, each given `off` for the benchmark.
+/// `oz-groups serve`'s rate-limit flags, each given `off` for the benchmark: wrk sends every
+/// request from one address, and the reject workload is nothing but failed joins.
 const NO_RATE_LIMITS: [&str; 6] = [
     "--limit-auth-failures-per-address",
     "--limit-auth-failures-per-token",
@@ -27,57 +34,82 @@ const NO_RATE_LIMITS: [&str; 6] = [
     "--limit-join-failures-per-user",
     "--limit-writes-per-user",
 ];
-use crate::hierarchy::{self, HierarchyLoad};
-use crate::scale::{self, ScaleLoad};
-use crate::seed::{self, name, JoinFixture};
-use crate::smoke;
-use crate::storage::{self, StorageResult};
-use crate::wrk::{Load, Shape, Wrk, WrkResult};
 
-/// Below this share of busy CPUs the machine counts as quiet enough to time a run.
+/// Below this share of busy CPUs the machine counts as quiet enough to time a run; how long to
+/// wait for quiet before the first run, and before each timed run after it.
 const QUIET_PCT: f64 = 10.0;
-/// How long to wait for quiet before the first run, and before each timed run after it.
 const QUIET_FIRST_S: u64 = 60;
 const QUIET_EACH_S: u64 = 20;
 
 /// pgbench's concurrent run: the HTTP runs' connection count, on as many threads as wrk has.
-pub const PGBENCH_CLIENTS: u32 = crate::wrk::CONNECTIONS;
-pub const PGBENCH_THREADS: u32 = crate::wrk::THREADS;
+pub const PGBENCH_CLIENTS: u32 = CONNECTIONS;
 /// The two-instance run: each instance gets its own wrk with half the connections, on one
 /// thread (two wrk threads in all, as in every other run).
-pub const TWO_CONNECTIONS: u32 = crate::wrk::CONNECTIONS / 2;
-pub const TWO_THREADS: u32 = 1;
-
-/// The parts of a run, in order; `--only` picks some of them.
+const TWO_CONNECTIONS: u32 = CONNECTIONS / 2;
+const TWO_THREADS: u32 = 1;
 /// Items per page in the scale run's paged list.
 const LIST_PAGE: u32 = 100;
+/// How many times the hierarchy's subtree is linked and unlinked.
+pub const LINK_ROUNDS: usize = 5;
+/// How many times the runs behind issue 9's CPU ratios (hello, reject, read) are made.
+const RATIO_RUNS: usize = 3;
+/// How many times the PostgreSQL join runs (one instance, two instances) are made; the median
+/// run of each is reported.
+const PG_RUNS: usize = 3;
 
+/// The parts of a run, in order; `--only` picks some of them.
 pub const PARTS: &[&str] = &["baseline", "storage", "memory", "sqlite", "postgres", "scale", "hierarchy"];
 
-/// Settings of one `make bench`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// Settings of one `make bench`: the flags of `oz-bench run`, and where its binaries are.
+#[derive(clap::Args, Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Config {
-    /// Scratch space: data dirs, token files, logs (`target/oz-bench`).
+    /// Scratch directory (data dirs, token files, logs); emptied first.
+    #[arg(long, default_value = "target/oz-bench")]
     pub work: PathBuf,
-    /// Where results.json, results.md and results.svg go (`bench/`).
+    /// Where results.json, results.md and results.svg are written; a results.json already there
+    /// is the "before" of the before/after table.
+    #[arg(long, default_value = "bench")]
     pub out: PathBuf,
+    #[arg(long, default_value = "bench/wrk/oz.lua")]
     pub script: PathBuf,
     /// Where the release binaries are (oz-groups, oz-bench, oz-bench-hello).
+    #[arg(skip)]
     pub bins: PathBuf,
+    /// Seconds of each timed wrk run.
+    #[arg(long, default_value_t = 10)]
     pub seconds: u32,
+    /// Seconds of each calibration probe.
+    #[arg(long, default_value_t = 2)]
     pub probe_seconds: u32,
-    pub scale_seconds: u32,
+    /// Seconds of timed work for the storage limit.
+    #[arg(long, default_value_t = 10)]
     pub storage_seconds: u32,
+    /// Seconds of each wrk run at scale.
+    #[arg(long, default_value_t = 5)]
+    pub scale_seconds: u32,
+    #[arg(long, default_value_t = 256)]
     pub read_users: usize,
+    #[arg(long, default_value_t = 10)]
     pub groups_per_reader: usize,
+    #[arg(long, default_value_t = 64)]
     pub reject_users: usize,
+    /// Groups of the scale run (0 skips it).
+    #[arg(long, default_value_t = 100_000)]
     pub scale_groups: usize,
+    #[arg(long, default_value_t = 1_000_000)]
     pub scale_memberships: usize,
+    /// Seconds the scale load may take; it stops there and reports what it reached.
+    #[arg(long = "scale-budget", value_name = "SCALE_BUDGET", default_value_t = 300)]
     pub scale_budget_s: u64,
-    /// The parts to run (empty: all of `PARTS`).
+    /// Run only these parts (comma-separated; for quick iteration): baseline, storage, memory,
+    /// sqlite, postgres, scale. The results then show the others as not run. PostgreSQL runs
+    /// against OZ_TEST_POSTGRES_URL, else a throwaway cluster this process starts (Debian's
+    /// postgresql package); without either it is SKIPPED, loudly (under CI=true: a failure).
+    #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(PARTS))]
     pub only: Vec<String>,
     /// The PostgreSQL server (`oz_testkit::postgres::server_url_blocking`); none: the PostgreSQL
     /// part is skipped. Not in results.json: whether it ran is in the results.
+    #[arg(skip)]
     #[serde(skip)]
     pub postgres_url: Option<String>,
 }
@@ -112,6 +144,17 @@ impl Outcome {
         Outcome { error: Some(format!("{e:#}")), ..Outcome::default() }
     }
 
+    /// A run's figures with what `check` finds wrong in them.
+    fn checked(r: WrkResult, peak_rss: Option<u64>, check: fn(&WrkResult) -> Vec<String>) -> Outcome {
+        Outcome { problems: check(&r), wrk: Some(r), peak_rss, ..Outcome::default() }
+    }
+
+    /// A server's start-up time and resident set right after it, before any figures.
+    fn started(server: &Server) -> Outcome {
+        let rss_at_start = status_bytes(server.pid(), "VmRSS");
+        Outcome { startup: Some(server.startup), rss_at_start, ..Outcome::default() }
+    }
+
     pub fn rps(&self) -> Option<f64> {
         self.wrk.as_ref().map(WrkResult::rps)
     }
@@ -124,7 +167,19 @@ pub struct Backend {
     pub read: Outcome,
 }
 
+impl Backend {
+    fn failed(o: Outcome) -> Backend {
+        Backend { join: o.clone(), reject: o.clone(), read: o }
+    }
+
+    pub fn workloads(&self) -> [(&'static str, &Outcome); 3] {
+        [("join", &self.join), ("reject", &self.reject), ("read", &self.read)]
+    }
+}
+
+/// The machine of a run (every field may be missing from an older results file).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Machine {
     pub cores: usize,
     pub cpu_model: String,
@@ -225,6 +280,12 @@ pub struct Results {
     pub background_pct: f64,
 }
 
+/// wrk's figures of a run, and the server's peak RSS after it.
+type Measured = (WrkResult, Option<u64>);
+
+/// A PostgreSQL connection count running alongside a timed run (`Bench::pool_probe`).
+type PoolProbe = Option<tokio::task::JoinHandle<anyhow::Result<(i64, i64)>>>;
+
 pub struct Bench {
     pub cfg: Config,
     rt: tokio::runtime::Runtime,
@@ -268,15 +329,14 @@ impl Bench {
         });
         if self.cfg.runs("baseline") {
             step("baseline: bare hyper hello");
-            self.results.baseline = self.baseline().unwrap_or_else(Outcome::failed);
-            report_outcome("baseline", &self.results.baseline);
+            self.results.baseline = reported("baseline", self.baseline());
         }
 
         if self.cfg.runs("storage") {
             step("storage limit: sequential join_with_token on a fresh SqliteStore");
-            let dir = self.cfg.work.join("storage");
             let secs = Duration::from_secs(u64::from(self.cfg.storage_seconds));
-            let storage = self.rt.block_on(storage::measure(&dir, secs)).map_err(|e| format!("{e:#}"));
+            let storage = self.rt.block_on(storage::measure(&self.cfg.work.join("storage"), secs));
+            let storage = storage.map_err(|e| format!("{e:#}"));
             match &storage {
                 Ok(s) => eprintln!("  {:.0} tx/s, p50 {} us, p99 {} us", s.tps(), s.p50_us, s.p99_us),
                 Err(e) => eprintln!("  failed: {e}"),
@@ -286,18 +346,14 @@ impl Bench {
 
         if self.cfg.runs("memory") {
             step("memory backend (oz-bench serve-memory: the same server code, release, own process)");
-            self.results.memory.join = self.memory_join().unwrap_or_else(Outcome::failed);
-            report_outcome("join (memory)", &self.results.memory.join);
-            self.results.memory.reject = self.memory_simple(Workload::Reject).unwrap_or_else(Outcome::failed);
-            report_outcome("reject (memory)", &self.results.memory.reject);
-            self.results.memory.read = self.memory_simple(Workload::Read).unwrap_or_else(Outcome::failed);
-            report_outcome("read (memory)", &self.results.memory.read);
+            self.results.memory.join = reported("join (memory)", self.memory_join());
+            self.results.memory.reject = reported("reject (memory)", self.memory_simple(Workload::Reject));
+            self.results.memory.read = reported("read (memory)", self.memory_simple(Workload::Read));
         }
 
         if self.cfg.runs("sqlite") {
             step("SQLite backend (target/release/oz-groups serve)");
-            let dir = self.cfg.work.join("sqlite");
-            self.results.sqlite = self.durable_backend(&dir, &Durable::Sqlite);
+            self.results.sqlite = self.durable_backend(&self.cfg.work.join("sqlite"), &Durable::Sqlite);
         }
 
         if self.cfg.runs("postgres") {
@@ -320,77 +376,46 @@ impl Bench {
         if self.cfg.runs("hierarchy") {
             self.results.hierarchy = self.hierarchies();
         }
-        if let Some(hello) = self.hello.take() {
-            if let Err(e) = hello.stop() {
-                eprintln!("stopping the hello server: {e:#}");
-            }
+        if let Some(Err(e)) = self.hello.take().map(Server::stop) {
+            eprintln!("stopping the hello server: {e:#}");
         }
         self.results.seconds_total = started.elapsed().as_secs_f64();
     }
 
     // --- servers ---------------------------------------------------------------------------
 
-    fn bin(&self, name: &str) -> PathBuf {
-        self.cfg.bins.join(name)
-    }
-
-    fn spawn(&self, name: &str, program: &Path, args: &[String]) -> anyhow::Result<Server> {
-        self.spawn_env(name, program, args, &[])
-    }
-
-    fn spawn_env(&self, name: &str, program: &Path, args: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
+    /// The release binary `program`, its log in the scratch directory.
+    fn spawn(&self, name: &str, program: &str, args: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
         let log = self.cfg.work.join(format!("server-{name}.log"));
         // A large store may take a while to open; a healthy start takes milliseconds.
-        Server::spawn(name, program, args, env, &log, Duration::from_secs(300))
+        Server::spawn(name, &self.cfg.bins.join(program), args, env, &log, Duration::from_secs(300))
     }
 
     /// `oz-groups serve` on the data dir `dir` (its master key, and its SQLite database unless
-    /// `db` names a PostgreSQL one).
-    fn spawn_store(&self, name: &str, dir: &Path, db: &Durable) -> anyhow::Result<Server> {
-        self.spawn_store_env(name, dir, db, &[])
+    /// `db` names a PostgreSQL one), without rate limits.
+    fn spawn_store(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> anyhow::Result<Server> {
+        let mut args: Vec<String> = vec!["serve".into(), "--listen".into(), "127.0.0.1:0".into()];
+        args.extend(NO_RATE_LIMITS.iter().flat_map(|limit| [limit.to_string(), "off".into()]));
+        args.extend(["--data-dir".into(), dir.display().to_string()]);
+        args.extend(db.url().into_iter().flat_map(|url| ["--database".into(), url]));
+        self.spawn(name, "oz-groups", &args, env)
     }
 
-    fn spawn_store_env(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> anyhow::Result<Server> {
-        let args = ["serve", "--listen", "127.0.0.1:0"].map(str::to_owned);
-        let mut args = args.to_vec();
-        // No rate limits: wrk sends every request from one address, and the reject workload is
-        // nothing but failed joins.
-        for limit in NO_RATE_LIMITS {
-            args.extend([limit.to_owned(), "off".to_owned()]);
-        }
-        args.push("--data-dir".to_owned());
-        args.push(dir.display().to_string());
-        if let Durable::Postgres(url) = db {
-            args.push("--database".to_owned());
-            args.push(url.clone());
-        }
-        self.spawn_env(name, &self.bin("oz-groups"), &args, env)
-    }
-
-    /// The memory backend: seeding has to happen inside the server's process.
-    fn spawn_memory(&self, name: &str, dir: &Path, fixture: &[(&str, usize)]) -> anyhow::Result<Server> {
-        let mut args = vec!["serve-memory".to_owned(), "--dir".to_owned(), dir.display().to_string()];
-        for (flag, n) in fixture {
-            args.push(format!("--{flag}"));
-            args.push(n.to_string());
-        }
-        args.push("--groups-per-reader".to_owned());
-        args.push(self.cfg.groups_per_reader.to_string());
-        self.spawn(name, &self.bin("oz-bench"), &args)
+    /// The memory backend, with `fixture` (`--join N`, ...): seeding has to happen inside the
+    /// server's process.
+    fn spawn_memory(&self, name: &str, dir: &Path, (flag, n): (&str, usize)) -> anyhow::Result<Server> {
+        let args = format!("serve-memory --{flag} {n} --groups-per-reader {}", self.cfg.groups_per_reader);
+        let mut args: Vec<String> = args.split(' ').map(str::to_owned).collect();
+        args.extend(["--dir".to_owned(), dir.display().to_string()]);
+        self.spawn(name, "oz-bench", &args, &[])
     }
 
     /// Runs wrk and reads the server's peak RSS right after.
-    fn timed(
-        &self,
-        label: &str,
-        server: &Server,
-        load: &Load,
-        seconds: u32,
-    ) -> anyhow::Result<(WrkResult, Option<u64>)> {
+    fn timed(&self, label: &str, server: &Server, load: &Load, seconds: u32) -> anyhow::Result<Measured> {
         // A PostgreSQL label: the database's processes do the workload's work too.
         let shape = Shape { database_cpu: label.starts_with("postgres"), ..Shape::default() };
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
-        let r = self.wrk.run_shaped(label, &server.addr, load, seconds, server.pid(), shape)?;
+        let r = self.wrk.run(label, &server.addr, load, seconds, server.pid(), shape)?;
         Ok((r, peak_rss(server.pid())))
     }
 
@@ -398,7 +423,7 @@ impl Bench {
     /// length against the hello server (when it runs and `paired`), so that each ratio to hello
     /// compares two runs a few seconds apart: the machine's speed drifts over a `make bench` by
     /// more than the targets' margins. The run with the median ratio (or, unpaired, the median
-    /// server CPU per request) comes first and is the figure; the note lists every run.
+    /// server CPU per request) is the figure; the note lists every run, and `check` checks them all.
     fn timed_median(
         &self,
         label: &str,
@@ -406,7 +431,8 @@ impl Bench {
         load: &Load,
         seconds: u32,
         paired: bool,
-    ) -> anyhow::Result<Timed> {
+        check: fn(&WrkResult) -> Vec<String>,
+    ) -> anyhow::Result<Outcome> {
         let hello = self.hello.as_ref().filter(|_| paired);
         let cpu = |r: &WrkResult| r.cpu_us_per_request().0;
         let mut runs = Vec::new();
@@ -416,10 +442,9 @@ impl Bench {
                 Some(h) => {
                     let (r, _) = self.timed(&format!("{label}-hello{suffix}"), h, &Load::Get, seconds)?;
                     // A hello that answered badly would make the ratio look good: no figure then.
-                    let mut check = Outcome::default();
-                    plain_problems(&mut check, &r);
-                    if !check.problems.is_empty() {
-                        return Err(anyhow!("the hello run paired with {label}: {}", check.problems.join("; ")));
+                    let problems = plain_problems(&r);
+                    if !problems.is_empty() {
+                        return Err(anyhow!("the hello run paired with {label}: {}", problems.join("; ")));
                     }
                     Some(cpu(&r))
                 }
@@ -444,10 +469,11 @@ impl Bench {
             ),
             None => format!("the median of {RATIO_RUNS} runs by server CPU; all runs, µs/request: {}", all.join(", ")),
         };
-        let rss = runs.iter().filter_map(|r| r.2).max();
         runs.swap(0, RATIO_RUNS / 2);
-        let hello_cpu = runs[0].3;
-        Ok(Timed { runs: runs.into_iter().map(|r| r.1).collect(), rss, note, hello_cpu })
+        let peak_rss = runs.iter().filter_map(|r| r.2).max();
+        let problems = runs.iter().flat_map(|r| check(&r.1)).collect();
+        let (_, median, _, hello_cpu_us) = runs.swap_remove(0);
+        Ok(Outcome { wrk: Some(median), peak_rss, hello_cpu_us, notes: vec![note], problems, ..Outcome::default() })
     }
 
     /// A profiling run after the timed one, when perf works.
@@ -457,7 +483,8 @@ impl Bench {
         }
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
         let running = profile::start(&self.cfg.work, label, server.pid())?;
-        let r = self.wrk.run(&format!("{label}-profile"), &server.addr, load, profile::RUN_S, server.pid());
+        let (addr, pid) = (&server.addr, server.pid());
+        let r = self.wrk.run(&format!("{label}-profile"), addr, load, profile::RUN_S, pid, Shape::default());
         let profile = running.finish()?;
         let r = r?;
         self.results.profiles.push(ProfileRun { label: label.to_owned(), wrk: r.clone(), profile });
@@ -467,17 +494,13 @@ impl Bench {
     // --- workloads -------------------------------------------------------------------------
 
     fn baseline(&mut self) -> anyhow::Result<Outcome> {
-        let server = self.spawn("hello", &self.bin("oz-bench-hello"), &["127.0.0.1:0".to_owned()])?;
+        let server = self.spawn("hello", "oz-bench-hello", &["127.0.0.1:0".to_owned()], &[])?;
         let reply = smoke::request(&server.addr, "GET", "/", None, None)?;
         if reply.status != 200 {
             return Err(anyhow!("hello answered {}", reply.status));
         }
-        let Timed { mut runs, rss, note, .. } =
-            self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, false)?;
+        let o = self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, false, plain_problems)?;
         self.hello = Some(server);
-        let mut o = Outcome { peak_rss: rss, notes: vec![note], ..Outcome::default() };
-        runs.iter().for_each(|r| plain_problems(&mut o, r));
-        o.wrk = Some(runs.swap_remove(0));
         Ok(o)
     }
 
@@ -489,7 +512,7 @@ impl Bench {
         mut pairs: usize,
         mut probe: impl FnMut(&mut Self, usize, usize) -> anyhow::Result<WrkResult>,
     ) -> anyhow::Result<(f64, String)> {
-        for i in 0..4 {
+        for i in 0.. {
             let r = probe(self, pairs, i)?;
             // As many requests as pairs means the probe could have gone faster: its rate is a
             // floor, not an estimate. wrk's count of wrapped requests misses it when its threads
@@ -501,10 +524,9 @@ impl Bench {
                 if exhausted { " (ran out)" } else { "" }
             );
             if !exhausted {
-                return Ok((
-                    rate,
-                    format!("calibrated with {pairs} pairs: {rate:.0} joins/s in a {} s probe", r.seconds.round()),
-                ));
+                let note =
+                    format!("calibrated with {pairs} pairs: {rate:.0} joins/s in a {} s probe", r.seconds.round());
+                return Ok((rate, note));
             }
             if i == 3 {
                 // Still too few: size for twice the rate seen, a bound that will not run out.
@@ -512,7 +534,7 @@ impl Bench {
             }
             pairs *= 4;
         }
-        unreachable!("the loop returns on its last pass")
+        unreachable!("the loop returns on its fourth pass")
     }
 
     /// Pairs needed for the timed run and the profiling run at `rate`, with margin.
@@ -524,40 +546,42 @@ impl Bench {
         (main, prof)
     }
 
+    /// Splits the join pairs in `all`: the first must answer 201 (it is not part of the timed
+    /// run), and wrk times the rest.
+    fn join_run(&self, label: &str, server: &Server, all: &Path, seconds: u32) -> anyhow::Result<Measured> {
+        let files = split_pairs(all, &[1, usize::MAX])?;
+        check_first_join(server, &files[0])?;
+        self.timed(label, server, &Load::Join(files[1].clone()), seconds)
+    }
+
     fn memory_join(&mut self) -> anyhow::Result<Outcome> {
         let base = self.cfg.work.join("memory-join");
         let probe_s = self.cfg.probe_seconds;
         let (rate, calibration) = self.calibrate("memory", 80_000, |this, pairs, i| {
             let dir = base.join(format!("probe-{i}"));
-            let server = this.spawn_memory("memory-probe", &dir, &[("join", pairs + 1)])?;
-            let files = split_pairs(&dir.join("join.txt"), &dir, &[1, usize::MAX])?;
-            check_first_join(&server, &files[0])?;
-            let (r, _) =
-                this.timed(&format!("memory-join-probe-{i}"), &server, &Load::Join(files[1].clone()), probe_s)?;
+            let server = this.spawn_memory("memory-probe", &dir, ("join", pairs + 1))?;
+            let (r, _) = this.join_run(&format!("memory-join-probe-{i}"), &server, &dir.join("join.txt"), probe_s)?;
             server.stop()?;
             Ok(r)
         })?;
         let (main, prof) = self.pairs_for(rate);
         let dir = base.join("run");
-        let server = self.spawn_memory("memory-join", &dir, &[("join", 1 + main)])?;
+        let server = self.spawn_memory("memory-join", &dir, ("join", 1 + main))?;
         let seeding = server.startup;
-        let files = split_pairs(&dir.join("join.txt"), &dir, &[1, usize::MAX])?;
-        check_first_join(&server, &files[0])?;
-        let (r, rss) = self.timed("memory-join", &server, &Load::Join(files[1].clone()), self.cfg.seconds)?;
+        let (r, rss) = self.join_run("memory-join", &server, &dir.join("join.txt"), self.cfg.seconds)?;
         let lines = server.stop()?;
-        let mut o = Outcome { peak_rss: rss, notes: vec![calibration], ..Outcome::default() };
-        o.notes.push(format!(
+        let minted = format!(
             "{main} pairs pre-minted for the timed run (seeded in {:.1} s; the peak RSS includes these users and \
              tokens, held by the memory store)",
             seeding.as_secs_f64()
-        ));
+        );
+        let mut o = Outcome { peak_rss: rss, notes: vec![calibration, minted], ..Outcome::default() };
         let joined = lines.iter().find_map(|l| l.strip_prefix("OZBENCH joined=")).and_then(|n| n.trim().parse().ok());
-        verify_joins(&mut o, &r, None, joined);
-        o.wrk = Some(r);
+        verify_joins(&mut o, r, None, joined);
         // The profile runs on a process of its own, so the timed one holds only its own pairs.
         if self.perf_ok {
             let dir = base.join("profile");
-            let profiled = self.spawn_memory("memory-join-profile", &dir, &[("join", prof)]).and_then(|server| {
+            let profiled = self.spawn_memory("memory-join-profile", &dir, ("join", prof)).and_then(|server| {
                 let out = self.profiled("memory-join", &server, &Load::Join(dir.join("join.txt")));
                 server.stop()?;
                 out
@@ -571,75 +595,46 @@ impl Bench {
 
     fn memory_simple(&mut self, w: Workload) -> anyhow::Result<Outcome> {
         let dir = self.cfg.work.join(format!("memory-{}", w.name()));
-        let fixture = match w {
-            Workload::Reject => ("reject", self.cfg.reject_users),
-            Workload::Read => ("read", self.cfg.read_users),
+        let users = match w {
+            Workload::Reject => self.cfg.reject_users,
+            Workload::Read => self.cfg.read_users,
         };
-        let server = self.spawn_memory(&format!("memory-{}", w.name()), &dir, &[fixture])?;
-        let out = self.simple(&server, &dir, w, "memory", Some(self.cfg.groups_per_reader));
+        let server = self.spawn_memory(&format!("memory-{}", w.name()), &dir, (w.name(), users))?;
+        let out = self.simple(&server, &dir, w, "memory");
         server.stop()?;
         out
     }
 
     /// reject or read against a running server with its token file in `dir`.
-    fn simple(
-        &mut self,
-        server: &Server,
-        dir: &Path,
-        w: Workload,
-        backend: &str,
-        groups: Option<usize>,
-    ) -> anyhow::Result<Outcome> {
+    fn simple(&mut self, server: &Server, dir: &Path, w: Workload, backend: &str) -> anyhow::Result<Outcome> {
         let label = format!("{backend}-{}", w.name());
         let file = dir.join(format!("{}.txt", w.name()));
         let first = first_line(&file)?;
-        let load = match w {
+        let (load, check): (_, fn(&WrkResult) -> Vec<String>) = match w {
             Workload::Reject => {
                 let (access, invite) =
                     first.split_once(' ').ok_or_else(|| anyhow!("bad line in {}", file.display()))?;
                 smoke::check_reject(&server.addr, access, invite)?;
-                Load::Reject(file)
+                (Load::Reject(file), reject_problems)
             }
             Workload::Read => {
+                // Each reader of the scale run has groups of its own, not `groups_per_reader`.
+                let groups = (backend != "scale").then_some(self.cfg.groups_per_reader);
                 smoke::check_read(&server.addr, &first, groups)?;
-                Load::Read(file)
+                (Load::Read(file), plain_problems)
             }
         };
-        let Timed { mut runs, rss, note, hello_cpu } =
-            self.timed_median(&label, server, &load, self.seconds_for(backend), true)?;
-        let mut o = Outcome { peak_rss: rss, hello_cpu_us: hello_cpu, notes: vec![note], ..Outcome::default() };
-        // Every run is checked, not only the median one.
-        for r in &runs {
-            match w {
-                Workload::Reject => {
-                    if r.ok() > 0 {
-                        o.problems.push(format!("{} forged invites were accepted", r.ok()));
-                    }
-                    if r.socket_errors > 0 {
-                        o.problems.push(format!("{} socket errors or timeouts", r.socket_errors));
-                    }
-                }
-                Workload::Read => plain_problems(&mut o, r),
-            }
-        }
+        let seconds = if backend == "scale" { self.cfg.scale_seconds } else { self.cfg.seconds };
+        let mut o = self.timed_median(&label, server, &load, seconds, true, check)?;
         if w == Workload::Reject {
             o.notes.push("every answer a 4xx as expected (one checked: 400 invalid_token)".to_owned());
-        }
-        o.wrk = Some(runs.swap_remove(0));
-        if w == Workload::Reject && (backend == "memory" || backend == "sqlite") {
-            if let Err(e) = self.profiled(&label, server, &load) {
-                eprintln!("  profiling {label} failed: {e:#}");
+            if backend == "memory" || backend == "sqlite" {
+                if let Err(e) = self.profiled(&label, server, &load) {
+                    eprintln!("  profiling {label} failed: {e:#}");
+                }
             }
         }
         Ok(o)
-    }
-
-    fn seconds_for(&self, backend: &str) -> u32 {
-        if backend == "scale" {
-            self.cfg.scale_seconds
-        } else {
-            self.cfg.seconds
-        }
     }
 
     /// The app on data dir `dir` and its store (`db`), as the server would open it.
@@ -652,25 +647,25 @@ impl Bench {
         self.rt.block_on(oz_groups::startup::build_app(&args))
     }
 
+    /// How many joins the store in `dir` holds for `fixture`, counted with the servers stopped.
+    fn joined(&self, dir: &Path, db: &Durable, fixture: &JoinFixture) -> anyhow::Result<u64> {
+        let app = self.store_app(dir, db)?;
+        self.rt.block_on(seed::joined(&app, &fixture.groups))
+    }
+
     /// join, reject and read on a durable store: the fixtures, then each workload; a failure
     /// of one is recorded and the others still run.
     fn durable_backend(&mut self, dir: &Path, db: &Durable) -> Backend {
         let name = db.name();
-        match self.durable_fixtures(dir, db) {
-            Ok(()) => {
-                let join = self.durable_join(dir, db).unwrap_or_else(Outcome::failed);
-                report_outcome(&format!("join ({name})"), &join);
-                let reject = self.durable_simple(dir, db, Workload::Reject).unwrap_or_else(Outcome::failed);
-                report_outcome(&format!("reject ({name})"), &reject);
-                let read = self.durable_simple(dir, db, Workload::Read).unwrap_or_else(Outcome::failed);
-                report_outcome(&format!("read ({name})"), &read);
-                Backend { join, reject, read }
-            }
-            Err(e) => {
-                let failed = Outcome::failed(e.context(format!("seeding the {name} fixtures")));
-                eprintln!("  {name}: FAILED: {}", failed.error.as_deref().unwrap_or(""));
-                Backend { join: failed.clone(), reject: failed.clone(), read: failed }
-            }
+        if let Err(e) = self.durable_fixtures(dir, db) {
+            let failed = Outcome::failed(e.context(format!("seeding the {name} fixtures")));
+            eprintln!("  {name}: FAILED: {}", failed.error.as_deref().unwrap_or(""));
+            return Backend::failed(failed);
+        }
+        Backend {
+            join: reported(&format!("join ({name})"), self.durable_join(dir, db)),
+            reject: reported(&format!("reject ({name})"), self.durable_simple(dir, db, Workload::Reject)),
+            read: reported(&format!("read ({name})"), self.durable_simple(dir, db, Workload::Read)),
         }
     }
 
@@ -679,18 +674,11 @@ impl Bench {
     fn durable_fixtures(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<()> {
         let app = self.store_app(dir, db)?;
         let started = Instant::now();
-        self.rt.block_on(seed::read_users(
-            &app,
-            self.cfg.read_users,
-            self.cfg.groups_per_reader,
-            &dir.join("read.txt"),
-        ))?;
-        self.rt.block_on(seed::reject_pairs(&app, self.cfg.reject_users, &dir.join("reject.txt")))?;
+        let (readers, groups, rejects) = (self.cfg.read_users, self.cfg.groups_per_reader, self.cfg.reject_users);
+        self.rt.block_on(seed::read_users(&app, readers, groups, &dir.join("read.txt")))?;
+        self.rt.block_on(seed::reject_pairs(&app, rejects, &dir.join("reject.txt")))?;
         eprintln!(
-            "  seeded {} readers × {} groups and {} reject users in {:.1} s",
-            self.cfg.read_users,
-            self.cfg.groups_per_reader,
-            self.cfg.reject_users,
+            "  seeded {readers} readers × {groups} groups and {rejects} reject users in {:.1} s",
             started.elapsed().as_secs_f64()
         );
         Ok(())
@@ -708,16 +696,12 @@ impl Bench {
     }
 
     fn durable_join(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<Outcome> {
-        let probe_s = self.cfg.probe_seconds;
-        let key = db.key();
+        let (probe_s, key) = (self.cfg.probe_seconds, db.key());
         let (rate, calibration) = self.calibrate(db.name(), 2_400, |this, pairs, i| {
             let all = dir.join(format!("join-probe-{i}.txt"));
             this.durable_pairs(dir, db, pairs + 1, &all)?;
-            let files = split_pairs(&all, dir, &[1, usize::MAX])?;
-            let server = this.spawn_store(&format!("{key}-probe"), dir, db)?;
-            check_first_join(&server, &files[0])?;
-            let (r, _) =
-                this.timed(&format!("{key}-join-probe-{i}"), &server, &Load::Join(files[1].clone()), probe_s)?;
+            let server = this.spawn_store(&format!("{key}-probe"), dir, db, &[])?;
+            let (r, _) = this.join_run(&format!("{key}-join-probe-{i}"), &server, &all, probe_s)?;
             server.stop()?;
             Ok(r)
         })?;
@@ -727,15 +711,16 @@ impl Bench {
         let all = dir.join("join-all.txt");
         let fixture = self.durable_pairs(dir, db, 1 + main + prof, &all)?;
         let counts: &[usize] = if prof > 0 { &[1, main, usize::MAX] } else { &[1, usize::MAX] };
-        let files = split_pairs(&all, dir, counts)?;
+        let files = split_pairs(&all, counts)?;
         let label = format!("{key}-join");
-        let server = self.spawn_store(&label, dir, db)?;
-        let startup = server.startup;
-        let rss_at_start = status_bytes(server.pid(), "VmRSS");
+        let server = self.spawn_store(&label, dir, db, &[])?;
+        let mut o = Outcome::started(&server);
+        o.notes = vec![calibration, format!("{main} pairs pre-minted for the timed run")];
         check_first_join(&server, &files[0])?;
         let pool = self.pool_probe(db, &label);
         let (r, rss) = self.timed(&label, &server, &Load::Join(files[1].clone()), self.cfg.seconds)?;
-        let pool = self.pool_note(pool, 1);
+        o.peak_rss = rss;
+        o.notes.extend(self.pool_note(pool, 1));
         let profiled = if prof > 0 {
             self.profiled(&label, &server, &Load::Join(files[2].clone())).unwrap_or_else(|e| {
                 eprintln!("  profiling the {} join failed: {e:#}", db.name());
@@ -745,28 +730,16 @@ impl Bench {
             None
         };
         server.stop()?;
-        let app = self.store_app(dir, db)?;
-        let joined = self.rt.block_on(seed::joined(&app, &fixture.groups))?;
-        drop(app);
-        let mut o = Outcome {
-            peak_rss: rss,
-            startup: Some(startup),
-            rss_at_start,
-            notes: vec![calibration, format!("{main} pairs pre-minted for the timed run")],
-            ..Outcome::default()
-        };
-        o.notes.extend(pool);
-        verify_joins(&mut o, &r, profiled.as_ref(), Some(joined));
-        o.wrk = Some(r);
+        let joined = self.joined(dir, db, &fixture)?;
+        verify_joins(&mut o, r, profiled.as_ref(), Some(joined));
         Ok(o)
     }
 
     /// On PostgreSQL: counts the servers' database connections halfway through the timed wrk
     /// run `label` that is about to start (after it they are gone: a server closes the
     /// connection of every call still in flight when wrk disconnects).
-    fn pool_probe(&self, db: &Durable, label: &str) -> Option<tokio::task::JoinHandle<anyhow::Result<(i64, i64)>>> {
-        let Durable::Postgres(url) = db else { return None };
-        let url = url.clone();
+    fn pool_probe(&self, db: &Durable, label: &str) -> PoolProbe {
+        let url = db.url()?;
         let log = self.cfg.work.join(format!("wrk-{label}.txt"));
         let half = Duration::from_secs(u64::from(self.cfg.seconds)) / 2;
         Some(self.rt.spawn(async move {
@@ -783,11 +756,7 @@ impl Bench {
         }))
     }
 
-    fn pool_note(
-        &self,
-        probe: Option<tokio::task::JoinHandle<anyhow::Result<(i64, i64)>>>,
-        servers: usize,
-    ) -> Option<String> {
+    fn pool_note(&self, probe: PoolProbe, servers: usize) -> Option<String> {
         let counted = self.rt.block_on(probe?).map_err(anyhow::Error::from).and_then(|r| r);
         Some(match counted {
             Ok((n, busy)) => format!(
@@ -800,13 +769,26 @@ impl Bench {
     }
 
     fn durable_simple(&mut self, dir: &Path, db: &Durable, w: Workload) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store(&format!("{}-{}", db.key(), w.name()), dir, db)?;
-        let out = self.simple(&server, dir, w, db.key(), Some(self.cfg.groups_per_reader));
+        let server = self.spawn_store(&format!("{}-{}", db.key(), w.name()), dir, db, &[])?;
+        let out = self.simple(&server, dir, w, db.key());
         server.stop()?;
         out
     }
 
     // --- PostgreSQL ---------------------------------------------------------------------------
+
+    /// A fresh database on the server `admin`, listed in `made` to be dropped at the end.
+    fn fresh_db(&self, admin: &str, prefix: &str, made: &mut Vec<String>) -> anyhow::Result<Durable> {
+        let (name, url) = self.rt.block_on(pg::create_database(admin, prefix))?;
+        made.push(name);
+        Ok(Durable::Postgres(url))
+    }
+
+    fn drop_databases(&self, admin: &str, made: &[String]) {
+        if let Err(e) = self.rt.block_on(pg::drop_databases(admin, made)) {
+            eprintln!("  could not drop the benchmark's databases ({}): {e:#}", made.join(", "));
+        }
+    }
 
     /// Everything on PostgreSQL: pgbench's two storage-limit runs, join/reject/read on one
     /// instance, and two instances sharing one database. Each database is fresh and is dropped
@@ -831,16 +813,14 @@ impl Bench {
                 // Nothing can run: every figure fails with the reason.
                 let why = format!("{:#}", e.context("the PostgreSQL server"));
                 eprintln!("  FAILED: {why}");
-                let failed = Outcome::failed(anyhow!(why.clone()));
-                out.pgbench_one = Some(Err(why.clone()));
-                out.pgbench_many = Some(Err(why));
-                out.backend = Backend { join: failed.clone(), reject: failed.clone(), read: failed.clone() };
-                out.two.combined = failed;
+                (out.pgbench_one, out.pgbench_many) = (Some(Err(why.clone())), Some(Err(why.clone())));
+                out.backend = Backend::failed(Outcome::failed(anyhow!(why.clone())));
+                out.two.combined = Outcome::failed(anyhow!(why));
                 return out;
             }
         }
 
-        for (clients, threads) in [(1, 1), (PGBENCH_CLIENTS, PGBENCH_THREADS)] {
+        let [one, many] = [(1, 1), (PGBENCH_CLIENTS, THREADS)].map(|(clients, threads)| {
             step(&format!(
                 "PostgreSQL storage limit: pgbench -c {clients} -j {threads} -T {} with the join's transaction",
                 self.cfg.storage_seconds
@@ -856,61 +836,43 @@ impl Bench {
                     p.p50_us,
                     p.p99_us,
                     p.retries,
-                    if p.problems.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — PROBLEMS: {}", p.problems.join("; "))
-                    }
+                    flagged(&p.problems)
                 ),
                 Err(e) => eprintln!("  failed: {e}"),
             }
-            if clients == 1 {
-                out.pgbench_one = Some(r);
-            } else {
-                out.pgbench_many = Some(r);
-            }
-        }
+            Some(r)
+        });
+        (out.pgbench_one, out.pgbench_many) = (one, many);
 
         step("PostgreSQL backend (target/release/oz-groups serve --database postgres://…)");
-        match self.rt.block_on(pg::create_database(admin, "bench_http")) {
-            Ok((name, url)) => {
-                made.push(name);
-                let dir = self.cfg.work.join("postgres");
-                out.backend = self.durable_backend(&dir, &Durable::Postgres(url));
-            }
-            Err(e) => {
-                let failed = Outcome::failed(e.context("creating the PostgreSQL database"));
-                out.backend = Backend { join: failed.clone(), reject: failed.clone(), read: failed };
-            }
-        }
-
-        step(&format!(
-            "PostgreSQL, two instances on one database: wrk -t{TWO_THREADS} -c{TWO_CONNECTIONS} against each, at once"
-        ));
-        // Sized from the single instance's rate: each instance's share could take all of it.
-        let rate = out.backend.join.rps().unwrap_or(1000.0);
-        out.two = self
-            .two_instances(admin, rate, &mut made)
-            .unwrap_or_else(|e| TwoInstances { instances: Vec::new(), combined: Outcome::failed(e) });
-        report_outcome("join (PostgreSQL, two instances)", &out.two.combined);
+        out.backend = match self.fresh_db(admin, "bench_http", &mut made) {
+            Ok(db) => self.durable_backend(&self.cfg.work.join("postgres"), &db),
+            Err(e) => Backend::failed(Outcome::failed(e.context("creating the PostgreSQL database"))),
+        };
 
         // The PostgreSQL joins vary most from run to run on this kind of machine (the same
         // binary measured 164 and 227 us of database CPU per join in two runs), so one and two
         // instances run PG_RUNS times each, alternately, each on a fresh database, and the
-        // run with the median rate stands for each (its figures stay together).
-        let (mut ones, mut twos) = (vec![out.backend.join.clone()], vec![out.two]);
-        for i in 1..PG_RUNS {
-            step(&format!("PostgreSQL joins again ({} of {PG_RUNS}): one instance, then two", i + 1));
-            let one = match self.rt.block_on(pg::create_database(admin, "bench_join")) {
-                Ok((name, url)) => {
-                    made.push(name);
-                    let dir = self.cfg.work.join(format!("postgres-join-{i}"));
-                    self.durable_join(&dir, &Durable::Postgres(url)).unwrap_or_else(Outcome::failed)
-                }
-                Err(e) => Outcome::failed(e.context("creating the PostgreSQL database")),
-            };
-            report_outcome("join (PostgreSQL)", &one);
-            ones.push(one);
+        // run with the median rate stands for each (its figures stay together). Each
+        // instance's share of the pairs is sized from the first single instance's rate: it
+        // could take all of it.
+        let rate = out.backend.join.rps().unwrap_or(1000.0);
+        let (mut ones, mut twos) = (vec![out.backend.join.clone()], Vec::new());
+        for i in 0..PG_RUNS {
+            if i == 0 {
+                step(&format!(
+                    "PostgreSQL, two instances on one database: wrk -t{TWO_THREADS} -c{TWO_CONNECTIONS} against each, \
+                     at once"
+                ));
+            } else {
+                step(&format!("PostgreSQL joins again ({} of {PG_RUNS}): one instance, then two", i + 1));
+                let dir = self.cfg.work.join(format!("postgres-join-{i}"));
+                let one = self
+                    .fresh_db(admin, "bench_join", &mut made)
+                    .context("creating the PostgreSQL database")
+                    .and_then(|db| self.durable_join(&dir, &db));
+                ones.push(reported("join (PostgreSQL)", one));
+            }
             let two = self
                 .two_instances(admin, rate, &mut made)
                 .unwrap_or_else(|e| TwoInstances { instances: Vec::new(), combined: Outcome::failed(e) });
@@ -919,50 +881,41 @@ impl Bench {
         }
         out.backend.join = median_run(ones, |o| o);
         out.two = median_run(twos, |t| &mut t.combined);
-
-        if let Err(e) = self.rt.block_on(pg::drop_databases(admin, &made)) {
-            eprintln!("  could not drop the benchmark's databases ({}): {e:#}", made.join(", "));
-        }
+        self.drop_databases(admin, &made);
         out
     }
 
     fn two_instances(&mut self, admin: &str, rate: f64, made: &mut Vec<String>) -> anyhow::Result<TwoInstances> {
-        let (name, url) = self.rt.block_on(pg::create_database(admin, "bench_two"))?;
-        made.push(name);
-        let db = Durable::Postgres(url);
+        let db = self.fresh_db(admin, "bench_two", made)?;
         let dir = self.cfg.work.join("postgres-two");
         let (share, _) = self.pairs_for(rate);
         let all = dir.join("join-all.txt");
         std::fs::create_dir_all(&dir)?;
         let fixture = self.durable_pairs(&dir, &db, 2 + 2 * share, &all)?;
-        let files = split_pairs(&all, &dir, &[1, 1, share, usize::MAX])?;
+        let files = split_pairs(&all, &[1, 1, share, usize::MAX])?;
         // Each instance runs on its share of the cores (as under a container's CPU limit): as many
         // runtime workers in all as the one instance had, not twice as many fighting over them.
         // And with its share of the database's connections, as an operator sizes the pools of
         // instances that share one database: as many in all as the one instance had.
-        let workers = [
-            ("TOKIO_WORKER_THREADS", two_instance_workers().to_string()),
-            ("OZ_DATABASE_POOL_SIZE", two_instance_pool().to_string()),
-        ];
-        let servers = [
-            self.spawn_store_env("postgres-two-a", &dir, &db, &workers)?,
-            self.spawn_store_env("postgres-two-b", &dir, &db, &workers)?,
-        ];
+        let (workers, pool_size) = ((cores() / 2).max(1), (oz_groups::config::DEFAULT_POOL_SIZE / 2).max(1));
+        let env = [("TOKIO_WORKER_THREADS", workers.to_string()), ("OZ_DATABASE_POOL_SIZE", pool_size.to_string())];
+        let labels = ["postgres-two-a", "postgres-two-b"];
+        let servers = [self.spawn_store(labels[0], &dir, &db, &env)?, self.spawn_store(labels[1], &dir, &db, &env)?];
         check_first_join(&servers[0], &files[0])?;
         check_first_join(&servers[1], &files[1])?;
         let shape = Shape { threads: TWO_THREADS, connections: TWO_CONNECTIONS, database_cpu: true };
         let seconds = self.cfg.seconds;
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
-        let pool = self.pool_probe(&db, "postgres-two-a");
+        let pool = self.pool_probe(&db, labels[0]);
         let wrk = &self.wrk;
         let runs: Vec<anyhow::Result<WrkResult>> = std::thread::scope(|scope| {
             let handles: Vec<_> = servers
                 .iter()
                 .zip([&files[2], &files[3]])
-                .zip(["postgres-two-a", "postgres-two-b"])
+                .zip(labels)
                 .map(|((server, file), label)| {
                     let (addr, pid, load) = (server.addr.clone(), server.pid(), Load::Join(file.clone()));
-                    scope.spawn(move || wrk.run_shaped(label, &addr, &load, seconds, pid, shape))
+                    scope.spawn(move || wrk.run(label, &addr, &load, seconds, pid, shape))
                 })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(anyhow!("a wrk thread panicked")))).collect()
@@ -972,41 +925,25 @@ impl Bench {
         for server in servers {
             server.stop()?;
         }
-        let mut results = Vec::new();
-        for r in runs {
-            results.push(r?);
-        }
-        let app = self.store_app(&dir, &db)?;
-        let joined = self.rt.block_on(seed::joined(&app, &fixture.groups))?;
-        drop(app);
+        let results = runs.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
+        let joined = self.joined(&dir, &db, &fixture)?;
 
-        let instances: Vec<Outcome> = results
-            .iter()
-            .zip(&rss)
-            .map(|(r, rss)| {
-                let mut o = Outcome { peak_rss: *rss, ..Outcome::default() };
-                join_problems(&mut o, r);
-                o.wrk = Some(r.clone());
-                o
-            })
-            .collect();
+        let instances: Vec<Outcome> =
+            results.iter().zip(&rss).map(|(r, rss)| Outcome::checked(r.clone(), *rss, join_problems)).collect();
         let combined_wrk = WrkResult::concurrent(&results);
         let mut combined = Outcome {
             peak_rss: rss.iter().flatten().copied().max(),
             notes: vec![format!(
                 "{share} pairs pre-minted for each instance; each instance's wrk: -t{TWO_THREADS} -c{TWO_CONNECTIONS}; \
-                 each instance with TOKIO_WORKER_THREADS={} and OZ_DATABASE_POOL_SIZE={} (its share of the \
-                 cores and of the database connections one instance has)",
-                two_instance_workers(),
-                two_instance_pool()
+                 each instance with TOKIO_WORKER_THREADS={workers} and OZ_DATABASE_POOL_SIZE={pool_size} (its share of \
+                 the cores and of the database connections one instance has)"
             )],
+            problems: join_problems(&combined_wrk),
             ..Outcome::default()
         };
         combined.notes.extend(pool);
-        join_problems(&mut combined, &combined_wrk);
         let counted = 2 + combined_wrk.ok();
-        let slack = 2 * u64::from(TWO_CONNECTIONS);
-        if joined >= counted && joined <= counted + slack {
+        if joined >= counted && joined <= counted + 2 * u64::from(TWO_CONNECTIONS) {
             combined.notes.push(format!(
                 "verified: the database holds {joined} new memberships for {counted} 2xx answers from both instances \
                  (201 checked on the first of each)"
@@ -1020,17 +957,17 @@ impl Bench {
         Ok(TwoInstances { instances, combined })
     }
 
+    // --- hierarchy and scale -----------------------------------------------------------------
+
     /// The hierarchy on SQLite, then on PostgreSQL when there is one.
     fn hierarchies(&mut self) -> Vec<(String, Result<HierarchyResults, String>)> {
         let mut out = Vec::new();
         let mut stores = vec![Durable::Sqlite];
         let mut made = Vec::new();
-        if let Some(admin) = self.cfg.postgres_url.clone() {
-            match self.rt.block_on(pg::create_database(&admin, "bench_hierarchy")) {
-                Ok((name, url)) => {
-                    made.push(name);
-                    stores.push(Durable::Postgres(url));
-                }
+        let admin = self.cfg.postgres_url.clone();
+        if let Some(admin) = &admin {
+            match self.fresh_db(admin, "bench_hierarchy", &mut made) {
+                Ok(db) => stores.push(db),
                 Err(e) => out.push(("PostgreSQL".to_owned(), Err(format!("{e:#}")))),
             }
         }
@@ -1043,17 +980,15 @@ impl Bench {
                 hierarchy::USERS,
                 hierarchy::SUBTREE
             ));
-            let dir = self.cfg.work.join(format!("hierarchy-{}", db.key()));
-            let r = self.hierarchy(&dir, &db).map_err(|e| format!("{e:#}"));
+            let r = self.hierarchy(&self.cfg.work.join(format!("hierarchy-{}", db.key())), &db);
+            let r = r.map_err(|e| format!("{e:#}"));
             if let Err(e) = &r {
                 eprintln!("  failed: {e}");
             }
             out.push((db.name().to_owned(), r));
         }
-        if let Some(admin) = &self.cfg.postgres_url {
-            if let Err(e) = self.rt.block_on(pg::drop_databases(admin, &made)) {
-                eprintln!("  could not drop the benchmark's databases ({}): {e:#}", made.join(", "));
-            }
+        if let Some(admin) = &admin {
+            self.drop_databases(admin, &made);
         }
         out
     }
@@ -1062,20 +997,11 @@ impl Bench {
         let app = self.store_app(dir, db)?;
         let loaded = self.rt.block_on(hierarchy::load(&app))?;
         let l = &loaded.load;
-        eprintln!(
-            "  loaded {} groups, {} links, {} users, {} memberships in {:.0} s ({:.0} writes/s)",
-            l.groups + l.subtree_groups,
-            l.links,
-            l.users,
-            l.memberships,
-            l.seconds,
-            l.writes as f64 / l.seconds.max(1e-9)
-        );
-        // One line per wrk thread: each thread takes its own lines of the file.
+        eprintln!("  loaded {} ({:.0} writes/s)", l.summary(), l.writes as f64 / l.seconds.max(1e-9));
         let file = |name: &str, user: &oz_groups::domain::User| -> anyhow::Result<(PathBuf, String)> {
             let token = self.rt.block_on(app.mint_access_token(&user.id))?;
             let path = dir.join(name);
-            std::fs::write(&path, format!("{token}\n").repeat(crate::wrk::THREADS as usize))?;
+            token_file(&path, &token)?;
             Ok((path, token))
         };
         let (direct_file, direct) = file("direct.txt", &loaded.direct)?;
@@ -1093,79 +1019,51 @@ impl Bench {
         }
 
         let label = |what: &str| format!("{}-hierarchy-{what}", db.key());
-        let server = self.spawn_store(&label("server"), dir, db)?;
+        let server = self.spawn_store(&label("server"), dir, db, &[])?;
         let (top, mid, sub) = (loaded.top.as_str(), loaded.middle.1.as_str(), loaded.subtree.1.as_str());
-        let get = |path: &str, token: &str| {
-            smoke::request(&server.addr, "GET", &format!("{}{path}", smoke::API), Some(token), None)
+        let call = |method: &str, path: &str, token: &str, body: Option<&str>| {
+            smoke::request(&server.addr, method, &format!("{}{path}", smoke::API), Some(token), body)
         };
-        let seen = get(&format!("/groups/{top}"), &deep)?;
-        if seen.status != 200 {
-            return Err(anyhow!(
-                "the deepest member's GET /groups/{{top}} answered {}: {}",
-                seen.status,
-                seen.body.trim()
-            ));
-        }
-        let users = get(&format!("/groups/{top}/effective_users"), &direct)?;
-        let effective_count = users.body.matches("\",").count() + usize::from(users.body.contains("\"]"));
-        if users.status != 200 {
-            return Err(anyhow!(
-                "GET /groups/{{top}}/effective_users answered {}: {}",
-                users.status,
-                users.body.trim()
-            ));
-        }
+        let get = |path: &str, token: &str, what: &str| -> anyhow::Result<String> {
+            let reply = call("GET", path, token, None)?;
+            if reply.status != 200 {
+                return Err(anyhow!("{what} answered {}: {}", reply.status, reply.body.trim()));
+            }
+            Ok(reply.body)
+        };
+        get(&format!("/groups/{top}"), &deep, "the deepest member's GET /groups/{top}")?;
+        let users = get(&format!("/groups/{top}/effective_users"), &direct, "GET /groups/{top}/effective_users")?;
+        let effective_count = users.matches("\",").count() + usize::from(users.contains("\"]"));
 
-        let seconds = self.cfg.scale_seconds;
         let run = |what: &str, file: &Path, path: String, connections: u32| -> Outcome {
-            (|| -> anyhow::Result<Outcome> {
-                let shape = Shape { connections, database_cpu: db.key() == "postgres", ..Shape::default() };
-                wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
-                let load = Load::List(file.to_path_buf(), path);
-                let r = self.wrk.run_shaped(&label(what), &server.addr, &load, seconds, server.pid(), shape)?;
-                let mut o = Outcome { peak_rss: peak_rss(server.pid()), ..Outcome::default() };
-                plain_problems(&mut o, &r);
-                o.wrk = Some(r);
-                Ok(o)
-            })()
-            .unwrap_or_else(Outcome::failed)
+            let shape = Shape { connections, database_cpu: db.url().is_some(), ..Shape::default() };
+            wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
+            let load = Load::List(file.to_path_buf(), path);
+            let r = self.wrk.run(&label(what), &server.addr, &load, self.cfg.scale_seconds, server.pid(), shape);
+            r.map_or_else(Outcome::failed, |r| Outcome::checked(r, peak_rss(server.pid()), plain_problems))
         };
-        let check_direct = run("check-direct", &direct_file, format!("/groups/{top}"), crate::wrk::CONNECTIONS);
-        let check_deep = run("check-deep", &deep_file, format!("/groups/{top}"), crate::wrk::CONNECTIONS);
+        let check_direct = run("check-direct", &direct_file, format!("/groups/{top}"), CONNECTIONS);
+        let check_deep = run("check-deep", &deep_file, format!("/groups/{top}"), CONNECTIONS);
         // Each answer lists every user of the hierarchy: one request per wrk thread at a time,
         // so that the figures are a request's own time, not a queue's.
-        let effective_users =
-            run("effective-users", &direct_file, format!("/groups/{top}/effective_users"), crate::wrk::THREADS);
+        let effective_users = run("effective-users", &direct_file, format!("/groups/{top}/effective_users"), THREADS);
 
         let (mut link_ms, mut unlink_ms) = (Vec::new(), Vec::new());
         for _ in 0..LINK_ROUNDS {
-            let minted = smoke::request(
-                &server.addr,
-                "POST",
-                &format!("{}/groups/{mid}/nested/token", smoke::API),
-                Some(&middle),
-                Some("{}"),
-            )?;
+            let minted = call("POST", &format!("/groups/{mid}/nested/token"), &middle, Some("{}"))?;
             let token =
                 minted.body.split_once("\"token\":\"").and_then(|(_, rest)| rest.split('"').next()).ok_or_else(
                     || anyhow!("minting a nested invite answered {}: {}", minted.status, minted.body.trim()),
                 )?;
             let started = Instant::now();
             let body = format!("{{\"token\":\"{token}\"}}");
-            let linked = smoke::request(
-                &server.addr,
-                "POST",
-                &format!("{}/groups/{sub}/nested/join", smoke::API),
-                Some(&root),
-                Some(&body),
-            )?;
+            let linked = call("POST", &format!("/groups/{sub}/nested/join"), &root, Some(&body))?;
             link_ms.push(started.elapsed().as_secs_f64() * 1e3);
             if linked.status != 201 {
                 return Err(anyhow!("linking the subtree answered {}: {}", linked.status, linked.body.trim()));
             }
             let started = Instant::now();
-            let path = format!("{}/groups/{mid}/nested/{sub}", smoke::API);
-            let unlinked = smoke::request(&server.addr, "DELETE", &path, Some(&middle), None)?;
+            let unlinked = call("DELETE", &format!("/groups/{mid}/nested/{sub}"), &middle, None)?;
             unlink_ms.push(started.elapsed().as_secs_f64() * 1e3);
             if unlinked.status != 204 {
                 return Err(anyhow!("unlinking the subtree answered {}: {}", unlinked.status, unlinked.body.trim()));
@@ -1176,27 +1074,15 @@ impl Bench {
         report_outcome("privilege check, deepest member (hierarchy)", &check_deep);
         report_outcome("effective users of the top group (hierarchy)", &effective_users);
         eprintln!("  {effective_count} effective users; subtree link {link_ms:.1?} ms, unlink {unlink_ms:.1?} ms");
-        Ok(HierarchyResults {
-            load: loaded.load,
-            check_direct,
-            check_deep,
-            effective_users,
-            effective_count,
-            link_ms,
-            unlink_ms,
-        })
+        let load = loaded.load;
+        Ok(HierarchyResults { load, check_direct, check_deep, effective_users, effective_count, link_ms, unlink_ms })
     }
 
     fn scale(&mut self) -> anyhow::Result<ScaleResults> {
         let dir = self.cfg.work.join("scale");
         let app = self.store_app(&dir, &Durable::Sqlite)?;
-        let db = dir.join("oz-groups.db");
-        let loaded = self.rt.block_on(scale::load(
-            &app,
-            self.cfg.scale_groups,
-            self.cfg.scale_memberships,
-            self.cfg.scale_budget_s,
-        ))?;
+        let (groups, memberships) = (self.cfg.scale_groups, self.cfg.scale_memberships);
+        let loaded = self.rt.block_on(scale::load(&app, groups, memberships, self.cfg.scale_budget_s))?;
         let l = &loaded.load;
         eprintln!(
             "  loaded {} users, {} groups, {} memberships in {:.0} s ({:.0} writes/s){}",
@@ -1213,20 +1099,15 @@ impl Bench {
             return Err(anyhow!("the scale load made no group within its budget"));
         }
         let step = (creators.len() / self.cfg.read_users).max(1);
-        let readers: Vec<_> =
-            creators.iter().step_by(step).take(self.cfg.read_users).map(|(u, _)| u.id.clone()).collect();
-        let read_file = dir.join("read.txt");
-        let mut out = BufWriter::new(std::fs::File::create(&read_file)?);
-        for id in &readers {
-            writeln!(out, "{}", self.rt.block_on(app.mint_access_token(id))?)?;
+        let mut out = BufWriter::new(std::fs::File::create(dir.join("read.txt"))?);
+        for (user, _) in creators.iter().step_by(step).take(self.cfg.read_users) {
+            writeln!(out, "{}", self.rt.block_on(app.mint_access_token(&user.id))?)?;
         }
         out.flush()?;
         // The zone admin who lists every group, and where the page starts: the cursor of the
         // group created halfway through the load (sequence numbers start at 1).
-        let list_file = dir.join("list.txt");
         let (_, admin_token) = self.rt.block_on(app.create_user(name("scale admin")?, true))?;
-        // One line per wrk thread: each thread takes its own lines of the file.
-        std::fs::write(&list_file, format!("{admin_token}\n").repeat(crate::wrk::THREADS as usize))?;
+        token_file(&dir.join("list.txt"), &admin_token)?;
         let middle = oz_groups::domain::Cursor::from_seq((loaded.load.groups / 2).max(1));
         let page_path = format!("/groups?limit={LIST_PAGE}&after={middle}");
         let rate = self.results.sqlite.join.rps().unwrap_or(1000.0);
@@ -1234,85 +1115,46 @@ impl Bench {
         let targets: Vec<_> = creators.iter().step_by((creators.len() / 1000).max(1)).cloned().collect();
         let all = dir.join("join-all.txt");
         self.rt.block_on(seed::join_pairs_into(&app, &targets, pairs + 1, &all))?;
-        let files = split_pairs(&all, &dir, &[1, usize::MAX])?;
         drop(app);
         let mut load = loaded.load;
-        load.db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0)
-            + std::fs::metadata(dir.join("oz-groups.db-wal")).map(|m| m.len()).unwrap_or(0);
+        load.db_bytes = ["oz-groups.db", "oz-groups.db-wal"]
+            .iter()
+            .map(|f| std::fs::metadata(dir.join(f)).map_or(0, |m| m.len()))
+            .sum();
 
-        // A restart on the loaded data dir: start-up time and RSS, then short runs.
-        let join = (|| -> anyhow::Result<Outcome> {
-            let server = self.spawn_store("scale-join", &dir, &Durable::Sqlite)?;
-            let mut o = Outcome {
-                startup: Some(server.startup),
-                rss_at_start: status_bytes(server.pid(), "VmRSS"),
-                ..Outcome::default()
-            };
-            check_first_join(&server, &files[0])?;
-            let (r, rss) = self.timed("scale-join", &server, &Load::Join(files[1].clone()), self.cfg.scale_seconds)?;
-            server.stop()?;
-            o.peak_rss = rss;
-            join_problems(&mut o, &r);
-            o.wrk = Some(r);
-            Ok(o)
-        })()
-        .unwrap_or_else(Outcome::failed);
-        let read = (|| -> anyhow::Result<Outcome> {
-            let server = self.spawn_store("scale-read", &dir, &Durable::Sqlite)?;
-            let startup = server.startup;
-            let rss_at_start = status_bytes(server.pid(), "VmRSS");
-            let out = self.simple(&server, &dir, Workload::Read, "scale", None);
-            server.stop()?;
-            let mut o = out?;
-            o.startup = Some(startup);
-            o.rss_at_start = rss_at_start;
-            Ok(o)
-        })()
-        .unwrap_or_else(Outcome::failed);
-        let list = |label: &str, path: &str| -> Outcome {
-            (|| -> anyhow::Result<Outcome> {
-                let server = self.spawn_store(label, &dir, &Durable::Sqlite)?;
-                let load = Load::List(list_file.clone(), path.to_owned());
-                let (r, rss) = self.timed(label, &server, &load, self.cfg.scale_seconds)?;
-                server.stop()?;
-                let mut o = Outcome { peak_rss: rss, ..Outcome::default() };
-                plain_problems(&mut o, &r);
-                o.wrk = Some(r);
-                Ok(o)
-            })()
-            .unwrap_or_else(Outcome::failed)
-        };
-        let list_whole = list("scale-list-whole", "/groups");
-        let list_page = list("scale-list-page", &page_path);
-        report_outcome("join (scale)", &join);
-        report_outcome("read (scale)", &read);
-        report_outcome("list, whole (scale)", &list_whole);
-        report_outcome("list, page (scale)", &list_page);
+        // A restart on the loaded data dir for each run: start-up time and RSS, then short runs.
+        let join = reported("join (scale)", self.scale_join(&dir, &all));
+        let read = reported("read (scale)", self.scale_read(&dir));
+        let list_whole = reported("list, whole (scale)", self.scale_list(&dir, "scale-list-whole", "/groups"));
+        let list_page = reported("list, page (scale)", self.scale_list(&dir, "scale-list-page", &page_path));
         Ok(ScaleResults { load, join, read, list_whole, list_page })
     }
+
+    fn scale_join(&mut self, dir: &Path, all: &Path) -> anyhow::Result<Outcome> {
+        let server = self.spawn_store("scale-join", dir, &Durable::Sqlite, &[])?;
+        let o = Outcome::started(&server);
+        let (r, peak_rss) = self.join_run("scale-join", &server, all, self.cfg.scale_seconds)?;
+        server.stop()?;
+        Ok(Outcome { problems: join_problems(&r), wrk: Some(r), peak_rss, ..o })
+    }
+
+    fn scale_read(&mut self, dir: &Path) -> anyhow::Result<Outcome> {
+        let server = self.spawn_store("scale-read", dir, &Durable::Sqlite, &[])?;
+        let o = Outcome::started(&server);
+        let out = self.simple(&server, dir, Workload::Read, "scale");
+        server.stop()?;
+        Ok(Outcome { startup: o.startup, rss_at_start: o.rss_at_start, ..out? })
+    }
+
+    /// `GET path` as the zone admin, whose token is in `list.txt`.
+    fn scale_list(&mut self, dir: &Path, label: &str, path: &str) -> anyhow::Result<Outcome> {
+        let server = self.spawn_store(label, dir, &Durable::Sqlite, &[])?;
+        let load = Load::List(dir.join("list.txt"), path.to_owned());
+        let (r, rss) = self.timed(label, &server, &load, self.cfg.scale_seconds)?;
+        server.stop()?;
+        Ok(Outcome::checked(r, rss, plain_problems))
+    }
 }
-
-/// How many times the hierarchy's subtree is linked and unlinked.
-pub const LINK_ROUNDS: usize = 5;
-
-/// How many times the runs behind issue 9's CPU ratios (hello, reject, read) are made.
-const RATIO_RUNS: usize = 3;
-
-/// Repeated timed runs (`Bench::timed_median`).
-struct Timed {
-    /// wrk's figures of each run, the median first.
-    runs: Vec<WrkResult>,
-    /// The server's peak RSS.
-    rss: Option<u64>,
-    /// How the median was chosen, and every run's figures.
-    note: String,
-    /// The hello's server CPU per request in the run paired with the median one.
-    hello_cpu: Option<f64>,
-}
-
-/// How many times the PostgreSQL join runs (one instance, two instances) are made; the median
-/// run of each is reported.
-const PG_RUNS: usize = 3;
 
 /// The run with the median requests/s of `runs` (a failed run counts as the slowest), with a
 /// note listing every run's rate and database CPU, so that the spread is in the results.
@@ -1334,16 +1176,6 @@ fn median_run<T>(runs: Vec<T>, outcome: impl Fn(&mut T) -> &mut Outcome) -> T {
         listed.join(", ")
     ));
     median
-}
-
-/// The runtime workers of each of the two instances: half the cores, at least one.
-/// Each of the two instances' database connections: half of what the one instance has.
-fn two_instance_pool() -> u16 {
-    (oz_groups::config::DEFAULT_POOL_SIZE / 2).max(1)
-}
-
-fn two_instance_workers() -> usize {
-    (std::thread::available_parallelism().map_or(2, usize::from) / 2).max(1)
 }
 
 /// A store on disk that `oz-groups serve` runs on: SQLite in the data dir, or a PostgreSQL
@@ -1385,6 +1217,7 @@ enum Workload {
 }
 
 impl Workload {
+    /// Its labels, its token file and its `serve-memory` flag.
     fn name(self) -> &'static str {
         match self {
             Workload::Reject => "reject",
@@ -1405,21 +1238,23 @@ fn first_line(file: &Path) -> anyhow::Result<String> {
     BufReader::new(f).lines().next().transpose()?.ok_or_else(|| anyhow!("{} is empty", file.display()))
 }
 
-/// Splits `src`'s lines into files `part-N.txt` next to it with `counts[N]` lines each
+/// A token file with `token` once per wrk thread: each thread takes its own lines of the file.
+fn token_file(path: &Path, token: &str) -> anyhow::Result<()> {
+    Ok(std::fs::write(path, format!("{token}\n").repeat(THREADS as usize))?)
+}
+
+/// Splits `src`'s lines into files `STEM-partN.txt` next to it with `counts[N]` lines each
 /// (`usize::MAX`: the rest).
-fn split_pairs(src: &Path, dir: &Path, counts: &[usize]) -> anyhow::Result<Vec<PathBuf>> {
+fn split_pairs(src: &Path, counts: &[usize]) -> anyhow::Result<Vec<PathBuf>> {
     let stem = src.file_stem().and_then(|s| s.to_str()).unwrap_or("pairs");
     let mut lines = BufReader::new(std::fs::File::open(src)?).lines();
     let mut files = Vec::new();
     for (i, &count) in counts.iter().enumerate() {
-        let path = dir.join(format!("{stem}-part{i}.txt"));
+        let path = src.with_file_name(format!("{stem}-part{i}.txt"));
         let mut out = BufWriter::new(std::fs::File::create(&path)?);
         let mut written = 0usize;
-        while written < count {
-            match lines.next() {
-                Some(line) => writeln!(out, "{}", line?)?,
-                None => break,
-            }
+        for line in lines.by_ref().take(count) {
+            writeln!(out, "{}", line?)?;
             written += 1;
         }
         out.flush()?;
@@ -1432,36 +1267,42 @@ fn split_pairs(src: &Path, dir: &Path, counts: &[usize]) -> anyhow::Result<Vec<P
 }
 
 /// Every response must be 2xx/3xx, no socket errors.
-fn plain_problems(o: &mut Outcome, r: &WrkResult) {
-    if r.status_errors > 0 {
-        o.problems.push(format!("{} responses with status ≥ 400", r.status_errors));
-    }
-    if r.socket_errors > 0 {
-        o.problems.push(format!("{} socket errors or timeouts", r.socket_errors));
-    }
-    if r.requests == 0 {
-        o.problems.push("no request was answered within the run".to_owned());
-    }
+fn plain_problems(r: &WrkResult) -> Vec<String> {
+    let problems = [
+        (r.status_errors > 0).then(|| format!("{} responses with status ≥ 400", r.status_errors)),
+        (r.socket_errors > 0).then(|| format!("{} socket errors or timeouts", r.socket_errors)),
+        (r.requests == 0).then(|| "no request was answered within the run".to_owned()),
+    ];
+    problems.into_iter().flatten().collect()
 }
 
-fn join_problems(o: &mut Outcome, r: &WrkResult) {
-    plain_problems(o, r);
+fn join_problems(r: &WrkResult) -> Vec<String> {
+    let mut problems = plain_problems(r);
     if r.wrapped > 0 {
-        o.problems.push("the pre-minted pairs ran out (tokens were reused)".to_owned());
+        problems.push("the pre-minted pairs ran out (tokens were reused)".to_owned());
     }
+    problems
+}
+
+/// A forged invite must never be accepted: every answer a 4xx, no socket errors.
+fn reject_problems(r: &WrkResult) -> Vec<String> {
+    let problems = [
+        (r.ok() > 0).then(|| format!("{} forged invites were accepted", r.ok())),
+        (r.socket_errors > 0).then(|| format!("{} socket errors or timeouts", r.socket_errors)),
+    ];
+    problems.into_iter().flatten().collect()
 }
 
 /// Checks the run's 2xx count against the memberships the server actually added: the smoke
 /// join, the timed run and the profiling run, plus at most one request in flight per
-/// connection when each wrk run stopped.
-fn verify_joins(o: &mut Outcome, r: &WrkResult, profiled: Option<&WrkResult>, joined: Option<u64>) {
-    join_problems(o, r);
+/// connection when each wrk run stopped. The run becomes `o`'s figures.
+fn verify_joins(o: &mut Outcome, r: WrkResult, profiled: Option<&WrkResult>, joined: Option<u64>) {
+    o.problems.extend(join_problems(&r));
     if r.borrowed > 0 {
         o.notes.push(format!("one wrk thread ran ahead and took {} pairs from the other's share", r.borrowed));
     }
     let counted = 1 + r.ok() + profiled.map_or(0, WrkResult::ok);
-    let runs = 1 + u64::from(profiled.is_some());
-    let slack = runs * u64::from(crate::wrk::CONNECTIONS);
+    let slack = (1 + u64::from(profiled.is_some())) * u64::from(CONNECTIONS);
     match joined {
         Some(j) if j >= counted && j <= counted + slack => o.notes.push(format!(
             "verified: the store holds {j} new memberships for {counted} 2xx answers (201 checked on the first)"
@@ -1471,10 +1312,20 @@ fn verify_joins(o: &mut Outcome, r: &WrkResult, profiled: Option<&WrkResult>, jo
         }
         None => o.problems.push("the server did not report how many joins it made".to_owned()),
     }
+    o.wrk = Some(r);
 }
 
 fn step(what: &str) {
     eprintln!("\n== {what}");
+}
+
+/// " — PROBLEMS: …" after a run's figures on stderr, when it had any.
+fn flagged(problems: &[String]) -> String {
+    if problems.is_empty() {
+        String::new()
+    } else {
+        format!(" — PROBLEMS: {}", problems.join("; "))
+    }
 }
 
 fn report_outcome(what: &str, o: &Outcome) {
@@ -1485,11 +1336,18 @@ fn report_outcome(what: &str, o: &Outcome) {
             r.p50_us as f64 / 1000.0,
             r.p99_us as f64 / 1000.0,
             o.peak_rss.unwrap_or(0) as f64 / 1048576.0,
-            if o.problems.is_empty() { String::new() } else { format!(" — PROBLEMS: {}", o.problems.join("; ")) }
+            flagged(&o.problems)
         ),
         (None, Some(e)) => eprintln!("  {what}: FAILED: {e}"),
         (None, None) => eprintln!("  {what}: no result"),
     }
+}
+
+/// A workload's outcome (failed: with the reason), reported on stderr.
+fn reported(what: &str, r: anyhow::Result<Outcome>) -> Outcome {
+    let o = r.unwrap_or_else(Outcome::failed);
+    report_outcome(what, &o);
+    o
 }
 
 fn machine() -> Machine {
@@ -1503,40 +1361,16 @@ fn machine() -> Machine {
         .lines()
         .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_owned()))
         .unwrap_or_else(|| "unknown".to_owned());
-    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let memory_kb = meminfo
-        .lines()
-        .find_map(|l| l.strip_prefix("MemTotal:"))
-        .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
-        .unwrap_or(0);
-    let wrk_version = crate::procs::run_with_timeout("wrk", &["-v"], Duration::from_secs(10))
-        .ok()
-        .and_then(|(_, out)| out.lines().next().map(str::to_owned))
-        .unwrap_or_default();
+    let wrk_version = cmd("wrk", &["-v"]);
+    let wrk_version = wrk_version.lines().next().unwrap_or("").split(" Copyright").next().unwrap_or("");
     Machine {
-        cores: std::thread::available_parallelism().map_or(1, usize::from),
+        cores: cores(),
         cpu_model,
-        memory_bytes: memory_kb * 1024,
+        memory_bytes: crate::procs::kb_field("/proc/meminfo", "MemTotal").unwrap_or(0),
         kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_owned(),
-        date: utc_now(),
-        wrk_version: wrk_version.split(" Copyright").next().unwrap_or("").trim().to_owned(),
+        date: cmd("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        wrk_version: wrk_version.trim().to_owned(),
         commit: cmd("git", &["rev-parse", "HEAD"]),
         dirty: !cmd("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty(),
     }
-}
-
-/// The current UTC time as `YYYY-MM-DD HH:MM UTC` (days to civil date: Howard Hinnant's method).
-fn utc_now() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rem / 3600, rem % 3600 / 60)
 }

@@ -4,7 +4,7 @@
 //! shares one transaction among the joins queued together; a lone join is its fallback).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
@@ -14,7 +14,7 @@ use oz_groups::store::Store;
 use oz_testkit::postgres::with_dbname;
 use tokio_postgres::NoTls;
 
-use crate::procs::{die_with_parent, Guard};
+use crate::procs::{spawn_logged, Guard};
 use crate::seed::{name, user};
 use crate::storage::percentile;
 
@@ -71,21 +71,15 @@ pub struct ServerInfo {
 
 pub async fn describe(admin: &str) -> anyhow::Result<ServerInfo> {
     bounded("describing the server", async {
-        let client = connect(admin).await?;
-        let show = |row: Vec<tokio_postgres::SimpleQueryMessage>| -> String {
-            row.into_iter()
-                .find_map(|m| match m {
-                    tokio_postgres::SimpleQueryMessage::Row(r) => r.get(0).map(str::to_owned),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        };
+        let settings = ["server_version", "fsync", "synchronous_commit", "max_connections", "shared_buffers"];
+        let sql = settings.map(|s| format!("current_setting('{s}')")).join(", ");
+        let row = connect(admin).await?.query_one(&format!("SELECT {sql}"), &[]).await?;
         Ok(ServerInfo {
-            version: show(client.simple_query("SHOW server_version").await?),
-            fsync: show(client.simple_query("SHOW fsync").await?),
-            synchronous_commit: show(client.simple_query("SHOW synchronous_commit").await?),
-            max_connections: show(client.simple_query("SHOW max_connections").await?),
-            shared_buffers: show(client.simple_query("SHOW shared_buffers").await?),
+            version: row.get(0),
+            fsync: row.get(1),
+            synchronous_commit: row.get(2),
+            max_connections: row.get(3),
+            shared_buffers: row.get(4),
         })
     })
     .await
@@ -194,18 +188,12 @@ pub fn script() -> String {
 
 /// pgbench of the newest Debian server install, else the one on PATH.
 pub fn pgbench_binary() -> PathBuf {
-    let mut dirs: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .filter_map(|e| {
-            let e = e.ok()?;
-            let major = e.file_name().to_str()?.parse::<u32>().ok()?;
-            let bin = e.path().join("bin/pgbench");
-            bin.exists().then_some((major, bin))
-        })
-        .collect();
-    dirs.sort();
-    dirs.pop().map_or_else(|| PathBuf::from("pgbench"), |(_, p)| p)
+    let installs = std::fs::read_dir("/usr/lib/postgresql").into_iter().flatten().flatten().filter_map(|e| {
+        let major = e.file_name().to_str()?.parse::<u32>().ok()?;
+        let bin = e.path().join("bin/pgbench");
+        bin.exists().then_some((major, bin))
+    });
+    installs.max().map_or_else(|| PathBuf::from("pgbench"), |(_, bin)| bin)
 }
 
 /// A fresh database, its schema made by `PostgresStore` (the migrations), an owner and
@@ -286,24 +274,11 @@ pub fn run_pgbench(
         let log_dir = work.join(format!("log-{label}"));
         std::fs::create_dir_all(&log_dir)?;
         let out_file = work.join(format!("pgbench-{label}.txt"));
-        let args: Vec<String> = vec![
-            "-n".into(),
-            "-M".into(),
-            "prepared".into(),
-            "-f".into(),
-            script.display().to_string(),
-            "-c".into(),
-            clients.to_string(),
-            "-j".into(),
-            threads.to_string(),
-            "-T".into(),
-            seconds.to_string(),
-            // Serialization failures (40001) are retried, as `PostgresStore::write` retries them.
-            "--max-tries=10".into(),
-            "--log".into(),
-            format!("--log-prefix={}", log_dir.join("tx").display()),
-            url.clone(),
-        ];
+        // Serialization failures (40001) are retried, as `PostgresStore::write` retries them.
+        let options = format!("-n -M prepared -c {clients} -j {threads} -T {seconds} --max-tries=10 --log -f");
+        let mut args: Vec<String> = options.split(' ').map(str::to_owned).collect();
+        let log_prefix = format!("--log-prefix={}", log_dir.join("tx").display());
+        args.extend([script.display().to_string(), log_prefix, url.clone()]);
         let status = run(&out_file, &args, Duration::from_secs(u64::from(seconds) + 120))?;
         let text = std::fs::read_to_string(&out_file)?;
         let mut r = parse(&text).with_context(|| format!("pgbench output: {}", out_file.display()))?;
@@ -361,14 +336,8 @@ pub fn run_pgbench(
 }
 
 fn run(out_file: &Path, args: &[String], limit: Duration) -> anyhow::Result<std::process::ExitStatus> {
-    let out = std::fs::File::create(out_file)?;
     let bin = pgbench_binary();
-    let child = die_with_parent(&mut Command::new(&bin))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(out.try_clone()?)
-        .stderr(out)
-        .spawn()
+    let child = spawn_logged(Command::new(&bin).args(args), out_file)
         .with_context(|| format!("cannot run {} (apt-get install postgresql)", bin.display()))?;
     Guard::new(child, "pgbench").wait_timeout(limit)
 }

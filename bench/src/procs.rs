@@ -80,6 +80,12 @@ pub fn die_with_parent(cmd: &mut Command) -> &mut Command {
     }
 }
 
+/// Starts `cmd` (killed with this process) with no stdin, and its stdout and stderr in `log`.
+pub fn spawn_logged(cmd: &mut Command, log: &Path) -> anyhow::Result<Child> {
+    let out = std::fs::File::create(log)?;
+    Ok(die_with_parent(cmd).stdin(Stdio::null()).stdout(out.try_clone()?).stderr(out).spawn()?)
+}
+
 pub fn signal(pid: u32, sig: libc::c_int) {
     if let Ok(pid) = libc::pid_t::try_from(pid) {
         // SAFETY: kill(2) has no memory effects; the pid is one of our own children.
@@ -128,12 +134,9 @@ impl Server {
         let mut guard = Guard::new(child, name);
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    // Nobody listens any more; keep reading so the child never blocks on a full pipe.
-                    continue;
-                }
+            // Once nobody listens any more, it keeps reading so the child never blocks on a full pipe.
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
             }
         });
         let first = match rx.recv_timeout(limit) {
@@ -196,13 +199,22 @@ fn scratch_file(stem: &str) -> PathBuf {
     ))
 }
 
-/// A `kB` line of /proc/PID/status, in bytes.
-pub fn status_bytes(pid: u32, key: &str) -> Option<u64> {
-    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+/// The `KEY: N kB` line of a /proc file (status, meminfo), in bytes.
+pub fn kb_field(path: &str, key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(path).ok()?;
     text.lines().find_map(|l| {
         let rest = l.strip_prefix(key)?.strip_prefix(':')?;
         rest.split_whitespace().next()?.parse::<u64>().ok().map(|kb| kb * 1024)
     })
+}
+
+/// A `kB` line of /proc/PID/status, in bytes.
+pub fn status_bytes(pid: u32, key: &str) -> Option<u64> {
+    kb_field(&format!("/proc/{pid}/status"), key)
+}
+
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// Peak resident set (VmHWM) of a running process, in bytes.
@@ -282,7 +294,7 @@ impl MachineCpu {
 /// running on this small machine. Returns the last share seen; the caller records it either way.
 pub fn wait_for_quiet(limit: Duration, threshold: f64) -> f64 {
     let deadline = Instant::now() + limit;
-    let cores = std::thread::available_parallelism().map_or(1, usize::from) as f64;
+    let cores = cores() as f64;
     loop {
         let before = MachineCpu::now();
         let started = Instant::now();

@@ -19,37 +19,17 @@ pub const RUN_S: u32 = LEAD_S + SAMPLE_S + 1;
 /// Whether `perf record -e cpu-clock` works here (perf installed, sampling allowed).
 pub fn available(scratch: &Path) -> bool {
     let out = scratch.join("perf-check.data");
-    let out_s = out.display().to_string();
-    let ok = run_with_timeout(
-        "perf",
-        &[
-            "record",
-            "-q",
-            "-e",
-            "cpu-clock",
-            "-o",
-            &out_s,
-            "--",
-            "sh",
-            "-c",
-            "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done",
-        ],
-        Duration::from_secs(30),
-    )
-    .map(|(status, _)| status.success())
-    .unwrap_or(false);
+    let (out_s, busy) = (out.display().to_string(), "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done");
+    let args = ["record", "-q", "-e", "cpu-clock", "-o", &out_s, "--", "sh", "-c", busy];
+    let ok = run_with_timeout("perf", &args, Duration::from_secs(30)).is_ok_and(|(status, _)| status.success());
     let _ = std::fs::remove_file(out);
     ok
 }
 
 /// Whether `perf stat -e instructions` counts (hardware counters exposed); `None`: no perf.
 pub fn hardware_counters() -> Option<bool> {
-    let out = std::process::Command::new("sh")
-        .args(["-c", "timeout 30 perf stat -x, -e instructions true 2>&1"])
-        .stdin(Stdio::null())
-        .output()
-        .ok()?;
-    let text = String::from_utf8_lossy(&out.stdout);
+    let script = "perf stat -x, -e instructions true 2>&1";
+    let (_, text) = run_with_timeout("sh", &["-c", script], Duration::from_secs(30)).ok()?;
     if !text.contains("instructions") {
         return None;
     }

@@ -12,7 +12,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::orchestrate::{Config, Outcome, PgSection, Results, PGBENCH_CLIENTS};
+use crate::orchestrate::{Config, Machine, Outcome, PgSection, Results, PGBENCH_CLIENTS};
 use crate::postgres::{PgbenchResult, SKIPPED};
 use crate::wrk::{CONNECTIONS, REQUEST_TIMEOUT_S, THREADS};
 
@@ -89,14 +89,7 @@ pub fn read_previous(path: &Path) -> Option<Previous> {
     }
     #[derive(Deserialize)]
     struct OldResults {
-        machine: OldMachine,
-    }
-    #[derive(Deserialize)]
-    struct OldMachine {
-        commit: String,
-        #[serde(default)]
-        dirty: bool,
-        date: String,
+        machine: Machine,
     }
     let text = std::fs::read_to_string(path).ok()?;
     match serde_json::from_str::<Old>(&text) {
@@ -157,12 +150,13 @@ pub fn failed(r: &Report) -> bool {
     }
     for (part, b) in [("memory", &res.memory), ("sqlite", &res.sqlite)] {
         if cfg.runs(part) {
-            outcomes.extend([&b.join, &b.reject, &b.read]);
+            outcomes.extend(b.workloads().map(|(_, o)| o));
         }
     }
     let mut pgbench_failed = false;
     if let PgSection::Ran(p) = &res.postgres {
-        outcomes.extend([&p.backend.join, &p.backend.reject, &p.backend.read, &p.two.combined]);
+        outcomes.extend(p.backend.workloads().map(|(_, o)| o));
+        outcomes.push(&p.two.combined);
         pgbench_failed = [&p.pgbench_one, &p.pgbench_many].iter().any(|b| matches!(b, Some(Err(_))));
     }
     outcomes.iter().any(|o| o.wrk.is_none())
@@ -181,19 +175,13 @@ fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
         PgSection::Ran(p) => Some(p),
         _ => None,
     };
-    for w in ["join", "reject", "read"] {
-        let stores = [("memory", Some(&r.memory)), ("SQLite", Some(&r.sqlite)), ("PostgreSQL", pg.map(|p| &p.backend))];
-        for (store, b) in stores {
-            if let Some(b) = b {
-                let o = match w {
-                    "join" => &b.join,
-                    "reject" => &b.reject,
-                    _ => &b.read,
-                };
-                runs.push((format!("{w} · {store}"), store, o));
-            }
+    let stores = [("memory", Some(&r.memory)), ("SQLite", Some(&r.sqlite)), ("PostgreSQL", pg.map(|p| &p.backend))];
+    for w in 0..3 {
+        for (store, b) in stores.iter().filter_map(|(store, b)| Some((*store, (*b)?))) {
+            let (name, o) = b.workloads()[w];
+            runs.push((format!("{name} · {store}"), store, o));
         }
-        if let (Some(p), "join") = (pg, w) {
+        if let (Some(p), 0) = (pg, w) {
             runs.push(("join · PostgreSQL ×2 instances".to_owned(), "PostgreSQL", &p.two.combined));
         }
     }
@@ -252,18 +240,14 @@ fn figures(r: &Results) -> Vec<Figure> {
         out.push(limit("storage limit · SQLite", s.tps(), s.p50_us, s.p99_us, &[]));
     }
     if let PgSection::Ran(p) = &r.postgres {
-        for (name, b) in [("pgbench -c 1 · PostgreSQL".to_owned(), &p.pgbench_one), (pgbench_name(), &p.pgbench_many)]
-        {
+        let many = format!("pgbench -c {PGBENCH_CLIENTS} · PostgreSQL");
+        for (name, b) in [("pgbench -c 1 · PostgreSQL", &p.pgbench_one), (many.as_str(), &p.pgbench_many)] {
             if let Some(Ok(b)) = b {
-                out.push(limit(&name, b.tps, b.p50_us, b.p99_us, &b.problems));
+                out.push(limit(name, b.tps, b.p50_us, b.p99_us, &b.problems));
             }
         }
     }
     out
-}
-
-fn pgbench_name() -> String {
-    format!("pgbench -c {PGBENCH_CLIENTS} · PostgreSQL")
 }
 
 fn find<'a>(figures: &'a [Figure], run: &str) -> Option<&'a Figure> {
@@ -381,11 +365,26 @@ fn hierarchy_targets(res: &Results, figs: &[Figure]) -> Vec<Target> {
     t
 }
 
+fn targets_table(targets: Vec<Target>) -> String {
+    let rows: Vec<Vec<String>> = targets
+        .into_iter()
+        .map(|t| {
+            let verdict = match t.pass {
+                Some(true) => "**PASS**",
+                Some(false) => "**MISS**",
+                None => "–",
+            };
+            vec![t.name, t.measured, verdict.to_owned()]
+        })
+        .collect();
+    table("target | measured | result", &rows)
+}
+
 // --- markdown --------------------------------------------------------------------------------
 
-/// A markdown table from a header row and body rows.
-fn table(head: &[&str], rows: &[Vec<String>]) -> String {
-    let mut s = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));
+/// A markdown table from its header row (`a | b | c`) and body rows.
+fn table(head: &str, rows: &[Vec<String>]) -> String {
+    let mut s = format!("| {head} |\n|{}\n", "---|".repeat(head.split(" | ").count()));
     for r in rows {
         let _ = writeln!(s, "| {} |", r.join(" | ").replace('\n', " "));
     }
@@ -443,7 +442,7 @@ pub fn comparison(r: &Report) -> String {
         short(&this.commit),
         if this.dirty { " + uncommitted changes" } else { "" },
         this.date,
-        table(&["run", "requests/s", "p50 ms", "p99 ms", "server CPU µs/req", "× hello", "database CPU µs/req"], &rows)
+        table("run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | database CPU µs/req", &rows)
     )
 }
 
@@ -505,21 +504,10 @@ fn markdown(r: &Report) -> String {
             ]
         })
         .collect();
-    md += &table(
-        &[
-            "run",
-            "requests/s",
-            "p50 ms",
-            "p99 ms",
-            "server CPU µs/req",
-            "× hello",
-            "wrk CPU µs/req",
-            "database CPU µs/req",
-            "peak RSS MiB",
-            "checks",
-        ],
-        &rows,
-    );
+    let head =
+        "run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | wrk CPU µs/req | database CPU µs/req \
+                | peak RSS MiB | checks";
+    md += &table(head, &rows);
     let failures: Vec<String> = http_runs(res)
         .iter()
         .filter_map(|(n, _, o)| o.error.as_ref().map(|e| format!("- {n}: FAILED: {e}")))
@@ -533,18 +521,7 @@ fn markdown(r: &Report) -> String {
     }
 
     md += "## Targets (issue 9)\n\n";
-    let rows: Vec<Vec<String>> = targets(&r.figures)
-        .into_iter()
-        .map(|t| {
-            let verdict = match t.pass {
-                Some(true) => "**PASS**",
-                Some(false) => "**MISS**",
-                None => "–",
-            };
-            vec![t.name, t.measured, verdict.to_owned()]
-        })
-        .collect();
-    md += &table(&["target", "measured", "result"], &rows);
+    md += &targets_table(targets(&r.figures));
     // Results of runs older than these two figures have none (0): nothing to say of them.
     if let Some(s) = res.storage.as_ref().and_then(|s| s.as_ref().ok()).filter(|s| s.max_us > 0) {
         md += &format!(
@@ -561,18 +538,7 @@ fn markdown(r: &Report) -> String {
 
     if !res.hierarchy.is_empty() {
         md += "## Targets (issue 12)\n\n";
-        let rows: Vec<Vec<String>> = hierarchy_targets(res, &r.figures)
-            .into_iter()
-            .map(|t| {
-                let verdict = match t.pass {
-                    Some(true) => "**PASS**",
-                    Some(false) => "**MISS**",
-                    None => "–",
-                };
-                vec![t.name, t.measured, verdict.to_owned()]
-            })
-            .collect();
-        md += &table(&["target", "measured", "result"], &rows);
+        md += &targets_table(hierarchy_targets(res, &r.figures));
     }
 
     md += "## Before → after\n\n";
@@ -600,7 +566,7 @@ fn markdown(r: &Report) -> String {
             None => vec![name.to_owned(), "not run".to_owned()],
         };
         md += &table(
-            &["pgbench, a lone join's transaction", "tx/s", "transactions", "retried", "failed", "problems"],
+            "pgbench, a lone join's transaction | tx/s | transactions | retried | failed | problems",
             &[pgbench("-c 1 -j 1", &p.pgbench_one), pgbench(&format!("-c {PGBENCH_CLIENTS}"), &p.pgbench_many)],
         );
         let rows: Vec<Vec<String>> = p
@@ -618,7 +584,7 @@ fn markdown(r: &Report) -> String {
                 ])
             })
             .collect();
-        md += &table(&["two instances: instance", "requests/s", "p50 ms", "p99 ms"], &rows);
+        md += &table("two instances: instance | requests/s | p50 ms | p99 ms", &rows);
         md += &format!("pgbench's script (join.sql):\n\n```sql\n{}```\n\n", crate::postgres::script());
     }
 
@@ -638,31 +604,19 @@ fn markdown(r: &Report) -> String {
             cfg.scale_seconds,
             crate::orchestrate::LINK_ROUNDS,
         );
-        let mut rows = Vec::new();
-        for (store, h) in &res.hierarchy {
-            match h {
+        let ms = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
+        let rows: Vec<Vec<String>> = res
+            .hierarchy
+            .iter()
+            .map(|(store, h)| match h {
                 Ok(h) => {
-                    let l = &h.load;
-                    let ms = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
-                    rows.push(vec![
-                        store.clone(),
-                        format!(
-                            "{} groups, {} links, {} users, {} memberships in {:.0} s",
-                            l.groups + l.subtree_groups,
-                            l.links,
-                            l.users,
-                            l.memberships,
-                            l.seconds
-                        ),
-                        h.effective_count.to_string(),
-                        ms(&h.link_ms),
-                        ms(&h.unlink_ms),
-                    ]);
+                    let count = h.effective_count.to_string();
+                    vec![store.clone(), h.load.summary(), count, ms(&h.link_ms), ms(&h.unlink_ms)]
                 }
-                Err(e) => rows.push(vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()]),
-            }
-        }
-        md += &table(&["store", "load", "effective users of the top", "subtree link, ms", "subtree unlink, ms"], &rows);
+                Err(e) => vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()],
+            })
+            .collect();
+        md += &table("store | load | effective users of the top | subtree link, ms | subtree unlink, ms", &rows);
     }
 
     if let Some(s) = &res.scale {
@@ -903,24 +857,7 @@ mod tests {
     fn report(join_p99_us: u64, previous: Option<Previous>) -> Report {
         let mut results = Results { baseline: outcome(100_000, 0.7, 500, 1_000), ..Results::default() };
         results.memory.join = outcome(50_000, 1.1, 1_000, join_p99_us);
-        let settings = Config {
-            work: "w".into(),
-            out: "o".into(),
-            script: "s".into(),
-            bins: "b".into(),
-            seconds: 10,
-            probe_seconds: 2,
-            scale_seconds: 5,
-            storage_seconds: 10,
-            read_users: 1,
-            groups_per_reader: 1,
-            reject_users: 1,
-            scale_groups: 0,
-            scale_memberships: 0,
-            scale_budget_s: 1,
-            only: vec!["baseline".into(), "memory".into()],
-            postgres_url: None,
-        };
+        let settings = Config { only: vec!["baseline".into(), "memory".into()], ..Config::default() };
         build(results, settings, previous)
     }
 

@@ -11,7 +11,7 @@ use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User};
 use oz_groups::service::App;
 use oz_groups::store::JoinOutcome;
 
-use crate::seed::{concurrently, name, user, Progress};
+use crate::seed::{collect, name, user};
 use crate::storage::invite_record;
 
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -53,126 +53,71 @@ pub async fn load(app: &App, groups: usize, memberships: usize, budget_s: u64) -
         ScaleLoad { asked_groups: groups as u64, asked_memberships: memberships as u64, ..ScaleLoad::default() };
 
     // 1. One user per group.
-    let mut users: Vec<User> = Vec::with_capacity(groups);
-    let mut progress = Progress::new("scale: users", groups);
-    concurrently(
-        groups,
-        deadline,
-        |i| {
-            let store = store.clone();
-            async move {
-                let user = user(&format!("scale user {i}"))?;
-                store.create_user(&user).await?;
-                Ok(user)
-            }
-        },
-        |u| {
-            users.push(u);
-            progress.tick(users.len());
-            Ok(())
-        },
-    )
+    let users = collect("scale: users", groups, deadline, |i| {
+        let store = store.clone();
+        async move {
+            let user = user(&format!("scale user {i}"))?;
+            store.create_user(&user).await?;
+            Ok(user)
+        }
+    })
     .await?;
     load.users = users.len() as u64;
     load.writes += load.users;
 
-    // 2. Each user creates one group (and so is its first member).
+    // 2. Each user creates one group (and so is its first member): group g is user g's, which
+    // the joins below rely on.
     let users = Arc::new(users);
-    let mut creators: Vec<(usize, User, GroupId)> = Vec::with_capacity(users.len());
-    let mut progress = Progress::new("scale: groups", users.len());
-    concurrently(
-        users.len(),
-        deadline,
-        |i| {
-            let (store, users) = (store.clone(), users.clone());
-            async move {
-                let group =
-                    Group { id: GroupId::generate(), name: name(&format!("scale group {i}"))?, kind: GroupType::Team };
-                store.create_group(&group, &users[i].id, PrivilegeSet::all()).await?;
-                Ok((i, users[i].clone(), group.id))
-            }
-        },
-        |c| {
-            creators.push(c);
-            progress.tick(creators.len());
-            Ok(())
-        },
-    )
+    let creators = collect("scale: groups", users.len(), deadline, |i| {
+        let (store, users) = (store.clone(), users.clone());
+        async move {
+            let group =
+                Group { id: GroupId::generate(), name: name(&format!("scale group {i}"))?, kind: GroupType::Team };
+            store.create_group(&group, &users[i].id, PrivilegeSet::all()).await?;
+            Ok((users[i].clone(), group.id))
+        }
+    })
     .await?;
-    // Back in index order, so that group g is user g's: the joins below rely on it. The items
-    // started before a deadline are a prefix of the indices, and all of them finish.
-    creators.sort_unstable_by_key(|(i, _, _)| *i);
-    let creators: Vec<(User, GroupId)> = creators.into_iter().map(|(_, u, g)| (u, g)).collect();
     load.groups = creators.len() as u64;
     load.memberships = load.groups;
     load.writes += load.groups;
 
     // 3. One invite record per group, good for all its joiners.
     let group_ids: Arc<Vec<GroupId>> = Arc::new(creators.iter().map(|(_, g)| g.clone()).collect());
-    let mut tokens: Vec<(usize, String)> = Vec::with_capacity(group_ids.len());
-    let mut progress = Progress::new("scale: invite records", group_ids.len());
-    if joins_per_group > 0 {
-        concurrently(
-            group_ids.len(),
-            deadline,
-            |g| {
-                let (store, group_ids) = (store.clone(), group_ids.clone());
-                async move {
-                    let record = invite_record(&group_ids[g], Some(joins_per_group as u32));
-                    store.insert_token(&record).await?;
-                    Ok((g, record.id))
-                }
-            },
-            |t| {
-                tokens.push(t);
-                progress.tick(tokens.len());
-                Ok(())
-            },
-        )
-        .await?;
-    }
+    let n_tokens = if joins_per_group > 0 { group_ids.len() } else { 0 };
+    let tokens = collect("scale: invite records", n_tokens, deadline, |g| {
+        let (store, group_ids) = (store.clone(), group_ids.clone());
+        async move {
+            let record = invite_record(&group_ids[g], Some(joins_per_group as u32));
+            store.insert_token(&record).await?;
+            Ok(record.id)
+        }
+    })
+    .await?;
     load.tokens = tokens.len() as u64;
     load.writes += load.tokens;
 
     // 4. The joins: the k-th joiner of group g is user g + k. Interleaved by k, so that
     // concurrent joins touch different groups and users.
-    let n_groups = group_ids.len();
     let n_users = users.len();
     let tokens = Arc::new(tokens);
     let total = tokens.len() * joins_per_group;
-    let mut joined = 0u64;
-    let mut failed = 0u64;
-    let mut progress = Progress::new("scale: joins", total);
-    let mut seen = 0usize;
-    concurrently(
-        total,
-        deadline,
-        |i| {
-            let (store, tokens, users) = (store.clone(), tokens.clone(), users.clone());
-            async move {
-                let (k, t) = (i / tokens.len() + 1, i % tokens.len());
-                let (g, token) = &tokens[t];
-                let user = &users[(g + k) % n_users];
-                Ok(store.join_with_token(token, &user.id).await?)
-            }
-        },
-        |outcome| {
-            match outcome {
-                JoinOutcome::Joined(_) => joined += 1,
-                _ => failed += 1,
-            }
-            seen += 1;
-            progress.tick(seen);
-            Ok(())
-        },
-    )
+    let joins = collect("scale: joins", total, deadline, |i| {
+        let (store, tokens, users) = (store.clone(), tokens.clone(), users.clone());
+        async move {
+            let (k, g) = (i / tokens.len() + 1, i % tokens.len());
+            let user = &users[(g + k) % n_users];
+            Ok(matches!(store.join_with_token(&tokens[g], &user.id).await?, JoinOutcome::Joined(_)))
+        }
+    })
     .await?;
-    if failed > 0 {
-        anyhow::bail!("scale load: {failed} joins did not succeed");
+    let joined = joins.iter().filter(|j| **j).count() as u64;
+    if joined < joins.len() as u64 {
+        anyhow::bail!("scale load: {} joins did not succeed", joins.len() as u64 - joined);
     }
     load.memberships += joined;
     load.writes += joined;
     load.seconds = started.elapsed().as_secs_f64();
-    load.cut_short = load.groups < groups as u64 || (n_groups > 0 && joined < total as u64);
+    load.cut_short = load.groups < groups as u64 || joined < total as u64;
     Ok(Loaded { load, creators })
 }

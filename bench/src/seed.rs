@@ -37,13 +37,13 @@ pub fn user(text: &str) -> anyhow::Result<User> {
 
 /// Runs `make(i)` for `i in 0..count`, `CONCURRENCY` at a time, each as its own task (so that
 /// minting's HMACs use both cores), and hands every result to `sink` as it arrives. Once
-/// `deadline` has passed no new item is started; returns how many items were done.
+/// `deadline` has passed no new item is started.
 pub async fn concurrently<T, Fut>(
     count: usize,
     deadline: Option<Instant>,
     make: impl Fn(usize) -> Fut,
     mut sink: impl FnMut(T) -> anyhow::Result<()>,
-) -> anyhow::Result<usize>
+) -> anyhow::Result<()>
 where
     T: Send + 'static,
     Fut: Future<Output = anyhow::Result<T>> + Send + 'static,
@@ -52,12 +52,52 @@ where
         .take_while(|_| futures::future::ready(deadline.is_none_or(|d| Instant::now() < d)))
         .map(|i| tokio::spawn(make(i)));
     let mut results = items.buffer_unordered(CONCURRENCY);
-    let mut done = 0;
     while let Some(joined) = results.next().await {
         sink(joined.context("a seeding task panicked")??)?;
-        done += 1;
     }
-    Ok(done)
+    Ok(())
+}
+
+/// `concurrently`, with its progress on stderr every few seconds, and every result in index
+/// order: the items started before `deadline` are a prefix of the indices, and all of them finish.
+pub async fn collect<T, Fut>(
+    what: &str,
+    count: usize,
+    deadline: Option<Instant>,
+    make: impl Fn(usize) -> Fut,
+) -> anyhow::Result<Vec<T>>
+where
+    T: Send + 'static,
+    Fut: Future<Output = anyhow::Result<T>> + Send + 'static,
+{
+    let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(count).collect();
+    let (started, mut last, mut done) = (Instant::now(), Instant::now(), 0);
+    let indexed = |i| {
+        let item = make(i);
+        async move { Ok((i, item.await?)) }
+    };
+    concurrently(count, deadline, indexed, |(i, t)| {
+        out[i] = Some(t);
+        done += 1;
+        if last.elapsed() >= Duration::from_secs(10) {
+            last = Instant::now();
+            let secs = started.elapsed().as_secs_f64();
+            eprintln!("  {what}: {done}/{count} in {secs:.0} s ({:.0}/s)", done as f64 / secs.max(1e-9));
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(out.into_iter().flatten().collect())
+}
+
+/// Runs `make(i)` for `i in 0..n` (`concurrently`) and writes each line it makes to `file`.
+async fn write_lines<Fut>(file: &Path, n: usize, make: impl Fn(usize) -> Fut) -> anyhow::Result<()>
+where
+    Fut: Future<Output = anyhow::Result<String>> + Send + 'static,
+{
+    let mut out = BufWriter::new(File::create(file).with_context(|| format!("cannot create {}", file.display()))?);
+    concurrently(n, None, make, |line| Ok(writeln!(out, "{line}")?)).await?;
+    Ok(out.flush()?)
 }
 
 /// Where a batch of join pairs was sent: the groups whose member count tells afterwards how
@@ -72,19 +112,10 @@ pub struct JoinFixture {
 pub async fn join_pairs(app: &App, n: usize, file: &Path) -> anyhow::Result<JoinFixture> {
     let started = Instant::now();
     let (owner, _) = app.create_user(name("bench owner")?, false).await?;
-    let mut groups = Vec::new();
-    concurrently(
-        JOIN_GROUPS,
-        None,
-        |i| {
-            let (app, owner) = (app.clone(), owner.clone());
-            async move { Ok(app.create_group(&owner, name(&format!("bench group {i}"))?, None).await?) }
-        },
-        |g| {
-            groups.push(g);
-            Ok(())
-        },
-    )
+    let groups = collect("join pairs: groups", JOIN_GROUPS, None, |i| {
+        let (app, owner) = (app.clone(), owner.clone());
+        async move { Ok(app.create_group(&owner, name(&format!("bench group {i}"))?, None).await?) }
+    })
     .await?;
     let targets: Vec<(User, GroupId)> = groups.iter().map(|g| (owner.clone(), g.clone())).collect();
     join_pairs_into(app, &targets, n, file).await?;
@@ -94,70 +125,46 @@ pub async fn join_pairs(app: &App, n: usize, file: &Path) -> anyhow::Result<Join
 /// `n` pairs whose invites go round-robin into `targets` (each an inviter with the
 /// `group_invite_user` privilege and its group).
 pub async fn join_pairs_into(app: &App, targets: &[(User, GroupId)], n: usize, file: &Path) -> anyhow::Result<()> {
-    let mut out = writer(file)?;
     let targets = std::sync::Arc::new(targets.to_vec());
-    concurrently(
-        n,
-        None,
-        |i| {
-            let (app, targets) = (app.clone(), targets.clone());
-            async move {
-                let (_, access) = app.create_user(name(&format!("joiner {i}"))?, false).await?;
-                let (inviter, group) = &targets[i % targets.len()];
-                let invite = app.mint_invite(inviter, group).await?;
-                Ok(format!("{access} {invite}"))
-            }
-        },
-        |line| Ok(writeln!(out, "{line}")?),
-    )
-    .await?;
-    out.flush()?;
-    Ok(())
+    write_lines(file, n, |i| {
+        let (app, targets) = (app.clone(), targets.clone());
+        async move {
+            let (_, access) = app.create_user(name(&format!("joiner {i}"))?, false).await?;
+            let (inviter, group) = &targets[i % targets.len()];
+            let invite = app.mint_invite(inviter, group).await?;
+            Ok(format!("{access} {invite}"))
+        }
+    })
+    .await
 }
 
 /// `n` users, each a member of `groups_each` groups it created; their access tokens, one a line.
 pub async fn read_users(app: &App, n: usize, groups_each: usize, file: &Path) -> anyhow::Result<()> {
-    let mut out = writer(file)?;
-    concurrently(
-        n,
-        None,
-        |i| {
-            let app = app.clone();
-            async move {
-                let (user, access) = app.create_user(name(&format!("reader {i}"))?, false).await?;
-                for g in 0..groups_each {
-                    app.create_group(&user, name(&format!("reader {i} group {g}"))?, None).await?;
-                }
-                Ok(access)
+    write_lines(file, n, |i| {
+        let app = app.clone();
+        async move {
+            let (user, access) = app.create_user(name(&format!("reader {i}"))?, false).await?;
+            for g in 0..groups_each {
+                app.create_group(&user, name(&format!("reader {i} group {g}"))?, None).await?;
             }
-        },
-        |line| Ok(writeln!(out, "{line}")?),
-    )
-    .await?;
-    out.flush()?;
-    Ok(())
+            Ok(access)
+        }
+    })
+    .await
 }
 
 /// `n` valid users, each with a well-formed group invite that fails its signature check: it is
 /// minted by a codec under another master key, exactly as a forgery would be.
 pub async fn reject_pairs(app: &App, n: usize, file: &Path) -> anyhow::Result<()> {
-    let mut out = writer(file)?;
     let forger = std::sync::Arc::new(TokenCodec::new(random_key(), ZONE_NAME));
-    concurrently(
-        n,
-        None,
-        |i| {
-            let (app, forger) = (app.clone(), forger.clone());
-            async move {
-                let (_, access) = app.create_user(name(&format!("rejected {i}"))?, false).await?;
-                Ok(format!("{access} {}", forger.mint(TokenKind::GroupInviteUser).token))
-            }
-        },
-        |line| Ok(writeln!(out, "{line}")?),
-    )
-    .await?;
-    out.flush()?;
-    Ok(())
+    write_lines(file, n, |i| {
+        let (app, forger) = (app.clone(), forger.clone());
+        async move {
+            let (_, access) = app.create_user(name(&format!("rejected {i}"))?, false).await?;
+            Ok(format!("{access} {}", forger.mint(TokenKind::GroupInviteUser).token))
+        }
+    })
+    .await
 }
 
 /// How many users joined the fixture's groups (each group's members less its owner).
@@ -174,31 +181,4 @@ fn random_key() -> Vec<u8> {
     let mut key = vec![0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut key);
     key
-}
-
-fn writer(file: &Path) -> anyhow::Result<BufWriter<File>> {
-    Ok(BufWriter::new(File::create(file).with_context(|| format!("cannot create {}", file.display()))?))
-}
-
-/// Prints progress of a long seeding step to stderr every few seconds.
-pub struct Progress {
-    what: String,
-    total: usize,
-    started: Instant,
-    last: Instant,
-}
-
-impl Progress {
-    pub fn new(what: impl Into<String>, total: usize) -> Progress {
-        let now = Instant::now();
-        Progress { what: what.into(), total, started: now, last: now }
-    }
-
-    pub fn tick(&mut self, done: usize) {
-        if self.last.elapsed() >= Duration::from_secs(10) {
-            self.last = Instant::now();
-            let secs = self.started.elapsed().as_secs_f64();
-            eprintln!("  {}: {done}/{} in {secs:.0} s ({:.0}/s)", self.what, self.total, done as f64 / secs.max(1e-9));
-        }
-    }
 }

@@ -4,12 +4,12 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
 
-use crate::procs::{cpu_seconds, Guard, MachineCpu};
+use crate::procs::{cores, cpu_seconds, spawn_logged, Guard, MachineCpu};
 
 /// The load: fixed for every workload, as the issue asks.
 pub const THREADS: u32 = 2;
@@ -125,7 +125,7 @@ impl WrkResult {
         let n = runs.len().max(1) as f64;
         let rps: f64 = runs.iter().map(WrkResult::rps).sum();
         let requests: u64 = runs.iter().map(|r| r.requests).sum();
-        let cores = std::thread::available_parallelism().map_or(1, usize::from) as f64;
+        let cores = cores() as f64;
         let share = |r: &WrkResult| 100.0 * (r.server_cpu + r.wrk_cpu) / (r.seconds.max(1e-9) * cores);
         let all_shares: f64 = runs.iter().map(share).sum();
         let other = runs.iter().map(|r| r.other_pct - (all_shares - share(r))).sum::<f64>() / n;
@@ -203,41 +203,25 @@ pub struct Wrk {
 }
 
 impl Wrk {
-    /// Runs wrk for `seconds` against `addr`; `server_pid` is sampled for its CPU time.
+    /// Runs wrk for `seconds` against `addr` in `shape`; the server's `pid` is sampled for its CPU time.
     pub fn run(
         &self,
         label: &str,
         addr: &str,
         load: &Load,
         seconds: u32,
-        server_pid: u32,
-    ) -> anyhow::Result<WrkResult> {
-        self.run_shaped(label, addr, load, seconds, server_pid, Shape::default())
-    }
-
-    /// `run` with another number of threads and connections, or with the database's CPU.
-    pub fn run_shaped(
-        &self,
-        label: &str,
-        addr: &str,
-        load: &Load,
-        seconds: u32,
-        server_pid: u32,
+        pid: u32,
         shape: Shape,
     ) -> anyhow::Result<WrkResult> {
         let Shape { threads, connections, database_cpu } = shape;
-        let mut args = vec![
-            format!("-t{threads}"),
-            format!("-c{connections}"),
-            format!("-d{seconds}s"),
-            format!("--timeout={REQUEST_TIMEOUT_S}s"),
-            "--latency".to_owned(),
-            "-s".to_owned(),
+        let options = format!("-t{threads} -c{connections} -d{seconds}s --timeout={REQUEST_TIMEOUT_S}s --latency -s");
+        let mut args: Vec<String> = options.split(' ').map(str::to_owned).collect();
+        args.extend([
             self.script.display().to_string(),
             format!("http://{addr}/"),
-            "--".to_owned(),
+            "--".into(),
             format!("threads={threads}"),
-        ];
+        ]);
         args.extend(match load {
             Load::Get => vec!["mode=get".to_owned(), "path=/".to_owned()],
             Load::Join(f) => vec!["mode=join".to_owned(), file_arg(f)],
@@ -246,7 +230,6 @@ impl Wrk {
             Load::List(f, path) => vec!["mode=read".to_owned(), file_arg(f), format!("path={path}")],
         });
         let log = self.log_dir.join(format!("wrk-{label}.txt"));
-        let out = std::fs::File::create(&log)?;
         // oz.lua's start barrier: no thread sends before every thread has loaded its share.
         let ready = self.log_dir.join(format!("wrk-{label}.ready"));
         match std::fs::remove_file(&ready) {
@@ -258,14 +241,7 @@ impl Wrk {
         // printed once every thread has run init() (loaded its token file), when the barrier
         // lets the threads send: that moment starts the CPU accounting, so wrk's set-up is not
         // charged to the requests.
-        let child = crate::procs::die_with_parent(&mut Command::new("stdbuf"))
-            .arg("-oL")
-            .arg("wrk")
-            .args(&args)
-            .stdin(Stdio::null())
-            .stdout(out.try_clone()?)
-            .stderr(out)
-            .spawn()
+        let child = spawn_logged(Command::new("stdbuf").args(["-oL", "wrk"]).args(&args), &log)
             .context("cannot run wrk (make bench installs it: apt-get install wrk)")?;
         let mut guard = Guard::new(child, format!("wrk ({label})"));
         let wrk_pid = guard.pid();
@@ -278,11 +254,11 @@ impl Wrk {
                 break status;
             }
             if first.is_none() && std::fs::read_to_string(&log).is_ok_and(|t| t.contains("Running ")) {
-                first = Some(Sample::now(wrk_pid, server_pid));
+                first = Some(Sample::now(wrk_pid, pid));
                 db = database_cpu.then(DbCpu::start);
             }
             if first.is_some() {
-                last = Some(Sample::now(wrk_pid, server_pid));
+                last = Some(Sample::now(wrk_pid, pid));
                 if let Some(d) = db.as_mut() {
                     d.sample(false);
                 }
@@ -307,7 +283,7 @@ impl Wrk {
             (r.idle_pct, r.iowait_pct) = a.machine.idle_since(&b.machine);
             let wall = b.at.duration_since(a.at).as_secs_f64().max(1e-9);
             let busy = a.machine.busy_seconds_until(&b.machine);
-            let cores = std::thread::available_parallelism().map_or(1, usize::from) as f64;
+            let cores = cores() as f64;
             r.db_cpu = db_cpu;
             let db = db_cpu.unwrap_or(0.0);
             r.other_pct = (100.0 * (busy - r.wrk_cpu - r.server_cpu - db) / (wall * cores)).max(0.0);
