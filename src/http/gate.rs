@@ -391,8 +391,8 @@ async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Edge
 /// 2 % of the server's CPU in the reject benchmark), and a span id needs no fresh entropy, only
 /// uniqueness. Made straight into the header value: the id is never used as a string.
 fn span_id(headers: &HeaderMap) -> Option<HeaderValue> {
-    match headers.get("x-span-id") {
-        Some(given) => given.to_str().is_ok().then(|| given.clone()),
+    match headers.get("x-span-id").filter(|given| given.to_str().is_ok()) {
+        Some(given) => Some(given.clone()),
         None => {
             let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
             let uuid = uuid::Builder::from_random_bytes(rand::random()).into_uuid();
@@ -421,6 +421,10 @@ mod tests {
     fn a_span_id_is_the_clients_or_a_new_version_4_uuid_each_time() {
         let text = |headers: &HeaderMap| span_id(headers).unwrap().to_str().unwrap().to_owned();
         assert_eq!(text(&headers(&[("x-span-id", "trace-7")])), "trace-7");
+        // One that is not text is replaced, as if none had been sent.
+        let mut opaque = HeaderMap::new();
+        opaque.insert("x-span-id", HeaderValue::from_bytes(b"\xff").unwrap());
+        assert!(uuid::Uuid::parse_str(&text(&opaque)).is_ok());
         let (a, b) = (text(&HeaderMap::new()), text(&HeaderMap::new()));
         assert_ne!(a, b);
         for id in [a, b] {
