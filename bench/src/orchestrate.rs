@@ -741,6 +741,8 @@ impl Bench {
     fn pool_probe(&self, db: &Durable, label: &str) -> PoolProbe {
         let url = db.url()?;
         let log = self.cfg.work.join(format!("wrk-{label}.txt"));
+        // A rerun's label is the same as the first run's: its old log would start the clock now.
+        let _ = std::fs::remove_file(&log);
         let half = Duration::from_secs(u64::from(self.cfg.seconds)) / 2;
         Some(self.rt.spawn(async move {
             // The run starts when wrk prints its `Running` line (after the quiet wait).
