@@ -80,6 +80,22 @@ pub fn die_with_parent(cmd: &mut Command) -> &mut Command {
     }
 }
 
+/// Makes the child SCHED_BATCH: a load generator sharing the server's cores then never preempts
+/// a server thread when a response wakes it (ARCHITECTURE.md, bench: why).
+pub fn run_as_batch(cmd: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: sched_setscheduler is async-signal-safe and touches no memory of the parent.
+    unsafe {
+        cmd.pre_exec(|| {
+            let param = libc::sched_param { sched_priority: 0 };
+            if libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        })
+    }
+}
+
 /// Starts `cmd` (killed with this process) with no stdin, and its stdout and stderr in `log`.
 pub fn spawn_logged(cmd: &mut Command, log: &Path) -> anyhow::Result<Child> {
     let out = std::fs::File::create(log)?;

@@ -44,6 +44,14 @@ pub struct LoadSettings {
     pub threads: u32,
     pub connections: u32,
     pub request_timeout_s: u32,
+    /// wrk's scheduling policy: `batch` since wrk stopped preempting the server (`procs::run_as_batch`);
+    /// files from before it say nothing, which reads as `normal`.
+    #[serde(default = "normal")]
+    pub wrk_scheduler: String,
+}
+
+fn normal() -> String {
+    "normal".into()
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -76,6 +84,9 @@ pub struct Previous {
     pub commit: String,
     pub dirty: bool,
     pub date: String,
+    /// wrk's scheduling policy in that run (`LoadSettings::wrk_scheduler`).
+    #[serde(default = "normal")]
+    pub wrk_scheduler: String,
     pub figures: Vec<Figure>,
 }
 
@@ -85,7 +96,13 @@ pub fn read_previous(path: &Path) -> Option<Previous> {
     #[derive(Deserialize)]
     struct Old {
         results: OldResults,
+        load: OldLoad,
         figures: Vec<Figure>,
+    }
+    #[derive(Deserialize)]
+    struct OldLoad {
+        #[serde(default = "normal")]
+        wrk_scheduler: String,
     }
     #[derive(Deserialize)]
     struct OldResults {
@@ -97,6 +114,7 @@ pub fn read_previous(path: &Path) -> Option<Previous> {
             commit: o.results.machine.commit,
             dirty: o.results.machine.dirty,
             date: o.results.machine.date,
+            wrk_scheduler: o.load.wrk_scheduler,
             figures: o.figures,
         }),
         Err(e) => {
@@ -108,7 +126,12 @@ pub fn read_previous(path: &Path) -> Option<Previous> {
 
 pub fn build(results: Results, settings: Config, previous: Option<Previous>) -> Report {
     let figures = figures(&results);
-    let load = LoadSettings { threads: THREADS, connections: CONNECTIONS, request_timeout_s: REQUEST_TIMEOUT_S };
+    let load = LoadSettings {
+        threads: THREADS,
+        connections: CONNECTIONS,
+        request_timeout_s: REQUEST_TIMEOUT_S,
+        wrk_scheduler: "batch".into(),
+    };
     Report { schema: SCHEMA, settings, load, results, figures, previous }
 }
 
@@ -434,8 +457,17 @@ pub fn comparison(r: &Report) -> String {
         })
         .collect();
     let this = &r.results.machine;
+    // A change of method moves every CPU figure, hello's too: said before the numbers.
+    let method = match prev.wrk_scheduler == r.load.wrk_scheduler {
+        true => String::new(),
+        false => format!(
+            " The method changed: wrk ran with the {} scheduling policy before and {} after, so CPU per request \
+             is not the code's change alone.",
+            prev.wrk_scheduler, r.load.wrk_scheduler
+        ),
+    };
     format!(
-        "Before: commit {}{} of {}; after: commit {}{} of {}.\n\n{}",
+        "Before: commit {}{} of {}; after: commit {}{} of {}.{method}\n\n{}",
         short(&prev.commit),
         if prev.dirty { " + uncommitted changes" } else { "" },
         prev.date,
@@ -455,8 +487,8 @@ fn markdown(r: &Report) -> String {
     let mut md = format!(
         "# oz-groups benchmark results\n\nGenerated from `results.json` (schema {}; `oz-bench report --from \
          bench/results.json` regenerates this file and `results.svg`). Run of **{}**, commit `{}`{}, on {} cores \
-         ({}), {:.1} GiB RAM, Linux {}; {}. Load: `wrk -t{} -c{} -d{}s --timeout={}s` over loopback with \
-         `bench/wrk/oz.lua`; the method is in ARCHITECTURE.md (bench). Other processes took {:.0}% of the CPUs \
+         ({}), {:.1} GiB RAM, Linux {}; {}. Load: `wrk -t{} -c{} -d{}s --timeout={}s` (scheduling policy {}) over \
+         loopback with `bench/wrk/oz.lua`; the method is in ARCHITECTURE.md (bench). Other processes took {:.0}% of the CPUs \
          just before the runs.\n\n",
         r.schema,
         m.date,
@@ -471,6 +503,7 @@ fn markdown(r: &Report) -> String {
         r.load.connections,
         cfg.seconds,
         r.load.request_timeout_s,
+        r.load.wrk_scheduler,
         res.background_pct,
     );
     if !cfg.only.is_empty() {
@@ -881,11 +914,23 @@ mod tests {
     #[test]
     fn the_comparison_shows_before_after_and_the_change() {
         let before = report(199_000, None);
-        let prev = Previous { figures: before.figures.clone(), ..Previous::default() };
-        let table = comparison(&report(2_000, Some(prev)));
+        let prev = Previous { figures: before.figures.clone(), wrk_scheduler: "batch".into(), ..Previous::default() };
+        let table = comparison(&report(2_000, Some(prev.clone())));
         assert!(table.contains("| join · memory |"), "{table}");
         assert!(table.contains("199 → 2.00 (-99%)"), "{table}");
+        assert!(!table.contains("method changed"), "{table}");
         assert!(comparison(&before).contains("first comparison"));
+        // A results.json from before the policy was recorded reads as `normal`, and says so.
+        let mut old = serde_json::to_value(&before).expect("serialises");
+        old["load"].as_object_mut().expect("load").remove("wrk_scheduler");
+        let dir = std::env::temp_dir().join(format!("oz-bench-prev-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("results.json"), old.to_string()).expect("written");
+        let read = read_previous(&dir.join("results.json")).expect("read");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(read.wrk_scheduler, "normal");
+        let table = comparison(&report(2_000, Some(read)));
+        assert!(table.contains("normal scheduling policy before and batch after"), "{table}");
     }
 
     #[test]

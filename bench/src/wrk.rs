@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
 
-use crate::procs::{cores, cpu_seconds, spawn_logged, Guard, MachineCpu};
+use crate::procs::{cores, cpu_seconds, run_as_batch, spawn_logged, Guard, MachineCpu};
 
 /// The load: fixed for every workload, as the issue asks.
 pub const THREADS: u32 = 2;
@@ -241,8 +241,12 @@ impl Wrk {
         // printed once every thread has run init() (loaded its token file), when the barrier
         // lets the threads send: that moment starts the CPU accounting, so wrk's set-up is not
         // charged to the requests.
-        let child = spawn_logged(Command::new("stdbuf").args(["-oL", "wrk"]).args(&args), &log)
-            .context("cannot run wrk (make bench installs it: apt-get install wrk)")?;
+        let mut cmd = Command::new("stdbuf");
+        cmd.args(["-oL", "wrk"]).args(&args);
+        // wrk shares the server's two cores: see `procs::run_as_batch`.
+        run_as_batch(&mut cmd);
+        let child =
+            spawn_logged(&mut cmd, &log).context("cannot run wrk (make bench installs it: apt-get install wrk)")?;
         let mut guard = Guard::new(child, format!("wrk ({label})"));
         let wrk_pid = guard.pid();
         // The run is bounded by -d; the margin covers loading large token files in init().
