@@ -106,7 +106,7 @@ bench:
 	  || { timeout 600 apt-get update -qq && timeout 900 apt-get install -y -qq postgresql; } \
 	  || echo "make bench: PostgreSQL is not available; the results will say SKIPPED for it" >&2
 	time timeout 1800 cargo build --release -p oz-groups -p oz-bench
-	time timeout 2400 $(or $(CARGO_TARGET_DIR),target)/release/oz-bench run \
+	time timeout 3600 $(or $(CARGO_TARGET_DIR),target)/release/oz-bench run \
 	  --work $(or $(CARGO_TARGET_DIR),target)/oz-bench --out bench \
 	  --scale-groups $(or $(SCALE_GROUPS),100000) --scale-memberships $(or $(SCALE_MEMBERSHIPS),1000000) \
 	  --scale-budget $(or $(SCALE_BUDGET_S),300)

@@ -6,11 +6,11 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User};
+use oz_groups::domain::{GroupId, PrivilegeSet, User};
 use oz_groups::service::App;
 use oz_groups::store::{JoinOutcome, LinkOutcome, TokenGrant, TokenRecord};
 
-use crate::seed::{collect, name, user};
+use crate::seed::{collect, users_groups_invites};
 use crate::storage::invite_record;
 
 /// Groups of the hierarchy, the top one included.
@@ -110,52 +110,17 @@ pub async fn load(app: &App) -> anyhow::Result<Loaded> {
     let n_groups = GROUPS + SUBTREE;
     let mut load = HierarchyLoad::default();
 
-    // 1. The users.
-    let users = collect("hierarchy: users", USERS, None, |i| {
-        let store = store.clone();
-        async move {
-            let user = user(&format!("hierarchy user {i}"))?;
-            store.create_user(&user).await?;
-            Ok(user)
-        }
-    })
-    .await?;
-    let users = Arc::new(users);
+    // 1.–3. The users; group g created by user g (its first member, with every privilege); one
+    // invite record per hierarchy group, good for all its joiners: user u joins group u mod GROUPS.
+    let members = USERS.saturating_sub(n_groups);
+    let per_group = members.div_ceil(GROUPS) as u32;
+    let sizes = (USERS, n_groups, GROUPS, per_group);
+    let (users, groups, invites) = users_groups_invites(&store, "hierarchy", sizes, None).await?;
     load.users = users.len() as u64;
-    load.writes += load.users;
-
-    // 2. The groups, group g created by user g (its first member, with every privilege).
-    let groups = collect("hierarchy: groups", n_groups, None, |g| {
-        let (store, users) = (store.clone(), users.clone());
-        async move {
-            let group =
-                Group { id: GroupId::generate(), name: name(&format!("hierarchy group {g}"))?, kind: GroupType::Team };
-            store.create_group(&group, &users[g].id, PrivilegeSet::all()).await?;
-            Ok(group.id)
-        }
-    })
-    .await?;
-    let groups = Arc::new(groups);
     load.groups = GROUPS as u64;
     load.subtree_groups = SUBTREE as u64;
     load.memberships = n_groups as u64;
-    load.writes += n_groups as u64;
-
-    // 3. The other users join the hierarchy's groups, user u the group u mod GROUPS, with one
-    // invite record per group good for all its joiners.
-    let members = USERS.saturating_sub(n_groups);
-    let per_group = members.div_ceil(GROUPS) as u32;
-    let invites = collect("hierarchy: invite records", GROUPS, None, |g| {
-        let (store, groups) = (store.clone(), groups.clone());
-        async move {
-            let record = invite_record(&groups[g], Some(per_group));
-            store.insert_token(&record).await?;
-            Ok(record.id)
-        }
-    })
-    .await?;
-    let invites = Arc::new(invites);
-    load.writes += GROUPS as u64;
+    load.writes += load.users + (n_groups + GROUPS) as u64;
     let joined = collect("hierarchy: memberships", members, None, |j| {
         let (store, users, invites) = (store.clone(), users.clone(), invites.clone());
         async move {

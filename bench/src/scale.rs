@@ -4,15 +4,13 @@
 //! concurrent writes can. Each user creates one group and joins the next `per_group - 1`
 //! users' groups, so every user ends up in `per_group` groups.
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet, User};
+use oz_groups::domain::{GroupId, User};
 use oz_groups::service::App;
 use oz_groups::store::JoinOutcome;
 
-use crate::seed::{collect, name, user};
-use crate::storage::invite_record;
+use crate::seed::{collect, users_groups_invites};
 
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScaleLoad {
@@ -52,55 +50,21 @@ pub async fn load(app: &App, groups: usize, memberships: usize, budget_s: u64) -
     let mut load =
         ScaleLoad { asked_groups: groups as u64, asked_memberships: memberships as u64, ..ScaleLoad::default() };
 
-    // 1. One user per group.
-    let users = collect("scale: users", groups, deadline, |i| {
-        let store = store.clone();
-        async move {
-            let user = user(&format!("scale user {i}"))?;
-            store.create_user(&user).await?;
-            Ok(user)
-        }
-    })
-    .await?;
+    // 1.–3. One user per group; user g creates group g (and so is its first member, which the
+    // joins below rely on); one invite record per group, good for all its joiners.
+    let invites = if joins_per_group > 0 { groups } else { 0 };
+    let sizes = (groups, groups, invites, joins_per_group as u32);
+    let (users, group_ids, tokens) = users_groups_invites(&store, "scale", sizes, deadline).await?;
     load.users = users.len() as u64;
-    load.writes += load.users;
-
-    // 2. Each user creates one group (and so is its first member): group g is user g's, which
-    // the joins below rely on.
-    let users = Arc::new(users);
-    let creators = collect("scale: groups", users.len(), deadline, |i| {
-        let (store, users) = (store.clone(), users.clone());
-        async move {
-            let group =
-                Group { id: GroupId::generate(), name: name(&format!("scale group {i}"))?, kind: GroupType::Team };
-            store.create_group(&group, &users[i].id, PrivilegeSet::all()).await?;
-            Ok((users[i].clone(), group.id))
-        }
-    })
-    .await?;
-    load.groups = creators.len() as u64;
+    load.groups = group_ids.len() as u64;
     load.memberships = load.groups;
-    load.writes += load.groups;
-
-    // 3. One invite record per group, good for all its joiners.
-    let group_ids: Arc<Vec<GroupId>> = Arc::new(creators.iter().map(|(_, g)| g.clone()).collect());
-    let n_tokens = if joins_per_group > 0 { group_ids.len() } else { 0 };
-    let tokens = collect("scale: invite records", n_tokens, deadline, |g| {
-        let (store, group_ids) = (store.clone(), group_ids.clone());
-        async move {
-            let record = invite_record(&group_ids[g], Some(joins_per_group as u32));
-            store.insert_token(&record).await?;
-            Ok(record.id)
-        }
-    })
-    .await?;
     load.tokens = tokens.len() as u64;
-    load.writes += load.tokens;
+    load.writes += load.users + load.groups + load.tokens;
+    let creators = users.iter().cloned().zip(group_ids.iter().cloned()).collect();
 
     // 4. The joins: the k-th joiner of group g is user g + k. Interleaved by k, so that
     // concurrent joins touch different groups and users.
     let n_users = users.len();
-    let tokens = Arc::new(tokens);
     let total = tokens.len() * joins_per_group;
     let joins = collect("scale: joins", total, deadline, |i| {
         let (store, tokens, users) = (store.clone(), tokens.clone(), users.clone());

@@ -8,14 +8,18 @@ use std::fs::File;
 use std::future::Future;
 use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use futures::StreamExt;
 use oz_groups::config::ZONE_NAME;
-use oz_groups::domain::{GroupId, Login, Name, User, UserId};
+use oz_groups::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
 use oz_groups::service::App;
+use oz_groups::store::Store;
 use oz_groups::tokens::{TokenCodec, TokenKind};
+
+use crate::storage::invite_record;
 
 /// Writes in flight at once while seeding: enough for a store that batches concurrent writes
 /// into one commit to batch well, as the issue suggests.
@@ -88,6 +92,50 @@ where
     })
     .await?;
     Ok(out.into_iter().flatten().collect())
+}
+
+/// What the two loads at size (`scale`, `hierarchy`) seed first: `users` users named
+/// "{what} user {i}", then `groups` groups (at most one per user), group g "{what} group {g}"
+/// created by user g (its first member, with every privilege), then an invite record for each
+/// of the first `invites` groups, good for `uses` joins. Nothing starts after `deadline`, so
+/// each list is a prefix.
+pub async fn users_groups_invites(
+    store: &Arc<dyn Store>,
+    what: &str,
+    (users, groups, invites, uses): (usize, usize, usize, u32),
+    deadline: Option<Instant>,
+) -> anyhow::Result<(Arc<Vec<User>>, Arc<Vec<GroupId>>, Arc<Vec<String>>)> {
+    let users = Arc::new(
+        collect(&format!("{what}: users"), users, deadline, |i| {
+            let (store, text) = (store.clone(), format!("{what} user {i}"));
+            async move {
+                let user = user(&text)?;
+                store.create_user(&user).await?;
+                Ok(user)
+            }
+        })
+        .await?,
+    );
+    let groups = collect(&format!("{what}: groups"), groups.min(users.len()), deadline, |g| {
+        let (store, users, text) = (store.clone(), users.clone(), format!("{what} group {g}"));
+        async move {
+            let group = Group { id: GroupId::generate(), name: name(&text)?, kind: GroupType::Team };
+            store.create_group(&group, &users[g].id, PrivilegeSet::all()).await?;
+            Ok(group.id)
+        }
+    })
+    .await?;
+    let groups = Arc::new(groups);
+    let invites = collect(&format!("{what}: invite records"), invites.min(groups.len()), deadline, |g| {
+        let (store, groups) = (store.clone(), groups.clone());
+        async move {
+            let record = invite_record(&groups[g], Some(uses));
+            store.insert_token(&record).await?;
+            Ok(record.id)
+        }
+    })
+    .await?;
+    Ok((users, groups, Arc::new(invites)))
 }
 
 /// Runs `make(i)` for `i in 0..n` (`concurrently`) and writes each line it makes to `file`.
