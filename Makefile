@@ -19,11 +19,13 @@ LISTEN ?= 127.0.0.1:8080
 run:
 	cargo run --release --bin oz-groups -- serve --listen $(LISTEN) --data-dir $(DATA_DIR)
 
-## test: lints, unit tests, integration tests over HTTP, Swagger UI in Chromium, contract tests;
-## the PostgreSQL tests run on OZ_TEST_POSTGRES_URL when set, else on a throwaway cluster each test
-## process starts (oz-testkit). Without PostgreSQL or Chromium they say SKIPPED; under CI=true they fail.
+## test: lints, unit tests (the server's, the benchmark's and the test kit's), integration tests over
+## HTTP, Swagger UI in Chromium, contract tests; the PostgreSQL tests run on OZ_TEST_POSTGRES_URL
+## when set, else on a throwaway cluster each test process starts (oz-testkit). Without PostgreSQL
+## or Chromium they say SKIPPED; under CI=true they fail.
 test: lint browser-check clients-check rc11-check
 	cargo test -p oz-groups
+	cargo test -p oz-bench -p oz-testkit
 	$(MAKE) contract
 
 ## lint: the spec (Redocly, strict) and the code, server, benchmark and test kit (rustfmt, clippy);

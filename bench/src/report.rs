@@ -936,8 +936,10 @@ mod tests {
     #[test]
     fn the_chart_is_drawn_with_text() {
         if std::fs::metadata(FONT).is_err() && std::env::var_os("OZ_BENCH_FONT").is_none() {
-            eprintln!("SKIPPED: no {FONT}");
-            return;
+            return oz_testkit::skip(
+                "the_chart_is_drawn_with_text",
+                &format!("no {FONT} (apt-get install fonts-dejavu-core)"),
+            );
         }
         let dir = std::env::temp_dir().join(format!("oz-bench-chart-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
