@@ -14,7 +14,7 @@ use oz_groups::store::Store;
 use oz_testkit::postgres::with_dbname;
 use tokio_postgres::NoTls;
 
-use crate::procs::{spawn_logged, Guard};
+use crate::procs::{run_as_batch, spawn_logged, Guard};
 use crate::seed::{name, user};
 use crate::storage::percentile;
 
@@ -158,6 +158,9 @@ pub struct PgbenchResult {
     /// Users and invite rows seeded beforehand, and how long that took.
     pub rows: u64,
     pub seed_seconds: f64,
+    /// pgbench's scheduling policy: `batch`, as wrk's (`procs::run_as_batch`); older files: `normal`.
+    #[serde(default = "crate::report::normal")]
+    pub scheduler: String,
     pub notes: Vec<String>,
     pub problems: Vec<String>,
 }
@@ -282,7 +285,8 @@ pub fn run_pgbench(
         let status = run(&out_file, &args, Duration::from_secs(u64::from(seconds) + 120))?;
         let text = std::fs::read_to_string(&out_file)?;
         let mut r = parse(&text).with_context(|| format!("pgbench output: {}", out_file.display()))?;
-        (r.clients, r.threads, r.seconds, r.rows, r.seed_seconds) = (clients, threads, seconds, rows, seed_seconds);
+        (r.clients, r.threads, r.seconds, r.rows, r.seed_seconds, r.scheduler) =
+            (clients, threads, seconds, rows, seed_seconds, "batch".into());
         let mut latencies = read_logs(&log_dir)?;
         latencies.sort_unstable();
         r.p50_us = percentile(&latencies, 50.0);
@@ -337,7 +341,7 @@ pub fn run_pgbench(
 
 fn run(out_file: &Path, args: &[String], limit: Duration) -> anyhow::Result<std::process::ExitStatus> {
     let bin = pgbench_binary();
-    let child = spawn_logged(Command::new(&bin).args(args), out_file)
+    let child = spawn_logged(run_as_batch(Command::new(&bin).args(args)), out_file)
         .with_context(|| format!("cannot run {} (apt-get install postgresql)", bin.display()))?;
     Guard::new(child, "pgbench").wait_timeout(limit)
 }

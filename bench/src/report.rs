@@ -50,7 +50,7 @@ pub struct LoadSettings {
     pub wrk_scheduler: String,
 }
 
-fn normal() -> String {
+pub(crate) fn normal() -> String {
     "normal".into()
 }
 
