@@ -2,11 +2,13 @@
 //! throw-away servers. It must not be mistaken for persistence: everything is lost on exit.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::hash::{BuildHasher, Hash};
 
 // griddle: a hash map that moves its entries to a grown table a few at a time on later inserts,
 // instead of rehashing all of them in the one insert that outgrows the table. Every request
 // takes the store's one mutex, so a full rehash (hundreds of milliseconds at half a million
 // memberships) stalled every request behind it; this bounds what one insert does.
+use griddle::hash_map::RawEntryMut;
 use griddle::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
@@ -87,26 +89,30 @@ struct Memberships {
 
 impl Memberships {
     fn get(&self, group: &GroupId, user: &UserId) -> Option<&Stored<PrivilegeSet>> {
-        self.all.get(&(group.clone(), user.clone()))
+        pair_get(&self.all, group, user)
     }
 
     fn get_mut(&mut self, group: &GroupId, user: &UserId) -> Option<&mut Stored<PrivilegeSet>> {
-        self.all.get_mut(&(group.clone(), user.clone()))
+        pair_get_mut(&mut self.all, group, user)
+    }
+
+    fn origin(&self, group: &GroupId, user: &UserId) -> Option<&Origin> {
+        pair_get(&self.origins, group, user)
     }
 
     /// Adds a membership the caller has checked is new.
     fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, origin: Origin, seq: u64) {
         self.all.insert((group.clone(), user.clone()), Stored { value: privileges, seq });
         self.origins.insert((group.clone(), user.clone()), origin);
-        self.by_user.entry(user.clone()).or_default().push((seq, group.clone()));
-        self.by_group.entry(group.clone()).or_default().push((seq, user.clone()));
+        push_listed(&mut self.by_user, user, (seq, group.clone()));
+        push_listed(&mut self.by_group, group, (seq, user.clone()));
     }
 
     fn remove(&mut self, group: &GroupId, user: &UserId) -> bool {
-        let Some(removed) = self.all.remove(&(group.clone(), user.clone())) else {
+        let Some(removed) = pair_remove(&mut self.all, group, user) else {
             return false;
         };
-        self.origins.remove(&(group.clone(), user.clone()));
+        pair_remove(&mut self.origins, group, user);
         unlist(&mut self.by_user, user, removed.seq);
         unlist(&mut self.by_group, group, removed.seq);
         true
@@ -154,21 +160,21 @@ struct Links {
 
 impl Links {
     fn get(&self, parent: &GroupId, child: &GroupId) -> Option<&Stored<PrivilegeSet>> {
-        self.all.get(&(parent.clone(), child.clone()))
+        pair_get(&self.all, parent, child)
     }
 
     fn insert(&mut self, parent: &GroupId, child: &GroupId, privileges: PrivilegeSet, token: &str, seq: u64) {
         self.all.insert((parent.clone(), child.clone()), Stored { value: privileges, seq });
         self.tokens.insert((parent.clone(), child.clone()), token.to_owned());
-        self.children.entry(parent.clone()).or_default().push((seq, child.clone()));
-        self.parents.entry(child.clone()).or_default().push((seq, parent.clone()));
+        push_listed(&mut self.children, parent, (seq, child.clone()));
+        push_listed(&mut self.parents, child, (seq, parent.clone()));
     }
 
     fn remove(&mut self, parent: &GroupId, child: &GroupId) -> bool {
-        let Some(removed) = self.all.remove(&(parent.clone(), child.clone())) else {
+        let Some(removed) = pair_remove(&mut self.all, parent, child) else {
             return false;
         };
-        self.tokens.remove(&(parent.clone(), child.clone()));
+        pair_remove(&mut self.tokens, parent, child);
         unlist(&mut self.children, parent, removed.seq);
         unlist(&mut self.parents, child, removed.seq);
         true
@@ -201,6 +207,45 @@ impl Links {
             order.push(group);
         }
         order
+    }
+}
+
+/// The value under the key (`a`, `b`) of `map`, found without building that key: a lookup by
+/// `&(a.clone(), b.clone())` copies two ids, and a privilege check makes several lookups.
+fn pair_get<'m, A: Hash + Eq, B: Hash + Eq, V>(map: &'m HashMap<(A, B), V>, a: &A, b: &B) -> Option<&'m V> {
+    let hash = map.hasher().hash_one((a, b));
+    map.raw_entry().from_hash(hash, |(ka, kb)| ka == a && kb == b).map(|(_, v)| v)
+}
+
+/// `pair_get`, for changing the value in place.
+fn pair_get_mut<'m, A: Hash + Eq, B: Hash + Eq, V>(map: &'m mut HashMap<(A, B), V>, a: &A, b: &B) -> Option<&'m mut V> {
+    let hash = map.hasher().hash_one((a, b));
+    match map.raw_entry_mut().from_hash(hash, |(ka, kb)| ka == a && kb == b) {
+        RawEntryMut::Occupied(entry) => Some(entry.into_mut()),
+        RawEntryMut::Vacant(_) => None,
+    }
+}
+
+/// `pair_get`, taking the value out.
+fn pair_remove<A: Hash + Eq, B: Hash + Eq, V>(map: &mut HashMap<(A, B), V>, a: &A, b: &B) -> Option<V> {
+    let hash = map.hasher().hash_one((a, b));
+    match map.raw_entry_mut().from_hash(hash, |(ka, kb)| ka == a && kb == b) {
+        RawEntryMut::Occupied(entry) => Some(entry.remove()),
+        RawEntryMut::Vacant(_) => None,
+    }
+}
+
+/// Appends `item` to `key`'s list in `index`, copying `key` only for a new list.
+fn push_listed<K: Hash + Eq + ?Sized + ToOwned<Owned = O>, O: Hash + Eq + std::borrow::Borrow<K>, T>(
+    index: &mut HashMap<O, Vec<(u64, T)>>,
+    key: &K,
+    item: (u64, T),
+) {
+    match index.get_mut(key) {
+        Some(list) => list.push(item),
+        None => {
+            index.insert(key.to_owned(), vec![item]);
+        }
     }
 }
 
@@ -339,7 +384,7 @@ impl State {
         let seq = self.next_seq();
         let record =
             JoinRecord { token_id: token_id.to_owned(), group: group.clone(), joiner, privileges, joined_at: now };
-        self.token_joins.entry(token_id.to_owned()).or_default().push((seq, record));
+        push_listed(&mut self.token_joins, token_id, (seq, record));
     }
 
     /// Removes token `id` with its name and its join records. `false`: no such token.
@@ -601,6 +646,19 @@ impl Store for MemoryStore {
         Ok(self.lock()?.tokens.get(id).cloned())
     }
 
+    /// Both reads under one lock: the record and its user as of one moment, and one lock
+    /// taken per authentication instead of the default's two.
+    async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
+        let state = self.lock()?;
+        Ok(state.tokens.get(id).map(|record| {
+            let user = match &record.grant {
+                TokenGrant::Access { user } => state.users.get(user).cloned(),
+                _ => None,
+            };
+            (record.clone(), user)
+        }))
+    }
+
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
         let mut state = self.lock()?;
         if state.groups.contains_key(&group.id) {
@@ -771,7 +829,7 @@ impl Store for MemoryStore {
         privileges: PrivilegeSet,
     ) -> StoreResult<bool> {
         let mut state = self.lock()?;
-        match state.links.all.get_mut(&(parent.clone(), child.clone())) {
+        match pair_get_mut(&mut state.links.all, parent, child) {
             Some(link) => {
                 link.value = privileges;
                 Ok(true)
@@ -866,7 +924,7 @@ impl Store for MemoryStore {
             return Ok(JoinOutcome::TokenUnknown);
         };
         let (group, privileges) = (group.clone(), *privileges);
-        let origin = state.memberships.origins.get(&(group.clone(), user.clone()));
+        let origin = state.memberships.origin(&group, user);
         if matches!(origin, Some(Origin::Invite { token, .. }) if token == token_id) {
             return Ok(JoinOutcome::Rejoined(group));
         }
@@ -991,7 +1049,7 @@ impl Store for MemoryStore {
         if state.memberships.get(group, user).is_none() {
             return Ok(None);
         }
-        let origin = state.memberships.origins.get(&(group.clone(), user.clone()));
+        let origin = state.memberships.origin(group, user);
         Ok(Some(origin.cloned().unwrap_or(Origin::Unknown)))
     }
 }
