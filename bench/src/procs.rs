@@ -81,7 +81,7 @@ pub fn die_with_parent(cmd: &mut Command) -> &mut Command {
 }
 
 /// Makes the child SCHED_BATCH: a load generator sharing the server's cores then never preempts
-/// a server thread when a response wakes it (ARCHITECTURE.md, bench: why).
+/// a server thread when a response wakes it (docs/benchmark.md, "Method": why).
 pub fn run_as_batch(cmd: &mut Command) -> &mut Command {
     use std::os::unix::process::CommandExt;
     // SAFETY: sched_setscheduler is async-signal-safe and touches no memory of the parent.

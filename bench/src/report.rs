@@ -488,7 +488,7 @@ fn markdown(r: &Report) -> String {
         "# oz-groups benchmark results\n\nGenerated from `results.json` (schema {}; `oz-bench report --from \
          bench/results.json` regenerates this file and `results.svg`). Run of **{}**, commit `{}`{}, on {} cores \
          ({}), {:.1} GiB RAM, Linux {}; {}. Load: `wrk -t{} -c{} -d{}s --timeout={}s` (scheduling policy {}) over \
-         loopback with `bench/wrk/oz.lua`; the method is in ARCHITECTURE.md (bench). Other processes took {:.0}% of the CPUs \
+         loopback with `bench/wrk/oz.lua`; the method is in docs/benchmark.md. Other processes took {:.0}% of the CPUs \
          just before the runs.\n\n",
         r.schema,
         m.date,

@@ -437,7 +437,7 @@ impl MemoryStore {
     /// holds it, the task yields, and its thread serves other requests until it tries again.
     /// A thread that slept on the mutex (about 6,000 times a second in the bench's join) left
     /// the connections queued on it waiting until the scheduler ran it again: the join's p99
-    /// went from a median 8.7 ms to 6.1 ms with this (ARCHITECTURE.md, bench). Steps hold the
+    /// went from a median 8.7 ms to 6.1 ms with this (docs/benchmark.md). Steps hold the
     /// lock for microseconds and never await while holding it, so the retries are short.
     async fn lock(&self) -> StoreResult<MutexGuard<'_, State>> {
         loop {

@@ -9,7 +9,7 @@
 //! Why: a join alone costs the database about 700 µs of CPU on the bench machine, and most of
 //! that is per transaction and per statement (the round trips, starting the executor on the
 //! statement's plan, the commit), not per row. In one transaction of 16 joins each costs about
-//! 130 µs (pgbench, 2026-12-02; see ARCHITECTURE.md, bench). A token lookup alone costs about
+//! 130 µs (pgbench, 2026-12-02; see docs/benchmark.md). A token lookup alone costs about
 //! 45 µs, and about 10 µs in a statement of 16 (pgbench, 2026-12-02).
 //!
 //! What stays as it was: each join is decided on its own row, as `JOIN` decides it alone; a
