@@ -183,11 +183,17 @@ pub fn script() -> String {
     // One line per statement, as pgbench's logs and the report quote it.
     let join = join.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     format!(
-        "SELECT md5('bench-invite-' || n) AS invite, md5('bench-user-' || n) AS joiner \
+        "SELECT {INVITE_ID} AS invite, {USER_ID} AS joiner \
          FROM (SELECT nextval('bench_seq') AS n) AS s \\gset\n\\startpipeline\nBEGIN;\n\
          {join};\n\\endpipeline\nCOMMIT;\n"
     )
 }
+
+/// Row `n`'s user and invite ids, in the store's formats (`domain::time_ordered_hex`) and, like
+/// the store's, ordered by when they were made (here `n`): 12 hex digits of `n`, then an md5's
+/// 20 digits for a user, 32 for an invite.
+const USER_ID: &str = "lpad(to_hex(n), 12, '0') || left(md5('bench-user-' || n), 20)";
+const INVITE_ID: &str = "lpad(to_hex(n), 12, '0') || md5('bench-invite-' || n)";
 
 /// pgbench of the newest Debian server install, else the one on PATH.
 pub fn pgbench_binary() -> PathBuf {
@@ -202,7 +208,7 @@ pub fn pgbench_binary() -> PathBuf {
 /// A fresh database, its schema made by `PostgresStore` (the migrations), an owner and
 /// `GROUPS` groups made through the `Store` API, then `rows` users and single-use invites in
 /// plain SQL, in the columns' formats the store writes and reads (`insert_token`,
-/// `decode_token`): ids of 32 hex digits, kind `group_invite_user`, the default member
+/// `decode_token`): ids as `USER_ID` and `INVITE_ID` make them, kind `group_invite_user`, the default member
 /// privileges, `max_uses` 1, issued by the owner (so that every join runs the issuer check, which
 /// the owner, a member with every privilege, passes at its first probe).
 async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, String, String)> {
@@ -226,19 +232,23 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
         client.execute("CREATE SEQUENCE bench_seq", &[]).await?;
         client
             .execute(
-                "INSERT INTO users (id, name, alias, login)
-                 SELECT md5('bench-user-' || n), 'pgbench user ' || n, NULL, 'pgbench-user-' || n
-                 FROM generate_series(1, $1::bigint) AS n",
+                &format!(
+                    "INSERT INTO users (id, name, alias, login)
+                 SELECT {USER_ID}, 'pgbench user ' || n, NULL, 'pgbench-user-' || n
+                 FROM generate_series(1, $1::bigint) AS n"
+                ),
                 &[&rows],
             )
             .await?;
         client
             .execute(
-                "INSERT INTO tokens
+                &format!(
+                    "INSERT INTO tokens
                      (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, issuer_id)
-                 SELECT md5('bench-invite-' || n), 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
+                 SELECT {INVITE_ID}, 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
                         $4::bigint, 1, 0, FALSE, $5::bigint, $6
-                 FROM generate_series(1, $1::bigint) AS n",
+                 FROM generate_series(1, $1::bigint) AS n"
+                ),
                 &[&rows, &groups, &(GROUPS as i64), &member, &now, &owner.id.as_str()],
             )
             .await?;

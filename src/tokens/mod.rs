@@ -8,9 +8,6 @@ pub use macaroon::{Caveat, FormatError, Macaroon};
 
 use std::net::IpAddr;
 
-use rand::rngs::OsRng;
-use rand::RngCore;
-
 /// Domain separator for root-secret derivation, so the master key's HMACs for this purpose
 /// can never collide with HMACs it is used for elsewhere.
 const ROOT_SECRET_CONTEXT: &[u8] = b"oz-groups/token-root-secret/v1\0";
@@ -170,8 +167,9 @@ impl TokenCodec {
 
     /// Mints a token of `kind` under a fresh random identifier.
     ///
-    /// The identifier carries 128 bits from the operating system's generator, so
-    /// identifiers neither collide nor can be guessed to probe the token store.
+    /// The identifier is 44 hex digits ([`crate::domain::time_ordered_hex`]): the time it was
+    /// made, then 128 bits from the operating system's generator, so identifiers neither collide
+    /// nor can be guessed to probe the token store.
     ///
     /// # Panics
     ///
@@ -184,9 +182,7 @@ impl TokenCodec {
     /// Mints a token of `kind` carrying `caveats`, in that order, under a fresh random
     /// identifier (see [`TokenCodec::mint`]).
     pub fn mint_with_caveats(&self, kind: TokenKind, caveats: &[TokenCaveat]) -> Minted {
-        let mut raw = [0u8; 16];
-        OsRng.fill_bytes(&mut raw);
-        let identifier: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        let identifier = crate::domain::time_ordered_hex(16);
         Minted { token: self.derive(&identifier, kind, caveats), identifier }
     }
 
@@ -378,7 +374,8 @@ mod tests {
         let c = codec();
         for kind in [TokenKind::Access, TokenKind::GroupInviteUser] {
             let minted = c.mint(kind);
-            assert_eq!(minted.identifier.len(), 32);
+            // 12 hex digits of time, then 32 of randomness: the contract's 128 random bits.
+            assert_eq!(minted.identifier.len(), 44);
             assert!(minted.identifier.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
             let m = c.parse(&minted.token).unwrap();
             assert_eq!(m.identifier(), minted.identifier);
