@@ -208,9 +208,9 @@ pub fn pgbench_binary() -> PathBuf {
 /// A fresh database, its schema made by `PostgresStore` (the migrations), an owner and
 /// `GROUPS` groups made through the `Store` API, then `rows` users and single-use invites in
 /// plain SQL, in the columns' formats the store writes and reads (`insert_token`,
-/// `decode_token`): ids as `USER_ID` and `INVITE_ID` make them, kind `group_invite_user`, the default member
-/// privileges, `max_uses` 1, issued by the owner (so that every join runs the issuer check, which
-/// the owner, a member with every privilege, passes at its first probe).
+/// `decode_token`): ids as `USER_ID` and `INVITE_ID` make them, kind `group_invite_user`, the
+/// default member privileges, `max_uses` 1, issued by the owner (so that every join runs the
+/// issuer check, which the owner, a member with every privilege, passes at its first probe).
 async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, String, String)> {
     let (dbname, url) = create_database(admin, prefix).await?;
     bounded("seeding the pgbench database", async {
@@ -234,8 +234,8 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
             .execute(
                 &format!(
                     "INSERT INTO users (id, name, alias, login)
-                 SELECT {USER_ID}, 'pgbench user ' || n, NULL, 'pgbench-user-' || n
-                 FROM generate_series(1, $1::bigint) AS n"
+                     SELECT {USER_ID}, 'pgbench user ' || n, NULL, 'pgbench-user-' || n
+                     FROM generate_series(1, $1::bigint) AS n"
                 ),
                 &[&rows],
             )
@@ -244,10 +244,10 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
             .execute(
                 &format!(
                     "INSERT INTO tokens
-                     (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, issuer_id)
-                 SELECT {INVITE_ID}, 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
-                        $4::bigint, 1, 0, FALSE, $5::bigint, $6
-                 FROM generate_series(1, $1::bigint) AS n"
+                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, issuer_id)
+                     SELECT {INVITE_ID}, 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
+                            $4::bigint, 1, 0, FALSE, $5::bigint, $6
+                     FROM generate_series(1, $1::bigint) AS n"
                 ),
                 &[&rows, &groups, &(GROUPS as i64), &member, &now, &owner.id.as_str()],
             )

@@ -75,9 +75,10 @@ id_type!(
 /// contract asks at least 128 random bits). Identifiers made close in time sort close together,
 /// so each B-tree index keyed by them (a token's row and its join records, a user's memberships)
 /// takes a new entry into one of a few recently written pages instead of a random page, which
-/// cut the durable SQLite join's server CPU by about two fifths (docs/benchmark.md). An id tells when it was made, to the millisecond, and nothing more; the
-/// random bits keep it unguessable. UUIDv7 has this layout with only 74 random bits, and the
-/// `uuid` crate's monotonic counter makes the ids of one millisecond predictable from each other.
+/// cut the durable SQLite join's server CPU by about two fifths (docs/benchmark.md). An id tells
+/// when it was made, to the millisecond, and nothing more; the random bits keep it unguessable.
+/// UUIDv7 has this layout with only 74 random bits, and the `uuid` crate's monotonic counter
+/// makes the ids of one millisecond predictable from each other.
 pub fn time_ordered_hex(random_bytes: usize) -> String {
     use rand::RngCore;
     use std::fmt::Write;

@@ -165,7 +165,7 @@ impl TokenCodec {
         &self.location
     }
 
-    /// Mints a token of `kind` under a fresh random identifier.
+    /// Mints a token of `kind` under a fresh identifier.
     ///
     /// The identifier is 44 hex digits ([`crate::domain::time_ordered_hex`]): the time it was
     /// made, then 128 bits from the operating system's generator, so identifiers neither collide
@@ -179,7 +179,7 @@ impl TokenCodec {
         self.mint_with_caveats(kind, &[])
     }
 
-    /// Mints a token of `kind` carrying `caveats`, in that order, under a fresh random
+    /// Mints a token of `kind` carrying `caveats`, in that order, under a fresh
     /// identifier (see [`TokenCodec::mint`]).
     pub fn mint_with_caveats(&self, kind: TokenKind, caveats: &[TokenCaveat]) -> Minted {
         let identifier = crate::domain::time_ordered_hex(16);
