@@ -10,7 +10,7 @@ use std::hash::{BuildHasher, Hash};
 // memberships) stalled every request behind it; this bounds what one insert does.
 use griddle::hash_map::RawEntryMut;
 use griddle::HashMap;
-use std::sync::{Mutex, MutexGuard, TryLockError};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
 use async_trait::async_trait;
 
@@ -40,7 +40,10 @@ pub struct MemoryStore {
 
 #[derive(Debug, Default)]
 struct State {
-    users: HashMap<UserId, User>,
+    /// Users and token records are shared (`Arc`), so a read takes a reference under the lock
+    /// and copies the record after releasing it; a change copies it only if a reader still
+    /// holds it (`Arc::make_mut`).
+    users: HashMap<UserId, Arc<User>>,
     /// Every user's id in creation order, for `users_named` and the pages of `list_users`.
     users_in_order: BTreeMap<u64, UserId>,
     /// Each user's key in `users_in_order`, so that deleting a user costs no scan.
@@ -61,7 +64,7 @@ struct State {
     memberships: Memberships,
     /// Nested groups: the links parent <- child (issue 12).
     links: Links,
-    tokens: HashMap<String, TokenRecord>,
+    tokens: HashMap<String, Arc<TokenRecord>>,
     /// Every token's id by the sequence number it was stored under (creation order), and each
     /// token's key there, for the lists of named tokens and of a group's invites.
     tokens_in_order: BTreeMap<u64, String>,
@@ -397,8 +400,8 @@ impl State {
         if let Some(seq) = self.token_seqs.remove(id) {
             self.tokens_in_order.remove(&seq);
         }
-        if let (Some(issuer), Some(name)) = (record.issuer, record.name) {
-            self.token_names.remove(&(issuer, name));
+        if let (Some(issuer), Some(name)) = (&record.issuer, &record.name) {
+            self.token_names.remove(&(issuer.clone(), name.clone()));
         }
         self.token_joins.remove(id);
         true
@@ -472,7 +475,7 @@ impl Store for MemoryStore {
         if user.alias.as_ref().is_some_and(|a| state.aliases.contains_key(a.as_str())) {
             return Err(StoreError::Backend("another user has that alias".into()));
         }
-        insert_fresh(&mut state.users, &user.id, user, "a user with that id already exists")?;
+        insert_fresh(&mut state.users, &user.id, &Arc::new(user.clone()), "a user with that id already exists")?;
         let seq = state.next_seq();
         state.users_in_order.insert(seq, user.id.clone());
         state.user_seqs.insert(user.id.clone(), seq);
@@ -491,7 +494,7 @@ impl Store for MemoryStore {
         let Some(user) = state.logins.get(login).and_then(|id| state.users.get(id)) else {
             return Ok(None);
         };
-        Ok(Some((user.clone(), state.passwords.get(&user.id).cloned())))
+        Ok(Some((User::clone(user), state.passwords.get(&user.id).cloned())))
     }
 
     async fn set_password_hash(&self, user: &UserId, hash: Option<&str>) -> StoreResult<bool> {
@@ -584,10 +587,16 @@ impl Store for MemoryStore {
 
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         let state = self.lock().await?;
-        let named = |u: &&User| {
+        let named = |u: &&Arc<User>| {
             u.login.as_str() == name || u.name.as_str() == name || u.alias.as_ref().is_some_and(|a| a.as_str() == name)
         };
-        Ok(state.users_in_order.values().filter_map(|id| state.users.get(id)).filter(named).cloned().collect())
+        Ok(state
+            .users_in_order
+            .values()
+            .filter_map(|id| state.users.get(id))
+            .filter(named)
+            .map(|u| User::clone(u))
+            .collect())
     }
 
     async fn key_fingerprint(&self) -> StoreResult<Option<String>> {
@@ -605,7 +614,8 @@ impl Store for MemoryStore {
     }
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
-        Ok(self.lock().await?.users.get(id).cloned())
+        let user = self.lock().await?.users.get(id).cloned();
+        Ok(user.map(|user| User::clone(&user)))
     }
 
     async fn update_user(
@@ -616,7 +626,7 @@ impl Store for MemoryStore {
     ) -> StoreResult<UserUpdate> {
         let mut state = self.lock().await?;
         let state = &mut *state;
-        let Some(user) = state.users.get_mut(id) else {
+        let Some(user) = state.users.get_mut(id).map(Arc::make_mut) else {
             return Ok(UserUpdate::NoSuchUser);
         };
         if let Some(Some(alias)) = alias {
@@ -655,7 +665,7 @@ impl Store for MemoryStore {
         }
         // The message names no identifier: token identifiers never appear in errors.
         let clash = "a token record with that identifier already exists";
-        insert_fresh(&mut state.tokens, &record.id, record, clash)?;
+        insert_fresh(&mut state.tokens, &record.id, &Arc::new(record.clone()), clash)?;
         let seq = state.next_seq();
         state.tokens_in_order.insert(seq, record.id.clone());
         state.token_seqs.insert(record.id.clone(), seq);
@@ -666,20 +676,25 @@ impl Store for MemoryStore {
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
-        Ok(self.lock().await?.tokens.get(id).cloned())
+        let record = self.lock().await?.tokens.get(id).cloned();
+        Ok(record.map(|record| TokenRecord::clone(&record)))
     }
 
     /// Both reads under one lock: the record and its user as of one moment, and one lock
-    /// taken per authentication instead of the default's two.
+    /// taken per authentication instead of the default's two. The lock is held only to take
+    /// references; the copies are made after it is released.
     async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
-        let state = self.lock().await?;
-        Ok(state.tokens.get(id).map(|record| {
-            let user = match &record.grant {
-                TokenGrant::Access { user } => state.users.get(user).cloned(),
-                _ => None,
-            };
-            (record.clone(), user)
-        }))
+        let found = {
+            let state = self.lock().await?;
+            state.tokens.get(id).map(|record| {
+                let user = match &record.grant {
+                    TokenGrant::Access { user } => state.users.get(user).cloned(),
+                    _ => None,
+                };
+                (record.clone(), user)
+            })
+        };
+        Ok(found.map(|(record, user)| (TokenRecord::clone(&record), user.map(|user| User::clone(&user)))))
     }
 
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
@@ -899,7 +914,7 @@ impl Store for MemoryStore {
         if Links::reach(&state.links.parents, [parent.clone()]).contains(child) {
             return Ok(LinkOutcome::WouldCycle);
         }
-        if let Some(record) = state.tokens.get_mut(token_id) {
+        if let Some(record) = state.tokens.get_mut(token_id).map(Arc::make_mut) {
             record.uses = record.uses.saturating_add(1);
         }
         let seq = state.next_seq();
@@ -970,7 +985,7 @@ impl Store for MemoryStore {
         let issuer = record.issuer.clone();
         // Four billion joins through one token would need as many memberships made; saturating
         // keeps even that impossible case from panicking.
-        if let Some(record) = state.tokens.get_mut(token_id) {
+        if let Some(record) = state.tokens.get_mut(token_id).map(Arc::make_mut) {
             record.uses = record.uses.saturating_add(1);
         }
         let origin = Origin::Invite { token: token_id.to_owned(), issuer };
@@ -995,13 +1010,13 @@ impl Store for MemoryStore {
     async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
         let state = self.lock().await?;
         let id = state.token_names.get(&(issuer.clone(), name.to_owned()));
-        Ok(id.and_then(|id| state.tokens.get(id)).cloned())
+        Ok(id.and_then(|id| state.tokens.get(id)).map(|record| TokenRecord::clone(record)))
     }
 
     async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
         let mut guard = self.lock().await?;
         let state = &mut *guard;
-        let Some(record) = state.tokens.get_mut(id) else {
+        let Some(record) = state.tokens.get_mut(id).map(Arc::make_mut) else {
             return Ok(TokenWrite::Missing);
         };
         let (Some(issuer), Some(old_name)) = (record.issuer.clone(), record.name.clone()) else {
@@ -1057,7 +1072,7 @@ impl Store for MemoryStore {
         let rows: Vec<(u64, TokenRecord)> = state
             .tokens_in_order
             .iter()
-            .filter_map(|(seq, id)| state.tokens.get(id).filter(|t| live(t)).map(|t| (*seq, t.clone())))
+            .filter_map(|(seq, id)| state.tokens.get(id).filter(|t| live(t)).map(|t| (*seq, TokenRecord::clone(t))))
             .collect();
         Ok(paged(&rows, page))
     }
