@@ -20,25 +20,28 @@ pub const MAX_NAME_CHARS: usize = 50;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        ///
+        /// The text is shared: a copy of an id (a store's index, a join record, an answer) costs
+        /// a reference count, not an allocation. Equality, order and hash are the text's.
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(std::sync::Arc<str>);
 
         impl $name {
             /// A fresh id: 32 lower-case hex digits, the first 12 the time it was made
             /// ([`time_ordered_hex`]).
             pub fn generate() -> Self {
-                Self(time_ordered_hex(10))
+                Self(time_ordered_hex(10).into())
             }
 
             /// Parses an id from a path or a store. Ids are 1–64 characters of `[A-Za-z0-9_-]`;
             /// anything else cannot name an existing object.
             pub fn parse(raw: &str) -> Option<Self> {
-                Self::well_formed(raw).then(|| Self(raw.to_owned()))
+                Self::well_formed(raw).then(|| Self(raw.into()))
             }
 
-            /// `parse` of a string the caller owns (a store's row), without copying it.
+            /// `parse` of a string the caller owns (a store's row).
             pub fn parse_owned(raw: String) -> Option<Self> {
-                Self::well_formed(&raw).then_some(Self(raw))
+                Self::well_formed(&raw).then(|| Self(raw.into()))
             }
 
             fn well_formed(raw: &str) -> bool {
