@@ -67,6 +67,10 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 7, sql: include_str!("../../../migrations/sqlite/0007_nested_groups.sql") },
     Migration { version: 8, sql: include_str!("../../../migrations/sqlite/0008_named_tokens.sql") },
     Migration { version: 9, sql: include_str!("../../../migrations/sqlite/0009_memberships_by_user_covers_group.sql") },
+    Migration {
+        version: 11,
+        sql: include_str!("../../../migrations/sqlite/0011_memberships_and_join_records_keyed_by_seq.sql"),
+    },
 ];
 
 /// A `Store` over one SQLite file, with group commit.

@@ -66,7 +66,7 @@ impl<'a> MemberOrigin<'a> {
 
 /// Adds a membership with the next membership sequence number. The caller holds the write lock
 /// (an IMMEDIATE transaction), so reading `MAX(seq)` and inserting cannot interleave with another
-/// writer; the `UNIQUE` constraint on `seq` would catch it if it somehow did.
+/// writer; `seq` is the table's primary key (0011), which would refuse a repeat if it somehow came.
 pub(super) fn insert_membership(
     tx: &Connection,
     group: &str,

@@ -693,3 +693,105 @@ fn named_tokens_invites_and_join_records_are_read_by_key() {
     let joins = plan(super::named::TOKEN_JOINS, &[&0, &10, &"t"]);
     assert!(joins.contains("token_joins_by_token") && !joins.contains("TEMP B-TREE"), "{joins}");
 }
+
+/// A database at migration 0009 with memberships and join records, migrated by this build: 0011
+/// moves both tables under their `seq` and keeps every row and column; the lists keep join
+/// order, new rows continue the sequences, the key stays unique and a group's deletion still
+/// takes its memberships.
+#[tokio::test]
+async fn a_database_at_migration_0009_keeps_every_membership_and_join_record_through_0011() {
+    let (_dir, path) = temp_db();
+    let users = [a_user("one"), a_user("two"), a_user("three")];
+    let (first, second) = (GroupId::generate(), GroupId::generate());
+    let all = i64::from(PrivilegeSet::all().bits());
+    let member = i64::from(PrivilegeSet::default_member().bits());
+    const MEMBERSHIPS: &str =
+        "SELECT seq, group_id, user_id, privileges, origin, origin_token, origin_by FROM memberships ORDER BY seq";
+    const JOIN_RECORDS: &str =
+        "SELECT seq, token_id, group_id, user_id, child_id, privileges, joined_at FROM token_joins ORDER BY seq";
+    type Row = (i64, String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+    let rows = |conn: &Connection, select: &str| -> Vec<Row> {
+        let mut stmt = conn.prepare(select).expect("the select prepares");
+        let read = |r: &rusqlite::Row<'_>| {
+            let text = |i| r.get::<_, rusqlite::types::Value>(i).map(|v| Some(format!("{v:?}")));
+            Ok((r.get(0)?, r.get(1)?, text(2)?, text(3)?, text(4)?, text(5)?, text(6)?))
+        };
+        stmt.query_map([], read).expect("the rows").collect::<rusqlite::Result<_>>().expect("the rows read")
+    };
+    let before = {
+        let conn = Connection::open(&path).expect("the database opens");
+        conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)")
+            .expect("the ledger");
+        for migration in MIGRATIONS.iter().filter(|m| m.version <= 9) {
+            conn.execute_batch(migration.sql).expect("an old migration applies");
+            conn.execute("INSERT INTO schema_migrations VALUES (?1, 0)", [migration.version]).expect("recorded");
+        }
+        for (seq, user) in users.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO users (id, name, alias, admin, seq, login) VALUES (?1, ?2, NULL, 0, ?3, ?2)",
+                rusqlite::params![user.id.as_str(), user.login.as_str(), seq as i64 + 1],
+            )
+            .expect("a user of 0009");
+        }
+        for (seq, id) in [&first, &second].into_iter().enumerate() {
+            conn.execute(
+                "INSERT INTO groups (id, name, type, seq) VALUES (?1, 'g', 'team', ?2)",
+                rusqlite::params![id.as_str(), seq as i64 + 1],
+            )
+            .expect("a group of 0009");
+        }
+        let [one, two, three] = users.each_ref().map(|u| u.id.as_str());
+        let membership = "INSERT INTO memberships (group_id, user_id, privileges, seq, origin, origin_token, origin_by)
+                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+        for (group, user, privileges, seq, origin, token, by) in [
+            (first.as_str(), one, all, 1, Some("created"), None, None),
+            (second.as_str(), two, member, 2, Some("invite"), Some("invite-a"), Some(one)),
+            (second.as_str(), one, all, 3, None, None, None),
+            (first.as_str(), three, member, 7, Some("added"), None, Some(one)),
+        ] {
+            conn.execute(membership, rusqlite::params![group, user, privileges, seq, origin, token, by])
+                .expect("a membership of 0009");
+        }
+        let record = "INSERT INTO token_joins (token_id, seq, group_id, user_id, child_id, privileges, joined_at)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1700000000)";
+        conn.execute(record, rusqlite::params!["invite-a", 1, second.as_str(), two, None::<&str>, member])
+            .expect("a join record of 0009");
+        conn.execute(record, rusqlite::params!["invite-b", 4, second.as_str(), None::<&str>, first.as_str(), member])
+            .expect("a nested join record of 0009");
+        conn.execute(
+            "INSERT INTO tokens (id, kind, group_id, privileges, max_uses, uses, revoked, created_at)
+             VALUES ('invite-a', 'group_invite_user', ?1, ?2, 5, 1, 0, 1700000000)",
+            rusqlite::params![second.as_str(), member],
+        )
+        .expect("the invite of 0009");
+        (rows(&conn, MEMBERSHIPS), rows(&conn, JOIN_RECORDS))
+    };
+
+    let store = SqliteStore::open(&path).expect("the new build opens and migrates the database");
+    let applied: Vec<i64> = applied_migrations(&path).iter().map(|(v, _)| *v).collect();
+    assert_eq!(applied, versions(MIGRATIONS));
+    let conn = Connection::open(&path).expect("the database opens");
+    assert_eq!((rows(&conn, MEMBERSHIPS), rows(&conn, JOIN_RECORDS)), before);
+    let [one, two, three] = users.each_ref().map(|u| u.id.clone());
+    assert_eq!(store.user_groups(&one).await, Ok(vec![first.clone(), second.clone()]));
+    assert_eq!(store.group_users(&first).await, Ok(vec![one.clone(), three.clone()]));
+    assert_eq!(store.group_users(&second).await, Ok(vec![two.clone(), one.clone()]));
+
+    assert_eq!(store.join_with_token("invite-a", &three).await, Ok(JoinOutcome::Joined(second.clone())));
+    let seq_of = |select: &str| -> i64 { conn.query_row(select, [three.as_str()], |r| r.get(0)).expect("the row") };
+    assert_eq!(seq_of("SELECT seq FROM memberships WHERE user_id = ?1 AND origin = 'invite'"), 8);
+    assert_eq!(seq_of("SELECT seq FROM token_joins WHERE user_id = ?1"), 5);
+    assert_eq!(store.group_users(&second).await, Ok(vec![two.clone(), one.clone(), three.clone()]));
+    let again = conn.execute(
+        "INSERT INTO memberships (group_id, user_id, privileges, seq) VALUES (?1, ?2, 0, 100)",
+        [first.as_str(), one.as_str()],
+    );
+    assert!(again.is_err(), "a second membership of one user in one group is refused: {again:?}");
+
+    assert_eq!(store.delete_group(&first).await, Ok(true));
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM memberships WHERE group_id = ?1", [first.as_str()], |r| r.get(0))
+        .expect("the count");
+    assert_eq!(left, 0);
+    assert_eq!(store.user_groups(&one).await, Ok(vec![second.clone()]));
+}
