@@ -36,6 +36,38 @@ fn applied_migrations(path: &std::path::Path) -> Vec<(i64, i64)> {
         .expect("the rows read")
 }
 
+/// A new database at `path` with the migrations up to `version` applied and recorded, as a
+/// build of that time left it.
+fn at_migration(path: &std::path::Path, version: i64) -> Connection {
+    let conn = Connection::open(path).expect("the database opens");
+    conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)")
+        .expect("the ledger");
+    for migration in MIGRATIONS.iter().filter(|m| m.version <= version) {
+        conn.execute_batch(migration.sql).expect("an old migration applies");
+        conn.execute("INSERT INTO schema_migrations VALUES (?1, 0)", [migration.version]).expect("recorded");
+    }
+    conn
+}
+
+/// `users` and `groups` (named "g", type team) written into an old schema (0005 or later) with
+/// the statements of that time, in creation order.
+fn insert_old_users_and_groups<'a>(conn: &Connection, users: impl Iterator<Item = &'a User>, groups: [&GroupId; 2]) {
+    for (seq, user) in users.enumerate() {
+        conn.execute(
+            "INSERT INTO users (id, name, alias, admin, seq, login) VALUES (?1, ?2, NULL, 0, ?3, ?2)",
+            rusqlite::params![user.id.as_str(), user.login.as_str(), seq as i64 + 1],
+        )
+        .expect("an old user");
+    }
+    for (seq, id) in groups.into_iter().enumerate() {
+        conn.execute(
+            "INSERT INTO groups (id, name, type, seq) VALUES (?1, 'g', 'team', ?2)",
+            rusqlite::params![id.as_str(), seq as i64 + 1],
+        )
+        .expect("an old group");
+    }
+}
+
 #[tokio::test]
 async fn a_second_store_on_the_same_file_sees_the_first_stores_writes() {
     let (_dir, path) = temp_db();
@@ -527,13 +559,7 @@ fn only_a_busy_or_locked_database_sends_an_inline_read_to_the_blocking_pool() {
 async fn a_database_at_migration_0003_with_shared_names_and_aliases_migrates_to_unique_ones() {
     let (_dir, path) = temp_db();
     {
-        let conn = Connection::open(&path).expect("the database opens");
-        conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)")
-            .expect("the ledger");
-        for migration in MIGRATIONS.iter().filter(|m| m.version <= 3) {
-            conn.execute_batch(migration.sql).expect("an old migration applies");
-            conn.execute("INSERT INTO schema_migrations VALUES (?1, 0)", [migration.version]).expect("recorded");
-        }
+        let conn = at_migration(&path, 3);
         for (seq, (id, name, alias)) in USERS_AT_0003.iter().enumerate() {
             conn.execute(
                 "INSERT INTO users (id, name, alias, admin, seq) VALUES (?1, ?2, ?3, 0, ?4)",
@@ -599,27 +625,8 @@ async fn a_database_at_migration_0007_with_data_migrates_to_0008() {
     let (owner, joiner) = (a_user("owner"), a_user("joiner"));
     let (group, child) = (GroupId::generate(), GroupId::generate());
     {
-        let conn = Connection::open(&path).expect("the database opens");
-        conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)")
-            .expect("the ledger");
-        for migration in MIGRATIONS.iter().filter(|m| m.version <= 7) {
-            conn.execute_batch(migration.sql).expect("an old migration applies");
-            conn.execute("INSERT INTO schema_migrations VALUES (?1, 0)", [migration.version]).expect("recorded");
-        }
-        for (seq, user) in [&owner, &joiner].into_iter().enumerate() {
-            conn.execute(
-                "INSERT INTO users (id, name, alias, admin, seq, login) VALUES (?1, ?2, NULL, 0, ?3, ?2)",
-                rusqlite::params![user.id.as_str(), user.login.as_str(), seq as i64 + 1],
-            )
-            .expect("a user of 0007");
-        }
-        for (seq, id) in [&group, &child].into_iter().enumerate() {
-            conn.execute(
-                "INSERT INTO groups (id, name, type, seq) VALUES (?1, 'g', 'team', ?2)",
-                rusqlite::params![id.as_str(), seq as i64 + 1],
-            )
-            .expect("a group of 0007");
-        }
+        let conn = at_migration(&path, 7);
+        insert_old_users_and_groups(&conn, [&owner, &joiner].into_iter(), [&group, &child]);
         let all = i64::from(PrivilegeSet::all().bits());
         let member = i64::from(PrivilegeSet::default_member().bits());
         conn.execute(
@@ -719,27 +726,8 @@ async fn a_database_at_migration_0009_keeps_every_membership_and_join_record_thr
         stmt.query_map([], read).expect("the rows").collect::<rusqlite::Result<_>>().expect("the rows read")
     };
     let before = {
-        let conn = Connection::open(&path).expect("the database opens");
-        conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER)")
-            .expect("the ledger");
-        for migration in MIGRATIONS.iter().filter(|m| m.version <= 9) {
-            conn.execute_batch(migration.sql).expect("an old migration applies");
-            conn.execute("INSERT INTO schema_migrations VALUES (?1, 0)", [migration.version]).expect("recorded");
-        }
-        for (seq, user) in users.iter().enumerate() {
-            conn.execute(
-                "INSERT INTO users (id, name, alias, admin, seq, login) VALUES (?1, ?2, NULL, 0, ?3, ?2)",
-                rusqlite::params![user.id.as_str(), user.login.as_str(), seq as i64 + 1],
-            )
-            .expect("a user of 0009");
-        }
-        for (seq, id) in [&first, &second].into_iter().enumerate() {
-            conn.execute(
-                "INSERT INTO groups (id, name, type, seq) VALUES (?1, 'g', 'team', ?2)",
-                rusqlite::params![id.as_str(), seq as i64 + 1],
-            )
-            .expect("a group of 0009");
-        }
+        let conn = at_migration(&path, 9);
+        insert_old_users_and_groups(&conn, users.iter(), [&first, &second]);
         let [one, two, three] = users.each_ref().map(|u| u.id.as_str());
         let membership = "INSERT INTO memberships (group_id, user_id, privileges, seq, origin, origin_token, origin_by)
                           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
