@@ -226,7 +226,13 @@ impl BodyRule {
             }
             K::Required { property } => format!("lacks the required member {property}"),
             K::Type { kind } => {
-                format!("has the wrong type (expected {kind:?})").replace("Single(", "").replace(')', "")
+                let expected = match kind {
+                    jsonschema::error::TypeKind::Single(one) => one.to_string(),
+                    jsonschema::error::TypeKind::Multiple(set) => {
+                        set.iter().map(|one| one.to_string()).collect::<Vec<_>>().join(" or ")
+                    }
+                };
+                format!("has the wrong type (expected {expected})")
             }
             K::MinLength { .. } | K::MaxLength { .. } | K::Pattern { .. } => {
                 "is empty, too long, or contains characters that are not allowed".to_owned()
@@ -473,6 +479,12 @@ mod tests {
         }
         let err = rule.validate(&json!({"token": "x", "secret-ish": 1})).unwrap_err();
         assert!(err.contains("unknown member") && err.contains("GroupInviteToken"), "{err}");
+        let wrong_type = |body: Value| rule.validate(&body).unwrap_err();
+        assert_eq!(
+            wrong_type(json!({"token": 1})),
+            "In the GroupInviteToken body, member 'token' has the wrong type (expected string)."
+        );
+        assert_eq!(wrong_type(json!([])), "The GroupInviteToken body has the wrong type (expected object).");
     }
 
     #[test]
@@ -483,6 +495,20 @@ mod tests {
             (0..1000).map(|i| (format!("{i}{}", "x".repeat(500)), json!(1))).collect();
         let err = join.body.as_ref().unwrap().validate(&Value::Object(members)).unwrap_err();
         assert!(err.len() <= 1024 && err.contains("and 995 more"), "{} bytes: {err}", err.len());
+    }
+
+    #[test]
+    fn a_member_of_several_allowed_types_names_them_all() {
+        let schema = json!({"type": "object", "properties": {"x": {"type": "string", "nullable": true}}});
+        let rule = BodyRule {
+            required: true,
+            schema_name: "Thing".into(),
+            validator: validator(&schema, &json!({}), "Thing").expect("it compiles"),
+        };
+        assert_eq!(
+            rule.validate(&json!({"x": 1})).unwrap_err(),
+            "In the Thing body, member 'x' has the wrong type (expected null or string)."
+        );
     }
 
     #[test]
