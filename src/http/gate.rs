@@ -15,7 +15,6 @@ use http_body_util::{BodyExt, Limited};
 use hyper::body::{Body as _, Incoming};
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Method, Request, Response};
-use serde_json::Value;
 
 use super::api::Adapter;
 use super::context::RequestContext;
@@ -189,10 +188,7 @@ impl Gate {
                     }
                     None
                 } else {
-                    let value: Value = serde_json::from_slice(&bytes)
-                        .map_err(|_| EdgeError::InvalidBody("The request body is not valid JSON.".into()))?;
-                    rule.validate(&value).map_err(EdgeError::InvalidBody)?;
-                    Some(value)
+                    Some(rule.parse(&bytes).map_err(EdgeError::InvalidBody)?)
                 }
             }
             // An operation without a body ignores whatever was sent (`finish_body` drains it).

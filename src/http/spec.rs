@@ -48,6 +48,67 @@ pub struct BodyRule {
     validator: jsonschema::Validator,
 }
 
+/// A JSON value whose objects name each member once (`BodyRule::parse`); otherwise what
+/// `serde_json::Value` reads.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(name) = map.next_key::<String>()? {
+            if members.contains_key(&name) {
+                // The name only, shortened: never a value, which may be a token.
+                let message = format!("names member '{}' more than once", shorten(&name));
+                return Err(serde::de::Error::custom(message));
+            }
+            let Strict(value) = map.next_value()?;
+            members.insert(name, value);
+        }
+        Ok(Value::Object(members))
+    }
+}
+
 /// The most segments a path template may have (the spec's longest has far fewer).
 const MAX_SEGMENTS: usize = 16;
 
@@ -198,6 +259,18 @@ impl Route {
 }
 
 impl BodyRule {
+    /// The body `bytes` read as JSON and validated. A member named twice in one object is
+    /// refused, not resolved: RFC 8259 leaves which one counts to each parser, so a proxy or a
+    /// firewall in front of this server could read the first value while the server read the last.
+    pub fn parse(&self, bytes: &[u8]) -> Result<Value, String> {
+        let value = serde_json::from_slice::<Strict>(bytes).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => format!("The request body {e}."),
+            _ => "The request body is not valid JSON.".to_owned(),
+        })?;
+        self.validate(&value.0)?;
+        Ok(value.0)
+    }
+
     /// `Err` carries one sentence naming where the body is wrong and how, without echoing the
     /// values sent (a body may hold a token).
     pub fn validate(&self, body: &Value) -> Result<(), String> {
@@ -495,6 +568,30 @@ mod tests {
             (0..1000).map(|i| (format!("{i}{}", "x".repeat(500)), json!(1))).collect();
         let err = join.body.as_ref().unwrap().validate(&Value::Object(members)).unwrap_err();
         assert!(err.len() <= 1024 && err.contains("and 995 more"), "{} bytes: {err}", err.len());
+    }
+
+    #[test]
+    fn a_member_named_twice_is_refused_at_any_depth_and_names_only_its_name() {
+        let spec = spec();
+        let create = spec.route("/user/groups").unwrap().operation(&Method::POST).unwrap();
+        let rule = create.body.as_ref().unwrap();
+        assert_eq!(rule.parse(br#"{"name": "a", "type": "team"}"#), Ok(json!({"name": "a", "type": "team"})));
+        for (body, name) in [
+            (r#"{"name": "a", "name": "secret"}"#, "name"),
+            (r#"{"name": "a", "x": [{"k": 1, "k": 2}]}"#, "k"),
+            (r#"{"name": "a", "x": {"y": {"\u0041": 1, "A": 2}}}"#, "A"),
+        ] {
+            let err = rule.parse(body.as_bytes()).unwrap_err();
+            assert!(err.starts_with(&format!("The request body names member '{name}' more than once")), "{err}");
+            assert!(!err.contains("secret"), "{err}");
+        }
+        for bad in [&b"{"[..], b"nope", b"1e999", b"{\"a\": 1} x", b"[\"\\ud800\"]"] {
+            assert_eq!(rule.parse(bad), Err("The request body is not valid JSON.".to_owned()));
+        }
+        // Distinct members, arrays and every scalar still read as `serde_json::Value` reads them.
+        let many = br#"[1, -2, 2.5, true, null, "s", {"a": {}, "b": []}]"#;
+        let strict = serde_json::from_slice::<Strict>(many).unwrap().0;
+        assert_eq!(strict, serde_json::from_slice::<Value>(many).unwrap());
     }
 
     #[test]

@@ -315,6 +315,9 @@ async fn joining_with_a_body_that_is_not_an_object_with_one_string_token_is_inva
         format!(r#"{{"token": {{"value": "{invite}"}}}}"#),
         format!(r#"{{"token": "{invite}", "extra": true}}"#),
         format!(r#"{{"Token": "{invite}"}}"#),
+        // A member named twice, even with one value: which one counts is each parser's guess.
+        format!(r#"{{"token": "{invite}", "token": "{invite}"}}"#),
+        format!(r#"{{"token": "not-an-invite", "token": "{invite}"}}"#),
         String::new(),
     ];
     for body in bodies {
@@ -329,6 +332,10 @@ async fn joining_with_a_body_that_is_not_an_object_with_one_string_token_is_inva
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "body {body:?}: {}", reply.text());
         assert_error(&reply, StatusCode::BAD_REQUEST, "invalid_request");
     }
+    let twice = format!(r#"{{"token": "{invite}", "token": "{invite}"}}"#);
+    let reply = s.app.request(Method::POST, JOIN).auth(&access).secret(invite).raw(twice, None).send().await;
+    let description = reply.json()["error_description"].as_str().unwrap_or_default().to_owned();
+    assert!(description.starts_with("The request body names member 'token' more than once"), "{description}");
     // The token survived all of it.
     s.app.join_ok(&access, invite).await;
 }
