@@ -107,6 +107,12 @@ impl StoreErrorKind {
 const LATENCY_BUCKETS: &[f64] =
     &[0.000_25, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
 
+/// Buckets of the SQLite writer's commits and checkpoints in seconds: doubling from 0.125 ms,
+/// since a commit's `fsync` is about a millisecond and a checkpoint a few, and what matters is
+/// how far their tail reaches.
+const DISK_BUCKETS: &[f64] =
+    &[0.000_125, 0.000_25, 0.0005, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128, 0.256, 0.512, 1.024, 4.096];
+
 struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
@@ -116,6 +122,9 @@ struct Metrics {
     rate_limited: IntCounterVec,
     open_connections: IntGauge,
     join_batches: Histogram,
+    sqlite_commits: Histogram,
+    sqlite_checkpoints: Histogram,
+    sqlite_batches: Histogram,
 }
 
 /// One registry per process: a server is one process, and the recording sites (the service's
@@ -164,6 +173,26 @@ impl Metrics {
             .buckets(vec![1.0, 2.0, 4.0, 8.0, 16.0, 32.0]),
         )
         .expect("valid metric");
+        let histogram = |name: &str, help: &str, buckets: &[f64]| {
+            Histogram::with_opts(HistogramOpts::new(name, help).buckets(buckets.to_vec())).expect("valid metric")
+        };
+        let sqlite_commits = histogram(
+            "oz_sqlite_commit_duration_seconds",
+            "Time the SQLite writer's COMMIT took (the log's fsync, and the automatic checkpoint when \
+             the commit ran one): what every write of the batch waited for after its own statements.",
+            DISK_BUCKETS,
+        );
+        let sqlite_checkpoints = histogram(
+            "oz_sqlite_checkpoint_duration_seconds",
+            "Time each automatic checkpoint of the SQLite store took (copying the log into the \
+             database and its fsync), inside the commit that took the log past 1,000 pages.",
+            DISK_BUCKETS,
+        );
+        let sqlite_batches = histogram(
+            "oz_sqlite_write_batch_size",
+            "Writes per committed transaction of the SQLite store's group commit.",
+            &[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0],
+        );
         for collector in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
@@ -172,6 +201,9 @@ impl Metrics {
             Box::new(rate_limited.clone()),
             Box::new(open_connections.clone()),
             Box::new(join_batches.clone()),
+            Box::new(sqlite_commits.clone()),
+            Box::new(sqlite_checkpoints.clone()),
+            Box::new(sqlite_batches.clone()),
         ] {
             registry.register(collector).expect("metric names are unique");
         }
@@ -179,7 +211,19 @@ impl Metrics {
         // first increment instead of a series appearing out of nothing.
         let joins = JoinReason::ALL.map(|r| joins_vec.with_label_values(&[r.as_str()]));
         let store_errors = StoreErrorKind::ALL.map(|k| store_errors_vec.with_label_values(&[k.as_str()]));
-        Self { registry, requests, latency, joins, store_errors, rate_limited, open_connections, join_batches }
+        Self {
+            registry,
+            requests,
+            latency,
+            joins,
+            store_errors,
+            rate_limited,
+            open_connections,
+            join_batches,
+            sqlite_commits,
+            sqlite_checkpoints,
+            sqlite_batches,
+        }
     }
 }
 
@@ -208,6 +252,19 @@ pub fn join(reason: JoinReason) {
 /// One transaction of the PostgreSQL store's group commit, holding `joins` joins.
 pub fn join_batch(joins: usize) {
     METRICS.join_batches.observe(joins as f64);
+}
+
+/// One committed transaction of the SQLite writer: how many writes it held and how long its
+/// `COMMIT` took.
+pub fn sqlite_commit(writes: usize, elapsed: Duration) {
+    let m = &*METRICS;
+    m.sqlite_batches.observe(writes as f64);
+    m.sqlite_commits.observe(elapsed.as_secs_f64());
+}
+
+/// One automatic checkpoint of the SQLite store and how long it took.
+pub fn sqlite_checkpoint(elapsed: Duration) {
+    METRICS.sqlite_checkpoints.observe(elapsed.as_secs_f64());
 }
 
 /// One failed store call, counted where the store's error becomes the domain's.

@@ -143,6 +143,16 @@ async fn metrics_count_requests_by_operation_and_status_and_joins_by_reason() {
         assert_eq!(m.value("oz_store_errors_total", &[("kind", kind)]), 0.0, "{kind}");
     }
     assert_eq!(m.types.get("oz_open_connections").map(String::as_str), Some("gauge"));
+
+    // The default store is SQLite: its writer times every commit and counts its writes.
+    let commits = m.value("oz_sqlite_commit_duration_seconds_count", &[]);
+    assert!(commits >= 3.0, "the group, the invite and the first join each committed: {commits}");
+    assert_eq!(m.value("oz_sqlite_write_batch_size_count", &[]), commits, "one batch size per commit");
+    assert!(m.value("oz_sqlite_write_batch_size_sum", &[]) >= commits);
+    let infinite = m.value("oz_sqlite_commit_duration_seconds_bucket", &[("le", "+Inf")]);
+    assert_eq!(infinite, commits);
+    assert_eq!(m.types.get("oz_sqlite_checkpoint_duration_seconds").map(String::as_str), Some("histogram"));
+    assert_eq!(m.value("oz_sqlite_checkpoint_duration_seconds_count", &[]), 0.0, "a log this short is never copied");
     // An unrouted path is `other`, never a label of its own.
     assert!(m.samples.iter().all(|s| s.labels.values().all(|v| !v.contains("path-4242"))));
 }

@@ -218,6 +218,38 @@ fn the_writer_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_busy_timeout() 
     assert_eq!(busy_timeout, 5000);
 }
 
+/// The sum of a histogram's counts over the process (`_count` of `name`), from `/metrics`' text.
+fn histogram_count(name: &str) -> f64 {
+    let text = String::from_utf8(crate::telemetry::metrics::render()).expect("UTF-8");
+    let prefix = format!("{name}_count ");
+    text.lines().find_map(|line| line.strip_prefix(&prefix)?.parse().ok()).unwrap_or(0.0)
+}
+
+#[test]
+fn the_writer_checkpoints_at_1000_pages_so_the_log_stays_bounded_and_times_commits_and_checkpoints() {
+    let (_dir, path) = temp_db();
+    let store = SqliteStore::open(&path).expect("the store opens");
+    let (commits, checkpoints) = ("oz_sqlite_commit_duration_seconds", "oz_sqlite_checkpoint_duration_seconds");
+    // Other tests share the process's metrics, so the counts can only be said to grow by at least.
+    let before = (histogram_count(commits), histogram_count(checkpoints));
+    let write = |sql: &'static str| {
+        let answer = store.submit(move |conn| Ok(conn.execute_batch(sql)?)).expect("the write is queued");
+        answer.blocking_recv().expect("the writer answers").expect("the write succeeds");
+    };
+    write("CREATE TABLE scratch (x BLOB)");
+    // 30 commits of about 100 pages each: three times the log the checkpoint lets grow.
+    for _ in 0..30 {
+        write(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+             INSERT INTO scratch SELECT randomblob(4000) FROM n",
+        );
+    }
+    let log = std::fs::metadata(path.with_extension("db-wal")).expect("the log exists").len();
+    assert!(log < 1_500 * 4096, "the log is reused after each checkpoint, so it stays near 1,000 pages: {log} bytes");
+    assert!(histogram_count(commits) >= before.0 + 31.0, "every commit is timed");
+    assert!(histogram_count(checkpoints) >= before.1 + 2.0, "3,000 pages take at least two checkpoints");
+}
+
 // --- group commit ----------------------------------------------------------------------
 
 fn commits(store: &SqliteStore) -> usize {

@@ -3,6 +3,7 @@
 //! It must not answer a request before the batch holding it is committed.
 
 use std::collections::VecDeque;
+use std::ffi::c_int;
 use std::panic::AssertUnwindSafe;
 #[cfg(test)]
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,12 +12,14 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rusqlite::hooks::Wal;
 use rusqlite::{Connection, ErrorCode};
 use tokio::sync::oneshot;
 
 use super::errors::{sql_error, Failure};
 use super::{SqliteStore, BUSY_TIMEOUT};
 use crate::store::{StoreError, StoreResult};
+use crate::telemetry::metrics;
 
 /// How many prepared statements the writer keeps: about twenty are in use, and each is small.
 const WRITER_STATEMENTS: usize = 64;
@@ -307,6 +310,7 @@ fn run_batch(conn: &Connection, pending: &mut VecDeque<Box<dyn Request>>, stats:
 /// Ends the batch's transaction and answers the requests that ran in it: `COMMIT` unless the
 /// batch is already `broken`, and the whole transaction rolled back if either failed.
 fn finish(conn: &Connection, ran: Vec<Box<dyn Request>>, broken: Option<StoreError>, stats: &Stats) {
+    let committing = broken.is_none().then(Instant::now);
     let outcome = match broken {
         None => control(conn, "COMMIT").map_err(sql_error),
         Some(e) => Err(e),
@@ -319,6 +323,9 @@ fn finish(conn: &Connection, ran: Vec<Box<dyn Request>>, broken: Option<StoreErr
     if outcome.is_ok() {
         // Before the answers, so that a caller that has its answer also finds its commit counted.
         note_commit(stats, ran.len());
+        if let Some(started) = committing {
+            metrics::sqlite_commit(ran.len(), started.elapsed());
+        }
     }
     for request in ran {
         request.answer(outcome.as_ref().map(|_| ()));
@@ -375,9 +382,28 @@ pub(super) fn configure_writer(conn: &Connection) -> StoreResult<()> {
     // SQLite leaves foreign keys off unless asked; the schema relies on them (memberships
     // vanish with their group, and name existing users).
     conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_error)?;
+    conn.wal_hook(Some(checkpoint_when_due));
     // Room for every statement the writer runs (the writes and the transaction control), so
     // that none is parsed again under load.
     conn.set_prepared_statement_cache_capacity(WRITER_STATEMENTS);
+    Ok(())
+}
+
+/// The log's size, in pages, at which the commit that reaches it checkpoints: SQLite's default.
+const AUTOCHECKPOINT_PAGES: c_int = 1000;
+
+/// SQLite's automatic checkpoint, made here so that it is timed (`oz_sqlite_checkpoint_duration_seconds`):
+/// `sqlite3_wal_autocheckpoint`, which this hook replaces, installs the same one, a passive
+/// checkpoint in the commit that leaves the log at `AUTOCHECKPOINT_PAGES` or more. It runs on
+/// the writer thread, after the commit's log `fsync`, so the commit is durable either way.
+/// Like SQLite's, it ignores the checkpoint's outcome: one that could not finish (a reader
+/// still on old pages) is tried again at the next commit.
+fn checkpoint_when_due(wal: &Wal, pages: c_int) -> rusqlite::Result<()> {
+    if pages >= AUTOCHECKPOINT_PAGES {
+        let started = Instant::now();
+        let _ = wal.checkpoint();
+        metrics::sqlite_checkpoint(started.elapsed());
+    }
     Ok(())
 }
 
