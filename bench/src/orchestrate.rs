@@ -438,18 +438,7 @@ impl Bench {
         let mut runs = Vec::new();
         for i in 1..=RATIO_RUNS {
             let suffix = if i == 1 { String::new() } else { format!("-{i}") };
-            let hello_cpu = match hello {
-                Some(h) => {
-                    let (r, _) = self.timed(&format!("{label}-hello{suffix}"), h, &Load::Get, seconds)?;
-                    // A hello that answered badly would make the ratio look good: no figure then.
-                    let problems = plain_problems(&r);
-                    if !problems.is_empty() {
-                        return Err(anyhow!("the hello run paired with {label}: {}", problems.join("; ")));
-                    }
-                    Some(cpu(&r))
-                }
-                None => None,
-            };
+            let hello_cpu = if paired { self.paired_hello(&format!("{label}{suffix}"), seconds)? } else { None };
             let (r, rss) = self.timed(&format!("{label}{suffix}"), server, load, seconds)?;
             runs.push((cpu(&r) / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
         }
@@ -474,6 +463,21 @@ impl Bench {
         let problems = runs.iter().flat_map(|r| check(&r.1)).collect();
         let (_, median, _, hello_cpu_us) = runs.swap_remove(0);
         Ok(Outcome { wrk: Some(median), peak_rss, hello_cpu_us, notes: vec![note], problems, ..Outcome::default() })
+    }
+
+    /// A hello run of `seconds` right before the run `label`, when the hello server runs: its
+    /// server CPU per request, the one that run's ratio is taken to. The host's speed drifts over
+    /// a `make bench` (wrk's own CPU per join rose 23 % between the hello and the SQLite join of
+    /// 2408429's run, and the server's with it), so a ratio compares runs seconds apart.
+    fn paired_hello(&self, label: &str, seconds: u32) -> anyhow::Result<Option<f64>> {
+        let Some(hello) = self.hello.as_ref() else { return Ok(None) };
+        let (r, _) = self.timed(&format!("{label}-hello"), hello, &Load::Get, seconds)?;
+        // A hello that answered badly would make the ratio look good: no figure then.
+        let problems = plain_problems(&r);
+        if !problems.is_empty() {
+            return Err(anyhow!("the hello run paired with {label}: {}", problems.join("; ")));
+        }
+        Ok(Some(r.cpu_us_per_request().0))
     }
 
     /// A profiling run after the timed one, when perf works.
@@ -568,6 +572,7 @@ impl Bench {
         let dir = base.join("run");
         let server = self.spawn_memory("memory-join", &dir, ("join", 1 + main))?;
         let seeding = server.startup;
+        let hello_cpu_us = self.paired_hello("memory-join", self.cfg.seconds)?;
         let (r, rss) = self.join_run("memory-join", &server, &dir.join("join.txt"), self.cfg.seconds)?;
         let lines = server.stop()?;
         let minted = format!(
@@ -575,7 +580,7 @@ impl Bench {
              tokens, held by the memory store)",
             seeding.as_secs_f64()
         );
-        let mut o = Outcome { peak_rss: rss, notes: vec![calibration, minted], ..Outcome::default() };
+        let mut o = Outcome { peak_rss: rss, hello_cpu_us, notes: vec![calibration, minted], ..Outcome::default() };
         let joined = lines.iter().find_map(|l| l.strip_prefix("OZBENCH joined=")).and_then(|n| n.trim().parse().ok());
         verify_joins(&mut o, r, None, joined);
         // The profile runs on a process of its own, so the timed one holds only its own pairs.
@@ -717,6 +722,7 @@ impl Bench {
         let mut o = Outcome::started(&server);
         o.notes = vec![calibration, format!("{main} pairs pre-minted for the timed run")];
         check_first_join(&server, &files[0])?;
+        o.hello_cpu_us = self.paired_hello(&label, self.cfg.seconds)?;
         let pool = self.pool_probe(db, &label);
         let (r, rss) = self.timed(&label, &server, &Load::Join(files[1].clone()), self.cfg.seconds)?;
         o.peak_rss = rss;
