@@ -165,17 +165,14 @@ impl Metrics {
         .expect("valid metric");
         let open_connections =
             IntGauge::new("oz_open_connections", "Client connections open now.").expect("valid metric");
-        let join_batches = Histogram::with_opts(
-            HistogramOpts::new(
-                "oz_store_join_batch_size",
-                "Joins per database transaction of the PostgreSQL store's group commit.",
-            )
-            .buckets(vec![1.0, 2.0, 4.0, 8.0, 16.0, 32.0]),
-        )
-        .expect("valid metric");
         let histogram = |name: &str, help: &str, buckets: &[f64]| {
             Histogram::with_opts(HistogramOpts::new(name, help).buckets(buckets.to_vec())).expect("valid metric")
         };
+        let join_batches = histogram(
+            "oz_store_join_batch_size",
+            "Joins per database transaction of the PostgreSQL store's group commit.",
+            &[1.0, 2.0, 4.0, 8.0, 16.0, 32.0],
+        );
         let sqlite_commits = histogram(
             "oz_sqlite_commit_duration_seconds",
             "Time the SQLite writer's COMMIT took (the log's fsync, and the automatic checkpoint when \
@@ -319,16 +316,17 @@ pub fn render() -> Vec<u8> {
     out
 }
 
+/// The value of the first sample line `name{labels} value` that `render` writes, 0 when there is
+/// none (the registry is the process's, shared with other tests, so tests compare before and after).
+#[cfg(test)]
+pub(crate) fn sample(name_and_labels: &str) -> f64 {
+    let text = String::from_utf8(render()).unwrap();
+    text.lines().find_map(|line| line.strip_prefix(name_and_labels)?.strip_prefix(' ')?.parse().ok()).unwrap_or(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The value of the first sample line `name{labels} value` in `text` (the registry is the
-    /// process's, shared with other tests, so tests compare before and after).
-    fn sample(name_and_labels: &str) -> f64 {
-        let text = String::from_utf8(render()).unwrap();
-        text.lines().find_map(|line| line.strip_prefix(name_and_labels)?.strip_prefix(' ')?.parse().ok()).unwrap_or(0.0)
-    }
 
     #[test]
     fn every_join_reason_store_error_kind_and_known_operation_is_a_series_from_the_start() {
