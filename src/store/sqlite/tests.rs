@@ -813,3 +813,64 @@ async fn a_database_at_migration_0009_keeps_every_membership_and_join_record_thr
     assert_eq!(left, 0);
     assert_eq!(store.user_groups(&one).await, Ok(vec![second.clone()]));
 }
+
+/// The direct check of `effective_privileges_at_least` (the join's issuer check, inside the write
+/// lock) costs the same whatever the number of the user's groups: counted in SQLite's virtual
+/// machine instructions, a deterministic measure, for a user directly in the group with every
+/// privilege, in 1 group and then in 2,001. Asking for more than the direct membership holds
+/// still reads the links (and may cost more).
+#[test]
+fn a_direct_privilege_check_does_not_walk_the_users_other_groups() {
+    use std::sync::atomic::AtomicU64;
+
+    let (_dir, path) = temp_db();
+    drop(SqliteStore::open(&path).expect("open and migrate"));
+    let mut conn = Connection::open(&path).expect("open");
+    let all = i64::from(PrivilegeSet::all().bits());
+    let add_groups = |conn: &mut Connection, from: i64, to: i64, user: &str| {
+        let tx = conn.transaction().expect("begin");
+        for seq in from..to {
+            let group = format!("group-{seq}");
+            tx.execute(
+                "INSERT INTO groups (id, name, type, seq) VALUES (?1, 'g', 'team', ?2)",
+                rusqlite::params![group, seq],
+            )
+            .expect("a group");
+            tx.execute(
+                "INSERT INTO memberships (group_id, user_id, privileges) VALUES (?1, ?2, ?3)",
+                rusqlite::params![group, user, all],
+            )
+            .expect("a membership");
+        }
+        tx.commit().expect("commit");
+    };
+    conn.execute("INSERT INTO users (id, name, seq, login) VALUES ('u', 'u', 1, 'u')", []).expect("the user");
+    add_groups(&mut conn, 1, 2, "u");
+    let steps = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&steps);
+    // Called after every instruction: counts them, and never interrupts.
+    conn.progress_handler(
+        1,
+        Some(move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+            false
+        }),
+    );
+    let check = |conn: &Connection, enough: PrivilegeSet| {
+        steps.store(0, Ordering::Relaxed);
+        let held = super::nested::effective_privileges_on(conn, "group-1", "u", enough).expect("the check reads");
+        (held, steps.load(Ordering::Relaxed))
+    };
+    let (held, alone) = check(&conn, PrivilegeSet::all());
+    assert_eq!(held, Some(PrivilegeSet::all()));
+
+    add_groups(&mut conn, 2, 2_002, "u");
+    let (held, among_many) = check(&conn, PrivilegeSet::all());
+    assert_eq!(held, Some(PrivilegeSet::all()));
+    assert!(among_many <= alone + 10, "{among_many} instructions in 2,001 groups against {alone} in one");
+    // Sanity: the count does see a walk of the user's groups when one is needed.
+    conn.execute("UPDATE memberships SET privileges = 0 WHERE group_id = 'group-1'", []).expect("demote");
+    let (held, walked) = check(&conn, PrivilegeSet::all());
+    assert_eq!(held, Some(PrivilegeSet::from_bits(0)));
+    assert!(walked > among_many + 2_000, "{walked} instructions to read the links of 2,001 groups");
+}
