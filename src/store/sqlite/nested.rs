@@ -95,24 +95,16 @@ fn group_exists(conn: &Connection, id: &str) -> Result<bool, Failure> {
     Ok(conn.prepare_cached("SELECT 1 FROM groups WHERE id = ?1")?.query_row([id], |_| Ok(())).optional()?.is_some())
 }
 
-/// `user`'s direct privileges in `group`: its membership's, by the key.
-pub(super) const DIRECT_PRIVILEGES: &str = "SELECT privileges FROM memberships WHERE group_id = ?1 AND user_id = ?2";
-
-/// The privileges `user` (`?1`) holds in `group` (`?2`) through the links into it: one row per
-/// way down from one of the user's groups, by the closure's key (from the user's memberships
-/// outwards), however deep the group is.
-pub(super) const LINKED_PRIVILEGES: &str = "SELECT l.privileges FROM memberships m
-     CROSS JOIN group_closure c ON c.ancestor = ?2 AND c.descendant = m.group_id
-     CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.via
-     WHERE m.user_id = ?1";
-
 /// `user`'s effective privileges in `group` (`Store::effective_privileges_at_least`), read on
 /// `conn`: a reader's, or the writer's inside a join (the issuer check).
 ///
-/// The direct membership first, and the links only when it does not hold `enough`. One
-/// statement with the links' part guarded by a constant `NOT EXISTS` (as PostgreSQL's is) is
-/// not the same on SQLite: it evaluates the guard once but still walks every membership of the
-/// user to skip each one, so a join whose issuer belonged to 10,000 groups stepped through
+/// The direct membership, and the links into the group by which it reaches each of the user's
+/// groups: one closure row per way down (by key, from the user's memberships outwards), however
+/// deep the group is. The links' part runs only when the direct membership lacks `enough`: the
+/// `gate` row exists only then, and as the outer loop of that part (`CROSS JOIN` fixes the
+/// order) it keeps SQLite from starting the walk at all. The same guard as a `NOT EXISTS` in
+/// the `WHERE` clause is evaluated once but inside the loop, so SQLite stepped through every
+/// membership of the user to skip each one: a join whose issuer was in 10,000 groups walked
 /// 10,000 index entries inside the write lock.
 pub(super) fn effective_privileges_on(
     conn: &Connection,
@@ -120,15 +112,20 @@ pub(super) fn effective_privileges_on(
     user: &str,
     enough: PrivilegeSet,
 ) -> Result<Option<PrivilegeSet>, Failure> {
-    let direct: Option<i64> =
-        conn.prepare_cached(DIRECT_PRIVILEGES)?.query_row([group, user], |r| r.get(0)).optional()?;
-    let held = effective_union(direct)?;
-    if held.is_some_and(|held| enough.bits() & !held.bits() == 0) {
-        return Ok(held);
-    }
-    let mut stmt = conn.prepare_cached(LINKED_PRIVILEGES)?;
-    let linked = stmt.query_map([user, group], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
-    Ok(effective_union(direct.into_iter().chain(linked))?)
+    let sql = "SELECT privileges FROM memberships WHERE group_id = ?2 AND user_id = ?1
+               UNION ALL
+               SELECT l.privileges
+               FROM (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM memberships
+                                                WHERE group_id = ?2 AND user_id = ?1 AND (privileges & ?3) = ?3)) AS gate
+               CROSS JOIN memberships m
+               CROSS JOIN group_closure c ON c.ancestor = ?2 AND c.descendant = m.group_id
+               CROSS JOIN group_links l ON l.parent_id = ?2 AND l.child_id = c.via
+               WHERE m.user_id = ?1";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params![user, group, i64::from(enough.bits())], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(effective_union(rows)?)
 }
 
 impl SqliteStore {
