@@ -8,6 +8,9 @@ pub use macaroon::{Caveat, FormatError, Macaroon};
 
 use std::net::IpAddr;
 
+use hmac::Hmac;
+use sha2::Sha256;
+
 /// Domain separator for root-secret derivation, so the master key's HMACs for this purpose
 /// can never collide with HMACs it is used for elsewhere.
 const ROOT_SECRET_CONTEXT: &[u8] = b"oz-groups/token-root-secret/v1\0";
@@ -23,7 +26,12 @@ const IP_PREFIX: &str = "ip = ";
 /// nothing from which a token could be forged: a leaked table of identifiers is
 /// useless without the master key, which lives only in the server's configuration.
 pub fn root_secret(master_key: &[u8], identifier: &str) -> [u8; 32] {
-    macaroon::hmac_sha256(master_key, &[ROOT_SECRET_CONTEXT, identifier.as_bytes()])
+    root_secret_under(&macaroon::keyed(master_key), identifier)
+}
+
+/// `root_secret` under the master key's HMAC state, absorbed once (`TokenCodec::master_mac`).
+fn root_secret_under(master_mac: &Hmac<Sha256>, identifier: &str) -> [u8; 32] {
+    macaroon::keyed_mac(master_mac, &[ROOT_SECRET_CONTEXT, identifier.as_bytes()])
 }
 
 /// Domain separator for the master key's fingerprint: its HMAC can be neither a root secret nor
@@ -141,8 +149,10 @@ pub enum Consumer<'a> {
 
 /// Mints, parses and verifies this server's tokens.
 pub struct TokenCodec {
-    /// The secret every root secret is derived from; it should be at least 32 random bytes.
-    master_key: Vec<u8>,
+    /// HMAC-SHA256 with the master key absorbed (the secret every root secret is derived from;
+    /// it should be at least 32 random bytes): every root secret starts from a clone of it, so
+    /// the key itself is not kept.
+    master_mac: Hmac<Sha256>,
     /// The location written into minted tokens and required of presented ones.
     location: String,
 }
@@ -157,7 +167,7 @@ impl std::fmt::Debug for TokenCodec {
 impl TokenCodec {
     /// Creates a codec; `location` is what Onezone calls the zone name, by default `onezone`.
     pub fn new(master_key: Vec<u8>, location: impl Into<String>) -> TokenCodec {
-        TokenCodec { master_key, location: location.into() }
+        TokenCodec { master_mac: macaroon::keyed(&master_key), location: location.into() }
     }
 
     /// The location this codec writes into tokens and expects to find in them.
@@ -192,7 +202,7 @@ impl TokenCodec {
     /// never holds it. Its caveats are, in order, the `tokenType` (for a kind that has one)
     /// then `caveats` as given; HMAC-SHA256 and the v1 packet format are deterministic.
     pub fn derive(&self, identifier: &str, kind: TokenKind, caveats: &[TokenCaveat]) -> String {
-        let secret = root_secret(&self.master_key, identifier);
+        let secret = root_secret_under(&self.master_mac, identifier);
         let mut macaroon = Macaroon::new(&secret, identifier, &self.location);
         if let Some(value) = kind.caveat_value() {
             macaroon.add_first_party_caveat(&format!("{TOKEN_TYPE_PREFIX}{value}"));
@@ -216,7 +226,7 @@ impl TokenCodec {
     /// HTTP layer turns it alone into 403 and a token that is broken for any other
     /// reason should be reported as invalid rather than as merely someone else's.
     pub fn verify(&self, m: &Macaroon, expected: TokenKind, ctx: &VerifyContext<'_>) -> Result<(), TokenError> {
-        let secret = root_secret(&self.master_key, m.identifier());
+        let secret = root_secret_under(&self.master_mac, m.identifier());
         if !m.verify_signature(&secret) {
             return Err(TokenError::BadSignature);
         }
