@@ -83,32 +83,38 @@ struct State {
 /// groups or one group's users costs what the list holds, not what the store holds.
 #[derive(Debug, Default)]
 struct Memberships {
-    all: HashMap<(GroupId, UserId), Stored<PrivilegeSet>>,
-    /// How each membership was made (issue 13); it goes with the membership.
-    origins: HashMap<(GroupId, UserId), Origin>,
+    /// One entry per membership, with how it was made: a join looks it up and adds it once.
+    all: HashMap<(GroupId, UserId), Membership>,
     /// Each list is in `seq` order: a new membership has the highest `seq` so far, so it is
     /// pushed at the end.
     by_user: HashMap<UserId, Vec<(u64, GroupId)>>,
     by_group: HashMap<GroupId, Vec<(u64, UserId)>>,
 }
 
+/// A membership's privileges, its sequence number, and how it was made (issue 13).
+#[derive(Debug)]
+struct Membership {
+    value: PrivilegeSet,
+    seq: u64,
+    origin: Origin,
+}
+
 impl Memberships {
-    fn get(&self, group: &GroupId, user: &UserId) -> Option<&Stored<PrivilegeSet>> {
+    fn get(&self, group: &GroupId, user: &UserId) -> Option<&Membership> {
         pair_get(&self.all, group, user)
     }
 
-    fn get_mut(&mut self, group: &GroupId, user: &UserId) -> Option<&mut Stored<PrivilegeSet>> {
+    fn get_mut(&mut self, group: &GroupId, user: &UserId) -> Option<&mut Membership> {
         pair_get_mut(&mut self.all, group, user)
     }
 
     fn origin(&self, group: &GroupId, user: &UserId) -> Option<&Origin> {
-        pair_get(&self.origins, group, user)
+        self.get(group, user).map(|m| &m.origin)
     }
 
     /// Adds a membership the caller has checked is new.
     fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, origin: Origin, seq: u64) {
-        self.all.insert((group.clone(), user.clone()), Stored { value: privileges, seq });
-        self.origins.insert((group.clone(), user.clone()), origin);
+        self.all.insert((group.clone(), user.clone()), Membership { value: privileges, seq, origin });
         push_listed(&mut self.by_user, user, (seq, group.clone()));
         push_listed(&mut self.by_group, group, (seq, user.clone()));
     }
@@ -117,7 +123,6 @@ impl Memberships {
         let Some(removed) = pair_remove(&mut self.all, group, user) else {
             return false;
         };
-        pair_remove(&mut self.origins, group, user);
         unlist(&mut self.by_user, user, removed.seq);
         unlist(&mut self.by_group, group, removed.seq);
         true
