@@ -51,8 +51,11 @@ const TWO_THREADS: u32 = 1;
 const LIST_PAGE: u32 = 100;
 /// How many times the hierarchy's subtree is linked and unlinked.
 pub const LINK_ROUNDS: usize = 5;
-/// How many times the runs behind issue 9's CPU ratios (hello, reject, read) are made.
+/// How many times the first hello runs (the median is its figure).
 const RATIO_RUNS: usize = 3;
+/// How many (hello, workload) pairs of short runs give each of issue 9's CPU ratios (reject,
+/// read); each run lasts a third of `--seconds` (at least 2 s).
+const RATIO_PAIRS: usize = 7;
 /// How many times the PostgreSQL join runs (one instance, two instances) are made; the median
 /// run of each is reported.
 const PG_RUNS: usize = 3;
@@ -419,11 +422,15 @@ impl Bench {
         Ok((r, peak_rss(server.pid())))
     }
 
-    /// `timed` run `RATIO_RUNS` times on the same server, each right after a run of the same
-    /// length against the hello server (when it runs and `paired`), so that each ratio to hello
-    /// compares two runs a few seconds apart: the machine's speed drifts over a `make bench` by
-    /// more than the targets' margins. The run with the median ratio (or, unpaired, the median
-    /// server CPU per request) is the figure; the note lists every run, and `check` checks them all.
+    /// `timed`, for a figure that is a ratio to hello's CPU per request (`paired`, when the
+    /// hello server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load`
+    /// side by side, the hello first in every other pair, and the pair with the median ratio is
+    /// the figure. The host's speed changes by a third within seconds (docs/benchmark.md: the same
+    /// reject took 13.3–14.2 µs in some runs and 17.0–18.5 µs in others minutes apart, the kernel's
+    /// share and ours alike), so a ratio compares two runs as close in time as they can be, and
+    /// many short pairs outvote the few a change of speed splits. Unpaired (the first hello):
+    /// `RATIO_RUNS` runs of `seconds`, the median by server CPU. The note lists every run, and
+    /// `check` checks them all.
     fn timed_median(
         &self,
         label: &str,
@@ -433,16 +440,23 @@ impl Bench {
         paired: bool,
         check: fn(&WrkResult) -> Vec<String>,
     ) -> anyhow::Result<Outcome> {
-        let hello = self.hello.as_ref().filter(|_| paired);
+        let paired = paired && self.hello.is_some();
+        let (count, seconds) = if paired { (RATIO_PAIRS, (seconds / 3).max(2)) } else { (RATIO_RUNS, seconds) };
         let cpu = |r: &WrkResult| r.cpu_us_per_request().0;
         let mut runs = Vec::new();
-        for i in 1..=RATIO_RUNS {
-            let suffix = if i == 1 { String::new() } else { format!("-{i}") };
-            let hello_cpu = if paired { self.paired_hello(&format!("{label}{suffix}"), seconds)? } else { None };
-            let (r, rss) = self.timed(&format!("{label}{suffix}"), server, load, seconds)?;
+        for i in 0..count {
+            let name = if i == 0 { label.to_owned() } else { format!("{label}-{}", i + 1) };
+            let hello_first = i % 2 == 0;
+            let mut hello_cpu = None;
+            if paired && hello_first {
+                hello_cpu = self.paired_hello(&name, seconds)?;
+            }
+            let (r, rss) = self.timed(&name, server, load, seconds)?;
+            if paired && !hello_first {
+                hello_cpu = self.paired_hello(&name, seconds)?;
+            }
             runs.push((cpu(&r) / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
         }
-        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
         let all: Vec<String> = runs
             .iter()
             .map(|(_, r, _, h)| match h {
@@ -450,23 +464,26 @@ impl Bench {
                 None => format!("{:.1}", cpu(r)),
             })
             .collect();
-        let note = match hello {
-            Some(_) => format!(
-                "the median of {RATIO_RUNS} runs, each after a hello run, by the ratio; all runs, server CPU µs/request \
-                 over the hello's before it: {}",
+        let note = if paired {
+            format!(
+                "the median of {count} pairs of {seconds} s runs, a hello run beside each (before it in the 1st, \
+                 3rd, … pair, after it in the others), by the ratio; all pairs in order, server CPU µs/request \
+                 over its hello's: {}",
                 all.join(", ")
-            ),
-            None => format!("the median of {RATIO_RUNS} runs by server CPU; all runs, µs/request: {}", all.join(", ")),
+            )
+        } else {
+            format!("the median of {count} runs by server CPU; all runs, µs/request: {}", all.join(", "))
         };
-        runs.swap(0, RATIO_RUNS / 2);
+        runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        runs.swap(0, count / 2);
         let peak_rss = runs.iter().filter_map(|r| r.2).max();
         let problems = runs.iter().flat_map(|r| check(&r.1)).collect();
         let (_, median, _, hello_cpu_us) = runs.swap_remove(0);
         Ok(Outcome { wrk: Some(median), peak_rss, hello_cpu_us, notes: vec![note], problems, ..Outcome::default() })
     }
 
-    /// A hello run of `seconds` right before the run `label`, when the hello server runs: its
-    /// server CPU per request, the one that run's ratio is taken to. The host's speed drifts over
+    /// A hello run of `seconds` right before (or, in `timed_median`, after) the run `label`, when
+    /// the hello server runs: its server CPU per request, the one that run's ratio is taken to. The host's speed drifts over
     /// a `make bench` (in 2408429's run the hellos paired with the SQLite rejects took 8.9–10.0 µs
     /// against the first hello's 7.34), so a ratio compares runs seconds apart.
     fn paired_hello(&self, label: &str, seconds: u32) -> anyhow::Result<Option<f64>> {
