@@ -425,9 +425,9 @@ impl Bench {
     /// `timed`, for a figure that is a ratio to hello's CPU per request (`paired`, when the
     /// hello server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load`
     /// side by side, the hello first in every other pair, and the pair with the median ratio is
-    /// the figure. The host's speed changes by a third within seconds (docs/benchmark.md: the same
-    /// reject took 13.3–14.2 µs in some runs and 17.0–18.5 µs in others minutes apart, the kernel's
-    /// share and ours alike), so a ratio compares two runs as close in time as they can be, and
+    /// the figure. The host's speed changes within seconds, and our code feels it more than the
+    /// hello (docs/benchmark.md: the same reject took 12.9–13.9 µs in some runs and 17.0–19.9 µs in
+    /// others, the hello 7.1–7.8 or 8.4), so a ratio compares two runs as close in time as they can be, and
     /// many short pairs outvote the few a change of speed splits. Unpaired (the first hello):
     /// `RATIO_RUNS` runs of `seconds`, the median by server CPU. The note lists every run, and
     /// `check` checks them all.
