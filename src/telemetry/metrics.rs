@@ -124,6 +124,7 @@ struct Metrics {
     join_batches: Histogram,
     sqlite_commits: Histogram,
     sqlite_checkpoints: Histogram,
+    sqlite_early_checkpoints: Histogram,
     sqlite_batches: Histogram,
 }
 
@@ -185,6 +186,12 @@ impl Metrics {
              database and its fsync), inside the commit that took the log past 1,000 pages.",
             DISK_BUCKETS,
         );
+        let sqlite_early_checkpoints = histogram(
+            "oz_sqlite_early_checkpoint_duration_seconds",
+            "Time each pass of the SQLite store's checkpointer thread took (copying the log into \
+             the database beside the writer, and its fsync), once the log is past 600 pages.",
+            DISK_BUCKETS,
+        );
         let sqlite_batches = histogram(
             "oz_sqlite_write_batch_size",
             "Writes per committed transaction of the SQLite store's group commit.",
@@ -200,6 +207,7 @@ impl Metrics {
             Box::new(join_batches.clone()),
             Box::new(sqlite_commits.clone()),
             Box::new(sqlite_checkpoints.clone()),
+            Box::new(sqlite_early_checkpoints.clone()),
             Box::new(sqlite_batches.clone()),
         ] {
             registry.register(collector).expect("metric names are unique");
@@ -219,6 +227,7 @@ impl Metrics {
             join_batches,
             sqlite_commits,
             sqlite_checkpoints,
+            sqlite_early_checkpoints,
             sqlite_batches,
         }
     }
@@ -262,6 +271,11 @@ pub fn sqlite_commit(writes: usize, elapsed: Duration) {
 /// One automatic checkpoint of the SQLite store and how long it took.
 pub fn sqlite_checkpoint(elapsed: Duration) {
     METRICS.sqlite_checkpoints.observe(elapsed.as_secs_f64());
+}
+
+/// One pass of the SQLite store's checkpointer thread.
+pub fn sqlite_early_checkpoint(elapsed: Duration) {
+    METRICS.sqlite_early_checkpoints.observe(elapsed.as_secs_f64());
 }
 
 /// One failed store call, counted where the store's error becomes the domain's.

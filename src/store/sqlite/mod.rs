@@ -3,6 +3,7 @@
 //! `migrations/sqlite/`, nor let an async worker thread wait on SQLite's locks or its writes.
 //!
 //! - `writer`: the group-commit writer thread, its batches and savepoints, and its pragmas.
+//! - `checkpointer`: the thread that copies the log into the database beside the writer.
 //! - `readers`: the read-only connections and the blocking pool the reads run on.
 //! - `join`: the join, the shared decision order over SQLite's statements.
 //! - `pages`: pages of the lists, keyset queries on the readers.
@@ -10,6 +11,7 @@
 //! - `migrate`, `rows`, `errors`: SQLite's side of the migrations, of row decoding and of
 //!   error classification; what both SQL backends share is in `store::sql`.
 
+mod checkpointer;
 mod errors;
 mod join;
 mod migrate;
@@ -144,9 +146,10 @@ impl SqliteStore {
         let stats = Stats::default();
         let writer = {
             let stats = stats.clone();
+            let path = path.to_owned();
             std::thread::Builder::new()
                 .name("sqlite-writer".into())
-                .spawn(move || run_writer(writer, inbox, &stats))
+                .spawn(move || run_writer(writer, &path, inbox, &stats))
                 .map_err(|e| StoreError::Unavailable(format!("cannot start the SQLite writer thread: {e}")))?
         };
         Ok(SqliteStore {

@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 use std::ffi::c_int;
 use std::panic::AssertUnwindSafe;
+use std::path::Path;
 #[cfg(test)]
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -16,6 +17,7 @@ use rusqlite::hooks::Wal;
 use rusqlite::{Connection, ErrorCode};
 use tokio::sync::oneshot;
 
+use super::checkpointer::{self, Checkpointer, EARLY_PAGES};
 use super::errors::{sql_error, Failure};
 use super::{SqliteStore, BUSY_TIMEOUT};
 use crate::store::{StoreError, StoreResult};
@@ -224,7 +226,9 @@ fn note_commit(stats: &Stats, requests: usize) {
 /// timeout) only for a batch's first request; the rest of the batch is whatever was already
 /// queued. So under light load a write commits alone and at once, and under heavy load the
 /// requests that arrived during one commit all share the next.
-pub(super) fn run_writer(conn: Connection, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats) {
+pub(super) fn run_writer(conn: Connection, path: &Path, inbox: mpsc::Receiver<Box<dyn Request>>, stats: &Stats) {
+    // Stopped (and waited for) when the loop ends, before the connection closes.
+    let _checkpointer = Checkpointer::start(path);
     let mut batch = VecDeque::with_capacity(MAX_BATCH);
     // `recv` fails once every sender is gone and the queue is empty: the store was dropped.
     while let Ok(first) = inbox.recv() {
@@ -390,19 +394,28 @@ pub(super) fn configure_writer(conn: &Connection) -> StoreResult<()> {
 }
 
 /// The log's size, in pages, at which the commit that reaches it checkpoints: SQLite's default.
+/// Reached only when the checkpointer (see `checkpoint_when_due`) has not yet caught up.
 const AUTOCHECKPOINT_PAGES: c_int = 1000;
 
 /// SQLite's automatic checkpoint, made here so that it is timed (`oz_sqlite_checkpoint_duration_seconds`):
 /// `sqlite3_wal_autocheckpoint`, which this hook replaces, installs the same one, a passive
 /// checkpoint in the commit that leaves the log at `AUTOCHECKPOINT_PAGES` or more. It runs on
-/// the writer thread, after the commit's log `fsync`, so the commit is durable either way.
-/// Like SQLite's, it ignores the checkpoint's outcome: one that could not finish (a reader
-/// still on old pages) is tried again at the next commit.
+/// the writer thread, after the commit's log `fsync`, so the commit is durable either way, and
+/// with no write in progress it can copy the whole log, so that the next batch starts the log
+/// again from its beginning. Like SQLite's, it ignores the checkpoint's outcome: one that could
+/// not finish (a reader still on old pages, or the checkpointer's pass in progress) is tried again
+/// at the next commit.
+///
+/// From `checkpointer::EARLY_PAGES` on, a commit wakes the checkpointer thread instead, which
+/// copies the log beside the writer; this checkpoint then has only what was written since left to
+/// copy, and every batch queued behind it waits that much less.
 fn checkpoint_when_due(wal: &Wal, pages: c_int) -> rusqlite::Result<()> {
     if pages >= AUTOCHECKPOINT_PAGES {
         let started = Instant::now();
         let _ = wal.checkpoint();
         metrics::sqlite_checkpoint(started.elapsed());
+    } else if pages >= EARLY_PAGES {
+        checkpointer::wake();
     }
     Ok(())
 }
