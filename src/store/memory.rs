@@ -10,7 +10,8 @@ use std::hash::{BuildHasher, Hash};
 // memberships) stalled every request behind it; this bounds what one insert does.
 use griddle::hash_map::RawEntryMut;
 use griddle::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
 use async_trait::async_trait;
 
@@ -24,26 +25,84 @@ use crate::domain::{
     ZonePrivilegeSet,
 };
 
-/// A `Store` that keeps everything in memory behind one lock.
+/// A `Store` that keeps everything in memory behind two locks: `state`, and `records` for the
+/// users and token records.
 ///
-/// The lock is a `std::sync::Mutex`, not an async one, because no method awaits while holding
-/// it: each takes the lock, does its whole step on the collections, and lets go. A blocking
-/// mutex held for microseconds is cheaper than an async one and cannot be held across a
-/// suspension point by mistake, since its guard is not `Send`. Holding one lock for the whole
-/// step is also what makes every method atomic, as the trait demands. It is taken with
-/// `try_lock`, the task yielding between tries (`MemoryStore::lock`), so that a contended lock
-/// never puts a runtime thread to sleep.
+/// The locks are `std::sync` ones, not async, because no method awaits while holding them:
+/// each takes them, does its whole step on the collections, and lets go. A blocking lock held
+/// for microseconds is cheaper than an async one and cannot be held across a suspension point
+/// by mistake, since its guard is not `Send`. Every step but the reads of `records` alone holds
+/// `state` from start to end, which is what makes every method atomic, as the trait demands.
+/// `state` is taken with `try_lock`, the task yielding between tries (`MemoryStore::lock`), so
+/// that a contended lock never puts a runtime thread to sleep.
+///
+/// The users and token records sit apart so that authentication (a record and its user, on
+/// every request) reads them without waiting for `state`, which every join holds: see
+/// `Records`.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     state: Mutex<State>,
+    records: RwLock<Records>,
+}
+
+/// The users and token records, behind a lock of their own.
+///
+/// Lock order: `state`, then `records`. They change only while `state` is held too, so a step
+/// holding `state` reads them without ever waiting (no writer can be waiting), and a step that
+/// needs nothing else (`token_and_user`, `get_token`, `get_user`) reads them without `state`.
+/// A join changes a record only in its use count, an atomic, so joins hold `records` shared and
+/// never stop authentication; the other changes (rare: a new user or token, an update, a
+/// delete) hold it exclusively. Both are shared (`Arc`), so a read takes a reference under the
+/// lock and copies after releasing it; a change copies one only if a reader still holds it
+/// (`Arc::make_mut`).
+#[derive(Debug, Default)]
+struct Records {
+    users: HashMap<UserId, Arc<User>>,
+    tokens: HashMap<String, Arc<StoredToken>>,
+}
+
+/// A token record with its use count kept apart, as an atomic: a join counts a use while other
+/// threads read the record.
+#[derive(Debug)]
+struct StoredToken {
+    /// Everything but the count: `record.uses` is never read (`uses` is the count).
+    record: TokenRecord,
+    uses: AtomicU32,
+}
+
+impl StoredToken {
+    fn new(record: &TokenRecord) -> Self {
+        Self { record: record.clone(), uses: AtomicU32::new(record.uses) }
+    }
+
+    fn uses(&self) -> u32 {
+        self.uses.load(Ordering::Acquire)
+    }
+
+    fn used_up(&self) -> bool {
+        self.record.max_uses.is_some_and(|max| self.uses() >= max)
+    }
+
+    /// Counts one use. Uses change only while `state` is held, so this cannot race another
+    /// count; saturating keeps four billion uses from wrapping.
+    fn count_use(&self) {
+        self.uses.store(self.uses().saturating_add(1), Ordering::Release);
+    }
+
+    /// The record as the `Store` trait hands it out, with its count as of now.
+    fn snapshot(&self) -> TokenRecord {
+        TokenRecord { uses: self.uses(), ..self.record.clone() }
+    }
+}
+
+impl Clone for StoredToken {
+    fn clone(&self) -> Self {
+        Self { record: self.record.clone(), uses: AtomicU32::new(self.uses()) }
+    }
 }
 
 #[derive(Debug, Default)]
 struct State {
-    /// Users and token records are shared (`Arc`), so a read takes a reference under the lock
-    /// and copies the record after releasing it; a change copies it only if a reader still
-    /// holds it (`Arc::make_mut`).
-    users: HashMap<UserId, Arc<User>>,
     /// Every user's id in creation order, for `users_named` and the pages of `list_users`.
     users_in_order: BTreeMap<u64, UserId>,
     /// Each user's key in `users_in_order`, so that deleting a user costs no scan.
@@ -64,7 +123,6 @@ struct State {
     memberships: Memberships,
     /// Nested groups: the links parent <- child (issue 12).
     links: Links,
-    tokens: HashMap<String, Arc<TokenRecord>>,
     /// Every token's id by the sequence number it was stored under (creation order), and each
     /// token's key there, for the lists of named tokens and of a group's invites.
     tokens_in_order: BTreeMap<u64, String>,
@@ -360,11 +418,11 @@ impl State {
     /// Whether the issuer of `record` (an invite into `group`) may still create it: it exists
     /// and holds `issuer_needs` there, or the zone privilege. A record without an issuer (older
     /// than migration 0008) passes.
-    fn issuer_allowed(&self, record: &TokenRecord, group: &GroupId) -> bool {
+    fn issuer_allowed(&self, records: &Records, record: &TokenRecord, group: &GroupId) -> bool {
         let Some(issuer) = &record.issuer else {
             return true;
         };
-        if !self.users.contains_key(issuer) {
+        if !records.users.contains_key(issuer) {
             return false;
         }
         let Some((needed, zone)) = issuer_needs(&record.grant) else {
@@ -398,10 +456,11 @@ impl State {
     }
 
     /// Removes token `id` with its name and its join records. `false`: no such token.
-    fn remove_token(&mut self, id: &str) -> bool {
-        let Some(record) = self.tokens.remove(id) else {
+    fn remove_token(&mut self, records: &mut Records, id: &str) -> bool {
+        let Some(stored) = records.tokens.remove(id) else {
             return false;
         };
+        let record = &stored.record;
         if let Some(seq) = self.token_seqs.remove(id) {
             self.tokens_in_order.remove(&seq);
         }
@@ -411,7 +470,9 @@ impl State {
         self.token_joins.remove(id);
         true
     }
+}
 
+impl Records {
     /// The SQLite backend refuses a membership for a user it does not know (a foreign key), so
     /// this one does too: the two must answer alike, and such a call is a caller's bug.
     fn require_user(&self, user: &UserId) -> StoreResult<()> {
@@ -456,18 +517,46 @@ impl MemoryStore {
         }
     }
 
-    /// A poisoned lock means a thread panicked inside a step. Every step checks before it
-    /// changes anything, so that should be impossible; if it happens anyway the state may be half
-    /// changed, and refusing further service is more honest than carrying on with it.
+    /// `state`, or `None` while another thread holds it; an error once it is poisoned.
     fn try_lock(&self) -> Option<StoreResult<MutexGuard<'_, State>>> {
         match self.state.try_lock() {
             Ok(guard) => Some(Ok(guard)),
             Err(TryLockError::WouldBlock) => None,
-            Err(TryLockError::Poisoned(_)) => {
-                Some(Err(StoreError::Backend("the memory store was poisoned by an earlier panic".into())))
-            }
+            Err(TryLockError::Poisoned(_)) => Some(Err(poisoned())),
         }
     }
+
+    /// `records` for reading by a step that holds `state` (`_held`): it never waits, since no
+    /// writer can be waiting while `state` is held by someone else.
+    fn records(&self, _held: &State) -> StoreResult<RwLockReadGuard<'_, Records>> {
+        self.records.read().map_err(|_| poisoned())
+    }
+
+    /// `records` for changing, by a step that holds `state` (`_held`): it waits only for the
+    /// reads made without `state`, each a few lookups long.
+    fn records_mut(&self, _held: &State) -> StoreResult<RwLockWriteGuard<'_, Records>> {
+        self.records.write().map_err(|_| poisoned())
+    }
+
+    /// `records` alone, for a step that reads nothing else (authentication): it does not wait
+    /// for `state`, and yields while a change holds `records`, as `lock` does.
+    async fn read_records(&self) -> StoreResult<RwLockReadGuard<'_, Records>> {
+        loop {
+            match self.records.try_read() {
+                Ok(guard) => return Ok(guard),
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Poisoned(_)) => return Err(poisoned()),
+            }
+            tokio::task::yield_now().await;
+        }
+    }
+}
+
+/// A poisoned lock means a thread panicked inside a step. Every step checks before it changes
+/// anything, so that should be impossible; if it happens anyway the state may be half changed,
+/// and refusing further service is more honest than carrying on with it.
+fn poisoned() -> StoreError {
+    StoreError::Backend("the memory store was poisoned by an earlier panic".into())
 }
 
 #[async_trait]
@@ -480,7 +569,8 @@ impl Store for MemoryStore {
         if user.alias.as_ref().is_some_and(|a| state.aliases.contains_key(a.as_str())) {
             return Err(StoreError::Backend("another user has that alias".into()));
         }
-        insert_fresh(&mut state.users, &user.id, &Arc::new(user.clone()), "a user with that id already exists")?;
+        let mut records = self.records_mut(&state)?;
+        insert_fresh(&mut records.users, &user.id, &Arc::new(user.clone()), "a user with that id already exists")?;
         let seq = state.next_seq();
         state.users_in_order.insert(seq, user.id.clone());
         state.user_seqs.insert(user.id.clone(), seq);
@@ -496,7 +586,8 @@ impl Store for MemoryStore {
 
     async fn user_by_login(&self, login: &str) -> StoreResult<Option<(User, Option<String>)>> {
         let state = self.lock().await?;
-        let Some(user) = state.logins.get(login).and_then(|id| state.users.get(id)) else {
+        let records = self.records(&state)?;
+        let Some(user) = state.logins.get(login).and_then(|id| records.users.get(id)) else {
             return Ok(None);
         };
         Ok(Some((User::clone(user), state.passwords.get(&user.id).cloned())))
@@ -504,7 +595,7 @@ impl Store for MemoryStore {
 
     async fn set_password_hash(&self, user: &UserId, hash: Option<&str>) -> StoreResult<bool> {
         let mut state = self.lock().await?;
-        if !state.users.contains_key(user) {
+        if !self.records(&state)?.users.contains_key(user) {
             return Ok(false);
         }
         match hash {
@@ -525,7 +616,8 @@ impl Store for MemoryStore {
 
     async fn delete_user(&self, id: &UserId) -> StoreResult<Guarded> {
         let mut state = self.lock().await?;
-        if !state.users.contains_key(id) {
+        let mut records = self.records_mut(&state)?;
+        if !records.users.contains_key(id) {
             return Ok(Guarded::Missing);
         }
         let groups = state.memberships.of_user(id);
@@ -535,7 +627,7 @@ impl Store for MemoryStore {
         for group in &groups {
             state.memberships.remove(group, id);
         }
-        if let Some(user) = state.users.remove(id) {
+        if let Some(user) = records.users.remove(id) {
             state.logins.remove(user.login.as_str());
             if let Some(alias) = &user.alias {
                 state.aliases.remove(alias.as_str());
@@ -546,9 +638,10 @@ impl Store for MemoryStore {
             state.users_in_order.remove(&seq);
         }
         state.user_zone.remove(id);
-        let doomed: Vec<String> = state
+        let doomed: Vec<String> = records
             .tokens
             .values()
+            .map(|t| &t.record)
             .filter(|t| {
                 matches!(&t.grant, TokenGrant::Access { user } if user == id)
                     || (t.name.is_some() && t.issuer.as_ref() == Some(id))
@@ -556,7 +649,7 @@ impl Store for MemoryStore {
             .map(|t| t.id.clone())
             .collect();
         for token in doomed {
-            state.remove_token(&token);
+            state.remove_token(&mut records, &token);
         }
         Ok(Guarded::Done)
     }
@@ -565,7 +658,8 @@ impl Store for MemoryStore {
         let state = self.lock().await?;
         Ok(match holder {
             ZoneHolder::User(id) => {
-                state.users.contains_key(id).then(|| state.user_zone.get(id).copied().unwrap_or_default())
+                let known = self.records(&state)?.users.contains_key(id);
+                known.then(|| state.user_zone.get(id).copied().unwrap_or_default())
             }
             ZoneHolder::Group(id) => {
                 state.groups.contains_key(id).then(|| state.group_zone.get(id).copied().unwrap_or_default())
@@ -576,8 +670,9 @@ impl Store for MemoryStore {
     async fn change_zone_privileges(&self, holder: &ZoneHolder, change: ZoneChange) -> StoreResult<bool> {
         let mut state = self.lock().await?;
         let state = &mut *state;
+        let records = self.records(state)?;
         let held = match holder {
-            ZoneHolder::User(id) if state.users.contains_key(id) => state.user_zone.entry(id.clone()).or_default(),
+            ZoneHolder::User(id) if records.users.contains_key(id) => state.user_zone.entry(id.clone()).or_default(),
             ZoneHolder::Group(id) if state.groups.contains_key(id) => state.group_zone.entry(id.clone()).or_default(),
             _ => return Ok(false),
         };
@@ -592,13 +687,14 @@ impl Store for MemoryStore {
 
     async fn users_named(&self, name: &str) -> StoreResult<Vec<User>> {
         let state = self.lock().await?;
+        let records = self.records(&state)?;
         let named = |u: &&Arc<User>| {
             u.login.as_str() == name || u.name.as_str() == name || u.alias.as_ref().is_some_and(|a| a.as_str() == name)
         };
         Ok(state
             .users_in_order
             .values()
-            .filter_map(|id| state.users.get(id))
+            .filter_map(|id| records.users.get(id))
             .filter(named)
             .map(|u| User::clone(u))
             .collect())
@@ -619,7 +715,7 @@ impl Store for MemoryStore {
     }
 
     async fn get_user(&self, id: &UserId) -> StoreResult<Option<User>> {
-        let user = self.lock().await?.users.get(id).cloned();
+        let user = self.read_records().await?.users.get(id).cloned();
         Ok(user.map(|user| User::clone(&user)))
     }
 
@@ -631,7 +727,8 @@ impl Store for MemoryStore {
     ) -> StoreResult<UserUpdate> {
         let mut state = self.lock().await?;
         let state = &mut *state;
-        let Some(user) = state.users.get_mut(id).map(Arc::make_mut) else {
+        let mut records = self.records_mut(state)?;
+        let Some(user) = records.users.get_mut(id).map(Arc::make_mut) else {
             return Ok(UserUpdate::NoSuchUser);
         };
         if let Some(Some(alias)) = alias {
@@ -655,7 +752,8 @@ impl Store for MemoryStore {
     }
 
     async fn count_users(&self) -> StoreResult<u64> {
-        Ok(self.lock().await?.users.len() as u64)
+        let state = self.lock().await?;
+        Ok(self.records(&state)?.users.len() as u64)
     }
 
     async fn insert_token(&self, record: &TokenRecord) -> StoreResult<TokenWrite> {
@@ -670,7 +768,8 @@ impl Store for MemoryStore {
         }
         // The message names no identifier: token identifiers never appear in errors.
         let clash = "a token record with that identifier already exists";
-        insert_fresh(&mut state.tokens, &record.id, &Arc::new(record.clone()), clash)?;
+        let mut records = self.records_mut(&state)?;
+        insert_fresh(&mut records.tokens, &record.id, &Arc::new(StoredToken::new(record)), clash)?;
         let seq = state.next_seq();
         state.tokens_in_order.insert(seq, record.id.clone());
         state.token_seqs.insert(record.id.clone(), seq);
@@ -681,25 +780,26 @@ impl Store for MemoryStore {
     }
 
     async fn get_token(&self, id: &str) -> StoreResult<Option<TokenRecord>> {
-        let record = self.lock().await?.tokens.get(id).cloned();
-        Ok(record.map(|record| TokenRecord::clone(&record)))
+        let record = self.read_records().await?.tokens.get(id).cloned();
+        Ok(record.map(|record| record.snapshot()))
     }
 
-    /// Both reads under one lock: the record and its user as of one moment, and one lock
-    /// taken per authentication instead of the default's two. The lock is held only to take
-    /// references; the copies are made after it is released.
+    /// Both reads under one lock, `records` alone (never `state`, so no join delays it): the
+    /// record and its user as of one moment, and one lock taken per authentication instead of
+    /// the default's two. The lock is held only to take references; the copies are made after
+    /// it is released.
     async fn token_and_user(&self, id: &str) -> StoreResult<Option<(TokenRecord, Option<User>)>> {
         let found = {
-            let state = self.lock().await?;
-            state.tokens.get(id).map(|record| {
-                let user = match &record.grant {
-                    TokenGrant::Access { user } => state.users.get(user).cloned(),
+            let records = self.read_records().await?;
+            records.tokens.get(id).map(|stored| {
+                let user = match &stored.record.grant {
+                    TokenGrant::Access { user } => records.users.get(user).cloned(),
                     _ => None,
                 };
-                (record.clone(), user)
+                (stored.clone(), user)
             })
         };
-        Ok(found.map(|(record, user)| (TokenRecord::clone(&record), user.map(|user| User::clone(&user)))))
+        Ok(found.map(|(stored, user)| (stored.snapshot(), user.map(|user| User::clone(&user)))))
     }
 
     async fn create_group(&self, group: &Group, creator: &UserId, privileges: PrivilegeSet) -> StoreResult<()> {
@@ -707,7 +807,7 @@ impl Store for MemoryStore {
         if state.groups.contains_key(&group.id) {
             return Err(StoreError::Backend("a group with that id already exists".into()));
         }
-        state.require_user(creator)?;
+        self.records(&state)?.require_user(creator)?;
         let seq = state.next_seq();
         state.groups.insert(group.id.clone(), Stored { value: group.clone(), seq });
         state.groups_by_seq.insert(seq, group.id.clone());
@@ -843,7 +943,7 @@ impl Store for MemoryStore {
         if !state.groups.contains_key(group) {
             return Ok(AddOutcome::GroupGone);
         }
-        if !state.users.contains_key(user) {
+        if !self.records(&state)?.users.contains_key(user) {
             return Ok(AddOutcome::UserGone);
         }
         if state.memberships.get(group, user).is_some() {
@@ -890,9 +990,11 @@ impl Store for MemoryStore {
         // between the cycle check and the insert, so two links never close a cycle together.
         let mut guard = self.lock().await?;
         let state = &mut *guard;
-        let Some(record) = state.tokens.get(token_id) else {
+        let records = self.records(state)?;
+        let Some(stored) = records.tokens.get(token_id) else {
             return Ok(LinkOutcome::TokenUnknown);
         };
+        let record = &stored.record;
         let TokenGrant::GroupInviteGroup { group: parent, privileges } = &record.grant else {
             return Ok(LinkOutcome::TokenUnknown);
         };
@@ -901,13 +1003,13 @@ impl Store for MemoryStore {
         if state.links.tokens.get(&key).is_some_and(|t| t == token_id) {
             return Ok(LinkOutcome::Relinked(parent));
         }
-        if record.revoked || record.max_uses.is_some_and(|max| record.uses >= max) {
+        if record.revoked || stored.used_up() {
             return Ok(LinkOutcome::TokenUsedUp);
         }
         if !state.groups.contains_key(&parent) {
             return Ok(LinkOutcome::GroupGone);
         }
-        if !state.issuer_allowed(record, &parent) {
+        if !state.issuer_allowed(&records, record, &parent) {
             return Ok(LinkOutcome::IssuerNotAllowed);
         }
         if !state.groups.contains_key(child) {
@@ -919,12 +1021,10 @@ impl Store for MemoryStore {
         if Links::reach(&state.links.parents, [parent.clone()]).contains(child) {
             return Ok(LinkOutcome::WouldCycle);
         }
-        if let Some(record) = state.tokens.get_mut(token_id).map(Arc::make_mut) {
-            record.uses = record.uses.saturating_add(1);
-        }
         let seq = state.next_seq();
         state.links.insert(&parent, child, privileges, token_id, seq);
         state.record_join(token_id, &parent, Joiner::Group(child.clone()), privileges, now_unix());
+        stored.count_use();
         Ok(LinkOutcome::Linked(parent))
     }
 
@@ -960,9 +1060,12 @@ impl Store for MemoryStore {
         // between the checks and the writes, so uses can never exceed `max_uses`.
         let mut guard = self.lock().await?;
         let state = &mut *guard;
-        let Some(record) = state.tokens.get(token_id) else {
+        // Shared: the join changes only the record's use count, an atomic (`StoredToken`).
+        let records = self.records(state)?;
+        let Some(stored) = records.tokens.get(token_id) else {
             return Ok(JoinOutcome::TokenUnknown);
         };
+        let record = &stored.record;
         let TokenGrant::GroupInviteUser { group, privileges } = &record.grant else {
             return Ok(JoinOutcome::TokenUnknown);
         };
@@ -971,41 +1074,36 @@ impl Store for MemoryStore {
         if matches!(origin, Some(Origin::Invite { token, .. }) if token == token_id) {
             return Ok(JoinOutcome::Rejoined(group));
         }
-        let used_up = record.max_uses.is_some_and(|max| record.uses >= max);
-        if record.revoked || used_up {
+        if record.revoked || stored.used_up() {
             return Ok(JoinOutcome::TokenUsedUp);
         }
         if !state.groups.contains_key(&group) {
             return Ok(JoinOutcome::GroupGone);
         }
-        if !state.issuer_allowed(record, &group) {
+        if !state.issuer_allowed(&records, record, &group) {
             return Ok(JoinOutcome::IssuerNotAllowed);
         }
         if state.memberships.get(&group, user).is_some() {
             return Ok(JoinOutcome::AlreadyMember);
         }
-        if !state.users.contains_key(user) {
-            return Err(StoreError::Backend("a membership names a user that does not exist".into()));
-        }
+        records.require_user(user)?;
         let issuer = record.issuer.clone();
-        // Four billion joins through one token would need as many memberships made; saturating
-        // keeps even that impossible case from panicking.
-        if let Some(record) = state.tokens.get_mut(token_id).map(Arc::make_mut) {
-            record.uses = record.uses.saturating_add(1);
-        }
         let origin = Origin::Invite { token: token_id.to_owned(), issuer };
         state.add_membership(&group, user, privileges, origin);
         state.record_join(token_id, &group, Joiner::User(user.clone()), privileges, now_unix());
+        stored.count_use();
         Ok(JoinOutcome::Joined(group))
     }
 
     async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
         let state = self.lock().await?;
+        let records = self.records(&state)?;
         let rows: Vec<(u64, String)> = state
             .tokens_in_order
             .iter()
             .filter(|(_, id)| {
-                state.tokens.get(*id).is_some_and(|t| t.name.is_some() && t.issuer.as_ref() == Some(issuer))
+                let named_by = |t: &TokenRecord| t.name.is_some() && t.issuer.as_ref() == Some(issuer);
+                records.tokens.get(*id).is_some_and(|t| named_by(&t.record))
             })
             .map(|(seq, id)| (*seq, id.clone()))
             .collect();
@@ -1015,13 +1113,15 @@ impl Store for MemoryStore {
     async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
         let state = self.lock().await?;
         let id = state.token_names.get(&(issuer.clone(), name.to_owned()));
-        Ok(id.and_then(|id| state.tokens.get(id)).map(|record| TokenRecord::clone(record)))
+        let records = self.records(&state)?;
+        Ok(id.and_then(|id| records.tokens.get(id)).map(|stored| stored.snapshot()))
     }
 
     async fn update_named_token(&self, id: &str, update: &NamedTokenUpdate) -> StoreResult<TokenWrite> {
         let mut guard = self.lock().await?;
         let state = &mut *guard;
-        let Some(record) = state.tokens.get_mut(id).map(Arc::make_mut) else {
+        let mut records = self.records_mut(state)?;
+        let Some(record) = records.tokens.get_mut(id).map(|t| &mut Arc::make_mut(t).record) else {
             return Ok(TokenWrite::Missing);
         };
         let (Some(issuer), Some(old_name)) = (record.issuer.clone(), record.name.clone()) else {
@@ -1046,15 +1146,18 @@ impl Store for MemoryStore {
     }
 
     async fn delete_token(&self, id: &str) -> StoreResult<bool> {
-        Ok(self.lock().await?.remove_token(id))
+        let mut state = self.lock().await?;
+        let mut records = self.records_mut(&state)?;
+        Ok(state.remove_token(&mut records, id))
     }
 
     async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64> {
         let mut state = self.lock().await?;
         let doomed: Vec<String> =
             state.token_names.iter().filter(|((i, _), _)| i == issuer).map(|(_, id)| id.clone()).collect();
+        let mut records = self.records_mut(&state)?;
         for id in &doomed {
-            state.remove_token(id);
+            state.remove_token(&mut records, id);
         }
         Ok(doomed.len() as u64)
     }
@@ -1066,18 +1169,17 @@ impl Store for MemoryStore {
         page: Option<PageRequest>,
     ) -> StoreResult<Page<TokenRecord>> {
         let state = self.lock().await?;
-        let live = |t: &TokenRecord| {
+        let records = self.records(&state)?;
+        let live = |stored: &StoredToken| {
+            let t = &stored.record;
             let invite_here = matches!(&t.grant,
                 TokenGrant::GroupInviteUser { group: g, .. } | TokenGrant::GroupInviteGroup { group: g, .. } if g == group);
-            invite_here
-                && !t.revoked
-                && t.max_uses.is_none_or(|max| t.uses < max)
-                && t.valid_until.is_none_or(|until| now_unix < until)
+            invite_here && !t.revoked && !stored.used_up() && t.valid_until.is_none_or(|until| now_unix < until)
         };
         let rows: Vec<(u64, TokenRecord)> = state
             .tokens_in_order
             .iter()
-            .filter_map(|(seq, id)| state.tokens.get(id).filter(|t| live(t)).map(|t| (*seq, TokenRecord::clone(t))))
+            .filter_map(|(seq, id)| records.tokens.get(id).filter(|t| live(t)).map(|t| (*seq, t.snapshot())))
             .collect();
         Ok(paged(&rows, page))
     }
@@ -1116,7 +1218,8 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::MemoryStore;
-    use crate::store::Store;
+    use crate::store::fixtures::{an_access_token, new_group, new_invite, new_user};
+    use crate::store::{JoinOutcome, Store, TokenWrite};
 
     /// While another thread holds the lock, a step waiting for it leaves its runtime thread free:
     /// on a runtime with one thread, another task still runs to its end before the lock is let go.
@@ -1145,5 +1248,49 @@ mod tests {
         let released = holder.join().expect("the holder did not panic");
         assert_eq!(counted.expect("the store answers once the lock is free"), 0);
         assert!(other_done < released, "the other task waited for the lock to be let go");
+    }
+
+    /// Authentication reads a token and its user without waiting for a step that holds the
+    /// store's state (a join, say), and sees the use count joins have made.
+    #[test]
+    fn authentication_does_not_wait_for_a_step_in_progress() {
+        let store = Arc::new(MemoryStore::new());
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().expect("a runtime");
+        let (user, group, invite) = runtime.block_on(async {
+            let user = new_user(&*store, "caller").await;
+            let group = new_group(&*store, &user, "group").await;
+            let access = an_access_token("access-1", &user);
+            assert_eq!(store.insert_token(&access).await, Ok(TokenWrite::Done));
+            (user, group.clone(), new_invite(&*store, &group, Some(2)).await)
+        });
+        let joiner = runtime.block_on(new_user(&*store, "joiner"));
+        let outcome = runtime.block_on(store.join_with_token(&invite, &joiner));
+        assert_eq!(outcome, Ok(JoinOutcome::Joined(group)));
+
+        let (taken, is_taken) = mpsc::channel();
+        let (release, released) = mpsc::channel::<()>();
+        let holder = std::thread::spawn({
+            let store = store.clone();
+            move || {
+                let _guard = store.state.lock().expect("not poisoned");
+                taken.send(()).expect("the test waits for this");
+                // Held until the test is done with its reads, or 10 s if it hangs.
+                let _ = released.recv_timeout(Duration::from_secs(10));
+            }
+        });
+        is_taken.recv().expect("the holder took the lock");
+        let started = Instant::now();
+        let (found, read_invite) = runtime.block_on(async {
+            let found = tokio::time::timeout(Duration::from_secs(2), store.token_and_user("access-1")).await;
+            let invite = tokio::time::timeout(Duration::from_secs(2), store.get_token(&invite)).await;
+            (found, invite)
+        });
+        release.send(()).expect("the holder waits for this");
+        holder.join().expect("the holder did not panic");
+        let (record, owner) = found.expect("answered while the state was held").expect("read").expect("found");
+        assert_eq!((record.id.as_str(), owner.map(|u| u.id)), ("access-1", Some(user)));
+        let invite = read_invite.expect("answered while the state was held").expect("read").expect("found");
+        assert_eq!(invite.uses, 1, "the join's use is counted");
+        assert!(started.elapsed() < Duration::from_secs(2));
     }
 }
