@@ -503,9 +503,11 @@ impl Bench {
             return Ok(None);
         }
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
-        let running = profile::start(&self.cfg.work, label, server.pid())?;
+        let run = format!("{label}-profile");
+        let ready = self.wrk.clear_ready(&run)?;
+        let running = profile::start(&self.cfg.work, label, server.pid(), &ready)?;
         let (addr, pid) = (&server.addr, server.pid());
-        let r = self.wrk.run(&format!("{label}-profile"), addr, load, profile::RUN_S, pid, Shape::default());
+        let r = self.wrk.run(&run, addr, load, profile::RUN_S, pid, Shape::default());
         let profile = running.finish()?;
         let r = r?;
         self.results.profiles.push(ProfileRun { label: label.to_owned(), wrk: r.clone(), profile });

@@ -60,16 +60,25 @@ pub struct Running {
     pid: u32,
 }
 
-/// Starts the profilers (they wait `LEAD_S`, then run `SAMPLE_S`); start the load right after.
-pub fn start(dir: &Path, label: &str, pid: u32) -> anyhow::Result<Running> {
+/// The longest the profilers wait for wrk to load its token file (`start`).
+const LOAD_WAIT_S: u32 = 120;
+
+/// Starts the profilers; start the load right after. They wait for the load's start barrier
+/// (`ready`, the file oz.lua's last thread creates once every thread has loaded its token file,
+/// when wrk's clock starts; it must not exist yet), then `LEAD_S`, then run `SAMPLE_S`.
+/// Counting from their own start instead, they sampled only wrk loading a large join file.
+pub fn start(dir: &Path, label: &str, pid: u32, ready: &Path) -> anyhow::Result<Running> {
     let data = dir.join(format!("perf-{label}.data"));
     let stat_out = dir.join(format!("perf-stat-{label}.csv"));
-    let record = format!(
-        "sleep {LEAD_S} && exec perf record -q -a -e cpu-clock -F 499 -o {} -- sleep {SAMPLE_S}",
-        data.display()
+    let wait = format!(
+        "i=0; while [ ! -e '{}' ] && [ $i -lt {} ]; do sleep 0.1; i=$((i+1)); done; sleep {LEAD_S}",
+        ready.display(),
+        LOAD_WAIT_S * 10
     );
+    let record =
+        format!("{wait} && exec perf record -q -a -e cpu-clock -F 499 -o {} -- sleep {SAMPLE_S}", data.display());
     let stat = format!(
-        "sleep {LEAD_S} && exec perf stat -x, -o {} -e syscalls:sys_enter_fsync,syscalls:sys_enter_fdatasync \
+        "{wait} && exec perf stat -x, -o {} -e syscalls:sys_enter_fsync,syscalls:sys_enter_fdatasync \
          -p {pid} -- sleep {SAMPLE_S}",
         stat_out.display()
     );
@@ -88,7 +97,7 @@ pub fn start(dir: &Path, label: &str, pid: u32) -> anyhow::Result<Running> {
 impl Running {
     /// Waits for the profilers and reads their results.
     pub fn finish(mut self) -> anyhow::Result<Profile> {
-        let limit = Duration::from_secs(u64::from(LEAD_S + SAMPLE_S) + 60);
+        let limit = Duration::from_secs(u64::from(LOAD_WAIT_S + LEAD_S + SAMPLE_S) + 60);
         self.record.wait_timeout(limit)?;
         self.stat.wait_timeout(limit)?;
         let data = self.data.display().to_string();

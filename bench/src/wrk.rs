@@ -203,6 +203,15 @@ pub struct Wrk {
 }
 
 impl Wrk {
+    /// The start barrier's file for the run `label` (see oz.lua), removed if a run left it.
+    pub fn clear_ready(&self, label: &str) -> anyhow::Result<PathBuf> {
+        let ready = self.log_dir.join(format!("wrk-{label}.ready"));
+        match std::fs::remove_file(&ready) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(ready),
+        }
+    }
+
     /// Runs wrk for `seconds` against `addr` in `shape`; the server's `pid` is sampled for its CPU time.
     pub fn run(
         &self,
@@ -231,11 +240,7 @@ impl Wrk {
         });
         let log = self.log_dir.join(format!("wrk-{label}.txt"));
         // oz.lua's start barrier: no thread sends before every thread has loaded its share.
-        let ready = self.log_dir.join(format!("wrk-{label}.ready"));
-        match std::fs::remove_file(&ready) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-            _ => {}
-        }
+        let ready = self.clear_ready(label)?;
         args.push(format!("ready={}", ready.display()));
         // stdbuf -oL: wrk's "Running 10s test" line reaches the log as it is printed, and it is
         // printed once every thread has run init() (loaded its token file), when the barrier
