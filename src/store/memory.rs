@@ -5,13 +5,14 @@ use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::hash::{BuildHasher, Hash};
 
 // griddle: a hash map that moves its entries to a grown table a few at a time on later inserts,
-// instead of rehashing all of them in the one insert that outgrows the table. Every request
-// takes the store's one mutex, so a full rehash (hundreds of milliseconds at half a million
-// memberships) stalled every request behind it; this bounds what one insert does.
+// instead of rehashing all of them in the one insert that outgrows the table. A full rehash
+// (hundreds of milliseconds at half a million memberships) stalled every request waiting for
+// the lock it was made under; this bounds what one insert does.
 use griddle::hash_map::RawEntryMut;
 use griddle::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
+use std::collections::hash_map::RandomState;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard, TryLockError};
 
 use async_trait::async_trait;
 
@@ -33,26 +34,37 @@ use crate::domain::{
 /// for microseconds is cheaper than an async one and cannot be held across a suspension point
 /// by mistake, since its guard is not `Send`. Every step but the reads of `records` alone holds
 /// `state` from start to end, which is what makes every method atomic, as the trait demands.
-/// `state` is taken with `try_lock`, the task yielding between tries (`MemoryStore::lock`), so
-/// that a contended lock never puts a runtime thread to sleep.
+/// `state` is taken with `try_write` or `try_read`, the task yielding between tries
+/// (`MemoryStore::lock`), so that a contended lock never puts a runtime thread to sleep.
+///
+/// Every step holds `state` exclusively but the join (`join_with_token`), which holds it shared
+/// and locks only the shards of the memberships and join records it reads and changes (see
+/// `Sharded`): joins into different groups run side by side, on different threads, and a
+/// thread preempted in the middle of one join no longer stops every join of the other threads.
+/// A join whose issuer's privileges need a walk of the links runs exclusively instead.
 ///
 /// The users and token records sit apart so that authentication (a record and its user, on
-/// every request) reads them without waiting for `state`, which every join holds: see
-/// `Records`.
+/// every request) reads them without waiting for `state`: see `Records`.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    state: Mutex<State>,
+    state: RwLock<State>,
     records: RwLock<Records>,
+    /// Steps waiting for `state` exclusively: while there are any, joins do not take it shared,
+    /// so that a stream of joins cannot keep a change out for ever.
+    writers_waiting: AtomicUsize,
+    /// Set when a join panicked while it held shards: the memberships may be half changed, and
+    /// every later step refuses service (`poisoned`), as a poisoned `state` makes them do.
+    broken: AtomicBool,
 }
 
 /// The users and token records, behind a lock of their own.
 ///
-/// Lock order: `state`, then `records`. They change only while `state` is held too, so a step
-/// holding `state` reads them without ever waiting (no writer can be waiting), and a step that
-/// needs nothing else (`token_and_user`, `get_token`, `get_user`) reads them without `state`.
-/// A join changes a record only in its use count, an atomic, so joins hold `records` shared and
-/// never stop authentication; the other changes (rare: a new user or token, an update, a
-/// delete) hold it exclusively. Both are shared (`Arc`), so a read takes a reference under the
+/// Lock order: `state`, then `records`. They change only while `state` is held exclusively, so a
+/// step holding `state` reads them without ever waiting (no writer can be waiting), and a step
+/// that needs nothing else (`token_and_user`, `get_token`, `get_user`) reads them without
+/// `state`. A join changes a record only in its use count, an atomic, so joins hold `records`
+/// shared and never stop authentication; the other changes (rare: a new user or token, an
+/// update, a delete) hold it exclusively. Both are shared (`Arc`), so a read takes a reference under the
 /// lock and copies after releasing it; a change copies one only if a reader still holds it
 /// (`Arc::make_mut`).
 #[derive(Debug, Default)]
@@ -83,8 +95,9 @@ impl StoredToken {
         self.record.max_uses.is_some_and(|max| self.uses() >= max)
     }
 
-    /// Counts one use. Uses change only while `state` is held, so this cannot race another
-    /// count; saturating keeps four billion uses from wrapping.
+    /// Counts one use. Uses change only while `state` is held exclusively, or shared by a join
+    /// holding the shard of the token's group (every join with one token holds that one shard),
+    /// so this cannot race another count; saturating keeps four billion uses from wrapping.
     fn count_use(&self) {
         self.uses.store(self.uses().saturating_add(1), Ordering::Release);
     }
@@ -120,6 +133,7 @@ struct State {
     groups: HashMap<GroupId, Stored<Group>>,
     /// The groups in creation order, so that a page of them is read by key (see `page_of`).
     groups_by_seq: BTreeMap<u64, GroupId>,
+    /// Changed by joins under the shared lock: in shards (`Sharded`).
     memberships: Memberships,
     /// Nested groups: the links parent <- child (issue 12).
     links: Links,
@@ -130,24 +144,88 @@ struct State {
     /// The named tokens: (issuer, name) to token id. Names are unique per issuer.
     token_names: HashMap<(UserId, String), String>,
     /// The join records of each token, in the order the joins happened, under their sequence
-    /// numbers; they go with their token, never with the membership.
-    token_joins: HashMap<String, Vec<(u64, JoinRecord)>>,
+    /// numbers; they go with their token, never with the membership. Sharded by token id.
+    token_joins: Sharded<HashMap<String, Vec<(u64, JoinRecord)>>>,
     /// The last sequence number handed out. It only grows, so sorting by it gives creation order
-    /// for groups and join order for memberships, whatever the hash maps' iteration order.
-    last_seq: u64,
+    /// for groups and join order for memberships, whatever the hash maps' iteration order. An
+    /// atomic, as joins take numbers under the shared lock; each list a join appends to is
+    /// appended to only under the shard lock the join holds while it takes its number, so each
+    /// list stays in order.
+    last_seq: AtomicU64,
+}
+
+/// Shards of the collections joins change: a power of two, and several times the cores of any
+/// machine this runs on, so that two joins at once rarely meet in one shard.
+const SHARDS: usize = 64;
+
+/// A collection split by the hash of its key into `SHARDS` parts, each behind a mutex of its
+/// own. A join (under `state` shared) takes the parts it reads and changes with `try_lock`,
+/// one of each: its group's memberships, its user's groups, its token's join records; if one
+/// is taken it lets go of all and tries again after yielding, so joins cannot deadlock and
+/// never put a thread to sleep. A step holding `state` exclusively reaches the parts through
+/// `get_mut`, with no locking, or locks one at a time (no join can hold one then).
+#[derive(Debug)]
+struct Sharded<T> {
+    parts: Box<[Mutex<T>]>,
+    hasher: RandomState,
+}
+
+impl<T: Default> Default for Sharded<T> {
+    fn default() -> Self {
+        Self { parts: (0..SHARDS).map(|_| Mutex::default()).collect(), hasher: RandomState::new() }
+    }
+}
+
+impl<T> Sharded<T> {
+    fn part<K: Hash + ?Sized>(&self, key: &K) -> &Mutex<T> {
+        &self.parts[self.hasher.hash_one(key) as usize % SHARDS]
+    }
+
+    /// The part `key` is in, locked, for a step holding `state` exclusively (so no join holds
+    /// it). A panic while a join held a part sets `MemoryStore::broken`, which every step
+    /// checks first, so a poisoned part is never read.
+    fn lock<K: Hash + ?Sized>(&self, key: &K) -> MutexGuard<'_, T> {
+        self.part(key).lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The part `key` is in, locked, or `None` while another thread holds it: a join never
+    /// sleeps on a part (see `MemoryStore::lock`), it lets go of everything and tries again.
+    fn try_lock<K: Hash + ?Sized>(&self, key: &K) -> Option<MutexGuard<'_, T>> {
+        match self.part(key).try_lock() {
+            Ok(guard) => Some(guard),
+            Err(TryLockError::WouldBlock) => None,
+            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+        }
+    }
+
+    fn get_mut<K: Hash + ?Sized>(&mut self, key: &K) -> &mut T {
+        let at = self.hasher.hash_one(key) as usize % SHARDS;
+        self.parts[at].get_mut().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// Memberships, with an index per user and per group in join order, so that listing one user's
-/// groups or one group's users costs what the list holds, not what the store holds.
+/// groups or one group's users costs what the list holds, not what the store holds. Sharded:
+/// each membership and its group's list sit in the group's part, each user's list in the
+/// user's part, so a join locks two parts (`GroupMembers::lock_pair`).
 #[derive(Debug, Default)]
 struct Memberships {
+    groups: Sharded<GroupMembers>,
+    users: Sharded<UserGroups>,
+}
+
+/// The memberships of the groups in one part of `Memberships::groups`.
+#[derive(Debug, Default)]
+struct GroupMembers {
     /// One entry per membership, with how it was made: a join looks it up and adds it once.
     all: HashMap<(GroupId, UserId), Membership>,
     /// Each list is in `seq` order: a new membership has the highest `seq` so far, so it is
     /// pushed at the end.
-    by_user: HashMap<UserId, Vec<(u64, GroupId)>>,
     by_group: HashMap<GroupId, Vec<(u64, UserId)>>,
 }
+
+/// The groups of the users in one part of `Memberships::users`, each list in `seq` order.
+type UserGroups = HashMap<UserId, Vec<(u64, GroupId)>>;
 
 /// A membership's privileges, its sequence number, and how it was made (issue 13).
 #[derive(Debug)]
@@ -157,48 +235,9 @@ struct Membership {
     origin: Origin,
 }
 
-impl Memberships {
+impl GroupMembers {
     fn get(&self, group: &GroupId, user: &UserId) -> Option<&Membership> {
         pair_get(&self.all, group, user)
-    }
-
-    fn get_mut(&mut self, group: &GroupId, user: &UserId) -> Option<&mut Membership> {
-        pair_get_mut(&mut self.all, group, user)
-    }
-
-    fn origin(&self, group: &GroupId, user: &UserId) -> Option<&Origin> {
-        self.get(group, user).map(|m| &m.origin)
-    }
-
-    /// Adds a membership the caller has checked is new.
-    fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, origin: Origin, seq: u64) {
-        self.all.insert((group.clone(), user.clone()), Membership { value: privileges, seq, origin });
-        push_listed(&mut self.by_user, user, (seq, group.clone()));
-        push_listed(&mut self.by_group, group, (seq, user.clone()));
-    }
-
-    fn remove(&mut self, group: &GroupId, user: &UserId) -> bool {
-        let Some(removed) = pair_remove(&mut self.all, group, user) else {
-            return false;
-        };
-        unlist(&mut self.by_user, user, removed.seq);
-        unlist(&mut self.by_group, group, removed.seq);
-        true
-    }
-
-    fn remove_group(&mut self, group: &GroupId) {
-        let users = self.of_group(group);
-        for user in users {
-            self.remove(group, &user);
-        }
-    }
-
-    fn of_user(&self, user: &UserId) -> Vec<GroupId> {
-        self.by_user.get(user).map(|g| g.iter().map(|(_, id)| id.clone()).collect()).unwrap_or_default()
-    }
-
-    fn of_group(&self, group: &GroupId) -> Vec<UserId> {
-        self.by_group.get(group).map(|u| u.iter().map(|(_, id)| id.clone()).collect()).unwrap_or_default()
     }
 
     /// Whether changing `user`'s membership of `group` to `after` (`None`: removing it) takes
@@ -211,6 +250,86 @@ impl Memberships {
         let members = self.by_group.get(group).map_or(&[][..], Vec::as_slice);
         let others = members.iter().filter(|(_, u)| u != user).filter_map(|(_, u)| self.get(group, u)).map(|m| m.value);
         loses_last_manager(before, after, others)
+    }
+}
+
+/// Adds a membership the caller has checked is new to the parts holding `group` (`members`) and
+/// `user` (`groups_of`).
+fn insert_membership(
+    members: &mut GroupMembers,
+    groups_of: &mut UserGroups,
+    (group, user): (&GroupId, &UserId),
+    privileges: PrivilegeSet,
+    origin: Origin,
+    seq: u64,
+) {
+    members.all.insert((group.clone(), user.clone()), Membership { value: privileges, seq, origin });
+    push_listed(&mut members.by_group, group, (seq, user.clone()));
+    push_listed(groups_of, user, (seq, group.clone()));
+}
+
+impl Memberships {
+    fn value(&self, group: &GroupId, user: &UserId) -> Option<PrivilegeSet> {
+        self.groups.lock(group).get(group, user).map(|m| m.value)
+    }
+
+    fn origin(&self, group: &GroupId, user: &UserId) -> Option<Origin> {
+        self.groups.lock(group).get(group, user).map(|m| m.origin.clone())
+    }
+
+    /// Changes the privileges of a membership; `false`: there is none.
+    fn set_value(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> bool {
+        match pair_get_mut(&mut self.groups.get_mut(group).all, group, user) {
+            Some(m) => {
+                m.value = privileges;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Adds a membership the caller has checked is new.
+    fn insert(&mut self, group: &GroupId, user: &UserId, privileges: PrivilegeSet, origin: Origin, seq: u64) {
+        let members = self.groups.get_mut(group);
+        insert_membership(members, self.users.get_mut(user), (group, user), privileges, origin, seq);
+    }
+
+    fn remove(&mut self, group: &GroupId, user: &UserId) -> bool {
+        let members = self.groups.get_mut(group);
+        let Some(removed) = pair_remove(&mut members.all, group, user) else {
+            return false;
+        };
+        unlist(&mut members.by_group, group, removed.seq);
+        unlist(self.users.get_mut(user), user, removed.seq);
+        true
+    }
+
+    fn remove_group(&mut self, group: &GroupId) {
+        let users = self.of_group(group);
+        for user in users {
+            self.remove(group, &user);
+        }
+    }
+
+    fn of_user(&self, user: &UserId) -> Vec<GroupId> {
+        listed(&self.users.lock(user), user)
+    }
+
+    fn of_group(&self, group: &GroupId) -> Vec<UserId> {
+        listed(&self.groups.lock(group).by_group, group)
+    }
+
+    fn user_page(&self, user: &UserId, page: PageRequest) -> Page<GroupId> {
+        page_of(self.users.lock(user).get(user).map_or(&[][..], Vec::as_slice), page)
+    }
+
+    fn group_page(&self, group: &GroupId, page: PageRequest) -> Page<UserId> {
+        page_of(self.groups.lock(group).by_group.get(group).map_or(&[][..], Vec::as_slice), page)
+    }
+
+    /// `GroupMembers::loses_last_manager`, in `group`'s part.
+    fn loses_last_manager(&self, group: &GroupId, user: &UserId, after: Option<PrivilegeSet>) -> bool {
+        self.groups.lock(group).loses_last_manager(group, user, after)
     }
 }
 
@@ -318,7 +437,7 @@ fn push_listed<K: Hash + Eq + ?Sized + ToOwned<Owned = O>, O: Hash + Eq + std::b
 }
 
 /// The ids listed under `key` in `index`, in order.
-fn listed<T: Clone>(index: &HashMap<GroupId, Vec<(u64, T)>>, key: &GroupId) -> Vec<T> {
+fn listed<K: Hash + Eq, T: Clone>(index: &HashMap<K, Vec<(u64, T)>>, key: &K) -> Vec<T> {
     index.get(key).map(|l| l.iter().map(|(_, item)| item.clone()).collect()).unwrap_or_default()
 }
 
@@ -380,9 +499,9 @@ struct Stored<T> {
 }
 
 impl State {
-    fn next_seq(&mut self) -> u64 {
-        self.last_seq += 1;
-        self.last_seq
+    fn next_seq(&self) -> u64 {
+        // Relaxed is enough: the lists kept in order are ordered by the locks around this.
+        self.last_seq.fetch_add(1, Ordering::Relaxed) + 1
     }
 
     /// Adds a membership the caller has checked is new and whose group and user exist.
@@ -398,7 +517,7 @@ impl State {
         if !reached.contains(group) {
             return None;
         }
-        let direct = self.memberships.get(group, user).map(|m| m.value).unwrap_or_default();
+        let direct = self.memberships.value(group, user).unwrap_or_default();
         let children = self.links.children.get(group).map_or(&[][..], Vec::as_slice);
         let flowing = children
             .iter()
@@ -419,17 +538,13 @@ impl State {
     /// and holds `issuer_needs` there, or the zone privilege. A record without an issuer (older
     /// than migration 0008) passes.
     fn issuer_allowed(&self, records: &Records, record: &TokenRecord, group: &GroupId) -> bool {
-        let Some(issuer) = &record.issuer else {
-            return true;
-        };
-        if !records.users.contains_key(issuer) {
-            return false;
+        match issuer_check(records, record) {
+            IssuerCheck::Decided(allowed) => allowed,
+            IssuerCheck::Needs { issuer, needed, zone } => {
+                let held = self.effective_privileges_at_least(group, issuer, needed).unwrap_or_default();
+                needed.bits() & !held.bits() == 0 || self.effective_zone(issuer).contains(zone)
+            }
         }
-        let Some((needed, zone)) = issuer_needs(&record.grant) else {
-            return true;
-        };
-        let held = self.effective_privileges_at_least(group, issuer, needed).unwrap_or_default();
-        needed.bits() & !held.bits() == 0 || self.effective_zone(issuer).contains(zone)
     }
 
     /// `Store::effective_privileges_at_least`: the direct privileges when they hold all of
@@ -441,18 +556,31 @@ impl State {
         user: &UserId,
         enough: PrivilegeSet,
     ) -> Option<PrivilegeSet> {
-        match self.memberships.get(group, user) {
-            Some(m) if enough.bits() & !m.value.bits() == 0 => Some(m.value),
+        match self.memberships.value(group, user) {
+            Some(value) if enough.bits() & !value.bits() == 0 => Some(value),
             _ => self.effective_privileges(group, user),
         }
     }
 
     /// Records one admission through token `token_id`.
-    fn record_join(&mut self, token_id: &str, group: &GroupId, joiner: Joiner, privileges: PrivilegeSet, now: u64) {
-        let seq = self.next_seq();
-        let record =
-            JoinRecord { token_id: token_id.to_owned(), group: group.clone(), joiner, privileges, joined_at: now };
-        push_listed(&mut self.token_joins, token_id, (seq, record));
+    /// Records one admission through token `token_id` in `joins`, the token's part of
+    /// `token_joins`. Every admission through one token holds the shard of the token's group
+    /// (a join) or `state` exclusively (a link), so a token's records are added in order.
+    fn record_join(
+        &self,
+        joins: &mut HashMap<String, Vec<(u64, JoinRecord)>>,
+        (token_id, group): (&str, &GroupId),
+        joiner: Joiner,
+        privileges: PrivilegeSet,
+    ) {
+        let record = JoinRecord {
+            token_id: token_id.to_owned(),
+            group: group.clone(),
+            joiner,
+            privileges,
+            joined_at: now_unix(),
+        };
+        push_listed(joins, token_id, (self.next_seq(), record));
     }
 
     /// Removes token `id` with its name and its join records. `false`: no such token.
@@ -467,8 +595,34 @@ impl State {
         if let (Some(issuer), Some(name)) = (&record.issuer, &record.name) {
             self.token_names.remove(&(issuer.clone(), name.clone()));
         }
-        self.token_joins.remove(id);
+        self.token_joins.get_mut(id).remove(id);
         true
+    }
+}
+
+/// What `issuer_allowed` can say from the token record and the users alone.
+enum IssuerCheck<'r> {
+    Decided(bool),
+    /// It takes `issuer`'s privileges in the group: `needed` there, or `zone` in the zone.
+    Needs {
+        issuer: &'r UserId,
+        needed: PrivilegeSet,
+        zone: crate::domain::ZonePrivilege,
+    },
+}
+
+/// A record without an issuer (older than migration 0008) passes; an issuer that no longer
+/// exists fails; else it depends on what the issuer holds (`issuer_needs`).
+fn issuer_check<'r>(records: &Records, record: &'r TokenRecord) -> IssuerCheck<'r> {
+    let Some(issuer) = &record.issuer else {
+        return IssuerCheck::Decided(true);
+    };
+    if !records.users.contains_key(issuer) {
+        return IssuerCheck::Decided(false);
+    }
+    match issuer_needs(&record.grant) {
+        None => IssuerCheck::Decided(true),
+        Some((needed, zone)) => IssuerCheck::Needs { issuer, needed, zone },
     }
 }
 
@@ -508,22 +662,101 @@ impl MemoryStore {
     /// the connections queued on it waiting until the scheduler ran it again: the join's p99
     /// went from a median 8.7 ms to 6.1 ms with this (docs/benchmark.md). Steps hold the
     /// lock for microseconds and never await while holding it, so the retries are short.
-    async fn lock(&self) -> StoreResult<MutexGuard<'_, State>> {
+    /// This is `state` exclusively; while a step waits for it, joins do not take it shared
+    /// (`writers_waiting`), so it waits only for the joins in progress.
+    async fn lock(&self) -> StoreResult<RwLockWriteGuard<'_, State>> {
+        let mut waiting = None;
         loop {
-            if let Some(locked) = self.try_lock() {
-                return locked;
+            match self.state.try_write() {
+                Ok(guard) => return self.sound(guard),
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Poisoned(_)) => return Err(poisoned()),
+            }
+            // Counted until this returns or is dropped (a client that goes away drops it).
+            waiting.get_or_insert_with(|| Waiting::new(&self.writers_waiting));
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// `state` shared, for a join (see `MemoryStore`), yielding as `lock` does; it also yields
+    /// while a step waits to take `state` exclusively.
+    async fn lock_shared(&self) -> StoreResult<RwLockReadGuard<'_, State>> {
+        loop {
+            if self.writers_waiting.load(Ordering::Acquire) == 0 {
+                match self.state.try_read() {
+                    Ok(guard) => return self.sound(guard),
+                    Err(TryLockError::WouldBlock) => {}
+                    Err(TryLockError::Poisoned(_)) => return Err(poisoned()),
+                }
             }
             tokio::task::yield_now().await;
         }
     }
 
-    /// `state`, or `None` while another thread holds it; an error once it is poisoned.
-    fn try_lock(&self) -> Option<StoreResult<MutexGuard<'_, State>>> {
-        match self.state.try_lock() {
-            Ok(guard) => Some(Ok(guard)),
-            Err(TryLockError::WouldBlock) => None,
-            Err(TryLockError::Poisoned(_)) => Some(Err(poisoned())),
+    /// `guard`, unless a join panicked while it held shards (`broken`).
+    fn sound<G>(&self, guard: G) -> StoreResult<G> {
+        if self.broken.load(Ordering::Acquire) {
+            return Err(poisoned());
         }
+        Ok(guard)
+    }
+
+    /// A join, under `state` (`exclusive`: held so; else shared). The parts of the group's and
+    /// the user's memberships and of the token's join records are held for the whole step,
+    /// which makes it atomic: every other join with this token, or by this user, waits for
+    /// them, and no other step runs. Shared, the issuer's check reads only its direct
+    /// membership, in the locked part; `Walk` when that does not settle it, and the caller runs
+    /// the step again exclusively, where the whole walk is made (before the parts are locked, as
+    /// it locks them). `Busy`: a part was taken, nothing was done.
+    fn join_step(&self, state: &State, token_id: &str, user: &UserId, exclusive: bool) -> StoreResult<JoinStep> {
+        use JoinStep::Done;
+        let _watch = PanicWatch(&self.broken);
+        let records = self.records(state)?;
+        let Some(stored) = records.tokens.get(token_id) else {
+            return Ok(Done(JoinOutcome::TokenUnknown));
+        };
+        let record = &stored.record;
+        let TokenGrant::GroupInviteUser { group, privileges } = &record.grant else {
+            return Ok(Done(JoinOutcome::TokenUnknown));
+        };
+        let walked = exclusive.then(|| state.issuer_allowed(&records, record, group));
+        let parts = state.memberships.groups.try_lock(group).and_then(|members| {
+            let groups_of = state.memberships.users.try_lock(user)?;
+            Some((members, groups_of, state.token_joins.try_lock(token_id)?))
+        });
+        let Some((mut members, mut groups_of, mut joins)) = parts else {
+            return Ok(JoinStep::Busy);
+        };
+        if matches!(members.get(group, user), Some(m) if matches!(&m.origin, Origin::Invite { token, .. } if token == token_id))
+        {
+            return Ok(Done(JoinOutcome::Rejoined(group.clone())));
+        }
+        if record.revoked || stored.used_up() {
+            return Ok(Done(JoinOutcome::TokenUsedUp));
+        }
+        if !state.groups.contains_key(group) {
+            return Ok(Done(JoinOutcome::GroupGone));
+        }
+        let allowed = match (walked, issuer_check(&records, record)) {
+            (Some(allowed), _) | (None, IssuerCheck::Decided(allowed)) => allowed,
+            (None, IssuerCheck::Needs { issuer, needed, .. }) => match members.get(group, issuer) {
+                Some(m) if needed.bits() & !m.value.bits() == 0 => true,
+                _ => return Ok(JoinStep::Walk),
+            },
+        };
+        if !allowed {
+            return Ok(Done(JoinOutcome::IssuerNotAllowed));
+        }
+        if members.get(group, user).is_some() {
+            return Ok(Done(JoinOutcome::AlreadyMember));
+        }
+        records.require_user(user)?;
+        let origin = Origin::Invite { token: token_id.to_owned(), issuer: record.issuer.clone() };
+        let seq = state.next_seq();
+        insert_membership(&mut members, &mut groups_of, (group, user), *privileges, origin, seq);
+        state.record_join(&mut joins, (token_id, group), Joiner::User(user.clone()), *privileges);
+        stored.count_use();
+        Ok(Done(JoinOutcome::Joined(group.clone())))
     }
 
     /// `records` for reading by a step that holds `state` (`_held`): it never waits, since no
@@ -548,6 +781,44 @@ impl MemoryStore {
                 Err(TryLockError::Poisoned(_)) => return Err(poisoned()),
             }
             tokio::task::yield_now().await;
+        }
+    }
+}
+
+/// What one try of `MemoryStore::join_step` came to.
+enum JoinStep {
+    Done(JoinOutcome),
+    /// A part the join needs was held by another join; nothing was done.
+    Busy,
+    /// The issuer's check needs the walk of the links: the step must run exclusively.
+    Walk,
+}
+
+/// One step waiting for `state` exclusively, counted in `MemoryStore::writers_waiting` while it
+/// lives.
+struct Waiting<'s>(&'s AtomicUsize);
+
+impl<'s> Waiting<'s> {
+    fn new(count: &'s AtomicUsize) -> Self {
+        count.fetch_add(1, Ordering::AcqRel);
+        Self(count)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Sets `MemoryStore::broken` if the thread panics while this lives: a join holds one while it
+/// holds shards, whose poisoning `Sharded::lock` does not report.
+struct PanicWatch<'s>(&'s AtomicBool);
+
+impl Drop for PanicWatch<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Ordering::Release);
         }
     }
 }
@@ -868,12 +1139,12 @@ impl Store for MemoryStore {
 
     async fn user_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
         let state = self.lock().await?;
-        Ok(page_of(state.memberships.by_user.get(user).map_or(&[][..], Vec::as_slice), page))
+        Ok(state.memberships.user_page(user, page))
     }
 
     async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
         let state = self.lock().await?;
-        Ok(page_of(state.memberships.by_group.get(group).map_or(&[][..], Vec::as_slice), page))
+        Ok(state.memberships.group_page(group, page))
     }
 
     async fn child_groups_page(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
@@ -907,7 +1178,7 @@ impl Store for MemoryStore {
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
-        Ok(self.lock().await?.memberships.get(group, user).map(|m| m.value))
+        Ok(self.lock().await?.memberships.value(group, user))
     }
 
     async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
@@ -915,13 +1186,7 @@ impl Store for MemoryStore {
         if state.memberships.loses_last_manager(group, user, Some(privileges)) {
             return Ok(Guarded::LastManager(group.clone()));
         }
-        match state.memberships.get_mut(group, user) {
-            Some(m) => {
-                m.value = privileges;
-                Ok(Guarded::Done)
-            }
-            None => Ok(Guarded::Missing),
-        }
+        Ok(if state.memberships.set_value(group, user, privileges) { Guarded::Done } else { Guarded::Missing })
     }
 
     async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
@@ -946,7 +1211,7 @@ impl Store for MemoryStore {
         if !self.records(&state)?.users.contains_key(user) {
             return Ok(AddOutcome::UserGone);
         }
-        if state.memberships.get(group, user).is_some() {
+        if state.memberships.value(group, user).is_some() {
             return Ok(AddOutcome::AlreadyMember);
         }
         state.add_membership(group, user, privileges, Origin::Added { by: by.clone() });
@@ -1023,7 +1288,8 @@ impl Store for MemoryStore {
         }
         let seq = state.next_seq();
         state.links.insert(&parent, child, privileges, token_id, seq);
-        state.record_join(token_id, &parent, Joiner::Group(child.clone()), privileges, now_unix());
+        let mut joins = state.token_joins.lock(token_id);
+        state.record_join(&mut joins, (token_id, &parent), Joiner::Group(child.clone()), privileges);
         stored.count_use();
         Ok(LinkOutcome::Linked(parent))
     }
@@ -1056,43 +1322,25 @@ impl Store for MemoryStore {
     }
 
     async fn join_with_token(&self, token_id: &str, user: &UserId) -> StoreResult<JoinOutcome> {
-        // One lock for the whole step is this backend's transaction: no other join can run
-        // between the checks and the writes, so uses can never exceed `max_uses`.
-        let mut guard = self.lock().await?;
-        let state = &mut *guard;
-        // Shared: the join changes only the record's use count, an atomic (`StoredToken`).
-        let records = self.records(state)?;
-        let Some(stored) = records.tokens.get(token_id) else {
-            return Ok(JoinOutcome::TokenUnknown);
-        };
-        let record = &stored.record;
-        let TokenGrant::GroupInviteUser { group, privileges } = &record.grant else {
-            return Ok(JoinOutcome::TokenUnknown);
-        };
-        let (group, privileges) = (group.clone(), *privileges);
-        let origin = state.memberships.origin(&group, user);
-        if matches!(origin, Some(Origin::Invite { token, .. }) if token == token_id) {
-            return Ok(JoinOutcome::Rejoined(group));
+        // Most joins need no walk of the links: under `state` shared, beside joins into other
+        // groups (see `MemoryStore`).
+        loop {
+            let step = self.join_step(&*self.lock_shared().await?, token_id, user, false)?;
+            match step {
+                JoinStep::Done(outcome) => return Ok(outcome),
+                JoinStep::Busy => tokio::task::yield_now().await,
+                JoinStep::Walk => break,
+            }
         }
-        if record.revoked || stored.used_up() {
-            return Ok(JoinOutcome::TokenUsedUp);
+        loop {
+            let step = self.join_step(&*self.lock().await?, token_id, user, true)?;
+            match step {
+                JoinStep::Done(outcome) => return Ok(outcome),
+                // Not while `state` is held exclusively: no join holds a part then.
+                JoinStep::Busy => tokio::task::yield_now().await,
+                JoinStep::Walk => return Err(StoreError::Backend("a join left its issuer check open".into())),
+            }
         }
-        if !state.groups.contains_key(&group) {
-            return Ok(JoinOutcome::GroupGone);
-        }
-        if !state.issuer_allowed(&records, record, &group) {
-            return Ok(JoinOutcome::IssuerNotAllowed);
-        }
-        if state.memberships.get(&group, user).is_some() {
-            return Ok(JoinOutcome::AlreadyMember);
-        }
-        records.require_user(user)?;
-        let issuer = record.issuer.clone();
-        let origin = Origin::Invite { token: token_id.to_owned(), issuer };
-        state.add_membership(&group, user, privileges, origin);
-        state.record_join(token_id, &group, Joiner::User(user.clone()), privileges, now_unix());
-        stored.count_use();
-        Ok(JoinOutcome::Joined(group))
     }
 
     async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
@@ -1186,16 +1434,12 @@ impl Store for MemoryStore {
 
     async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
         let state = self.lock().await?;
-        Ok(paged(state.token_joins.get(token_id).map_or(&[][..], Vec::as_slice), page))
+        let joins = state.token_joins.lock(token_id);
+        Ok(paged(joins.get(token_id).map_or(&[][..], Vec::as_slice), page))
     }
 
     async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>> {
-        let state = self.lock().await?;
-        if state.memberships.get(group, user).is_none() {
-            return Ok(None);
-        }
-        let origin = state.memberships.origin(group, user);
-        Ok(Some(origin.cloned().unwrap_or(Origin::Unknown)))
+        Ok(self.lock().await?.memberships.origin(group, user))
     }
 }
 
@@ -1218,6 +1462,7 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use super::MemoryStore;
+    use crate::domain::{Cursor, GroupId, Page, PageRequest};
     use crate::store::fixtures::{an_access_token, new_group, new_invite, new_user};
     use crate::store::{JoinOutcome, Store, TokenWrite};
 
@@ -1230,7 +1475,7 @@ mod tests {
         let holder = std::thread::spawn({
             let store = store.clone();
             move || {
-                let _guard = store.state.lock().expect("not poisoned");
+                let _guard = store.state.write().expect("not poisoned");
                 taken.send(()).expect("the test waits for this");
                 std::thread::sleep(Duration::from_millis(300));
                 Instant::now()
@@ -1272,7 +1517,7 @@ mod tests {
         let holder = std::thread::spawn({
             let store = store.clone();
             move || {
-                let _guard = store.state.lock().expect("not poisoned");
+                let _guard = store.state.write().expect("not poisoned");
                 taken.send(()).expect("the test waits for this");
                 // Held until the test is done with its reads, or 10 s if it hangs.
                 let _ = released.recv_timeout(Duration::from_secs(10));
@@ -1292,5 +1537,180 @@ mod tests {
         let invite = read_invite.expect("answered while the state was held").expect("read").expect("found");
         assert_eq!(invite.uses, 1, "the join's use is counted");
         assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    /// A join holds only the shards of its group and its user: a join into a group in another
+    /// shard runs while one join is in progress, and one into the same group waits for it.
+    #[test]
+    fn a_join_waits_only_for_joins_into_the_same_shard() {
+        let store = Arc::new(MemoryStore::new());
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().expect("a runtime");
+        let (busy, other, busy_invite, other_invite, joiner) = runtime.block_on(async {
+            let owner = new_user(&*store, "owner").await;
+            let busy = new_group(&*store, &owner, "busy").await;
+            let mut other = new_group(&*store, &owner, "other 0").await;
+            let same_part = |a: &GroupId, b: &GroupId| {
+                let state = store.state.read().expect("not poisoned");
+                std::ptr::eq(state.memberships.groups.part(a), state.memberships.groups.part(b))
+            };
+            for i in 1.. {
+                if !same_part(&busy, &other) {
+                    break;
+                }
+                other = new_group(&*store, &owner, &format!("other {i}")).await;
+            }
+            let (busy_invite, other_invite) =
+                (new_invite(&*store, &busy, None).await, new_invite(&*store, &other, None).await);
+            (busy, other, busy_invite, other_invite, new_user(&*store, "joiner").await)
+        });
+
+        let (taken, is_taken) = mpsc::channel();
+        let (release, released) = mpsc::channel::<()>();
+        let holder = std::thread::spawn({
+            let (store, busy) = (store.clone(), busy.clone());
+            move || {
+                // What a join into `busy` holds, for as long as the test needs.
+                let state = store.state.read().expect("not poisoned");
+                let _part = state.memberships.groups.lock(&busy);
+                taken.send(()).expect("the test waits for this");
+                let _ = released.recv_timeout(Duration::from_secs(10));
+            }
+        });
+        is_taken.recv().expect("the holder took the shard");
+        let (elsewhere, here) = runtime.block_on(async {
+            let elsewhere =
+                tokio::time::timeout(Duration::from_secs(2), store.join_with_token(&other_invite, &joiner)).await;
+            let here =
+                tokio::time::timeout(Duration::from_millis(200), store.join_with_token(&busy_invite, &joiner)).await;
+            (elsewhere, here)
+        });
+        release.send(()).expect("the holder waits for this");
+        holder.join().expect("the holder did not panic");
+        assert_eq!(elsewhere.expect("not kept waiting by the other group's join"), Ok(JoinOutcome::Joined(other)));
+        assert!(here.is_err(), "a join into the busy group waits for the join in progress");
+        let after = runtime.block_on(store.join_with_token(&busy_invite, &joiner));
+        assert_eq!(after, Ok(JoinOutcome::Joined(busy)));
+    }
+
+    /// A step waiting for the state exclusively is not kept out by joins arriving after it: they
+    /// wait until it has run, though the state is only held shared meanwhile.
+    #[test]
+    fn joins_arriving_after_a_waiting_change_wait_for_it() {
+        let store = Arc::new(MemoryStore::new());
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().expect("a runtime");
+        let (invite, joiner) = runtime.block_on(async {
+            let owner = new_user(&*store, "owner").await;
+            let group = new_group(&*store, &owner, "group").await;
+            (new_invite(&*store, &group, None).await, new_user(&*store, "joiner").await)
+        });
+        let (taken, is_taken) = mpsc::channel();
+        let holder = std::thread::spawn({
+            let store = store.clone();
+            move || {
+                let _shared = store.state.read().expect("not poisoned");
+                taken.send(()).expect("the test waits for this");
+                std::thread::sleep(Duration::from_millis(300));
+                Instant::now()
+            }
+        });
+        is_taken.recv().expect("the holder took the state shared");
+        let (change_done, join_done) = runtime.block_on(async {
+            let change = async {
+                store.count_users().await.expect("counted");
+                Instant::now()
+            };
+            let join = async {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                assert!(matches!(store.join_with_token(&invite, &joiner).await, Ok(JoinOutcome::Joined(_))));
+                Instant::now()
+            };
+            tokio::join!(change, join)
+        });
+        let released = holder.join().expect("the holder did not panic");
+        assert!(join_done > released, "the join waited for the change waiting before it");
+        assert!(change_done <= join_done, "the change ran first");
+    }
+
+    /// Every page of `list` in turn, one item each, as a client walks them: the cursors hold
+    /// only while the list the store keeps is in join order.
+    async fn walked<T, F>(list: impl Fn(PageRequest) -> F) -> Vec<T>
+    where
+        F: std::future::Future<Output = crate::store::StoreResult<Page<T>>>,
+    {
+        let mut after: Option<Cursor> = None;
+        let mut items = Vec::new();
+        loop {
+            let page = list(PageRequest::new(after, 1).expect("a valid page")).await.expect("listed");
+            items.extend(page.items);
+            match page.next {
+                Some(next) => after = Some(next),
+                None => return items,
+            }
+        }
+    }
+
+    /// Joins racing on four threads into sixteen groups (shards taken at once, in every
+    /// combination): each invite admits exactly its uses, each counted once with one join
+    /// record, and every list is in order (paging through it one item at a time gives it whole).
+    #[test]
+    fn racing_joins_into_many_groups_count_each_use_once_and_keep_every_list_in_order() {
+        const GROUPS: usize = 16;
+        const USES: u32 = 40;
+        let store = Arc::new(MemoryStore::new());
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(4).build().expect("a runtime");
+        runtime.block_on(async {
+            let owner = new_user(&*store, "owner").await;
+            let mut groups = Vec::new();
+            for g in 0..GROUPS {
+                let group = new_group(&*store, &owner, &format!("group {g}")).await;
+                groups.push((group.clone(), new_invite(&*store, &group, Some(USES)).await));
+            }
+            let mut users = Vec::new();
+            for u in 0..120 {
+                users.push(new_user(&*store, &format!("user {u}")).await);
+            }
+            let racers: Vec<_> = users
+                .iter()
+                .enumerate()
+                .map(|(u, user)| {
+                    let (store, groups, user) = (store.clone(), groups.clone(), user.clone());
+                    tokio::spawn(async move {
+                        let mut joined = 0;
+                        for k in 0..GROUPS {
+                            let (group, invite) = &groups[(u * 7 + k) % GROUPS];
+                            match store.join_with_token(invite, &user).await.expect("answered") {
+                                JoinOutcome::Joined(g) if g == *group => joined += 1,
+                                JoinOutcome::TokenUsedUp => {}
+                                other => panic!("unexpected {other:?}"),
+                            }
+                        }
+                        joined
+                    })
+                })
+                .collect();
+            let mut joined = 0;
+            for racer in racers {
+                joined += racer.await.expect("the racer did not panic");
+            }
+            assert_eq!(joined, GROUPS * USES as usize);
+            for (group, invite) in &groups {
+                let record = store.get_token(invite).await.expect("read").expect("found");
+                assert_eq!(record.uses, USES, "each use counted once");
+                let records = store.token_joins(invite, None).await.expect("listed").items;
+                assert_eq!(records.len(), USES as usize, "one join record per use");
+                let paged = walked(|page| store.token_joins(invite, Some(page))).await;
+                assert_eq!(
+                    paged.iter().map(|r| &r.joiner).collect::<Vec<_>>(),
+                    records.iter().map(|r| &r.joiner).collect::<Vec<_>>()
+                );
+                let members = store.group_users(group).await.expect("listed");
+                assert_eq!(members.len(), USES as usize + 1, "the owner and one member per use");
+                assert_eq!(walked(|page| store.group_users_page(group, page)).await, members);
+            }
+            for user in &users {
+                let groups_of = store.user_groups(user).await.expect("listed");
+                assert_eq!(walked(|page| store.user_groups_page(user, page)).await, groups_of);
+            }
+        });
     }
 }
