@@ -177,8 +177,12 @@ impl<T: Default> Default for Sharded<T> {
 }
 
 impl<T> Sharded<T> {
+    fn index<K: Hash + ?Sized>(&self, key: &K) -> usize {
+        self.hasher.hash_one(key) as usize % SHARDS
+    }
+
     fn part<K: Hash + ?Sized>(&self, key: &K) -> &Mutex<T> {
-        &self.parts[self.hasher.hash_one(key) as usize % SHARDS]
+        &self.parts[self.index(key)]
     }
 
     /// The part `key` is in, locked, for a step holding `state` exclusively (so no join holds
@@ -199,7 +203,7 @@ impl<T> Sharded<T> {
     }
 
     fn get_mut<K: Hash + ?Sized>(&mut self, key: &K) -> &mut T {
-        let at = self.hasher.hash_one(key) as usize % SHARDS;
+        let at = self.index(key);
         self.parts[at].get_mut().unwrap_or_else(PoisonError::into_inner)
     }
 }
