@@ -218,6 +218,19 @@ fn the_writer_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_busy_timeout() 
     assert_eq!(busy_timeout, 5000);
 }
 
+/// `.cargo/config.toml` builds the bundled SQLite without the process-wide page cache and
+/// without the allocation counters, both of which take a global mutex on every call.
+#[test]
+fn the_bundled_sqlite_has_no_process_wide_page_cache_and_no_allocation_counters() {
+    let conn = rusqlite::Connection::open_in_memory().expect("an in-memory database");
+    let options: Vec<String> = conn
+        .prepare("PRAGMA compile_options")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .expect("the compile options read");
+    assert!(options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"), "{options:?}");
+    assert!(!options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"), "{options:?}");
+}
+
 /// How many observations the histogram `name` holds over the process.
 fn histogram_count(name: &str) -> f64 {
     crate::telemetry::metrics::sample(&format!("{name}_count"))
