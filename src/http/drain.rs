@@ -16,6 +16,8 @@ use std::time::Duration;
 use hyper::body::{Body, Frame, SizeHint};
 use tokio::sync::{watch, Notify};
 
+use super::conn::OnWake;
+
 /// How long a connection with nothing in flight may take to close by the protocol's own
 /// shutdown (the HTTP/2 GOAWAY and PING exchange takes one round trip) before the server
 /// closes it. Short, so idle connections go at once for a person's eye; long enough for a
@@ -162,20 +164,36 @@ impl<B: Body + Unpin> Body for Held<B> {
     }
 }
 
-/// Runs `connection` (already under hyper's graceful shutdown) until it ends, or until the
-/// server stops and the connection has nothing in flight: then it is dropped, which closes it.
-pub async fn serve<C: Future>(connection: C, in_flight: &InFlight, mut stopping: Stopping) -> Option<C::Output> {
+/// Runs `connection` until it ends, or until the server stops and the connection has nothing in
+/// flight: then it is dropped, which closes it. When the server stops, `graceful` asks the
+/// connection to finish (hyper's graceful shutdown: no keep-alive, a GOAWAY on HTTP/2) first.
+/// The stop signal and the idle watch are polled only when they wake (`OnWake`), not on each of
+/// the connection's wake-ups.
+pub async fn serve<C: Future>(
+    connection: C,
+    graceful: fn(Pin<&mut C>),
+    in_flight: &InFlight,
+    mut stopping: Stopping,
+) -> Option<C::Output> {
     tokio::pin!(connection);
-    let idle_after_stop = async {
-        stopping.stopped().await;
-        in_flight.idle().await;
-    };
-    tokio::select! {
+    let mut stopped = OnWake::new(async move { stopping.stopped().await });
+    let mut idle = OnWake::new(in_flight.idle());
+    let mut stopping = false;
+    std::future::poll_fn(|cx| {
+        if !stopping && Pin::new(&mut stopped).poll(cx).is_ready() {
+            stopping = true;
+            graceful(connection.as_mut());
+        }
         // The connection first: it may have just finished, or have bytes to flush.
-        biased;
-        output = &mut connection => Some(output),
-        () = idle_after_stop => None,
-    }
+        if let Poll::Ready(output) = connection.as_mut().poll(cx) {
+            return Poll::Ready(Some(output));
+        }
+        if stopping && Pin::new(&mut idle).poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
 }
 
 /// `future` (a TLS handshake), or `None` when the server stops first: a connection that has
@@ -199,7 +217,7 @@ mod tests {
         let never_ends = std::future::pending::<()>();
         let served = tokio::spawn({
             let (in_flight, stopping) = (in_flight.clone(), stopping.clone());
-            async move { serve(never_ends, &in_flight, stopping).await }
+            async move { serve(never_ends, |_| {}, &in_flight, stopping).await }
         });
         stop.stop();
         // With a request in flight the connection is kept: past the grace, it still runs.
@@ -217,7 +235,7 @@ mod tests {
         let in_flight = InFlight::default();
         let served = tokio::spawn({
             let (in_flight, stopping) = (in_flight.clone(), stopping.clone());
-            async move { serve(std::future::pending::<()>(), &in_flight, stopping).await }
+            async move { serve(std::future::pending::<()>(), |_| {}, &in_flight, stopping).await }
         });
         stop.stop();
         // Idle when the server stopped; a request starts within the grace and holds it.
@@ -233,7 +251,7 @@ mod tests {
     #[tokio::test]
     async fn a_connection_that_ends_by_itself_keeps_its_output() {
         let (_stop, stopping) = stop_signal();
-        assert_eq!(serve(async { 7 }, &InFlight::default(), stopping).await, Some(7));
+        assert_eq!(serve(async { 7 }, |_| {}, &InFlight::default(), stopping).await, Some(7));
     }
 
     #[tokio::test]

@@ -16,11 +16,10 @@ use hyper::header::{HeaderValue, CONNECTION};
 use hyper::Request;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
-use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::conn::{self, Activity, ConnectionStats, Entry, Registry, Settings, Spare, Throttle, Watched};
+use super::conn::{self, Activity, ConnectionStats, Entry, OnWake, Registry, Settings, Spare, Throttle, Watched};
 use super::drain::{self, InFlight, Stopping};
 use super::error::{self, EdgeError};
 use super::tls::Transport;
@@ -51,7 +50,6 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let builder = builder(&settings);
     let settings = Arc::new(settings);
-    let graceful = GracefulShutdown::new();
     let (stop, stopping) = drain::stop_signal();
     let slots = Arc::new(Semaphore::new(settings.max_connections));
     let waiting_for_slot = Arc::new(Semaphore::new(conn::MAX_WAITING_FOR_SLOT));
@@ -130,7 +128,6 @@ pub async fn serve(
             stats: stats.clone(),
             transport: transport.clone(),
             stopping: stopping.clone(),
-            watcher: graceful.watcher(),
         };
         tokio::spawn(connection.run(stream, peer, slot));
     }
@@ -141,7 +138,7 @@ pub async fn serve(
     stop.stop();
     tracing::info!("shutting down: draining requests in flight");
     tokio::select! {
-        () = graceful.shutdown() => tracing::info!("all connections closed"),
+        () = registry.closed() => tracing::info!("all connections closed"),
         () = tokio::time::sleep(DRAIN_TIMEOUT) => tracing::warn!("drain timed out; closing anyway"),
     }
     Ok(())
@@ -157,7 +154,6 @@ struct Connection {
     stats: ConnectionStats,
     transport: Transport,
     stopping: Stopping,
-    watcher: Watcher,
 }
 
 impl Connection {
@@ -204,7 +200,7 @@ impl Connection {
             }
         });
         let connection = self.builder.serve_connection(TokioIo::new(io), service).into_owned();
-        let connection = drain::serve(self.watcher.watch(connection), &in_flight, self.stopping);
+        let connection = drain::serve(connection, |c| c.graceful_shutdown(), &in_flight, self.stopping);
         tokio::pin!(connection);
         let _entry = self.entry;
         let (mut held, taking_over) = match slot {
@@ -226,13 +222,14 @@ impl Connection {
         tokio::pin!(take_over);
         loop {
             tokio::select! {
+                biased;
                 ended = &mut connection => {
                     if let Some(Err(e)) = ended {
                         tracing::debug!(%peer, error = %e, "connection ended with an error");
                     }
                     break;
                 }
-                () = activity.evicted() => {
+                () = OnWake::new(activity.evicted()) => {
                     // A request may have started since the registry looked.
                     if activity.is_waiting() {
                         tracing::debug!(%peer, "closed a waiting connection to make room for a new one");

@@ -8,6 +8,7 @@ mod accept;
 mod auto_error;
 mod registry;
 mod watch;
+mod woken;
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use std::time::Duration;
 pub use accept::{out_of_resources, shed, Spare, Throttle};
 pub use registry::{Entry, Registry};
 pub use watch::{Activity, Watched};
+pub use woken::OnWake;
 
 /// Descriptors kept back from the connection cap's share of `RLIMIT_NOFILE`: the store's
 /// files (SQLite database, WAL, SHM; a PostgreSQL pool), the listener, logs, the spare.

@@ -6,11 +6,15 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use tokio::sync::Notify;
+
 use super::Activity;
 
 #[derive(Default)]
 pub struct Registry {
     next: Mutex<(u64, BTreeMap<u64, Arc<Activity>>)>,
+    /// Notified when the last open connection leaves.
+    emptied: Notify,
 }
 
 impl Registry {
@@ -37,6 +41,20 @@ impl Registry {
             None => false,
         }
     }
+
+    /// Resolves once no connection is open: the drain's end.
+    pub async fn closed(&self) {
+        loop {
+            let emptied = self.emptied.notified();
+            tokio::pin!(emptied);
+            // Registered before the count is read, so the last one leaving after the read wakes it.
+            emptied.as_mut().enable();
+            if self.next.lock().unwrap_or_else(PoisonError::into_inner).1.is_empty() {
+                return;
+            }
+            emptied.await;
+        }
+    }
 }
 
 /// An open connection's place in the registry; leaves it when dropped.
@@ -49,6 +67,9 @@ impl Drop for Entry {
     fn drop(&mut self) {
         let mut guard = self.registry.next.lock().unwrap_or_else(PoisonError::into_inner);
         guard.1.remove(&self.id);
+        if guard.1.is_empty() {
+            self.registry.emptied.notify_waiters();
+        }
     }
 }
 
@@ -72,6 +93,23 @@ mod tests {
         assert!(registry.evict_one());
         assert!(!waiting_new.claim(), "then the newer waiting one, over the busy one");
         assert!(!registry.evict_one(), "nothing left that waits and is unclaimed");
+    }
+
+    #[tokio::test]
+    async fn closed_resolves_when_the_last_connection_leaves_and_not_before() {
+        let registry = Arc::new(Registry::default());
+        let (first, second) = (registry.enter(Activity::new()), registry.enter(Activity::new()));
+        let waiting = tokio::spawn({
+            let registry = registry.clone();
+            async move { registry.closed().await }
+        });
+        drop(first);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "resolved with a connection still open");
+        drop(second);
+        tokio::time::timeout(std::time::Duration::from_secs(5), waiting).await.expect("resolved").unwrap();
+        // And at once when nothing is open.
+        tokio::time::timeout(std::time::Duration::from_secs(5), registry.closed()).await.expect("resolved");
     }
 
     #[test]
