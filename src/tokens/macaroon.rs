@@ -325,7 +325,8 @@ enum Pending {
 impl Pending {
     fn finish(self) -> Result<Caveat, FormatError> {
         match self {
-            Pending::Cid(cid) => Ok(Caveat::FirstParty(utf8(&cid)?)),
+            // The bytes become the text as they are, not copied.
+            Pending::Cid(cid) => Ok(Caveat::FirstParty(String::from_utf8(cid).map_err(|_| FormatError::NotUtf8)?)),
             // libmacaroons always writes `cl` after `vid`, but an empty location is
             // legal there, so a missing one is read as empty rather than refused.
             Pending::CidVid(cid, vid) => Ok(Caveat::ThirdParty { cid, vid, location: String::new() }),
