@@ -110,4 +110,56 @@ mod tests {
         ready.notify_waiters();
         tokio::time::timeout(std::time::Duration::from_secs(5), task).await.expect("woken").unwrap();
     }
+
+    /// Pending until `target` wakes have been counted; each poll hands its waker to `slot`.
+    struct Wakes {
+        count: Arc<AtomicUsize>,
+        slot: Arc<std::sync::Mutex<Option<Waker>>>,
+        target: usize,
+    }
+
+    impl Future for Wakes {
+        type Output = ();
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+            *self.slot.lock().unwrap() = Some(cx.waker().clone());
+            match self.count.load(Ordering::SeqCst) >= self.target {
+                true => Poll::Ready(()),
+                false => Poll::Pending,
+            }
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn no_wake_is_lost_when_wakes_race_the_polls() {
+        const WAKES: usize = 20_000;
+        let (count, slot) = (Arc::new(AtomicUsize::new(0)), Arc::new(std::sync::Mutex::new(None::<Waker>)));
+        let inner = Wakes { count: count.clone(), slot: slot.clone(), target: WAKES };
+        // The task also wakes itself often, as a connection's task does for its own reasons.
+        let task = tokio::spawn(async move {
+            let mut watched = OnWake::new(inner);
+            std::future::poll_fn(|cx| {
+                if let Poll::Ready(()) = Pin::new(&mut watched).poll(cx) {
+                    return Poll::Ready(());
+                }
+                if rand::random::<u8>() < 64 {
+                    cx.waker().wake_by_ref();
+                }
+                Poll::Pending
+            })
+            .await
+        });
+        let waker_thread = std::thread::spawn(move || {
+            for _ in 0..WAKES {
+                count.fetch_add(1, Ordering::SeqCst);
+                if let Some(w) = slot.lock().unwrap().clone() {
+                    w.wake();
+                }
+                if rand::random::<u8>() < 16 {
+                    std::thread::yield_now();
+                }
+            }
+        });
+        tokio::time::timeout(std::time::Duration::from_secs(20), task).await.expect("a wake was lost").unwrap();
+        waker_thread.join().unwrap();
+    }
 }
