@@ -10,7 +10,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http_body_util::{BodyExt, Limited};
 use hyper::body::{Body as _, Incoming};
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
@@ -374,11 +374,27 @@ async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Edge
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) || body.size_hint().lower() > MAX_BODY_BYTES as u64 {
         return Err(too_large);
     }
-    match Limited::new(body, MAX_BODY_BYTES).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large),
-        Err(_) => Err(EdgeError::InvalidBody("The request body could not be read.".into())),
+    // Frame by frame rather than `collect`: a body usually arrives as one frame, which is then
+    // the result as it is, with nothing allocated to gather it. Trailers are ignored.
+    let mut body = Limited::new(body, MAX_BODY_BYTES);
+    let (mut first, mut more) = (None::<Bytes>, None::<BytesMut>);
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| match e.is::<http_body_util::LengthLimitError>() {
+            true => EdgeError::PayloadTooLarge(MAX_BODY_BYTES),
+            false => EdgeError::InvalidBody("The request body could not be read.".into()),
+        })?;
+        let Ok(data) = frame.into_data() else { continue };
+        match (&mut more, first.take()) {
+            (Some(more), _) => more.extend_from_slice(&data),
+            (None, None) => first = Some(data),
+            (None, Some(earlier)) => {
+                let mut joined = BytesMut::from(earlier);
+                joined.extend_from_slice(&data);
+                more = Some(joined);
+            }
+        }
     }
+    Ok(more.map(BytesMut::freeze).or(first).unwrap_or_default())
 }
 
 /// The request's `X-Span-ID` as the client sent it (when it is text), else a new random
