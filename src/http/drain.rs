@@ -1,5 +1,5 @@
-//! Shutdown of one connection. hyper's graceful shutdown (which the server loop also asks for)
-//! waits on the client: an HTTP/2 connection closes only once the client has answered the PING
+//! Shutdown of one connection. hyper's graceful shutdown (which `serve` asks for) waits on the
+//! client: an HTTP/2 connection closes only once the client has answered the PING
 //! sent with the first GOAWAY, and an HTTP/1.1 connection only once the request it has begun
 //! to send is complete. A client that never answers, or sends half a request, would hold the
 //! process for the whole drain bound. So here a connection with no request in flight when the
@@ -177,21 +177,21 @@ pub async fn serve<C: Future>(
 ) -> Option<C::Output> {
     tokio::pin!(connection);
     let mut stopped = OnWake::new(async move { stopping.stopped().await });
-    let mut idle = OnWake::new(in_flight.idle());
-    let mut stopping = false;
+    // Made once the server stops.
+    let mut idle = None;
     std::future::poll_fn(|cx| {
-        if !stopping && Pin::new(&mut stopped).poll(cx).is_ready() {
-            stopping = true;
+        if idle.is_none() && Pin::new(&mut stopped).poll(cx).is_ready() {
+            idle = Some(OnWake::new(in_flight.idle()));
             graceful(connection.as_mut());
         }
         // The connection first: it may have just finished, or have bytes to flush.
         if let Poll::Ready(output) = connection.as_mut().poll(cx) {
             return Poll::Ready(Some(output));
         }
-        if stopping && Pin::new(&mut idle).poll(cx).is_ready() {
-            return Poll::Ready(None);
+        match idle.as_mut().map(|idle| Pin::new(idle).poll(cx)) {
+            Some(Poll::Ready(())) => Poll::Ready(None),
+            _ => Poll::Pending,
         }
-        Poll::Pending
     })
     .await
 }

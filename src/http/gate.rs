@@ -377,24 +377,24 @@ async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, Edge
     // Frame by frame rather than `collect`: a body usually arrives as one frame, which is then
     // the result as it is, with nothing allocated to gather it. Trailers are ignored.
     let mut body = Limited::new(body, MAX_BODY_BYTES);
-    let (mut first, mut more) = (None::<Bytes>, None::<BytesMut>);
+    let (mut whole, mut joined) = (Bytes::new(), None::<BytesMut>);
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|e| match e.is::<http_body_util::LengthLimitError>() {
-            true => EdgeError::PayloadTooLarge(MAX_BODY_BYTES),
+            true => too_large.clone(),
             false => EdgeError::InvalidBody("The request body could not be read.".into()),
         })?;
         let Ok(data) = frame.into_data() else { continue };
-        match (&mut more, first.take()) {
-            (Some(more), _) => more.extend_from_slice(&data),
-            (None, None) => first = Some(data),
-            (None, Some(earlier)) => {
-                let mut joined = BytesMut::from(earlier);
-                joined.extend_from_slice(&data);
-                more = Some(joined);
+        match joined.as_mut() {
+            Some(joined) => joined.extend_from_slice(&data),
+            None if whole.is_empty() => whole = data,
+            None => {
+                let mut both = BytesMut::from(std::mem::take(&mut whole));
+                both.extend_from_slice(&data);
+                joined = Some(both);
             }
         }
     }
-    Ok(more.map(BytesMut::freeze).or(first).unwrap_or_default())
+    Ok(joined.map_or(whole, BytesMut::freeze))
 }
 
 /// The request's `X-Span-ID` as the client sent it (when it is text), else a new random
