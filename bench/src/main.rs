@@ -65,6 +65,9 @@ struct ServeArgs {
     reject: usize,
 }
 
+#[global_allocator]
+static ALLOCATOR: oz_groups::Allocator = oz_groups::Allocator;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
