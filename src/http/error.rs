@@ -4,16 +4,15 @@
 //! domain's outcomes. Internal details are logged here and never sent.
 
 use bytes::Bytes;
-use http_body_util::{combinators::BoxBody, BodyExt, Full};
+use http_body_util::Full;
 use hyper::header::{HeaderValue, ALLOW, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use hyper::{Response, StatusCode};
 use oz_groups_api::models;
-use std::convert::Infallible;
 
 use super::limits::Limited;
 use crate::domain::Error;
 
-pub type Body = BoxBody<Bytes, Infallible>;
+pub type Body = Full<Bytes>;
 
 /// What can go wrong with a request, from the caller's point of view. Each variant names the
 /// status it becomes.
@@ -213,7 +212,7 @@ pub fn raw_response(error: &EdgeError, date: &str) -> Vec<u8> {
 }
 
 pub fn full(bytes: impl Into<Bytes>) -> Body {
-    Full::new(bytes.into()).boxed()
+    Full::new(bytes.into())
 }
 
 #[cfg(test)]

@@ -8,11 +8,13 @@
 //!
 //! Recording costs no allocation: a labelled series is found by hashing `&str` labels under a
 //! read lock (`prometheus`'s vectors), and the fixed ones (join reasons, store error kinds) are
-//! resolved once, here, into plain counters indexed by their enum.
+//! resolved once, here, into plain counters indexed by their enum. The two counted on every
+//! answer (requests, joins) are counted per thread and merged before each scrape (`Shard`).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
 
+use prometheus::local::{LocalHistogram, LocalIntCounter};
 use prometheus::{
     Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
 };
@@ -243,47 +245,117 @@ pub fn operations_known<'a>(operations: impl IntoIterator<Item = &'a str>) {
 }
 
 /// One answered request: its spec `operationId` (or `OTHER`), its status code as text (e.g.
-/// `StatusCode::as_str`, a static string) and how long it took.
-///
-/// The series' handles are kept per thread (`HANDLES`): `with_label_values` hashes the labels
-/// under a lock both workers share, which cost about 2 % of a rejected join's server CPU. The
-/// handles are the registry's own series, so a scrape sees every count at once; the cache holds
-/// one entry per operation and status the server has answered, a set the spec bounds.
+/// `StatusCode::as_str`, a static string) and how long it took. Counted in this thread's
+/// `Shard`, which `render` merges into the registry before every scrape.
 pub fn request(operation: &str, status: &str, elapsed: Duration) {
-    HANDLES.with_borrow_mut(|handles| {
-        let series = match handles.get_mut(operation) {
+    let counted = SHARD.try_with(|shard| {
+        let mut shard = lock(&shard.0);
+        let series = match shard.series.get_mut(operation) {
             Some(series) => series,
-            None => handles.entry(operation.to_owned()).or_insert_with(|| Series {
-                latency: METRICS.latency.with_label_values(&[operation]),
+            None => shard.series.entry(operation.to_owned()).or_insert_with(|| Series {
+                latency: METRICS.latency.with_label_values(&[operation]).local(),
                 by_status: Vec::new(),
             }),
         };
         let count = match series.by_status.iter().position(|(s, _)| s == status) {
             Some(i) => &series.by_status[i].1,
             None => {
-                series.by_status.push((status.to_owned(), METRICS.requests.with_label_values(&[operation, status])));
+                let counter = METRICS.requests.with_label_values(&[operation, status]).local();
+                series.by_status.push((status.to_owned(), counter));
                 &series.by_status[series.by_status.len() - 1].1
             }
         };
         count.inc();
         series.latency.observe(elapsed.as_secs_f64());
     });
+    // A thread past its thread-locals' destruction counts straight into the registry.
+    if counted.is_err() {
+        METRICS.requests.with_label_values(&[operation, status]).inc();
+        METRICS.latency.with_label_values(&[operation]).observe(elapsed.as_secs_f64());
+    }
 }
 
-/// One operation's series, as `request` keeps them per thread.
+/// One join decided by the service, counted as `request` counts.
+pub fn join(reason: JoinReason) {
+    let counted = SHARD.try_with(|shard| {
+        let mut shard = lock(&shard.0);
+        let joins = shard.joins.get_or_insert_with(|| METRICS.joins.each_ref().map(IntCounter::local));
+        joins[reason as usize].inc();
+    });
+    if counted.is_err() {
+        METRICS.joins[reason as usize].inc();
+    }
+}
+
+/// One thread's counts of requests and joins not yet merged into the registry's series.
+///
+/// Why: both workers answering requests would otherwise update the same series' atomics (a
+/// counter, and a histogram's bucket, sum and count) on every answer, each write taking the
+/// cache line from the other core: about 3 % of a rejected join's server CPU
+/// (docs/benchmark.md). A shard's lock is taken by its own thread on each answer and by `render`
+/// once per scrape, so it is almost never contended. The series are found by operation and
+/// status in the shard itself, so an answer does not hash its labels under the registry's lock
+/// either; the shard holds one entry per operation and status its thread has answered, a set the
+/// spec bounds.
+#[derive(Default)]
+struct Shard {
+    series: std::collections::HashMap<String, Series>,
+    joins: Option<[LocalIntCounter; JoinReason::ALL.len()]>,
+}
+
+/// One operation's series in a shard.
 struct Series {
-    latency: Histogram,
+    latency: LocalHistogram,
     /// By status code, in the order first answered (a handful per operation).
-    by_status: Vec<(String, IntCounter)>,
+    by_status: Vec<(String, LocalIntCounter)>,
+}
+
+impl Shard {
+    /// Adds the pending counts to the registry's series and starts again from zero.
+    fn flush(&mut self) {
+        for series in self.series.values() {
+            series.latency.flush();
+            for (_, count) in &series.by_status {
+                count.flush();
+            }
+        }
+        for join in self.joins.iter().flatten() {
+            join.flush();
+        }
+    }
+}
+
+/// A thread's shard, entered in `SHARDS` while the thread lives; when the thread ends, its
+/// counts are merged and the shard leaves the list, so none are lost and the list holds only
+/// live threads.
+struct ThreadShard(Arc<Mutex<Shard>>);
+
+impl ThreadShard {
+    fn new() -> Self {
+        let shard = Arc::new(Mutex::new(Shard::default()));
+        lock(&SHARDS).push(shard.clone());
+        Self(shard)
+    }
+}
+
+impl Drop for ThreadShard {
+    fn drop(&mut self) {
+        lock(&self.0).flush();
+        lock(&SHARDS).retain(|shard| !Arc::ptr_eq(shard, &self.0));
+    }
 }
 
 thread_local! {
-    static HANDLES: std::cell::RefCell<std::collections::HashMap<String, Series>> = Default::default();
+    static SHARD: ThreadShard = ThreadShard::new();
 }
 
-/// One join decided by the service.
-pub fn join(reason: JoinReason) {
-    METRICS.joins[reason as usize].inc();
+/// Every live thread's shard, for `render` to merge.
+static SHARDS: Mutex<Vec<Arc<Mutex<Shard>>>> = Mutex::new(Vec::new());
+
+/// A lock that a panic elsewhere did not make unusable: counts are plain numbers, valid whatever
+/// was interrupted.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// One transaction of the PostgreSQL store's group commit, holding `joins` joins.
@@ -350,8 +422,11 @@ impl Drop for OpenConnection {
     }
 }
 
-/// Every series in the Prometheus text format.
+/// Every series in the Prometheus text format, after merging every thread's pending counts.
 pub fn render() -> Vec<u8> {
+    for shard in lock(&SHARDS).iter() {
+        lock(shard).flush();
+    }
     let mut out = Vec::with_capacity(16 * 1024);
     // Encoding into a Vec fails only on a metric family without metrics, which the registry
     // never gathers; an empty answer would then be visible as missing series, not a crash.
@@ -372,6 +447,39 @@ pub(crate) fn sample(name_and_labels: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_of_a_live_thread_and_of_an_ended_one_are_all_in_the_next_render() {
+        let (op, status) = ("unit_test_sharded_op", "418");
+        let series = format!("oz_http_requests_total{{operation=\"{op}\",status=\"{status}\"}}");
+        let latency = format!("oz_http_request_duration_seconds_count{{operation=\"{op}\"}}");
+        let joined = "oz_joins_total{outcome=\"joined\"}";
+        let (before, before_joins) = (sample(&series), sample(joined));
+        // A thread that ends: its shard is merged as it goes.
+        std::thread::spawn(move || {
+            request(op, status, Duration::from_millis(1));
+            join(JoinReason::Joined);
+        })
+        .join()
+        .unwrap();
+        // A thread that is still alive when the scrape comes.
+        let (recorded, scraped) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+        let live = std::thread::spawn(move || {
+            for _ in 0..2 {
+                request(op, status, Duration::from_millis(1));
+            }
+            join(JoinReason::Joined);
+            recorded.0.send(()).unwrap();
+            scraped.1.recv().unwrap();
+        });
+        recorded.1.recv().unwrap();
+        assert_eq!(sample(&series) - before, 3.0);
+        assert_eq!(sample(&latency), 3.0);
+        assert!(sample(joined) - before_joins >= 2.0);
+        scraped.0.send(()).unwrap();
+        live.join().unwrap();
+        assert_eq!(sample(&series) - before, 3.0, "a thread's counts are merged once");
+    }
 
     #[test]
     fn every_join_reason_store_error_kind_and_known_operation_is_a_series_from_the_start() {
