@@ -21,10 +21,3 @@ pub mod startup;
 pub mod store;
 pub mod telemetry;
 pub mod tokens;
-
-/// The heap allocator of every binary that serves (the server, and the benchmark's memory-store
-/// server, so that it measures what ships): mimalloc. A reject allocates about 20 small blocks;
-/// mimalloc's thread-local free lists take them for less CPU than glibc's arenas (1.5 % of the
-/// server's CPU per reject, measured in docs/benchmark.md). Each binary names it in its own
-/// `#[global_allocator]`.
-pub use mimalloc::MiMalloc as Allocator;

@@ -2,9 +2,6 @@
 
 use clap::Parser;
 
-#[global_allocator]
-static ALLOCATOR: oz_groups::Allocator = oz_groups::Allocator;
-
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = oz_groups::cli::Cli::parse();

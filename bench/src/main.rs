@@ -65,9 +65,6 @@ struct ServeArgs {
     reject: usize,
 }
 
-#[global_allocator]
-static ALLOCATOR: oz_groups::Allocator = oz_groups::Allocator;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
