@@ -73,6 +73,7 @@ const MIGRATIONS: &[Migration] = &[
         version: 11,
         sql: include_str!("../../../migrations/sqlite/0011_memberships_and_join_records_keyed_by_seq.sql"),
     },
+    Migration { version: 12, sql: include_str!("../../../migrations/sqlite/0012_memberships_key_by_user.sql") },
 ];
 
 /// A `Store` over one SQLite file, with group commit.

@@ -864,6 +864,50 @@ async fn a_database_at_migration_0009_keeps_every_membership_and_join_record_thr
     assert_eq!(store.user_groups(&one).await, Ok(vec![second.clone()]));
 }
 
+/// A database at migration 0011 with memberships, migrated by this build: 0012 keys them by user
+/// first and keeps every row and both lists' order; a second membership of one user in one group
+/// is still refused, and the lookup of one membership (both columns) still reads the key.
+#[tokio::test]
+async fn a_database_at_migration_0011_keeps_its_memberships_unique_through_0012() {
+    let (_dir, path) = temp_db();
+    let users = [a_user("one"), a_user("two")];
+    let (first, second) = (GroupId::generate(), GroupId::generate());
+    {
+        let conn = at_migration(&path, 11);
+        insert_old_users_and_groups(&conn, users.iter(), [&first, &second]);
+        for (seq, (group, user)) in
+            [(&second, &users[0]), (&first, &users[1]), (&first, &users[0])].into_iter().enumerate()
+        {
+            conn.execute(
+                "INSERT INTO memberships (group_id, user_id, privileges, seq) VALUES (?1, ?2, 0, ?3)",
+                rusqlite::params![group.as_str(), user.id.as_str(), seq as i64 + 1],
+            )
+            .expect("a membership of 0011");
+        }
+    }
+
+    let store = SqliteStore::open(&path).expect("the new build opens and migrates the database");
+    let applied: Vec<i64> = applied_migrations(&path).iter().map(|(v, _)| *v).collect();
+    assert_eq!(applied, versions(MIGRATIONS));
+    let [one, two] = users.each_ref().map(|u| u.id.clone());
+    assert_eq!(store.user_groups(&one).await, Ok(vec![second.clone(), first.clone()]));
+    assert_eq!(store.group_users(&first).await, Ok(vec![two.clone(), one.clone()]));
+    let conn = Connection::open(&path).expect("the database opens");
+    let again = conn.execute(
+        "INSERT INTO memberships (group_id, user_id, privileges, seq) VALUES (?1, ?2, 0, 100)",
+        [first.as_str(), two.as_str()],
+    );
+    assert!(again.is_err(), "a second membership of one user in one group is refused: {again:?}");
+    let plan: Vec<String> = conn
+        .prepare("EXPLAIN QUERY PLAN SELECT privileges FROM memberships WHERE group_id = ?1 AND user_id = ?2")
+        .expect("plan")
+        .query_map([first.as_str(), two.as_str()], |r| r.get(3))
+        .expect("plan rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("plan text");
+    assert!(plan.join("; ").contains("memberships_key (user_id=? AND group_id=?)"), "{plan:?}");
+}
+
 /// The direct check of `effective_privileges_at_least` (the join's issuer check, inside the write
 /// lock) costs the same whatever the number of the user's groups: counted in SQLite's virtual
 /// machine instructions, a deterministic measure, for a user directly in the group with every
