@@ -141,14 +141,7 @@ impl SqliteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// What SQLite plans for `select`, its steps joined by "; ".
-    fn plan(conn: &Connection, select: &str) -> String {
-        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {select}")).expect("plan");
-        let params = rusqlite::params_from_iter(vec![0i64; stmt.parameter_count()]);
-        let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).expect("plan rows");
-        rows.collect::<rusqlite::Result<Vec<_>>>().expect("plan text").join("; ")
-    }
+    use crate::store::sqlite::tests::query_plan;
 
     /// A connection to a new database migrated by the store (and its directory, to keep).
     fn migrated() -> (tempfile::TempDir, Connection) {
@@ -170,7 +163,7 @@ mod tests {
             (PARENT_GROUPS, "group_links_by_child"),
             (EFFECTIVE_USERS_SCAN, "sqlite_autoindex_users"),
         ] {
-            let plan = plan(&conn, select);
+            let plan = query_plan(&conn, select);
             assert!(plan.contains(index) && !plan.contains("TEMP B-TREE"), "{select}: {plan}");
         }
     }
@@ -181,7 +174,7 @@ mod tests {
     fn a_users_groups_are_read_from_the_index_alone() {
         let (_dir, conn) = migrated();
         for select in [USER_GROUPS, super::super::USER_GROUPS] {
-            let plan = plan(&conn, select);
+            let plan = query_plan(&conn, select);
             assert!(plan.contains("COVERING INDEX memberships_by_user"), "{select}: {plan}");
         }
     }

@@ -36,6 +36,15 @@ fn applied_migrations(path: &std::path::Path) -> Vec<(i64, i64)> {
         .expect("the rows read")
 }
 
+/// What SQLite plans for `sql`, its steps joined by "; ", with every parameter bound to 0 (no
+/// table here has statistics, so the values do not change the plan).
+pub(super) fn query_plan(conn: &Connection, sql: &str) -> String {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("plan");
+    let params = rusqlite::params_from_iter(vec![0i64; stmt.parameter_count()]);
+    let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).expect("plan rows");
+    rows.collect::<rusqlite::Result<Vec<_>>>().expect("plan text").join("; ")
+}
+
 /// A new database at `path` with the migrations up to `version` applied and recorded, as a
 /// build of that time left it.
 fn at_migration(path: &std::path::Path, version: i64) -> Connection {
@@ -685,14 +694,8 @@ fn deleting_a_users_tokens_reads_them_by_key_from_tokens_by_user() {
     let (_dir, path) = temp_db();
     drop(SqliteStore::open(&path).expect("open and migrate"));
     let conn = Connection::open(&path).expect("open");
-    let plan: Vec<String> = conn
-        .prepare("EXPLAIN QUERY PLAN DELETE FROM tokens WHERE user_id = ?1")
-        .expect("plan")
-        .query_map(["u"], |r| r.get(3))
-        .expect("plan rows")
-        .collect::<rusqlite::Result<_>>()
-        .expect("plan text");
-    assert!(plan.join("; ").contains("tokens_by_user"), "{plan:?}");
+    let plan = query_plan(&conn, "DELETE FROM tokens WHERE user_id = ?1");
+    assert!(plan.contains("tokens_by_user"), "{plan}");
 }
 
 /// A database at migration 0007 with a group, its members, a link and tokens, migrated by this
@@ -761,23 +764,13 @@ fn named_tokens_invites_and_join_records_are_read_by_key() {
     let (_dir, path) = temp_db();
     drop(SqliteStore::open(&path).expect("open and migrate"));
     let conn = Connection::open(&path).expect("open");
-    let plan = |sql: &str, params: &[&dyn rusqlite::ToSql]| -> String {
-        let rows: Vec<String> = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .expect("plan")
-            .query_map(params, |r| r.get(3))
-            .expect("plan rows")
-            .collect::<rusqlite::Result<_>>()
-            .expect("plan text");
-        rows.join("; ")
-    };
-    let named = plan(super::named::NAMED_TOKENS, &[&0, &10, &"u"]);
+    let named = query_plan(&conn, super::named::NAMED_TOKENS);
     assert!(named.contains("tokens_by_issuer_name"), "{named}");
-    let taken = plan("SELECT EXISTS (SELECT 1 FROM tokens WHERE issuer_id = ?1 AND name = ?2)", &[&"u", &"n"]);
+    let taken = query_plan(&conn, "SELECT EXISTS (SELECT 1 FROM tokens WHERE issuer_id = ?1 AND name = ?2)");
     assert!(taken.contains("tokens_by_issuer_name"), "{taken}");
-    let invites = plan(super::named::GROUP_INVITES, &[&0, &10, &"g", &0]);
+    let invites = query_plan(&conn, super::named::GROUP_INVITES);
     assert!(invites.contains("tokens_by_group") && !invites.contains("TEMP B-TREE"), "{invites}");
-    let joins = plan(super::named::TOKEN_JOINS, &[&0, &10, &"t"]);
+    let joins = query_plan(&conn, super::named::TOKEN_JOINS);
     assert!(joins.contains("token_joins_by_token") && !joins.contains("TEMP B-TREE"), "{joins}");
 }
 
@@ -898,14 +891,8 @@ async fn a_database_at_migration_0011_keeps_its_memberships_unique_through_0012(
         [first.as_str(), two.as_str()],
     );
     assert!(again.is_err(), "a second membership of one user in one group is refused: {again:?}");
-    let plan: Vec<String> = conn
-        .prepare("EXPLAIN QUERY PLAN SELECT privileges FROM memberships WHERE group_id = ?1 AND user_id = ?2")
-        .expect("plan")
-        .query_map([first.as_str(), two.as_str()], |r| r.get(3))
-        .expect("plan rows")
-        .collect::<rusqlite::Result<_>>()
-        .expect("plan text");
-    assert!(plan.join("; ").contains("memberships_key (user_id=? AND group_id=?)"), "{plan:?}");
+    let plan = query_plan(&conn, "SELECT privileges FROM memberships WHERE group_id = ?1 AND user_id = ?2");
+    assert!(plan.contains("memberships_key (user_id=? AND group_id=?)"), "{plan}");
 }
 
 /// The direct check of `effective_privileges_at_least` (the join's issuer check, inside the write
