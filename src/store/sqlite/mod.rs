@@ -22,6 +22,7 @@ mod readers;
 mod rows;
 #[cfg(test)]
 mod tests;
+mod wal_writes;
 mod writer;
 mod zone;
 
@@ -136,7 +137,9 @@ impl SqliteStore {
         make_private(path)?;
         // URIs are not interpreted, so that a path is always a path.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut writer = Connection::open_with_flags(path, flags).map_err(sql_error)?;
+        // The writer's log writes are gathered into one per sync (`wal_writes`).
+        let vfs = wal_writes::register().map_err(StoreError::Unavailable)?;
+        let mut writer = Connection::open_with_flags_and_vfs(path, flags, vfs).map_err(sql_error)?;
         configure_writer(&writer)?;
         migrate::migrate(&mut writer)?;
         let readers = (0..READERS).map(|_| open_reader(path).map(Mutex::new)).collect::<Result<Vec<_>, _>>()?;
