@@ -173,6 +173,16 @@ unsafe fn pass_on(file: *mut ffi::sqlite3_file) -> c_int {
     code
 }
 
+/// Passes the gathered bytes on, then (if that worked) runs `then` with the real methods: what
+/// every method that reads, sizes, syncs or otherwise looks at the file does first.
+unsafe fn after_pass_on(file: *mut ffi::sqlite3_file, then: impl FnOnce(&ffi::sqlite3_io_methods) -> c_int) -> c_int {
+    let code = pass_on(file);
+    if code != ffi::SQLITE_OK {
+        return code;
+    }
+    then(&*gathered(file).real)
+}
+
 unsafe extern "C" fn write(file: *mut ffi::sqlite3_file, data: *const c_void, amount: c_int, offset: i64) -> c_int {
     let state = gathered(file);
     let follows = !state.bytes.is_empty() && offset == state.start + state.bytes.len() as i64;
@@ -209,61 +219,41 @@ unsafe extern "C" fn read(file: *mut ffi::sqlite3_file, out: *mut c_void, amount
 }
 
 unsafe extern "C" fn sync(file: *mut ffi::sqlite3_file, flags: c_int) -> c_int {
-    let code = pass_on(file);
-    if code != ffi::SQLITE_OK {
-        return code;
-    }
-    match (*gathered(file).real).xSync {
+    after_pass_on(file, |real| match real.xSync {
         Some(real_sync) => real_sync(file, flags),
         None => ffi::SQLITE_IOERR_FSYNC,
-    }
+    })
 }
 
 unsafe extern "C" fn truncate(file: *mut ffi::sqlite3_file, size: i64) -> c_int {
-    let code = pass_on(file);
-    if code != ffi::SQLITE_OK {
-        return code;
-    }
-    match (*gathered(file).real).xTruncate {
+    after_pass_on(file, |real| match real.xTruncate {
         Some(real_truncate) => real_truncate(file, size),
         None => ffi::SQLITE_IOERR_TRUNCATE,
-    }
+    })
 }
 
 unsafe extern "C" fn file_size(file: *mut ffi::sqlite3_file, size: *mut i64) -> c_int {
-    let code = pass_on(file);
-    if code != ffi::SQLITE_OK {
-        return code;
-    }
-    match (*gathered(file).real).xFileSize {
+    after_pass_on(file, |real| match real.xFileSize {
         Some(real_size) => real_size(file, size),
         None => ffi::SQLITE_IOERR_FSTAT,
-    }
+    })
 }
 
 unsafe extern "C" fn file_control(file: *mut ffi::sqlite3_file, op: c_int, arg: *mut c_void) -> c_int {
-    let code = pass_on(file);
-    if code != ffi::SQLITE_OK {
-        return code;
-    }
-    match (*gathered(file).real).xFileControl {
+    after_pass_on(file, |real| match real.xFileControl {
         Some(real_control) => real_control(file, op, arg),
         None => ffi::SQLITE_NOTFOUND,
-    }
+    })
 }
 
 unsafe extern "C" fn fetch(file: *mut ffi::sqlite3_file, offset: i64, amount: c_int, out: *mut *mut c_void) -> c_int {
-    let code = pass_on(file);
-    if code != ffi::SQLITE_OK {
-        return code;
-    }
-    match (*gathered(file).real).xFetch {
+    after_pass_on(file, |real| match real.xFetch {
         Some(real_fetch) => real_fetch(file, offset, amount, out),
         None => {
             *out = ptr::null_mut();
             ffi::SQLITE_OK
         }
-    }
+    })
 }
 
 unsafe extern "C" fn close(file: *mut ffi::sqlite3_file) -> c_int {
