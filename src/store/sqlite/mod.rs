@@ -137,7 +137,7 @@ impl SqliteStore {
         make_private(path)?;
         // URIs are not interpreted, so that a path is always a path.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        // The writer's log writes are gathered into one per sync (`wal_writes`).
+        // The writer's log writes are gathered and written at each sync (`wal_writes`).
         let vfs = wal_writes::register().map_err(StoreError::Unavailable)?;
         let mut writer = Connection::open_with_flags_and_vfs(path, flags, vfs).map_err(sql_error)?;
         configure_writer(&writer)?;

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use rusqlite::ffi;
 
 /// The name the writer's connection opens its database with.
-pub(super) const VFS_NAME: &CStr = c"oz-gathered-log";
+const VFS_NAME: &CStr = c"oz-gathered-log";
 
 /// The most bytes passed to the real VFS's write at once.
 const PIECE: usize = 64 << 10;
