@@ -661,13 +661,11 @@ impl Bench {
         Ok(o)
     }
 
-    /// The app on data dir `dir` and its store (`db`), as the server would open it, to seed or
-    /// count (never timed); on PostgreSQL its commits do not wait for the disk (`pg::unsynced`).
-    /// Waiting, three commits per seeded pair took 13 of `make bench`'s 28 minutes at 621bae4.
+    /// The app on data dir `dir` and its store (`db`), as the server would open it.
     fn store_app(&self, dir: &Path, db: &Durable) -> anyhow::Result<App> {
         let args = StoreArgs {
             data_dir: dir.to_path_buf(),
-            database: db.url().as_deref().map(pg::unsynced),
+            database: db.url(),
             database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
         };
         self.rt.block_on(oz_groups::startup::build_app(&args))

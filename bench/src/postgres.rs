@@ -102,14 +102,6 @@ pub async fn create_database(admin: &str, prefix: &str) -> anyhow::Result<(Strin
     Ok((dbname, url))
 }
 
-/// `url` for a client whose commits do not wait for the disk (`synchronous_commit=off`): the
-/// fixtures' seeding, which nothing times and `settle`'s `CHECKPOINT` makes durable before any
-/// timed run. The servers connect with `url` itself, so every timed commit still waits.
-pub fn unsynced(url: &str) -> String {
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}options=-c%20synchronous_commit%3Doff")
-}
-
 /// Drops the databases the benchmark made (on a shared server they would pile up).
 pub async fn drop_databases(admin: &str, names: &[String]) -> anyhow::Result<()> {
     bounded("DROP DATABASE", async {
@@ -404,14 +396,6 @@ fn read_logs(dir: &Path) -> anyhow::Result<Vec<u64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_unsynced_url_keeps_the_url_and_adds_the_setting() {
-        for url in ["postgres://u@h:5/db", "postgres://u@h:5/db?application_name=x"] {
-            let config: tokio_postgres::Config = unsynced(url).parse().unwrap();
-            assert_eq!((config.get_dbname(), config.get_options()), (Some("db"), Some("-c synchronous_commit=off")));
-        }
-    }
 
     #[test]
     fn the_pgbench_summary_parses() {
