@@ -252,6 +252,10 @@ pub struct Postgres {
     pub pgbench_many: Option<Result<PgbenchResult, String>>,
     pub backend: Backend,
     pub two: TwoInstances,
+    /// Each pair's joins/s, one instance then two, in run order (the order within a pair
+    /// alternates): issue 9's two-instance row is the median of their ratios.
+    #[serde(default)]
+    pub pairs: Vec<(f64, f64)>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -879,37 +883,52 @@ impl Bench {
 
         // The PostgreSQL joins vary most from run to run on this kind of machine (the same
         // binary measured 164 and 227 us of database CPU per join in two runs), so one and two
-        // instances run PG_RUNS times each, alternately, each on a fresh database, and the
-        // run with the median rate stands for each (its figures stay together). Each
-        // instance's share of the pairs is sized from the first single instance's rate: it
-        // could take all of it.
+        // instances run PG_RUNS times each, in pairs (the order alternating against the host's
+        // drift, as the rejects' pairs do), each on a fresh database; the run with the median
+        // rate stands for each (its figures stay together), and the two-instance row compares
+        // within pairs (`pairs`). Each instance's share of the pairs is sized from the first
+        // single instance's rate: it could take all of it.
         let rate = out.backend.join.rps().unwrap_or(1000.0);
         let (mut ones, mut twos) = (vec![out.backend.join.clone()], Vec::new());
         for i in 0..PG_RUNS {
+            let one_first = i % 2 == 0;
             if i == 0 {
                 step(&format!(
                     "PostgreSQL, two instances on one database: wrk -t{TWO_THREADS} -c{TWO_CONNECTIONS} against each, \
                      at once"
                 ));
             } else {
-                step(&format!("PostgreSQL joins again ({} of {PG_RUNS}): one instance, then two", i + 1));
-                let dir = self.cfg.work.join(format!("postgres-join-{i}"));
-                let one = self
-                    .fresh_db(admin, "bench_join", &mut made)
-                    .context("creating the PostgreSQL database")
-                    .and_then(|db| self.durable_join(&dir, &db));
-                ones.push(reported("join (PostgreSQL)", one));
+                let order = if one_first { "one instance, then two" } else { "two instances, then one" };
+                step(&format!("PostgreSQL joins again ({} of {PG_RUNS}): {order}", i + 1));
+            }
+            if i > 0 && one_first {
+                ones.push(self.one_instance(admin, i, &mut made));
             }
             let two = self
                 .two_instances(admin, rate, &mut made)
                 .unwrap_or_else(|e| TwoInstances { instances: Vec::new(), combined: Outcome::failed(e) });
             report_outcome("join (PostgreSQL, two instances)", &two.combined);
             twos.push(two);
+            if !one_first {
+                ones.push(self.one_instance(admin, i, &mut made));
+            }
         }
+        let rps = |o: &Outcome| o.rps().unwrap_or(0.0);
+        out.pairs = ones.iter().zip(&twos).map(|(o, t)| (rps(o), rps(&t.combined))).collect();
         out.backend.join = median_run(ones, |o| o);
         out.two = median_run(twos, |t| &mut t.combined);
         self.drop_databases(admin, &made);
         out
+    }
+
+    /// One instance's timed join on a fresh database (the `i`-th pair's, after the first).
+    fn one_instance(&mut self, admin: &str, i: usize, made: &mut Vec<String>) -> Outcome {
+        let dir = self.cfg.work.join(format!("postgres-join-{i}"));
+        let one = self
+            .fresh_db(admin, "bench_join", made)
+            .context("creating the PostgreSQL database")
+            .and_then(|db| self.durable_join(&dir, &db));
+        reported("join (PostgreSQL)", one)
     }
 
     fn two_instances(&mut self, admin: &str, rate: f64, made: &mut Vec<String>) -> anyhow::Result<TwoInstances> {
