@@ -7,13 +7,15 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{anyhow, Context};
-use plotters::coord::ranged1d::SegmentValue;
+use plotters::coord::{ranged1d::SegmentValue, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::orchestrate::{Config, Machine, Outcome, PgSection, Results, PGBENCH_CLIENTS};
+use crate::hierarchy::{DEPTH, GROUPS, SUBTREE, USERS};
+use crate::orchestrate::{Config, Machine, Outcome, PgSection, Results, LINK_ROUNDS, PGBENCH_CLIENTS};
 use crate::postgres::{PgbenchResult, SKIPPED};
+use crate::scale::ScaleLoad;
 use crate::wrk::{CONNECTIONS, REQUEST_TIMEOUT_S, THREADS};
 
 /// Bumped when a field of `Report` changes meaning; `figures` keeps its shape across versions so
@@ -108,20 +110,11 @@ pub fn read_previous(path: &Path) -> Option<Previous> {
     struct OldResults {
         machine: Machine,
     }
-    let text = std::fs::read_to_string(path).ok()?;
-    match serde_json::from_str::<Old>(&text) {
-        Ok(o) => Some(Previous {
-            commit: o.results.machine.commit,
-            dirty: o.results.machine.dirty,
-            date: o.results.machine.date,
-            wrk_scheduler: o.load.wrk_scheduler,
-            figures: o.figures,
-        }),
-        Err(e) => {
-            eprintln!("oz-bench: {} is not a results file this version reads ({e}); no before/after", path.display());
-            None
-        }
-    }
+    let old = serde_json::from_str::<Old>(&std::fs::read_to_string(path).ok()?).map_err(|e| {
+        eprintln!("oz-bench: {} is not a results file this version reads ({e}); no before/after", path.display())
+    });
+    let Old { results: OldResults { machine: m }, load, figures } = old.ok()?;
+    Some(Previous { commit: m.commit, dirty: m.dirty, date: m.date, wrk_scheduler: load.wrk_scheduler, figures })
 }
 
 pub fn build(results: Results, settings: Config, previous: Option<Previous>) -> Report {
@@ -194,10 +187,7 @@ pub fn failed(r: &Report) -> bool {
 /// Every timed HTTP run with its name and store.
 fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
     let mut runs = vec![("hello · baseline".to_owned(), "baseline", &r.baseline)];
-    let pg = match &r.postgres {
-        PgSection::Ran(p) => Some(p),
-        _ => None,
-    };
+    let pg = if let PgSection::Ran(p) = &r.postgres { Some(p) } else { None };
     let stores = [("memory", Some(&r.memory)), ("SQLite", Some(&r.sqlite)), ("PostgreSQL", pg.map(|p| &p.backend))];
     for w in 0..3 {
         for (store, b) in stores.iter().filter_map(|(store, b)| Some((*store, (*b)?))) {
@@ -236,8 +226,8 @@ fn figures(r: &Results) -> Vec<Figure> {
                 run,
                 store: store.to_owned(),
                 rps: w.rps(),
-                p50_ms: w.p50_us as f64 / 1000.0,
-                p99_ms: w.p99_us as f64 / 1000.0,
+                p50_ms: ms(w.p50_us),
+                p99_ms: ms(w.p99_us),
                 server_cpu_us: Some(server),
                 wrk_cpu_us: Some(wrk),
                 db_cpu_us: w.db_us_per_request(),
@@ -254,8 +244,8 @@ fn figures(r: &Results) -> Vec<Figure> {
         run: run.to_owned(),
         store: "storage".to_owned(),
         rps,
-        p50_ms: p50_us as f64 / 1000.0,
-        p99_ms: p99_us as f64 / 1000.0,
+        p50_ms: ms(p50_us),
+        p99_ms: ms(p99_us),
         problems: problems.to_vec(),
         ..Figure::default()
     };
@@ -317,29 +307,24 @@ fn median(values: &[f64]) -> Option<f64> {
 fn targets(figs: &[Figure], pairs: &[(f64, f64)]) -> Vec<Target> {
     let f = |run: &str| find(figs, run);
     let cpu_x = |f: &Figure| f.cpu_vs_hello;
-    let storage = f("storage limit · SQLite").map(|s| s.rps);
+    let storage = f("storage limit · SQLite").map(|s| s.rps).filter(|s| *s > 0.0);
     let one_pg = f("join · PostgreSQL").map(|j| j.rps);
     let hello = f("hello · baseline").and_then(|h| h.server_cpu_us).filter(|h| *h > 0.0);
+    let join = f("join · SQLite");
     let mut t = vec![
         bound("1. reject · memory: server CPU/request ≤ 2× hello's", f("reject · memory"), cpu_x, true, 2.0),
         bound("1. reject · SQLite: server CPU/request ≤ 3× hello's", f("reject · SQLite"), cpu_x, true, 3.0),
         bound("1. reject · PostgreSQL: server CPU/request ≤ 3× hello's", f("reject · PostgreSQL"), cpu_x, true, 3.0),
         bound("2. read · SQLite: server CPU/request ≤ 4× hello's", f("read · SQLite"), cpu_x, true, 4.0),
-        bound(
-            "3. join · SQLite: ≥ 2× the storage limit",
-            f("join · SQLite"),
-            |j| storage.filter(|s| *s > 0.0).map(|s| j.rps / s),
-            false,
-            2.0,
-        ),
+        bound("3. join · SQLite: ≥ 2× the storage limit", join, |j| storage.map(|s| j.rps / s), false, 2.0),
         bound(
             "3. join · SQLite: server CPU ≤ 80 µs/join at the issue's 7 µs hello, ≤ 11.4× hello's",
-            f("join · SQLite"),
+            join,
             cpu_x,
             true,
             80.0 / ISSUE_HELLO_US,
         ),
-        bound("3. join · SQLite: p99 ≤ 3× p50", f("join · SQLite"), |j| Some(j.p99_ms / j.p50_ms.max(1e-9)), true, 3.0),
+        bound("3. join · SQLite: p99 ≤ 3× p50", join, |j| Some(j.p99_ms / j.p50_ms.max(1e-9)), true, 3.0),
         bound(
             "4. join · PostgreSQL: database CPU ≤ 200 µs/join at the issue's 7 µs hello, ≤ 28.6× hello's",
             f("join · PostgreSQL"),
@@ -392,17 +377,13 @@ fn hierarchy_targets(res: &Results, figs: &[Figure]) -> Vec<Target> {
             1.5,
         ));
         let slowest = h.as_ref().ok().and_then(|h| h.link_ms.iter().chain(&h.unlink_ms).copied().reduce(f64::max));
-        t.push(match slowest {
-            Some(ms) => Target {
-                name: format!("12. {store}: linking and unlinking a 1,000-group subtree < 1 s (slowest, ms)"),
-                measured: num(ms),
-                pass: Some(ms < 1000.0),
-            },
-            None => Target {
-                name: format!("12. {store}: linking and unlinking a 1,000-group subtree < 1 s"),
-                measured: "not measured".to_owned(),
-                pass: None,
-            },
+        t.push(Target {
+            name: format!(
+                "12. {store}: linking and unlinking a 1,000-group subtree < 1 s{}",
+                if slowest.is_some() { " (slowest, ms)" } else { "" }
+            ),
+            measured: slowest.map_or("not measured".to_owned(), num),
+            pass: slowest.map(|ms| ms < 1000.0),
         });
     }
     t
@@ -412,11 +393,7 @@ fn targets_table(targets: Vec<Target>) -> String {
     let rows: Vec<Vec<String>> = targets
         .into_iter()
         .map(|t| {
-            let verdict = match t.pass {
-                Some(true) => "**PASS**",
-                Some(false) => "**MISS**",
-                None => "–",
-            };
+            let verdict = t.pass.map_or("–", |p| if p { "**PASS**" } else { "**MISS**" });
             vec![t.name, t.measured, verdict.to_owned()]
         })
         .collect();
@@ -441,6 +418,11 @@ fn num(v: f64) -> String {
         a if a >= 10.0 => format!("{v:.1}"),
         _ => format!("{v:.2}"),
     }
+}
+
+/// Milliseconds from microseconds.
+pub fn ms(us: u64) -> f64 {
+    us as f64 / 1000.0
 }
 
 fn opt(v: Option<f64>) -> String {
@@ -503,27 +485,21 @@ fn short(commit: &str) -> &str {
 }
 
 fn markdown(r: &Report) -> String {
-    let (res, cfg, m) = (&r.results, &r.settings, &r.results.machine);
+    let (res, cfg, m, schema) = (&r.results, &r.settings, &r.results.machine, r.schema);
+    let Machine { date, cores, cpu_model, kernel, wrk_version, .. } = m;
+    let LoadSettings { threads, connections, request_timeout_s: timeout, wrk_scheduler: policy } = &r.load;
     let mut md = format!(
-        "# oz-groups benchmark results\n\nGenerated from `results.json` (schema {}; `oz-bench report --from \
-         bench/results.json` regenerates this file and `results.svg`). Run of **{}**, commit `{}`{}, on {} cores \
-         ({}), {:.1} GiB RAM, Linux {}; {}. Load: `wrk -t{} -c{} -d{}s --timeout={}s` (scheduling policy {}) over \
-         loopback with `bench/wrk/oz.lua`; the method is in docs/benchmark.md. Other processes took {:.0}% of the CPUs \
-         just before the runs.\n\n",
-        r.schema,
-        m.date,
+        "# oz-groups benchmark results\n\nGenerated from `results.json` (schema {schema}; \
+         `oz-bench report --from bench/results.json` regenerates this file and `results.svg`). Run \
+         of **{date}**, commit `{}`{}, on {cores} cores ({cpu_model}), {:.1} GiB RAM, Linux \
+         {kernel}; {wrk_version}. Load: `wrk -t{threads} -c{connections} -d{}s \
+         --timeout={timeout}s` (scheduling policy {policy}) over loopback with `bench/wrk/oz.lua`; \
+         the method is in docs/benchmark.md. Other processes took {:.0}% of the CPUs just before \
+         the runs.\n\n",
         short(&m.commit),
         if m.dirty { " + uncommitted changes" } else { "" },
-        m.cores,
-        m.cpu_model,
         m.memory_bytes as f64 / 1073741824.0,
-        m.kernel,
-        m.wrk_version,
-        r.load.threads,
-        r.load.connections,
         cfg.seconds,
-        r.load.request_timeout_s,
-        r.load.wrk_scheduler,
         res.background_pct,
     );
     if !cfg.only.is_empty() {
@@ -574,10 +550,7 @@ fn markdown(r: &Report) -> String {
     }
 
     md += "## Targets (issue 9)\n\n";
-    let pairs = match &res.postgres {
-        PgSection::Ran(p) => p.pairs.as_slice(),
-        _ => &[],
-    };
+    let pairs = if let PgSection::Ran(p) = &res.postgres { p.pairs.as_slice() } else { &[] };
     md += &targets_table(targets(&r.figures, pairs));
     // Results of runs older than these two figures have none (0): nothing to say of them.
     if let Some(s) = res.storage.as_ref().and_then(|s| s.as_ref().ok()).filter(|s| s.max_us > 0) {
@@ -587,7 +560,7 @@ fn markdown(r: &Report) -> String {
              `fsync`s, and wrk counts a stall against every connection waiting through it, so one \
              stall of a few times the join's p50 during its timed run puts its p99 past 3× its p50.\n\n",
             s.joins,
-            num(s.max_us as f64 / 1000.0),
+            num(ms(s.max_us)),
             s.stalls,
             crate::storage::STALL_US / 1000,
         );
@@ -633,12 +606,7 @@ fn markdown(r: &Report) -> String {
             .zip(["a", "b"])
             .filter_map(|(o, n)| {
                 let w = o.wrk.as_ref()?;
-                Some(vec![
-                    n.to_owned(),
-                    format!("{:.0}", w.rps()),
-                    num(w.p50_us as f64 / 1e3),
-                    num(w.p99_us as f64 / 1e3),
-                ])
+                Some(vec![n.to_owned(), format!("{:.0}", w.rps()), num(ms(w.p50_us)), num(ms(w.p99_us))])
             })
             .collect();
         md += &table("two instances: instance | requests/s | p50 ms | p99 ms", &rows);
@@ -649,26 +617,23 @@ fn markdown(r: &Report) -> String {
         md += "## Hierarchy\n\n";
         let _ = writeln!(
             md,
-            "{} groups in {} levels under one top group (every tenth group below the first level has a second \
-             parent), {} users, and a detached subtree of {} groups, loaded through the Store API. A privilege \
-             check is `GET /groups/{{top}}` (wrk, {} s) by the top group's creator (a direct member) and by the \
-             creator of a group on the deepest level; the subtree is linked under a group of the middle level \
-             with its nested invite and unlinked again, {} rounds, one HTTP request each.\n",
-            crate::hierarchy::GROUPS,
-            crate::hierarchy::DEPTH,
-            crate::hierarchy::USERS,
-            crate::hierarchy::SUBTREE,
+            "{GROUPS} groups in {DEPTH} levels under one top group (every tenth group below the \
+             first level has a second parent), {USERS} users, and a detached subtree of {SUBTREE} \
+             groups, loaded through the Store API. A privilege check is `GET /groups/{{top}}` \
+             (wrk, {} s) by the top group's creator (a direct member) and by the creator of a \
+             group on the deepest level; the subtree is linked under a group of the middle level \
+             with its nested invite and unlinked again, {LINK_ROUNDS} rounds, one HTTP request \
+             each.\n",
             cfg.scale_seconds,
-            crate::orchestrate::LINK_ROUNDS,
         );
-        let ms = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
+        let list = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
         let rows: Vec<Vec<String>> = res
             .hierarchy
             .iter()
             .map(|(store, h)| match h {
                 Ok(h) => {
                     let count = h.effective_count.to_string();
-                    vec![store.clone(), h.load.summary(), count, ms(&h.link_ms), ms(&h.unlink_ms)]
+                    vec![store.clone(), h.load.summary(), count, list(&h.link_ms), list(&h.unlink_ms)]
                 }
                 Err(e) => vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()],
             })
@@ -680,16 +645,13 @@ fn markdown(r: &Report) -> String {
         md += "## Scale\n\n";
         match s {
             Ok(s) => {
+                let ScaleLoad { users, groups, tokens, memberships, seconds, .. } = &s.load;
                 let l = &s.load;
                 let _ = writeln!(
                     md,
-                    "Loaded {} users, {} groups, {} invites and {} memberships into SQLite in {:.0} s ({:.0} writes/s; \
-                     database {:.0} MiB){}. Restarted on it: start-up {} ms, RSS after start-up {} MiB.\n",
-                    l.users,
-                    l.groups,
-                    l.tokens,
-                    l.memberships,
-                    l.seconds,
+                    "Loaded {users} users, {groups} groups, {tokens} invites and {memberships} \
+                     memberships into SQLite in {seconds:.0} s ({:.0} writes/s; database {:.0} \
+                     MiB){}. Restarted on it: start-up {} ms, RSS after start-up {} MiB.\n",
                     l.writes_per_second(),
                     l.db_bytes as f64 / 1048576.0,
                     if l.cut_short { ", **cut short by the time budget**" } else { "" },
@@ -785,24 +747,14 @@ struct Bar {
 fn chart(r: &Report, path: &Path) -> anyhow::Result<()> {
     register_font()?;
     let figs = &r.figures;
-    let bar = |f: &Figure, value: f64, second: Option<f64>, text: String| Bar {
-        label: f.run.clone(),
-        store: f.store.clone(),
-        value,
-        second,
-        text,
-    };
+    let bar =
+        |f: &Figure, value, second, text| Bar { label: f.run.clone(), store: f.store.clone(), value, second, text };
     let rate: Vec<Bar> = figs.iter().map(|f| bar(f, f.rps, None, format!("{:.0}/s", f.rps))).collect();
     let cpu: Vec<Bar> = figs
         .iter()
         .filter_map(|f| {
-            let c = f.server_cpu_us?;
-            Some(bar(
-                f,
-                c,
-                None,
-                format!("{} µs{}", num(c), f.cpu_vs_hello.map_or(String::new(), |x| format!(" · {x:.1}× hello"))),
-            ))
+            let (c, x) = (f.server_cpu_us?, f.cpu_vs_hello.map_or(String::new(), |x| format!(" · {x:.1}× hello")));
+            Some(bar(f, c, None, format!("{} µs{x}", num(c))))
         })
         .collect();
     let latency: Vec<Bar> = figs
@@ -837,11 +789,7 @@ fn chart(r: &Report, path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn panel(
-    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
-    caption: &str,
-    bars: &[Bar],
-) -> anyhow::Result<()> {
+fn panel(area: &DrawingArea<SVGBackend<'_>, Shift>, caption: &str, bars: &[Bar]) -> anyhow::Result<()> {
     let values = bars.iter().flat_map(|b| [Some(b.value), b.second]).flatten().filter(|v| *v > 0.0);
     let (lo, hi) = values.fold((f64::INFINITY, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if bars.is_empty() || hi <= 0.0 {
