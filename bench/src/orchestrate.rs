@@ -9,15 +9,16 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, Context};
+use anyhow::{anyhow, Context, Result};
 use oz_groups::config::StoreArgs;
 use oz_groups::service::App;
 use serde::{Deserialize, Serialize};
 
-use crate::hierarchy::{self, HierarchyLoad};
+use crate::hierarchy::{self, HierarchyLoad, DEPTH, GROUPS, SUBTREE, USERS};
 use crate::postgres::{self as pg, PgbenchResult, ServerInfo};
 use crate::procs::{cores, peak_rss, status_bytes, wait_for_quiet, Server};
 use crate::profile::{self, Profile};
+use crate::report::ms;
 use crate::scale::{self, ScaleLoad};
 use crate::seed::{self, name, JoinFixture};
 use crate::smoke;
@@ -148,7 +149,7 @@ impl Outcome {
     }
 
     /// A run's figures with what `check` finds wrong in them.
-    fn checked(r: WrkResult, peak_rss: Option<u64>, check: fn(&WrkResult) -> Vec<String>) -> Outcome {
+    fn checked(r: WrkResult, peak_rss: Option<u64>, check: Check) -> Outcome {
         Outcome { problems: check(&r), wrk: Some(r), peak_rss, ..Outcome::default() }
     }
 
@@ -289,9 +290,11 @@ pub struct Results {
 
 /// wrk's figures of a run, and the server's peak RSS after it.
 type Measured = (WrkResult, Option<u64>);
+/// What a run's figures have wrong with them (`plain_problems`, ...).
+type Check = fn(&WrkResult) -> Vec<String>;
 
 /// A PostgreSQL connection count running alongside a timed run (`Bench::pool_probe`).
-type PoolProbe = Option<tokio::task::JoinHandle<anyhow::Result<(i64, i64)>>>;
+type PoolProbe = Option<tokio::task::JoinHandle<Result<(i64, i64)>>>;
 
 pub struct Bench {
     pub cfg: Config,
@@ -304,7 +307,7 @@ pub struct Bench {
 }
 
 impl Bench {
-    pub fn new(cfg: Config) -> anyhow::Result<Bench> {
+    pub fn new(cfg: Config) -> Result<Bench> {
         if cfg.work.exists() {
             std::fs::remove_dir_all(&cfg.work).with_context(|| format!("cannot clear {}", cfg.work.display()))?;
         }
@@ -360,7 +363,7 @@ impl Bench {
 
         if self.cfg.runs("sqlite") {
             step("SQLite backend (target/release/oz-groups serve)");
-            self.results.sqlite = self.durable_backend(&self.cfg.work.join("sqlite"), &Durable::Sqlite);
+            self.results.sqlite = self.durable_backend(&self.cfg.work.join("sqlite"), &SQLITE);
         }
 
         if self.cfg.runs("postgres") {
@@ -392,7 +395,7 @@ impl Bench {
     // --- servers ---------------------------------------------------------------------------
 
     /// The release binary `program`, its log in the scratch directory.
-    fn spawn(&self, name: &str, program: &str, args: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
+    fn spawn(&self, name: &str, program: &str, args: &[String], env: &[(&str, String)]) -> Result<Server> {
         let log = self.cfg.work.join(format!("server-{name}.log"));
         // A large store may take a while to open; a healthy start takes milliseconds.
         Server::spawn(name, &self.cfg.bins.join(program), args, env, &log, Duration::from_secs(300))
@@ -400,17 +403,17 @@ impl Bench {
 
     /// `oz-groups serve` on the data dir `dir` (its master key, and its SQLite database unless
     /// `db` names a PostgreSQL one), without rate limits.
-    fn spawn_store(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> anyhow::Result<Server> {
+    fn spawn_store(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> Result<Server> {
         let mut args: Vec<String> = vec!["serve".into(), "--listen".into(), "127.0.0.1:0".into()];
         args.extend(NO_RATE_LIMITS.iter().flat_map(|limit| [limit.to_string(), "off".into()]));
         args.extend(["--data-dir".into(), dir.display().to_string()]);
-        args.extend(db.url().into_iter().flat_map(|url| ["--database".into(), url]));
+        args.extend(db.url.clone().into_iter().flat_map(|url| ["--database".into(), url]));
         self.spawn(name, "oz-groups", &args, env)
     }
 
     /// The memory backend, with `fixture` (`--join N`, ...): seeding has to happen inside the
     /// server's process.
-    fn spawn_memory(&self, name: &str, dir: &Path, (flag, n): (&str, usize)) -> anyhow::Result<Server> {
+    fn spawn_memory(&self, name: &str, dir: &Path, (flag, n): (&str, usize)) -> Result<Server> {
         let args = format!("serve-memory --{flag} {n} --groups-per-reader {}", self.cfg.groups_per_reader);
         let mut args: Vec<String> = args.split(' ').map(str::to_owned).collect();
         args.extend(["--dir".to_owned(), dir.display().to_string()]);
@@ -418,7 +421,7 @@ impl Bench {
     }
 
     /// Runs wrk and reads the server's peak RSS right after.
-    fn timed(&self, label: &str, server: &Server, load: &Load, seconds: u32) -> anyhow::Result<Measured> {
+    fn timed(&self, label: &str, server: &Server, load: &Load, seconds: u32) -> Result<Measured> {
         // A PostgreSQL label: the database's processes do the workload's work too.
         let shape = Shape { database_cpu: label.starts_with("postgres"), ..Shape::default() };
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
@@ -426,8 +429,8 @@ impl Bench {
         Ok((r, peak_rss(server.pid())))
     }
 
-    /// `timed`, for a figure that is a ratio to hello's CPU per request (`paired`, when the
-    /// hello server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load`
+    /// `timed`, for a figure that is a ratio to hello's CPU per request (paired, when the hello
+    /// server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load`
     /// side by side, the hello first in every other pair, and the pair with the median ratio is
     /// the figure. The host's speed changes within seconds, and our code feels it more than the
     /// hello (docs/benchmark.md: the same reject took 12.9–13.9 µs in some runs and 17.0–19.9 µs in
@@ -435,30 +438,17 @@ impl Bench {
     /// many short pairs outvote the few a change of speed splits. Unpaired (the first hello):
     /// `RATIO_RUNS` runs of `seconds`, the median by server CPU. The note lists every run, and
     /// `check` checks them all.
-    fn timed_median(
-        &self,
-        label: &str,
-        server: &Server,
-        load: &Load,
-        seconds: u32,
-        paired: bool,
-        check: fn(&WrkResult) -> Vec<String>,
-    ) -> anyhow::Result<Outcome> {
-        let paired = paired && self.hello.is_some();
+    fn timed_median(&self, label: &str, server: &Server, load: &Load, seconds: u32, check: Check) -> Result<Outcome> {
+        let paired = self.hello.is_some();
         let (count, seconds) = if paired { (RATIO_PAIRS, (seconds / 3).max(2)) } else { (RATIO_RUNS, seconds) };
         let cpu = |r: &WrkResult| r.cpu_us_per_request().0;
         let mut runs = Vec::new();
         for i in 0..count {
             let name = if i == 0 { label.to_owned() } else { format!("{label}-{}", i + 1) };
             let hello_first = i % 2 == 0;
-            let mut hello_cpu = None;
-            if paired && hello_first {
-                hello_cpu = self.paired_hello(&name, seconds)?;
-            }
+            let before = if hello_first { self.paired_hello(&name, seconds)? } else { None };
             let (r, rss) = self.timed(&name, server, load, seconds)?;
-            if paired && !hello_first {
-                hello_cpu = self.paired_hello(&name, seconds)?;
-            }
+            let hello_cpu = if hello_first { before } else { self.paired_hello(&name, seconds)? };
             runs.push((cpu(&r) / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
         }
         let all: Vec<String> = runs
@@ -490,7 +480,7 @@ impl Bench {
     /// the hello server runs: its server CPU per request, the one that run's ratio is taken to. The host's speed drifts over
     /// a `make bench` (in 2408429's run the hellos paired with the SQLite rejects took 8.9–10.0 µs
     /// against the first hello's 7.34), so a ratio compares runs seconds apart.
-    fn paired_hello(&self, label: &str, seconds: u32) -> anyhow::Result<Option<f64>> {
+    fn paired_hello(&self, label: &str, seconds: u32) -> Result<Option<f64>> {
         let Some(hello) = self.hello.as_ref() else { return Ok(None) };
         let (r, _) = self.timed(&format!("{label}-hello"), hello, &Load::Get, seconds)?;
         // A hello that answered badly would make the ratio look good: no figure then.
@@ -502,7 +492,7 @@ impl Bench {
     }
 
     /// A profiling run after the timed one, when perf works.
-    fn profiled(&mut self, label: &str, server: &Server, load: &Load) -> anyhow::Result<Option<WrkResult>> {
+    fn profiled(&mut self, label: &str, server: &Server, load: &Load) -> Result<Option<WrkResult>> {
         if !self.perf_ok {
             return Ok(None);
         }
@@ -520,13 +510,14 @@ impl Bench {
 
     // --- workloads -------------------------------------------------------------------------
 
-    fn baseline(&mut self) -> anyhow::Result<Outcome> {
+    fn baseline(&mut self) -> Result<Outcome> {
         let server = self.spawn("hello", "oz-bench-hello", &["127.0.0.1:0".to_owned()], &[])?;
         let reply = smoke::request(&server.addr, "GET", "/", None, None)?;
         if reply.status != 200 {
             return Err(anyhow!("hello answered {}", reply.status));
         }
-        let o = self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, false, plain_problems)?;
+        // Not paired: the hello server is not kept until this returns.
+        let o = self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, plain_problems)?;
         self.hello = Some(server);
         Ok(o)
     }
@@ -537,8 +528,8 @@ impl Bench {
         &mut self,
         what: &str,
         mut pairs: usize,
-        mut probe: impl FnMut(&mut Self, usize, usize) -> anyhow::Result<WrkResult>,
-    ) -> anyhow::Result<(f64, String)> {
+        mut probe: impl FnMut(&mut Self, usize, usize) -> Result<WrkResult>,
+    ) -> Result<(f64, String)> {
         for i in 0.. {
             let r = probe(self, pairs, i)?;
             // As many requests as pairs means the probe could have gone faster: its rate is a
@@ -575,13 +566,13 @@ impl Bench {
 
     /// Splits the join pairs in `all`: the first must answer 201 (it is not part of the timed
     /// run), and wrk times the rest.
-    fn join_run(&self, label: &str, server: &Server, all: &Path, seconds: u32) -> anyhow::Result<Measured> {
+    fn join_run(&self, label: &str, server: &Server, all: &Path, seconds: u32) -> Result<Measured> {
         let files = split_pairs(all, &[1, usize::MAX])?;
         check_first_join(server, &files[0])?;
         self.timed(label, server, &Load::Join(files[1].clone()), seconds)
     }
 
-    fn memory_join(&mut self) -> anyhow::Result<Outcome> {
+    fn memory_join(&mut self) -> Result<Outcome> {
         let base = self.cfg.work.join("memory-join");
         let probe_s = self.cfg.probe_seconds;
         let (rate, calibration) = self.calibrate("memory", 80_000, |this, pairs, i| {
@@ -621,7 +612,7 @@ impl Bench {
         Ok(o)
     }
 
-    fn memory_simple(&mut self, w: Workload) -> anyhow::Result<Outcome> {
+    fn memory_simple(&mut self, w: Workload) -> Result<Outcome> {
         let dir = self.cfg.work.join(format!("memory-{}", w.name()));
         let users = match w {
             Workload::Reject => self.cfg.reject_users,
@@ -634,11 +625,11 @@ impl Bench {
     }
 
     /// reject or read against a running server with its token file in `dir`.
-    fn simple(&mut self, server: &Server, dir: &Path, w: Workload, backend: &str) -> anyhow::Result<Outcome> {
+    fn simple(&mut self, server: &Server, dir: &Path, w: Workload, backend: &str) -> Result<Outcome> {
         let label = format!("{backend}-{}", w.name());
         let file = dir.join(format!("{}.txt", w.name()));
         let first = first_line(&file)?;
-        let (load, check): (_, fn(&WrkResult) -> Vec<String>) = match w {
+        let (load, check): (_, Check) = match w {
             Workload::Reject => {
                 let (access, invite) =
                     first.split_once(' ').ok_or_else(|| anyhow!("bad line in {}", file.display()))?;
@@ -653,7 +644,7 @@ impl Bench {
             }
         };
         let seconds = if backend == "scale" { self.cfg.scale_seconds } else { self.cfg.seconds };
-        let mut o = self.timed_median(&label, server, &load, seconds, true, check)?;
+        let mut o = self.timed_median(&label, server, &load, seconds, check)?;
         if w == Workload::Reject {
             o.notes.push("every answer a 4xx as expected (one checked: 400 invalid_token)".to_owned());
             if backend == "memory" || backend == "sqlite" {
@@ -666,17 +657,17 @@ impl Bench {
     }
 
     /// The app on data dir `dir` and its store (`db`), as the server would open it.
-    fn store_app(&self, dir: &Path, db: &Durable) -> anyhow::Result<App> {
+    fn store_app(&self, dir: &Path, db: &Durable) -> Result<App> {
         let args = StoreArgs {
             data_dir: dir.to_path_buf(),
-            database: db.url(),
+            database: db.url.clone(),
             database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
         };
         self.rt.block_on(oz_groups::startup::build_app(&args))
     }
 
     /// How many joins the store in `dir` holds for `fixture`, counted with the servers stopped.
-    fn joined(&self, dir: &Path, db: &Durable, fixture: &JoinFixture) -> anyhow::Result<u64> {
+    fn joined(&self, dir: &Path, db: &Durable, fixture: &JoinFixture) -> Result<u64> {
         let app = self.store_app(dir, db)?;
         self.rt.block_on(seed::joined(&app, &fixture.groups))
     }
@@ -684,7 +675,7 @@ impl Bench {
     /// join, reject and read on a durable store: the fixtures, then each workload; a failure
     /// of one is recorded and the others still run.
     fn durable_backend(&mut self, dir: &Path, db: &Durable) -> Backend {
-        let name = db.name();
+        let name = db.name;
         if let Err(e) = self.durable_fixtures(dir, db) {
             let failed = Outcome::failed(e.context(format!("seeding the {name} fixtures")));
             eprintln!("  {name}: FAILED: {}", failed.error.as_deref().unwrap_or(""));
@@ -699,7 +690,7 @@ impl Bench {
 
     /// The data dir (and database) with the read users and the reject pairs (the join pairs
     /// come later, sized by calibration).
-    fn durable_fixtures(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<()> {
+    fn durable_fixtures(&mut self, dir: &Path, db: &Durable) -> Result<()> {
         let app = self.store_app(dir, db)?;
         let started = Instant::now();
         let (readers, groups, rejects) = (self.cfg.read_users, self.cfg.groups_per_reader, self.cfg.reject_users);
@@ -713,19 +704,19 @@ impl Bench {
     }
 
     /// Seeds `n` join pairs into the store in-process (the server is not running).
-    fn durable_pairs(&self, dir: &Path, db: &Durable, n: usize, file: &Path) -> anyhow::Result<JoinFixture> {
+    fn durable_pairs(&self, dir: &Path, db: &Durable, n: usize, file: &Path) -> Result<JoinFixture> {
         let app = self.store_app(dir, db)?;
         let fixture = self.rt.block_on(seed::join_pairs(&app, n, file))?;
         eprintln!("  seeded {n} join pairs in {:.1} s ({:.0} pairs/s)", fixture.seconds, n as f64 / fixture.seconds);
-        if let Durable::Postgres(url) = db {
+        if let Some(url) = &db.url {
             self.rt.block_on(pg::settle(url))?;
         }
         Ok(fixture)
     }
 
-    fn durable_join(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<Outcome> {
-        let (probe_s, key) = (self.cfg.probe_seconds, db.key());
-        let (rate, calibration) = self.calibrate(db.name(), 2_400, |this, pairs, i| {
+    fn durable_join(&mut self, dir: &Path, db: &Durable) -> Result<Outcome> {
+        let (probe_s, key) = (self.cfg.probe_seconds, db.key);
+        let (rate, calibration) = self.calibrate(db.name, 2_400, |this, pairs, i| {
             let all = dir.join(format!("join-probe-{i}.txt"));
             this.durable_pairs(dir, db, pairs + 1, &all)?;
             let server = this.spawn_store(&format!("{key}-probe"), dir, db, &[])?;
@@ -735,7 +726,7 @@ impl Bench {
         })?;
         let (main, prof) = self.pairs_for(rate);
         // Profiles are taken of the SQLite join only.
-        let prof = if matches!(db, Durable::Sqlite) { prof } else { 0 };
+        let prof = if db.url.is_none() { prof } else { 0 };
         let all = dir.join("join-all.txt");
         let fixture = self.durable_pairs(dir, db, 1 + main + prof, &all)?;
         let counts: &[usize] = if prof > 0 { &[1, main, usize::MAX] } else { &[1, usize::MAX] };
@@ -752,7 +743,7 @@ impl Bench {
         o.notes.extend(self.pool_note(pool, 1));
         let profiled = if prof > 0 {
             self.profiled(&label, &server, &Load::Join(files[2].clone())).unwrap_or_else(|e| {
-                eprintln!("  profiling the {} join failed: {e:#}", db.name());
+                eprintln!("  profiling the {} join failed: {e:#}", db.name);
                 None
             })
         } else {
@@ -768,7 +759,7 @@ impl Bench {
     /// run `label` that is about to start (after it they are gone: a server closes the
     /// connection of every call still in flight when wrk disconnects).
     fn pool_probe(&self, db: &Durable, label: &str) -> PoolProbe {
-        let url = db.url()?;
+        let url = db.url.clone()?;
         let log = self.cfg.work.join(format!("wrk-{label}.txt"));
         // A rerun's label is the same as the first run's: its old log would start the clock now.
         let _ = std::fs::remove_file(&log);
@@ -799,9 +790,9 @@ impl Bench {
         })
     }
 
-    fn durable_simple(&mut self, dir: &Path, db: &Durable, w: Workload) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store(&format!("{}-{}", db.key(), w.name()), dir, db, &[])?;
-        let out = self.simple(&server, dir, w, db.key());
+    fn durable_simple(&mut self, dir: &Path, db: &Durable, w: Workload) -> Result<Outcome> {
+        let server = self.spawn_store(&format!("{}-{}", db.key, w.name()), dir, db, &[])?;
+        let out = self.simple(&server, dir, w, db.key);
         server.stop()?;
         out
     }
@@ -809,10 +800,10 @@ impl Bench {
     // --- PostgreSQL ---------------------------------------------------------------------------
 
     /// A fresh database on the server `admin`, listed in `made` to be dropped at the end.
-    fn fresh_db(&self, admin: &str, prefix: &str, made: &mut Vec<String>) -> anyhow::Result<Durable> {
+    fn fresh_db(&self, admin: &str, prefix: &str, made: &mut Vec<String>) -> Result<Durable> {
         let (name, url) = self.rt.block_on(pg::create_database(admin, prefix))?;
         made.push(name);
-        Ok(Durable::Postgres(url))
+        Ok(postgres_db(url))
     }
 
     fn drop_databases(&self, admin: &str, made: &[String]) {
@@ -830,13 +821,12 @@ impl Bench {
         let mut made = Vec::new();
         match self.rt.block_on(pg::describe(admin)) {
             Ok(info) => {
+                let ServerInfo { version, fsync, synchronous_commit: sync, max_connections: max, .. } = &info;
+                let pgbench = pg::pgbench_binary();
                 eprintln!(
-                    "  PostgreSQL {} (fsync={}, synchronous_commit={}, max_connections={}), pgbench {}",
-                    info.version,
-                    info.fsync,
-                    info.synchronous_commit,
-                    info.max_connections,
-                    pg::pgbench_binary().display()
+                    "  PostgreSQL {version} (fsync={fsync}, synchronous_commit={sync}, max_connections={max}), \
+                     pgbench {}",
+                    pgbench.display()
                 );
                 out.server = Some(info);
             }
@@ -931,7 +921,7 @@ impl Bench {
         reported("join (PostgreSQL)", one)
     }
 
-    fn two_instances(&mut self, admin: &str, rate: f64, made: &mut Vec<String>) -> anyhow::Result<TwoInstances> {
+    fn two_instances(&mut self, admin: &str, rate: f64, made: &mut Vec<String>) -> Result<TwoInstances> {
         let db = self.fresh_db(admin, "bench_two", made)?;
         let dir = self.cfg.work.join("postgres-two");
         let (share, _) = self.pairs_for(rate);
@@ -954,16 +944,11 @@ impl Bench {
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
         let pool = self.pool_probe(&db, labels[0]);
         let wrk = &self.wrk;
-        let runs: Vec<anyhow::Result<WrkResult>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = servers
-                .iter()
-                .zip([&files[2], &files[3]])
-                .zip(labels)
-                .map(|((server, file), label)| {
-                    let (addr, pid, load) = (server.addr.clone(), server.pid(), Load::Join(file.clone()));
-                    scope.spawn(move || wrk.run(label, &addr, &load, seconds, pid, shape))
-                })
-                .collect();
+        let runs: Vec<Result<WrkResult>> = std::thread::scope(|scope| {
+            let handles = [0, 1].map(|i| {
+                let (addr, pid, load) = (servers[i].addr.clone(), servers[i].pid(), Load::Join(files[2 + i].clone()));
+                scope.spawn(move || wrk.run(labels[i], &addr, &load, seconds, pid, shape))
+            });
             handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(anyhow!("a wrk thread panicked")))).collect()
         });
         let rss: Vec<Option<u64>> = servers.iter().map(|s| peak_rss(s.pid())).collect();
@@ -971,7 +956,7 @@ impl Bench {
         for server in servers {
             server.stop()?;
         }
-        let results = runs.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
+        let results = runs.into_iter().collect::<Result<Vec<_>>>()?;
         let joined = self.joined(&dir, &db, &fixture)?;
 
         let instances: Vec<Outcome> =
@@ -1008,7 +993,7 @@ impl Bench {
     /// The hierarchy on SQLite, then on PostgreSQL when there is one.
     fn hierarchies(&mut self) -> Vec<(String, Result<HierarchyResults, String>)> {
         let mut out = Vec::new();
-        let mut stores = vec![Durable::Sqlite];
+        let mut stores = vec![SQLITE];
         let mut made = Vec::new();
         let admin = self.cfg.postgres_url.clone();
         if let Some(admin) = &admin {
@@ -1019,19 +1004,16 @@ impl Bench {
         }
         for db in stores {
             step(&format!(
-                "hierarchy on {}: {} groups {} levels deep, {} users, a {}-group subtree linked and unlinked",
-                db.name(),
-                hierarchy::GROUPS,
-                hierarchy::DEPTH,
-                hierarchy::USERS,
-                hierarchy::SUBTREE
+                "hierarchy on {}: {GROUPS} groups {DEPTH} levels deep, {USERS} users, a {SUBTREE}-group \
+                 subtree linked and unlinked",
+                db.name
             ));
-            let r = self.hierarchy(&self.cfg.work.join(format!("hierarchy-{}", db.key())), &db);
+            let r = self.hierarchy(&self.cfg.work.join(format!("hierarchy-{}", db.key)), &db);
             let r = r.map_err(|e| format!("{e:#}"));
             if let Err(e) = &r {
                 eprintln!("  failed: {e}");
             }
-            out.push((db.name().to_owned(), r));
+            out.push((db.name.to_owned(), r));
         }
         if let Some(admin) = &admin {
             self.drop_databases(admin, &made);
@@ -1039,12 +1021,12 @@ impl Bench {
         out
     }
 
-    fn hierarchy(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<HierarchyResults> {
+    fn hierarchy(&mut self, dir: &Path, db: &Durable) -> Result<HierarchyResults> {
         let app = self.store_app(dir, db)?;
         let loaded = self.rt.block_on(hierarchy::load(&app))?;
         let l = &loaded.load;
         eprintln!("  loaded {} ({:.0} writes/s)", l.summary(), l.writes as f64 / l.seconds.max(1e-9));
-        let file = |name: &str, user: &oz_groups::domain::User| -> anyhow::Result<(PathBuf, String)> {
+        let file = |name: &str, user: &oz_groups::domain::User| -> Result<(PathBuf, String)> {
             let token = self.rt.block_on(app.mint_access_token(&user.id))?;
             let path = dir.join(name);
             token_file(&path, &token)?;
@@ -1060,29 +1042,30 @@ impl Bench {
         // slowest (4.8 s in one full run, the next four 72-495 ms; 1.1 s in a run of this part
         // alone); with it, four runs of this part alone gave at most 778 ms, but a full run
         // still 1,112 ms: the settling is the method, not the cure for that unlink.
-        if let Durable::Postgres(url) = db {
+        if let Some(url) = &db.url {
             self.rt.block_on(pg::settle(url))?;
         }
 
-        let label = |what: &str| format!("{}-hierarchy-{what}", db.key());
+        let label = |what: &str| format!("{}-hierarchy-{what}", db.key);
         let server = self.spawn_store(&label("server"), dir, db, &[])?;
         let (top, mid, sub) = (loaded.top.as_str(), loaded.middle.1.as_str(), loaded.subtree.1.as_str());
         let call = |method: &str, path: &str, token: &str, body: Option<&str>| {
             smoke::request(&server.addr, method, &format!("{}{path}", smoke::API), Some(token), body)
         };
-        let get = |path: &str, token: &str, what: &str| -> anyhow::Result<String> {
-            let reply = call("GET", path, token, None)?;
-            if reply.status != 200 {
+        // A reply that must have `status`, its body.
+        let expect = |reply: smoke::Reply, status: u16, what: &str| -> Result<String> {
+            if reply.status != status {
                 return Err(anyhow!("{what} answered {}: {}", reply.status, reply.body.trim()));
             }
             Ok(reply.body)
         };
+        let get = |path: &str, token: &str, what: &str| expect(call("GET", path, token, None)?, 200, what);
         get(&format!("/groups/{top}"), &deep, "the deepest member's GET /groups/{top}")?;
         let users = get(&format!("/groups/{top}/effective_users"), &direct, "GET /groups/{top}/effective_users")?;
         let effective_count = users.matches("\",").count() + usize::from(users.contains("\"]"));
 
         let run = |what: &str, file: &Path, path: String, connections: u32| -> Outcome {
-            let shape = Shape { connections, database_cpu: db.url().is_some(), ..Shape::default() };
+            let shape = Shape { connections, database_cpu: db.url.is_some(), ..Shape::default() };
             wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
             let load = Load::List(file.to_path_buf(), path);
             let r = self.wrk.run(&label(what), &server.addr, &load, self.cfg.scale_seconds, server.pid(), shape);
@@ -1105,15 +1088,11 @@ impl Bench {
             let body = format!("{{\"token\":\"{token}\"}}");
             let linked = call("POST", &format!("/groups/{sub}/nested/join"), &root, Some(&body))?;
             link_ms.push(started.elapsed().as_secs_f64() * 1e3);
-            if linked.status != 201 {
-                return Err(anyhow!("linking the subtree answered {}: {}", linked.status, linked.body.trim()));
-            }
+            expect(linked, 201, "linking the subtree")?;
             let started = Instant::now();
             let unlinked = call("DELETE", &format!("/groups/{mid}/nested/{sub}"), &middle, None)?;
             unlink_ms.push(started.elapsed().as_secs_f64() * 1e3);
-            if unlinked.status != 204 {
-                return Err(anyhow!("unlinking the subtree answered {}: {}", unlinked.status, unlinked.body.trim()));
-            }
+            expect(unlinked, 204, "unlinking the subtree")?;
         }
         server.stop()?;
         report_outcome("privilege check, direct member (hierarchy)", &check_direct);
@@ -1124,20 +1103,17 @@ impl Bench {
         Ok(HierarchyResults { load, check_direct, check_deep, effective_users, effective_count, link_ms, unlink_ms })
     }
 
-    fn scale(&mut self) -> anyhow::Result<ScaleResults> {
+    fn scale(&mut self) -> Result<ScaleResults> {
         let dir = self.cfg.work.join("scale");
-        let app = self.store_app(&dir, &Durable::Sqlite)?;
-        let (groups, memberships) = (self.cfg.scale_groups, self.cfg.scale_memberships);
-        let loaded = self.rt.block_on(scale::load(&app, groups, memberships, self.cfg.scale_budget_s))?;
-        let l = &loaded.load;
+        let app = self.store_app(&dir, &SQLITE)?;
+        let (asked, budget) = ((self.cfg.scale_groups, self.cfg.scale_memberships), self.cfg.scale_budget_s);
+        let loaded = self.rt.block_on(scale::load(&app, asked.0, asked.1, budget))?;
+        let ScaleLoad { users, groups, memberships, seconds, cut_short, .. } = &loaded.load;
         eprintln!(
-            "  loaded {} users, {} groups, {} memberships in {:.0} s ({:.0} writes/s){}",
-            l.users,
-            l.groups,
-            l.memberships,
-            l.seconds,
-            l.writes_per_second(),
-            if l.cut_short { " — cut short by the time budget" } else { "" }
+            "  loaded {users} users, {groups} groups, {memberships} memberships in {seconds:.0} s \
+             ({:.0} writes/s){}",
+            loaded.load.writes_per_second(),
+            if *cut_short { " — cut short by the time budget" } else { "" }
         );
         // Access tokens for readers spread over the store, and join pairs into its groups.
         let creators = &loaded.creators;
@@ -1176,16 +1152,16 @@ impl Bench {
         Ok(ScaleResults { load, join, read, list_whole, list_page })
     }
 
-    fn scale_join(&mut self, dir: &Path, all: &Path) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store("scale-join", dir, &Durable::Sqlite, &[])?;
+    fn scale_join(&mut self, dir: &Path, all: &Path) -> Result<Outcome> {
+        let server = self.spawn_store("scale-join", dir, &SQLITE, &[])?;
         let o = Outcome::started(&server);
         let (r, peak_rss) = self.join_run("scale-join", &server, all, self.cfg.scale_seconds)?;
         server.stop()?;
         Ok(Outcome { problems: join_problems(&r), wrk: Some(r), peak_rss, ..o })
     }
 
-    fn scale_read(&mut self, dir: &Path) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store("scale-read", dir, &Durable::Sqlite, &[])?;
+    fn scale_read(&mut self, dir: &Path) -> Result<Outcome> {
+        let server = self.spawn_store("scale-read", dir, &SQLITE, &[])?;
         let o = Outcome::started(&server);
         let out = self.simple(&server, dir, Workload::Read, "scale");
         server.stop()?;
@@ -1193,8 +1169,8 @@ impl Bench {
     }
 
     /// `GET path` as the zone admin, whose token is in `list.txt`.
-    fn scale_list(&mut self, dir: &Path, label: &str, path: &str) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store(label, dir, &Durable::Sqlite, &[])?;
+    fn scale_list(&mut self, dir: &Path, label: &str, path: &str) -> Result<Outcome> {
+        let server = self.spawn_store(label, dir, &SQLITE, &[])?;
         let load = Load::List(dir.join("list.txt"), path.to_owned());
         let (r, rss) = self.timed(label, &server, &load, self.cfg.scale_seconds)?;
         server.stop()?;
@@ -1224,36 +1200,19 @@ fn median_run<T>(runs: Vec<T>, outcome: impl Fn(&mut T) -> &mut Outcome) -> T {
     median
 }
 
-/// A store on disk that `oz-groups serve` runs on: SQLite in the data dir, or a PostgreSQL
-/// database (its URL).
+/// A store on disk that `oz-groups serve` runs on: SQLite in the data dir (`SQLITE`), or a
+/// PostgreSQL database (`url`). `key` is the prefix of its labels, logs and files.
 #[derive(Clone, Debug)]
-enum Durable {
-    Sqlite,
-    Postgres(String),
+struct Durable {
+    name: &'static str,
+    key: &'static str,
+    url: Option<String>,
 }
 
-impl Durable {
-    fn name(&self) -> &'static str {
-        match self {
-            Durable::Sqlite => "SQLite",
-            Durable::Postgres(_) => "PostgreSQL",
-        }
-    }
+const SQLITE: Durable = Durable { name: "SQLite", key: "sqlite", url: None };
 
-    /// The prefix of its labels, logs and files.
-    fn key(&self) -> &'static str {
-        match self {
-            Durable::Sqlite => "sqlite",
-            Durable::Postgres(_) => "postgres",
-        }
-    }
-
-    fn url(&self) -> Option<String> {
-        match self {
-            Durable::Sqlite => None,
-            Durable::Postgres(url) => Some(url.clone()),
-        }
-    }
+fn postgres_db(url: String) -> Durable {
+    Durable { name: "PostgreSQL", key: "postgres", url: Some(url) }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1265,33 +1224,30 @@ enum Workload {
 impl Workload {
     /// Its labels, its token file and its `serve-memory` flag.
     fn name(self) -> &'static str {
-        match self {
-            Workload::Reject => "reject",
-            Workload::Read => "read",
-        }
+        ["reject", "read"][self as usize]
     }
 }
 
 /// The join pair on the first line of `file` must answer 201 (it is not part of the timed run).
-fn check_first_join(server: &Server, file: &Path) -> anyhow::Result<()> {
+fn check_first_join(server: &Server, file: &Path) -> Result<()> {
     let line = first_line(file)?;
     let (access, invite) = line.split_once(' ').ok_or_else(|| anyhow!("bad line in {}", file.display()))?;
     smoke::check_join(&server.addr, access, invite)
 }
 
-fn first_line(file: &Path) -> anyhow::Result<String> {
+fn first_line(file: &Path) -> Result<String> {
     let f = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     BufReader::new(f).lines().next().transpose()?.ok_or_else(|| anyhow!("{} is empty", file.display()))
 }
 
 /// A token file with `token` once per wrk thread: each thread takes its own lines of the file.
-fn token_file(path: &Path, token: &str) -> anyhow::Result<()> {
+fn token_file(path: &Path, token: &str) -> Result<()> {
     Ok(std::fs::write(path, format!("{token}\n").repeat(THREADS as usize))?)
 }
 
 /// Splits `src`'s lines into files `STEM-partN.txt` next to it with `counts[N]` lines each
 /// (`usize::MAX`: the rest).
-fn split_pairs(src: &Path, counts: &[usize]) -> anyhow::Result<Vec<PathBuf>> {
+fn split_pairs(src: &Path, counts: &[usize]) -> Result<Vec<PathBuf>> {
     let stem = src.file_stem().and_then(|s| s.to_str()).unwrap_or("pairs");
     let mut lines = BufReader::new(std::fs::File::open(src)?).lines();
     let mut files = Vec::new();
@@ -1379,8 +1335,8 @@ fn report_outcome(what: &str, o: &Outcome) {
         (Some(r), _) => eprintln!(
             "  {what}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, peak RSS {:.1} MiB{}",
             r.rps(),
-            r.p50_us as f64 / 1000.0,
-            r.p99_us as f64 / 1000.0,
+            ms(r.p50_us),
+            ms(r.p99_us),
             o.peak_rss.unwrap_or(0) as f64 / 1048576.0,
             flagged(&o.problems)
         ),
@@ -1390,7 +1346,7 @@ fn report_outcome(what: &str, o: &Outcome) {
 }
 
 /// A workload's outcome (failed: with the reason), reported on stderr.
-fn reported(what: &str, r: anyhow::Result<Outcome>) -> Outcome {
+fn reported(what: &str, r: Result<Outcome>) -> Outcome {
     let o = r.unwrap_or_else(Outcome::failed);
     report_outcome(what, &o);
     o
