@@ -8,7 +8,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, bail, Context, Result};
 
 /// Owns a child process: dropping it kills the child if it still runs, and reaps it.
 pub struct Guard {
@@ -30,7 +30,7 @@ impl Guard {
     }
 
     /// Waits until the child exits, or kills it once `limit` has passed.
-    pub fn wait_timeout(&mut self, limit: Duration) -> anyhow::Result<ExitStatus> {
+    pub fn wait_timeout(&mut self, limit: Duration) -> Result<ExitStatus> {
         let deadline = Instant::now() + limit;
         loop {
             if let Some(status) = self.child.try_wait()? {
@@ -46,7 +46,7 @@ impl Guard {
     }
 
     /// SIGTERM, then SIGKILL if the child has not exited within `grace`.
-    pub fn terminate(&mut self, grace: Duration) -> anyhow::Result<()> {
+    pub fn terminate(&mut self, grace: Duration) -> Result<()> {
         if self.child.try_wait()?.is_some() {
             return Ok(());
         }
@@ -68,36 +68,28 @@ impl Drop for Guard {
 /// `make bench`, a kill -9): the `Guard`s' destructors do not run then, and nothing may be left
 /// serving or loading the machine.
 pub fn die_with_parent(cmd: &mut Command) -> &mut Command {
-    use std::os::unix::process::CommandExt;
     // SAFETY: prctl is async-signal-safe and touches no memory of the parent.
-    unsafe {
-        cmd.pre_exec(|| {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        })
-    }
+    in_child(cmd, || unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) })
 }
 
 /// Makes the child SCHED_BATCH: a load generator sharing the server's cores then never preempts
 /// a server thread when a response wakes it (docs/benchmark.md, "Method": why).
 pub fn run_as_batch(cmd: &mut Command) -> &mut Command {
-    use std::os::unix::process::CommandExt;
     // SAFETY: sched_setscheduler is async-signal-safe and touches no memory of the parent.
-    unsafe {
-        cmd.pre_exec(|| {
-            let param = libc::sched_param { sched_priority: 0 };
-            if libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        })
-    }
+    in_child(cmd, || unsafe {
+        libc::sched_setscheduler(0, libc::SCHED_BATCH, &libc::sched_param { sched_priority: 0 })
+    })
+}
+
+/// Runs `call` in the child before it execs; a non-zero return fails the spawn with errno.
+fn in_child(cmd: &mut Command, call: fn() -> libc::c_int) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: `call` is one of the async-signal-safe calls above.
+    unsafe { cmd.pre_exec(move || if call() != 0 { Err(std::io::Error::last_os_error()) } else { Ok(()) }) }
 }
 
 /// Starts `cmd` (killed with this process) with no stdin, and its stdout and stderr in `log`.
-pub fn spawn_logged(cmd: &mut Command, log: &Path) -> anyhow::Result<Child> {
+pub fn spawn_logged(cmd: &mut Command, log: &Path) -> Result<Child> {
     let out = std::fs::File::create(log)?;
     Ok(die_with_parent(cmd).stdin(Stdio::null()).stdout(out.try_clone()?).stderr(out).spawn()?)
 }
@@ -132,7 +124,7 @@ impl Server {
         env: &[(&str, String)],
         log: &Path,
         limit: Duration,
-    ) -> anyhow::Result<Server> {
+    ) -> Result<Server> {
         let stderr = std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
         let started = Instant::now();
         let mut child = die_with_parent(&mut Command::new(program))
@@ -178,7 +170,7 @@ impl Server {
     }
 
     /// SIGTERM (the server drains and exits), then every stdout line it printed after the banner.
-    pub fn stop(mut self) -> anyhow::Result<Vec<String>> {
+    pub fn stop(mut self) -> Result<Vec<String>> {
         self.guard.terminate(Duration::from_secs(20)).with_context(|| format!("stopping {}", self.name))?;
         let mut out = Vec::new();
         while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(2)) {
@@ -189,7 +181,7 @@ impl Server {
 }
 
 /// Runs a command to completion with a time limit; its stdout as text.
-pub fn run_with_timeout(program: &str, args: &[&str], limit: Duration) -> anyhow::Result<(ExitStatus, String)> {
+pub fn run_with_timeout(program: &str, args: &[&str], limit: Duration) -> Result<(ExitStatus, String)> {
     let out_path = scratch_file("cmd-out");
     let out = std::fs::File::create(&out_path)?;
     let child = die_with_parent(&mut Command::new(program))

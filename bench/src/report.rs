@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{anyhow, Context};
+use anyhow::{anyhow, Context, Result};
 use plotters::coord::{ranged1d::SegmentValue, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -128,19 +128,19 @@ pub fn build(results: Results, settings: Config, previous: Option<Previous>) -> 
     Report { schema: SCHEMA, settings, load, results, figures, previous }
 }
 
-pub fn load(path: &Path) -> anyhow::Result<Report> {
+pub fn load(path: &Path) -> Result<Report> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("{} is not a results file of schema {SCHEMA}", path.display()))
 }
 
-pub fn write_json(r: &Report, out: &Path) -> anyhow::Result<()> {
+pub fn write_json(r: &Report, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)?;
     std::fs::write(out.join("results.json"), serde_json::to_string_pretty(r)? + "\n")?;
     Ok(())
 }
 
 /// Writes results.md and results.svg from `r` and prints the tables.
-pub fn write_views(r: &Report, out: &Path) -> anyhow::Result<()> {
+pub fn write_views(r: &Report, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)?;
     let md = markdown(r);
     std::fs::write(out.join("results.md"), &md)?;
@@ -721,7 +721,7 @@ fn colour(store: &str) -> RGBColor {
 }
 
 /// Registers the font plotters measures text with; it needs `'static` bytes, read once.
-fn register_font() -> anyhow::Result<()> {
+fn register_font() -> Result<()> {
     static DONE: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
     DONE.get_or_init(|| {
         let path = std::env::var("OZ_BENCH_FONT").unwrap_or_else(|_| FONT.to_owned());
@@ -744,7 +744,7 @@ struct Bar {
     text: String,
 }
 
-fn chart(r: &Report, path: &Path) -> anyhow::Result<()> {
+fn chart(r: &Report, path: &Path) -> Result<()> {
     register_font()?;
     let figs = &r.figures;
     let bar =
@@ -789,7 +789,7 @@ fn chart(r: &Report, path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn panel(area: &DrawingArea<SVGBackend<'_>, Shift>, caption: &str, bars: &[Bar]) -> anyhow::Result<()> {
+fn panel(area: &DrawingArea<SVGBackend<'_>, Shift>, caption: &str, bars: &[Bar]) -> Result<()> {
     let values = bars.iter().flat_map(|b| [Some(b.value), b.second]).flatten().filter(|v| *v > 0.0);
     let (lo, hi) = values.fold((f64::INFINITY, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if bars.is_empty() || hi <= 0.0 {

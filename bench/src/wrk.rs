@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, bail, Context, Result};
 
 use crate::procs::{cores, cpu_seconds, run_as_batch, spawn_logged, Guard, MachineCpu};
 
@@ -204,7 +204,7 @@ pub struct Wrk {
 
 impl Wrk {
     /// The start barrier's file for the run `label` (see oz.lua), removed if a run left it.
-    pub fn clear_ready(&self, label: &str) -> anyhow::Result<PathBuf> {
+    pub fn clear_ready(&self, label: &str) -> Result<PathBuf> {
         let ready = self.log_dir.join(format!("wrk-{label}.ready"));
         match std::fs::remove_file(&ready) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
@@ -213,15 +213,7 @@ impl Wrk {
     }
 
     /// Runs wrk for `seconds` against `addr` in `shape`; the server's `pid` is sampled for its CPU time.
-    pub fn run(
-        &self,
-        label: &str,
-        addr: &str,
-        load: &Load,
-        seconds: u32,
-        pid: u32,
-        shape: Shape,
-    ) -> anyhow::Result<WrkResult> {
+    pub fn run(&self, label: &str, addr: &str, load: &Load, seconds: u32, pid: u32, shape: Shape) -> Result<WrkResult> {
         let Shape { threads, connections, database_cpu } = shape;
         let options = format!("-t{threads} -c{connections} -d{seconds}s --timeout={REQUEST_TIMEOUT_S}s --latency -s");
         let mut args: Vec<String> = options.split(' ').map(str::to_owned).collect();
@@ -306,9 +298,9 @@ fn file_arg(f: &Path) -> String {
 }
 
 /// Reads the OZBENCH line that `done()` in oz.lua prints.
-fn parse(text: &str) -> anyhow::Result<WrkResult> {
+fn parse(text: &str) -> Result<WrkResult> {
     let line = text.lines().find(|l| l.starts_with("OZBENCH ")).ok_or_else(|| anyhow!("no OZBENCH line"))?;
-    let field = |key: &str| -> anyhow::Result<f64> {
+    let field = |key: &str| -> Result<f64> {
         line.split_whitespace()
             .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
             .ok_or_else(|| anyhow!("no {key} in {line:?}"))?
