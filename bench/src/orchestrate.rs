@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context, Result};
-use oz_groups::config::StoreArgs;
+use oz_groups::config::{StoreArgs, DEFAULT_POOL_SIZE as POOL_SIZE};
 use oz_groups::service::App;
 use serde::{Deserialize, Serialize};
 
@@ -537,10 +537,8 @@ impl Bench {
             // borrow each other's pairs from the far end and meet: the repeats are 400s.
             let exhausted = r.wrapped > 0 || r.requests >= pairs as u64;
             let rate = r.ok() as f64 / r.seconds.max(1e-9);
-            eprintln!(
-                "  calibration {what}: {pairs} pairs, {rate:.0} joins/s{}",
-                if exhausted { " (ran out)" } else { "" }
-            );
+            let ran_out = if exhausted { " (ran out)" } else { "" };
+            eprintln!("  calibration {what}: {pairs} pairs, {rate:.0} joins/s{ran_out}");
             if !exhausted {
                 let note =
                     format!("calibrated with {pairs} pairs: {rate:.0} joins/s in a {} s probe", r.seconds.round());
@@ -614,10 +612,7 @@ impl Bench {
 
     fn memory_simple(&mut self, w: Workload) -> Result<Outcome> {
         let dir = self.cfg.work.join(format!("memory-{}", w.name()));
-        let users = match w {
-            Workload::Reject => self.cfg.reject_users,
-            Workload::Read => self.cfg.read_users,
-        };
+        let users = if w == Workload::Reject { self.cfg.reject_users } else { self.cfg.read_users };
         let server = self.spawn_memory(&format!("memory-{}", w.name()), &dir, (w.name(), users))?;
         let out = self.simple(&server, &dir, w, "memory");
         server.stop()?;
@@ -658,11 +653,7 @@ impl Bench {
 
     /// The app on data dir `dir` and its store (`db`), as the server would open it.
     fn store_app(&self, dir: &Path, db: &Durable) -> Result<App> {
-        let args = StoreArgs {
-            data_dir: dir.to_path_buf(),
-            database: db.url.clone(),
-            database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
-        };
+        let args = StoreArgs { data_dir: dir.to_path_buf(), database: db.url.clone(), database_pool_size: POOL_SIZE };
         self.rt.block_on(oz_groups::startup::build_app(&args))
     }
 
@@ -696,10 +687,8 @@ impl Bench {
         let (readers, groups, rejects) = (self.cfg.read_users, self.cfg.groups_per_reader, self.cfg.reject_users);
         self.rt.block_on(seed::read_users(&app, readers, groups, &dir.join("read.txt")))?;
         self.rt.block_on(seed::reject_pairs(&app, rejects, &dir.join("reject.txt")))?;
-        eprintln!(
-            "  seeded {readers} readers × {groups} groups and {rejects} reject users in {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!("  seeded {readers} readers × {groups} groups and {rejects} reject users in {secs:.1} s");
         Ok(())
     }
 
@@ -933,7 +922,7 @@ impl Bench {
         // runtime workers in all as the one instance had, not twice as many fighting over them.
         // And with its share of the database's connections, as an operator sizes the pools of
         // instances that share one database: as many in all as the one instance had.
-        let (workers, pool_size) = ((cores() / 2).max(1), (oz_groups::config::DEFAULT_POOL_SIZE / 2).max(1));
+        let (workers, pool_size) = ((cores() / 2).max(1), (POOL_SIZE / 2).max(1));
         let env = [("TOKIO_WORKER_THREADS", workers.to_string()), ("OZ_DATABASE_POOL_SIZE", pool_size.to_string())];
         let labels = ["postgres-two-a", "postgres-two-b"];
         let servers = [self.spawn_store(labels[0], &dir, &db, &env)?, self.spawn_store(labels[1], &dir, &db, &env)?];
@@ -1139,10 +1128,8 @@ impl Bench {
         self.rt.block_on(seed::join_pairs_into(&app, &targets, pairs + 1, &all))?;
         drop(app);
         let mut load = loaded.load;
-        load.db_bytes = ["oz-groups.db", "oz-groups.db-wal"]
-            .iter()
-            .map(|f| std::fs::metadata(dir.join(f)).map_or(0, |m| m.len()))
-            .sum();
+        let size = |file: &str| std::fs::metadata(dir.join(file)).map_or(0, |m| m.len());
+        load.db_bytes = size("oz-groups.db") + size("oz-groups.db-wal");
 
         // A restart on the loaded data dir for each run: start-up time and RSS, then short runs.
         let join = reported("join (scale)", self.scale_join(&dir, &all));

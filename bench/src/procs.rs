@@ -50,7 +50,10 @@ impl Guard {
         if self.child.try_wait()?.is_some() {
             return Ok(());
         }
-        signal(self.pid(), libc::SIGTERM);
+        if let Ok(pid) = libc::pid_t::try_from(self.pid()) {
+            // SAFETY: kill(2) has no memory effects; the pid is one of our own children.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+        }
         self.wait_timeout(grace).map(|_| ())
     }
 }
@@ -92,15 +95,6 @@ fn in_child(cmd: &mut Command, call: fn() -> libc::c_int) -> &mut Command {
 pub fn spawn_logged(cmd: &mut Command, log: &Path) -> Result<Child> {
     let out = std::fs::File::create(log)?;
     Ok(die_with_parent(cmd).stdin(Stdio::null()).stdout(out.try_clone()?).stderr(out).spawn()?)
-}
-
-pub fn signal(pid: u32, sig: libc::c_int) {
-    if let Ok(pid) = libc::pid_t::try_from(pid) {
-        // SAFETY: kill(2) has no memory effects; the pid is one of our own children.
-        unsafe {
-            libc::kill(pid, sig);
-        }
-    }
 }
 
 /// A server started by the bench: its address from the banner, how long the banner took, and
@@ -200,11 +194,8 @@ pub fn run_with_timeout(program: &str, args: &[&str], limit: Duration) -> Result
 fn scratch_file(stem: &str) -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    std::env::temp_dir().join(format!(
-        "oz-bench-{}-{stem}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ))
+    let (pid, n) = (std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    std::env::temp_dir().join(format!("oz-bench-{pid}-{stem}-{n}"))
 }
 
 /// The `KEY: N kB` line of a /proc file (status, meminfo), in bytes.
@@ -232,11 +223,9 @@ pub fn peak_rss(pid: u32) -> Option<u64> {
 
 pub fn clock_ticks() -> f64 {
     // SAFETY: sysconf has no memory effects.
-    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-    if ticks > 0 {
-        ticks as f64
-    } else {
-        100.0
+    match unsafe { libc::sysconf(libc::_SC_CLK_TCK) } {
+        ticks if ticks > 0 => ticks as f64,
+        _ => 100.0,
     }
 }
 

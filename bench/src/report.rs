@@ -217,29 +217,27 @@ fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
 
 fn figures(r: &Results) -> Vec<Figure> {
     let hello = r.baseline.wrk.as_ref().map(|w| w.cpu_us_per_request().0);
-    let mut out: Vec<Figure> = http_runs(r)
-        .into_iter()
-        .filter_map(|(run, store, o)| {
-            let w = o.wrk.as_ref()?;
-            let (server, wrk) = w.cpu_us_per_request();
-            Some(Figure {
-                run,
-                store: store.to_owned(),
-                rps: w.rps(),
-                p50_ms: ms(w.p50_us),
-                p99_ms: ms(w.p99_us),
-                server_cpu_us: Some(server),
-                wrk_cpu_us: Some(wrk),
-                db_cpu_us: w.db_us_per_request(),
-                cpu_vs_hello: o.hello_cpu_us.or(hello).filter(|h| *h > 0.0).map(|h| server / h),
-                peak_rss_bytes: o.peak_rss,
-                status_errors: w.status_errors,
-                socket_errors: w.socket_errors,
-                other_pct: w.other_pct,
-                problems: o.problems.clone(),
-            })
+    let figure = |(run, store, o): (String, &str, &Outcome)| {
+        let w = o.wrk.as_ref()?;
+        let (server, wrk) = w.cpu_us_per_request();
+        Some(Figure {
+            run,
+            store: store.to_owned(),
+            rps: w.rps(),
+            p50_ms: ms(w.p50_us),
+            p99_ms: ms(w.p99_us),
+            server_cpu_us: Some(server),
+            wrk_cpu_us: Some(wrk),
+            db_cpu_us: w.db_us_per_request(),
+            cpu_vs_hello: o.hello_cpu_us.or(hello).filter(|h| *h > 0.0).map(|h| server / h),
+            peak_rss_bytes: o.peak_rss,
+            status_errors: w.status_errors,
+            socket_errors: w.socket_errors,
+            other_pct: w.other_pct,
+            problems: o.problems.clone(),
         })
-        .collect();
+    };
+    let mut out: Vec<Figure> = http_runs(r).into_iter().filter_map(figure).collect();
     let limit = |run: &str, rps: f64, p50_us: u64, p99_us: u64, problems: &[String]| Figure {
         run: run.to_owned(),
         store: "storage".to_owned(),
@@ -390,13 +388,8 @@ fn hierarchy_targets(res: &Results, figs: &[Figure]) -> Vec<Target> {
 }
 
 fn targets_table(targets: Vec<Target>) -> String {
-    let rows: Vec<Vec<String>> = targets
-        .into_iter()
-        .map(|t| {
-            let verdict = t.pass.map_or("–", |p| if p { "**PASS**" } else { "**MISS**" });
-            vec![t.name, t.measured, verdict.to_owned()]
-        })
-        .collect();
+    let verdict = |p: Option<bool>| p.map_or("–", |p| if p { "**PASS**" } else { "**MISS**" }).to_owned();
+    let rows: Vec<Vec<String>> = targets.into_iter().map(|t| vec![t.name, t.measured, verdict(t.pass)]).collect();
     table("target | measured | result", &rows)
 }
 
@@ -442,22 +435,13 @@ pub fn comparison(r: &Report) -> String {
         (Some(b), Some(a)) if b != 0.0 => format!("{} → {} ({:+.0}%)", num(b), num(a), 100.0 * (a - b) / b.abs()),
         (b, a) => format!("{} → {}", opt(b), opt(a)),
     };
-    let rows: Vec<Vec<String>> = r
-        .figures
-        .iter()
-        .filter_map(|a| {
-            let b = find(&prev.figures, &a.run)?;
-            Some(vec![
-                a.run.clone(),
-                cell(Some(b.rps), Some(a.rps)),
-                cell(Some(b.p50_ms), Some(a.p50_ms)),
-                cell(Some(b.p99_ms), Some(a.p99_ms)),
-                cell(b.server_cpu_us, a.server_cpu_us),
-                cell(b.cpu_vs_hello, a.cpu_vs_hello),
-                cell(b.db_cpu_us, a.db_cpu_us),
-            ])
-        })
-        .collect();
+    // The table's columns after the run's name, as they read in a figure.
+    let cols = |f: &Figure| [Some(f.rps), Some(f.p50_ms), Some(f.p99_ms), f.server_cpu_us, f.cpu_vs_hello, f.db_cpu_us];
+    let row = |a: &Figure| {
+        let b = find(&prev.figures, &a.run)?;
+        Some([a.run.clone()].into_iter().chain(cols(b).into_iter().zip(cols(a)).map(|(b, a)| cell(b, a))).collect())
+    };
+    let rows: Vec<Vec<String>> = r.figures.iter().filter_map(row).collect();
     let this = &r.results.machine;
     // A change of method moves every CPU figure, hello's too: said before the numbers.
     let method = match prev.wrk_scheduler == r.load.wrk_scheduler {
@@ -510,41 +494,28 @@ fn markdown(r: &Report) -> String {
     }
 
     md += "## Figures\n\n";
-    let rows: Vec<Vec<String>> = r
-        .figures
-        .iter()
-        .map(|f| {
-            let mut checks = f.problems.clone();
-            if f.other_pct > 5.0 {
-                checks.insert(0, format!("other processes took {:.0}% of the CPUs", f.other_pct));
-            }
-            let checks = checks.join("; ");
-            vec![
-                f.run.clone(),
-                format!("{:.0}", f.rps),
-                num(f.p50_ms),
-                num(f.p99_ms),
-                opt(f.server_cpu_us),
-                opt(f.cpu_vs_hello),
-                opt(f.wrk_cpu_us),
-                opt(f.db_cpu_us),
-                mib(f.peak_rss_bytes),
-                if checks.is_empty() { "ok".to_owned() } else { format!("⚠ {checks}") },
-            ]
-        })
-        .collect();
+    let row = |f: &Figure| {
+        let mut checks = f.problems.clone();
+        if f.other_pct > 5.0 {
+            checks.insert(0, format!("other processes took {:.0}% of the CPUs", f.other_pct));
+        }
+        let checks = checks.join("; ");
+        let checks = if checks.is_empty() { "ok".to_owned() } else { format!("⚠ {checks}") };
+        let mut cells = vec![f.run.clone(), format!("{:.0}", f.rps), num(f.p50_ms), num(f.p99_ms)];
+        cells.extend([f.server_cpu_us, f.cpu_vs_hello, f.wrk_cpu_us, f.db_cpu_us].map(opt));
+        cells.extend([mib(f.peak_rss_bytes), checks]);
+        cells
+    };
+    let rows: Vec<Vec<String>> = r.figures.iter().map(row).collect();
     let head =
         "run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | wrk CPU µs/req | database CPU µs/req \
                 | peak RSS MiB | checks";
     md += &table(head, &rows);
-    let failures: Vec<String> = http_runs(res)
-        .iter()
-        .filter_map(|(n, _, o)| o.error.as_ref().map(|e| format!("- {n}: FAILED: {e}")))
-        .chain([("storage limit", &res.storage)].into_iter().filter_map(|(n, s)| match s {
-            Some(Err(e)) => Some(format!("- {n}: FAILED: {e}")),
-            _ => None,
-        }))
-        .collect();
+    let failure = |(n, _, o): &(String, _, &Outcome)| o.error.as_ref().map(|e| format!("- {n}: FAILED: {e}"));
+    let mut failures: Vec<String> = http_runs(res).iter().filter_map(failure).collect();
+    if let Some(Err(e)) = &res.storage {
+        failures.push(format!("- storage limit: FAILED: {e}"));
+    }
     if !failures.is_empty() {
         md += &(failures.join("\n") + "\n\n");
     }
@@ -599,16 +570,11 @@ fn markdown(r: &Report) -> String {
             "pgbench, a lone join's transaction | tx/s | transactions | retried | failed | problems",
             &[pgbench("-c 1 -j 1", &p.pgbench_one), pgbench(&format!("-c {PGBENCH_CLIENTS}"), &p.pgbench_many)],
         );
-        let rows: Vec<Vec<String>> = p
-            .two
-            .instances
-            .iter()
-            .zip(["a", "b"])
-            .filter_map(|(o, n)| {
-                let w = o.wrk.as_ref()?;
-                Some(vec![n.to_owned(), format!("{:.0}", w.rps()), num(ms(w.p50_us)), num(ms(w.p99_us))])
-            })
-            .collect();
+        let row = |(o, n): (&Outcome, &str)| {
+            let w = o.wrk.as_ref()?;
+            Some(vec![n.to_owned(), format!("{:.0}", w.rps()), num(ms(w.p50_us)), num(ms(w.p99_us))])
+        };
+        let rows: Vec<Vec<String>> = p.two.instances.iter().zip(["a", "b"]).filter_map(row).collect();
         md += &table("two instances: instance | requests/s | p50 ms | p99 ms", &rows);
         md += &format!("pgbench's script (join.sql):\n\n```sql\n{}```\n\n", crate::postgres::script());
     }
@@ -750,17 +716,13 @@ fn chart(r: &Report, path: &Path) -> Result<()> {
     let bar =
         |f: &Figure, value, second, text| Bar { label: f.run.clone(), store: f.store.clone(), value, second, text };
     let rate: Vec<Bar> = figs.iter().map(|f| bar(f, f.rps, None, format!("{:.0}/s", f.rps))).collect();
-    let cpu: Vec<Bar> = figs
-        .iter()
-        .filter_map(|f| {
-            let (c, x) = (f.server_cpu_us?, f.cpu_vs_hello.map_or(String::new(), |x| format!(" · {x:.1}× hello")));
-            Some(bar(f, c, None, format!("{} µs{x}", num(c))))
-        })
-        .collect();
-    let latency: Vec<Bar> = figs
-        .iter()
-        .map(|f| bar(f, f.p50_ms, Some(f.p99_ms), format!("p50 {} · p99 {} ms", num(f.p50_ms), num(f.p99_ms))))
-        .collect();
+    let cpu_bar = |f: &Figure| {
+        let (c, x) = (f.server_cpu_us?, f.cpu_vs_hello.map_or(String::new(), |x| format!(" · {x:.1}× hello")));
+        Some(bar(f, c, None, format!("{} µs{x}", num(c))))
+    };
+    let cpu: Vec<Bar> = figs.iter().filter_map(cpu_bar).collect();
+    let p50_p99 = |f: &Figure| format!("p50 {} · p99 {} ms", num(f.p50_ms), num(f.p99_ms));
+    let latency: Vec<Bar> = figs.iter().map(|f| bar(f, f.p50_ms, Some(f.p99_ms), p50_p99(f))).collect();
     let panels = [
         ("Throughput, requests/s (log scale)", rate),
         ("Server CPU per request, µs (log scale)", cpu),
@@ -837,15 +799,11 @@ fn panel(area: &DrawingArea<SVGBackend<'_>, Shift>, caption: &str, bars: &[Bar])
         bars.iter().enumerate().map(|(i, b)| rect(i, b.value, colour(&b.store).filled(), margin(b))).collect();
     chart.draw_series(front)?;
     let style = TextStyle::from(("sans-serif", 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
-    let texts: Vec<Text<(f64, SegmentValue<i32>), String>> = bars
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let end = b.second.unwrap_or(b.value).max(b.value) * 1.15;
-            Text::new(b.text.clone(), (end, SegmentValue::CenterOf(row(i))), style.clone())
-        })
-        .collect();
-    chart.draw_series(texts)?;
+    let text = |(i, b): (usize, &Bar)| {
+        let end = b.second.unwrap_or(b.value).max(b.value) * 1.15;
+        Text::new(b.text.clone(), (end, SegmentValue::CenterOf(row(i))), style.clone())
+    };
+    chart.draw_series(bars.iter().enumerate().map(text))?;
     Ok(())
 }
 
