@@ -441,23 +441,17 @@ impl Bench {
     fn timed_median(&self, label: &str, server: &Server, load: &Load, seconds: u32, check: Check) -> Result<Outcome> {
         let paired = self.hello.is_some();
         let (count, seconds) = if paired { (RATIO_PAIRS, (seconds / 3).max(2)) } else { (RATIO_RUNS, seconds) };
-        let cpu = |r: &WrkResult| r.cpu_us_per_request().0;
-        let mut runs = Vec::new();
+        let (mut runs, mut all) = (Vec::new(), Vec::new());
         for i in 0..count {
             let name = if i == 0 { label.to_owned() } else { format!("{label}-{}", i + 1) };
             let hello_first = i % 2 == 0;
             let before = if hello_first { self.paired_hello(&name, seconds)? } else { None };
             let (r, rss) = self.timed(&name, server, load, seconds)?;
             let hello_cpu = if hello_first { before } else { self.paired_hello(&name, seconds)? };
-            runs.push((cpu(&r) / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
+            let c = r.cpu_us_per_request().0;
+            all.push(hello_cpu.map_or_else(|| format!("{c:.1}"), |h| format!("{c:.1}/{h:.1} ({:.2}×)", c / h)));
+            runs.push((c / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
         }
-        let all: Vec<String> = runs
-            .iter()
-            .map(|(_, r, _, h)| match h {
-                Some(h) => format!("{:.1}/{h:.1} ({:.2}×)", cpu(r), cpu(r) / h),
-                None => format!("{:.1}", cpu(r)),
-            })
-            .collect();
         let note = if paired {
             format!(
                 "the median of {count} pairs of {seconds} s runs, a hello run beside each (before it in the 1st, \

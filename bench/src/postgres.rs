@@ -304,20 +304,19 @@ pub fn run_pgbench(
                 if r.failed == 1 { "" } else { "s" }
             ));
         }
-        if memberships == r.transactions && used == r.transactions {
+        let (tx, logged) = (r.transactions, latencies.len());
+        if memberships == tx && used == tx {
             r.notes.push(format!(
-                "verified: {memberships} new memberships and {used} used invites for {} committed transactions",
-                r.transactions
+                "verified: {memberships} new memberships and {used} used invites for {tx} committed transactions"
             ));
         } else {
             r.problems.push(format!(
-                "the database holds {memberships} new memberships and {used} used invites, pgbench counted {} \
-                 transactions",
-                r.transactions
+                "the database holds {memberships} new memberships and {used} used invites, pgbench counted {tx} \
+                 transactions"
             ));
         }
-        if latencies.len() as u64 != r.transactions {
-            r.notes.push(format!("{} latencies logged for {} transactions", latencies.len(), r.transactions));
+        if logged as u64 != tx {
+            r.notes.push(format!("{logged} latencies logged for {tx} transactions"));
         }
         return Ok(r);
     }

@@ -13,7 +13,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::hierarchy::{DEPTH, GROUPS, SUBTREE, USERS};
-use crate::orchestrate::{Config, Machine, Outcome, PgSection, Results, LINK_ROUNDS, PGBENCH_CLIENTS};
+use crate::orchestrate::{Config, Machine, Outcome, PgSection, Results};
+use crate::orchestrate::{HierarchyResults, LINK_ROUNDS, PGBENCH_CLIENTS};
 use crate::postgres::{PgbenchResult, SKIPPED};
 use crate::scale::ScaleLoad;
 use crate::wrk::{CONNECTIONS, REQUEST_TIMEOUT_S, THREADS};
@@ -452,16 +453,12 @@ pub fn comparison(r: &Report) -> String {
             prev.wrk_scheduler, r.load.wrk_scheduler
         ),
     };
-    format!(
-        "Before: commit {}{} of {}; after: commit {}{} of {}.{method}\n\n{}",
-        short(&prev.commit),
-        if prev.dirty { " + uncommitted changes" } else { "" },
-        prev.date,
-        short(&this.commit),
-        if this.dirty { " + uncommitted changes" } else { "" },
-        this.date,
-        table("run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | database CPU µs/req", &rows)
-    )
+    let of = |c: &str, dirty: bool, date: &str| {
+        format!("commit {}{} of {date}", short(c), if dirty { " + uncommitted changes" } else { "" })
+    };
+    let (before, after) = (of(&prev.commit, prev.dirty, &prev.date), of(&this.commit, this.dirty, &this.date));
+    let head = "run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | database CPU µs/req";
+    format!("Before: {before}; after: {after}.{method}\n\n{}", table(head, &rows))
 }
 
 fn short(commit: &str) -> &str {
@@ -525,15 +522,12 @@ fn markdown(r: &Report) -> String {
     md += &targets_table(targets(&r.figures, pairs));
     // Results of runs older than these two figures have none (0): nothing to say of them.
     if let Some(s) = res.storage.as_ref().and_then(|s| s.as_ref().ok()).filter(|s| s.max_us > 0) {
+        let (joins, max, stalls, over) = (s.joins, num(ms(s.max_us)), s.stalls, crate::storage::STALL_US / 1000);
         md += &format!(
-            "The disk under the SQLite figures: of the storage limit's {} sequential joins (each its own \
-             commit), the slowest took {} ms and {} took over {} ms. A durable join waits for the same \
-             `fsync`s, and wrk counts a stall against every connection waiting through it, so one \
-             stall of a few times the join's p50 during its timed run puts its p99 past 3× its p50.\n\n",
-            s.joins,
-            num(ms(s.max_us)),
-            s.stalls,
-            crate::storage::STALL_US / 1000,
+            "The disk under the SQLite figures: of the storage limit's {joins} sequential joins (each its own \
+             commit), the slowest took {max} ms and {stalls} took over {over} ms. A durable join waits for the \
+             same `fsync`s, and wrk counts a stall against every connection waiting through it, so one stall \
+             of a few times the join's p50 during its timed run puts its p99 past 3× its p50.\n\n"
         );
     }
 
@@ -593,17 +587,14 @@ fn markdown(r: &Report) -> String {
             cfg.scale_seconds,
         );
         let list = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
-        let rows: Vec<Vec<String>> = res
-            .hierarchy
-            .iter()
-            .map(|(store, h)| match h {
-                Ok(h) => {
-                    let count = h.effective_count.to_string();
-                    vec![store.clone(), h.load.summary(), count, list(&h.link_ms), list(&h.unlink_ms)]
-                }
-                Err(e) => vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()],
-            })
-            .collect();
+        let row = |(store, h): &(String, Result<HierarchyResults, String>)| match h {
+            Ok(h) => {
+                let count = h.effective_count.to_string();
+                vec![store.clone(), h.load.summary(), count, list(&h.link_ms), list(&h.unlink_ms)]
+            }
+            Err(e) => vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()],
+        };
+        let rows: Vec<Vec<String>> = res.hierarchy.iter().map(row).collect();
         md += &table("store | load | effective users of the top | subtree link, ms | subtree unlink, ms", &rows);
     }
 
@@ -625,9 +616,7 @@ fn markdown(r: &Report) -> String {
                     mib(s.join.rss_at_start),
                 );
             }
-            Err(e) => {
-                let _ = writeln!(md, "The scale run failed: {e}\n");
-            }
+            Err(e) => md += &format!("The scale run failed: {e}\n\n"),
         }
     }
 
@@ -636,19 +625,14 @@ fn markdown(r: &Report) -> String {
         let _ = writeln!(md, "{}; each from a shorter run after the timed one.\n", res.perf.as_deref().unwrap_or(""));
     }
     for p in &res.profiles {
-        let _ = writeln!(
-            md,
-            "<details><summary>{} ({:.0} requests/s while sampled)</summary>\n\n```",
-            p.label,
-            p.wrk.rps()
-        );
+        md +=
+            &format!("<details><summary>{} ({:.0} requests/s while sampled)</summary>\n\n```\n", p.label, p.wrk.rps());
         let by_command: Vec<String> = p.profile.by_command.iter().map(|(pct, c)| format!("{c} {pct:.0}%")).collect();
         let _ = writeln!(md, "all CPUs, by command: {}", by_command.join(", "));
         if let Some(s) = p.profile.syncs {
             let _ = writeln!(md, "fsync/fdatasync calls by the server: {s}");
         }
-        let _ =
-            writeln!(md, "server: {:.0}% of its samples in the kernel; hottest symbols:", p.profile.server_kernel_pct);
+        md += &format!("server: {:.0}% of its samples in the kernel; hottest symbols:\n", p.profile.server_kernel_pct);
         for (pct, s) in &p.profile.server_symbols {
             let _ = writeln!(md, "  {pct:6.2}%  {s}");
         }
@@ -732,13 +716,10 @@ fn chart(r: &Report, path: &Path) -> Result<()> {
     let root = SVGBackend::new(path, (1100, 40 + heights.iter().sum::<u32>())).into_drawing_area();
     root.fill(&WHITE)?;
     let m = &r.results.machine;
+    let (Machine { date, cores, .. }, LoadSettings { threads, connections, .. }) = (m, &r.load);
     let title = format!(
-        "oz-groups benchmark · {} · commit {} · {} cores · wrk -t{} -c{}",
-        m.date,
-        short(&m.commit),
-        m.cores,
-        r.load.threads,
-        r.load.connections
+        "oz-groups benchmark · {date} · commit {} · {cores} cores · wrk -t{threads} -c{connections}",
+        short(&m.commit)
     );
     root.draw(&Text::new(title, (12, 12), ("sans-serif", 16).into_font()))?;
     let mut rest = root.split_vertically(40).1;

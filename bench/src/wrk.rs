@@ -71,26 +71,6 @@ pub struct WrkResult {
     pub db_cpu: Option<f64>,
 }
 
-/// CPU counters at one moment of a run.
-#[derive(Clone, Copy, Debug)]
-struct Sample {
-    at: Instant,
-    wrk: f64,
-    server: f64,
-    machine: MachineCpu,
-}
-
-impl Sample {
-    fn now(wrk_pid: u32, server_pid: u32) -> Sample {
-        Sample {
-            at: Instant::now(),
-            wrk: cpu_seconds(wrk_pid).unwrap_or(0.0),
-            server: cpu_seconds(server_pid).unwrap_or(0.0),
-            machine: MachineCpu::now(),
-        }
-    }
-}
-
 impl WrkResult {
     pub fn rps(&self) -> f64 {
         if self.seconds > 0.0 {
@@ -192,7 +172,9 @@ impl DbCpu {
         self.read = Instant::now();
     }
 
-    fn total(&self) -> f64 {
+    /// The CPU the processes used since `start`, after a last reading.
+    fn finish(mut self) -> f64 {
+        self.sample(true);
         self.last.iter().map(|(p, c)| (c - self.base.get(p).copied().unwrap_or(0.0)).max(0.0)).sum()
     }
 }
@@ -246,6 +228,10 @@ impl Wrk {
             spawn_logged(&mut cmd, &log).context("cannot run wrk (make bench installs it: apt-get install wrk)")?;
         let mut guard = Guard::new(child, format!("wrk ({label})"));
         let wrk_pid = guard.pid();
+        // The CPU counters now: (when, wrk's, the server's, the machine's).
+        let sample = || {
+            (Instant::now(), cpu_seconds(wrk_pid).unwrap_or(0.0), cpu_seconds(pid).unwrap_or(0.0), MachineCpu::now())
+        };
         // The run is bounded by -d; the margin covers loading large token files in init().
         let deadline = Instant::now() + Duration::from_secs(u64::from(seconds) + 90);
         let (mut first, mut last) = (None, None);
@@ -255,11 +241,11 @@ impl Wrk {
                 break status;
             }
             if first.is_none() && std::fs::read_to_string(&log).is_ok_and(|t| t.contains("Running ")) {
-                first = Some(Sample::now(wrk_pid, pid));
+                first = Some(sample());
                 db = database_cpu.then(DbCpu::start);
             }
             if first.is_some() {
-                last = Some(Sample::now(wrk_pid, pid));
+                last = Some(sample());
                 if let Some(d) = db.as_mut() {
                     d.sample(false);
                 }
@@ -269,21 +255,18 @@ impl Wrk {
             }
             std::thread::sleep(Duration::from_millis(20));
         };
-        let db_cpu = db.map(|mut d| {
-            d.sample(true);
-            d.total()
-        });
+        let db_cpu = db.map(DbCpu::finish);
         let text = std::fs::read_to_string(&log)?;
         if !status.success() {
             bail!("wrk ({label}) failed with {status}: {}", text.trim());
         }
         let mut r = parse(&text).with_context(|| format!("wrk ({label}) output: {}", log.display()))?;
-        if let (Some(a), Some(b)) = (first, last) {
-            r.wrk_cpu = b.wrk - a.wrk;
-            r.server_cpu = b.server - a.server;
-            (r.idle_pct, r.iowait_pct) = a.machine.idle_since(&b.machine);
-            let wall = b.at.duration_since(a.at).as_secs_f64().max(1e-9);
-            let busy = a.machine.busy_seconds_until(&b.machine);
+        if let (Some((t0, wrk0, server0, m0)), Some((t1, wrk1, server1, m1))) = (first, last) {
+            r.wrk_cpu = wrk1 - wrk0;
+            r.server_cpu = server1 - server0;
+            (r.idle_pct, r.iowait_pct) = m0.idle_since(&m1);
+            let wall = t1.duration_since(t0).as_secs_f64().max(1e-9);
+            let busy = m0.busy_seconds_until(&m1);
             let cores = cores() as f64;
             r.db_cpu = db_cpu;
             let db = db_cpu.unwrap_or(0.0);
