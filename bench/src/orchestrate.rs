@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, ensure, Context, Result};
 use oz_groups::config::{StoreArgs, DEFAULT_POOL_SIZE as POOL_SIZE};
 use oz_groups::service::App;
 use serde::{Deserialize, Serialize};
@@ -430,14 +430,14 @@ impl Bench {
     }
 
     /// `timed`, for a figure that is a ratio to hello's CPU per request (paired, when the hello
-    /// server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load`
-    /// side by side, the hello first in every other pair, and the pair with the median ratio is
-    /// the figure. The host's speed changes within seconds, and our code feels it more than the
-    /// hello (docs/benchmark.md: the same reject took 12.9–13.9 µs in some runs and 17.0–19.9 µs in
-    /// others, the hello 7.1–7.8 or 8.4), so a ratio compares two runs as close in time as they can be, and
-    /// many short pairs outvote the few a change of speed splits. Unpaired (the first hello):
-    /// `RATIO_RUNS` runs of `seconds`, the median by server CPU. The note lists every run, and
-    /// `check` checks them all.
+    /// server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load` side by
+    /// side, the hello first in every other pair, and the pair with the median ratio is the figure.
+    /// The host's speed changes within seconds, and our code feels it more than the hello
+    /// (docs/benchmark.md: the same reject took 12.9–13.9 µs in some runs and 17.0–19.9 µs in
+    /// others, the hello 7.1–7.8 or 8.4), so a ratio compares two runs as close in time as they can
+    /// be, and many short pairs outvote the few a change of speed splits. Unpaired (the first
+    /// hello): `RATIO_RUNS` runs of `seconds`, the median by server CPU. The note lists every run,
+    /// and `check` checks them all.
     fn timed_median(&self, label: &str, server: &Server, load: &Load, seconds: u32, check: Check) -> Result<Outcome> {
         let paired = self.hello.is_some();
         let (count, seconds) = if paired { (RATIO_PAIRS, (seconds / 3).max(2)) } else { (RATIO_RUNS, seconds) };
@@ -471,17 +471,15 @@ impl Bench {
     }
 
     /// A hello run of `seconds` right before (or, in `timed_median`, after) the run `label`, when
-    /// the hello server runs: its server CPU per request, the one that run's ratio is taken to. The host's speed drifts over
-    /// a `make bench` (in 2408429's run the hellos paired with the SQLite rejects took 8.9–10.0 µs
-    /// against the first hello's 7.34), so a ratio compares runs seconds apart.
+    /// the hello server runs: its server CPU per request, which that run's ratio is taken to. The
+    /// host's speed drifts over a `make bench` (in 2408429's run the hellos paired with the SQLite
+    /// rejects took 8.9–10.0 µs against the first hello's 7.34): a ratio compares runs seconds apart.
     fn paired_hello(&self, label: &str, seconds: u32) -> Result<Option<f64>> {
         let Some(hello) = self.hello.as_ref() else { return Ok(None) };
         let (r, _) = self.timed(&format!("{label}-hello"), hello, &Load::Get, seconds)?;
         // A hello that answered badly would make the ratio look good: no figure then.
         let problems = plain_problems(&r);
-        if !problems.is_empty() {
-            return Err(anyhow!("the hello run paired with {label}: {}", problems.join("; ")));
-        }
+        ensure!(problems.is_empty(), "the hello run paired with {label}: {}", problems.join("; "));
         Ok(Some(r.cpu_us_per_request().0))
     }
 
@@ -507,9 +505,7 @@ impl Bench {
     fn baseline(&mut self) -> Result<Outcome> {
         let server = self.spawn("hello", "oz-bench-hello", &["127.0.0.1:0".to_owned()], &[])?;
         let reply = smoke::request(&server.addr, "GET", "/", None, None)?;
-        if reply.status != 200 {
-            return Err(anyhow!("hello answered {}", reply.status));
-        }
+        ensure!(reply.status == 200, "hello answered {}", reply.status);
         // Not paired: the hello server is not kept until this returns.
         let o = self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, plain_problems)?;
         self.hello = Some(server);
@@ -751,9 +747,7 @@ impl Bench {
             // The run starts when wrk prints its `Running` line (after the quiet wait).
             let deadline = Instant::now() + Duration::from_secs(QUIET_EACH_S + 120);
             while !std::fs::read_to_string(&log).is_ok_and(|t| t.contains("Running ")) {
-                if Instant::now() > deadline {
-                    return Err(anyhow!("the wrk run {} did not start", log.display()));
-                }
+                ensure!(Instant::now() <= deadline, "the wrk run {} did not start", log.display());
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             tokio::time::sleep(half).await;
@@ -807,8 +801,8 @@ impl Bench {
                 let ServerInfo { version, fsync, synchronous_commit: sync, max_connections: max, .. } = &info;
                 let pgbench = pg::pgbench_binary();
                 eprintln!(
-                    "  PostgreSQL {version} (fsync={fsync}, synchronous_commit={sync}, max_connections={max}), \
-                     pgbench {}",
+                    "  PostgreSQL {version} (fsync={fsync}, synchronous_commit={sync}, \
+                     max_connections={max}), pgbench {}",
                     pgbench.display()
                 );
                 out.server = Some(info);
@@ -920,8 +914,7 @@ impl Bench {
         let env = [("TOKIO_WORKER_THREADS", workers.to_string()), ("OZ_DATABASE_POOL_SIZE", pool_size.to_string())];
         let labels = ["postgres-two-a", "postgres-two-b"];
         let servers = [self.spawn_store(labels[0], &dir, &db, &env)?, self.spawn_store(labels[1], &dir, &db, &env)?];
-        check_first_join(&servers[0], &files[0])?;
-        check_first_join(&servers[1], &files[1])?;
+        servers.iter().zip(&files).try_for_each(|(server, file)| check_first_join(server, file))?;
         let shape = Shape { threads: TWO_THREADS, connections: TWO_CONNECTIONS, database_cpu: true };
         let seconds = self.cfg.seconds;
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
@@ -987,8 +980,8 @@ impl Bench {
         }
         for db in stores {
             step(&format!(
-                "hierarchy on {}: {GROUPS} groups {DEPTH} levels deep, {USERS} users, a {SUBTREE}-group \
-                 subtree linked and unlinked",
+                "hierarchy on {}: {GROUPS} groups {DEPTH} levels deep, {USERS} users, a \
+                 {SUBTREE}-group subtree linked and unlinked",
                 db.name
             ));
             let r = self.hierarchy(&self.cfg.work.join(format!("hierarchy-{}", db.key)), &db);
@@ -1037,9 +1030,7 @@ impl Bench {
         };
         // A reply that must have `status`, its body.
         let expect = |reply: smoke::Reply, status: u16, what: &str| -> Result<String> {
-            if reply.status != status {
-                return Err(anyhow!("{what} answered {}: {}", reply.status, reply.body.trim()));
-            }
+            ensure!(reply.status == status, "{what} answered {}: {}", reply.status, reply.body.trim());
             Ok(reply.body)
         };
         let get = |path: &str, token: &str, what: &str| expect(call("GET", path, token, None)?, 200, what);
@@ -1100,9 +1091,7 @@ impl Bench {
         );
         // Access tokens for readers spread over the store, and join pairs into its groups.
         let creators = &loaded.creators;
-        if creators.is_empty() {
-            return Err(anyhow!("the scale load made no group within its budget"));
-        }
+        ensure!(!creators.is_empty(), "the scale load made no group within its budget");
         let step = (creators.len() / self.cfg.read_users).max(1);
         let mut out = BufWriter::new(std::fs::File::create(dir.join("read.txt"))?);
         for (user, _) in creators.iter().step_by(step).take(self.cfg.read_users) {
@@ -1165,19 +1154,15 @@ fn median_run<T>(runs: Vec<T>, outcome: impl Fn(&mut T) -> &mut Outcome) -> T {
     let rate = |o: &Outcome| o.rps().unwrap_or(0.0);
     let mut keyed: Vec<(f64, T)> = runs.into_iter().map(|mut r| (rate(outcome(&mut r)), r)).collect();
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let listed: Vec<String> = keyed
-        .iter_mut()
-        .map(|(rps, r)| {
-            let db = outcome(r).wrk.as_ref().and_then(WrkResult::db_us_per_request);
-            format!("{rps:.0}/s{}", db.map_or(String::new(), |d| format!(" ({d:.0} us database CPU per join)")))
-        })
-        .collect();
+    let mut listed = Vec::new();
+    for (rps, r) in &mut keyed {
+        let db = outcome(r).wrk.as_ref().and_then(WrkResult::db_us_per_request);
+        let db = db.map_or(String::new(), |d| format!(" ({d:.0} us database CPU per join)"));
+        listed.push(format!("{rps:.0}/s{db}"));
+    }
+    let (n, listed) = (listed.len(), listed.join(", "));
     let (_, mut median) = keyed.swap_remove(keyed.len() / 2);
-    outcome(&mut median).notes.push(format!(
-        "the median of {} runs by rate; all runs, slowest first: {}",
-        listed.len(),
-        listed.join(", ")
-    ));
+    outcome(&mut median).notes.push(format!("the median of {n} runs by rate; all runs, slowest first: {listed}"));
     median
 }
 
@@ -1241,9 +1226,7 @@ fn split_pairs(src: &Path, counts: &[usize]) -> Result<Vec<PathBuf>> {
             written += 1;
         }
         out.flush()?;
-        if written == 0 {
-            return Err(anyhow!("{} has too few lines for {counts:?}", src.display()));
-        }
+        ensure!(written > 0, "{} has too few lines for {counts:?}", src.display());
         files.push(path);
     }
     Ok(files)

@@ -311,8 +311,8 @@ pub fn run_pgbench(
             ));
         } else {
             r.problems.push(format!(
-                "the database holds {memberships} new memberships and {used} used invites, pgbench counted {tx} \
-                 transactions"
+                "the database holds {memberships} new memberships and {used} used invites, pgbench \
+                 counted {tx} transactions"
             ));
         }
         if logged as u64 != tx {

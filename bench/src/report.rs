@@ -47,8 +47,8 @@ pub struct LoadSettings {
     pub threads: u32,
     pub connections: u32,
     pub request_timeout_s: u32,
-    /// wrk's scheduling policy: `batch` since wrk stopped preempting the server (`procs::run_as_batch`);
-    /// files from before it say nothing, which reads as `normal`.
+    /// wrk's scheduling policy: `batch` since wrk stopped preempting the server
+    /// (`procs::run_as_batch`); files from before it say nothing, which reads as `normal`.
     #[serde(default = "normal")]
     pub wrk_scheduler: String,
 }
@@ -524,10 +524,11 @@ fn markdown(r: &Report) -> String {
     if let Some(s) = res.storage.as_ref().and_then(|s| s.as_ref().ok()).filter(|s| s.max_us > 0) {
         let (joins, max, stalls, over) = (s.joins, num(ms(s.max_us)), s.stalls, crate::storage::STALL_US / 1000);
         md += &format!(
-            "The disk under the SQLite figures: of the storage limit's {joins} sequential joins (each its own \
-             commit), the slowest took {max} ms and {stalls} took over {over} ms. A durable join waits for the \
-             same `fsync`s, and wrk counts a stall against every connection waiting through it, so one stall \
-             of a few times the join's p50 during its timed run puts its p99 past 3× its p50.\n\n"
+            "The disk under the SQLite figures: of the storage limit's {joins} sequential joins \
+             (each its own commit), the slowest took {max} ms and {stalls} took over {over} ms. A \
+             durable join waits for the same `fsync`s, and wrk counts a stall against every \
+             connection waiting through it, so one stall of a few times the join's p50 during its \
+             timed run puts its p99 past 3× its p50.\n\n"
         );
     }
 
@@ -862,10 +863,8 @@ mod tests {
     #[test]
     fn the_chart_is_drawn_with_text() {
         if std::fs::metadata(FONT).is_err() && std::env::var_os("OZ_BENCH_FONT").is_none() {
-            return oz_testkit::skip(
-                "the_chart_is_drawn_with_text",
-                &format!("no {FONT} (apt-get install fonts-dejavu-core)"),
-            );
+            let why = format!("no {FONT} (apt-get install fonts-dejavu-core)");
+            return oz_testkit::skip("the_chart_is_drawn_with_text", &why);
         }
         let dir = std::env::temp_dir().join(format!("oz-bench-chart-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");

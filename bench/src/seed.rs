@@ -204,7 +204,9 @@ pub async fn read_users(app: &App, n: usize, groups_each: usize, file: &Path) ->
 /// `n` valid users, each with a well-formed group invite that fails its signature check: it is
 /// minted by a codec under another master key, exactly as a forgery would be.
 pub async fn reject_pairs(app: &App, n: usize, file: &Path) -> Result<()> {
-    let forger = std::sync::Arc::new(TokenCodec::new(random_key(), ZONE_NAME));
+    let mut key = vec![0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
+    let forger = std::sync::Arc::new(TokenCodec::new(key, ZONE_NAME));
     write_lines(file, n, |i| {
         let (app, forger) = (app.clone(), forger.clone());
         async move {
@@ -222,11 +224,4 @@ pub async fn joined(app: &App, groups: &[GroupId]) -> Result<u64> {
         total += app.store().group_users(g).await?.len().saturating_sub(1) as u64;
     }
     Ok(total)
-}
-
-fn random_key() -> Vec<u8> {
-    use rand::RngCore;
-    let mut key = vec![0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut key);
-    key
 }

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, ensure, Context, Result};
 
 pub const API: &str = "/api/v3/onezone";
 
@@ -19,16 +19,11 @@ pub fn request(addr: &str, method: &str, path: &str, token: Option<&str>, body: 
     let mut stream = TcpStream::connect(addr).with_context(|| format!("cannot connect to {addr}"))?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     stream.set_write_timeout(Some(Duration::from_secs(30)))?;
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    if let Some(t) = token {
-        head += &format!("X-Auth-Token: {t}\r\n");
-    }
-    if let Some(b) = body {
-        head += &format!("Content-Type: application/json\r\nContent-Length: {}\r\n", b.len());
-    }
-    head += "\r\n";
-    head += body.unwrap_or("");
-    stream.write_all(head.as_bytes())?;
+    let token = token.map_or(String::new(), |t| format!("X-Auth-Token: {t}\r\n"));
+    let content =
+        body.map_or(String::new(), |b| format!("Content-Type: application/json\r\nContent-Length: {}\r\n", b.len()));
+    let head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{token}{content}\r\n");
+    stream.write_all((head + body.unwrap_or("")).as_bytes())?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -44,9 +39,7 @@ pub fn request(addr: &str, method: &str, path: &str, token: Option<&str>, body: 
 /// A join with this pair must answer 201.
 pub fn check_join(addr: &str, access: &str, invite: &str) -> Result<()> {
     let r = request(addr, "POST", &format!("{API}/user/groups/join"), Some(access), Some(&join_body(invite)))?;
-    if r.status != 201 {
-        bail!("a join answered {} (expected 201): {}", r.status, r.body.trim());
-    }
+    ensure!(r.status == 201, "a join answered {} (expected 201): {}", r.status, r.body.trim());
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, ensure, Context, Result};
 
 use crate::procs::{cores, cpu_seconds, run_as_batch, spawn_logged, Guard, MachineCpu};
 
@@ -257,9 +257,7 @@ impl Wrk {
         };
         let db_cpu = db.map(DbCpu::finish);
         let text = std::fs::read_to_string(&log)?;
-        if !status.success() {
-            bail!("wrk ({label}) failed with {status}: {}", text.trim());
-        }
+        ensure!(status.success(), "wrk ({label}) failed with {status}: {}", text.trim());
         let mut r = parse(&text).with_context(|| format!("wrk ({label}) output: {}", log.display()))?;
         if let (Some((t0, wrk0, server0, m0)), Some((t1, wrk1, server1, m1))) = (first, last) {
             r.wrk_cpu = wrk1 - wrk0;
