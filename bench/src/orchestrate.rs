@@ -473,7 +473,7 @@ impl Bench {
     /// A hello run of `seconds` right before (or, in `timed_median`, after) the run `label`, when
     /// the hello server runs: its server CPU per request, which that run's ratio is taken to. The
     /// host's speed drifts over a `make bench` (in 2408429's run the hellos paired with the SQLite
-    /// rejects took 8.9–10.0 µs against the first hello's 7.34): a ratio compares runs seconds apart.
+    /// rejects took 8.9–10.0 µs against the first hello's 7.34): ratios compare runs seconds apart.
     fn paired_hello(&self, label: &str, seconds: u32) -> Result<Option<f64>> {
         let Some(hello) = self.hello.as_ref() else { return Ok(None) };
         let (r, _) = self.timed(&format!("{label}-hello"), hello, &Load::Get, seconds)?;
@@ -492,8 +492,7 @@ impl Bench {
         let run = format!("{label}-profile");
         let ready = self.wrk.clear_ready(&run)?;
         let running = profile::start(&self.cfg.work, label, server.pid(), &ready)?;
-        let (addr, pid) = (&server.addr, server.pid());
-        let r = self.wrk.run(&run, addr, load, profile::RUN_S, pid, Shape::default());
+        let r = self.wrk.run(&run, &server.addr, load, profile::RUN_S, server.pid(), Shape::default());
         let profile = running.finish()?;
         let r = r?;
         self.results.profiles.push(ProfileRun { label: label.to_owned(), wrk: r.clone(), profile });
@@ -929,9 +928,7 @@ impl Bench {
         });
         let rss: Vec<Option<u64>> = servers.iter().map(|s| peak_rss(s.pid())).collect();
         let pool = self.pool_note(pool, servers.len());
-        for server in servers {
-            server.stop()?;
-        }
+        servers.into_iter().try_for_each(|server| server.stop().map(drop))?;
         let results = runs.into_iter().collect::<Result<Vec<_>>>()?;
         let joined = self.joined(&dir, &db, &fixture)?;
 
@@ -1054,10 +1051,9 @@ impl Bench {
         let (mut link_ms, mut unlink_ms) = (Vec::new(), Vec::new());
         for _ in 0..LINK_ROUNDS {
             let minted = call("POST", &format!("/groups/{mid}/nested/token"), &middle, Some("{}"))?;
-            let token =
-                minted.body.split_once("\"token\":\"").and_then(|(_, rest)| rest.split('"').next()).ok_or_else(
-                    || anyhow!("minting a nested invite answered {}: {}", minted.status, minted.body.trim()),
-                )?;
+            let token = minted.body.split_once("\"token\":\"").and_then(|(_, rest)| rest.split('"').next());
+            let (status, text) = (minted.status, minted.body.trim());
+            let token = token.ok_or_else(|| anyhow!("minting a nested invite answered {status}: {text}"))?;
             let started = Instant::now();
             let body = format!("{{\"token\":\"{token}\"}}");
             let linked = call("POST", &format!("/groups/{sub}/nested/join"), &root, Some(&body))?;

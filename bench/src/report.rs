@@ -120,12 +120,8 @@ pub fn read_previous(path: &Path) -> Option<Previous> {
 
 pub fn build(results: Results, settings: Config, previous: Option<Previous>) -> Report {
     let figures = figures(&results);
-    let load = LoadSettings {
-        threads: THREADS,
-        connections: CONNECTIONS,
-        request_timeout_s: REQUEST_TIMEOUT_S,
-        wrk_scheduler: "batch".into(),
-    };
+    let (threads, connections, request_timeout_s) = (THREADS, CONNECTIONS, REQUEST_TIMEOUT_S);
+    let load = LoadSettings { threads, connections, request_timeout_s, wrk_scheduler: "batch".into() };
     Report { schema: SCHEMA, settings, load, results, figures, previous }
 }
 
@@ -136,8 +132,7 @@ pub fn load(path: &Path) -> Result<Report> {
 
 pub fn write_json(r: &Report, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)?;
-    std::fs::write(out.join("results.json"), serde_json::to_string_pretty(r)? + "\n")?;
-    Ok(())
+    Ok(std::fs::write(out.join("results.json"), serde_json::to_string_pretty(r)? + "\n")?)
 }
 
 /// Writes results.md and results.svg from `r` and prints the tables.
@@ -368,13 +363,9 @@ fn hierarchy_targets(res: &Results, figs: &[Figure]) -> Vec<Target> {
         let cost = |f: &Figure| f.server_cpu_us.map(|s| s + f.db_cpu_us.unwrap_or(0.0));
         let direct = find(figs, &format!("check, direct member · {store} hierarchy")).and_then(cost);
         let what = if store == "PostgreSQL" { "server + database CPU" } else { "server CPU" };
-        t.push(bound(
-            &format!("12. {store}: deepest member's check ≤ 1.5× a direct member's {what}"),
-            find(figs, &format!("check, deepest member · {store} hierarchy")),
-            |deep| cost(deep).zip(direct.filter(|d| *d > 0.0)).map(|(a, b)| a / b),
-            true,
-            1.5,
-        ));
+        let name = format!("12. {store}: deepest member's check ≤ 1.5× a direct member's {what}");
+        let deep = find(figs, &format!("check, deepest member · {store} hierarchy"));
+        t.push(bound(&name, deep, |deep| cost(deep).zip(direct.filter(|d| *d > 0.0)).map(|(a, b)| a / b), true, 1.5));
         let slowest = h.as_ref().ok().and_then(|h| h.link_ms.iter().chain(&h.unlink_ms).copied().reduce(f64::max));
         t.push(Target {
             name: format!(

@@ -105,17 +105,16 @@ pub async fn users_groups_invites(
     (users, groups, invites, uses): (usize, usize, usize, u32),
     deadline: Option<Instant>,
 ) -> Result<(Arc<Vec<User>>, Arc<Vec<GroupId>>, Arc<Vec<String>>)> {
-    let users = Arc::new(
-        collect(&format!("{what}: users"), users, deadline, |i| {
-            let (store, text) = (store.clone(), format!("{what} user {i}"));
-            async move {
-                let user = user(&text)?;
-                store.create_user(&user).await?;
-                Ok(user)
-            }
-        })
-        .await?,
-    );
+    let users = collect(&format!("{what}: users"), users, deadline, |i| {
+        let (store, text) = (store.clone(), format!("{what} user {i}"));
+        async move {
+            let user = user(&text)?;
+            store.create_user(&user).await?;
+            Ok(user)
+        }
+    })
+    .await?;
+    let users = Arc::new(users);
     let groups = collect(&format!("{what}: groups"), groups.min(users.len()), deadline, |g| {
         let (store, users, text) = (store.clone(), users.clone(), format!("{what} group {g}"));
         async move {
