@@ -392,8 +392,6 @@ impl Bench {
         self.results.seconds_total = started.elapsed().as_secs_f64();
     }
 
-    // --- servers ---------------------------------------------------------------------------
-
     /// The release binary `program`, its log in the scratch directory.
     fn spawn(&self, name: &str, program: &str, args: &[String], env: &[(&str, String)]) -> Result<Server> {
         let log = self.cfg.work.join(format!("server-{name}.log"));
@@ -498,8 +496,6 @@ impl Bench {
         self.results.profiles.push(ProfileRun { label: label.to_owned(), wrk: r.clone(), profile });
         Ok(Some(r))
     }
-
-    // --- workloads -------------------------------------------------------------------------
 
     fn baseline(&mut self) -> Result<Outcome> {
         let server = self.spawn("hello", "oz-bench-hello", &["127.0.0.1:0".to_owned()], &[])?;
@@ -773,8 +769,6 @@ impl Bench {
         out
     }
 
-    // --- PostgreSQL ---------------------------------------------------------------------------
-
     /// A fresh database on the server `admin`, listed in `made` to be dropped at the end.
     fn fresh_db(&self, admin: &str, prefix: &str, made: &mut Vec<String>) -> Result<Durable> {
         let (name, url) = self.rt.block_on(pg::create_database(admin, prefix))?;
@@ -960,8 +954,6 @@ impl Bench {
         combined.wrk = Some(combined_wrk);
         Ok(TwoInstances { instances, combined })
     }
-
-    // --- hierarchy and scale -----------------------------------------------------------------
 
     /// The hierarchy on SQLite, then on PostgreSQL when there is one.
     fn hierarchies(&mut self) -> Vec<(String, Result<HierarchyResults, String>)> {

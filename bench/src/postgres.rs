@@ -115,8 +115,6 @@ pub async fn server_connections(url: &str) -> Result<(i64, i64)> {
     .await
 }
 
-// --- pgbench -----------------------------------------------------------------------------------
-
 /// One pgbench run of the join transaction.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct PgbenchResult {

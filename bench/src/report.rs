@@ -178,8 +178,6 @@ pub fn failed(r: &Report) -> bool {
         || pgbench_failed
 }
 
-// --- figures ---------------------------------------------------------------------------------
-
 /// Every timed HTTP run with its name and store.
 fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
     let mut runs = vec![("hello · baseline".to_owned(), "baseline", &r.baseline)];
@@ -260,8 +258,6 @@ fn figures(r: &Results) -> Vec<Figure> {
 fn find<'a>(figures: &'a [Figure], run: &str) -> Option<&'a Figure> {
     figures.iter().find(|f| f.run == run)
 }
-
-// --- targets (issue 9) -----------------------------------------------------------------------
 
 struct Target {
     name: String,
@@ -384,8 +380,6 @@ fn targets_table(targets: Vec<Target>) -> String {
     let rows: Vec<Vec<String>> = targets.into_iter().map(|t| vec![t.name, t.measured, verdict(t.pass)]).collect();
     table("target | measured | result", &rows)
 }
-
-// --- markdown --------------------------------------------------------------------------------
 
 /// A markdown table from its header row (`a | b | c`) and body rows.
 fn table(head: &str, rows: &[Vec<String>]) -> String {
@@ -640,8 +634,6 @@ fn markdown(r: &Report) -> String {
     let _ = writeln!(md, "- The run took {:.0} s after the build.", res.seconds_total);
     md
 }
-
-// --- chart -----------------------------------------------------------------------------------
 
 /// An axis tick: 10k rather than 10000.
 fn tick(v: f64) -> String {
