@@ -1150,7 +1150,8 @@ fn median_run<T>(runs: Vec<T>, outcome: impl Fn(&mut T) -> &mut Outcome) -> T {
     }
     let (n, listed) = (listed.len(), listed.join(", "));
     let (_, mut median) = keyed.swap_remove(keyed.len() / 2);
-    outcome(&mut median).notes.push(format!("the median of {n} runs by rate; all runs, slowest first: {listed}"));
+    let note = format!("the median of {n} runs by rate; all runs, slowest first: {listed}");
+    outcome(&mut median).notes.push(note);
     median
 }
 

@@ -305,7 +305,8 @@ pub fn run_pgbench(
         let (tx, logged) = (r.transactions, latencies.len());
         if memberships == tx && used == tx {
             r.notes.push(format!(
-                "verified: {memberships} new memberships and {used} used invites for {tx} committed transactions"
+                "verified: {memberships} new memberships and {used} used invites for {tx} committed \
+                 transactions"
             ));
         } else {
             r.problems.push(format!(

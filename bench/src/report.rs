@@ -507,7 +507,8 @@ fn markdown(r: &Report) -> String {
     md += &targets_table(targets(&r.figures, pairs));
     // Results of runs older than these two figures have none (0): nothing to say of them.
     if let Some(s) = res.storage.as_ref().and_then(|s| s.as_ref().ok()).filter(|s| s.max_us > 0) {
-        let (joins, max, stalls, over) = (s.joins, num(ms(s.max_us)), s.stalls, crate::storage::STALL_US / 1000);
+        let (joins, stalls) = (s.joins, s.stalls);
+        let (max, over) = (num(ms(s.max_us)), crate::storage::STALL_US / 1000);
         md += &format!(
             "The disk under the SQLite figures: of the storage limit's {joins} sequential joins \
              (each its own commit), the slowest took {max} ms and {stalls} took over {over} ms. A \
