@@ -152,10 +152,8 @@ impl Server {
             }
         };
         let startup = started.elapsed();
-        let addr = first
-            .split_once("listening on http://")
-            .map(|(_, a)| a.trim().to_owned())
-            .ok_or_else(|| anyhow!("{name}'s first line is not a banner: {first:?}"))?;
+        let addr = first.split_once("listening on http://").map(|(_, a)| a.trim().to_owned());
+        let addr = addr.ok_or_else(|| anyhow!("{name}'s first line is not a banner: {first:?}"))?;
         Ok(Server { guard, addr, startup, lines: rx, name: name.to_owned() })
     }
 
@@ -166,11 +164,7 @@ impl Server {
     /// SIGTERM (the server drains and exits), then every stdout line it printed after the banner.
     pub fn stop(mut self) -> Result<Vec<String>> {
         self.guard.terminate(Duration::from_secs(20)).with_context(|| format!("stopping {}", self.name))?;
-        let mut out = Vec::new();
-        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(2)) {
-            out.push(line);
-        }
-        Ok(out)
+        Ok(std::iter::from_fn(|| self.lines.recv_timeout(Duration::from_secs(2)).ok()).collect())
     }
 }
 
