@@ -38,11 +38,9 @@ pub struct HierarchyLoad {
 impl HierarchyLoad {
     /// What was loaded, and in how long.
     pub fn summary(&self) -> String {
-        let (groups, links, users) = (self.groups + self.subtree_groups, self.links, self.users);
-        format!(
-            "{groups} groups, {links} links, {users} users, {} memberships in {:.0} s",
-            self.memberships, self.seconds
-        )
+        let HierarchyLoad { links, users, memberships, seconds, .. } = self;
+        let groups = self.groups + self.subtree_groups;
+        format!("{groups} groups, {links} links, {users} users, {memberships} memberships in {seconds:.0} s")
     }
 }
 
@@ -131,9 +129,7 @@ pub async fn load(app: &App) -> anyhow::Result<Loaded> {
     .await?;
     load.writes += members as u64;
     let refused = joined.iter().filter(|j| !**j).count();
-    if refused > 0 {
-        anyhow::bail!("hierarchy load: {refused} joins were refused");
-    }
+    anyhow::ensure!(refused == 0, "hierarchy load: {refused} joins were refused");
     load.memberships += members as u64;
 
     // 4. The links: a single-use nested invite record of the parent, used by the child.

@@ -18,8 +18,10 @@ mod wrk;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
+use oz_groups::config::{StoreArgs, DEFAULT_POOL_SIZE};
+use oz_groups::startup::{self, Serving};
 
 #[derive(Parser, Debug)]
 #[command(name = "oz-bench", about = "The oz-groups benchmark (make bench)")]
@@ -70,20 +72,17 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run(args),
         Command::ServeMemory(args) => serve_memory(args),
-        Command::Report(args) => {
-            report::load(&args.from).and_then(|r| report::write_views(&r, &args.out).map(|()| ExitCode::SUCCESS))
+        Command::Report(a) => {
+            report::load(&a.from).and_then(|r| report::write_views(&r, &a.out)).map(|()| ExitCode::SUCCESS)
         }
     };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("oz-bench: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+    result.unwrap_or_else(|e| {
+        eprintln!("oz-bench: {e:#}");
+        ExitCode::FAILURE
+    })
 }
 
-fn run(mut cfg: orchestrate::Config) -> anyhow::Result<ExitCode> {
+fn run(mut cfg: orchestrate::Config) -> Result<ExitCode> {
     let exe = std::env::current_exe()?;
     cfg.bins = exe.parent().context("the binary has no directory")?.to_path_buf();
     // The server (started now, and kept until this process ends) only when its part runs. Without
@@ -104,18 +103,18 @@ fn run(mut cfg: orchestrate::Config) -> anyhow::Result<ExitCode> {
     Ok(if report::failed(&r) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
+fn serve_memory(a: ServeArgs) -> Result<ExitCode> {
     // The same runtime as the server's `#[tokio::main]`: one worker per core.
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         oz_groups::telemetry::init();
         std::fs::create_dir_all(&a.dir)?;
-        let args = oz_groups::config::StoreArgs {
+        let args = StoreArgs {
             data_dir: a.dir.clone(),
             database: Some("memory".into()),
-            database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
+            database_pool_size: DEFAULT_POOL_SIZE,
         };
-        let app = oz_groups::startup::build_app(&args).await?;
+        let app = startup::build_app(&args).await?;
         let join_groups = match a.join {
             0 => Vec::new(),
             n => seed::join_pairs(&app, n, &a.dir.join("join.txt")).await?.groups,
@@ -126,19 +125,14 @@ fn serve_memory(a: ServeArgs) -> anyhow::Result<ExitCode> {
         if a.reject > 0 {
             seed::reject_pairs(&app, a.reject, &a.dir.join("reject.txt")).await?;
         }
-        let listener = oz_groups::startup::bind("127.0.0.1:0").await?;
+        let listener = startup::bind("127.0.0.1:0").await?;
         // The same first line as `oz-groups serve`: the orchestrator reads the address from it.
         println!("oz-groups listening on http://{}", listener.local_addr()?);
         std::io::Write::flush(&mut std::io::stdout())?;
         // No rate limits: the reject workload is nothing but failed joins from one address.
         let limiter = std::sync::Arc::new(oz_groups::http::limits::Limiter::new(&Default::default()));
-        oz_groups::startup::serve_with(
-            listener,
-            app.clone(),
-            oz_groups::startup::Serving { limiter, ..oz_groups::startup::Serving::plain() },
-            oz_groups::startup::shutdown_signal(),
-        )
-        .await?;
+        let serving = Serving { limiter, ..Serving::plain() };
+        startup::serve_with(listener, app.clone(), serving, startup::shutdown_signal()).await?;
         // After the drain: how many joins the store really made, for the orchestrator to check
         // against wrk's count of 2xx answers.
         println!("OZBENCH joined={}", seed::joined(&app, &join_groups).await?);

@@ -9,15 +9,16 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, Context};
-use oz_groups::config::StoreArgs;
+use anyhow::{anyhow, ensure, Context, Result};
+use oz_groups::config::{StoreArgs, DEFAULT_POOL_SIZE as POOL_SIZE};
 use oz_groups::service::App;
 use serde::{Deserialize, Serialize};
 
-use crate::hierarchy::{self, HierarchyLoad};
+use crate::hierarchy::{self, HierarchyLoad, DEPTH, GROUPS, SUBTREE, USERS};
 use crate::postgres::{self as pg, PgbenchResult, ServerInfo};
 use crate::procs::{cores, peak_rss, status_bytes, wait_for_quiet, Server};
 use crate::profile::{self, Profile};
+use crate::report::ms;
 use crate::scale::{self, ScaleLoad};
 use crate::seed::{self, name, JoinFixture};
 use crate::smoke;
@@ -148,7 +149,7 @@ impl Outcome {
     }
 
     /// A run's figures with what `check` finds wrong in them.
-    fn checked(r: WrkResult, peak_rss: Option<u64>, check: fn(&WrkResult) -> Vec<String>) -> Outcome {
+    fn checked(r: WrkResult, peak_rss: Option<u64>, check: Check) -> Outcome {
         Outcome { problems: check(&r), wrk: Some(r), peak_rss, ..Outcome::default() }
     }
 
@@ -289,9 +290,11 @@ pub struct Results {
 
 /// wrk's figures of a run, and the server's peak RSS after it.
 type Measured = (WrkResult, Option<u64>);
+/// What a run's figures have wrong with them (`plain_problems`, ...).
+type Check = fn(&WrkResult) -> Vec<String>;
 
 /// A PostgreSQL connection count running alongside a timed run (`Bench::pool_probe`).
-type PoolProbe = Option<tokio::task::JoinHandle<anyhow::Result<(i64, i64)>>>;
+type PoolProbe = Option<tokio::task::JoinHandle<Result<(i64, i64)>>>;
 
 pub struct Bench {
     pub cfg: Config,
@@ -304,7 +307,7 @@ pub struct Bench {
 }
 
 impl Bench {
-    pub fn new(cfg: Config) -> anyhow::Result<Bench> {
+    pub fn new(cfg: Config) -> Result<Bench> {
         if cfg.work.exists() {
             std::fs::remove_dir_all(&cfg.work).with_context(|| format!("cannot clear {}", cfg.work.display()))?;
         }
@@ -360,7 +363,7 @@ impl Bench {
 
         if self.cfg.runs("sqlite") {
             step("SQLite backend (target/release/oz-groups serve)");
-            self.results.sqlite = self.durable_backend(&self.cfg.work.join("sqlite"), &Durable::Sqlite);
+            self.results.sqlite = self.durable_backend(&self.cfg.work.join("sqlite"), &SQLITE);
         }
 
         if self.cfg.runs("postgres") {
@@ -389,10 +392,8 @@ impl Bench {
         self.results.seconds_total = started.elapsed().as_secs_f64();
     }
 
-    // --- servers ---------------------------------------------------------------------------
-
     /// The release binary `program`, its log in the scratch directory.
-    fn spawn(&self, name: &str, program: &str, args: &[String], env: &[(&str, String)]) -> anyhow::Result<Server> {
+    fn spawn(&self, name: &str, program: &str, args: &[String], env: &[(&str, String)]) -> Result<Server> {
         let log = self.cfg.work.join(format!("server-{name}.log"));
         // A large store may take a while to open; a healthy start takes milliseconds.
         Server::spawn(name, &self.cfg.bins.join(program), args, env, &log, Duration::from_secs(300))
@@ -400,17 +401,17 @@ impl Bench {
 
     /// `oz-groups serve` on the data dir `dir` (its master key, and its SQLite database unless
     /// `db` names a PostgreSQL one), without rate limits.
-    fn spawn_store(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> anyhow::Result<Server> {
+    fn spawn_store(&self, name: &str, dir: &Path, db: &Durable, env: &[(&str, String)]) -> Result<Server> {
         let mut args: Vec<String> = vec!["serve".into(), "--listen".into(), "127.0.0.1:0".into()];
         args.extend(NO_RATE_LIMITS.iter().flat_map(|limit| [limit.to_string(), "off".into()]));
         args.extend(["--data-dir".into(), dir.display().to_string()]);
-        args.extend(db.url().into_iter().flat_map(|url| ["--database".into(), url]));
+        args.extend(db.url.clone().into_iter().flat_map(|url| ["--database".into(), url]));
         self.spawn(name, "oz-groups", &args, env)
     }
 
     /// The memory backend, with `fixture` (`--join N`, ...): seeding has to happen inside the
     /// server's process.
-    fn spawn_memory(&self, name: &str, dir: &Path, (flag, n): (&str, usize)) -> anyhow::Result<Server> {
+    fn spawn_memory(&self, name: &str, dir: &Path, (flag, n): (&str, usize)) -> Result<Server> {
         let args = format!("serve-memory --{flag} {n} --groups-per-reader {}", self.cfg.groups_per_reader);
         let mut args: Vec<String> = args.split(' ').map(str::to_owned).collect();
         args.extend(["--dir".to_owned(), dir.display().to_string()]);
@@ -418,7 +419,7 @@ impl Bench {
     }
 
     /// Runs wrk and reads the server's peak RSS right after.
-    fn timed(&self, label: &str, server: &Server, load: &Load, seconds: u32) -> anyhow::Result<Measured> {
+    fn timed(&self, label: &str, server: &Server, load: &Load, seconds: u32) -> Result<Measured> {
         // A PostgreSQL label: the database's processes do the workload's work too.
         let shape = Shape { database_cpu: label.starts_with("postgres"), ..Shape::default() };
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
@@ -426,48 +427,29 @@ impl Bench {
         Ok((r, peak_rss(server.pid())))
     }
 
-    /// `timed`, for a figure that is a ratio to hello's CPU per request (`paired`, when the
-    /// hello server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load`
-    /// side by side, the hello first in every other pair, and the pair with the median ratio is
-    /// the figure. The host's speed changes within seconds, and our code feels it more than the
-    /// hello (docs/benchmark.md: the same reject took 12.9–13.9 µs in some runs and 17.0–19.9 µs in
-    /// others, the hello 7.1–7.8 or 8.4), so a ratio compares two runs as close in time as they can be, and
-    /// many short pairs outvote the few a change of speed splits. Unpaired (the first hello):
-    /// `RATIO_RUNS` runs of `seconds`, the median by server CPU. The note lists every run, and
-    /// `check` checks them all.
-    fn timed_median(
-        &self,
-        label: &str,
-        server: &Server,
-        load: &Load,
-        seconds: u32,
-        paired: bool,
-        check: fn(&WrkResult) -> Vec<String>,
-    ) -> anyhow::Result<Outcome> {
-        let paired = paired && self.hello.is_some();
+    /// `timed`, for a figure that is a ratio to hello's CPU per request (paired, when the hello
+    /// server runs): `RATIO_PAIRS` pairs of short runs, a hello run and a run of `load` side by
+    /// side, the hello first in every other pair, and the pair with the median ratio is the figure.
+    /// The host's speed changes within seconds, and our code feels it more than the hello
+    /// (docs/benchmark.md: the same reject took 12.9–13.9 µs in some runs and 17.0–19.9 µs in
+    /// others, the hello 7.1–7.8 or 8.4), so a ratio compares two runs as close in time as they can
+    /// be, and many short pairs outvote the few a change of speed splits. Unpaired (the first
+    /// hello): `RATIO_RUNS` runs of `seconds`, the median by server CPU. The note lists every run,
+    /// and `check` checks them all.
+    fn timed_median(&self, label: &str, server: &Server, load: &Load, seconds: u32, check: Check) -> Result<Outcome> {
+        let paired = self.hello.is_some();
         let (count, seconds) = if paired { (RATIO_PAIRS, (seconds / 3).max(2)) } else { (RATIO_RUNS, seconds) };
-        let cpu = |r: &WrkResult| r.cpu_us_per_request().0;
-        let mut runs = Vec::new();
+        let (mut runs, mut all) = (Vec::new(), Vec::new());
         for i in 0..count {
             let name = if i == 0 { label.to_owned() } else { format!("{label}-{}", i + 1) };
             let hello_first = i % 2 == 0;
-            let mut hello_cpu = None;
-            if paired && hello_first {
-                hello_cpu = self.paired_hello(&name, seconds)?;
-            }
+            let before = if hello_first { self.paired_hello(&name, seconds)? } else { None };
             let (r, rss) = self.timed(&name, server, load, seconds)?;
-            if paired && !hello_first {
-                hello_cpu = self.paired_hello(&name, seconds)?;
-            }
-            runs.push((cpu(&r) / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
+            let hello_cpu = if hello_first { before } else { self.paired_hello(&name, seconds)? };
+            let c = r.cpu_us_per_request().0;
+            all.push(hello_cpu.map_or_else(|| format!("{c:.1}"), |h| format!("{c:.1}/{h:.1} ({:.2}×)", c / h)));
+            runs.push((c / hello_cpu.unwrap_or(1.0), r, rss, hello_cpu));
         }
-        let all: Vec<String> = runs
-            .iter()
-            .map(|(_, r, _, h)| match h {
-                Some(h) => format!("{:.1}/{h:.1} ({:.2}×)", cpu(r), cpu(r) / h),
-                None => format!("{:.1}", cpu(r)),
-            })
-            .collect();
         let note = if paired {
             format!(
                 "the median of {count} pairs of {seconds} s runs, a hello run beside each (before it in the 1st, \
@@ -487,22 +469,20 @@ impl Bench {
     }
 
     /// A hello run of `seconds` right before (or, in `timed_median`, after) the run `label`, when
-    /// the hello server runs: its server CPU per request, the one that run's ratio is taken to. The host's speed drifts over
-    /// a `make bench` (in 2408429's run the hellos paired with the SQLite rejects took 8.9–10.0 µs
-    /// against the first hello's 7.34), so a ratio compares runs seconds apart.
-    fn paired_hello(&self, label: &str, seconds: u32) -> anyhow::Result<Option<f64>> {
+    /// the hello server runs: its server CPU per request, which that run's ratio is taken to. The
+    /// host's speed drifts over a `make bench` (in 2408429's run the hellos paired with the SQLite
+    /// rejects took 8.9–10.0 µs against the first hello's 7.34): ratios compare runs seconds apart.
+    fn paired_hello(&self, label: &str, seconds: u32) -> Result<Option<f64>> {
         let Some(hello) = self.hello.as_ref() else { return Ok(None) };
         let (r, _) = self.timed(&format!("{label}-hello"), hello, &Load::Get, seconds)?;
         // A hello that answered badly would make the ratio look good: no figure then.
         let problems = plain_problems(&r);
-        if !problems.is_empty() {
-            return Err(anyhow!("the hello run paired with {label}: {}", problems.join("; ")));
-        }
+        ensure!(problems.is_empty(), "the hello run paired with {label}: {}", problems.join("; "));
         Ok(Some(r.cpu_us_per_request().0))
     }
 
     /// A profiling run after the timed one, when perf works.
-    fn profiled(&mut self, label: &str, server: &Server, load: &Load) -> anyhow::Result<Option<WrkResult>> {
+    fn profiled(&mut self, label: &str, server: &Server, load: &Load) -> Result<Option<WrkResult>> {
         if !self.perf_ok {
             return Ok(None);
         }
@@ -510,23 +490,19 @@ impl Bench {
         let run = format!("{label}-profile");
         let ready = self.wrk.clear_ready(&run)?;
         let running = profile::start(&self.cfg.work, label, server.pid(), &ready)?;
-        let (addr, pid) = (&server.addr, server.pid());
-        let r = self.wrk.run(&run, addr, load, profile::RUN_S, pid, Shape::default());
+        let r = self.wrk.run(&run, &server.addr, load, profile::RUN_S, server.pid(), Shape::default());
         let profile = running.finish()?;
         let r = r?;
         self.results.profiles.push(ProfileRun { label: label.to_owned(), wrk: r.clone(), profile });
         Ok(Some(r))
     }
 
-    // --- workloads -------------------------------------------------------------------------
-
-    fn baseline(&mut self) -> anyhow::Result<Outcome> {
+    fn baseline(&mut self) -> Result<Outcome> {
         let server = self.spawn("hello", "oz-bench-hello", &["127.0.0.1:0".to_owned()], &[])?;
         let reply = smoke::request(&server.addr, "GET", "/", None, None)?;
-        if reply.status != 200 {
-            return Err(anyhow!("hello answered {}", reply.status));
-        }
-        let o = self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, false, plain_problems)?;
+        ensure!(reply.status == 200, "hello answered {}", reply.status);
+        // Not paired: the hello server is not kept until this returns.
+        let o = self.timed_median("baseline", &server, &Load::Get, self.cfg.seconds, plain_problems)?;
         self.hello = Some(server);
         Ok(o)
     }
@@ -537,8 +513,8 @@ impl Bench {
         &mut self,
         what: &str,
         mut pairs: usize,
-        mut probe: impl FnMut(&mut Self, usize, usize) -> anyhow::Result<WrkResult>,
-    ) -> anyhow::Result<(f64, String)> {
+        mut probe: impl FnMut(&mut Self, usize, usize) -> Result<WrkResult>,
+    ) -> Result<(f64, String)> {
         for i in 0.. {
             let r = probe(self, pairs, i)?;
             // As many requests as pairs means the probe could have gone faster: its rate is a
@@ -546,10 +522,8 @@ impl Bench {
             // borrow each other's pairs from the far end and meet: the repeats are 400s.
             let exhausted = r.wrapped > 0 || r.requests >= pairs as u64;
             let rate = r.ok() as f64 / r.seconds.max(1e-9);
-            eprintln!(
-                "  calibration {what}: {pairs} pairs, {rate:.0} joins/s{}",
-                if exhausted { " (ran out)" } else { "" }
-            );
+            let ran_out = if exhausted { " (ran out)" } else { "" };
+            eprintln!("  calibration {what}: {pairs} pairs, {rate:.0} joins/s{ran_out}");
             if !exhausted {
                 let note =
                     format!("calibrated with {pairs} pairs: {rate:.0} joins/s in a {} s probe", r.seconds.round());
@@ -575,13 +549,13 @@ impl Bench {
 
     /// Splits the join pairs in `all`: the first must answer 201 (it is not part of the timed
     /// run), and wrk times the rest.
-    fn join_run(&self, label: &str, server: &Server, all: &Path, seconds: u32) -> anyhow::Result<Measured> {
+    fn join_run(&self, label: &str, server: &Server, all: &Path, seconds: u32) -> Result<Measured> {
         let files = split_pairs(all, &[1, usize::MAX])?;
         check_first_join(server, &files[0])?;
         self.timed(label, server, &Load::Join(files[1].clone()), seconds)
     }
 
-    fn memory_join(&mut self) -> anyhow::Result<Outcome> {
+    fn memory_join(&mut self) -> Result<Outcome> {
         let base = self.cfg.work.join("memory-join");
         let probe_s = self.cfg.probe_seconds;
         let (rate, calibration) = self.calibrate("memory", 80_000, |this, pairs, i| {
@@ -621,12 +595,9 @@ impl Bench {
         Ok(o)
     }
 
-    fn memory_simple(&mut self, w: Workload) -> anyhow::Result<Outcome> {
+    fn memory_simple(&mut self, w: Workload) -> Result<Outcome> {
         let dir = self.cfg.work.join(format!("memory-{}", w.name()));
-        let users = match w {
-            Workload::Reject => self.cfg.reject_users,
-            Workload::Read => self.cfg.read_users,
-        };
+        let users = if w == Workload::Reject { self.cfg.reject_users } else { self.cfg.read_users };
         let server = self.spawn_memory(&format!("memory-{}", w.name()), &dir, (w.name(), users))?;
         let out = self.simple(&server, &dir, w, "memory");
         server.stop()?;
@@ -634,11 +605,11 @@ impl Bench {
     }
 
     /// reject or read against a running server with its token file in `dir`.
-    fn simple(&mut self, server: &Server, dir: &Path, w: Workload, backend: &str) -> anyhow::Result<Outcome> {
+    fn simple(&mut self, server: &Server, dir: &Path, w: Workload, backend: &str) -> Result<Outcome> {
         let label = format!("{backend}-{}", w.name());
         let file = dir.join(format!("{}.txt", w.name()));
         let first = first_line(&file)?;
-        let (load, check): (_, fn(&WrkResult) -> Vec<String>) = match w {
+        let (load, check): (_, Check) = match w {
             Workload::Reject => {
                 let (access, invite) =
                     first.split_once(' ').ok_or_else(|| anyhow!("bad line in {}", file.display()))?;
@@ -653,7 +624,7 @@ impl Bench {
             }
         };
         let seconds = if backend == "scale" { self.cfg.scale_seconds } else { self.cfg.seconds };
-        let mut o = self.timed_median(&label, server, &load, seconds, true, check)?;
+        let mut o = self.timed_median(&label, server, &load, seconds, check)?;
         if w == Workload::Reject {
             o.notes.push("every answer a 4xx as expected (one checked: 400 invalid_token)".to_owned());
             if backend == "memory" || backend == "sqlite" {
@@ -666,17 +637,13 @@ impl Bench {
     }
 
     /// The app on data dir `dir` and its store (`db`), as the server would open it.
-    fn store_app(&self, dir: &Path, db: &Durable) -> anyhow::Result<App> {
-        let args = StoreArgs {
-            data_dir: dir.to_path_buf(),
-            database: db.url(),
-            database_pool_size: oz_groups::config::DEFAULT_POOL_SIZE,
-        };
+    fn store_app(&self, dir: &Path, db: &Durable) -> Result<App> {
+        let args = StoreArgs { data_dir: dir.to_path_buf(), database: db.url.clone(), database_pool_size: POOL_SIZE };
         self.rt.block_on(oz_groups::startup::build_app(&args))
     }
 
     /// How many joins the store in `dir` holds for `fixture`, counted with the servers stopped.
-    fn joined(&self, dir: &Path, db: &Durable, fixture: &JoinFixture) -> anyhow::Result<u64> {
+    fn joined(&self, dir: &Path, db: &Durable, fixture: &JoinFixture) -> Result<u64> {
         let app = self.store_app(dir, db)?;
         self.rt.block_on(seed::joined(&app, &fixture.groups))
     }
@@ -684,7 +651,7 @@ impl Bench {
     /// join, reject and read on a durable store: the fixtures, then each workload; a failure
     /// of one is recorded and the others still run.
     fn durable_backend(&mut self, dir: &Path, db: &Durable) -> Backend {
-        let name = db.name();
+        let name = db.name;
         if let Err(e) = self.durable_fixtures(dir, db) {
             let failed = Outcome::failed(e.context(format!("seeding the {name} fixtures")));
             eprintln!("  {name}: FAILED: {}", failed.error.as_deref().unwrap_or(""));
@@ -699,33 +666,31 @@ impl Bench {
 
     /// The data dir (and database) with the read users and the reject pairs (the join pairs
     /// come later, sized by calibration).
-    fn durable_fixtures(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<()> {
+    fn durable_fixtures(&mut self, dir: &Path, db: &Durable) -> Result<()> {
         let app = self.store_app(dir, db)?;
         let started = Instant::now();
         let (readers, groups, rejects) = (self.cfg.read_users, self.cfg.groups_per_reader, self.cfg.reject_users);
         self.rt.block_on(seed::read_users(&app, readers, groups, &dir.join("read.txt")))?;
         self.rt.block_on(seed::reject_pairs(&app, rejects, &dir.join("reject.txt")))?;
-        eprintln!(
-            "  seeded {readers} readers × {groups} groups and {rejects} reject users in {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!("  seeded {readers} readers × {groups} groups and {rejects} reject users in {secs:.1} s");
         Ok(())
     }
 
     /// Seeds `n` join pairs into the store in-process (the server is not running).
-    fn durable_pairs(&self, dir: &Path, db: &Durable, n: usize, file: &Path) -> anyhow::Result<JoinFixture> {
+    fn durable_pairs(&self, dir: &Path, db: &Durable, n: usize, file: &Path) -> Result<JoinFixture> {
         let app = self.store_app(dir, db)?;
         let fixture = self.rt.block_on(seed::join_pairs(&app, n, file))?;
         eprintln!("  seeded {n} join pairs in {:.1} s ({:.0} pairs/s)", fixture.seconds, n as f64 / fixture.seconds);
-        if let Durable::Postgres(url) = db {
+        if let Some(url) = &db.url {
             self.rt.block_on(pg::settle(url))?;
         }
         Ok(fixture)
     }
 
-    fn durable_join(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<Outcome> {
-        let (probe_s, key) = (self.cfg.probe_seconds, db.key());
-        let (rate, calibration) = self.calibrate(db.name(), 2_400, |this, pairs, i| {
+    fn durable_join(&mut self, dir: &Path, db: &Durable) -> Result<Outcome> {
+        let (probe_s, key) = (self.cfg.probe_seconds, db.key);
+        let (rate, calibration) = self.calibrate(db.name, 2_400, |this, pairs, i| {
             let all = dir.join(format!("join-probe-{i}.txt"));
             this.durable_pairs(dir, db, pairs + 1, &all)?;
             let server = this.spawn_store(&format!("{key}-probe"), dir, db, &[])?;
@@ -735,7 +700,7 @@ impl Bench {
         })?;
         let (main, prof) = self.pairs_for(rate);
         // Profiles are taken of the SQLite join only.
-        let prof = if matches!(db, Durable::Sqlite) { prof } else { 0 };
+        let prof = if db.url.is_none() { prof } else { 0 };
         let all = dir.join("join-all.txt");
         let fixture = self.durable_pairs(dir, db, 1 + main + prof, &all)?;
         let counts: &[usize] = if prof > 0 { &[1, main, usize::MAX] } else { &[1, usize::MAX] };
@@ -752,7 +717,7 @@ impl Bench {
         o.notes.extend(self.pool_note(pool, 1));
         let profiled = if prof > 0 {
             self.profiled(&label, &server, &Load::Join(files[2].clone())).unwrap_or_else(|e| {
-                eprintln!("  profiling the {} join failed: {e:#}", db.name());
+                eprintln!("  profiling the {} join failed: {e:#}", db.name);
                 None
             })
         } else {
@@ -768,7 +733,7 @@ impl Bench {
     /// run `label` that is about to start (after it they are gone: a server closes the
     /// connection of every call still in flight when wrk disconnects).
     fn pool_probe(&self, db: &Durable, label: &str) -> PoolProbe {
-        let url = db.url()?;
+        let url = db.url.clone()?;
         let log = self.cfg.work.join(format!("wrk-{label}.txt"));
         // A rerun's label is the same as the first run's: its old log would start the clock now.
         let _ = std::fs::remove_file(&log);
@@ -777,9 +742,7 @@ impl Bench {
             // The run starts when wrk prints its `Running` line (after the quiet wait).
             let deadline = Instant::now() + Duration::from_secs(QUIET_EACH_S + 120);
             while !std::fs::read_to_string(&log).is_ok_and(|t| t.contains("Running ")) {
-                if Instant::now() > deadline {
-                    return Err(anyhow!("the wrk run {} did not start", log.display()));
-                }
+                ensure!(Instant::now() <= deadline, "the wrk run {} did not start", log.display());
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             tokio::time::sleep(half).await;
@@ -799,20 +762,18 @@ impl Bench {
         })
     }
 
-    fn durable_simple(&mut self, dir: &Path, db: &Durable, w: Workload) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store(&format!("{}-{}", db.key(), w.name()), dir, db, &[])?;
-        let out = self.simple(&server, dir, w, db.key());
+    fn durable_simple(&mut self, dir: &Path, db: &Durable, w: Workload) -> Result<Outcome> {
+        let server = self.spawn_store(&format!("{}-{}", db.key, w.name()), dir, db, &[])?;
+        let out = self.simple(&server, dir, w, db.key);
         server.stop()?;
         out
     }
 
-    // --- PostgreSQL ---------------------------------------------------------------------------
-
     /// A fresh database on the server `admin`, listed in `made` to be dropped at the end.
-    fn fresh_db(&self, admin: &str, prefix: &str, made: &mut Vec<String>) -> anyhow::Result<Durable> {
+    fn fresh_db(&self, admin: &str, prefix: &str, made: &mut Vec<String>) -> Result<Durable> {
         let (name, url) = self.rt.block_on(pg::create_database(admin, prefix))?;
         made.push(name);
-        Ok(Durable::Postgres(url))
+        Ok(postgres_db(url))
     }
 
     fn drop_databases(&self, admin: &str, made: &[String]) {
@@ -830,13 +791,12 @@ impl Bench {
         let mut made = Vec::new();
         match self.rt.block_on(pg::describe(admin)) {
             Ok(info) => {
+                let ServerInfo { version, fsync, synchronous_commit: sync, max_connections: max, .. } = &info;
+                let pgbench = pg::pgbench_binary();
                 eprintln!(
-                    "  PostgreSQL {} (fsync={}, synchronous_commit={}, max_connections={}), pgbench {}",
-                    info.version,
-                    info.fsync,
-                    info.synchronous_commit,
-                    info.max_connections,
-                    pg::pgbench_binary().display()
+                    "  PostgreSQL {version} (fsync={fsync}, synchronous_commit={sync}, \
+                     max_connections={max}), pgbench {}",
+                    pgbench.display()
                 );
                 out.server = Some(info);
             }
@@ -931,7 +891,7 @@ impl Bench {
         reported("join (PostgreSQL)", one)
     }
 
-    fn two_instances(&mut self, admin: &str, rate: f64, made: &mut Vec<String>) -> anyhow::Result<TwoInstances> {
+    fn two_instances(&mut self, admin: &str, rate: f64, made: &mut Vec<String>) -> Result<TwoInstances> {
         let db = self.fresh_db(admin, "bench_two", made)?;
         let dir = self.cfg.work.join("postgres-two");
         let (share, _) = self.pairs_for(rate);
@@ -943,35 +903,27 @@ impl Bench {
         // runtime workers in all as the one instance had, not twice as many fighting over them.
         // And with its share of the database's connections, as an operator sizes the pools of
         // instances that share one database: as many in all as the one instance had.
-        let (workers, pool_size) = ((cores() / 2).max(1), (oz_groups::config::DEFAULT_POOL_SIZE / 2).max(1));
+        let (workers, pool_size) = ((cores() / 2).max(1), (POOL_SIZE / 2).max(1));
         let env = [("TOKIO_WORKER_THREADS", workers.to_string()), ("OZ_DATABASE_POOL_SIZE", pool_size.to_string())];
         let labels = ["postgres-two-a", "postgres-two-b"];
         let servers = [self.spawn_store(labels[0], &dir, &db, &env)?, self.spawn_store(labels[1], &dir, &db, &env)?];
-        check_first_join(&servers[0], &files[0])?;
-        check_first_join(&servers[1], &files[1])?;
+        servers.iter().zip(&files).try_for_each(|(server, file)| check_first_join(server, file))?;
         let shape = Shape { threads: TWO_THREADS, connections: TWO_CONNECTIONS, database_cpu: true };
         let seconds = self.cfg.seconds;
         wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
         let pool = self.pool_probe(&db, labels[0]);
         let wrk = &self.wrk;
-        let runs: Vec<anyhow::Result<WrkResult>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = servers
-                .iter()
-                .zip([&files[2], &files[3]])
-                .zip(labels)
-                .map(|((server, file), label)| {
-                    let (addr, pid, load) = (server.addr.clone(), server.pid(), Load::Join(file.clone()));
-                    scope.spawn(move || wrk.run(label, &addr, &load, seconds, pid, shape))
-                })
-                .collect();
+        let runs: Vec<Result<WrkResult>> = std::thread::scope(|scope| {
+            let handles = [0, 1].map(|i| {
+                let (addr, pid, load) = (servers[i].addr.clone(), servers[i].pid(), Load::Join(files[2 + i].clone()));
+                scope.spawn(move || wrk.run(labels[i], &addr, &load, seconds, pid, shape))
+            });
             handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(anyhow!("a wrk thread panicked")))).collect()
         });
         let rss: Vec<Option<u64>> = servers.iter().map(|s| peak_rss(s.pid())).collect();
         let pool = self.pool_note(pool, servers.len());
-        for server in servers {
-            server.stop()?;
-        }
-        let results = runs.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
+        servers.into_iter().try_for_each(|server| server.stop().map(drop))?;
+        let results = runs.into_iter().collect::<Result<Vec<_>>>()?;
         let joined = self.joined(&dir, &db, &fixture)?;
 
         let instances: Vec<Outcome> =
@@ -1003,12 +955,10 @@ impl Bench {
         Ok(TwoInstances { instances, combined })
     }
 
-    // --- hierarchy and scale -----------------------------------------------------------------
-
     /// The hierarchy on SQLite, then on PostgreSQL when there is one.
     fn hierarchies(&mut self) -> Vec<(String, Result<HierarchyResults, String>)> {
         let mut out = Vec::new();
-        let mut stores = vec![Durable::Sqlite];
+        let mut stores = vec![SQLITE];
         let mut made = Vec::new();
         let admin = self.cfg.postgres_url.clone();
         if let Some(admin) = &admin {
@@ -1019,19 +969,16 @@ impl Bench {
         }
         for db in stores {
             step(&format!(
-                "hierarchy on {}: {} groups {} levels deep, {} users, a {}-group subtree linked and unlinked",
-                db.name(),
-                hierarchy::GROUPS,
-                hierarchy::DEPTH,
-                hierarchy::USERS,
-                hierarchy::SUBTREE
+                "hierarchy on {}: {GROUPS} groups {DEPTH} levels deep, {USERS} users, a \
+                 {SUBTREE}-group subtree linked and unlinked",
+                db.name
             ));
-            let r = self.hierarchy(&self.cfg.work.join(format!("hierarchy-{}", db.key())), &db);
+            let r = self.hierarchy(&self.cfg.work.join(format!("hierarchy-{}", db.key)), &db);
             let r = r.map_err(|e| format!("{e:#}"));
             if let Err(e) = &r {
                 eprintln!("  failed: {e}");
             }
-            out.push((db.name().to_owned(), r));
+            out.push((db.name.to_owned(), r));
         }
         if let Some(admin) = &admin {
             self.drop_databases(admin, &made);
@@ -1039,12 +986,12 @@ impl Bench {
         out
     }
 
-    fn hierarchy(&mut self, dir: &Path, db: &Durable) -> anyhow::Result<HierarchyResults> {
+    fn hierarchy(&mut self, dir: &Path, db: &Durable) -> Result<HierarchyResults> {
         let app = self.store_app(dir, db)?;
         let loaded = self.rt.block_on(hierarchy::load(&app))?;
         let l = &loaded.load;
         eprintln!("  loaded {} ({:.0} writes/s)", l.summary(), l.writes as f64 / l.seconds.max(1e-9));
-        let file = |name: &str, user: &oz_groups::domain::User| -> anyhow::Result<(PathBuf, String)> {
+        let file = |name: &str, user: &oz_groups::domain::User| -> Result<(PathBuf, String)> {
             let token = self.rt.block_on(app.mint_access_token(&user.id))?;
             let path = dir.join(name);
             token_file(&path, &token)?;
@@ -1060,29 +1007,28 @@ impl Bench {
         // slowest (4.8 s in one full run, the next four 72-495 ms; 1.1 s in a run of this part
         // alone); with it, four runs of this part alone gave at most 778 ms, but a full run
         // still 1,112 ms: the settling is the method, not the cure for that unlink.
-        if let Durable::Postgres(url) = db {
+        if let Some(url) = &db.url {
             self.rt.block_on(pg::settle(url))?;
         }
 
-        let label = |what: &str| format!("{}-hierarchy-{what}", db.key());
+        let label = |what: &str| format!("{}-hierarchy-{what}", db.key);
         let server = self.spawn_store(&label("server"), dir, db, &[])?;
         let (top, mid, sub) = (loaded.top.as_str(), loaded.middle.1.as_str(), loaded.subtree.1.as_str());
         let call = |method: &str, path: &str, token: &str, body: Option<&str>| {
             smoke::request(&server.addr, method, &format!("{}{path}", smoke::API), Some(token), body)
         };
-        let get = |path: &str, token: &str, what: &str| -> anyhow::Result<String> {
-            let reply = call("GET", path, token, None)?;
-            if reply.status != 200 {
-                return Err(anyhow!("{what} answered {}: {}", reply.status, reply.body.trim()));
-            }
+        // A reply that must have `status`, its body.
+        let expect = |reply: smoke::Reply, status: u16, what: &str| -> Result<String> {
+            ensure!(reply.status == status, "{what} answered {}: {}", reply.status, reply.body.trim());
             Ok(reply.body)
         };
+        let get = |path: &str, token: &str, what: &str| expect(call("GET", path, token, None)?, 200, what);
         get(&format!("/groups/{top}"), &deep, "the deepest member's GET /groups/{top}")?;
         let users = get(&format!("/groups/{top}/effective_users"), &direct, "GET /groups/{top}/effective_users")?;
         let effective_count = users.matches("\",").count() + usize::from(users.contains("\"]"));
 
         let run = |what: &str, file: &Path, path: String, connections: u32| -> Outcome {
-            let shape = Shape { connections, database_cpu: db.url().is_some(), ..Shape::default() };
+            let shape = Shape { connections, database_cpu: db.url.is_some(), ..Shape::default() };
             wait_for_quiet(Duration::from_secs(QUIET_EACH_S), QUIET_PCT);
             let load = Load::List(file.to_path_buf(), path);
             let r = self.wrk.run(&label(what), &server.addr, &load, self.cfg.scale_seconds, server.pid(), shape);
@@ -1097,23 +1043,18 @@ impl Bench {
         let (mut link_ms, mut unlink_ms) = (Vec::new(), Vec::new());
         for _ in 0..LINK_ROUNDS {
             let minted = call("POST", &format!("/groups/{mid}/nested/token"), &middle, Some("{}"))?;
-            let token =
-                minted.body.split_once("\"token\":\"").and_then(|(_, rest)| rest.split('"').next()).ok_or_else(
-                    || anyhow!("minting a nested invite answered {}: {}", minted.status, minted.body.trim()),
-                )?;
+            let token = minted.body.split_once("\"token\":\"").and_then(|(_, rest)| rest.split('"').next());
+            let (status, text) = (minted.status, minted.body.trim());
+            let token = token.ok_or_else(|| anyhow!("minting a nested invite answered {status}: {text}"))?;
             let started = Instant::now();
             let body = format!("{{\"token\":\"{token}\"}}");
             let linked = call("POST", &format!("/groups/{sub}/nested/join"), &root, Some(&body))?;
             link_ms.push(started.elapsed().as_secs_f64() * 1e3);
-            if linked.status != 201 {
-                return Err(anyhow!("linking the subtree answered {}: {}", linked.status, linked.body.trim()));
-            }
+            expect(linked, 201, "linking the subtree")?;
             let started = Instant::now();
             let unlinked = call("DELETE", &format!("/groups/{mid}/nested/{sub}"), &middle, None)?;
             unlink_ms.push(started.elapsed().as_secs_f64() * 1e3);
-            if unlinked.status != 204 {
-                return Err(anyhow!("unlinking the subtree answered {}: {}", unlinked.status, unlinked.body.trim()));
-            }
+            expect(unlinked, 204, "unlinking the subtree")?;
         }
         server.stop()?;
         report_outcome("privilege check, direct member (hierarchy)", &check_direct);
@@ -1124,26 +1065,21 @@ impl Bench {
         Ok(HierarchyResults { load, check_direct, check_deep, effective_users, effective_count, link_ms, unlink_ms })
     }
 
-    fn scale(&mut self) -> anyhow::Result<ScaleResults> {
+    fn scale(&mut self) -> Result<ScaleResults> {
         let dir = self.cfg.work.join("scale");
-        let app = self.store_app(&dir, &Durable::Sqlite)?;
-        let (groups, memberships) = (self.cfg.scale_groups, self.cfg.scale_memberships);
-        let loaded = self.rt.block_on(scale::load(&app, groups, memberships, self.cfg.scale_budget_s))?;
-        let l = &loaded.load;
+        let app = self.store_app(&dir, &SQLITE)?;
+        let (asked, budget) = ((self.cfg.scale_groups, self.cfg.scale_memberships), self.cfg.scale_budget_s);
+        let loaded = self.rt.block_on(scale::load(&app, asked.0, asked.1, budget))?;
+        let ScaleLoad { users, groups, memberships, seconds, cut_short, .. } = &loaded.load;
         eprintln!(
-            "  loaded {} users, {} groups, {} memberships in {:.0} s ({:.0} writes/s){}",
-            l.users,
-            l.groups,
-            l.memberships,
-            l.seconds,
-            l.writes_per_second(),
-            if l.cut_short { " — cut short by the time budget" } else { "" }
+            "  loaded {users} users, {groups} groups, {memberships} memberships in {seconds:.0} s \
+             ({:.0} writes/s){}",
+            loaded.load.writes_per_second(),
+            if *cut_short { " — cut short by the time budget" } else { "" }
         );
         // Access tokens for readers spread over the store, and join pairs into its groups.
         let creators = &loaded.creators;
-        if creators.is_empty() {
-            return Err(anyhow!("the scale load made no group within its budget"));
-        }
+        ensure!(!creators.is_empty(), "the scale load made no group within its budget");
         let step = (creators.len() / self.cfg.read_users).max(1);
         let mut out = BufWriter::new(std::fs::File::create(dir.join("read.txt"))?);
         for (user, _) in creators.iter().step_by(step).take(self.cfg.read_users) {
@@ -1163,10 +1099,8 @@ impl Bench {
         self.rt.block_on(seed::join_pairs_into(&app, &targets, pairs + 1, &all))?;
         drop(app);
         let mut load = loaded.load;
-        load.db_bytes = ["oz-groups.db", "oz-groups.db-wal"]
-            .iter()
-            .map(|f| std::fs::metadata(dir.join(f)).map_or(0, |m| m.len()))
-            .sum();
+        let size = |file: &str| std::fs::metadata(dir.join(file)).map_or(0, |m| m.len());
+        load.db_bytes = size("oz-groups.db") + size("oz-groups.db-wal");
 
         // A restart on the loaded data dir for each run: start-up time and RSS, then short runs.
         let join = reported("join (scale)", self.scale_join(&dir, &all));
@@ -1176,16 +1110,16 @@ impl Bench {
         Ok(ScaleResults { load, join, read, list_whole, list_page })
     }
 
-    fn scale_join(&mut self, dir: &Path, all: &Path) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store("scale-join", dir, &Durable::Sqlite, &[])?;
+    fn scale_join(&mut self, dir: &Path, all: &Path) -> Result<Outcome> {
+        let server = self.spawn_store("scale-join", dir, &SQLITE, &[])?;
         let o = Outcome::started(&server);
         let (r, peak_rss) = self.join_run("scale-join", &server, all, self.cfg.scale_seconds)?;
         server.stop()?;
         Ok(Outcome { problems: join_problems(&r), wrk: Some(r), peak_rss, ..o })
     }
 
-    fn scale_read(&mut self, dir: &Path) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store("scale-read", dir, &Durable::Sqlite, &[])?;
+    fn scale_read(&mut self, dir: &Path) -> Result<Outcome> {
+        let server = self.spawn_store("scale-read", dir, &SQLITE, &[])?;
         let o = Outcome::started(&server);
         let out = self.simple(&server, dir, Workload::Read, "scale");
         server.stop()?;
@@ -1193,8 +1127,8 @@ impl Bench {
     }
 
     /// `GET path` as the zone admin, whose token is in `list.txt`.
-    fn scale_list(&mut self, dir: &Path, label: &str, path: &str) -> anyhow::Result<Outcome> {
-        let server = self.spawn_store(label, dir, &Durable::Sqlite, &[])?;
+    fn scale_list(&mut self, dir: &Path, label: &str, path: &str) -> Result<Outcome> {
+        let server = self.spawn_store(label, dir, &SQLITE, &[])?;
         let load = Load::List(dir.join("list.txt"), path.to_owned());
         let (r, rss) = self.timed(label, &server, &load, self.cfg.scale_seconds)?;
         server.stop()?;
@@ -1208,52 +1142,32 @@ fn median_run<T>(runs: Vec<T>, outcome: impl Fn(&mut T) -> &mut Outcome) -> T {
     let rate = |o: &Outcome| o.rps().unwrap_or(0.0);
     let mut keyed: Vec<(f64, T)> = runs.into_iter().map(|mut r| (rate(outcome(&mut r)), r)).collect();
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let listed: Vec<String> = keyed
-        .iter_mut()
-        .map(|(rps, r)| {
-            let db = outcome(r).wrk.as_ref().and_then(WrkResult::db_us_per_request);
-            format!("{rps:.0}/s{}", db.map_or(String::new(), |d| format!(" ({d:.0} us database CPU per join)")))
-        })
-        .collect();
+    let mut listed = Vec::new();
+    for (rps, r) in &mut keyed {
+        let db = outcome(r).wrk.as_ref().and_then(WrkResult::db_us_per_request);
+        let db = db.map_or(String::new(), |d| format!(" ({d:.0} us database CPU per join)"));
+        listed.push(format!("{rps:.0}/s{db}"));
+    }
+    let (n, listed) = (listed.len(), listed.join(", "));
     let (_, mut median) = keyed.swap_remove(keyed.len() / 2);
-    outcome(&mut median).notes.push(format!(
-        "the median of {} runs by rate; all runs, slowest first: {}",
-        listed.len(),
-        listed.join(", ")
-    ));
+    let note = format!("the median of {n} runs by rate; all runs, slowest first: {listed}");
+    outcome(&mut median).notes.push(note);
     median
 }
 
-/// A store on disk that `oz-groups serve` runs on: SQLite in the data dir, or a PostgreSQL
-/// database (its URL).
+/// A store on disk that `oz-groups serve` runs on: SQLite in the data dir (`SQLITE`), or a
+/// PostgreSQL database (`url`). `key` is the prefix of its labels, logs and files.
 #[derive(Clone, Debug)]
-enum Durable {
-    Sqlite,
-    Postgres(String),
+struct Durable {
+    name: &'static str,
+    key: &'static str,
+    url: Option<String>,
 }
 
-impl Durable {
-    fn name(&self) -> &'static str {
-        match self {
-            Durable::Sqlite => "SQLite",
-            Durable::Postgres(_) => "PostgreSQL",
-        }
-    }
+const SQLITE: Durable = Durable { name: "SQLite", key: "sqlite", url: None };
 
-    /// The prefix of its labels, logs and files.
-    fn key(&self) -> &'static str {
-        match self {
-            Durable::Sqlite => "sqlite",
-            Durable::Postgres(_) => "postgres",
-        }
-    }
-
-    fn url(&self) -> Option<String> {
-        match self {
-            Durable::Sqlite => None,
-            Durable::Postgres(url) => Some(url.clone()),
-        }
-    }
+fn postgres_db(url: String) -> Durable {
+    Durable { name: "PostgreSQL", key: "postgres", url: Some(url) }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1265,33 +1179,30 @@ enum Workload {
 impl Workload {
     /// Its labels, its token file and its `serve-memory` flag.
     fn name(self) -> &'static str {
-        match self {
-            Workload::Reject => "reject",
-            Workload::Read => "read",
-        }
+        ["reject", "read"][self as usize]
     }
 }
 
 /// The join pair on the first line of `file` must answer 201 (it is not part of the timed run).
-fn check_first_join(server: &Server, file: &Path) -> anyhow::Result<()> {
+fn check_first_join(server: &Server, file: &Path) -> Result<()> {
     let line = first_line(file)?;
     let (access, invite) = line.split_once(' ').ok_or_else(|| anyhow!("bad line in {}", file.display()))?;
     smoke::check_join(&server.addr, access, invite)
 }
 
-fn first_line(file: &Path) -> anyhow::Result<String> {
+fn first_line(file: &Path) -> Result<String> {
     let f = std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     BufReader::new(f).lines().next().transpose()?.ok_or_else(|| anyhow!("{} is empty", file.display()))
 }
 
 /// A token file with `token` once per wrk thread: each thread takes its own lines of the file.
-fn token_file(path: &Path, token: &str) -> anyhow::Result<()> {
+fn token_file(path: &Path, token: &str) -> Result<()> {
     Ok(std::fs::write(path, format!("{token}\n").repeat(THREADS as usize))?)
 }
 
 /// Splits `src`'s lines into files `STEM-partN.txt` next to it with `counts[N]` lines each
 /// (`usize::MAX`: the rest).
-fn split_pairs(src: &Path, counts: &[usize]) -> anyhow::Result<Vec<PathBuf>> {
+fn split_pairs(src: &Path, counts: &[usize]) -> Result<Vec<PathBuf>> {
     let stem = src.file_stem().and_then(|s| s.to_str()).unwrap_or("pairs");
     let mut lines = BufReader::new(std::fs::File::open(src)?).lines();
     let mut files = Vec::new();
@@ -1304,9 +1215,7 @@ fn split_pairs(src: &Path, counts: &[usize]) -> anyhow::Result<Vec<PathBuf>> {
             written += 1;
         }
         out.flush()?;
-        if written == 0 {
-            return Err(anyhow!("{} has too few lines for {counts:?}", src.display()));
-        }
+        ensure!(written > 0, "{} has too few lines for {counts:?}", src.display());
         files.push(path);
     }
     Ok(files)
@@ -1379,8 +1288,8 @@ fn report_outcome(what: &str, o: &Outcome) {
         (Some(r), _) => eprintln!(
             "  {what}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, peak RSS {:.1} MiB{}",
             r.rps(),
-            r.p50_us as f64 / 1000.0,
-            r.p99_us as f64 / 1000.0,
+            ms(r.p50_us),
+            ms(r.p99_us),
             o.peak_rss.unwrap_or(0) as f64 / 1048576.0,
             flagged(&o.problems)
         ),
@@ -1390,7 +1299,7 @@ fn report_outcome(what: &str, o: &Outcome) {
 }
 
 /// A workload's outcome (failed: with the reason), reported on stderr.
-fn reported(what: &str, r: anyhow::Result<Outcome>) -> Outcome {
+fn reported(what: &str, r: Result<Outcome>) -> Outcome {
     let o = r.unwrap_or_else(Outcome::failed);
     report_outcome(what, &o);
     o

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, bail, Context, Result};
 use oz_groups::domain::{Group, GroupId, GroupType, PrivilegeSet};
 use oz_groups::store::postgres::PostgresStore;
 use oz_groups::store::Store;
@@ -36,7 +36,7 @@ const ROWS_PER_SECOND: u64 = 20_000;
 /// `CHECKPOINT` (else a checkpoint the seeding's WAL brought on may fall inside the run). What
 /// the timed joins write themselves is still vacuumed and checkpointed on their account.
 /// `CHECKPOINT` needs a superuser or `pg_checkpoint`; without it the vacuum still runs.
-pub async fn settle(url: &str) -> anyhow::Result<()> {
+pub async fn settle(url: &str) -> Result<()> {
     let client = connect(url).await?;
     let run = |sql: &'static str| async { client.batch_execute(sql).await.map_err(anyhow::Error::from) };
     bounded("vacuuming the seeded database", run("VACUUM ANALYZE")).await?;
@@ -46,7 +46,7 @@ pub async fn settle(url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn connect(url: &str) -> anyhow::Result<tokio_postgres::Client> {
+async fn connect(url: &str) -> Result<tokio_postgres::Client> {
     let (client, connection) = tokio::time::timeout(Duration::from_secs(15), tokio_postgres::connect(url, NoTls))
         .await
         .map_err(|_| anyhow!("the PostgreSQL server did not accept a connection within 15 s"))?
@@ -55,7 +55,7 @@ async fn connect(url: &str) -> anyhow::Result<tokio_postgres::Client> {
     Ok(client)
 }
 
-async fn bounded<T>(what: &str, f: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+async fn bounded<T>(what: &str, f: impl std::future::Future<Output = Result<T>>) -> Result<T> {
     tokio::time::timeout(SQL_TIMEOUT, f).await.map_err(|_| anyhow!("{what} took more than {SQL_TIMEOUT:?}"))?
 }
 
@@ -69,41 +69,29 @@ pub struct ServerInfo {
     pub shared_buffers: String,
 }
 
-pub async fn describe(admin: &str) -> anyhow::Result<ServerInfo> {
+pub async fn describe(admin: &str) -> Result<ServerInfo> {
     bounded("describing the server", async {
         let settings = ["server_version", "fsync", "synchronous_commit", "max_connections", "shared_buffers"];
         let sql = settings.map(|s| format!("current_setting('{s}')")).join(", ");
         let row = connect(admin).await?.query_one(&format!("SELECT {sql}"), &[]).await?;
-        Ok(ServerInfo {
-            version: row.get(0),
-            fsync: row.get(1),
-            synchronous_commit: row.get(2),
-            max_connections: row.get(3),
-            shared_buffers: row.get(4),
-        })
+        let [version, fsync, synchronous_commit, max_connections, shared_buffers] = [0, 1, 2, 3, 4].map(|i| row.get(i));
+        Ok(ServerInfo { version, fsync, synchronous_commit, max_connections, shared_buffers })
     })
     .await
 }
 
 /// Creates an empty database `<prefix>_<random>` and returns its name and URL.
-pub async fn create_database(admin: &str, prefix: &str) -> anyhow::Result<(String, String)> {
+pub async fn create_database(admin: &str, prefix: &str) -> Result<(String, String)> {
     let suffix = GroupId::generate().as_str().get(..12).unwrap_or("x").to_owned();
     let dbname = format!("{prefix}_{suffix}");
-    bounded("CREATE DATABASE", async {
-        let client = connect(admin).await?;
-        client
-            .batch_execute(&format!("CREATE DATABASE {dbname}"))
-            .await
-            .with_context(|| format!("CREATE DATABASE {dbname}"))?;
-        Ok(())
-    })
-    .await?;
+    let sql = format!("CREATE DATABASE {dbname}");
+    bounded("CREATE DATABASE", async { connect(admin).await?.batch_execute(&sql).await.context(sql.clone()) }).await?;
     let url = with_dbname(admin, &dbname);
     Ok((dbname, url))
 }
 
 /// Drops the databases the benchmark made (on a shared server they would pile up).
-pub async fn drop_databases(admin: &str, names: &[String]) -> anyhow::Result<()> {
+pub async fn drop_databases(admin: &str, names: &[String]) -> Result<()> {
     bounded("DROP DATABASE", async {
         let client = connect(admin).await?;
         for n in names {
@@ -117,22 +105,15 @@ pub async fn drop_databases(admin: &str, names: &[String]) -> anyhow::Result<()>
 /// How many connections the oz-groups servers hold to the database at `url` (their pools, as
 /// `pg_stat_activity` shows them by the application name the store sets), and how many of
 /// those were busy (not idle) at that moment.
-pub async fn server_connections(url: &str) -> anyhow::Result<(i64, i64)> {
+pub async fn server_connections(url: &str) -> Result<(i64, i64)> {
+    const SQL: &str = "SELECT COUNT(*), COUNT(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity \
+                       WHERE datname = current_database() AND application_name = 'oz-groups'";
     bounded("counting connections", async {
-        let client = connect(url).await?;
-        let row = client
-            .query_one(
-                "SELECT COUNT(*), COUNT(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity
-                 WHERE datname = current_database() AND application_name = 'oz-groups'",
-                &[],
-            )
-            .await?;
+        let row = connect(url).await?.query_one(SQL, &[]).await?;
         Ok((row.get(0), row.get(1)))
     })
     .await
 }
-
-// --- pgbench -----------------------------------------------------------------------------------
 
 /// One pgbench run of the join transaction.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -211,7 +192,7 @@ pub fn pgbench_binary() -> PathBuf {
 /// `decode_token`): ids as `USER_ID` and `INVITE_ID` make them, kind `group_invite_user`, the
 /// default member privileges, `max_uses` 1, issued by the owner (so that every join runs the
 /// issuer check, which the owner, a member with every privilege, passes at its first probe).
-async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, String, String)> {
+async fn seed(admin: &str, prefix: &str, rows: u64) -> Result<(String, String, String)> {
     let (dbname, url) = create_database(admin, prefix).await?;
     bounded("seeding the pgbench database", async {
         let store = PostgresStore::connect(&url).await.map_err(|e| anyhow!("opening the PostgresStore: {e}"))?;
@@ -230,28 +211,20 @@ async fn seed(admin: &str, prefix: &str, rows: u64) -> anyhow::Result<(String, S
         let rows = i64::try_from(rows)?;
         let member = i64::from(PrivilegeSet::default_member().bits());
         client.execute("CREATE SEQUENCE bench_seq", &[]).await?;
-        client
-            .execute(
-                &format!(
-                    "INSERT INTO users (id, name, alias, login)
-                     SELECT {USER_ID}, 'pgbench user ' || n, NULL, 'pgbench-user-' || n
-                     FROM generate_series(1, $1::bigint) AS n"
-                ),
-                &[&rows],
-            )
-            .await?;
-        client
-            .execute(
-                &format!(
-                    "INSERT INTO tokens
-                         (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, issuer_id)
-                     SELECT {INVITE_ID}, 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
-                            $4::bigint, 1, 0, FALSE, $5::bigint, $6
-                     FROM generate_series(1, $1::bigint) AS n"
-                ),
-                &[&rows, &groups, &(GROUPS as i64), &member, &now, &owner.id.as_str()],
-            )
-            .await?;
+        let users = format!(
+            "INSERT INTO users (id, name, alias, login)
+             SELECT {USER_ID}, 'pgbench user ' || n, NULL, 'pgbench-user-' || n
+             FROM generate_series(1, $1::bigint) AS n"
+        );
+        client.execute(&users, &[&rows]).await?;
+        let tokens = format!(
+            "INSERT INTO tokens
+                 (id, kind, user_id, group_id, privileges, max_uses, uses, revoked, created_at, issuer_id)
+             SELECT {INVITE_ID}, 'group_invite_user', NULL, ($2::text[])[(1 + n % $3::bigint)::int],
+                    $4::bigint, 1, 0, FALSE, $5::bigint, $6
+             FROM generate_series(1, $1::bigint) AS n"
+        );
+        client.execute(&tokens, &[&rows, &groups, &(GROUPS as i64), &member, &now, &owner.id.as_str()]).await?;
         drop(client);
         settle(&url).await?;
         Ok((dbname, url, owner.id.as_str().to_owned()))
@@ -271,7 +244,7 @@ pub fn run_pgbench(
     threads: u32,
     seconds: u32,
     made: &mut Vec<String>,
-) -> anyhow::Result<PgbenchResult> {
+) -> Result<PgbenchResult> {
     std::fs::create_dir_all(work)?;
     let script = work.join("join.sql");
     std::fs::write(&script, self::script())?;
@@ -329,27 +302,27 @@ pub fn run_pgbench(
                 if r.failed == 1 { "" } else { "s" }
             ));
         }
-        if memberships == r.transactions && used == r.transactions {
+        let (tx, logged) = (r.transactions, latencies.len());
+        if memberships == tx && used == tx {
             r.notes.push(format!(
-                "verified: {memberships} new memberships and {used} used invites for {} committed transactions",
-                r.transactions
+                "verified: {memberships} new memberships and {used} used invites for {tx} committed \
+                 transactions"
             ));
         } else {
             r.problems.push(format!(
-                "the database holds {memberships} new memberships and {used} used invites, pgbench counted {} \
-                 transactions",
-                r.transactions
+                "the database holds {memberships} new memberships and {used} used invites, pgbench \
+                 counted {tx} transactions"
             ));
         }
-        if latencies.len() as u64 != r.transactions {
-            r.notes.push(format!("{} latencies logged for {} transactions", latencies.len(), r.transactions));
+        if logged as u64 != tx {
+            r.notes.push(format!("{logged} latencies logged for {tx} transactions"));
         }
         return Ok(r);
     }
     unreachable!("the last attempt returns")
 }
 
-fn run(out_file: &Path, args: &[String], limit: Duration) -> anyhow::Result<std::process::ExitStatus> {
+fn run(out_file: &Path, args: &[String], limit: Duration) -> Result<std::process::ExitStatus> {
     let bin = pgbench_binary();
     let child = spawn_logged(run_as_batch(Command::new(&bin).args(args)), out_file)
         .with_context(|| format!("cannot run {} (apt-get install postgresql)", bin.display()))?;
@@ -357,9 +330,9 @@ fn run(out_file: &Path, args: &[String], limit: Duration) -> anyhow::Result<std:
 }
 
 /// The summary pgbench 15 prints.
-fn parse(text: &str) -> anyhow::Result<PgbenchResult> {
+fn parse(text: &str) -> Result<PgbenchResult> {
     let after = |key: &str| -> Option<&str> { text.lines().find_map(|l| l.trim().strip_prefix(key)).map(str::trim) };
-    let first_number = |key: &str| -> anyhow::Result<f64> {
+    let first_number = |key: &str| -> Result<f64> {
         let v = after(key).ok_or_else(|| anyhow!("no {key:?} line"))?;
         let n = v.split(|c: char| !(c.is_ascii_digit() || c == '.')).next().unwrap_or("");
         n.parse::<f64>().with_context(|| format!("{key} {v:?}"))
@@ -384,7 +357,7 @@ fn parse(text: &str) -> anyhow::Result<PgbenchResult> {
 /// Latencies (µs) of the committed transactions from pgbench's `--log` files (one per thread:
 /// `client transaction latency_us script epoch_s epoch_us [retries]`; a failed transaction
 /// has `failed` in place of its latency).
-fn read_logs(dir: &Path) -> anyhow::Result<Vec<u64>> {
+fn read_logs(dir: &Path) -> Result<Vec<u64>> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir)? {
         let text = std::fs::read_to_string(e?.path())?;

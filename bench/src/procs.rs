@@ -8,7 +8,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, bail, Context, Result};
 
 /// Owns a child process: dropping it kills the child if it still runs, and reaps it.
 pub struct Guard {
@@ -30,7 +30,7 @@ impl Guard {
     }
 
     /// Waits until the child exits, or kills it once `limit` has passed.
-    pub fn wait_timeout(&mut self, limit: Duration) -> anyhow::Result<ExitStatus> {
+    pub fn wait_timeout(&mut self, limit: Duration) -> Result<ExitStatus> {
         let deadline = Instant::now() + limit;
         loop {
             if let Some(status) = self.child.try_wait()? {
@@ -46,11 +46,14 @@ impl Guard {
     }
 
     /// SIGTERM, then SIGKILL if the child has not exited within `grace`.
-    pub fn terminate(&mut self, grace: Duration) -> anyhow::Result<()> {
+    pub fn terminate(&mut self, grace: Duration) -> Result<()> {
         if self.child.try_wait()?.is_some() {
             return Ok(());
         }
-        signal(self.pid(), libc::SIGTERM);
+        if let Ok(pid) = libc::pid_t::try_from(self.pid()) {
+            // SAFETY: kill(2) has no memory effects; the pid is one of our own children.
+            unsafe { libc::kill(pid, libc::SIGTERM) };
+        }
         self.wait_timeout(grace).map(|_| ())
     }
 }
@@ -68,47 +71,30 @@ impl Drop for Guard {
 /// `make bench`, a kill -9): the `Guard`s' destructors do not run then, and nothing may be left
 /// serving or loading the machine.
 pub fn die_with_parent(cmd: &mut Command) -> &mut Command {
-    use std::os::unix::process::CommandExt;
     // SAFETY: prctl is async-signal-safe and touches no memory of the parent.
-    unsafe {
-        cmd.pre_exec(|| {
-            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        })
-    }
+    in_child(cmd, || unsafe { libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) })
 }
 
 /// Makes the child SCHED_BATCH: a load generator sharing the server's cores then never preempts
 /// a server thread when a response wakes it (docs/benchmark.md, "Method": why).
 pub fn run_as_batch(cmd: &mut Command) -> &mut Command {
-    use std::os::unix::process::CommandExt;
     // SAFETY: sched_setscheduler is async-signal-safe and touches no memory of the parent.
-    unsafe {
-        cmd.pre_exec(|| {
-            let param = libc::sched_param { sched_priority: 0 };
-            if libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        })
-    }
+    in_child(cmd, || unsafe {
+        libc::sched_setscheduler(0, libc::SCHED_BATCH, &libc::sched_param { sched_priority: 0 })
+    })
+}
+
+/// Runs `call` in the child before it execs; a non-zero return fails the spawn with errno.
+fn in_child(cmd: &mut Command, call: fn() -> libc::c_int) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: `call` is one of the async-signal-safe calls above.
+    unsafe { cmd.pre_exec(move || if call() != 0 { Err(std::io::Error::last_os_error()) } else { Ok(()) }) }
 }
 
 /// Starts `cmd` (killed with this process) with no stdin, and its stdout and stderr in `log`.
-pub fn spawn_logged(cmd: &mut Command, log: &Path) -> anyhow::Result<Child> {
+pub fn spawn_logged(cmd: &mut Command, log: &Path) -> Result<Child> {
     let out = std::fs::File::create(log)?;
     Ok(die_with_parent(cmd).stdin(Stdio::null()).stdout(out.try_clone()?).stderr(out).spawn()?)
-}
-
-pub fn signal(pid: u32, sig: libc::c_int) {
-    if let Ok(pid) = libc::pid_t::try_from(pid) {
-        // SAFETY: kill(2) has no memory effects; the pid is one of our own children.
-        unsafe {
-            libc::kill(pid, sig);
-        }
-    }
 }
 
 /// A server started by the bench: its address from the banner, how long the banner took, and
@@ -132,7 +118,7 @@ impl Server {
         env: &[(&str, String)],
         log: &Path,
         limit: Duration,
-    ) -> anyhow::Result<Server> {
+    ) -> Result<Server> {
         let stderr = std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
         let started = Instant::now();
         let mut child = die_with_parent(&mut Command::new(program))
@@ -166,10 +152,8 @@ impl Server {
             }
         };
         let startup = started.elapsed();
-        let addr = first
-            .split_once("listening on http://")
-            .map(|(_, a)| a.trim().to_owned())
-            .ok_or_else(|| anyhow!("{name}'s first line is not a banner: {first:?}"))?;
+        let addr = first.split_once("listening on http://").map(|(_, a)| a.trim().to_owned());
+        let addr = addr.ok_or_else(|| anyhow!("{name}'s first line is not a banner: {first:?}"))?;
         Ok(Server { guard, addr, startup, lines: rx, name: name.to_owned() })
     }
 
@@ -178,18 +162,14 @@ impl Server {
     }
 
     /// SIGTERM (the server drains and exits), then every stdout line it printed after the banner.
-    pub fn stop(mut self) -> anyhow::Result<Vec<String>> {
+    pub fn stop(mut self) -> Result<Vec<String>> {
         self.guard.terminate(Duration::from_secs(20)).with_context(|| format!("stopping {}", self.name))?;
-        let mut out = Vec::new();
-        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(2)) {
-            out.push(line);
-        }
-        Ok(out)
+        Ok(std::iter::from_fn(|| self.lines.recv_timeout(Duration::from_secs(2)).ok()).collect())
     }
 }
 
 /// Runs a command to completion with a time limit; its stdout as text.
-pub fn run_with_timeout(program: &str, args: &[&str], limit: Duration) -> anyhow::Result<(ExitStatus, String)> {
+pub fn run_with_timeout(program: &str, args: &[&str], limit: Duration) -> Result<(ExitStatus, String)> {
     let out_path = scratch_file("cmd-out");
     let out = std::fs::File::create(&out_path)?;
     let child = die_with_parent(&mut Command::new(program))
@@ -208,11 +188,8 @@ pub fn run_with_timeout(program: &str, args: &[&str], limit: Duration) -> anyhow
 fn scratch_file(stem: &str) -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    std::env::temp_dir().join(format!(
-        "oz-bench-{}-{stem}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ))
+    let (pid, n) = (std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    std::env::temp_dir().join(format!("oz-bench-{pid}-{stem}-{n}"))
 }
 
 /// The `KEY: N kB` line of a /proc file (status, meminfo), in bytes.
@@ -240,11 +217,9 @@ pub fn peak_rss(pid: u32) -> Option<u64> {
 
 pub fn clock_ticks() -> f64 {
     // SAFETY: sysconf has no memory effects.
-    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-    if ticks > 0 {
-        ticks as f64
-    } else {
-        100.0
+    match unsafe { libc::sysconf(libc::_SC_CLK_TCK) } {
+        ticks if ticks > 0 => ticks as f64,
+        _ => 100.0,
     }
 }
 

@@ -30,10 +30,7 @@ pub fn available(scratch: &Path) -> bool {
 pub fn hardware_counters() -> Option<bool> {
     let script = "perf stat -x, -e instructions true 2>&1";
     let (_, text) = run_with_timeout("sh", &["-c", script], Duration::from_secs(30)).ok()?;
-    if !text.contains("instructions") {
-        return None;
-    }
-    Some(!text.contains("not supported") && !text.contains("not counted"))
+    text.contains("instructions").then(|| !text.contains("not supported") && !text.contains("not counted"))
 }
 
 /// What the profile showed.
@@ -128,8 +125,7 @@ impl Running {
 fn parse_report(text: &str) -> Vec<(f64, String)> {
     text.lines()
         .filter_map(|l| {
-            let l = l.trim();
-            let (pct, rest) = l.split_once('%')?;
+            let (pct, rest) = l.trim().split_once('%')?;
             let pct: f64 = pct.trim().parse().ok()?;
             let name = rest.trim();
             (!name.is_empty()).then(|| (pct, name.to_owned()))

@@ -6,14 +6,17 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{anyhow, Context};
-use plotters::coord::ranged1d::SegmentValue;
+use anyhow::{anyhow, Context, Result};
+use plotters::coord::{ranged1d::SegmentValue, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::orchestrate::{Config, Machine, Outcome, PgSection, Results, PGBENCH_CLIENTS};
+use crate::hierarchy::{DEPTH, GROUPS, SUBTREE, USERS};
+use crate::orchestrate::{Config, Machine, Outcome, PgSection, Results};
+use crate::orchestrate::{HierarchyResults, LINK_ROUNDS, PGBENCH_CLIENTS};
 use crate::postgres::{PgbenchResult, SKIPPED};
+use crate::scale::ScaleLoad;
 use crate::wrk::{CONNECTIONS, REQUEST_TIMEOUT_S, THREADS};
 
 /// Bumped when a field of `Report` changes meaning; `figures` keeps its shape across versions so
@@ -44,8 +47,8 @@ pub struct LoadSettings {
     pub threads: u32,
     pub connections: u32,
     pub request_timeout_s: u32,
-    /// wrk's scheduling policy: `batch` since wrk stopped preempting the server (`procs::run_as_batch`);
-    /// files from before it say nothing, which reads as `normal`.
+    /// wrk's scheduling policy: `batch` since wrk stopped preempting the server
+    /// (`procs::run_as_batch`); files from before it say nothing, which reads as `normal`.
     #[serde(default = "normal")]
     pub wrk_scheduler: String,
 }
@@ -108,46 +111,32 @@ pub fn read_previous(path: &Path) -> Option<Previous> {
     struct OldResults {
         machine: Machine,
     }
-    let text = std::fs::read_to_string(path).ok()?;
-    match serde_json::from_str::<Old>(&text) {
-        Ok(o) => Some(Previous {
-            commit: o.results.machine.commit,
-            dirty: o.results.machine.dirty,
-            date: o.results.machine.date,
-            wrk_scheduler: o.load.wrk_scheduler,
-            figures: o.figures,
-        }),
-        Err(e) => {
-            eprintln!("oz-bench: {} is not a results file this version reads ({e}); no before/after", path.display());
-            None
-        }
-    }
+    let old = serde_json::from_str::<Old>(&std::fs::read_to_string(path).ok()?).map_err(|e| {
+        eprintln!("oz-bench: {} is not a results file this version reads ({e}); no before/after", path.display())
+    });
+    let Old { results: OldResults { machine: m }, load, figures } = old.ok()?;
+    Some(Previous { commit: m.commit, dirty: m.dirty, date: m.date, wrk_scheduler: load.wrk_scheduler, figures })
 }
 
 pub fn build(results: Results, settings: Config, previous: Option<Previous>) -> Report {
     let figures = figures(&results);
-    let load = LoadSettings {
-        threads: THREADS,
-        connections: CONNECTIONS,
-        request_timeout_s: REQUEST_TIMEOUT_S,
-        wrk_scheduler: "batch".into(),
-    };
+    let (threads, connections, request_timeout_s) = (THREADS, CONNECTIONS, REQUEST_TIMEOUT_S);
+    let load = LoadSettings { threads, connections, request_timeout_s, wrk_scheduler: "batch".into() };
     Report { schema: SCHEMA, settings, load, results, figures, previous }
 }
 
-pub fn load(path: &Path) -> anyhow::Result<Report> {
+pub fn load(path: &Path) -> Result<Report> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("{} is not a results file of schema {SCHEMA}", path.display()))
 }
 
-pub fn write_json(r: &Report, out: &Path) -> anyhow::Result<()> {
+pub fn write_json(r: &Report, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)?;
-    std::fs::write(out.join("results.json"), serde_json::to_string_pretty(r)? + "\n")?;
-    Ok(())
+    Ok(std::fs::write(out.join("results.json"), serde_json::to_string_pretty(r)? + "\n")?)
 }
 
 /// Writes results.md and results.svg from `r` and prints the tables.
-pub fn write_views(r: &Report, out: &Path) -> anyhow::Result<()> {
+pub fn write_views(r: &Report, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out)?;
     let md = markdown(r);
     std::fs::write(out.join("results.md"), &md)?;
@@ -189,15 +178,10 @@ pub fn failed(r: &Report) -> bool {
         || pgbench_failed
 }
 
-// --- figures ---------------------------------------------------------------------------------
-
 /// Every timed HTTP run with its name and store.
 fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
     let mut runs = vec![("hello · baseline".to_owned(), "baseline", &r.baseline)];
-    let pg = match &r.postgres {
-        PgSection::Ran(p) => Some(p),
-        _ => None,
-    };
+    let pg = if let PgSection::Ran(p) = &r.postgres { Some(p) } else { None };
     let stores = [("memory", Some(&r.memory)), ("SQLite", Some(&r.sqlite)), ("PostgreSQL", pg.map(|p| &p.backend))];
     for w in 0..3 {
         for (store, b) in stores.iter().filter_map(|(store, b)| Some((*store, (*b)?))) {
@@ -227,35 +211,33 @@ fn http_runs(r: &Results) -> Vec<(String, &'static str, &Outcome)> {
 
 fn figures(r: &Results) -> Vec<Figure> {
     let hello = r.baseline.wrk.as_ref().map(|w| w.cpu_us_per_request().0);
-    let mut out: Vec<Figure> = http_runs(r)
-        .into_iter()
-        .filter_map(|(run, store, o)| {
-            let w = o.wrk.as_ref()?;
-            let (server, wrk) = w.cpu_us_per_request();
-            Some(Figure {
-                run,
-                store: store.to_owned(),
-                rps: w.rps(),
-                p50_ms: w.p50_us as f64 / 1000.0,
-                p99_ms: w.p99_us as f64 / 1000.0,
-                server_cpu_us: Some(server),
-                wrk_cpu_us: Some(wrk),
-                db_cpu_us: w.db_us_per_request(),
-                cpu_vs_hello: o.hello_cpu_us.or(hello).filter(|h| *h > 0.0).map(|h| server / h),
-                peak_rss_bytes: o.peak_rss,
-                status_errors: w.status_errors,
-                socket_errors: w.socket_errors,
-                other_pct: w.other_pct,
-                problems: o.problems.clone(),
-            })
+    let figure = |(run, store, o): (String, &str, &Outcome)| {
+        let w = o.wrk.as_ref()?;
+        let (server, wrk) = w.cpu_us_per_request();
+        Some(Figure {
+            run,
+            store: store.to_owned(),
+            rps: w.rps(),
+            p50_ms: ms(w.p50_us),
+            p99_ms: ms(w.p99_us),
+            server_cpu_us: Some(server),
+            wrk_cpu_us: Some(wrk),
+            db_cpu_us: w.db_us_per_request(),
+            cpu_vs_hello: o.hello_cpu_us.or(hello).filter(|h| *h > 0.0).map(|h| server / h),
+            peak_rss_bytes: o.peak_rss,
+            status_errors: w.status_errors,
+            socket_errors: w.socket_errors,
+            other_pct: w.other_pct,
+            problems: o.problems.clone(),
         })
-        .collect();
+    };
+    let mut out: Vec<Figure> = http_runs(r).into_iter().filter_map(figure).collect();
     let limit = |run: &str, rps: f64, p50_us: u64, p99_us: u64, problems: &[String]| Figure {
         run: run.to_owned(),
         store: "storage".to_owned(),
         rps,
-        p50_ms: p50_us as f64 / 1000.0,
-        p99_ms: p99_us as f64 / 1000.0,
+        p50_ms: ms(p50_us),
+        p99_ms: ms(p99_us),
         problems: problems.to_vec(),
         ..Figure::default()
     };
@@ -276,8 +258,6 @@ fn figures(r: &Results) -> Vec<Figure> {
 fn find<'a>(figures: &'a [Figure], run: &str) -> Option<&'a Figure> {
     figures.iter().find(|f| f.run == run)
 }
-
-// --- targets (issue 9) -----------------------------------------------------------------------
 
 struct Target {
     name: String,
@@ -317,29 +297,24 @@ fn median(values: &[f64]) -> Option<f64> {
 fn targets(figs: &[Figure], pairs: &[(f64, f64)]) -> Vec<Target> {
     let f = |run: &str| find(figs, run);
     let cpu_x = |f: &Figure| f.cpu_vs_hello;
-    let storage = f("storage limit · SQLite").map(|s| s.rps);
+    let storage = f("storage limit · SQLite").map(|s| s.rps).filter(|s| *s > 0.0);
     let one_pg = f("join · PostgreSQL").map(|j| j.rps);
     let hello = f("hello · baseline").and_then(|h| h.server_cpu_us).filter(|h| *h > 0.0);
+    let join = f("join · SQLite");
     let mut t = vec![
         bound("1. reject · memory: server CPU/request ≤ 2× hello's", f("reject · memory"), cpu_x, true, 2.0),
         bound("1. reject · SQLite: server CPU/request ≤ 3× hello's", f("reject · SQLite"), cpu_x, true, 3.0),
         bound("1. reject · PostgreSQL: server CPU/request ≤ 3× hello's", f("reject · PostgreSQL"), cpu_x, true, 3.0),
         bound("2. read · SQLite: server CPU/request ≤ 4× hello's", f("read · SQLite"), cpu_x, true, 4.0),
-        bound(
-            "3. join · SQLite: ≥ 2× the storage limit",
-            f("join · SQLite"),
-            |j| storage.filter(|s| *s > 0.0).map(|s| j.rps / s),
-            false,
-            2.0,
-        ),
+        bound("3. join · SQLite: ≥ 2× the storage limit", join, |j| storage.map(|s| j.rps / s), false, 2.0),
         bound(
             "3. join · SQLite: server CPU ≤ 80 µs/join at the issue's 7 µs hello, ≤ 11.4× hello's",
-            f("join · SQLite"),
+            join,
             cpu_x,
             true,
             80.0 / ISSUE_HELLO_US,
         ),
-        bound("3. join · SQLite: p99 ≤ 3× p50", f("join · SQLite"), |j| Some(j.p99_ms / j.p50_ms.max(1e-9)), true, 3.0),
+        bound("3. join · SQLite: p99 ≤ 3× p50", join, |j| Some(j.p99_ms / j.p50_ms.max(1e-9)), true, 3.0),
         bound(
             "4. join · PostgreSQL: database CPU ≤ 200 µs/join at the issue's 7 µs hello, ≤ 28.6× hello's",
             f("join · PostgreSQL"),
@@ -384,46 +359,27 @@ fn hierarchy_targets(res: &Results, figs: &[Figure]) -> Vec<Target> {
         let cost = |f: &Figure| f.server_cpu_us.map(|s| s + f.db_cpu_us.unwrap_or(0.0));
         let direct = find(figs, &format!("check, direct member · {store} hierarchy")).and_then(cost);
         let what = if store == "PostgreSQL" { "server + database CPU" } else { "server CPU" };
-        t.push(bound(
-            &format!("12. {store}: deepest member's check ≤ 1.5× a direct member's {what}"),
-            find(figs, &format!("check, deepest member · {store} hierarchy")),
-            |deep| cost(deep).zip(direct.filter(|d| *d > 0.0)).map(|(a, b)| a / b),
-            true,
-            1.5,
-        ));
+        let name = format!("12. {store}: deepest member's check ≤ 1.5× a direct member's {what}");
+        let deep = find(figs, &format!("check, deepest member · {store} hierarchy"));
+        t.push(bound(&name, deep, |deep| cost(deep).zip(direct.filter(|d| *d > 0.0)).map(|(a, b)| a / b), true, 1.5));
         let slowest = h.as_ref().ok().and_then(|h| h.link_ms.iter().chain(&h.unlink_ms).copied().reduce(f64::max));
-        t.push(match slowest {
-            Some(ms) => Target {
-                name: format!("12. {store}: linking and unlinking a 1,000-group subtree < 1 s (slowest, ms)"),
-                measured: num(ms),
-                pass: Some(ms < 1000.0),
-            },
-            None => Target {
-                name: format!("12. {store}: linking and unlinking a 1,000-group subtree < 1 s"),
-                measured: "not measured".to_owned(),
-                pass: None,
-            },
+        t.push(Target {
+            name: format!(
+                "12. {store}: linking and unlinking a 1,000-group subtree < 1 s{}",
+                if slowest.is_some() { " (slowest, ms)" } else { "" }
+            ),
+            measured: slowest.map_or("not measured".to_owned(), num),
+            pass: slowest.map(|ms| ms < 1000.0),
         });
     }
     t
 }
 
 fn targets_table(targets: Vec<Target>) -> String {
-    let rows: Vec<Vec<String>> = targets
-        .into_iter()
-        .map(|t| {
-            let verdict = match t.pass {
-                Some(true) => "**PASS**",
-                Some(false) => "**MISS**",
-                None => "–",
-            };
-            vec![t.name, t.measured, verdict.to_owned()]
-        })
-        .collect();
+    let verdict = |p: Option<bool>| p.map_or("–", |p| if p { "**PASS**" } else { "**MISS**" }).to_owned();
+    let rows: Vec<Vec<String>> = targets.into_iter().map(|t| vec![t.name, t.measured, verdict(t.pass)]).collect();
     table("target | measured | result", &rows)
 }
-
-// --- markdown --------------------------------------------------------------------------------
 
 /// A markdown table from its header row (`a | b | c`) and body rows.
 fn table(head: &str, rows: &[Vec<String>]) -> String {
@@ -443,6 +399,11 @@ fn num(v: f64) -> String {
     }
 }
 
+/// Milliseconds from microseconds.
+pub fn ms(us: u64) -> f64 {
+    us as f64 / 1000.0
+}
+
 fn opt(v: Option<f64>) -> String {
     v.map_or("–".to_owned(), num)
 }
@@ -460,22 +421,13 @@ pub fn comparison(r: &Report) -> String {
         (Some(b), Some(a)) if b != 0.0 => format!("{} → {} ({:+.0}%)", num(b), num(a), 100.0 * (a - b) / b.abs()),
         (b, a) => format!("{} → {}", opt(b), opt(a)),
     };
-    let rows: Vec<Vec<String>> = r
-        .figures
-        .iter()
-        .filter_map(|a| {
-            let b = find(&prev.figures, &a.run)?;
-            Some(vec![
-                a.run.clone(),
-                cell(Some(b.rps), Some(a.rps)),
-                cell(Some(b.p50_ms), Some(a.p50_ms)),
-                cell(Some(b.p99_ms), Some(a.p99_ms)),
-                cell(b.server_cpu_us, a.server_cpu_us),
-                cell(b.cpu_vs_hello, a.cpu_vs_hello),
-                cell(b.db_cpu_us, a.db_cpu_us),
-            ])
-        })
-        .collect();
+    // The table's columns after the run's name, as they read in a figure.
+    let cols = |f: &Figure| [Some(f.rps), Some(f.p50_ms), Some(f.p99_ms), f.server_cpu_us, f.cpu_vs_hello, f.db_cpu_us];
+    let row = |a: &Figure| {
+        let b = find(&prev.figures, &a.run)?;
+        Some([a.run.clone()].into_iter().chain(cols(b).into_iter().zip(cols(a)).map(|(b, a)| cell(b, a))).collect())
+    };
+    let rows: Vec<Vec<String>> = r.figures.iter().filter_map(row).collect();
     let this = &r.results.machine;
     // A change of method moves every CPU figure, hello's too: said before the numbers.
     let method = match prev.wrk_scheduler == r.load.wrk_scheduler {
@@ -486,16 +438,12 @@ pub fn comparison(r: &Report) -> String {
             prev.wrk_scheduler, r.load.wrk_scheduler
         ),
     };
-    format!(
-        "Before: commit {}{} of {}; after: commit {}{} of {}.{method}\n\n{}",
-        short(&prev.commit),
-        if prev.dirty { " + uncommitted changes" } else { "" },
-        prev.date,
-        short(&this.commit),
-        if this.dirty { " + uncommitted changes" } else { "" },
-        this.date,
-        table("run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | database CPU µs/req", &rows)
-    )
+    let of = |c: &str, dirty: bool, date: &str| {
+        format!("commit {}{} of {date}", short(c), if dirty { " + uncommitted changes" } else { "" })
+    };
+    let (before, after) = (of(&prev.commit, prev.dirty, &prev.date), of(&this.commit, this.dirty, &this.date));
+    let head = "run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | database CPU µs/req";
+    format!("Before: {before}; after: {after}.{method}\n\n{}", table(head, &rows))
 }
 
 fn short(commit: &str) -> &str {
@@ -503,27 +451,21 @@ fn short(commit: &str) -> &str {
 }
 
 fn markdown(r: &Report) -> String {
-    let (res, cfg, m) = (&r.results, &r.settings, &r.results.machine);
+    let (res, cfg, m, schema) = (&r.results, &r.settings, &r.results.machine, r.schema);
+    let Machine { date, cores, cpu_model, kernel, wrk_version, .. } = m;
+    let LoadSettings { threads, connections, request_timeout_s: timeout, wrk_scheduler: policy } = &r.load;
     let mut md = format!(
-        "# oz-groups benchmark results\n\nGenerated from `results.json` (schema {}; `oz-bench report --from \
-         bench/results.json` regenerates this file and `results.svg`). Run of **{}**, commit `{}`{}, on {} cores \
-         ({}), {:.1} GiB RAM, Linux {}; {}. Load: `wrk -t{} -c{} -d{}s --timeout={}s` (scheduling policy {}) over \
-         loopback with `bench/wrk/oz.lua`; the method is in docs/benchmark.md. Other processes took {:.0}% of the CPUs \
-         just before the runs.\n\n",
-        r.schema,
-        m.date,
+        "# oz-groups benchmark results\n\nGenerated from `results.json` (schema {schema}; \
+         `oz-bench report --from bench/results.json` regenerates this file and `results.svg`). Run \
+         of **{date}**, commit `{}`{}, on {cores} cores ({cpu_model}), {:.1} GiB RAM, Linux \
+         {kernel}; {wrk_version}. Load: `wrk -t{threads} -c{connections} -d{}s \
+         --timeout={timeout}s` (scheduling policy {policy}) over loopback with `bench/wrk/oz.lua`; \
+         the method is in docs/benchmark.md. Other processes took {:.0}% of the CPUs just before \
+         the runs.\n\n",
         short(&m.commit),
         if m.dirty { " + uncommitted changes" } else { "" },
-        m.cores,
-        m.cpu_model,
         m.memory_bytes as f64 / 1073741824.0,
-        m.kernel,
-        m.wrk_version,
-        r.load.threads,
-        r.load.connections,
         cfg.seconds,
-        r.load.request_timeout_s,
-        r.load.wrk_scheduler,
         res.background_pct,
     );
     if !cfg.only.is_empty() {
@@ -534,62 +476,45 @@ fn markdown(r: &Report) -> String {
     }
 
     md += "## Figures\n\n";
-    let rows: Vec<Vec<String>> = r
-        .figures
-        .iter()
-        .map(|f| {
-            let mut checks = f.problems.clone();
-            if f.other_pct > 5.0 {
-                checks.insert(0, format!("other processes took {:.0}% of the CPUs", f.other_pct));
-            }
-            let checks = checks.join("; ");
-            vec![
-                f.run.clone(),
-                format!("{:.0}", f.rps),
-                num(f.p50_ms),
-                num(f.p99_ms),
-                opt(f.server_cpu_us),
-                opt(f.cpu_vs_hello),
-                opt(f.wrk_cpu_us),
-                opt(f.db_cpu_us),
-                mib(f.peak_rss_bytes),
-                if checks.is_empty() { "ok".to_owned() } else { format!("⚠ {checks}") },
-            ]
-        })
-        .collect();
+    let row = |f: &Figure| {
+        let mut checks = f.problems.clone();
+        if f.other_pct > 5.0 {
+            checks.insert(0, format!("other processes took {:.0}% of the CPUs", f.other_pct));
+        }
+        let checks = checks.join("; ");
+        let checks = if checks.is_empty() { "ok".to_owned() } else { format!("⚠ {checks}") };
+        let mut cells = vec![f.run.clone(), format!("{:.0}", f.rps), num(f.p50_ms), num(f.p99_ms)];
+        cells.extend([f.server_cpu_us, f.cpu_vs_hello, f.wrk_cpu_us, f.db_cpu_us].map(opt));
+        cells.extend([mib(f.peak_rss_bytes), checks]);
+        cells
+    };
+    let rows: Vec<Vec<String>> = r.figures.iter().map(row).collect();
     let head =
         "run | requests/s | p50 ms | p99 ms | server CPU µs/req | × hello | wrk CPU µs/req | database CPU µs/req \
                 | peak RSS MiB | checks";
     md += &table(head, &rows);
-    let failures: Vec<String> = http_runs(res)
-        .iter()
-        .filter_map(|(n, _, o)| o.error.as_ref().map(|e| format!("- {n}: FAILED: {e}")))
-        .chain([("storage limit", &res.storage)].into_iter().filter_map(|(n, s)| match s {
-            Some(Err(e)) => Some(format!("- {n}: FAILED: {e}")),
-            _ => None,
-        }))
-        .collect();
+    let failure = |(n, _, o): &(String, _, &Outcome)| o.error.as_ref().map(|e| format!("- {n}: FAILED: {e}"));
+    let mut failures: Vec<String> = http_runs(res).iter().filter_map(failure).collect();
+    if let Some(Err(e)) = &res.storage {
+        failures.push(format!("- storage limit: FAILED: {e}"));
+    }
     if !failures.is_empty() {
         md += &(failures.join("\n") + "\n\n");
     }
 
     md += "## Targets (issue 9)\n\n";
-    let pairs = match &res.postgres {
-        PgSection::Ran(p) => p.pairs.as_slice(),
-        _ => &[],
-    };
+    let pairs = if let PgSection::Ran(p) = &res.postgres { p.pairs.as_slice() } else { &[] };
     md += &targets_table(targets(&r.figures, pairs));
     // Results of runs older than these two figures have none (0): nothing to say of them.
     if let Some(s) = res.storage.as_ref().and_then(|s| s.as_ref().ok()).filter(|s| s.max_us > 0) {
+        let (joins, stalls) = (s.joins, s.stalls);
+        let (max, over) = (num(ms(s.max_us)), crate::storage::STALL_US / 1000);
         md += &format!(
-            "The disk under the SQLite figures: of the storage limit's {} sequential joins (each its own \
-             commit), the slowest took {} ms and {} took over {} ms. A durable join waits for the same \
-             `fsync`s, and wrk counts a stall against every connection waiting through it, so one \
-             stall of a few times the join's p50 during its timed run puts its p99 past 3× its p50.\n\n",
-            s.joins,
-            num(s.max_us as f64 / 1000.0),
-            s.stalls,
-            crate::storage::STALL_US / 1000,
+            "The disk under the SQLite figures: of the storage limit's {joins} sequential joins \
+             (each its own commit), the slowest took {max} ms and {stalls} took over {over} ms. A \
+             durable join waits for the same `fsync`s, and wrk counts a stall against every \
+             connection waiting through it, so one stall of a few times the join's p50 during its \
+             timed run puts its p99 past 3× its p50.\n\n"
         );
     }
 
@@ -626,21 +551,11 @@ fn markdown(r: &Report) -> String {
             "pgbench, a lone join's transaction | tx/s | transactions | retried | failed | problems",
             &[pgbench("-c 1 -j 1", &p.pgbench_one), pgbench(&format!("-c {PGBENCH_CLIENTS}"), &p.pgbench_many)],
         );
-        let rows: Vec<Vec<String>> = p
-            .two
-            .instances
-            .iter()
-            .zip(["a", "b"])
-            .filter_map(|(o, n)| {
-                let w = o.wrk.as_ref()?;
-                Some(vec![
-                    n.to_owned(),
-                    format!("{:.0}", w.rps()),
-                    num(w.p50_us as f64 / 1e3),
-                    num(w.p99_us as f64 / 1e3),
-                ])
-            })
-            .collect();
+        let row = |(o, n): (&Outcome, &str)| {
+            let w = o.wrk.as_ref()?;
+            Some(vec![n.to_owned(), format!("{:.0}", w.rps()), num(ms(w.p50_us)), num(ms(w.p99_us))])
+        };
+        let rows: Vec<Vec<String>> = p.two.instances.iter().zip(["a", "b"]).filter_map(row).collect();
         md += &table("two instances: instance | requests/s | p50 ms | p99 ms", &rows);
         md += &format!("pgbench's script (join.sql):\n\n```sql\n{}```\n\n", crate::postgres::script());
     }
@@ -649,30 +564,24 @@ fn markdown(r: &Report) -> String {
         md += "## Hierarchy\n\n";
         let _ = writeln!(
             md,
-            "{} groups in {} levels under one top group (every tenth group below the first level has a second \
-             parent), {} users, and a detached subtree of {} groups, loaded through the Store API. A privilege \
-             check is `GET /groups/{{top}}` (wrk, {} s) by the top group's creator (a direct member) and by the \
-             creator of a group on the deepest level; the subtree is linked under a group of the middle level \
-             with its nested invite and unlinked again, {} rounds, one HTTP request each.\n",
-            crate::hierarchy::GROUPS,
-            crate::hierarchy::DEPTH,
-            crate::hierarchy::USERS,
-            crate::hierarchy::SUBTREE,
+            "{GROUPS} groups in {DEPTH} levels under one top group (every tenth group below the \
+             first level has a second parent), {USERS} users, and a detached subtree of {SUBTREE} \
+             groups, loaded through the Store API. A privilege check is `GET /groups/{{top}}` \
+             (wrk, {} s) by the top group's creator (a direct member) and by the creator of a \
+             group on the deepest level; the subtree is linked under a group of the middle level \
+             with its nested invite and unlinked again, {LINK_ROUNDS} rounds, one HTTP request \
+             each.\n",
             cfg.scale_seconds,
-            crate::orchestrate::LINK_ROUNDS,
         );
-        let ms = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
-        let rows: Vec<Vec<String>> = res
-            .hierarchy
-            .iter()
-            .map(|(store, h)| match h {
-                Ok(h) => {
-                    let count = h.effective_count.to_string();
-                    vec![store.clone(), h.load.summary(), count, ms(&h.link_ms), ms(&h.unlink_ms)]
-                }
-                Err(e) => vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()],
-            })
-            .collect();
+        let list = |v: &[f64]| v.iter().map(|x| num(*x)).collect::<Vec<_>>().join(" / ");
+        let row = |(store, h): &(String, Result<HierarchyResults, String>)| match h {
+            Ok(h) => {
+                let count = h.effective_count.to_string();
+                vec![store.clone(), h.load.summary(), count, list(&h.link_ms), list(&h.unlink_ms)]
+            }
+            Err(e) => vec![store.clone(), format!("FAILED: {e}"), "–".into(), "–".into(), "–".into()],
+        };
+        let rows: Vec<Vec<String>> = res.hierarchy.iter().map(row).collect();
         md += &table("store | load | effective users of the top | subtree link, ms | subtree unlink, ms", &rows);
     }
 
@@ -680,16 +589,13 @@ fn markdown(r: &Report) -> String {
         md += "## Scale\n\n";
         match s {
             Ok(s) => {
+                let ScaleLoad { users, groups, tokens, memberships, seconds, .. } = &s.load;
                 let l = &s.load;
                 let _ = writeln!(
                     md,
-                    "Loaded {} users, {} groups, {} invites and {} memberships into SQLite in {:.0} s ({:.0} writes/s; \
-                     database {:.0} MiB){}. Restarted on it: start-up {} ms, RSS after start-up {} MiB.\n",
-                    l.users,
-                    l.groups,
-                    l.tokens,
-                    l.memberships,
-                    l.seconds,
+                    "Loaded {users} users, {groups} groups, {tokens} invites and {memberships} \
+                     memberships into SQLite in {seconds:.0} s ({:.0} writes/s; database {:.0} \
+                     MiB){}. Restarted on it: start-up {} ms, RSS after start-up {} MiB.\n",
                     l.writes_per_second(),
                     l.db_bytes as f64 / 1048576.0,
                     if l.cut_short { ", **cut short by the time budget**" } else { "" },
@@ -697,9 +603,7 @@ fn markdown(r: &Report) -> String {
                     mib(s.join.rss_at_start),
                 );
             }
-            Err(e) => {
-                let _ = writeln!(md, "The scale run failed: {e}\n");
-            }
+            Err(e) => md += &format!("The scale run failed: {e}\n\n"),
         }
     }
 
@@ -708,19 +612,14 @@ fn markdown(r: &Report) -> String {
         let _ = writeln!(md, "{}; each from a shorter run after the timed one.\n", res.perf.as_deref().unwrap_or(""));
     }
     for p in &res.profiles {
-        let _ = writeln!(
-            md,
-            "<details><summary>{} ({:.0} requests/s while sampled)</summary>\n\n```",
-            p.label,
-            p.wrk.rps()
-        );
+        md +=
+            &format!("<details><summary>{} ({:.0} requests/s while sampled)</summary>\n\n```\n", p.label, p.wrk.rps());
         let by_command: Vec<String> = p.profile.by_command.iter().map(|(pct, c)| format!("{c} {pct:.0}%")).collect();
         let _ = writeln!(md, "all CPUs, by command: {}", by_command.join(", "));
         if let Some(s) = p.profile.syncs {
             let _ = writeln!(md, "fsync/fdatasync calls by the server: {s}");
         }
-        let _ =
-            writeln!(md, "server: {:.0}% of its samples in the kernel; hottest symbols:", p.profile.server_kernel_pct);
+        md += &format!("server: {:.0}% of its samples in the kernel; hottest symbols:\n", p.profile.server_kernel_pct);
         for (pct, s) in &p.profile.server_symbols {
             let _ = writeln!(md, "  {pct:6.2}%  {s}");
         }
@@ -736,8 +635,6 @@ fn markdown(r: &Report) -> String {
     let _ = writeln!(md, "- The run took {:.0} s after the build.", res.seconds_total);
     md
 }
-
-// --- chart -----------------------------------------------------------------------------------
 
 /// An axis tick: 10k rather than 10000.
 fn tick(v: f64) -> String {
@@ -759,7 +656,7 @@ fn colour(store: &str) -> RGBColor {
 }
 
 /// Registers the font plotters measures text with; it needs `'static` bytes, read once.
-fn register_font() -> anyhow::Result<()> {
+fn register_font() -> Result<()> {
     static DONE: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
     DONE.get_or_init(|| {
         let path = std::env::var("OZ_BENCH_FONT").unwrap_or_else(|_| FONT.to_owned());
@@ -782,33 +679,19 @@ struct Bar {
     text: String,
 }
 
-fn chart(r: &Report, path: &Path) -> anyhow::Result<()> {
+fn chart(r: &Report, path: &Path) -> Result<()> {
     register_font()?;
     let figs = &r.figures;
-    let bar = |f: &Figure, value: f64, second: Option<f64>, text: String| Bar {
-        label: f.run.clone(),
-        store: f.store.clone(),
-        value,
-        second,
-        text,
-    };
+    let bar =
+        |f: &Figure, value, second, text| Bar { label: f.run.clone(), store: f.store.clone(), value, second, text };
     let rate: Vec<Bar> = figs.iter().map(|f| bar(f, f.rps, None, format!("{:.0}/s", f.rps))).collect();
-    let cpu: Vec<Bar> = figs
-        .iter()
-        .filter_map(|f| {
-            let c = f.server_cpu_us?;
-            Some(bar(
-                f,
-                c,
-                None,
-                format!("{} µs{}", num(c), f.cpu_vs_hello.map_or(String::new(), |x| format!(" · {x:.1}× hello"))),
-            ))
-        })
-        .collect();
-    let latency: Vec<Bar> = figs
-        .iter()
-        .map(|f| bar(f, f.p50_ms, Some(f.p99_ms), format!("p50 {} · p99 {} ms", num(f.p50_ms), num(f.p99_ms))))
-        .collect();
+    let cpu_bar = |f: &Figure| {
+        let (c, x) = (f.server_cpu_us?, f.cpu_vs_hello.map_or(String::new(), |x| format!(" · {x:.1}× hello")));
+        Some(bar(f, c, None, format!("{} µs{x}", num(c))))
+    };
+    let cpu: Vec<Bar> = figs.iter().filter_map(cpu_bar).collect();
+    let p50_p99 = |f: &Figure| format!("p50 {} · p99 {} ms", num(f.p50_ms), num(f.p99_ms));
+    let latency: Vec<Bar> = figs.iter().map(|f| bar(f, f.p50_ms, Some(f.p99_ms), p50_p99(f))).collect();
     let panels = [
         ("Throughput, requests/s (log scale)", rate),
         ("Server CPU per request, µs (log scale)", cpu),
@@ -818,13 +701,10 @@ fn chart(r: &Report, path: &Path) -> anyhow::Result<()> {
     let root = SVGBackend::new(path, (1100, 40 + heights.iter().sum::<u32>())).into_drawing_area();
     root.fill(&WHITE)?;
     let m = &r.results.machine;
+    let (Machine { date, cores, .. }, LoadSettings { threads, connections, .. }) = (m, &r.load);
     let title = format!(
-        "oz-groups benchmark · {} · commit {} · {} cores · wrk -t{} -c{}",
-        m.date,
-        short(&m.commit),
-        m.cores,
-        r.load.threads,
-        r.load.connections
+        "oz-groups benchmark · {date} · commit {} · {cores} cores · wrk -t{threads} -c{connections}",
+        short(&m.commit)
     );
     root.draw(&Text::new(title, (12, 12), ("sans-serif", 16).into_font()))?;
     let mut rest = root.split_vertically(40).1;
@@ -837,11 +717,7 @@ fn chart(r: &Report, path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn panel(
-    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
-    caption: &str,
-    bars: &[Bar],
-) -> anyhow::Result<()> {
+fn panel(area: &DrawingArea<SVGBackend<'_>, Shift>, caption: &str, bars: &[Bar]) -> Result<()> {
     let values = bars.iter().flat_map(|b| [Some(b.value), b.second]).flatten().filter(|v| *v > 0.0);
     let (lo, hi) = values.fold((f64::INFINITY, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if bars.is_empty() || hi <= 0.0 {
@@ -889,15 +765,11 @@ fn panel(
         bars.iter().enumerate().map(|(i, b)| rect(i, b.value, colour(&b.store).filled(), margin(b))).collect();
     chart.draw_series(front)?;
     let style = TextStyle::from(("sans-serif", 12).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
-    let texts: Vec<Text<(f64, SegmentValue<i32>), String>> = bars
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let end = b.second.unwrap_or(b.value).max(b.value) * 1.15;
-            Text::new(b.text.clone(), (end, SegmentValue::CenterOf(row(i))), style.clone())
-        })
-        .collect();
-    chart.draw_series(texts)?;
+    let text = |(i, b): (usize, &Bar)| {
+        let end = b.second.unwrap_or(b.value).max(b.value) * 1.15;
+        Text::new(b.text.clone(), (end, SegmentValue::CenterOf(row(i))), style.clone())
+    };
+    chart.draw_series(bars.iter().enumerate().map(text))?;
     Ok(())
 }
 
@@ -975,10 +847,8 @@ mod tests {
     #[test]
     fn the_chart_is_drawn_with_text() {
         if std::fs::metadata(FONT).is_err() && std::env::var_os("OZ_BENCH_FONT").is_none() {
-            return oz_testkit::skip(
-                "the_chart_is_drawn_with_text",
-                &format!("no {FONT} (apt-get install fonts-dejavu-core)"),
-            );
+            let why = format!("no {FONT} (apt-get install fonts-dejavu-core)");
+            return oz_testkit::skip("the_chart_is_drawn_with_text", &why);
         }
         let dir = std::env::temp_dir().join(format!("oz-bench-chart-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");

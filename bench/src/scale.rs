@@ -76,9 +76,7 @@ pub async fn load(app: &App, groups: usize, memberships: usize, budget_s: u64) -
     })
     .await?;
     let joined = joins.iter().filter(|j| **j).count() as u64;
-    if joined < joins.len() as u64 {
-        anyhow::bail!("scale load: {} joins did not succeed", joins.len() as u64 - joined);
-    }
+    anyhow::ensure!(joined >= joins.len() as u64, "scale load: {} joins did not succeed", joins.len() as u64 - joined);
     load.memberships += joined;
     load.writes += joined;
     load.seconds = started.elapsed().as_secs_f64();

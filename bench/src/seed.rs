@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
+use anyhow::{Context, Result};
 use futures::StreamExt;
 use oz_groups::config::ZONE_NAME;
 use oz_groups::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
@@ -28,13 +28,13 @@ pub const CONCURRENCY: usize = 256;
 /// Groups the join pairs' invites are spread over (the owner creates them).
 const JOIN_GROUPS: usize = 64;
 
-pub fn name(text: &str) -> anyhow::Result<Name> {
+pub fn name(text: &str) -> Result<Name> {
     Name::parse(text, "name").map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// A user named `text` whose login is its name (the bench's names are unique), for seeding the
 /// store directly.
-pub fn user(text: &str) -> anyhow::Result<User> {
+pub fn user(text: &str) -> Result<User> {
     let login = Login::parse_stored(text).map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(User { id: UserId::generate(), login, name: name(text)?, alias: None })
 }
@@ -46,11 +46,11 @@ pub async fn concurrently<T, Fut>(
     count: usize,
     deadline: Option<Instant>,
     make: impl Fn(usize) -> Fut,
-    mut sink: impl FnMut(T) -> anyhow::Result<()>,
-) -> anyhow::Result<()>
+    mut sink: impl FnMut(T) -> Result<()>,
+) -> Result<()>
 where
     T: Send + 'static,
-    Fut: Future<Output = anyhow::Result<T>> + Send + 'static,
+    Fut: Future<Output = Result<T>> + Send + 'static,
 {
     let items = futures::stream::iter(0..count)
         .take_while(|_| futures::future::ready(deadline.is_none_or(|d| Instant::now() < d)))
@@ -69,10 +69,10 @@ pub async fn collect<T, Fut>(
     count: usize,
     deadline: Option<Instant>,
     make: impl Fn(usize) -> Fut,
-) -> anyhow::Result<Vec<T>>
+) -> Result<Vec<T>>
 where
     T: Send + 'static,
-    Fut: Future<Output = anyhow::Result<T>> + Send + 'static,
+    Fut: Future<Output = Result<T>> + Send + 'static,
 {
     let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(count).collect();
     let (started, mut last, mut done) = (Instant::now(), Instant::now(), 0);
@@ -104,18 +104,17 @@ pub async fn users_groups_invites(
     what: &str,
     (users, groups, invites, uses): (usize, usize, usize, u32),
     deadline: Option<Instant>,
-) -> anyhow::Result<(Arc<Vec<User>>, Arc<Vec<GroupId>>, Arc<Vec<String>>)> {
-    let users = Arc::new(
-        collect(&format!("{what}: users"), users, deadline, |i| {
-            let (store, text) = (store.clone(), format!("{what} user {i}"));
-            async move {
-                let user = user(&text)?;
-                store.create_user(&user).await?;
-                Ok(user)
-            }
-        })
-        .await?,
-    );
+) -> Result<(Arc<Vec<User>>, Arc<Vec<GroupId>>, Arc<Vec<String>>)> {
+    let users = collect(&format!("{what}: users"), users, deadline, |i| {
+        let (store, text) = (store.clone(), format!("{what} user {i}"));
+        async move {
+            let user = user(&text)?;
+            store.create_user(&user).await?;
+            Ok(user)
+        }
+    })
+    .await?;
+    let users = Arc::new(users);
     let groups = collect(&format!("{what}: groups"), groups.min(users.len()), deadline, |g| {
         let (store, users, text) = (store.clone(), users.clone(), format!("{what} group {g}"));
         async move {
@@ -139,9 +138,9 @@ pub async fn users_groups_invites(
 }
 
 /// Runs `make(i)` for `i in 0..n` (`concurrently`) and writes each line it makes to `file`.
-async fn write_lines<Fut>(file: &Path, n: usize, make: impl Fn(usize) -> Fut) -> anyhow::Result<()>
+async fn write_lines<Fut>(file: &Path, n: usize, make: impl Fn(usize) -> Fut) -> Result<()>
 where
-    Fut: Future<Output = anyhow::Result<String>> + Send + 'static,
+    Fut: Future<Output = Result<String>> + Send + 'static,
 {
     let mut out = BufWriter::new(File::create(file).with_context(|| format!("cannot create {}", file.display()))?);
     concurrently(n, None, make, |line| Ok(writeln!(out, "{line}")?)).await?;
@@ -157,7 +156,7 @@ pub struct JoinFixture {
 
 /// A new owner, `JOIN_GROUPS` groups, and `n` pairs (fresh user with its access token, fresh
 /// single-use invite into one of the groups), written to `file` as "ACCESS INVITE" lines.
-pub async fn join_pairs(app: &App, n: usize, file: &Path) -> anyhow::Result<JoinFixture> {
+pub async fn join_pairs(app: &App, n: usize, file: &Path) -> Result<JoinFixture> {
     let started = Instant::now();
     let (owner, _) = app.create_user(name("bench owner")?, false).await?;
     let groups = collect("join pairs: groups", JOIN_GROUPS, None, |i| {
@@ -172,7 +171,7 @@ pub async fn join_pairs(app: &App, n: usize, file: &Path) -> anyhow::Result<Join
 
 /// `n` pairs whose invites go round-robin into `targets` (each an inviter with the
 /// `group_invite_user` privilege and its group).
-pub async fn join_pairs_into(app: &App, targets: &[(User, GroupId)], n: usize, file: &Path) -> anyhow::Result<()> {
+pub async fn join_pairs_into(app: &App, targets: &[(User, GroupId)], n: usize, file: &Path) -> Result<()> {
     let targets = std::sync::Arc::new(targets.to_vec());
     write_lines(file, n, |i| {
         let (app, targets) = (app.clone(), targets.clone());
@@ -187,7 +186,7 @@ pub async fn join_pairs_into(app: &App, targets: &[(User, GroupId)], n: usize, f
 }
 
 /// `n` users, each a member of `groups_each` groups it created; their access tokens, one a line.
-pub async fn read_users(app: &App, n: usize, groups_each: usize, file: &Path) -> anyhow::Result<()> {
+pub async fn read_users(app: &App, n: usize, groups_each: usize, file: &Path) -> Result<()> {
     write_lines(file, n, |i| {
         let app = app.clone();
         async move {
@@ -203,8 +202,10 @@ pub async fn read_users(app: &App, n: usize, groups_each: usize, file: &Path) ->
 
 /// `n` valid users, each with a well-formed group invite that fails its signature check: it is
 /// minted by a codec under another master key, exactly as a forgery would be.
-pub async fn reject_pairs(app: &App, n: usize, file: &Path) -> anyhow::Result<()> {
-    let forger = std::sync::Arc::new(TokenCodec::new(random_key(), ZONE_NAME));
+pub async fn reject_pairs(app: &App, n: usize, file: &Path) -> Result<()> {
+    let mut key = vec![0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
+    let forger = std::sync::Arc::new(TokenCodec::new(key, ZONE_NAME));
     write_lines(file, n, |i| {
         let (app, forger) = (app.clone(), forger.clone());
         async move {
@@ -216,17 +217,10 @@ pub async fn reject_pairs(app: &App, n: usize, file: &Path) -> anyhow::Result<()
 }
 
 /// How many users joined the fixture's groups (each group's members less its owner).
-pub async fn joined(app: &App, groups: &[GroupId]) -> anyhow::Result<u64> {
+pub async fn joined(app: &App, groups: &[GroupId]) -> Result<u64> {
     let mut total = 0;
     for g in groups {
         total += app.store().group_users(g).await?.len().saturating_sub(1) as u64;
     }
     Ok(total)
-}
-
-fn random_key() -> Vec<u8> {
-    use rand::RngCore;
-    let mut key = vec![0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut key);
-    key
 }

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use anyhow::{bail, Context};
+use anyhow::{bail, ensure, Context, Result};
 
 pub const API: &str = "/api/v3/onezone";
 
@@ -15,20 +15,15 @@ pub struct Reply {
     pub body: String,
 }
 
-pub fn request(addr: &str, method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> anyhow::Result<Reply> {
+pub fn request(addr: &str, method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> Result<Reply> {
     let mut stream = TcpStream::connect(addr).with_context(|| format!("cannot connect to {addr}"))?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     stream.set_write_timeout(Some(Duration::from_secs(30)))?;
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    if let Some(t) = token {
-        head += &format!("X-Auth-Token: {t}\r\n");
-    }
-    if let Some(b) = body {
-        head += &format!("Content-Type: application/json\r\nContent-Length: {}\r\n", b.len());
-    }
-    head += "\r\n";
-    head += body.unwrap_or("");
-    stream.write_all(head.as_bytes())?;
+    let token = token.map_or(String::new(), |t| format!("X-Auth-Token: {t}\r\n"));
+    let content =
+        body.map_or(String::new(), |b| format!("Content-Type: application/json\r\nContent-Length: {}\r\n", b.len()));
+    let head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n{token}{content}\r\n");
+    stream.write_all((head + body.unwrap_or("")).as_bytes())?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -42,16 +37,14 @@ pub fn request(addr: &str, method: &str, path: &str, token: Option<&str>, body: 
 }
 
 /// A join with this pair must answer 201.
-pub fn check_join(addr: &str, access: &str, invite: &str) -> anyhow::Result<()> {
+pub fn check_join(addr: &str, access: &str, invite: &str) -> Result<()> {
     let r = request(addr, "POST", &format!("{API}/user/groups/join"), Some(access), Some(&join_body(invite)))?;
-    if r.status != 201 {
-        bail!("a join answered {} (expected 201): {}", r.status, r.body.trim());
-    }
+    ensure!(r.status == 201, "a join answered {} (expected 201): {}", r.status, r.body.trim());
     Ok(())
 }
 
 /// A join with a forged invite must answer 400 invalid_token.
-pub fn check_reject(addr: &str, access: &str, invite: &str) -> anyhow::Result<()> {
+pub fn check_reject(addr: &str, access: &str, invite: &str) -> Result<()> {
     let r = request(addr, "POST", &format!("{API}/user/groups/join"), Some(access), Some(&join_body(invite)))?;
     if r.status != 400 || !r.body.contains("invalid_token") {
         bail!("a forged invite answered {} (expected 400 invalid_token): {}", r.status, r.body.trim());
@@ -60,7 +53,7 @@ pub fn check_reject(addr: &str, access: &str, invite: &str) -> anyhow::Result<()
 }
 
 /// A reader's group list must answer 200 with `groups` ids in it (`None`: at least one).
-pub fn check_read(addr: &str, access: &str, groups: Option<usize>) -> anyhow::Result<()> {
+pub fn check_read(addr: &str, access: &str, groups: Option<usize>) -> Result<()> {
     let r = request(addr, "GET", &format!("{API}/user/groups"), Some(access), None)?;
     // Ids are 32 hex characters: count them instead of parsing (the body may be chunked).
     let ids = r.body.split('"').filter(|s| s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit())).count();

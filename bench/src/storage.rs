@@ -97,25 +97,21 @@ pub async fn measure(dir: &Path, duration: Duration) -> anyhow::Result<StorageRe
 
 /// `n` fresh users and single-use invite records for them, inserted concurrently.
 async fn prepare(store: &Arc<dyn Store>, group: &GroupId, n: usize) -> anyhow::Result<Vec<(String, UserId)>> {
+    let make = |i: usize| {
+        let (store, group) = (store.clone(), group.clone());
+        async move {
+            let user = user(&format!("s{i}"))?;
+            store.create_user(&user).await?;
+            let record = invite_record(&group, Some(1));
+            store.insert_token(&record).await?;
+            Ok((record.id, user.id))
+        }
+    };
     let mut out = Vec::with_capacity(n);
-    concurrently(
-        n,
-        None,
-        |i| {
-            let (store, group) = (store.clone(), group.clone());
-            async move {
-                let user = user(&format!("s{i}"))?;
-                store.create_user(&user).await?;
-                let record = invite_record(&group, Some(1));
-                store.insert_token(&record).await?;
-                Ok((record.id, user.id))
-            }
-        },
-        |pair| {
-            out.push(pair);
-            Ok(())
-        },
-    )
+    concurrently(n, None, make, |pair| {
+        out.push(pair);
+        Ok(())
+    })
     .await?;
     Ok(out)
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, ensure, Context, Result};
 
 use crate::procs::{cores, cpu_seconds, run_as_batch, spawn_logged, Guard, MachineCpu};
 
@@ -69,26 +69,6 @@ pub struct WrkResult {
     pub other_pct: f64,
     /// CPU seconds of the database server's processes over the timed phase (PostgreSQL runs).
     pub db_cpu: Option<f64>,
-}
-
-/// CPU counters at one moment of a run.
-#[derive(Clone, Copy, Debug)]
-struct Sample {
-    at: Instant,
-    wrk: f64,
-    server: f64,
-    machine: MachineCpu,
-}
-
-impl Sample {
-    fn now(wrk_pid: u32, server_pid: u32) -> Sample {
-        Sample {
-            at: Instant::now(),
-            wrk: cpu_seconds(wrk_pid).unwrap_or(0.0),
-            server: cpu_seconds(server_pid).unwrap_or(0.0),
-            machine: MachineCpu::now(),
-        }
-    }
 }
 
 impl WrkResult {
@@ -192,7 +172,9 @@ impl DbCpu {
         self.read = Instant::now();
     }
 
-    fn total(&self) -> f64 {
+    /// The CPU the processes used since `start`, after a last reading.
+    fn finish(mut self) -> f64 {
+        self.sample(true);
         self.last.iter().map(|(p, c)| (c - self.base.get(p).copied().unwrap_or(0.0)).max(0.0)).sum()
     }
 }
@@ -204,7 +186,7 @@ pub struct Wrk {
 
 impl Wrk {
     /// The start barrier's file for the run `label` (see oz.lua), removed if a run left it.
-    pub fn clear_ready(&self, label: &str) -> anyhow::Result<PathBuf> {
+    pub fn clear_ready(&self, label: &str) -> Result<PathBuf> {
         let ready = self.log_dir.join(format!("wrk-{label}.ready"));
         match std::fs::remove_file(&ready) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
@@ -213,15 +195,7 @@ impl Wrk {
     }
 
     /// Runs wrk for `seconds` against `addr` in `shape`; the server's `pid` is sampled for its CPU time.
-    pub fn run(
-        &self,
-        label: &str,
-        addr: &str,
-        load: &Load,
-        seconds: u32,
-        pid: u32,
-        shape: Shape,
-    ) -> anyhow::Result<WrkResult> {
+    pub fn run(&self, label: &str, addr: &str, load: &Load, seconds: u32, pid: u32, shape: Shape) -> Result<WrkResult> {
         let Shape { threads, connections, database_cpu } = shape;
         let options = format!("-t{threads} -c{connections} -d{seconds}s --timeout={REQUEST_TIMEOUT_S}s --latency -s");
         let mut args: Vec<String> = options.split(' ').map(str::to_owned).collect();
@@ -254,6 +228,10 @@ impl Wrk {
             spawn_logged(&mut cmd, &log).context("cannot run wrk (make bench installs it: apt-get install wrk)")?;
         let mut guard = Guard::new(child, format!("wrk ({label})"));
         let wrk_pid = guard.pid();
+        // The CPU counters now: (when, wrk's, the server's, the machine's).
+        let sample = || {
+            (Instant::now(), cpu_seconds(wrk_pid).unwrap_or(0.0), cpu_seconds(pid).unwrap_or(0.0), MachineCpu::now())
+        };
         // The run is bounded by -d; the margin covers loading large token files in init().
         let deadline = Instant::now() + Duration::from_secs(u64::from(seconds) + 90);
         let (mut first, mut last) = (None, None);
@@ -263,11 +241,11 @@ impl Wrk {
                 break status;
             }
             if first.is_none() && std::fs::read_to_string(&log).is_ok_and(|t| t.contains("Running ")) {
-                first = Some(Sample::now(wrk_pid, pid));
+                first = Some(sample());
                 db = database_cpu.then(DbCpu::start);
             }
             if first.is_some() {
-                last = Some(Sample::now(wrk_pid, pid));
+                last = Some(sample());
                 if let Some(d) = db.as_mut() {
                     d.sample(false);
                 }
@@ -277,21 +255,16 @@ impl Wrk {
             }
             std::thread::sleep(Duration::from_millis(20));
         };
-        let db_cpu = db.map(|mut d| {
-            d.sample(true);
-            d.total()
-        });
+        let db_cpu = db.map(DbCpu::finish);
         let text = std::fs::read_to_string(&log)?;
-        if !status.success() {
-            bail!("wrk ({label}) failed with {status}: {}", text.trim());
-        }
+        ensure!(status.success(), "wrk ({label}) failed with {status}: {}", text.trim());
         let mut r = parse(&text).with_context(|| format!("wrk ({label}) output: {}", log.display()))?;
-        if let (Some(a), Some(b)) = (first, last) {
-            r.wrk_cpu = b.wrk - a.wrk;
-            r.server_cpu = b.server - a.server;
-            (r.idle_pct, r.iowait_pct) = a.machine.idle_since(&b.machine);
-            let wall = b.at.duration_since(a.at).as_secs_f64().max(1e-9);
-            let busy = a.machine.busy_seconds_until(&b.machine);
+        if let (Some((t0, wrk0, server0, m0)), Some((t1, wrk1, server1, m1))) = (first, last) {
+            r.wrk_cpu = wrk1 - wrk0;
+            r.server_cpu = server1 - server0;
+            (r.idle_pct, r.iowait_pct) = m0.idle_since(&m1);
+            let wall = t1.duration_since(t0).as_secs_f64().max(1e-9);
+            let busy = m0.busy_seconds_until(&m1);
             let cores = cores() as f64;
             r.db_cpu = db_cpu;
             let db = db_cpu.unwrap_or(0.0);
@@ -306,9 +279,9 @@ fn file_arg(f: &Path) -> String {
 }
 
 /// Reads the OZBENCH line that `done()` in oz.lua prints.
-fn parse(text: &str) -> anyhow::Result<WrkResult> {
+fn parse(text: &str) -> Result<WrkResult> {
     let line = text.lines().find(|l| l.starts_with("OZBENCH ")).ok_or_else(|| anyhow!("no OZBENCH line"))?;
-    let field = |key: &str| -> anyhow::Result<f64> {
+    let field = |key: &str| -> Result<f64> {
         line.split_whitespace()
             .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
             .ok_or_else(|| anyhow!("no {key} in {line:?}"))?

@@ -33,8 +33,6 @@ async fn main() -> anyhow::Result<()> {
             Ok::<_, Infallible>(Response::new(Full::new(Bytes::from_static(b"hello"))))
         });
         let connection = builder.serve_connection(TokioIo::new(stream), service).into_owned();
-        tokio::spawn(async move {
-            let _ = connection.await;
-        });
+        tokio::spawn(connection);
     }
 }
