@@ -106,7 +106,7 @@ pub struct Config {
     #[arg(long = "scale-budget", value_name = "SCALE_BUDGET", default_value_t = 300)]
     pub scale_budget_s: u64,
     /// Run only these parts (comma-separated; for quick iteration): baseline, storage, memory,
-    /// sqlite, postgres, scale. The results then show the others as not run. PostgreSQL runs
+    /// sqlite, postgres, scale, hierarchy. The results then show the others as not run. PostgreSQL runs
     /// against OZ_TEST_POSTGRES_URL, else a throwaway cluster this process starts (Debian's
     /// postgresql package); without either it is SKIPPED, loudly (under CI=true: a failure).
     #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(PARTS))]
