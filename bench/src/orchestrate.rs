@@ -1179,7 +1179,10 @@ enum Workload {
 impl Workload {
     /// Its labels, its token file and its `serve-memory` flag.
     fn name(self) -> &'static str {
-        ["reject", "read"][self as usize]
+        match self {
+            Workload::Reject => "reject",
+            Workload::Read => "read",
+        }
     }
 }
 
