@@ -238,9 +238,10 @@ impl Kind for Join {
     /// Its tokens and its users.
     type Seen = (HashSet<String>, HashSet<String>);
     /// Joins per transaction at most. Per join, the database's CPU falls from about 700 µs
-    /// alone to 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos (pgbench); larger
-    /// batches were not measured. Every join of a batch waits for the whole batch, so a larger
-    /// one costs each join more latency for a smaller saving.
+    /// alone to 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos (pgbench); in
+    /// sixty-fours it is no lower than in thirty-twos (pgbench, 2026-12-06, docs/benchmark.md).
+    /// Every join of a batch waits for the whole batch, so a larger one costs each join more
+    /// latency for no saving.
     const MAX: usize = 32;
 
     fn admit((tokens, users): &mut Self::Seen, (token, user): &Self::Item) -> bool {
