@@ -238,10 +238,10 @@ impl Kind for Join {
     /// Its tokens and its users.
     type Seen = (HashSet<String>, HashSet<String>);
     /// Joins per transaction at most. Per join, the database's CPU falls from about 700 µs
-    /// alone to 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos (pgbench); in
-    /// sixty-fours it is no lower than in thirty-twos (pgbench, 2026-12-06, docs/benchmark.md).
-    /// Every join of a batch waits for the whole batch, so a larger one costs each join more
-    /// latency for no saving.
+    /// alone to 165 µs in eights, 130 µs in sixteens and 90 µs in thirty-twos (pgbench,
+    /// 2026-12-02). A later pgbench (2026-12-06, docs/benchmark.md) gave 82.5, 82.4 and 82.4 µs
+    /// in sixteens, thirty-twos and sixty-fours: past 32 nothing more is saved. Every join of a
+    /// batch waits for the whole batch, so a larger one costs each join more latency.
     const MAX: usize = 32;
 
     fn admit((tokens, users): &mut Self::Seen, (token, user): &Self::Item) -> bool {
