@@ -519,7 +519,8 @@ impl Bench {
             let r = probe(self, pairs, i)?;
             // As many requests as pairs means the probe could have gone faster: its rate is a
             // floor, not an estimate. wrk's count of wrapped requests misses it when its threads
-            // borrow each other's pairs from the far end and meet: the repeats are 400s.
+            // borrow each other's pairs from the far end and meet. Either way the repeats are
+            // idempotent retries (contract §8: 201 again, nothing written), cheaper than joins.
             let exhausted = r.wrapped > 0 || r.requests >= pairs as u64;
             let rate = r.ok() as f64 / r.seconds.max(1e-9);
             let ran_out = if exhausted { " (ran out)" } else { "" };
@@ -658,7 +659,7 @@ impl Bench {
             return Backend::failed(failed);
         }
         Backend {
-            join: reported(&format!("join ({name})"), self.durable_join(dir, db)),
+            join: reported(&format!("join ({name})"), self.durable_join(dir, db, 0.0)),
             reject: reported(&format!("reject ({name})"), self.durable_simple(dir, db, Workload::Reject)),
             read: reported(&format!("read ({name})"), self.durable_simple(dir, db, Workload::Read)),
         }
@@ -688,7 +689,9 @@ impl Bench {
         Ok(fixture)
     }
 
-    fn durable_join(&mut self, dir: &Path, db: &Durable) -> Result<Outcome> {
+    /// The timed join on a durable store, its pairs sized for the probe's rate or `floor`
+    /// (joins/s an earlier run on this backend reached), whichever is higher.
+    fn durable_join(&mut self, dir: &Path, db: &Durable, floor: f64) -> Result<Outcome> {
         let (probe_s, key) = (self.cfg.probe_seconds, db.key);
         let (rate, calibration) = self.calibrate(db.name, 2_400, |this, pairs, i| {
             let all = dir.join(format!("join-probe-{i}.txt"));
@@ -698,7 +701,15 @@ impl Bench {
             server.stop()?;
             Ok(r)
         })?;
-        let (main, prof) = self.pairs_for(rate);
+        // A probe of 2 s can run at half the timed run's rate on this host (5,760 against 11,017
+        // joins/s in fd6481b's full run, whose timed run then ran out of pairs and repeated
+        // them), so a rate this run has already seen on the backend bounds the sizing from below.
+        let (main, prof) = self.pairs_for(rate.max(floor));
+        let calibration = if floor > rate {
+            format!("{calibration}; sized for {floor:.0} joins/s, an earlier run's rate on this backend")
+        } else {
+            calibration
+        };
         // Profiles are taken of the SQLite join only.
         let prof = if db.url.is_none() { prof } else { 0 };
         let all = dir.join("join-all.txt");
@@ -861,8 +872,9 @@ impl Bench {
                 let order = if one_first { "one instance, then two" } else { "two instances, then one" };
                 step(&format!("PostgreSQL joins again ({} of {PG_RUNS}): {order}", i + 1));
             }
+            let floor = ones.iter().filter_map(Outcome::rps).fold(0.0, f64::max);
             if i > 0 && one_first {
-                ones.push(self.one_instance(admin, i, &mut made));
+                ones.push(self.one_instance(admin, i, floor, &mut made));
             }
             let two = self
                 .two_instances(admin, rate, &mut made)
@@ -870,7 +882,7 @@ impl Bench {
             report_outcome("join (PostgreSQL, two instances)", &two.combined);
             twos.push(two);
             if !one_first {
-                ones.push(self.one_instance(admin, i, &mut made));
+                ones.push(self.one_instance(admin, i, floor, &mut made));
             }
         }
         let rps = |o: &Outcome| o.rps().unwrap_or(0.0);
@@ -882,12 +894,12 @@ impl Bench {
     }
 
     /// One instance's timed join on a fresh database (the `i`-th pair's, after the first).
-    fn one_instance(&mut self, admin: &str, i: usize, made: &mut Vec<String>) -> Outcome {
+    fn one_instance(&mut self, admin: &str, i: usize, floor: f64, made: &mut Vec<String>) -> Outcome {
         let dir = self.cfg.work.join(format!("postgres-join-{i}"));
         let one = self
             .fresh_db(admin, "bench_join", made)
             .context("creating the PostgreSQL database")
-            .and_then(|db| self.durable_join(&dir, &db));
+            .and_then(|db| self.durable_join(&dir, &db, floor));
         reported("join (PostgreSQL)", one)
     }
 
@@ -1137,21 +1149,30 @@ impl Bench {
 }
 
 /// The run with the median requests/s of `runs` (a failed run counts as the slowest), with a
-/// note listing every run's rate and database CPU, so that the spread is in the results.
+/// note listing every run's rate and database CPU, so that the spread is in the results. The
+/// other runs' failures and problems become its problems: their rates chose the median and
+/// enter the pairs, so a doubt about any run is a doubt about the figure.
 fn median_run<T>(runs: Vec<T>, outcome: impl Fn(&mut T) -> &mut Outcome) -> T {
     let rate = |o: &Outcome| o.rps().unwrap_or(0.0);
     let mut keyed: Vec<(f64, T)> = runs.into_iter().map(|mut r| (rate(outcome(&mut r)), r)).collect();
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut listed = Vec::new();
-    for (rps, r) in &mut keyed {
-        let db = outcome(r).wrk.as_ref().and_then(WrkResult::db_us_per_request);
+    let mid = keyed.len() / 2;
+    let (mut listed, mut others) = (Vec::new(), Vec::new());
+    for (i, (rps, r)) in keyed.iter_mut().enumerate() {
+        let o = outcome(r);
+        let db = o.wrk.as_ref().and_then(WrkResult::db_us_per_request);
         let db = db.map_or(String::new(), |d| format!(" ({d:.0} us database CPU per join)"));
         listed.push(format!("{rps:.0}/s{db}"));
+        if i != mid {
+            others.extend(o.error.iter().map(|e| format!("another run failed: {e}")));
+            others.extend(o.problems.iter().map(|p| format!("the {rps:.0}/s run: {p}")));
+        }
     }
     let (n, listed) = (listed.len(), listed.join(", "));
-    let (_, mut median) = keyed.swap_remove(keyed.len() / 2);
-    let note = format!("the median of {n} runs by rate; all runs, slowest first: {listed}");
-    outcome(&mut median).notes.push(note);
+    let (_, mut median) = keyed.swap_remove(mid);
+    let o = outcome(&mut median);
+    o.notes.push(format!("the median of {n} runs by rate; all runs, slowest first: {listed}"));
+    o.problems.extend(others);
     median
 }
 
@@ -1330,5 +1351,38 @@ fn machine() -> Machine {
         wrk_version: wrk_version.trim().to_owned(),
         commit: cmd("git", &["rev-parse", "HEAD"]),
         dirty: !cmd("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(rps: f64, problems: &[&str]) -> Outcome {
+        let wrk = WrkResult { requests: rps as u64, seconds: 1.0, ..WrkResult::default() };
+        Outcome { wrk: Some(wrk), problems: problems.iter().map(|p| (*p).to_owned()).collect(), ..Outcome::default() }
+    }
+
+    #[test]
+    fn the_median_run_carries_the_problems_of_the_runs_it_was_chosen_from() {
+        // fd6481b's full run: the fastest one-instance run had run out of pairs, and the
+        // figure reported (the median run) said nothing of it.
+        let runs = vec![run(10951.0, &[]), run(11017.0, &["the pre-minted pairs ran out"]), run(10390.0, &[])];
+        let median = median_run(runs, |o| o);
+        assert_eq!(median.rps(), Some(10951.0));
+        assert_eq!(median.problems, ["the 11017/s run: the pre-minted pairs ran out"]);
+
+        let failed = Outcome::failed(anyhow!("no database"));
+        let median = median_run(vec![run(2.0, &[]), failed, run(3.0, &[])], |o| o);
+        assert_eq!(median.rps(), Some(2.0));
+        assert_eq!(median.problems, ["another run failed: no database"]);
+    }
+
+    #[test]
+    fn a_clean_set_of_runs_has_no_problems() {
+        let median = median_run(vec![run(3.0, &[]), run(1.0, &[]), run(2.0, &[])], |o| o);
+        assert_eq!(median.rps(), Some(2.0));
+        assert!(median.problems.is_empty());
+        assert!(median.notes[0].starts_with("the median of 3 runs by rate; all runs, slowest first: 1/s, 2/s, 3/s"));
     }
 }

@@ -133,8 +133,9 @@ function request()
       return join_request(spare[#spare - borrowed + 1])
    end
    if idx > #reqs then
-      -- For join this means the pre-minted pairs ran out: the repeats fail (400), and the
-      -- orchestrator reports the run as exhausted rather than trusting its figures.
+      -- For join this means the pre-minted pairs ran out: the repeats are idempotent retries
+      -- (201 again, nothing written), and the orchestrator reports the run as exhausted rather
+      -- than trusting its figures.
       idx = 1
       wrapped = wrapped + 1
    end
