@@ -17,11 +17,15 @@ impl SqlError for tokio_postgres::Error {
 }
 
 /// SQLSTATEs that mean "try again later": the connection (`08…`), a server shutting down or
-/// starting (`57P0…`), and a serialization failure or deadlock (`40001`, `40P01`) that is still
-/// there after `MAX_ATTEMPTS` tries: the database is too contended right now, which is the
-/// caller's 503 with `Retry-After`, not a fault (500). Nothing of the failed transaction stays.
+/// starting (`57P0…`), a statement cancelled (`57014`: the statement timeout, most often a
+/// statement stuck behind another transaction's lock, or an operator's `pg_cancel_backend`), a
+/// lock not granted in time (`55P03`, a `lock_timeout` the operator set), and a serialization
+/// failure or deadlock (`40001`, `40P01`) that is still there after `MAX_ATTEMPTS` tries: the
+/// database is too slow or too contended right now, which is the caller's 503 with
+/// `Retry-After`, as for a database that stops answering (the call timeout), not a fault (500).
+/// Nothing of the failed transaction stays.
 pub(super) fn unavailable_code(code: &str) -> bool {
-    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "40001" | "40P01")
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "57014" | "55P03" | "40001" | "40P01")
 }
 
 /// Sorts the database's errors into "try again later" (`unavailable_code`, or a connection that

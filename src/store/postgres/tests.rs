@@ -25,7 +25,7 @@ use crate::store::{
 
 #[test]
 fn contention_outlasting_the_retries_is_unavailable_and_other_sql_errors_are_faults() {
-    for code in ["08006", "08001", "57P01", "57P03", "40001", "40P01"] {
+    for code in ["08006", "08001", "57P01", "57P03", "57014", "55P03", "40001", "40P01"] {
         assert!(unavailable_code(code), "{code} is a 503");
     }
     for code in ["23505", "23503", "42P01", "22P02", "XX000"] {
@@ -538,6 +538,40 @@ async fn lost_connections_and_shutdowns_are_unavailable_and_other_failures_are_b
     assert!(matches!(pg_error(&division), StoreError::Backend(_)));
     let syntax = client.simple_query("SELEC 1").await.expect_err("a syntax error fails");
     assert!(matches!(pg_error(&syntax), StoreError::Backend(_)));
+}
+
+/// A join stuck behind a lock that another session holds past the statement timeout (an
+/// operator's open transaction, say) is told to come back later (503), as when the database
+/// stops answering: the statement was cancelled, nothing is wrong with the request or the data.
+/// Its use is not counted and no membership is added.
+#[tokio::test]
+async fn a_join_stuck_behind_a_lock_past_the_statement_timeout_is_unavailable_and_writes_nothing() {
+    let Some(url) = fresh_database().await else { return };
+    let store = PostgresStore::connect(&url).await.expect("the store connects");
+    let Team { group, invite, .. } = a_team(&store, Some(1)).await;
+    let joiner = new_user(&store, "joiner").await;
+
+    let holder = raw(&url).await;
+    holder.batch_execute("BEGIN").await.expect("a transaction begins");
+    holder
+        .execute("SELECT 1 FROM tokens WHERE id = $1 FOR UPDATE", &[&invite.id])
+        .await
+        .expect("the token's row locks");
+    let started = Instant::now();
+    let result = store.join_with_token(&invite.id, &joiner).await;
+    let waited = started.elapsed();
+    holder.batch_execute("ROLLBACK").await.expect("the lock is released");
+
+    match result {
+        Err(StoreError::Unavailable(detail)) => assert!(detail.contains("57014"), "{detail}"),
+        other => panic!("expected the statement timeout's 503, got {other:?}"),
+    }
+    assert!(waited >= Duration::from_secs(4), "the join gave up after {waited:?}, before the statement timeout");
+    assert_eq!(uses(&store, &invite.id).await, 0, "no use is counted");
+    let members = store.group_users(&group.id).await.expect("the members read");
+    assert!(!members.contains(&joiner), "no membership is added");
+    // The lock gone, the same join goes through.
+    assert!(matches!(store.join_with_token(&invite.id, &joiner).await, Ok(JoinOutcome::Joined(_))));
 }
 
 #[tokio::test]
