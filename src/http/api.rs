@@ -3,10 +3,13 @@
 //! operation's generated response enum. No rules live here and no SQL is written here.
 
 use async_trait::async_trait;
+use bytes::Bytes;
+use futures::StreamExt;
 use oz_groups_api::models;
 use oz_groups_api::*;
 use swagger::ApiError;
 
+use super::body::{BodyError, Chunks};
 use super::context::RequestContext;
 use super::convert;
 use super::invites;
@@ -14,7 +17,7 @@ use super::reply::Reply;
 use crate::domain::{
     Cursor, Error, GroupId, Name, Page, PageRequest, User, UserId, ZoneChange, ZonePrivilegeSet, MAX_PAGE,
 };
-use crate::service::App;
+use crate::service::{App, Listing, Rest};
 
 /// What the generated server calls.
 #[derive(Clone)]
@@ -103,6 +106,37 @@ struct Next {
 fn paged<T: ToString>(page: Page<T>, request: Option<PageRequest>, path: &str) -> (Vec<models::Id>, Next) {
     let next = next_page(page.next, request, path);
     (ids(page.items), next)
+}
+
+/// `paged` for a `Listing`: a whole list's rest goes to `ctx`, to be sent after this first
+/// chunk as the client reads it (`body::follow`).
+fn listed<T: ToString + Send + 'static>(
+    listing: Listing<T>,
+    request: Option<PageRequest>,
+    path: &str,
+    ctx: &RequestContext,
+) -> (Vec<models::Id>, Next) {
+    ctx.follow_with(listing.rest.map(chunks));
+    paged(listing.page, request, path)
+}
+
+/// The JSON text of each chunk of `rest`, each item as `,"…"`: what goes between the first
+/// chunk's last item and the list's closing `]}`.
+fn chunks<T: ToString + Send + 'static>(rest: Rest<T>) -> Chunks {
+    let chunk = |items: Vec<T>| {
+        let mut text = Vec::with_capacity(items.len() * 36);
+        for item in items {
+            text.push(b',');
+            // Writing a string into a `Vec` cannot fail.
+            let _ = serde_json::to_writer(&mut text, &item.to_string());
+        }
+        Bytes::from(text)
+    };
+    futures::stream::unfold(rest, move |mut rest| async move {
+        let next = rest.next().await?.map(chunk).map_err(|e| BodyError::from(e.to_string()));
+        Some((next, rest))
+    })
+    .boxed()
 }
 
 /// What points at the page after one that ends at `next` (a list of anything, not only ids).
@@ -205,7 +239,7 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let page = self.app.user_groups(caller(ctx)?, request).await?;
-                let (groups, next) = paged(page, request, "/user/groups");
+                let (groups, next) = listed(page, request, "/user/groups", ctx);
                 Ok(ListUserGroupsResponse::Ok {
                     body: models::GroupList { groups, next: next.cursor },
                     link: next.link,
@@ -289,7 +323,7 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let page = self.app.list_groups(caller(ctx)?, request).await?;
-                let (groups, next) = paged(page, request, "/groups");
+                let (groups, next) = listed(page, request, "/groups", ctx);
                 Ok(ListGroupsResponse::Ok { body: models::GroupList { groups, next: next.cursor }, link: next.link })
             }
             .await,
@@ -346,7 +380,7 @@ impl Api<RequestContext> for Adapter {
                 let request = page_request(limit, after)?;
                 let group = group_id(&id)?;
                 let page = self.app.group_users(caller(ctx)?, &group, request).await?;
-                let (users, next) = paged(page, request, &format!("/groups/{group}/users"));
+                let (users, next) = listed(page, request, &format!("/groups/{group}/users"), ctx);
                 Ok(ListGroupUsersResponse::Ok { body: models::UserList { users, next: next.cursor }, link: next.link })
             }
             .await,
@@ -463,7 +497,7 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let page = self.app.list_users(caller(ctx)?, request).await?;
-                let (users, next) = paged(page, request, "/users");
+                let (users, next) = listed(page, request, "/users", ctx);
                 Ok(ListUsersResponse::Ok { body: models::UserList { users, next: next.cursor }, link: next.link })
             }
             .await,
@@ -609,7 +643,7 @@ impl Api<RequestContext> for Adapter {
                 let request = page_request(limit, after)?;
                 let group = group_id(&id)?;
                 let page = self.app.nested_groups(caller(ctx)?, &group, request).await?;
-                let (nested_groups, next) = paged(page, request, &format!("/groups/{group}/nested"));
+                let (nested_groups, next) = listed(page, request, &format!("/groups/{group}/nested"), ctx);
                 Ok(ListNestedGroupsResponse::Ok {
                     body: models::NestedGroupList { nested_groups, next: next.cursor },
                     link: next.link,
@@ -737,7 +771,7 @@ impl Api<RequestContext> for Adapter {
                 let request = page_request(limit, after)?;
                 let group = group_id(&id)?;
                 let page = self.app.parent_groups(caller(ctx)?, &group, request).await?;
-                let (parent_groups, next) = paged(page, request, &format!("/groups/{group}/parent"));
+                let (parent_groups, next) = listed(page, request, &format!("/groups/{group}/parent"), ctx);
                 Ok(ListParentGroupsResponse::Ok {
                     body: models::ParentGroupList { parent_groups, next: next.cursor },
                     link: next.link,

@@ -1,9 +1,10 @@
 //! The per-request context handed to the adapter's `Api` methods: the authenticated caller and
-//! the client's address. Only the gate builds one.
+//! the client's address, and the way back for a whole list's rest. Only the gate builds one.
 
 use std::net::IpAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use super::body::Chunks;
 use crate::domain::User;
 
 pub struct RequestContext {
@@ -12,4 +13,23 @@ pub struct RequestContext {
     /// The client's address as the gate computed it (`Limiter::client_ip`: the peer, or the
     /// forwarded address when the peer is trusted to give it), for `ip` caveats.
     pub client: Option<IpAddr>,
+    /// A whole list's chunks after the first, which the adapter's reply carries (the generated
+    /// response holds one array); `dispatch` sends them after it (`body::follow`).
+    rest: Mutex<Option<Chunks>>,
+}
+
+impl RequestContext {
+    pub fn new(caller: Option<Arc<User>>, client: Option<IpAddr>) -> Self {
+        Self { caller, client, rest: Mutex::new(None) }
+    }
+
+    /// Sets the chunks to send after the reply's list.
+    pub fn follow_with(&self, rest: Option<Chunks>) {
+        // Only this request's own task locks it, so it is never poisoned by another.
+        *self.rest.lock().unwrap_or_else(|e| e.into_inner()) = rest;
+    }
+
+    pub fn take_rest(&self) -> Option<Chunks> {
+        self.rest.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
 }

@@ -84,7 +84,7 @@ macro_rules! operations {
                     $($(let $query = FromQuery::from_query(query_value()?)?;)+)?
                     $(let $body = model(call.body)?;)?
                     let reply = api.$op($($param,)* $($($query,)+)? $($body,)? &call.ctx).await.map_err(Error::internal)?;
-                    Ok(reply.into_http())
+                    Ok(super::body::follow(reply.into_http(), call.ctx.take_rest()))
                 })*
                 other => Err(Error::internal(format!("the operation {other} is not dispatched")).into()),
             }

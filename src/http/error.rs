@@ -3,8 +3,6 @@
 //! transport can get wrong (credentials, method, media type, size, a malformed body, a rate limit) beside the
 //! domain's outcomes. Internal details are logged here and never sent.
 
-use bytes::Bytes;
-use http_body_util::Full;
 use hyper::header::{HeaderValue, ALLOW, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use hyper::{Response, StatusCode};
 use oz_groups_api::models;
@@ -12,7 +10,7 @@ use oz_groups_api::models;
 use super::limits::Limited;
 use crate::domain::Error;
 
-pub type Body = Full<Bytes>;
+pub use super::body::{full, Body};
 
 /// What can go wrong with a request, from the caller's point of view. Each variant names the
 /// status it becomes.
@@ -209,10 +207,6 @@ pub fn raw_response(error: &EdgeError, date: &str) -> Vec<u8> {
     let mut out = head.into_bytes();
     out.extend_from_slice(&body);
     out
-}
-
-pub fn full(bytes: impl Into<Bytes>) -> Body {
-    Full::new(bytes.into())
 }
 
 #[cfg(test)]

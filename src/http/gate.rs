@@ -144,7 +144,7 @@ impl Gate {
             false => None,
         };
         let Some(shared) = caller.clone() else {
-            return self.process(request, body, operation, params, RequestContext { caller, client }).await;
+            return self.process(request, body, operation, params, RequestContext::new(caller, client)).await;
         };
         let user = shared.id.as_str();
         if join {
@@ -153,7 +153,7 @@ impl Gate {
         if is_write(request.method()) {
             limiter.write(user)?;
         }
-        let result = self.process(request, body, operation, params, RequestContext { caller, client }).await;
+        let result = self.process(request, body, operation, params, RequestContext::new(caller, client)).await;
         if join {
             let status = match &result {
                 Ok(response) => response.status(),

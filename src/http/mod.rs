@@ -7,6 +7,7 @@
 //! `tls` makes them HTTPS, `drain` closes them at shutdown.
 
 mod api;
+mod body;
 pub mod conn;
 mod context;
 mod convert;

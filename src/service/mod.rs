@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::domain::{
-    check_access, Error, Group, GroupId, GroupType, Login, Name, Page, PageRequest, Privilege, PrivilegeSet, User,
-    UserId, ZonePrivilege, ZonePrivilegeSet,
+    check_access, Error, Group, GroupId, GroupType, Login, Name, PageRequest, Privilege, PrivilegeSet, User, UserId,
+    ZonePrivilege, ZonePrivilegeSet,
 };
 use crate::store::{
     issuer_needs, JoinOutcome, Origin, Store, StoreError, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
@@ -18,6 +18,7 @@ use crate::tokens::{Consumer, TokenCodec, TokenError, TokenKind, VerifyContext};
 
 mod health;
 mod invites;
+mod listing;
 mod nested;
 mod passwords;
 mod test_clock;
@@ -27,6 +28,8 @@ mod zone;
 use health::Health;
 pub use health::HEALTH_TTL;
 pub use invites::{InviteKind, InviteView, NamedTokenView, NewNamedToken};
+use listing::reader;
+pub use listing::{Listing, Rest, LIST_CHUNK};
 use passwords::Passwords;
 pub use passwords::MAX_PASSWORD_BYTES;
 pub use test_clock::TestClock;
@@ -85,6 +88,8 @@ pub struct App {
     health: Arc<Health>,
     passwords: Arc<Passwords>,
     credentials: Arc<VerifiedCredentials>,
+    /// How many items a whole list reads at a time (`listing`).
+    list_chunk: u32,
 }
 
 impl App {
@@ -93,7 +98,8 @@ impl App {
         let health = Arc::new(Health::new(HEALTH_TTL));
         let passwords = Arc::new(Passwords::new(Passwords::default_permits()));
         let credentials = Arc::new(VerifiedCredentials::new(verified_credentials::CAPACITY));
-        Self { store, tokens: Arc::new(tokens), clock, verified, health, passwords, credentials }
+        let list_chunk = LIST_CHUNK;
+        Self { store, tokens: Arc::new(tokens), clock, verified, health, passwords, credentials, list_chunk }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -282,11 +288,9 @@ impl App {
 
     /// The caller's direct groups in join order: all of them (`page` is `None`, as Onezone
     /// answers), or one page.
-    pub async fn user_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Page<GroupId>, Error> {
-        Ok(match page {
-            None => Page::whole(self.store.user_groups(&caller.id).await?),
-            Some(page) => self.store.user_groups_page(&caller.id, page).await?,
-        })
+    pub async fn user_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<GroupId>, Error> {
+        let read = reader!(self.store, caller.id, |store, user, page| store.user_groups_page(&user, page));
+        self.listing(page, read).await
     }
 
     /// A group the caller is an effective member of (directly or through nested groups);
@@ -426,14 +430,11 @@ impl App {
     // --- /groups -----------------------------------------------------------------------------
 
     /// All groups in creation order, or one page of them (`list_groups`).
-    pub async fn list_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Page<GroupId>, Error> {
+    pub async fn list_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<GroupId>, Error> {
         if !self.holds(caller, ZonePrivilege::ListGroups).await? {
             return Err(Error::Forbidden("You lack the list_groups zone privilege.".into()));
         }
-        Ok(match page {
-            None => Page::whole(self.store.list_groups().await?),
-            Some(page) => self.store.list_groups_page(page).await?,
-        })
+        self.listing(page, reader!(self.store, |store, page| store.list_groups_page(page))).await
     }
 
     pub async fn group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {
@@ -464,12 +465,9 @@ impl App {
         caller: &User,
         group: &GroupId,
         page: Option<PageRequest>,
-    ) -> Result<Page<UserId>, Error> {
+    ) -> Result<Listing<UserId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
-        Ok(match page {
-            None => Page::whole(self.store.group_users(group).await?),
-            Some(page) => self.store.group_users_page(group, page).await?,
-        })
+        self.listing(page, reader!(self.store, group, |store, group, page| store.group_users_page(&group, page))).await
     }
 
     /// A single-use invite whose user gets the default member privileges; the caller is its

@@ -5,7 +5,7 @@
 
 use std::net::IpAddr;
 
-use super::App;
+use super::{reader, App, Listing};
 use crate::domain::{Error, Group, GroupId, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
 use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
 use crate::tokens::{Consumer, TokenError, TokenKind, VerifyContext};
@@ -17,12 +17,9 @@ impl App {
         caller: &User,
         group: &GroupId,
         page: Option<PageRequest>,
-    ) -> Result<Page<GroupId>, Error> {
+    ) -> Result<Listing<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
-        Ok(match page {
-            None => Page::whole(self.store.child_groups(group).await?),
-            Some(page) => self.store.child_groups_page(group, page).await?,
-        })
+        self.listing(page, reader!(self.store, group, |store, group, page| store.child_groups_page(&group, page))).await
     }
 
     /// A direct child of `group`; `NotFound` when `child` is not one.
@@ -69,12 +66,10 @@ impl App {
         caller: &User,
         group: &GroupId,
         page: Option<PageRequest>,
-    ) -> Result<Page<GroupId>, Error> {
+    ) -> Result<Listing<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
-        Ok(match page {
-            None => Page::whole(self.store.parent_groups(group).await?),
-            Some(page) => self.store.parent_groups_page(group, page).await?,
-        })
+        self.listing(page, reader!(self.store, group, |store, group, page| store.parent_groups_page(&group, page)))
+            .await
     }
 
     /// A direct parent of `group`; `NotFound` when `parent` is not one.

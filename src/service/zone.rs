@@ -2,10 +2,9 @@
 //! users, zone privileges of users and groups, adding a member without an invite, and the checks
 //! every operation makes of the caller's zone privileges.
 
-use super::App;
+use super::{reader, App, Listing};
 use crate::domain::{
-    Error, GroupId, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilege,
-    ZonePrivilegeSet,
+    Error, GroupId, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilege, ZonePrivilegeSet,
 };
 use crate::store::{AddOutcome, Guarded};
 
@@ -61,12 +60,9 @@ impl App {
     }
 
     /// All users in creation order, or one page of them (`list_users`).
-    pub async fn list_users(&self, caller: &User, page: Option<PageRequest>) -> Result<Page<UserId>, Error> {
+    pub async fn list_users(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<UserId>, Error> {
         self.require(caller, ZonePrivilege::ListUsers).await?;
-        Ok(match page {
-            None => Page::whole(self.store.list_users().await?),
-            Some(page) => self.store.list_users_page(page).await?,
-        })
+        self.listing(page, reader!(self.store, |store, page| store.list_users_page(page))).await
     }
 
     /// One user: oneself needs nothing, anyone else `list_users`.

@@ -301,10 +301,94 @@ async fn a_malformed_cursor_or_a_limit_out_of_range_is_a_400_and_unknown_paramet
     }
 }
 
+/// A whole list longer than a chunk (`TEST_LIST_CHUNK` here, 1,000 in the binary) is sent as
+/// it is read: no `Content-Length`, chunked over HTTP/1.1, and still the whole list, equal to
+/// its pages put together. A list that fits one chunk is sent at once, with its length.
+async fn a_whole_list_longer_than_a_chunk_is_sent_as_it_is_read_and_is_still_the_whole_list(backend: Backend) {
+    let app = crate::support::spawn_app(backend).await;
+    let admin = app.admin_token.clone();
+    let top = app.create_group(&admin, "top").await;
+    let mut children = Vec::new();
+    for i in 0..5 {
+        let child = app.create_group(&admin, &format!("child {i}")).await;
+        nest(&app, &admin, &top, &child).await;
+        children.push(child);
+    }
+    for i in 0..4 {
+        let (_, user) = app.user(&format!("member {i}")).await;
+        let invite = app.invite(&admin, &top).await;
+        app.join_ok(&user, &invite).await;
+    }
+    let (_, loner) = app.user("loner").await;
+    let lists = [
+        ("/groups".to_owned(), "groups", admin.as_str()),
+        ("/user/groups".to_owned(), "groups", admin.as_str()),
+        (format!("/groups/{top}/users"), "users", admin.as_str()),
+        ("/users".to_owned(), "users", admin.as_str()),
+        (format!("/groups/{top}/nested"), "nested_groups", admin.as_str()),
+        ("/user/groups".to_owned(), "groups", loner.as_str()),
+        (format!("/groups/{}/parent", children[0]), "parent_groups", admin.as_str()),
+    ];
+    let mut streamed = 0;
+    for (path, key, token) in lists {
+        let whole = app.get(&path, token).await.expect(StatusCode::OK);
+        let items = items(&whole, key);
+        let pages = walk(&app, &path, key, 1, token).await;
+        assert_eq!(pages.concat(), items, "{path}: the whole list is its pages put together");
+        if items.len() > crate::support::TEST_LIST_CHUNK as usize {
+            assert_eq!(whole.header("content-length"), None, "{path}: {} items are sent as read", items.len());
+            assert_eq!(whole.header("transfer-encoding").as_deref(), Some("chunked"), "{path}");
+            streamed += 1;
+        } else {
+            let length = whole.header("content-length").unwrap_or_else(|| panic!("{path}: a short list's length"));
+            assert_eq!(length, whole.text().len().to_string(), "{path}");
+        }
+    }
+    assert_eq!(streamed, 5, "all but the loner's groups and the child's parents are longer than a chunk");
+    assert_eq!(items(&app.get(&format!("/groups/{top}/nested"), &admin).await, "nested_groups"), children);
+    let head = app.request(Method::HEAD, "/groups").auth(&admin).send().await.expect(StatusCode::OK);
+    assert_eq!(head.text(), "", "HEAD sends no body, and reads no chunk after the first");
+}
+
+/// A chunk that cannot be read after the first has gone out cuts the transfer: the client sees
+/// a broken response, never a shorter list that looks whole.
+async fn a_chunk_that_cannot_be_read_cuts_the_transfer_rather_than_end_the_list_early(backend: Backend) {
+    use crate::support::stores::{Mode, ProbeStore};
+    let detail = "the database went away between chunks";
+    let app =
+        crate::support::spawn_app_with(backend, |store| ProbeStore::wrap(store, Mode::DownAfterFirstChunk { detail }))
+            .await;
+    let admin = app.admin_token.clone();
+    let group = app.create_group(&admin, "group").await;
+    for i in 0..4 {
+        let (_, user) = app.user(&format!("member {i}")).await;
+        let invite = app.invite(&admin, &group).await;
+        app.join_ok(&user, &invite).await;
+    }
+    let url = format!("{}/groups/{group}/users", app.base);
+    // The head and the first chunk may still be in the server's buffer when the failure comes,
+    // so the cut shows as an incomplete message or as a body that breaks off.
+    let body = match app.client.get(&url).header("x-auth-token", &admin).send().await {
+        Ok(response) => {
+            assert_eq!(response.status(), StatusCode::OK, "the first chunk was read before the head went out");
+            response.bytes().await
+        }
+        Err(e) => Err(e),
+    };
+    assert!(body.is_err(), "the transfer is cut, not ended: {body:?}");
+    // The next request, on a new connection, is served as before.
+    let page = app.get(&format!("/groups/{group}/users?limit=2"), &admin).await.expect(StatusCode::OK);
+    assert_eq!(items(&page, "users").len(), 2);
+}
+
 all_backends!(
+    a_whole_list_longer_than_a_chunk_is_sent_as_it_is_read_and_is_still_the_whole_list,
     pages_concatenate_to_the_whole_list_by_following_the_link_header,
     a_group_deleted_or_added_between_pages_does_not_break_the_walk,
     pages_of_the_nested_lists_give_each_member_of_the_whole_list_once,
     a_nested_list_changed_between_pages_repeats_nothing_and_skips_nothing_that_stayed,
 );
-edge_only!(a_malformed_cursor_or_a_limit_out_of_range_is_a_400_and_unknown_parameters_are_ignored);
+edge_only!(
+    a_malformed_cursor_or_a_limit_out_of_range_is_a_400_and_unknown_parameters_are_ignored,
+    a_chunk_that_cannot_be_read_cuts_the_transfer_rather_than_end_the_list_early,
+);

@@ -57,25 +57,36 @@ const EFFECTIVE_GROUPS: &str = "WITH reached(g) AS (
      SELECT gr.id, gr.seq FROM reached r JOIN groups gr ON gr.id = r.g
      WHERE gr.seq > ?1 ORDER BY gr.seq LIMIT ?2";
 
+/// What a page's statement reads, which decides where it runs.
+enum Cost {
+    /// At most `MAX_PAGE` rows and one more, by an index that ends in the list's order: a short
+    /// read, run inline like one user's list (a whole list's chunks are such pages,
+    /// `service::Listing`).
+    Page,
+    /// Every row of the list before the page's, to order them: on the blocking pool, as the
+    /// whole lists.
+    List,
+}
+
 impl SqliteStore {
     pub(super) async fn list_groups_page_in(&self, page: PageRequest) -> StoreResult<Page<GroupId>> {
-        self.page(GROUPS, None, page, sql::group_id).await
+        self.page(GROUPS, None, page, sql::group_id, Cost::Page).await
     }
 
     pub(super) async fn user_groups_page_in(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
-        self.page(USER_GROUPS, Some(user.as_str().to_owned()), page, sql::group_id).await
+        self.page(USER_GROUPS, Some(user.as_str().to_owned()), page, sql::group_id, Cost::Page).await
     }
 
     pub(super) async fn group_users_page_in(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
-        self.page(GROUP_USERS, Some(group.as_str().to_owned()), page, sql::user_id).await
+        self.page(GROUP_USERS, Some(group.as_str().to_owned()), page, sql::user_id, Cost::Page).await
     }
 
     pub(super) async fn child_groups_page_in(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
-        self.page(CHILD_GROUPS, Some(parent.as_str().to_owned()), page, sql::group_id).await
+        self.page(CHILD_GROUPS, Some(parent.as_str().to_owned()), page, sql::group_id, Cost::Page).await
     }
 
     pub(super) async fn parent_groups_page_in(&self, child: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
-        self.page(PARENT_GROUPS, Some(child.as_str().to_owned()), page, sql::group_id).await
+        self.page(PARENT_GROUPS, Some(child.as_str().to_owned()), page, sql::group_id, Cost::Page).await
     }
 
     /// One of two exact statements, whichever reads fewer rows for this group
@@ -110,7 +121,7 @@ impl SqliteStore {
         user: &UserId,
         page: PageRequest,
     ) -> StoreResult<Page<GroupId>> {
-        self.page(EFFECTIVE_GROUPS, Some(user.as_str().to_owned()), page, sql::group_id).await
+        self.page(EFFECTIVE_GROUPS, Some(user.as_str().to_owned()), page, sql::group_id, Cost::List).await
     }
 
     /// Runs `select` with the bound, the limit and (when given) the key.
@@ -120,11 +131,12 @@ impl SqliteStore {
         key: Option<String>,
         page: PageRequest,
         parse: fn(String) -> Result<T, RowError>,
+        cost: Cost,
     ) -> StoreResult<Page<T>> {
         let Some(bound) = after_bound(page) else {
             return Ok(Page::whole(Vec::new()));
         };
-        self.read(move |conn: &Connection| {
+        let read = move |conn: &Connection| {
             let mut stmt = conn.prepare_cached(select)?;
             let row = |r: &rusqlite::Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?));
             let rows = match &key {
@@ -133,8 +145,11 @@ impl SqliteStore {
             }
             .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(decode_page(rows, page, parse)?)
-        })
-        .await
+        };
+        match cost {
+            Cost::Page => self.read_inline(read).await,
+            Cost::List => self.read(read).await,
+        }
     }
 }
 

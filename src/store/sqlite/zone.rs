@@ -127,7 +127,8 @@ impl SqliteStore {
         let Some(bound) = after_bound(page) else {
             return Ok(Page::whole(Vec::new()));
         };
-        self.read(move |conn| {
+        // A page by the users' `seq` index: a short read, inline (`pages::Cost::Page`).
+        self.read_inline(move |conn| {
             let mut stmt = conn.prepare_cached("SELECT id, seq FROM users WHERE seq > ?1 ORDER BY seq LIMIT ?2")?;
             let rows = stmt
                 .query_map(params![bound, fetch_limit(page)], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?

@@ -202,6 +202,11 @@ pub fn master_key(dir: &std::path::Path, database: Option<&str>) -> Vec<u8> {
     key.map_or_else(|| args.create_master_key().expect("a new master key").bytes, |k| k.bytes)
 }
 
+/// How many items a whole list reads and sends at a time in the in-process servers (the binary:
+/// `LIST_CHUNK`, 1,000): small, so that every whole list of three items or more in these tests
+/// is sent in chunks, as only lists of thousands are in the binary.
+pub const TEST_LIST_CHUNK: u32 = 2;
+
 /// What the test clock reads until a test moves it: 2026-12-01T00:00:00Z.
 pub const TEST_NOW: u64 = 1_796_083_200;
 
@@ -218,7 +223,7 @@ pub async fn spawn_app_with(backend: Backend, wrap: impl FnOnce(Arc<dyn Store>) 
     let store = open_store(dir.path(), backend, database.as_deref()).await;
     let key = master_key(dir.path(), database.as_deref());
     let clock = Arc::new(TestClock::at(TEST_NOW));
-    let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), clock.clone());
+    let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), clock.clone()).with_list_chunk(TEST_LIST_CHUNK);
     start(app, dir, backend, database, clock).await
 }
 
@@ -232,7 +237,7 @@ pub async fn spawn_limited(
     let store = open_store(dir.path(), Backend::Memory, None).await;
     let key = master_key(dir.path(), None);
     let clock = Arc::new(TestClock::at(TEST_NOW));
-    let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), clock.clone());
+    let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), clock.clone()).with_list_chunk(TEST_LIST_CHUNK);
     let limiter = Arc::new(Limiter::new(limits));
     (start_with(app, dir, Backend::Memory, Some("memory".into()), clock, limiter.clone()).await, limiter)
 }
@@ -261,7 +266,8 @@ impl TestApp {
         assert_ne!(self.backend, Backend::Memory, "a memory store lives inside one instance");
         let store = open_store(self.dir.path(), self.backend, self.database.as_deref()).await;
         let key = master_key(self.dir.path(), self.database.as_deref());
-        let app = App::new(wrap(store), TokenCodec::new(key, "onezone"), self.clock.clone());
+        let app =
+            App::new(wrap(store), TokenCodec::new(key, "onezone"), self.clock.clone()).with_list_chunk(TEST_LIST_CHUNK);
         start(app, self.dir.clone(), self.backend, self.database.clone(), self.clock.clone()).await
     }
 }

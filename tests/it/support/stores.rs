@@ -27,6 +27,9 @@ pub enum Mode {
     LineUpJoins(Arc<LineUp>),
     /// Every call is counted in the counter, and then made.
     Count(Arc<AtomicUsize>),
+    /// `group_users_page` fails as an unreachable database would, with `detail`, when it reads
+    /// after a cursor: a whole list's chunks after its first (`service::Rest`).
+    DownAfterFirstChunk { detail: &'static str },
 }
 
 pub struct ProbeStore {
@@ -34,6 +37,7 @@ pub struct ProbeStore {
     fail: Option<StoreError>,
     line_up: Option<Arc<LineUp>>,
     calls: Option<Arc<AtomicUsize>>,
+    fail_later_pages: Option<StoreError>,
 }
 
 /// Holds each caller until `expected` callers have arrived (or 10 s have passed): racing joins
@@ -49,13 +53,15 @@ pub struct LineUp {
 
 impl ProbeStore {
     pub fn wrap(inner: Arc<dyn Store>, mode: Mode) -> Arc<dyn Store> {
-        let (fail, line_up, calls) = match mode {
-            Mode::Fail { detail } => (Some(StoreError::Backend(detail.to_owned())), None, None),
-            Mode::Down { detail } => (Some(StoreError::Unavailable(detail.to_owned())), None, None),
-            Mode::LineUpJoins(line_up) => (None, Some(line_up), None),
-            Mode::Count(calls) => (None, None, Some(calls)),
-        };
-        Arc::new(ProbeStore { inner, fail, line_up, calls })
+        let (mut fail, mut line_up, mut calls, mut fail_later_pages) = (None, None, None, None);
+        match mode {
+            Mode::Fail { detail } => fail = Some(StoreError::Backend(detail.to_owned())),
+            Mode::Down { detail } => fail = Some(StoreError::Unavailable(detail.to_owned())),
+            Mode::LineUpJoins(lined) => line_up = Some(lined),
+            Mode::Count(counter) => calls = Some(counter),
+            Mode::DownAfterFirstChunk { detail } => fail_later_pages = Some(StoreError::Unavailable(detail.to_owned())),
+        }
+        Arc::new(ProbeStore { inner, fail, line_up, calls, fail_later_pages })
     }
 
     fn count(&self) {
@@ -216,6 +222,9 @@ impl Store for ProbeStore {
     }
     async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
         self.count();
+        if let (Some(error), Some(_)) = (&self.fail_later_pages, page.after()) {
+            return Err(error.clone());
+        }
         self.inner.group_users_page(group, page).await
     }
     async fn child_groups_page(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
