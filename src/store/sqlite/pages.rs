@@ -155,6 +155,8 @@ impl SqliteStore {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
     use crate::store::sqlite::tests::query_plan;
 
@@ -180,6 +182,25 @@ mod tests {
         ] {
             let plan = query_plan(&conn, select);
             assert!(plan.contains(index) && !plan.contains("TEMP B-TREE"), "{select}: {plan}");
+        }
+    }
+
+    /// A reader runs a page's statement again, with other bounds and limits, from its cache,
+    /// without preparing it again (`open_read_only`'s `ENABLE_QPSG`): a whole list's chunks and
+    /// most requests' reads are such pages.
+    #[test]
+    fn a_readers_page_statements_are_planned_once_whatever_is_bound() {
+        let (dir, _conn) = migrated();
+        let reader =
+            super::super::readers::open_read_only(&dir.path().join("oz.db"), Duration::ZERO).expect("a reader");
+        for select in [USER_GROUPS, GROUP_USERS, CHILD_GROUPS, EFFECTIVE_GROUPS] {
+            for (bound, limit) in [(0_i64, 1001_i64), (5, 11), (7, 1001), (0, 3)] {
+                let mut stmt = reader.prepare_cached(select).expect("prepares");
+                let rows = stmt.query_map(rusqlite::params![bound, limit, "someone"], |_| Ok(())).expect("runs");
+                assert_eq!(rows.count(), 0);
+                let again = stmt.get_status(rusqlite::StatementStatus::RePrepare);
+                assert_eq!(again, 0, "{select} was prepared again for bound {bound}, limit {limit}");
+            }
         }
     }
 
