@@ -69,16 +69,10 @@ impl App {
     }
 }
 
-/// A `Reader` from a store call `page(store, key, request)` for the list of `key`.
+/// A `Reader` from a store call on `store`, `key` (the list's owner, `()` for the zone's lists)
+/// and the page asked for.
 macro_rules! reader {
-    ($store:expr, |$s:ident, $request:ident| $call:expr) => {{
-        let store = $store.clone();
-        Box::new(move |$request| {
-            let $s = store.clone();
-            Box::pin(async move { $call.await }) as futures::future::BoxFuture<'static, _>
-        }) as crate::service::listing::Reader<_>
-    }};
-    ($store:expr, $key:expr, |$s:ident, $k:ident, $request:ident| $call:expr) => {{
+    ($store:expr, $key:expr, |$s:ident, $k:pat_param, $request:ident| $call:expr) => {{
         let (store, key) = ($store.clone(), $key.clone());
         Box::new(move |$request| {
             let ($s, $k) = (store.clone(), key.clone());

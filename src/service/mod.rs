@@ -434,7 +434,7 @@ impl App {
         if !self.holds(caller, ZonePrivilege::ListGroups).await? {
             return Err(Error::Forbidden("You lack the list_groups zone privilege.".into()));
         }
-        self.listing(page, reader!(self.store, |store, page| store.list_groups_page(page))).await
+        self.listing(page, reader!(self.store, (), |store, _, page| store.list_groups_page(page))).await
     }
 
     pub async fn group(&self, caller: &User, group: &GroupId) -> Result<Group, Error> {

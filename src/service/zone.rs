@@ -62,7 +62,7 @@ impl App {
     /// All users in creation order, or one page of them (`list_users`).
     pub async fn list_users(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<UserId>, Error> {
         self.require(caller, ZonePrivilege::ListUsers).await?;
-        self.listing(page, reader!(self.store, |store, page| store.list_users_page(page))).await
+        self.listing(page, reader!(self.store, (), |store, _, page| store.list_users_page(page))).await
     }
 
     /// One user: oneself needs nothing, anyone else `list_users`.
