@@ -155,8 +155,6 @@ impl SqliteStore {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
     use crate::store::sqlite::tests::query_plan;
 
@@ -191,8 +189,7 @@ mod tests {
     #[test]
     fn a_readers_page_statements_are_planned_once_whatever_is_bound() {
         let (dir, _conn) = migrated();
-        let reader =
-            super::super::readers::open_read_only(&dir.path().join("oz.db"), Duration::ZERO).expect("a reader");
+        let reader = super::super::readers::open_inline_reader(&dir.path().join("oz.db")).expect("a reader");
         for select in [USER_GROUPS, GROUP_USERS, CHILD_GROUPS, EFFECTIVE_GROUPS] {
             for (bound, limit) in [(0_i64, 1001_i64), (5, 11), (7, 1001), (0, 3)] {
                 let mut stmt = reader.prepare_cached(select).expect("prepares");

@@ -139,7 +139,7 @@ pub(super) fn open_inline_reader(path: &Path) -> StoreResult<Connection> {
 /// `GET /user/groups` of 10 groups once it read a page (by hand, wrk, 3 pairs). The store runs
 /// no `ANALYZE`, so there are no statistics for a bound value to inform: the plans are the
 /// same, planned once.
-pub(super) fn open_read_only(path: &Path, busy_timeout: Duration) -> StoreResult<Connection> {
+fn open_read_only(path: &Path, busy_timeout: Duration) -> StoreResult<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(sql_error)?;
     conn.busy_timeout(busy_timeout).map_err(sql_error)?;
