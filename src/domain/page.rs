@@ -89,6 +89,11 @@ impl<T> Page<T> {
         let next = more.then(|| rows.last().map(|(_, seq)| Cursor::from_seq(*seq))).flatten();
         Self { items: rows.into_iter().map(|(item, _)| item).collect(), next }
     }
+
+    /// The same page with each item passed through `f`.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page { items: self.items.into_iter().map(f).collect(), next: self.next }
+    }
 }
 
 #[cfg(test)]

@@ -808,7 +808,7 @@ impl Api<RequestContext> for Adapter {
                 let request = page_request(limit, after)?;
                 let group = group_id(&id)?;
                 let page = self.app.effective_users(caller(ctx)?, &group, request).await?;
-                let (users, next) = paged(page, request, &format!("/groups/{group}/effective_users"));
+                let (users, next) = listed(page, request, &format!("/groups/{group}/effective_users"), ctx);
                 Ok(ListGroupEffectiveUsersResponse::Ok {
                     body: models::UserList { users, next: next.cursor },
                     link: next.link,
@@ -858,7 +858,7 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let page = self.app.user_effective_groups(caller(ctx)?, request).await?;
-                let (effective_groups, next) = paged(page, request, "/user/effective_groups");
+                let (effective_groups, next) = listed(page, request, "/user/effective_groups", ctx);
                 Ok(ListUserEffectiveGroupsResponse::Ok {
                     body: models::EffectiveGroupList { effective_groups, next: next.cursor },
                     link: next.link,

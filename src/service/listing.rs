@@ -3,6 +3,7 @@
 //! long, is read or held whole.
 
 use futures::future::BoxFuture;
+use roaring::RoaringTreemap;
 
 use super::App;
 use crate::domain::{Cursor, Error, Page, PageRequest, MAX_PAGE};
@@ -10,6 +11,10 @@ use crate::store::StoreResult;
 
 /// Reads one page of a list from the store, after the caller's checks were made.
 pub type Reader<T> = Box<dyn Fn(PageRequest) -> BoxFuture<'static, StoreResult<Page<T>>> + Send + Sync>;
+
+/// Reads one page of the second part of an effective list (`Store::inherited_users_page`):
+/// what belongs in it through other groups, or joined directly after a membership `seq`.
+pub type Others<T> = Box<dyn Fn(u64, PageRequest) -> BoxFuture<'static, StoreResult<Page<(T, u64)>>> + Send + Sync>;
 
 /// A list's answer: `page` (the page asked for, or a whole list's first chunk, then without a
 /// `next`), and for a whole list longer than one chunk, `rest`.
@@ -25,21 +30,128 @@ pub struct Listing<T> {
 /// before the first chunk. An item added or removed meanwhile may or may not be in the answer,
 /// which a single read's snapshot would have settled one way.
 pub struct Rest<T> {
-    after: Option<Cursor>,
     chunk: u32,
-    read: Reader<T>,
+    list: List<T>,
+}
+
+/// What a whole list is read from.
+enum List<T> {
+    /// One list's pages, in its order; `None` once it has ended.
+    Pages { after: Option<Position>, read: Reader<T> },
+    /// An effective list: its direct part, then the rest of it (`App::direct_first`).
+    DirectFirst(Box<DirectFirst<T>>),
+}
+
+/// Where the next page of a list starts.
+#[derive(Clone, Copy)]
+enum Position {
+    Start,
+    After(Cursor),
+}
+
+impl Position {
+    fn of(next: Option<Cursor>) -> Option<Self> {
+        next.map(Position::After)
+    }
+
+    fn request(self, chunk: u32) -> Option<PageRequest> {
+        let after = match self {
+            Position::Start => None,
+            Position::After(cursor) => Some(cursor),
+        };
+        PageRequest::new(after, chunk)
+    }
+}
+
+/// An effective list in its whole order: every item of the direct part (`direct`, in join
+/// order), then, by creation `seq`, what else belongs in it (`others`: through other groups,
+/// or joined directly after `joined_after`, the last position the direct part named) less
+/// what was given. `listed` holds the creation `seq` of every item given so far, so each item
+/// comes at most once even when it moves between the parts during the transfer, and one that
+/// is in the list throughout comes exactly once: given by the direct part, or, if that passed
+/// it by, by the second (through another group, or by a membership after `joined_after`). A
+/// bitmap of sequence numbers costs a few bytes per item given, not the item itself.
+struct DirectFirst<T> {
+    direct: Reader<(T, u64)>,
+    others: Others<T>,
+    part: Option<(Part, Position)>,
+    joined_after: u64,
+    listed: RoaringTreemap,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Direct,
+    Others,
 }
 
 impl<T> Rest<T> {
-    /// The next chunk's items, `None` once the list has ended.
+    fn pages(read: Reader<T>, chunk: u32) -> Self {
+        Rest { chunk, list: List::Pages { after: Some(Position::Start), read } }
+    }
+
+    fn direct_first(direct: Reader<(T, u64)>, others: Others<T>, chunk: u32) -> Self {
+        let part = Some((Part::Direct, Position::Start));
+        let list = DirectFirst { direct, others, part, joined_after: 0, listed: RoaringTreemap::new() };
+        Rest { chunk, list: List::DirectFirst(Box::new(list)) }
+    }
+
+    /// Whether every item has been read.
+    fn ended(&self) -> bool {
+        match &self.list {
+            List::Pages { after, .. } => after.is_none(),
+            List::DirectFirst(list) => list.part.is_none(),
+        }
+    }
+
+    /// The next chunk's items, `None` once the list has ended. After an error, the list has
+    /// ended.
     pub async fn next(&mut self) -> Option<Result<Vec<T>, Error>> {
-        let request = PageRequest::new(Some(self.after.take()?), self.chunk)?;
-        match (self.read)(request).await {
-            Ok(page) => {
-                self.after = page.next;
-                Some(Ok(page.items))
+        let chunk = self.chunk;
+        match &mut self.list {
+            List::Pages { after, read } => {
+                let request = after.take()?.request(chunk)?;
+                match read(request).await {
+                    Ok(page) => {
+                        *after = Position::of(page.next);
+                        Some(Ok(page.items))
+                    }
+                    Err(e) => Some(Err(e.into())),
+                }
             }
-            Err(e) => Some(Err(e.into())),
+            List::DirectFirst(list) => list.next(chunk).await,
+        }
+    }
+}
+
+impl<T> DirectFirst<T> {
+    async fn next(&mut self, chunk: u32) -> Option<Result<Vec<T>, Error>> {
+        loop {
+            let (part, at) = self.part.take()?;
+            let request = at.request(chunk)?;
+            let read = match part {
+                Part::Direct => (self.direct)(request),
+                Part::Others => (self.others)(self.joined_after, request),
+            };
+            let page = match read.await {
+                Ok(page) => page,
+                Err(e) => return Some(Err(e.into())),
+            };
+            if let (Part::Direct, Some(next)) = (part, page.next) {
+                self.joined_after = next.seq();
+            }
+            self.part = match (part, Position::of(page.next)) {
+                (part, Some(next)) => Some((part, next)),
+                (Part::Direct, None) => Some((Part::Others, Position::Start)),
+                (Part::Others, None) => None,
+            };
+            // `insert` is false for an item given before: a direct member that left and joined
+            // again during the transfer, or (in the second part) one the first part gave.
+            let items: Vec<T> =
+                page.items.into_iter().filter(|(_, seq)| self.listed.insert(*seq)).map(|(item, _)| item).collect();
+            if !items.is_empty() {
+                return Some(Ok(items));
+            }
         }
     }
 }
@@ -62,9 +174,31 @@ impl App {
         if let Some(page) = page {
             return Ok(Listing { page: read(page).await?, rest: None });
         }
-        let first = PageRequest::new(None, self.list_chunk).ok_or_else(|| Error::internal("no list chunk size"))?;
-        let Page { items, next } = read(first).await?;
-        let rest = next.map(|after| Rest { after: Some(after), chunk: self.list_chunk, read });
+        self.whole(Rest::pages(read, self.list_chunk)).await
+    }
+
+    /// The whole of an effective list, in its order: the direct part (`direct`), then the
+    /// others (`others`), each item once.
+    pub(super) async fn direct_first<T>(
+        &self,
+        direct: Reader<(T, u64)>,
+        others: Others<T>,
+    ) -> Result<Listing<T>, Error> {
+        self.whole(Rest::direct_first(direct, others, self.list_chunk)).await
+    }
+
+    /// A whole list's first chunk, read before the answer's head so that a failure is still
+    /// its status: a chunk's worth of items or the whole list if shorter (an effective list's
+    /// parts may end mid-chunk), and the rest if any.
+    async fn whole<T>(&self, mut rest: Rest<T>) -> Result<Listing<T>, Error> {
+        let mut items = Vec::new();
+        while items.len() < self.list_chunk as usize {
+            match rest.next().await {
+                Some(chunk) => items.extend(chunk?),
+                None => break,
+            }
+        }
+        let rest = (!rest.ended()).then_some(rest);
         Ok(Listing { page: Page::whole(items), rest })
     }
 }
@@ -144,6 +278,123 @@ mod tests {
         assert!(listing.page.next.is_some(), "a page names its next");
         assert!(listing.rest.is_none());
         assert_eq!(reads.load(Ordering::Relaxed), 1);
+    }
+
+    /// One group as a store holds it: its direct members (membership position, user), and the
+    /// users that belong through a child. A user is its own creation `seq`.
+    #[derive(Default)]
+    struct Group {
+        direct: Vec<(u64, u64)>,
+        through: Vec<u64>,
+    }
+    type Shared = Arc<std::sync::Mutex<Group>>;
+
+    /// The direct part's pages, in join order.
+    fn direct_reader(group: Shared) -> Reader<(u64, u64)> {
+        Box::new(move |request: PageRequest| {
+            let after = request.after().map_or(0, |c| c.seq());
+            let mut rows: Vec<_> =
+                group.lock().expect("group").direct.iter().filter(|(at, _)| *at > after).copied().collect();
+            rows.sort_by_key(|(at, _)| *at);
+            rows.truncate(request.limit() as usize + 1);
+            let page =
+                Page::from_rows(rows.into_iter().map(|(at, user)| ((user, user), at)).collect(), request.limit());
+            Box::pin(async move { Ok(page) })
+        })
+    }
+
+    /// The second part's pages (`Store::inherited_users_page`), by creation.
+    fn others_reader(group: Shared) -> Others<u64> {
+        Box::new(move |joined_after, request: PageRequest| {
+            let after = request.after().map_or(0, |c| c.seq());
+            let group = group.lock().expect("group");
+            let late = group.direct.iter().filter(|(at, _)| *at > joined_after).map(|(_, user)| *user);
+            let mut users: Vec<u64> = group.through.iter().copied().chain(late).filter(|u| *u > after).collect();
+            users.sort_unstable();
+            users.dedup();
+            users.truncate(request.limit() as usize + 1);
+            let page = Page::from_rows(users.into_iter().map(|u| ((u, u), u)).collect(), request.limit());
+            Box::pin(async move { Ok(page) })
+        })
+    }
+
+    /// Members 7, 3, 9 and 1 joined in that order; 1, 2, 4, 5, 8 and 9 belong through a child.
+    fn group() -> Shared {
+        let direct = [7, 3, 9, 1].iter().enumerate().map(|(i, u)| (i as u64 + 1, *u)).collect();
+        Arc::new(std::sync::Mutex::new(Group { direct, through: vec![1, 2, 4, 5, 8, 9] }))
+    }
+
+    #[tokio::test]
+    async fn an_effective_list_is_its_direct_part_then_the_others_each_once() {
+        for chunk in [1, 2, 3, 4, 5, 7, 8, 1000] {
+            let group = group();
+            let listing = app()
+                .with_list_chunk(chunk)
+                .direct_first(direct_reader(group.clone()), others_reader(group))
+                .await
+                .expect("the first chunk");
+            let first = listing.page.items.len();
+            assert!(first >= (chunk as usize).min(8), "the first chunk is full unless the list is shorter");
+            assert_eq!(listing.rest.is_none(), chunk >= 8, "a list within one chunk is whole, chunk {chunk}");
+            let mut all = listing.page.items;
+            if let Some(mut rest) = listing.rest {
+                while let Some(chunk) = rest.next().await {
+                    let chunk = chunk.expect("a chunk");
+                    assert!(!chunk.is_empty(), "no empty chunks");
+                    all.extend(chunk);
+                }
+            }
+            assert_eq!(all, vec![7, 3, 9, 1, 2, 4, 5, 8], "chunk {chunk}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_member_moving_between_the_parts_while_the_list_is_sent_comes_once() {
+        let group = group();
+        let app = app().with_list_chunk(2);
+        let listing =
+            app.direct_first(direct_reader(group.clone()), others_reader(group.clone())).await.expect("first");
+        assert_eq!(listing.page.items, vec![7, 3]);
+        let mut rest = listing.rest.expect("more");
+        // 7 leaves the group but joins a child; 3 leaves and joins again.
+        {
+            let mut g = group.lock().expect("group");
+            g.direct.retain(|(_, u)| *u != 7 && *u != 3);
+            g.direct.push((5, 3));
+            g.through.push(7);
+        }
+        assert_eq!(rest.next().await.map(Result::ok), Some(Some(vec![9, 1])));
+        assert_eq!(
+            rest.next().await.map(Result::ok),
+            Some(Some(vec![2])),
+            "3 again is skipped, and the others start (1 was given)"
+        );
+        // 8, so far a member through a child only, joins the group itself and leaves the child,
+        // after the direct part was read.
+        {
+            let mut g = group.lock().expect("group");
+            g.direct.push((6, 8));
+            g.through.retain(|u| *u != 8);
+        }
+        let mut got = vec![7, 3, 9, 1, 2];
+        while let Some(chunk) = rest.next().await {
+            got.extend(chunk.expect("read"));
+        }
+        assert_eq!(got, vec![7, 3, 9, 1, 2, 4, 5, 8], "each member once");
+    }
+
+    #[tokio::test]
+    async fn an_effective_list_whose_second_part_fails_is_an_error_and_ends_there() {
+        let failing = || -> Others<u64> {
+            Box::new(|_, _| Box::pin(async { Err(StoreError::Unavailable("the store went away".into())) }))
+        };
+        let listing =
+            app().with_list_chunk(4).direct_first(direct_reader(group()), failing()).await.expect("direct part");
+        let mut rest = listing.rest.expect("the others");
+        assert!(matches!(rest.next().await, Some(Err(Error::Unavailable(_)))));
+        assert!(rest.next().await.is_none(), "nothing after the failure");
+        let short = app().with_list_chunk(5).direct_first(direct_reader(group()), failing()).await;
+        assert!(matches!(short, Err(Error::Unavailable(_))), "a failure within the first chunk is the answer's");
     }
 
     #[tokio::test]

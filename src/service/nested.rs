@@ -5,8 +5,9 @@
 
 use std::net::IpAddr;
 
+use super::listing::Others;
 use super::{reader, App, Listing};
-use crate::domain::{Error, Group, GroupId, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
+use crate::domain::{Error, Group, GroupId, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
 use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
 use crate::tokens::{Consumer, TokenError, TokenKind, VerifyContext};
 
@@ -175,12 +176,18 @@ impl App {
         caller: &User,
         group: &GroupId,
         page: Option<PageRequest>,
-    ) -> Result<Page<UserId>, Error> {
+    ) -> Result<Listing<UserId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
-        Ok(match page {
-            None => Page::whole(self.store.effective_users(group).await?),
-            Some(page) => self.store.effective_users_page(group, page).await?,
-        })
+        if page.is_some() {
+            return self.listing(page, reader!(self.store, group, |s, g, p| s.effective_users_page(&g, p))).await;
+        }
+        let direct = reader!(self.store, group, |s, g, p| s.group_users_page_with_seq(&g, p));
+        let (store, group) = (self.store.clone(), group.clone());
+        let others: Others<UserId> = Box::new(move |joined_after, page| {
+            let (store, group) = (store.clone(), group.clone());
+            Box::pin(async move { store.inherited_users_page(&group, joined_after, page).await })
+        });
+        self.direct_first(direct, others).await
     }
 
     /// An effective member of `group`; `NotFound` when `user` is not one.
@@ -206,10 +213,17 @@ impl App {
         &self,
         caller: &User,
         page: Option<PageRequest>,
-    ) -> Result<Page<GroupId>, Error> {
-        Ok(match page {
-            None => Page::whole(self.store.effective_groups(&caller.id).await?),
-            Some(page) => self.store.effective_groups_page(&caller.id, page).await?,
-        })
+    ) -> Result<Listing<GroupId>, Error> {
+        let user = &caller.id;
+        if page.is_some() {
+            return self.listing(page, reader!(self.store, user, |s, u, p| s.effective_groups_page(&u, p))).await;
+        }
+        let direct = reader!(self.store, user, |s, u, p| s.user_groups_page_with_seq(&u, p));
+        let (store, user) = (self.store.clone(), user.clone());
+        let others: Others<GroupId> = Box::new(move |joined_after, page| {
+            let (store, user) = (store.clone(), user.clone());
+            Box::pin(async move { store.inherited_groups_page(&user, joined_after, page).await })
+        });
+        self.direct_first(direct, others).await
     }
 }

@@ -902,6 +902,12 @@ fn each_once<T: Clone + Eq + std::hash::Hash>(items: &[T]) -> bool {
     items.iter().all(|i| seen.insert(i.clone()))
 }
 
+/// The direct part, then the items of `all` it did not give (by creation `seq`).
+fn two_parts<T>(direct: Vec<(T, u64)>, all: Vec<(T, u64)>) -> Vec<T> {
+    let given: std::collections::HashSet<u64> = direct.iter().map(|(_, seq)| *seq).collect();
+    direct.into_iter().chain(all.into_iter().filter(|(_, seq)| !given.contains(seq))).map(|(item, _)| item).collect()
+}
+
 async fn add(store: &dyn Store, group: &GroupId, user: &UserId) {
     let outcome = store.add_member(group, user, PrivilegeSet::default_member(), user).await;
     assert_eq!(outcome, Ok(AddOutcome::Added), "adding a member");
@@ -958,6 +964,51 @@ pub(crate) async fn pages_of_the_nested_lists_concatenate_to_their_whole_lists(s
         whole.sort_by_key(|g| groups.iter().position(|e| e == g));
         assert_eq!(pages.concat(), whole, "the whole list's groups, limit {limit}");
     }
+    // What a whole effective list is read from (`service::listing`): the direct part in join
+    // order and the effective pages, each item with one creation seq in both, growing with it.
+    let user_seqs = walk(1000, |page| store.inherited_users_page(&top, 0, page)).await.concat();
+    assert_eq!(user_seqs.iter().map(|(u, _)| u.clone()).collect::<Vec<_>>(), effective);
+    assert!(user_seqs.windows(2).all(|w| w[0].1 < w[1].1), "creation seqs grow: {user_seqs:?}");
+    let group_seqs = walk(1000, |page| store.inherited_groups_page(&users[4], 0, page)).await.concat();
+    assert!(group_seqs.windows(2).all(|w| w[0].1 < w[1].1), "creation seqs grow: {group_seqs:?}");
+    for limit in [1, 2, 1000] {
+        let direct = walk(limit, |page| store.group_users_page_with_seq(&top, page)).await.concat();
+        let ids: Vec<UserId> = direct.iter().map(|(u, _)| u.clone()).collect();
+        assert_eq!(ids, store.group_users(&top).await.expect("members"), "limit {limit}");
+        assert!(direct.iter().all(|item| user_seqs.contains(item)), "one seq per user, limit {limit}");
+        let direct = walk(limit, |page| store.user_groups_page_with_seq(&users[4], page)).await.concat();
+        let ids: Vec<GroupId> = direct.iter().map(|(g, _)| g.clone()).collect();
+        assert_eq!(ids, vec![d.clone(), b.clone()], "user 4's groups in join order, limit {limit}");
+        assert!(direct.iter().all(|item| group_seqs.contains(item)), "one seq per group, limit {limit}");
+    }
+    // The second part past a direct position: what belongs through other groups (the owner is
+    // in every group it made), and the direct members or groups joined after that position.
+    let inherited = |joined_after| {
+        let top = &top;
+        async move {
+            let items = walk(2, |page| store.inherited_users_page(top, joined_after, page)).await.concat();
+            items.into_iter().map(|(user, _)| user).collect::<Vec<_>>()
+        }
+    };
+    let through = [0, 1, 3, 4, 5, 7].map(|i| users[i].clone()).to_vec();
+    assert_eq!(inherited(u64::MAX).await, through, "through the children only");
+    let first = store.group_users_page_with_seq(&top, page_of(None, 2)).await.expect("a page");
+    assert_eq!(first.items.iter().map(|(u, _)| u).collect::<Vec<_>>(), [&users[0], &users[2]]);
+    let after_first = first.next.expect("a third member").seq();
+    let late = [0, 1, 3, 4, 5, 6, 7].map(|i| users[i].clone()).to_vec();
+    assert_eq!(inherited(after_first).await, late, "and user 6, who joined after the first two");
+    let groups_of = |user: UserId, joined_after| async move {
+        let items = walk(2, |page| store.inherited_groups_page(&user, joined_after, page)).await.concat();
+        items.into_iter().map(|(group, _)| group).collect::<Vec<_>>()
+    };
+    let ancestors = vec![top.clone(), a.clone(), b.clone(), p.clone(), q.clone()];
+    assert_eq!(groups_of(users[1].clone(), u64::MAX).await, ancestors, "d's ancestors, not d");
+    // The two parts put together as the service does are the whole list, in its order.
+    let direct = walk(2, |page| store.group_users_page_with_seq(&top, page)).await.concat();
+    assert_eq!(two_parts(direct, user_seqs), store.effective_users(&top).await.expect("whole list"));
+    let direct = walk(2, |page| store.user_groups_page_with_seq(&users[4], page)).await.concat();
+    assert_eq!(two_parts(direct, group_seqs), store.effective_groups(&users[4]).await.expect("whole list"));
+
     // Lists with nothing in them are one empty page.
     let empty = page_of(None, 5);
     assert_eq!(store.child_groups_page(&d, empty).await, Ok(Page::whole(vec![])));
@@ -969,6 +1020,47 @@ pub(crate) async fn pages_of_the_nested_lists_concatenate_to_their_whole_lists(s
     assert_eq!(store.child_groups_page(&top, past).await, Ok(Page::whole(vec![])));
     assert_eq!(store.effective_users_page(&top, past).await, Ok(Page::whole(vec![])));
     assert_eq!(store.effective_groups_page(&users[4], past).await, Ok(Page::whole(vec![])));
+}
+
+/// A page of effective members is read by scanning users or by sorting the members below the
+/// group, whichever costs less (`scan_window`); both give the same pages: tried on a group
+/// whose few members are far apart among many users, on one that holds every user, and on
+/// one whose members are all at the end.
+pub(crate) async fn pages_of_effective_members_are_the_same_however_few_or_many_they_are(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let (sparse, everyone, late) = (
+        new_group(store, &owner, "sparse").await,
+        new_group(store, &owner, "everyone").await,
+        new_group(store, &owner, "late").await,
+    );
+    let child = new_group(store, &owner, "child").await;
+    nest(store, &sparse, &child).await;
+    let mut users = vec![owner.clone()];
+    for i in 0..60 {
+        let user = new_user(store, &format!("user {i}")).await;
+        add(store, &everyone, &user).await;
+        users.push(user);
+    }
+    // The owner is in all four; users 5 and 41 (through the child) and 59 are in `sparse`, the
+    // last four in `late`.
+    add(store, &sparse, &users[5]).await;
+    add(store, &child, &users[41]).await;
+    add(store, &sparse, &users[59]).await;
+    for user in &users[57..] {
+        add(store, &late, user).await;
+    }
+    let expected = [
+        (&sparse, vec![owner.clone(), users[5].clone(), users[41].clone(), users[59].clone()]),
+        (&everyone, users.clone()),
+        (&late, [&users[..1], &users[57..]].concat()),
+    ];
+    for (group, members) in expected {
+        for limit in [1, 2, 3, 5, 1000] {
+            let pages = walk(limit, |page| store.effective_users_page(group, page)).await;
+            assert_eq!(pages.concat(), members, "limit {limit}");
+            assert_eq!(pages.len(), members.len().div_ceil(limit as usize), "full pages, limit {limit}");
+        }
+    }
 }
 
 pub(crate) async fn walking_a_changing_nested_list_gives_what_stayed_once_and_nothing_twice(store: &dyn Store) {
@@ -1329,6 +1421,7 @@ macro_rules! every_contract {
                 a_cursor_outlives_its_item_and_later_items_come_after_it,
                 a_position_past_every_item_gives_an_empty_page,
                 pages_of_the_nested_lists_concatenate_to_their_whole_lists,
+                pages_of_effective_members_are_the_same_however_few_or_many_they_are,
                 walking_a_changing_nested_list_gives_what_stayed_once_and_nothing_twice,
                 membership_calls_tell_members_from_non_members,
                 a_second_join_by_the_same_user_is_a_retry_and_counts_no_use,

@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, Rw
 
 use async_trait::async_trait;
 
+use super::sql::pages::scan_window;
 use super::{
     issuer_needs, loses_last_manager, AddOutcome, Guarded, JoinOutcome, JoinRecord, Joiner, LinkOutcome,
     NamedTokenUpdate, Origin, Store, StoreError, StoreResult, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
@@ -327,6 +328,30 @@ impl Memberships {
         page_of(self.users.lock(user).get(user).map_or(&[][..], Vec::as_slice), page)
     }
 
+    /// The members of `group` whose membership's `seq` is above `after`.
+    fn of_group_since(&self, group: &GroupId, after: u64) -> Vec<UserId> {
+        let part = self.groups.lock(group);
+        let list = part.by_group.get(group).map_or(&[][..], Vec::as_slice);
+        list[list.partition_point(|(seq, _)| *seq <= after)..].iter().map(|(_, user)| user.clone()).collect()
+    }
+
+    /// The groups of `user` whose membership's `seq` is above `after`.
+    fn of_user_since(&self, user: &UserId, after: u64) -> Vec<GroupId> {
+        let part = self.users.lock(user);
+        let list = part.get(user).map_or(&[][..], Vec::as_slice);
+        list[list.partition_point(|(seq, _)| *seq <= after)..].iter().map(|(_, group)| group.clone()).collect()
+    }
+
+    /// The `seq` of `user`'s membership of `group`, if it is a member.
+    fn seq_of(&self, group: &GroupId, user: &UserId) -> Option<u64> {
+        self.groups.lock(group).get(group, user).map(|m| m.seq)
+    }
+
+    /// How many members `group` has.
+    fn group_len(&self, group: &GroupId) -> usize {
+        self.groups.lock(group).by_group.get(group).map_or(0, Vec::len)
+    }
+
     fn group_page(&self, group: &GroupId, page: PageRequest) -> Page<UserId> {
         page_of(self.groups.lock(group).by_group.get(group).map_or(&[][..], Vec::as_slice), page)
     }
@@ -479,6 +504,18 @@ fn page_of<T: Clone>(list: &[(u64, T)], page: PageRequest) -> Page<T> {
     let start = page.after().map_or(0, |after| list.partition_point(|(seq, _)| *seq <= after.seq()));
     let rows = list.iter().skip(start).take(page.limit() as usize + 1);
     Page::from_rows(rows.map(|(seq, item)| (item.clone(), *seq)).collect(), page.limit())
+}
+
+/// `page` with each item's creation `seq` (`seq_of`); an item without one is an inconsistency
+/// of the store's own indexes.
+fn with_seqs<T>(page: Page<T>, seq_of: impl Fn(&T) -> Option<u64>) -> StoreResult<Page<(T, u64)>> {
+    let items = page
+        .items
+        .into_iter()
+        .map(|item| seq_of(&item).map(|seq| (item, seq)))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| StoreError::Backend("a member of a list has no sequence number".into()))?;
+    Ok(Page { items, next: page.next })
 }
 
 /// The page of `map` (keyed by sequence number) that `page` asks for, read by key.
@@ -1161,24 +1198,95 @@ impl Store for MemoryStore {
         Ok(page_of(state.links.parents.get(child).map_or(&[][..], Vec::as_slice), page))
     }
 
-    async fn effective_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+    /// One of two ways, whichever reads fewer items for this group (`scan_window`; the count
+    /// of members costs little here): with many members, the users after the bound in
+    /// creation order, each kept when it is one (about `limit` users read on a top group);
+    /// with few, those members, sorted.
+    async fn inherited_users_page(
+        &self,
+        group: &GroupId,
+        joined_after: u64,
+        page: PageRequest,
+    ) -> StoreResult<Page<(UserId, u64)>> {
         let state = self.lock().await?;
-        let below = Links::reach(&state.links.children, [group.clone()]);
-        let users: HashSet<UserId> = below.iter().flat_map(|g| state.memberships.of_group(g)).collect();
-        // This backend has no index to read the page by key: it pages the whole set, by seq.
-        let mut rows: Vec<(u64, UserId)> =
-            users.into_iter().filter_map(|u| state.user_seqs.get(&u).map(|seq| (*seq, u))).collect();
+        let children =
+            state.links.children.get(group).map_or(Vec::new(), |c| c.iter().map(|(_, g)| g.clone()).collect());
+        let below: HashSet<GroupId> = Links::reach(&state.links.children, children).into_iter().collect();
+        let last_user = state.users_in_order.last_key_value().map_or(0, |(seq, _)| *seq);
+        let threshold =
+            usize::try_from(scan_window(page, i64::try_from(last_user).unwrap_or(i64::MAX))).unwrap_or(usize::MAX);
+        let mut members = state.memberships.group_len(group);
+        for g in &below {
+            if members >= threshold {
+                break;
+            }
+            members += state.memberships.group_len(g);
+        }
+        let is_member = |user: &UserId| {
+            state.memberships.seq_of(group, user).is_some_and(|seq| seq > joined_after)
+                || state.memberships.of_user(user).iter().any(|g| below.contains(g))
+        };
+        if members >= threshold {
+            let start = match page.after() {
+                None => 0,
+                Some(after) => match after.seq().checked_add(1) {
+                    Some(start) => start,
+                    None => return Ok(Page::whole(Vec::new())),
+                },
+            };
+            let rows = state
+                .users_in_order
+                .range(start..)
+                .filter(|(_, u)| is_member(u))
+                .take(page.limit() as usize + 1)
+                .map(|(seq, u)| ((u.clone(), *seq), *seq))
+                .collect();
+            return Ok(Page::from_rows(rows, page.limit()));
+        }
+        let users: HashSet<UserId> = below
+            .iter()
+            .flat_map(|g| state.memberships.of_group(g))
+            .chain(state.memberships.of_group_since(group, joined_after))
+            .collect();
+        let mut rows: Vec<(u64, (UserId, u64))> =
+            users.into_iter().filter_map(|u| state.user_seqs.get(&u).map(|seq| (*seq, (u, *seq)))).collect();
         rows.sort_unstable_by_key(|(seq, _)| *seq);
         Ok(page_of(&rows, page))
     }
 
-    async fn effective_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+    async fn inherited_groups_page(
+        &self,
+        user: &UserId,
+        joined_after: u64,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
         let state = self.lock().await?;
-        let reached = Links::reach(&state.links.parents, state.memberships.of_user(user));
-        let mut rows: Vec<(u64, GroupId)> =
-            reached.into_iter().filter_map(|g| state.groups.get(&g).map(|s| (s.seq, g))).collect();
+        let parents = state
+            .memberships
+            .of_user(user)
+            .iter()
+            .flat_map(|g| state.links.parents.get(g).into_iter().flatten().map(|(_, p)| p.clone()))
+            .collect::<Vec<_>>();
+        let reached: HashSet<GroupId> = Links::reach(&state.links.parents, parents)
+            .into_iter()
+            .chain(state.memberships.of_user_since(user, joined_after))
+            .collect();
+        let mut rows: Vec<(u64, (GroupId, u64))> =
+            reached.into_iter().filter_map(|g| state.groups.get(&g).map(|s| (s.seq, (g, s.seq)))).collect();
         rows.sort_unstable_by_key(|(seq, _)| *seq);
         Ok(page_of(&rows, page))
+    }
+
+    async fn group_users_page_with_seq(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<(UserId, u64)>> {
+        let state = self.lock().await?;
+        let page = state.memberships.group_page(group, page);
+        with_seqs(page, |u| state.user_seqs.get(u).copied())
+    }
+
+    async fn user_groups_page_with_seq(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<(GroupId, u64)>> {
+        let state = self.lock().await?;
+        let page = state.memberships.user_page(user, page);
+        with_seqs(page, |g| state.groups.get(g).map(|s| s.seq))
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {

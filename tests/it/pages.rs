@@ -350,6 +350,63 @@ async fn a_whole_list_longer_than_a_chunk_is_sent_as_it_is_read_and_is_still_the
     assert_eq!(head.text(), "", "HEAD sends no body, and reads no chunk after the first");
 }
 
+/// A whole effective list longer than a chunk is read a chunk at a time too, in two parts (the
+/// direct part in join order, then the others by creation), and keeps its order, each item
+/// once: not the order of its pages.
+async fn a_whole_effective_list_longer_than_a_chunk_keeps_its_order_and_each_item_once(backend: Backend) {
+    let app = crate::support::spawn_app(backend).await;
+    let admin = app.admin_token.clone();
+    let root = app.create_group(&admin, "root").await;
+    let top = app.create_group(&admin, "top").await;
+    let child = app.create_group(&admin, "child").await;
+    nest(&app, &admin, &root, &top).await;
+    nest(&app, &admin, &top, &child).await;
+    let join = |token: String, group: String| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            let invite = app.invite(&admin, &group).await;
+            app.join_ok(&token, &invite).await;
+        }
+    };
+    // In creation order: two members of the child only, three of top, one of both (the child
+    // first).
+    let mut users = Vec::new();
+    for (name, groups) in [
+        ("child 0", vec![&child]),
+        ("child 1", vec![&child]),
+        ("top 0", vec![&top]),
+        ("top 1", vec![&top]),
+        ("top 2", vec![&top]),
+        ("both", vec![&child, &top]),
+    ] {
+        let (id, token) = app.user(name).await;
+        for group in groups {
+            join(token.clone(), group.clone()).await;
+        }
+        users.push((id, token));
+    }
+    let id = |i: usize| users[i].0.clone();
+    let lists = [
+        (
+            format!("/groups/{top}/effective_users"),
+            "users",
+            admin.clone(),
+            vec![app.user_id(&admin).await, id(2), id(3), id(4), id(5), id(0), id(1)],
+        ),
+        ("/user/effective_groups".to_owned(), "effective_groups", users[5].1.clone(), vec![child, top, root]),
+    ];
+    for (path, key, token, expected) in lists {
+        let whole = app.get(&path, &token).await.expect(StatusCode::OK);
+        assert!(expected.len() > crate::support::TEST_LIST_CHUNK as usize, "{path}: longer than a chunk");
+        assert_eq!(whole.header("content-length"), None, "{path}: sent as read");
+        assert_eq!(items(&whole, key), expected, "{path}: direct first, then the others by creation");
+        let paged = walk(&app, &path, key, 1, &token).await.concat();
+        assert_ne!(paged, expected, "{path}: the pages follow creation alone");
+        assert_eq!(sorted(&paged), sorted(&expected), "{path}: the same items");
+    }
+}
+
 /// A chunk that cannot be read after the first has gone out cuts the transfer: the client sees
 /// a broken response, never a shorter list that looks whole.
 async fn a_chunk_that_cannot_be_read_cuts_the_transfer_rather_than_end_the_list_early(backend: Backend) {
@@ -365,17 +422,19 @@ async fn a_chunk_that_cannot_be_read_cuts_the_transfer_rather_than_end_the_list_
         let invite = app.invite(&admin, &group).await;
         app.join_ok(&user, &invite).await;
     }
-    let url = format!("{}/groups/{group}/users", app.base);
-    // The head and the first chunk may still be in the server's buffer when the failure comes,
-    // so the cut shows as an incomplete message or as a body that breaks off.
-    let body = match app.client.get(&url).header("x-auth-token", &admin).send().await {
-        Ok(response) => {
-            assert_eq!(response.status(), StatusCode::OK, "the first chunk was read before the head went out");
-            response.bytes().await
-        }
-        Err(e) => Err(e),
-    };
-    assert!(body.is_err(), "the transfer is cut, not ended: {body:?}");
+    for list in ["users", "effective_users"] {
+        let url = format!("{}/groups/{group}/{list}", app.base);
+        // The head and the first chunk may still be in the server's buffer when the failure
+        // comes, so the cut shows as an incomplete message or as a body that breaks off.
+        let body = match app.client.get(&url).header("x-auth-token", &admin).send().await {
+            Ok(response) => {
+                assert_eq!(response.status(), StatusCode::OK, "{list}: the first chunk was read before the head");
+                response.bytes().await
+            }
+            Err(e) => Err(e),
+        };
+        assert!(body.is_err(), "{list}: the transfer is cut, not ended: {body:?}");
+    }
     // The next request, on a new connection, is served as before.
     let page = app.get(&format!("/groups/{group}/users?limit=2"), &admin).await.expect(StatusCode::OK);
     assert_eq!(items(&page, "users").len(), 2);
@@ -383,6 +442,7 @@ async fn a_chunk_that_cannot_be_read_cuts_the_transfer_rather_than_end_the_list_
 
 all_backends!(
     a_whole_list_longer_than_a_chunk_is_sent_as_it_is_read_and_is_still_the_whole_list,
+    a_whole_effective_list_longer_than_a_chunk_keeps_its_order_and_each_item_once,
     pages_concatenate_to_the_whole_list_by_following_the_link_header,
     a_group_deleted_or_added_between_pages_does_not_break_the_walk,
     pages_of_the_nested_lists_give_each_member_of_the_whole_list_once,

@@ -564,12 +564,30 @@ impl Store for SqliteStore {
         self.parent_groups_page_in(child, page).await
     }
 
-    async fn effective_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
-        self.effective_users_page_in(group, page).await
+    async fn inherited_users_page(
+        &self,
+        group: &GroupId,
+        joined_after: u64,
+        page: PageRequest,
+    ) -> StoreResult<Page<(UserId, u64)>> {
+        self.inherited_users_page_in(group, joined_after, page).await
     }
 
-    async fn effective_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
-        self.effective_groups_page_in(user, page).await
+    async fn inherited_groups_page(
+        &self,
+        user: &UserId,
+        joined_after: u64,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        self.inherited_groups_page_in(user, joined_after, page).await
+    }
+
+    async fn group_users_page_with_seq(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<(UserId, u64)>> {
+        self.group_users_page_with_seq_in(group, page).await
+    }
+
+    async fn user_groups_page_with_seq(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<(GroupId, u64)>> {
+        self.user_groups_page_with_seq_in(user, page).await
     }
 
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {

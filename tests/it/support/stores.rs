@@ -27,8 +27,9 @@ pub enum Mode {
     LineUpJoins(Arc<LineUp>),
     /// Every call is counted in the counter, and then made.
     Count(Arc<AtomicUsize>),
-    /// `group_users_page` fails as an unreachable database would, with `detail`, when it reads
-    /// after a cursor: a whole list's chunks after its first (`service::Rest`).
+    /// `group_users_page`, and the pages of the effective members, fail as an unreachable
+    /// database would, with `detail`, when they read after a cursor: a whole list's chunks
+    /// after its first (`service::Rest`).
     DownAfterFirstChunk { detail: &'static str },
 }
 
@@ -67,6 +68,14 @@ impl ProbeStore {
     fn count(&self) {
         if let Some(calls) = &self.calls {
             calls.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    /// `DownAfterFirstChunk`'s failure, for a page read after a cursor.
+    fn later_page(&self, page: PageRequest) -> StoreResult<()> {
+        match (&self.fail_later_pages, page.after()) {
+            (Some(error), Some(_)) => Err(error.clone()),
+            _ => Ok(()),
         }
     }
 
@@ -222,9 +231,7 @@ impl Store for ProbeStore {
     }
     async fn group_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
         self.count();
-        if let (Some(error), Some(_)) = (&self.fail_later_pages, page.after()) {
-            return Err(error.clone());
-        }
+        self.later_page(page)?;
         self.inner.group_users_page(group, page).await
     }
     async fn child_groups_page(&self, parent: &GroupId, page: PageRequest) -> StoreResult<Page<GroupId>> {
@@ -235,13 +242,33 @@ impl Store for ProbeStore {
         self.count();
         self.inner.parent_groups_page(child, page).await
     }
-    async fn effective_users_page(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<UserId>> {
+    async fn inherited_users_page(
+        &self,
+        group: &GroupId,
+        joined_after: u64,
+        page: PageRequest,
+    ) -> StoreResult<Page<(UserId, u64)>> {
         self.count();
-        self.inner.effective_users_page(group, page).await
+        self.later_page(page)?;
+        self.inner.inherited_users_page(group, joined_after, page).await
     }
-    async fn effective_groups_page(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<GroupId>> {
+    async fn inherited_groups_page(
+        &self,
+        user: &UserId,
+        joined_after: u64,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
         self.count();
-        self.inner.effective_groups_page(user, page).await
+        self.inner.inherited_groups_page(user, joined_after, page).await
+    }
+    async fn group_users_page_with_seq(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<(UserId, u64)>> {
+        self.count();
+        self.later_page(page)?;
+        self.inner.group_users_page_with_seq(group, page).await
+    }
+    async fn user_groups_page_with_seq(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<(GroupId, u64)>> {
+        self.count();
+        self.inner.user_groups_page_with_seq(user, page).await
     }
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         self.count();
