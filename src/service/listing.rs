@@ -24,8 +24,8 @@ pub struct Listing<T> {
 }
 
 /// The chunks of a whole list after its first, read on demand. Each chunk is one page of the
-/// list, read after the last item of the one before, so the chunks follow one another in the
-/// list's order. Pages name positions (`Cursor`), so an item that is in the list from the first
+/// list (of an effective list's part, less what was given: `DirectFirst`), read after the last
+/// item of the one before, so the chunks follow one another in the list's order. Pages name positions (`Cursor`), so an item that is in the list from the first
 /// chunk's read to the last chunk's comes exactly once, and the access checks were made once,
 /// before the first chunk. An item added or removed meanwhile may or may not be in the answer,
 /// which a single read's snapshot would have settled one way.
@@ -79,7 +79,7 @@ struct DirectFirst<T> {
     listed: RoaringTreemap,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Part {
     Direct,
     Others,
@@ -282,7 +282,6 @@ mod tests {
 
     /// One group as a store holds it: its direct members (membership position, user), and the
     /// users that belong through a child. A user is its own creation `seq`.
-    #[derive(Default)]
     struct Group {
         direct: Vec<(u64, u64)>,
         through: Vec<u64>,
