@@ -518,15 +518,15 @@ fn with_seqs<T>(page: Page<T>, seq_of: impl Fn(&T) -> Option<u64>) -> StoreResul
     Ok(Page { items, next: page.next })
 }
 
+/// The first sequence number `page` may hold; `None` past the largest, where nothing can sit.
+fn first_seq(page: PageRequest) -> Option<u64> {
+    page.after().map_or(Some(0), |after| after.seq().checked_add(1))
+}
+
 /// The page of `map` (keyed by sequence number) that `page` asks for, read by key.
 fn page_of_map<T: Clone>(map: &BTreeMap<u64, T>, page: PageRequest) -> Page<T> {
-    let start = match page.after() {
-        None => 0,
-        Some(after) => match after.seq().checked_add(1) {
-            Some(start) => start,
-            // Nothing can sit past the largest sequence number.
-            None => return Page::whole(Vec::new()),
-        },
+    let Some(start) = first_seq(page) else {
+        return Page::whole(Vec::new());
     };
     let rows = map.range(start..).take(page.limit() as usize + 1);
     Page::from_rows(rows.map(|(seq, item)| (item.clone(), *seq)).collect(), page.limit())
@@ -1227,12 +1227,8 @@ impl Store for MemoryStore {
                 || state.memberships.of_user(user).iter().any(|g| below.contains(g))
         };
         if members >= threshold {
-            let start = match page.after() {
-                None => 0,
-                Some(after) => match after.seq().checked_add(1) {
-                    Some(start) => start,
-                    None => return Ok(Page::whole(Vec::new())),
-                },
+            let Some(start) = first_seq(page) else {
+                return Ok(Page::whole(Vec::new()));
             };
             let rows = state
                 .users_in_order
