@@ -116,19 +116,19 @@ fn listed<T: ToString + Send + 'static>(
     path: &str,
     ctx: &RequestContext,
 ) -> (Vec<models::Id>, Next) {
-    ctx.follow_with(listing.rest.map(chunks));
+    ctx.follow_with(listing.rest.map(|rest| chunks(rest, |id: T| id.to_string())));
     paged(listing.page, request, path)
 }
 
-/// The JSON text of each chunk of `rest`, each item as `,"…"`: what goes between the first
-/// chunk's last item and the list's closing `]}`.
-fn chunks<T: ToString + Send + 'static>(rest: Rest<T>) -> Chunks {
-    let chunk = |items: Vec<T>| {
+/// The JSON text of each chunk of `rest`, each item as `,` and its `model`'s JSON (`,"…"` for
+/// an id): what goes between the first chunk's last item and the list's closing `]}`.
+fn chunks<T: Send + 'static, M: serde::Serialize + 'static>(rest: Rest<T>, model: fn(T) -> M) -> Chunks {
+    let chunk = move |items: Vec<T>| {
         let mut text = Vec::with_capacity(items.len() * 36);
         for item in items {
             text.push(b',');
-            // Writing a string into a `Vec` cannot fail.
-            let _ = serde_json::to_writer(&mut text, &item.to_string());
+            // Writing a generated model into a `Vec` cannot fail.
+            let _ = serde_json::to_writer(&mut text, &model(item));
         }
         Bytes::from(text)
     };
@@ -995,9 +995,10 @@ impl Api<RequestContext> for Adapter {
         reply(
             async {
                 let request = page_request(limit, after)?;
-                let page = self.app.token_joins(caller(ctx)?, &id, request).await?;
-                let next = next_page(page.next, request, &format!("/tokens/named/{id}/joins"));
-                let joins = page.items.into_iter().map(invites::join_record_model).collect();
+                let listing = self.app.token_joins(caller(ctx)?, &id, request).await?;
+                ctx.follow_with(listing.rest.map(|rest| chunks(rest, invites::join_record_model)));
+                let next = next_page(listing.page.next, request, &format!("/tokens/named/{id}/joins"));
+                let joins = listing.page.items.into_iter().map(invites::join_record_model).collect();
                 Ok(ListTokenJoinsResponse::Ok {
                     body: models::JoinRecordList { joins, next: next.cursor },
                     link: next.link,

@@ -3,7 +3,7 @@
 //! got into its group, and a group's live invites. A named token's serialized form is derived
 //! again from the master key on each read; its record holds nothing it could be rebuilt from.
 
-use super::App;
+use super::{reader, App, Listing};
 use crate::domain::{Error, GroupId, Name, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
 use crate::store::{JoinRecord, NamedTokenUpdate, Origin, TokenGrant, TokenRecord, TokenWrite};
 use crate::tokens::caveats::{self, TokenCaveat};
@@ -217,13 +217,14 @@ impl App {
         caller: &User,
         id: &str,
         page: Option<PageRequest>,
-    ) -> Result<Page<JoinRecord>, Error> {
+    ) -> Result<Listing<JoinRecord>, Error> {
         let record = self.store.get_token(id).await?.ok_or(Error::NotFound)?;
         let (_, group, _) = InviteKind::of(&record.grant).ok_or(Error::NotFound)?;
         if record.issuer.as_ref() != Some(&caller.id) {
             self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
         }
-        Ok(self.store.token_joins(id, page).await?)
+        let id = id.to_owned();
+        self.listing(page, reader!(self.store, id, |s, id, p| s.token_joins(&id, Some(p)))).await
     }
 
     /// How direct member `user` got into `group`; needs what reading that member needs.

@@ -171,7 +171,7 @@ async fn a_retried_join_is_answered_as_the_first_without_spending_a_use_even_onc
     app.leave_group(&bob, &group).await.unwrap();
     assert_eq!(app.join_group(&bob, &token, None).await, invalid(USED));
     let joins = app.token_joins(&owner, &id, None).await.unwrap();
-    assert_eq!(joins.items.len(), 1, "one admission, kept after leaving");
+    assert_eq!(joins.page.items.len(), 1, "one admission, kept after leaving");
 }
 
 #[tokio::test]

@@ -1144,6 +1144,11 @@ async fn named_tokens_joins_and_invites_come_in_pages_that_add_up_to_the_whole_l
         assert_eq!(whole, expected, "{path}: the whole list, in order");
         assert_eq!(paged, whole, "{path}: the pages add up to the whole list");
     }
+    // Who joined with an invite (anyone with group_view_data may ask) is read and sent a chunk
+    // at a time, as the other whole lists: five records are longer than the tests' chunk.
+    let whole = s.app.get(&format!("/tokens/named/{first}/joins"), &s.inviter).await.expect(StatusCode::OK);
+    assert_eq!(whole.header("content-length"), None, "sent as read");
+    assert_eq!(join_records(&whole.json()).len(), 5);
 }
 
 // --- the idempotent retry ------------------------------------------------------------------------
