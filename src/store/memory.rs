@@ -1412,6 +1412,7 @@ impl Store for MemoryStore {
         Ok(self.lock().await?.effective_privileges_at_least(group, user, enough))
     }
 
+    #[cfg(test)]
     async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         let state = self.lock().await?;
         let direct = state.memberships.of_group(group);
@@ -1425,6 +1426,7 @@ impl Store for MemoryStore {
         Ok(direct.into_iter().chain(rest).collect())
     }
 
+    #[cfg(test)]
     async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         Ok(self.lock().await?.effective_groups(user))
     }

@@ -528,13 +528,15 @@ pub trait Store: Send + Sync + 'static {
         enough: PrivilegeSet,
     ) -> StoreResult<Option<PrivilegeSet>>;
     /// The effective members of `group`, each once: its direct members in join order, then
-    /// those that only belong through a child, in creation order. In one read: the service
-    /// reads the whole list in pages instead (`service::listing`); the contract tests hold
-    /// each backend's order to this one statement.
+    /// those that only belong through a child, in creation order, in one read. Tests only: the
+    /// service reads the whole list in pages (`service::listing`), and the contract tests hold
+    /// each backend's two parts to this one statement.
+    #[cfg(test)]
     async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>>;
     /// The groups `user` is an effective member of, each once: its direct groups in join order,
-    /// then the other ancestors reached through them, in creation order. In one read, as
-    /// `effective_users`.
+    /// then the other ancestors reached through them, in creation order. In one read, for the
+    /// tests, as `effective_users`.
+    #[cfg(test)]
     async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>>;
 
     /// The seed operation's write, in one transaction, for a `GroupInviteUser` record (any other

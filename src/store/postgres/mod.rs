@@ -747,10 +747,12 @@ impl Store for PostgresStore {
         self.effective_privileges_in(group, user, enough).await
     }
 
+    #[cfg(test)]
     async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         self.effective_users_in(group).await
     }
 
+    #[cfg(test)]
     async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         self.effective_groups_in(user).await
     }

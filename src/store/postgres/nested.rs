@@ -32,19 +32,6 @@ use crate::store::{issuer_needs, LinkOutcome, StoreResult, TokenGrant, TokenReco
 /// rule.
 const LINK_LOCK: i64 = 0x6f7a_2d6c_6e6b;
 
-/// The groups user `$1` effectively belongs to: its direct groups and their ancestors, read
-/// from the closure by key.
-macro_rules! reached_from_user {
-    () => {
-        "WITH reached(g) AS (
-             SELECT group_id FROM memberships WHERE user_id = $1
-             UNION
-             SELECT c.ancestor FROM memberships m JOIN group_closure c ON c.descendant = m.group_id
-             WHERE m.user_id = $1
-         ) "
-    };
-}
-
 /// Whether `issuer` may still create an invite of `grant` into `group` (`issuer_needs`, read as
 /// the join reads it: `join::issuer_allowed!`), in the caller's transaction.
 pub(super) async fn issuer_may(
@@ -286,6 +273,7 @@ impl PostgresStore {
         .await
     }
 
+    #[cfg(test)]
     pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         self.read(group.as_str(), |client, group| {
             let sql = "WITH below(g) AS (
@@ -301,14 +289,19 @@ impl PostgresStore {
         .await
     }
 
+    #[cfg(test)]
     pub(super) async fn effective_groups_in(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         self.read(user.as_str(), |client, user| {
-            let sql = concat!(
-                reached_from_user!(),
-                "SELECT r.g FROM reached r JOIN groups gr ON gr.id = r.g
+            // The user's groups and their ancestors, read from the closure by key.
+            let sql = "WITH reached(g) AS (
+                     SELECT group_id FROM memberships WHERE user_id = $1
+                     UNION
+                     SELECT c.ancestor FROM memberships m JOIN group_closure c ON c.descendant = m.group_id
+                     WHERE m.user_id = $1
+                 )
+                 SELECT r.g FROM reached r JOIN groups gr ON gr.id = r.g
                  LEFT JOIN memberships m ON m.group_id = r.g AND m.user_id = $1
-                 ORDER BY m.seq IS NULL, m.seq, gr.seq"
-            );
+                 ORDER BY m.seq IS NULL, m.seq, gr.seq";
             Box::pin(async move { id_list(client, sql, &[&user], sql::group_id).await })
         })
         .await

@@ -17,20 +17,6 @@ use crate::store::sql::nested::{effective_union, group_invite, spent};
 use crate::store::sql::{self};
 use crate::store::{LinkOutcome, StoreResult};
 
-/// The groups user `?1` effectively belongs to: its direct groups and their ancestors, read
-/// from the closure by key (`CROSS JOIN` fixes SQLite's join order: from the user's few
-/// memberships outwards).
-macro_rules! reached_from_user {
-    () => {
-        "WITH reached(g) AS (
-             SELECT group_id FROM memberships WHERE user_id = ?1
-             UNION
-             SELECT c.ancestor FROM memberships m CROSS JOIN group_closure c ON c.descendant = m.group_id
-             WHERE m.user_id = ?1
-         ) "
-    };
-}
-
 /// Whether `child` is `parent` or one of its ancestors: linking it under `parent` would close a
 /// cycle.
 fn would_cycle(conn: &Connection, parent: &str, child: &str) -> Result<bool, Failure> {
@@ -253,6 +239,7 @@ impl SqliteStore {
         self.read_inline(move |conn| effective_privileges_on(conn, group.as_str(), user.as_str(), enough)).await
     }
 
+    #[cfg(test)]
     pub(super) async fn effective_users_in(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
         let group = group.clone();
         self.read(move |conn| {
@@ -274,15 +261,20 @@ impl SqliteStore {
         .await
     }
 
+    #[cfg(test)]
     pub(super) async fn effective_groups_in(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
         let user = user.clone();
         self.read(move |conn| {
-            let sql = concat!(
-                reached_from_user!(),
-                "SELECT r.g FROM reached r JOIN groups gr ON gr.id = r.g
+            // The user's groups and their ancestors, read from the closure by key.
+            let sql = "WITH reached(g) AS (
+                     SELECT group_id FROM memberships WHERE user_id = ?1
+                     UNION
+                     SELECT c.ancestor FROM memberships m CROSS JOIN group_closure c ON c.descendant = m.group_id
+                     WHERE m.user_id = ?1
+                 )
+                 SELECT r.g FROM reached r JOIN groups gr ON gr.id = r.g
                  LEFT JOIN memberships m ON m.group_id = r.g AND m.user_id = ?1
-                 ORDER BY m.seq IS NULL, m.seq, gr.seq"
-            );
+                 ORDER BY m.seq IS NULL, m.seq, gr.seq";
             id_list(conn, sql, &[user.as_str()], sql::group_id)
         })
         .await

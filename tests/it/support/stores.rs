@@ -328,14 +328,6 @@ impl Store for ProbeStore {
         self.count();
         self.inner.effective_privileges_at_least(group, user, enough).await
     }
-    async fn effective_users(&self, group: &GroupId) -> StoreResult<Vec<UserId>> {
-        self.count();
-        self.inner.effective_users(group).await
-    }
-    async fn effective_groups(&self, user: &UserId) -> StoreResult<Vec<GroupId>> {
-        self.count();
-        self.inner.effective_groups(user).await
-    }
     async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
         self.count();
         self.inner.named_tokens(issuer, page).await
