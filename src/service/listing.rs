@@ -194,6 +194,8 @@ impl App {
         let mut items = Vec::new();
         while items.len() < self.list_chunk as usize {
             match rest.next().await {
+                // Most whole lists are one chunk: that chunk is the answer, not a copy of it.
+                Some(chunk) if items.is_empty() => items = chunk?,
                 Some(chunk) => items.extend(chunk?),
                 None => break,
             }

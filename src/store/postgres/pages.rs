@@ -46,7 +46,7 @@ impl PostgresStore {
     ) -> StoreResult<Page<(UserId, u64)>> {
         let select = "SELECT m.user_id, m.seq, u.seq FROM memberships m JOIN users u ON u.id = m.user_id
              WHERE m.group_id = $3 AND m.seq > $1 ORDER BY m.seq LIMIT $2";
-        self.page_with_seq(select, group.as_str(), page, sql::user_id).await
+        self.page_with_seq(select, group.as_str(), None, page, sql::user_id).await
     }
 
     pub(super) async fn user_groups_page_with_seq_in(
@@ -56,7 +56,7 @@ impl PostgresStore {
     ) -> StoreResult<Page<(GroupId, u64)>> {
         let select = "SELECT m.group_id, m.seq, g.seq FROM memberships m JOIN groups g ON g.id = m.group_id
              WHERE m.user_id = $3 AND m.seq > $1 ORDER BY m.seq LIMIT $2";
-        self.page_with_seq(select, user.as_str(), page, sql::group_id).await
+        self.page_with_seq(select, user.as_str(), None, page, sql::group_id).await
     }
 
     /// One of two exact statements; both give the same page. First a scan of at most
@@ -123,36 +123,32 @@ impl PostgresStore {
              )
              SELECT gr.id, gr.seq, gr.seq FROM reached r JOIN groups gr ON gr.id = r.g
              WHERE gr.seq > $1 ORDER BY gr.seq LIMIT $2";
-        let Some(bound) = after_bound(page) else {
-            return Ok(Page::whole(Vec::new()));
-        };
-        let joined_after = i64::try_from(joined_after).unwrap_or(i64::MAX);
-        let limit = fetch_limit(page);
-        self.read(&(bound, limit, user.as_str(), joined_after), |client, (bound, limit, user, joined_after)| {
-            Box::pin(async move {
-                let rows = query(client, SELECT, &[bound, limit, user, joined_after]).await?;
-                Ok(decode_page_with_seq(rows_with_seq(&rows)?, page, sql::group_id)?)
-            })
-        })
-        .await
+        self.page_with_seq(SELECT, user.as_str(), Some(joined_after), page, sql::group_id).await
     }
 
-    /// Runs `select`, whose `$1` is the bound, `$2` the limit and `$3` the key, and whose third
-    /// column is each item's creation `seq`.
+    /// Runs `select`, whose `$1` is the bound, `$2` the limit, `$3` the key and `$4` (when
+    /// given) `joined_after`, and whose third column is each item's creation `seq`.
     async fn page_with_seq<T: Send>(
         &self,
         select: &'static str,
         key: &str,
+        joined_after: Option<u64>,
         page: PageRequest,
         parse: fn(String) -> Result<T, RowError>,
     ) -> StoreResult<Page<(T, u64)>> {
         let Some(bound) = after_bound(page) else {
             return Ok(Page::whole(Vec::new()));
         };
+        // Past every membership a column can hold: none is newer.
+        let joined_after = joined_after.map(|after| i64::try_from(after).unwrap_or(i64::MAX));
         let limit = fetch_limit(page);
-        self.read(&(bound, limit, key), |client, (bound, limit, key)| {
+        self.read(&(bound, limit, key, joined_after), |client, (bound, limit, key, joined_after)| {
             Box::pin(async move {
-                let rows = query(client, select, &[bound, limit, key]).await?;
+                let mut params: Vec<&(dyn ToSql + Sync)> = vec![bound, limit, key];
+                if let Some(joined_after) = joined_after {
+                    params.push(joined_after);
+                }
+                let rows = query(client, select, &params).await?;
                 Ok(decode_page_with_seq(rows_with_seq(&rows)?, page, parse)?)
             })
         })
