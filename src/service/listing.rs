@@ -24,11 +24,13 @@ pub struct Listing<T> {
 }
 
 /// The chunks of a whole list after its first, read on demand. Each chunk is one page of the
-/// list (of an effective list's part, less what was given: `DirectFirst`), read after the last
-/// item of the one before, so the chunks follow one another in the list's order. Pages name positions (`Cursor`), so an item that is in the list from the first
-/// chunk's read to the last chunk's comes exactly once, and the access checks were made once,
-/// before the first chunk. An item added or removed meanwhile may or may not be in the answer,
-/// which a single read's snapshot would have settled one way.
+/// list (or of a part of it, less what was given: `Once`), read after the last item of the
+/// one of the one before, so the chunks follow one another in the list's order. Pages name
+/// positions (`Cursor`), so an item that is in the list from the first chunk's read to the last
+/// chunk's comes exactly once, and the access checks were made once, before the first chunk. An
+/// item added or removed meanwhile may or may not be in the answer, which a single read's
+/// snapshot would have settled one way; one that leaves and comes back meanwhile (a member, a
+/// link: a new position) comes at most once in the lists that can hold it (`Once`).
 pub struct Rest<T> {
     chunk: u32,
     list: List<T>,
@@ -38,8 +40,8 @@ pub struct Rest<T> {
 enum List<T> {
     /// One list's pages, in its order; `None` once it has ended.
     Pages { after: Option<Position>, read: Reader<T> },
-    /// An effective list: its direct part, then the rest of it (`App::direct_first`).
-    DirectFirst(Box<DirectFirst<T>>),
+    /// A list read with each item's creation `seq`, each item once.
+    Once(Box<Once<T>>),
 }
 
 /// Where the next page of a list starts.
@@ -63,17 +65,21 @@ impl Position {
     }
 }
 
-/// An effective list in its whole order: every item of the direct part (`direct`, in join
-/// order), then, by creation `seq`, what else belongs in it (`others`: through other groups,
-/// or joined directly after `joined_after`, the last position the direct part named) less
-/// what was given. `listed` holds the creation `seq` of every item given so far, so each item
-/// comes at most once even when it moves between the parts during the transfer, and one that
-/// is in the list throughout comes exactly once: given by the direct part, or, if that passed
-/// it by, by the second (through another group, or by a membership after `joined_after`). A
-/// bitmap of sequence numbers costs a few bytes per item given, not the item itself.
-struct DirectFirst<T> {
+/// A list whose items can leave it and come back while it is sent, read with each item's
+/// creation `seq` so that each comes at most once: a direct list of members or links
+/// (`App::listing_once`: `direct` alone), or an effective list in its whole order (`others`
+/// too). An effective list is every item of the direct part (`direct`, in join order), then, by
+/// creation `seq`, what else belongs in it (`others`: through other groups, or joined directly
+/// after `joined_after`, the last position the direct part named) less what was given.
+/// `listed` holds the creation `seq` of every item given so far, so each item comes at most
+/// once even when it leaves and comes back or moves between the parts during the transfer, and
+/// one that is in the list throughout comes exactly once: given by the direct part, or, if that
+/// passed it by, by the second (through another group, or by a membership after
+/// `joined_after`). A bitmap of sequence numbers costs a few bytes per item given, not the item
+/// itself.
+struct Once<T> {
     direct: Reader<(T, u64)>,
-    others: Others<T>,
+    others: Option<Others<T>>,
     part: Option<(Part, Position)>,
     joined_after: u64,
     listed: RoaringTreemap,
@@ -90,17 +96,17 @@ impl<T> Rest<T> {
         Rest { chunk, list: List::Pages { after: Some(Position::Start), read } }
     }
 
-    fn direct_first(direct: Reader<(T, u64)>, others: Others<T>, chunk: u32) -> Self {
+    fn once(direct: Reader<(T, u64)>, others: Option<Others<T>>, chunk: u32) -> Self {
         let part = Some((Part::Direct, Position::Start));
-        let list = DirectFirst { direct, others, part, joined_after: 0, listed: RoaringTreemap::new() };
-        Rest { chunk, list: List::DirectFirst(Box::new(list)) }
+        let list = Once { direct, others, part, joined_after: 0, listed: RoaringTreemap::new() };
+        Rest { chunk, list: List::Once(Box::new(list)) }
     }
 
     /// Whether every item has been read.
     fn ended(&self) -> bool {
         match &self.list {
             List::Pages { after, .. } => after.is_none(),
-            List::DirectFirst(list) => list.part.is_none(),
+            List::Once(list) => list.part.is_none(),
         }
     }
 
@@ -119,19 +125,20 @@ impl<T> Rest<T> {
                     Err(e) => Some(Err(e.into())),
                 }
             }
-            List::DirectFirst(list) => list.next(chunk).await,
+            List::Once(list) => list.next(chunk).await,
         }
     }
 }
 
-impl<T> DirectFirst<T> {
+impl<T> Once<T> {
     async fn next(&mut self, chunk: u32) -> Option<Result<Vec<T>, Error>> {
         loop {
             let (part, at) = self.part.take()?;
             let request = at.request(chunk)?;
-            let read = match part {
-                Part::Direct => (self.direct)(request),
-                Part::Others => (self.others)(self.joined_after, request),
+            let read = match (part, &self.others) {
+                (Part::Direct, _) => (self.direct)(request),
+                (Part::Others, Some(others)) => others(self.joined_after, request),
+                (Part::Others, None) => return None,
             };
             let page = match read.await {
                 Ok(page) => page,
@@ -142,7 +149,7 @@ impl<T> DirectFirst<T> {
             }
             self.part = match (part, Position::of(page.next)) {
                 (part, Some(next)) => Some((part, next)),
-                (Part::Direct, None) => Some((Part::Others, Position::Start)),
+                (Part::Direct, None) => self.others.is_some().then_some((Part::Others, Position::Start)),
                 (Part::Others, None) => None,
             };
             // `insert` is false for an item given before: a direct member that left and joined
@@ -177,6 +184,28 @@ impl App {
         self.whole(Rest::pages(read, self.list_chunk)).await
     }
 
+    /// As `listing`, for a direct list whose items can leave it and come back (members,
+    /// links), each at a new position: a whole list longer than one chunk is read again from
+    /// the start with each item's creation `seq` (`with_seq`), so that each item comes at most
+    /// once. A list within one chunk, most of them, is one plain read; a longer one costs one
+    /// chunk's read more.
+    pub(super) async fn listing_once<T>(
+        &self,
+        page: Option<PageRequest>,
+        read: Reader<T>,
+        with_seq: Reader<(T, u64)>,
+    ) -> Result<Listing<T>, Error> {
+        if page.is_some() {
+            return self.listing(page, read).await;
+        }
+        let mut plain = Rest::pages(read, self.list_chunk);
+        let first = plain.next().await.transpose()?.unwrap_or_default();
+        if plain.ended() {
+            return Ok(Listing { page: Page::whole(first), rest: None });
+        }
+        self.whole(Rest::once(with_seq, None, self.list_chunk)).await
+    }
+
     /// The whole of an effective list, in its order: the direct part (`direct`), then the
     /// others (`others`), each item once.
     pub(super) async fn direct_first<T>(
@@ -184,7 +213,7 @@ impl App {
         direct: Reader<(T, u64)>,
         others: Others<T>,
     ) -> Result<Listing<T>, Error> {
-        self.whole(Rest::direct_first(direct, others, self.list_chunk)).await
+        self.whole(Rest::once(direct, Some(others), self.list_chunk)).await
     }
 
     /// A whole list's first chunk, read before the answer's head so that a failure is still
@@ -382,6 +411,62 @@ mod tests {
             got.extend(chunk.expect("read"));
         }
         assert_eq!(got, vec![7, 3, 9, 1, 2, 4, 5, 8], "each member once");
+    }
+
+    /// The direct part's pages as a plain list of members, counting its reads.
+    fn plain_reader(group: Shared, reads: Arc<AtomicUsize>) -> Reader<u64> {
+        let direct = direct_reader(group);
+        Box::new(move |request: PageRequest| {
+            reads.fetch_add(1, Ordering::Relaxed);
+            let page = direct(request);
+            Box::pin(async move { Ok(page.await?.map(|(user, _)| user)) })
+        })
+    }
+
+    #[tokio::test]
+    async fn a_direct_list_within_one_chunk_is_one_plain_read() {
+        let unread = || -> Reader<(u64, u64)> { Box::new(|_| Box::pin(async { panic!("no read with seqs") })) };
+        for chunk in [4, 5, 1000] {
+            let reads = Arc::new(AtomicUsize::new(0));
+            let app = app().with_list_chunk(chunk);
+            let listing = app.listing_once(None, plain_reader(group(), reads.clone()), unread()).await.expect("whole");
+            assert_eq!(listing.page.items, vec![7, 3, 9, 1], "chunk {chunk}");
+            assert!(listing.page.next.is_none() && listing.rest.is_none(), "chunk {chunk}");
+            assert_eq!(reads.load(Ordering::Relaxed), 1, "chunk {chunk}");
+        }
+        let reads = Arc::new(AtomicUsize::new(0));
+        let request = PageRequest::new(None, 2);
+        let listing = app().listing_once(request, plain_reader(group(), reads.clone()), unread()).await.expect("page");
+        assert_eq!(listing.page.items, vec![7, 3], "a page asked for is a plain page");
+        assert!(listing.page.next.is_some() && listing.rest.is_none());
+    }
+
+    #[tokio::test]
+    async fn a_member_that_leaves_and_joins_again_while_a_direct_list_is_sent_comes_once() {
+        for chunk in [1, 2, 3] {
+            let group = group();
+            let reads = Arc::new(AtomicUsize::new(0));
+            let app = app().with_list_chunk(chunk);
+            let plain = plain_reader(group.clone(), reads.clone());
+            let listing = app.listing_once(None, plain, direct_reader(group.clone())).await.expect("first");
+            assert_eq!(reads.load(Ordering::Relaxed), 1, "one plain read, then reads with seqs");
+            let mut got = listing.page.items;
+            assert_eq!(got, [7, 3, 9][..chunk as usize], "the first chunk, chunk {chunk}");
+            let mut rest = listing.rest.expect("more than a chunk");
+            // Every member given so far leaves and joins again, and 5 joins.
+            {
+                let mut g = group.lock().expect("group");
+                for (at, user) in got.iter().enumerate() {
+                    g.direct.retain(|(_, u)| u != user);
+                    g.direct.push((10 + at as u64, *user));
+                }
+                g.direct.push((20, 5));
+            }
+            while let Some(chunk) = rest.next().await {
+                got.extend(chunk.expect("read"));
+            }
+            assert_eq!(got, vec![7, 3, 9, 1, 5], "each member once, chunk {chunk}");
+        }
     }
 
     #[tokio::test]

@@ -290,7 +290,8 @@ impl App {
     /// answers), or one page.
     pub async fn user_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<GroupId>, Error> {
         let read = reader!(self.store, caller.id, |store, user, page| store.user_groups_page(&user, page));
-        self.listing(page, read).await
+        let with_seq = reader!(self.store, caller.id, |s, user, page| s.user_groups_page_with_seq(&user, page));
+        self.listing_once(page, read, with_seq).await
     }
 
     /// A group the caller is an effective member of (directly or through nested groups);
@@ -467,7 +468,9 @@ impl App {
         page: Option<PageRequest>,
     ) -> Result<Listing<UserId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
-        self.listing(page, reader!(self.store, group, |store, group, page| store.group_users_page(&group, page))).await
+        let read = reader!(self.store, group, |store, group, page| store.group_users_page(&group, page));
+        let with_seq = reader!(self.store, group, |s, group, page| s.group_users_page_with_seq(&group, page));
+        self.listing_once(page, read, with_seq).await
     }
 
     /// A single-use invite whose user gets the default member privileges; the caller is its

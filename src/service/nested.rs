@@ -20,7 +20,9 @@ impl App {
         page: Option<PageRequest>,
     ) -> Result<Listing<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
-        self.listing(page, reader!(self.store, group, |store, group, page| store.child_groups_page(&group, page))).await
+        let read = reader!(self.store, group, |store, group, page| store.child_groups_page(&group, page));
+        let with_seq = reader!(self.store, group, |s, group, page| s.child_groups_page_with_seq(&group, page));
+        self.listing_once(page, read, with_seq).await
     }
 
     /// A direct child of `group`; `NotFound` when `child` is not one.
@@ -69,8 +71,9 @@ impl App {
         page: Option<PageRequest>,
     ) -> Result<Listing<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
-        self.listing(page, reader!(self.store, group, |store, group, page| store.parent_groups_page(&group, page)))
-            .await
+        let read = reader!(self.store, group, |store, group, page| store.parent_groups_page(&group, page));
+        let with_seq = reader!(self.store, group, |s, group, page| s.parent_groups_page_with_seq(&group, page));
+        self.listing_once(page, read, with_seq).await
     }
 
     /// A direct parent of `group`; `NotFound` when `parent` is not one.

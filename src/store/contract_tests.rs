@@ -971,7 +971,18 @@ pub(crate) async fn pages_of_the_nested_lists_concatenate_to_their_whole_lists(s
     assert!(user_seqs.windows(2).all(|w| w[0].1 < w[1].1), "creation seqs grow: {user_seqs:?}");
     let group_seqs = walk(1000, |page| store.inherited_groups_page(&users[4], 0, page)).await.concat();
     assert!(group_seqs.windows(2).all(|w| w[0].1 < w[1].1), "creation seqs grow: {group_seqs:?}");
+    // The owner is in every group it made: every group with its creation seq.
+    let every_group = walk(1000, |page| store.inherited_groups_page(&owner, 0, page)).await.concat();
+    assert_eq!(every_group.iter().map(|(g, _)| g.clone()).collect::<Vec<_>>(), groups);
     for limit in [1, 2, 1000] {
+        let links = walk(limit, |page| store.child_groups_page_with_seq(&top, page)).await.concat();
+        let ids: Vec<GroupId> = links.iter().map(|(g, _)| g.clone()).collect();
+        assert_eq!(ids, vec![a.clone(), b.clone(), c.clone()], "top's children in link order, limit {limit}");
+        assert!(links.iter().all(|item| every_group.contains(item)), "one seq per group, limit {limit}");
+        let links = walk(limit, |page| store.parent_groups_page_with_seq(&d, page)).await.concat();
+        let ids: Vec<GroupId> = links.iter().map(|(g, _)| g.clone()).collect();
+        assert_eq!(ids, vec![a.clone(), b.clone(), p.clone(), q.clone()], "d's parents, limit {limit}");
+        assert!(links.iter().all(|item| every_group.contains(item)), "one seq per group, limit {limit}");
         let direct = walk(limit, |page| store.group_users_page_with_seq(&top, page)).await.concat();
         let ids: Vec<UserId> = direct.iter().map(|(u, _)| u.clone()).collect();
         assert_eq!(ids, store.group_users(&top).await.expect("members"), "limit {limit}");
@@ -1013,6 +1024,8 @@ pub(crate) async fn pages_of_the_nested_lists_concatenate_to_their_whole_lists(s
     let empty = page_of(None, 5);
     assert_eq!(store.child_groups_page(&d, empty).await, Ok(Page::whole(vec![])));
     assert_eq!(store.parent_groups_page(&top, empty).await, Ok(Page::whole(vec![])));
+    assert_eq!(store.child_groups_page_with_seq(&d, empty).await, Ok(Page::whole(vec![])));
+    assert_eq!(store.parent_groups_page_with_seq(&top, empty).await, Ok(Page::whole(vec![])));
     assert_eq!(store.effective_users_page(&GroupId::generate(), empty).await, Ok(Page::whole(vec![])));
     assert_eq!(store.effective_groups_page(&users[8], empty).await, Ok(Page::whole(vec![])));
     // A position past every item gives an empty page.

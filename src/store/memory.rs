@@ -1285,6 +1285,26 @@ impl Store for MemoryStore {
         with_seqs(page, |g| state.groups.get(g).map(|s| s.seq))
     }
 
+    async fn child_groups_page_with_seq(
+        &self,
+        parent: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        let state = self.lock().await?;
+        let page = page_of(state.links.children.get(parent).map_or(&[][..], Vec::as_slice), page);
+        with_seqs(page, |g| state.groups.get(g).map(|s| s.seq))
+    }
+
+    async fn parent_groups_page_with_seq(
+        &self,
+        child: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        let state = self.lock().await?;
+        let page = page_of(state.links.parents.get(child).map_or(&[][..], Vec::as_slice), page);
+        with_seqs(page, |g| state.groups.get(g).map(|s| s.seq))
+    }
+
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         Ok(self.lock().await?.memberships.value(group, user))
     }

@@ -429,10 +429,11 @@ pub trait Store: Send + Sync + 'static {
         Ok(self.inherited_groups_page(user, 0, page).await?.map(|(group, _)| group))
     }
 
-    // A whole effective list is read a page at a time in two parts (`service::listing`): the
-    // direct part in its own order (join order), then what else belongs in it, by creation.
-    // Both give each item's creation `seq` (the user's, the group's), which the service keeps
-    // to give each item once. The second part holds what belongs through other groups, and
+    // A whole list longer than a chunk whose items can leave it and come back (members,
+    // links) is read with each item's creation `seq` (the user's, the group's), which the
+    // service keeps to give each item once (`service::listing`). A whole effective list is
+    // read so in two parts: the direct part in its own order (join order), then what else
+    // belongs in it, by creation. The second part holds what belongs through other groups, and
     // what joined directly after the first part's last position it knows (`joined_after`, a
     // membership `seq`), since the first part may not have read that.
 
@@ -440,6 +441,18 @@ pub trait Store: Send + Sync + 'static {
     async fn group_users_page_with_seq(&self, group: &GroupId, page: PageRequest) -> StoreResult<Page<(UserId, u64)>>;
     /// `user_groups_page` (in join order), each group with its creation `seq`.
     async fn user_groups_page_with_seq(&self, user: &UserId, page: PageRequest) -> StoreResult<Page<(GroupId, u64)>>;
+    /// `child_groups_page` (in link order), each child with its creation `seq`.
+    async fn child_groups_page_with_seq(
+        &self,
+        parent: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>>;
+    /// `parent_groups_page` (in link order), each parent with its creation `seq`.
+    async fn parent_groups_page_with_seq(
+        &self,
+        child: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>>;
     /// A page, by the user's creation `seq`, of the effective members of `group` that belong
     /// through a group below it, or directly by a membership whose `seq` is above
     /// `joined_after`; each with its creation `seq`. With `joined_after` 0, every effective

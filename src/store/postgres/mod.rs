@@ -669,6 +669,22 @@ impl Store for PostgresStore {
         self.user_groups_page_with_seq_in(user, page).await
     }
 
+    async fn child_groups_page_with_seq(
+        &self,
+        parent: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        self.child_groups_page_with_seq_in(parent, page).await
+    }
+
+    async fn parent_groups_page_with_seq(
+        &self,
+        child: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        self.parent_groups_page_with_seq_in(child, page).await
+    }
+
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         self.read(&(group.as_str(), user.as_str()), |client, (group, user)| {
             Box::pin(async move {

@@ -59,6 +59,26 @@ impl PostgresStore {
         self.page_with_seq(select, user.as_str(), None, page, sql::group_id).await
     }
 
+    pub(super) async fn child_groups_page_with_seq_in(
+        &self,
+        parent: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        let select = "SELECT l.child_id, l.seq, g.seq FROM group_links l JOIN groups g ON g.id = l.child_id
+             WHERE l.parent_id = $3 AND l.seq > $1 ORDER BY l.seq LIMIT $2";
+        self.page_with_seq(select, parent.as_str(), None, page, sql::group_id).await
+    }
+
+    pub(super) async fn parent_groups_page_with_seq_in(
+        &self,
+        child: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        let select = "SELECT l.parent_id, l.seq, g.seq FROM group_links l JOIN groups g ON g.id = l.parent_id
+             WHERE l.child_id = $3 AND l.seq > $1 ORDER BY l.seq LIMIT $2";
+        self.page_with_seq(select, child.as_str(), None, page, sql::group_id).await
+    }
+
     /// One of two exact statements; both give the same page. First a scan of at most
     /// `scan_window` users after the bound, in creation order, each kept when one of its few
     /// memberships is below the group, or in it with a `seq` above `joined_after` (about

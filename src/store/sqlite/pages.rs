@@ -28,6 +28,14 @@ const GROUP_USERS_WITH_SEQ: &str = "SELECT m.user_id, m.seq, u.seq FROM membersh
 const USER_GROUPS_WITH_SEQ: &str = "SELECT m.group_id, m.seq, g.seq FROM memberships m
      CROSS JOIN groups g ON g.id = m.group_id
      WHERE m.user_id = ?3 AND m.seq > ?1 ORDER BY m.seq LIMIT ?2";
+/// `CHILD_GROUPS`, each child with its creation `seq`.
+const CHILD_GROUPS_WITH_SEQ: &str = "SELECT l.child_id, l.seq, g.seq FROM group_links l
+     CROSS JOIN groups g ON g.id = l.child_id
+     WHERE l.parent_id = ?3 AND l.seq > ?1 ORDER BY l.seq LIMIT ?2";
+/// `PARENT_GROUPS`, each parent with its creation `seq`.
+const PARENT_GROUPS_WITH_SEQ: &str = "SELECT l.parent_id, l.seq, g.seq FROM group_links l
+     CROSS JOIN groups g ON g.id = l.parent_id
+     WHERE l.child_id = ?3 AND l.seq > ?1 ORDER BY l.seq LIMIT ?2";
 /// The newest user's `seq`: about how many users there are, read from the index's end.
 const LAST_USER_SEQ: &str = "SELECT COALESCE(MAX(seq), 0) FROM users";
 /// A page of effective members when many users are members: the users after the bound in
@@ -97,6 +105,22 @@ impl SqliteStore {
         page: PageRequest,
     ) -> StoreResult<Page<(GroupId, u64)>> {
         self.page_with_seq(USER_GROUPS_WITH_SEQ, user.as_str().to_owned(), page, sql::group_id).await
+    }
+
+    pub(super) async fn child_groups_page_with_seq_in(
+        &self,
+        parent: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        self.page_with_seq(CHILD_GROUPS_WITH_SEQ, parent.as_str().to_owned(), page, sql::group_id).await
+    }
+
+    pub(super) async fn parent_groups_page_with_seq_in(
+        &self,
+        child: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        self.page_with_seq(PARENT_GROUPS_WITH_SEQ, child.as_str().to_owned(), page, sql::group_id).await
     }
 
     /// One of two exact statements; both give the same page. First a scan of at most

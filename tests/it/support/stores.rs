@@ -270,6 +270,22 @@ impl Store for ProbeStore {
         self.count();
         self.inner.user_groups_page_with_seq(user, page).await
     }
+    async fn child_groups_page_with_seq(
+        &self,
+        parent: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        self.count();
+        self.inner.child_groups_page_with_seq(parent, page).await
+    }
+    async fn parent_groups_page_with_seq(
+        &self,
+        child: &GroupId,
+        page: PageRequest,
+    ) -> StoreResult<Page<(GroupId, u64)>> {
+        self.count();
+        self.inner.parent_groups_page_with_seq(child, page).await
+    }
     async fn membership(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<PrivilegeSet>> {
         self.count();
         self.inner.membership(group, user).await
