@@ -116,24 +116,25 @@ fn listed<T: ToString + Send + 'static>(
     path: &str,
     ctx: &RequestContext,
 ) -> (Vec<models::Id>, Next) {
-    ctx.follow_with(listing.rest.map(|rest| chunks(rest, |id: T| id.to_string())));
+    ctx.follow_with(listing.rest.map(|rest| chunks(rest, |id: T| Ok(id.to_string()))));
     paged(listing.page, request, path)
 }
 
 /// The JSON text of each chunk of `rest`, each item as `,` and its `model`'s JSON (`,"…"` for
-/// an id): what goes between the first chunk's last item and the list's closing `]}`.
-fn chunks<T: Send + 'static, M: serde::Serialize + 'static>(rest: Rest<T>, model: fn(T) -> M) -> Chunks {
+/// an id): what goes between the first chunk's last item and the list's closing `]}`. A chunk
+/// that cannot be read, or an item that has no model, cuts the transfer.
+fn chunks<T: Send + 'static, M: serde::Serialize + 'static>(rest: Rest<T>, model: fn(T) -> Result<M, Error>) -> Chunks {
     let chunk = move |items: Vec<T>| {
         let mut text = Vec::with_capacity(items.len() * 36);
         for item in items {
             text.push(b',');
             // Writing a generated model into a `Vec` cannot fail.
-            let _ = serde_json::to_writer(&mut text, &model(item));
+            let _ = serde_json::to_writer(&mut text, &model(item)?);
         }
-        Bytes::from(text)
+        Ok(Bytes::from(text))
     };
     futures::stream::unfold(rest, move |mut rest| async move {
-        let next = rest.next().await?.map(chunk).map_err(|e| BodyError::from(e.to_string()));
+        let next = rest.next().await?.and_then(chunk).map_err(|e| BodyError::from(e.to_string()));
         Some((next, rest))
     })
     .boxed()
@@ -912,8 +913,8 @@ impl Api<RequestContext> for Adapter {
         reply(
             async {
                 let request = page_request(limit, after)?;
-                let page = self.app.named_tokens(caller(ctx)?, request).await?;
-                let (tokens, next) = paged(page, request, "/user/tokens/named");
+                let listing = self.app.named_tokens(caller(ctx)?, request).await?;
+                let (tokens, next) = listed(listing, request, "/user/tokens/named", ctx);
                 Ok(ListNamedTokensResponse::Ok {
                     body: models::TokenList { tokens, next: next.cursor },
                     link: next.link,
@@ -996,7 +997,7 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let listing = self.app.token_joins(caller(ctx)?, &id, request).await?;
-                ctx.follow_with(listing.rest.map(|rest| chunks(rest, invites::join_record_model)));
+                ctx.follow_with(listing.rest.map(|rest| chunks(rest, |join| Ok(invites::join_record_model(join)))));
                 let next = next_page(listing.page.next, request, &format!("/tokens/named/{id}/joins"));
                 let joins = listing.page.items.into_iter().map(invites::join_record_model).collect();
                 Ok(ListTokenJoinsResponse::Ok {
@@ -1034,9 +1035,10 @@ impl Api<RequestContext> for Adapter {
             async {
                 let request = page_request(limit, after)?;
                 let group = group_id(&id)?;
-                let page = self.app.group_invites(caller(ctx)?, &group, request).await?;
-                let next = next_page(page.next, request, &format!("/groups/{group}/invites"));
-                let invites = page.items.into_iter().map(invites::invite_model).collect::<Result<_, _>>()?;
+                let listing = self.app.group_invites(caller(ctx)?, &group, request).await?;
+                ctx.follow_with(listing.rest.map(|rest| chunks(rest, invites::invite_model)));
+                let next = next_page(listing.page.next, request, &format!("/groups/{group}/invites"));
+                let invites = listing.page.items.into_iter().map(invites::invite_model).collect::<Result<_, _>>()?;
                 Ok(ListGroupInvitesResponse::Ok {
                     body: models::InviteList { invites, next: next.cursor },
                     link: next.link,

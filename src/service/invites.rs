@@ -5,7 +5,9 @@
 
 use super::{reader, App, Listing};
 use crate::domain::{Error, GroupId, Name, Page, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
-use crate::store::{JoinRecord, NamedTokenUpdate, Origin, TokenGrant, TokenRecord, TokenWrite};
+use crate::store::{
+    JoinRecord, NamedTokenUpdate, Origin, StoreError, StoreResult, TokenGrant, TokenRecord, TokenWrite,
+};
 use crate::tokens::caveats::{self, TokenCaveat};
 use crate::tokens::{ConsumerId, TokenKind};
 
@@ -79,9 +81,10 @@ impl std::fmt::Debug for NamedTokenView {
 }
 
 impl InviteView {
-    fn of(record: TokenRecord) -> Result<Self, Error> {
+    /// The view of a stored record; caveats that do not parse are a broken store.
+    fn stored(record: TokenRecord) -> StoreResult<Self> {
         let caveats = caveats::caveats_from_json(&record.caveats)
-            .map_err(|e| Error::internal(format!("token {}: {e}", record.id)))?;
+            .map_err(|e| StoreError::Backend(format!("token {}: {e}", record.id)))?;
         Ok(Self { record, caveats })
     }
 }
@@ -168,8 +171,8 @@ impl App {
     }
 
     /// The ids of the caller's named tokens, in creation order: all, or one page.
-    pub async fn named_tokens(&self, caller: &User, page: Option<PageRequest>) -> Result<Page<String>, Error> {
-        Ok(self.store.named_tokens(&caller.id, page).await?)
+    pub async fn named_tokens(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<String>, Error> {
+        self.listing(page, reader!(self.store, caller.id, |s, issuer, p| s.named_tokens(&issuer, Some(p)))).await
     }
 
     /// One of the caller's named tokens, with its serialized form; anyone else's is `NotFound`.
@@ -241,11 +244,16 @@ impl App {
         caller: &User,
         group: &GroupId,
         page: Option<PageRequest>,
-    ) -> Result<Page<InviteView>, Error> {
+    ) -> Result<Listing<InviteView>, Error> {
         self.authorize(caller, group, Privilege::InviteUser, Some(ZonePrivilege::GroupsAddMembers)).await?;
-        let found = self.store.group_invites(group, self.clock.now_unix(), page).await?;
-        let items = found.items.into_iter().map(InviteView::of).collect::<Result<_, _>>()?;
-        Ok(Page { items, next: found.next })
+        // Live as of the request, for every chunk of a whole list.
+        let key = (group.clone(), self.clock.now_unix());
+        let read = reader!(self.store, key, |s, (group, now), p| async move {
+            let found = s.group_invites(&group, now, Some(p)).await?;
+            let items = found.items.into_iter().map(InviteView::stored).collect::<StoreResult<_>>()?;
+            Ok(Page { items, next: found.next })
+        });
+        self.listing(page, read).await
     }
 
     /// The caller's named token `id`; `NotFound` for an unknown token, an unnamed one, or
@@ -261,7 +269,7 @@ impl App {
     fn with_token(&self, record: TokenRecord) -> Result<NamedTokenView, Error> {
         let (kind, ..) = InviteKind::of(&record.grant)
             .ok_or_else(|| Error::internal(format!("named token {} is not an invite", record.id)))?;
-        let invite = InviteView::of(record)?;
+        let invite = InviteView::stored(record)?;
         let token = self.tokens.derive(&invite.record.id, kind.token_kind(), &invite.caveats);
         Ok(NamedTokenView { invite, token })
     }

@@ -226,6 +226,6 @@ async fn a_groups_live_invites_leave_out_revoked_used_up_and_expired_ones() {
     app.join_group(&bob, &minted, None).await.unwrap();
     clock.set(NOW + 5);
     let ids: Vec<String> =
-        app.group_invites(&owner, &group, None).await.unwrap().items.into_iter().map(|v| v.record.id).collect();
+        app.group_invites(&owner, &group, None).await.unwrap().page.items.into_iter().map(|v| v.record.id).collect();
     assert_eq!(ids, vec![live]);
 }

@@ -1144,10 +1144,14 @@ async fn named_tokens_joins_and_invites_come_in_pages_that_add_up_to_the_whole_l
         assert_eq!(whole, expected, "{path}: the whole list, in order");
         assert_eq!(paged, whole, "{path}: the pages add up to the whole list");
     }
-    // Who joined with an invite (anyone with group_view_data may ask) is read and sent a chunk
-    // at a time, as the other whole lists: five records are longer than the tests' chunk.
+    // Each is read and sent a chunk at a time, as the other whole lists: five items are longer
+    // than the tests' chunk. (Who joined with an invite, anyone with group_view_data may ask.)
+    for path in [NAMED.to_owned(), format!("/tokens/named/{first}/joins"), format!("/groups/{}/invites", s.gid)] {
+        let whole = s.app.get(&path, &s.inviter).await.expect(StatusCode::OK);
+        assert_eq!(whole.header("content-length"), None, "{path}: sent as read");
+        assert_eq!(whole.header("transfer-encoding").as_deref(), Some("chunked"), "{path}");
+    }
     let whole = s.app.get(&format!("/tokens/named/{first}/joins"), &s.inviter).await.expect(StatusCode::OK);
-    assert_eq!(whole.header("content-length"), None, "sent as read");
     assert_eq!(join_records(&whole.json()).len(), 5);
 }
 
