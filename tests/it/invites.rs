@@ -1155,6 +1155,60 @@ async fn named_tokens_joins_and_invites_come_in_pages_that_add_up_to_the_whole_l
     assert_eq!(join_records(&whole.json()).len(), 5);
 }
 
+/// A stored invite whose caveats no longer parse (a damaged database) is the store's failure:
+/// in a whole list past the first chunk it cuts the transfer, never ends the list early, and a
+/// page holding it is a JSON 500. Only the SQL stores hold text that can be damaged so.
+async fn a_damaged_invite_in_a_later_chunk_cuts_the_whole_list_of_invites(backend: Backend) {
+    let s = scene(backend).await;
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        ids.push(s.invite(&format!("Token {i}"), json!({})).await.0);
+    }
+    let damage = format!("UPDATE tokens SET caveats = 'not json' WHERE id = '{}'", ids[2]);
+    match backend {
+        Backend::Memory => unreachable!("the memory store holds no stored text"),
+        Backend::Sqlite => {
+            let db = rusqlite::Connection::open(s.app.dir.path().join("oz-groups.db")).expect("opens");
+            assert_eq!(db.execute(&damage, []).expect("updates"), 1);
+        }
+        Backend::Postgres => {
+            let url = s.app.database.clone().expect("the test's database");
+            let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.expect("connects");
+            tokio::spawn(connection);
+            assert_eq!(client.execute(&damage, &[]).await.expect("updates"), 1);
+        }
+    }
+    let path = format!("/groups/{}/invites", s.gid);
+    let url = format!("{}{path}", s.app.base);
+    let body = match s.app.client.get(&url).header("x-auth-token", &s.inviter).send().await {
+        Ok(response) => {
+            assert_eq!(response.status(), StatusCode::OK, "the first chunk was read before the head");
+            response.bytes().await
+        }
+        Err(e) => Err(e),
+    };
+    assert!(body.is_err(), "the transfer is cut, not ended: {body:?}");
+    let first = s.app.get(&format!("{path}?limit=2"), &s.inviter).await.expect(StatusCode::OK);
+    assert_eq!(first.json()["invites"].as_array().map(Vec::len), Some(2), "the page before it is whole");
+    let after = first.json()["next"].as_str().expect("a next page").to_owned();
+    let damaged = s.app.get(&format!("{path}?limit=2&after={after}"), &s.inviter).await;
+    assert_error(&damaged, StatusCode::INTERNAL_SERVER_ERROR, "internal_error");
+}
+
+mod a_damaged_invite_in_a_later_chunk_cuts_the_whole_list_of_invites {
+    #[tokio::test]
+    async fn sqlite() {
+        super::a_damaged_invite_in_a_later_chunk_cuts_the_whole_list_of_invites(crate::support::Backend::Sqlite).await
+    }
+    #[tokio::test]
+    async fn postgres() {
+        if ::oz_testkit::postgres::server_url(crate::test_name!("postgres")).await.is_none() {
+            return;
+        }
+        super::a_damaged_invite_in_a_later_chunk_cuts_the_whole_list_of_invites(crate::support::Backend::Postgres).await
+    }
+}
+
 // --- the idempotent retry ------------------------------------------------------------------------
 
 async fn a_retried_join_gets_the_same_201_without_using_the_token_again(backend: Backend) {
