@@ -25,7 +25,7 @@ pub struct Listing<T> {
 
 /// The chunks of a whole list after its first, read on demand. Each chunk is one page of the
 /// list (or of a part of it, less what was given: `Once`), read after the last item of the
-/// one of the one before, so the chunks follow one another in the list's order. Pages name
+/// one before, so the chunks follow one another in the list's order. Pages name
 /// positions (`Cursor`), so an item that is in the list from the first chunk's read to the last
 /// chunk's comes exactly once, and the access checks were made once, before the first chunk. An
 /// item added or removed meanwhile may or may not be in the answer, which a single read's
@@ -186,14 +186,14 @@ impl App {
 
     /// As `listing`, for a direct list whose items can leave it and come back (members,
     /// links), each at a new position: a whole list longer than one chunk is read again from
-    /// the start with each item's creation `seq` (`with_seq`), so that each item comes at most
-    /// once. A list within one chunk, most of them, is one plain read; a longer one costs one
-    /// chunk's read more.
+    /// the start with each item's creation `seq` (the reader `with_seq` makes), so that each
+    /// item comes at most once. A list within one chunk, most of them, is one plain read; a
+    /// longer one costs one chunk's read more.
     pub(super) async fn listing_once<T>(
         &self,
         page: Option<PageRequest>,
         read: Reader<T>,
-        with_seq: Reader<(T, u64)>,
+        with_seq: impl FnOnce() -> Reader<(T, u64)>,
     ) -> Result<Listing<T>, Error> {
         if page.is_some() {
             return self.listing(page, read).await;
@@ -203,7 +203,7 @@ impl App {
         if plain.ended() {
             return Ok(Listing { page: Page::whole(first), rest: None });
         }
-        self.whole(Rest::once(with_seq, None, self.list_chunk)).await
+        self.whole(Rest::once(with_seq(), None, self.list_chunk)).await
     }
 
     /// The whole of an effective list, in its order: the direct part (`direct`), then the
@@ -425,18 +425,18 @@ mod tests {
 
     #[tokio::test]
     async fn a_direct_list_within_one_chunk_is_one_plain_read() {
-        let unread = || -> Reader<(u64, u64)> { Box::new(|_| Box::pin(async { panic!("no read with seqs") })) };
+        let unread = || -> Reader<(u64, u64)> { panic!("no reader with seqs") };
         for chunk in [4, 5, 1000] {
             let reads = Arc::new(AtomicUsize::new(0));
             let app = app().with_list_chunk(chunk);
-            let listing = app.listing_once(None, plain_reader(group(), reads.clone()), unread()).await.expect("whole");
+            let listing = app.listing_once(None, plain_reader(group(), reads.clone()), unread).await.expect("whole");
             assert_eq!(listing.page.items, vec![7, 3, 9, 1], "chunk {chunk}");
             assert!(listing.page.next.is_none() && listing.rest.is_none(), "chunk {chunk}");
             assert_eq!(reads.load(Ordering::Relaxed), 1, "chunk {chunk}");
         }
         let reads = Arc::new(AtomicUsize::new(0));
         let request = PageRequest::new(None, 2);
-        let listing = app().listing_once(request, plain_reader(group(), reads.clone()), unread()).await.expect("page");
+        let listing = app().listing_once(request, plain_reader(group(), reads.clone()), unread).await.expect("page");
         assert_eq!(listing.page.items, vec![7, 3], "a page asked for is a plain page");
         assert!(listing.page.next.is_some() && listing.rest.is_none());
     }
@@ -448,7 +448,7 @@ mod tests {
             let reads = Arc::new(AtomicUsize::new(0));
             let app = app().with_list_chunk(chunk);
             let plain = plain_reader(group.clone(), reads.clone());
-            let listing = app.listing_once(None, plain, direct_reader(group.clone())).await.expect("first");
+            let listing = app.listing_once(None, plain, || direct_reader(group.clone())).await.expect("first");
             assert_eq!(reads.load(Ordering::Relaxed), 1, "one plain read, then reads with seqs");
             let mut got = listing.page.items;
             assert_eq!(got, [7, 3, 9][..chunk as usize], "the first chunk, chunk {chunk}");

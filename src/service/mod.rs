@@ -290,7 +290,7 @@ impl App {
     /// answers), or one page.
     pub async fn user_groups(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<GroupId>, Error> {
         let read = reader!(self.store, caller.id, |store, user, page| store.user_groups_page(&user, page));
-        let with_seq = reader!(self.store, caller.id, |s, user, page| s.user_groups_page_with_seq(&user, page));
+        let with_seq = || reader!(self.store, caller.id, |s, user, page| s.user_groups_page_with_seq(&user, page));
         self.listing_once(page, read, with_seq).await
     }
 
@@ -469,7 +469,7 @@ impl App {
     ) -> Result<Listing<UserId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
         let read = reader!(self.store, group, |store, group, page| store.group_users_page(&group, page));
-        let with_seq = reader!(self.store, group, |s, group, page| s.group_users_page_with_seq(&group, page));
+        let with_seq = || reader!(self.store, group, |s, group, page| s.group_users_page_with_seq(&group, page));
         self.listing_once(page, read, with_seq).await
     }
 

@@ -21,7 +21,7 @@ impl App {
     ) -> Result<Listing<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
         let read = reader!(self.store, group, |store, group, page| store.child_groups_page(&group, page));
-        let with_seq = reader!(self.store, group, |s, group, page| s.child_groups_page_with_seq(&group, page));
+        let with_seq = || reader!(self.store, group, |s, group, page| s.child_groups_page_with_seq(&group, page));
         self.listing_once(page, read, with_seq).await
     }
 
@@ -72,7 +72,7 @@ impl App {
     ) -> Result<Listing<GroupId>, Error> {
         self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListGroups)).await?;
         let read = reader!(self.store, group, |store, group, page| store.parent_groups_page(&group, page));
-        let with_seq = reader!(self.store, group, |s, group, page| s.parent_groups_page_with_seq(&group, page));
+        let with_seq = || reader!(self.store, group, |s, group, page| s.parent_groups_page_with_seq(&group, page));
         self.listing_once(page, read, with_seq).await
     }
 
