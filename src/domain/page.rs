@@ -56,6 +56,12 @@ impl PageRequest {
         (1..=MAX_PAGE).contains(&limit).then_some(Self { after, limit })
     }
 
+    /// The first page, as large as a page may be: a whole list, for the tests' short lists.
+    #[cfg(test)]
+    pub(crate) fn largest_first() -> Self {
+        Self { after: None, limit: MAX_PAGE }
+    }
+
     pub fn after(self) -> Option<Cursor> {
         self.after
     }

@@ -172,7 +172,7 @@ impl App {
 
     /// The ids of the caller's named tokens, in creation order: all, or one page.
     pub async fn named_tokens(&self, caller: &User, page: Option<PageRequest>) -> Result<Listing<String>, Error> {
-        self.listing(page, reader!(self.store, caller.id, |s, issuer, p| s.named_tokens(&issuer, Some(p)))).await
+        self.listing(page, reader!(self.store, caller.id, |s, issuer, p| s.named_tokens(&issuer, p))).await
     }
 
     /// One of the caller's named tokens, with its serialized form; anyone else's is `NotFound`.
@@ -227,7 +227,7 @@ impl App {
             self.authorize(caller, group, Privilege::ViewData, Some(ZonePrivilege::GroupsListUsers)).await?;
         }
         let id = id.to_owned();
-        self.listing(page, reader!(self.store, id, |s, id, p| s.token_joins(&id, Some(p)))).await
+        self.listing(page, reader!(self.store, id, |s, id, p| s.token_joins(&id, p))).await
     }
 
     /// How direct member `user` got into `group`; needs what reading that member needs.
@@ -249,7 +249,7 @@ impl App {
         // Live as of the request, for every chunk of a whole list.
         let key = (group.clone(), self.clock.now_unix());
         let read = reader!(self.store, key, |s, (group, now), p| async move {
-            let found = s.group_invites(&group, now, Some(p)).await?;
+            let found = s.group_invites(&group, now, p).await?;
             let items = found.items.into_iter().map(InviteView::stored).collect::<StoreResult<_>>()?;
             Ok(Page { items, next: found.next })
         });

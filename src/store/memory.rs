@@ -1473,19 +1473,13 @@ impl Store for MemoryStore {
         }
     }
 
-    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+    async fn named_tokens(&self, issuer: &UserId, page: PageRequest) -> StoreResult<Page<String>> {
         let state = self.lock().await?;
         let records = self.records(&state)?;
-        let rows: Vec<(u64, String)> = state
-            .tokens_in_order
-            .iter()
-            .filter(|(_, id)| {
-                let named_by = |t: &TokenRecord| t.name.is_some() && t.issuer.as_ref() == Some(issuer);
-                records.tokens.get(*id).is_some_and(|t| named_by(&t.record))
-            })
-            .map(|(seq, id)| (*seq, id.clone()))
-            .collect();
-        Ok(paged(&rows, page))
+        let named_by = |t: &TokenRecord| t.name.is_some() && t.issuer.as_ref() == Some(issuer);
+        Ok(tokens_page(&state.tokens_in_order, page, |id| {
+            records.tokens.get(id).filter(|t| named_by(&t.record)).map(|_| id.to_owned())
+        }))
     }
 
     async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>> {
@@ -1540,12 +1534,7 @@ impl Store for MemoryStore {
         Ok(doomed.len() as u64)
     }
 
-    async fn group_invites(
-        &self,
-        group: &GroupId,
-        now_unix: u64,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<TokenRecord>> {
+    async fn group_invites(&self, group: &GroupId, now_unix: u64, page: PageRequest) -> StoreResult<Page<TokenRecord>> {
         let state = self.lock().await?;
         let records = self.records(&state)?;
         let live = |stored: &StoredToken| {
@@ -1554,18 +1543,15 @@ impl Store for MemoryStore {
                 TokenGrant::GroupInviteUser { group: g, .. } | TokenGrant::GroupInviteGroup { group: g, .. } if g == group);
             invite_here && !t.revoked && !stored.used_up() && t.valid_until.is_none_or(|until| now_unix < until)
         };
-        let rows: Vec<(u64, TokenRecord)> = state
-            .tokens_in_order
-            .iter()
-            .filter_map(|(seq, id)| records.tokens.get(id).filter(|t| live(t)).map(|t| (*seq, t.snapshot())))
-            .collect();
-        Ok(paged(&rows, page))
+        Ok(tokens_page(&state.tokens_in_order, page, |id| {
+            records.tokens.get(id).filter(|t| live(t)).map(|t| t.snapshot())
+        }))
     }
 
-    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+    async fn token_joins(&self, token_id: &str, page: PageRequest) -> StoreResult<Page<JoinRecord>> {
         let state = self.lock().await?;
         let joins = state.token_joins.lock(token_id);
-        Ok(paged(joins.get(token_id).map_or(&[][..], Vec::as_slice), page))
+        Ok(page_of(joins.get(token_id).map_or(&[][..], Vec::as_slice), page))
     }
 
     async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>> {
@@ -1573,12 +1559,19 @@ impl Store for MemoryStore {
     }
 }
 
-/// `list` (sorted by sequence number) whole, or the page of it `page` asks for.
-fn paged<T: Clone>(list: &[(u64, T)], page: Option<PageRequest>) -> Page<T> {
-    match page {
-        Some(page) => page_of(list, page),
-        None => Page::whole(list.iter().map(|(_, item)| item.clone()).collect()),
-    }
+/// The page `page` asks for of the tokens `pick` keeps (and makes an item of), in creation
+/// order: it walks `tokens_in_order` from the page's start and stops once it has the page and
+/// one more, so a whole list read page by page walks the zone's tokens once, not once a page.
+fn tokens_page<T>(
+    tokens_in_order: &BTreeMap<u64, String>,
+    page: PageRequest,
+    pick: impl Fn(&str) -> Option<T>,
+) -> Page<T> {
+    let Some(start) = first_seq(page) else {
+        return Page::whole(Vec::new());
+    };
+    let rows = tokens_in_order.range(start..).filter_map(|(seq, id)| pick(id).map(|item| (item, *seq)));
+    Page::from_rows(rows.take(page.limit() as usize + 1).collect(), page.limit())
 }
 
 /// The wall clock in unix seconds, for join records (the trait's join takes no time).
@@ -1826,9 +1819,9 @@ mod tests {
             for (group, invite) in &groups {
                 let record = store.get_token(invite).await.expect("read").expect("found");
                 assert_eq!(record.uses, USES, "each use counted once");
-                let records = store.token_joins(invite, None).await.expect("listed").items;
+                let records = store.token_joins(invite, PageRequest::largest_first()).await.expect("listed").items;
                 assert_eq!(records.len(), USES as usize, "one join record per use");
-                let paged = walked(|page| store.token_joins(invite, Some(page))).await;
+                let paged = walked(|page| store.token_joins(invite, page)).await;
                 assert_eq!(
                     paged.iter().map(|r| &r.joiner).collect::<Vec<_>>(),
                     records.iter().map(|r| &r.joiner).collect::<Vec<_>>()

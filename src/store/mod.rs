@@ -565,8 +565,8 @@ pub trait Store: Send + Sync + 'static {
 
     // --- named invite tokens and join records (issue 13, contract §8) -----------------------
 
-    /// The named tokens `issuer` created, in creation order, or one page of them.
-    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>>;
+    /// One page of the named tokens `issuer` created, in creation order.
+    async fn named_tokens(&self, issuer: &UserId, page: PageRequest) -> StoreResult<Page<String>>;
     /// `issuer`'s named token called `name`.
     async fn named_token_by_name(&self, issuer: &UserId, name: &str) -> StoreResult<Option<TokenRecord>>;
     /// Renames, revokes or un-revokes a named token, or replaces its custom metadata, in one
@@ -577,16 +577,11 @@ pub trait Store: Send + Sync + 'static {
     async fn delete_token(&self, id: &str) -> StoreResult<bool>;
     /// Deletes every named token of `issuer` (and their join records); returns how many.
     async fn delete_named_tokens(&self, issuer: &UserId) -> StoreResult<u64>;
-    /// `group`'s live invites, named or not, of both kinds, in creation order: not revoked,
-    /// with a use left, and not past `valid_until` at `now_unix`.
-    async fn group_invites(
-        &self,
-        group: &GroupId,
-        now_unix: u64,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<TokenRecord>>;
-    /// The admissions through `token_id`, in the order they happened.
-    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>>;
+    /// One page of `group`'s live invites, named or not, of both kinds, in creation order: not
+    /// revoked, with a use left, and not past `valid_until` at `now_unix`.
+    async fn group_invites(&self, group: &GroupId, now_unix: u64, page: PageRequest) -> StoreResult<Page<TokenRecord>>;
+    /// One page of the admissions through `token_id`, in the order they happened.
+    async fn token_joins(&self, token_id: &str, page: PageRequest) -> StoreResult<Page<JoinRecord>>;
     /// How direct member `user` got into `group`; `None` when it is not a direct member.
     async fn member_origin(&self, group: &GroupId, user: &UserId) -> StoreResult<Option<Origin>>;
 }

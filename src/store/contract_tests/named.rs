@@ -152,24 +152,24 @@ pub(crate) async fn deleting_tokens_deletes_their_join_records_and_only_the_issu
     assert_eq!(join(store, &a1.id, &joiner).await, JoinOutcome::Joined(group.clone()));
     let other = new_user(store, "other").await;
     assert_eq!(join(store, &unnamed.id, &other).await, JoinOutcome::Joined(group.clone()));
-    assert_eq!(whole(store.token_joins(&a1.id, None).await).len(), 1);
+    assert_eq!(whole(store.token_joins(&a1.id, PageRequest::largest_first()).await).len(), 1);
 
     assert_eq!(store.delete_named_tokens(&alice).await, Ok(2));
     for gone in [&a1, &a2] {
         assert_eq!(store.get_token(&gone.id).await, Ok(None));
-        assert_eq!(whole(store.token_joins(&gone.id, None).await), Vec::<JoinRecord>::new());
+        assert_eq!(whole(store.token_joins(&gone.id, PageRequest::largest_first()).await), Vec::<JoinRecord>::new());
     }
-    assert_eq!(whole(store.named_tokens(&alice, None).await), Vec::<String>::new());
-    assert_eq!(whole(store.named_tokens(&bob, None).await), vec![b1.id.clone()]);
+    assert_eq!(whole(store.named_tokens(&alice, PageRequest::largest_first()).await), Vec::<String>::new());
+    assert_eq!(whole(store.named_tokens(&bob, PageRequest::largest_first()).await), vec![b1.id.clone()]);
     assert!(matches!(store.get_token(&unnamed.id).await, Ok(Some(_))), "unnamed invites stay");
-    assert_eq!(whole(store.token_joins(&unnamed.id, None).await).len(), 1);
+    assert_eq!(whole(store.token_joins(&unnamed.id, PageRequest::largest_first()).await).len(), 1);
     assert_eq!(store.membership(&group, &joiner).await.map(|m| m.is_some()), Ok(true), "memberships stay");
     // The name is free again.
     insert(store, &a_named_invite(&group, &alice, "a1", None)).await;
 
     assert_eq!(store.delete_token(&unnamed.id).await, Ok(true));
     assert_eq!(store.delete_token(&unnamed.id).await, Ok(false));
-    assert_eq!(whole(store.token_joins(&unnamed.id, None).await), Vec::<JoinRecord>::new());
+    assert_eq!(whole(store.token_joins(&unnamed.id, PageRequest::largest_first()).await), Vec::<JoinRecord>::new());
     assert_eq!(store.delete_named_tokens(&alice).await, Ok(1));
     assert_eq!(store.delete_named_tokens(&alice).await, Ok(0));
 }
@@ -190,7 +190,7 @@ pub(crate) async fn deleting_a_user_deletes_its_named_tokens_and_its_other_invit
 
     assert_eq!(store.delete_user(&issuer).await, Ok(Guarded::Done));
     assert_eq!(store.get_token(&named.id).await, Ok(None));
-    assert_eq!(whole(store.token_joins(&named.id, None).await), Vec::<JoinRecord>::new());
+    assert_eq!(whole(store.token_joins(&named.id, PageRequest::largest_first()).await), Vec::<JoinRecord>::new());
     assert!(matches!(store.get_token(&unnamed.id).await, Ok(Some(_))));
     let late = new_user(store, "late").await;
     assert_eq!(join(store, &unnamed.id, &late).await, JoinOutcome::IssuerNotAllowed);
@@ -220,39 +220,42 @@ pub(crate) async fn a_groups_invites_leave_out_revoked_used_up_and_expired_ones(
     }
     insert(store, &crate::store::fixtures::an_access_token("owner-access", &owner)).await;
 
-    let listed = whole(store.group_invites(&group, now, None).await);
+    let listed = whole(store.group_invites(&group, now, PageRequest::largest_first()).await);
     assert_eq!(ids(&listed), ids(&[live.clone(), named.clone(), for_groups.clone(), expiring.clone(), old.clone()]));
     assert_eq!(listed[1], named, "whole records");
-    let later = whole(store.group_invites(&group, now + 1, None).await);
+    let later = whole(store.group_invites(&group, now + 1, PageRequest::largest_first()).await);
     assert_eq!(ids(&later), ids(&[live.clone(), named.clone(), for_groups.clone(), old.clone()]));
 
     // A join that spends the last use takes the invite out of the list.
     let joiner = new_user(store, "joiner").await;
     assert_eq!(join(store, &old.id, &joiner).await, JoinOutcome::Joined(group.clone()));
-    let after_join = whole(store.group_invites(&group, now + 1, None).await);
+    let after_join = whole(store.group_invites(&group, now + 1, PageRequest::largest_first()).await);
     assert_eq!(ids(&after_join), ids(&[live, named, for_groups]));
-    assert_eq!(ids(&whole(store.group_invites(&elsewhere, now, None).await)), ids(&[other]));
+    assert_eq!(ids(&whole(store.group_invites(&elsewhere, now, PageRequest::largest_first()).await)), ids(&[other]));
 }
 
 pub(crate) async fn named_tokens_invites_and_join_records_are_paged(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
     let group = new_group(store, &owner, "team").await;
+    let (other, elsewhere) = (new_user(store, "other").await, new_group(store, &owner, "elsewhere").await);
     let mut named = Vec::new();
     for i in 0..7 {
         let record = a_named_invite(&group, &owner, &format!("n{i}"), None);
         insert(store, &record).await;
         named.push(record.id.clone());
-        // Unnamed invites and others' named tokens between them are not the owner's named tokens.
+        // Unnamed invites and others' named tokens between them are not the owner's named
+        // tokens, and invites into another group are not this group's invites.
         insert(store, &an_issued_invite(&group, &owner, None)).await;
+        insert(store, &a_named_invite(&elsewhere, &other, &format!("o{i}"), None)).await;
     }
-    assert_eq!(whole(store.named_tokens(&owner, None).await), named);
+    assert_eq!(whole(store.named_tokens(&owner, PageRequest::largest_first()).await), named);
     for limit in [1, 3, 7, 8] {
-        assert_eq!(walk(limit, |p| store.named_tokens(&owner, Some(p))).await, named, "pages of {limit}");
+        assert_eq!(walk(limit, |p| store.named_tokens(&owner, p)).await, named, "pages of {limit}");
     }
-    let invites = whole(store.group_invites(&group, 0, None).await);
+    let invites = whole(store.group_invites(&group, 0, PageRequest::largest_first()).await);
     assert_eq!(invites.len(), 14);
     for limit in [1, 4, 14, 20] {
-        assert_eq!(walk(limit, |p| store.group_invites(&group, 0, Some(p))).await, invites, "pages of {limit}");
+        assert_eq!(walk(limit, |p| store.group_invites(&group, 0, p)).await, invites, "pages of {limit}");
     }
 
     let mut joiners = Vec::new();
@@ -261,10 +264,10 @@ pub(crate) async fn named_tokens_invites_and_join_records_are_paged(store: &dyn 
         assert_eq!(join(store, &named[0], &joiner).await, JoinOutcome::Joined(group.clone()));
         joiners.push(Joiner::User(joiner));
     }
-    let records = whole(store.token_joins(&named[0], None).await);
+    let records = whole(store.token_joins(&named[0], PageRequest::largest_first()).await);
     assert_eq!(records.iter().map(|r| r.joiner.clone()).collect::<Vec<_>>(), joiners, "in join order");
     for limit in [1, 2, 5, 6] {
-        assert_eq!(walk(limit, |p| store.token_joins(&named[0], Some(p))).await, records, "pages of {limit}");
+        assert_eq!(walk(limit, |p| store.token_joins(&named[0], p)).await, records, "pages of {limit}");
     }
 }
 
@@ -286,7 +289,11 @@ pub(crate) async fn an_issuer_who_left_or_lost_the_invite_privilege_is_not_allow
     let second = new_user(store, "second").await;
     assert_eq!(join(store, &invite.id, &second).await, JoinOutcome::IssuerNotAllowed);
     assert_eq!((uses(store, &invite.id).await, store.membership(&group, &second).await), (1, Ok(None)));
-    assert_eq!(whole(store.token_joins(&invite.id, None).await).len(), 1, "no record without a use");
+    assert_eq!(
+        whole(store.token_joins(&invite.id, PageRequest::largest_first()).await).len(),
+        1,
+        "no record without a use"
+    );
 
     // It gets it back, then leaves the group.
     assert_eq!(store.set_privileges(&group, &issuer, inviting).await, Ok(Guarded::Done));
@@ -446,7 +453,7 @@ pub(crate) async fn join_records_are_written_for_joins_and_nested_joins_and_outl
     assert_eq!(join(store, &invite.id, &joiner).await, JoinOutcome::Joined(group.clone()));
     assert_eq!(join(store, &invite.id, &joiner).await, JoinOutcome::Rejoined(group.clone()));
     assert_eq!(join(store, &invite.id, &owner).await, JoinOutcome::AlreadyMember);
-    let records = whole(store.token_joins(&invite.id, None).await);
+    let records = whole(store.token_joins(&invite.id, PageRequest::largest_first()).await);
     assert_eq!(records.len(), 1, "a record exactly when a use was counted");
     let record = &records[0];
     assert_eq!(
@@ -457,9 +464,13 @@ pub(crate) async fn join_records_are_written_for_joins_and_nested_joins_and_outl
     assert!((before..=after + 1).contains(&record.joined_at), "joined at the time of the join");
 
     assert_eq!(store.remove_member(&group, &joiner).await, Ok(Guarded::Done));
-    assert_eq!(whole(store.token_joins(&invite.id, None).await), records, "history outlives the membership");
+    assert_eq!(
+        whole(store.token_joins(&invite.id, PageRequest::largest_first()).await),
+        records,
+        "history outlives the membership"
+    );
     assert_eq!(join(store, &invite.id, &joiner).await, JoinOutcome::Joined(group.clone()), "joins again");
-    assert_eq!(whole(store.token_joins(&invite.id, None).await).len(), 2);
+    assert_eq!(whole(store.token_joins(&invite.id, PageRequest::largest_first()).await).len(), 2);
     assert_eq!(uses(store, &invite.id).await, 2);
 
     let child = new_group(store, &owner, "child").await;
@@ -467,20 +478,27 @@ pub(crate) async fn join_records_are_written_for_joins_and_nested_joins_and_outl
     insert(store, &group_invite).await;
     assert_eq!(store.link_with_token(&group_invite.id, &child).await, Ok(LinkOutcome::Linked(group.clone())));
     assert_eq!(store.link_with_token(&group_invite.id, &child).await, Ok(LinkOutcome::Relinked(group.clone())));
-    let nested = whole(store.token_joins(&group_invite.id, None).await);
+    let nested = whole(store.token_joins(&group_invite.id, PageRequest::largest_first()).await);
     assert_eq!(nested.len(), 1);
     assert_eq!(
         (&nested[0].group, &nested[0].joiner, nested[0].privileges),
         (&group, &Joiner::Group(child.clone()), PrivilegeSet::default_member())
     );
     assert_eq!(store.unlink(&group, &child).await, Ok(true));
-    assert_eq!(whole(store.token_joins(&group_invite.id, None).await), nested, "kept after the unlink");
+    assert_eq!(
+        whole(store.token_joins(&group_invite.id, PageRequest::largest_first()).await),
+        nested,
+        "kept after the unlink"
+    );
     assert_eq!(store.link_with_token(&group_invite.id, &child).await, Ok(LinkOutcome::TokenUsedUp));
 
     assert_eq!(store.delete_token(&group_invite.id).await, Ok(true));
-    assert_eq!(whole(store.token_joins(&group_invite.id, None).await), Vec::<JoinRecord>::new());
+    assert_eq!(
+        whole(store.token_joins(&group_invite.id, PageRequest::largest_first()).await),
+        Vec::<JoinRecord>::new()
+    );
     assert_eq!(store.delete_token(&invite.id).await, Ok(true));
-    assert_eq!(whole(store.token_joins(&invite.id, None).await), Vec::<JoinRecord>::new());
+    assert_eq!(whole(store.token_joins(&invite.id, PageRequest::largest_first()).await), Vec::<JoinRecord>::new());
     assert_eq!(store.join_with_token(&invite.id, &owner).await, Ok(JoinOutcome::TokenUnknown));
 }
 
@@ -525,8 +543,10 @@ pub(crate) async fn an_invite_with_k_uses_admits_exactly_k_of_ten_k_racing_users
         }
         assert_eq!(joined.len(), k as usize, "exactly k admitted");
         assert_eq!(uses(&*store, &invite.id).await, k);
-        let mut recorded: Vec<Joiner> =
-            whole(store.token_joins(&invite.id, None).await).into_iter().map(|r| r.joiner).collect();
+        let mut recorded: Vec<Joiner> = whole(store.token_joins(&invite.id, PageRequest::largest_first()).await)
+            .into_iter()
+            .map(|r| r.joiner)
+            .collect();
         let key = |j: &Joiner| format!("{j:?}");
         recorded.sort_by_key(key);
         joined.sort_by_key(key);
@@ -566,7 +586,7 @@ pub(crate) async fn joins_racing_a_revocation_admit_no_one_after_it(store: Arc<d
         }
     }
     assert_eq!(uses(&*store, &invite.id).await as usize, admitted);
-    assert_eq!(whole(store.token_joins(&invite.id, None).await).len(), admitted);
+    assert_eq!(whole(store.token_joins(&invite.id, PageRequest::largest_first()).await).len(), admitted);
     assert_eq!(store.group_users(&group).await.map(|u| u.len()), Ok(admitted + 1));
     for user in after {
         assert_eq!(store.membership(&group, user).await, Ok(None));

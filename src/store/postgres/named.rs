@@ -23,20 +23,10 @@ macro_rules! token_and_seq {
     };
 }
 
-/// The bound and limit of a keyset query for `page`, `None` for the whole list (every row:
-/// `seq > 0`, no limit), and `Err` when the page starts past every sequence number (empty).
-fn bounds(page: Option<PageRequest>) -> Result<(i64, i64), ()> {
-    match page {
-        None => Ok((0, i64::MAX)),
-        Some(page) => after_bound(page).map(|bound| (bound, fetch_limit(page))).ok_or(()),
-    }
-}
-
-/// The page (or whole list, `page` `None`) of `rows`, each decoded by `decode` into an item and
-/// its `seq`.
+/// The page of `rows`, each decoded by `decode` into an item and its `seq`.
 fn paged<T>(
     rows: &[Row],
-    page: Option<PageRequest>,
+    page: PageRequest,
     decode: impl Fn(&Row) -> Result<(T, i64), Failure>,
 ) -> Result<Page<T>, Failure> {
     let items = rows
@@ -47,10 +37,7 @@ fn paged<T>(
             Ok((item, seq))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
-    Ok(match page {
-        None => Page::whole(items.into_iter().map(|(item, _)| item).collect()),
-        Some(page) => Page::from_rows(items, page.limit()),
-    })
+    Ok(Page::from_rows(items, page.limit()))
 }
 
 fn join_record(row: &Row) -> Result<(JoinRecord, i64), Failure> {
@@ -79,12 +66,9 @@ fn name_taken_by_a_racer(e: &tokio_postgres::Error) -> bool {
 }
 
 impl PostgresStore {
-    pub(super) async fn named_tokens_in(
-        &self,
-        issuer: &UserId,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<String>> {
-        let Ok((bound, limit)) = bounds(page) else { return Ok(Page::whole(Vec::new())) };
+    pub(super) async fn named_tokens_in(&self, issuer: &UserId, page: PageRequest) -> StoreResult<Page<String>> {
+        let Some(bound) = after_bound(page) else { return Ok(Page::whole(Vec::new())) };
+        let limit = fetch_limit(page);
         self.read(&(issuer.as_str(), bound, limit), |client, (issuer, bound, limit)| {
             Box::pin(async move {
                 let select = "SELECT id, seq FROM tokens
@@ -185,9 +169,10 @@ impl PostgresStore {
         &self,
         group: &GroupId,
         now_unix: u64,
-        page: Option<PageRequest>,
+        page: PageRequest,
     ) -> StoreResult<Page<TokenRecord>> {
-        let Ok((bound, limit)) = bounds(page) else { return Ok(Page::whole(Vec::new())) };
+        let Some(bound) = after_bound(page) else { return Ok(Page::whole(Vec::new())) };
+        let limit = fetch_limit(page);
         let now = i64::try_from(now_unix).unwrap_or(i64::MAX);
         self.read(&(group.as_str(), now, bound, limit), |client, (group, now, bound, limit)| {
             Box::pin(async move {
@@ -208,12 +193,9 @@ impl PostgresStore {
         .await
     }
 
-    pub(super) async fn token_joins_in(
-        &self,
-        token_id: &str,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<JoinRecord>> {
-        let Ok((bound, limit)) = bounds(page) else { return Ok(Page::whole(Vec::new())) };
+    pub(super) async fn token_joins_in(&self, token_id: &str, page: PageRequest) -> StoreResult<Page<JoinRecord>> {
+        let Some(bound) = after_bound(page) else { return Ok(Page::whole(Vec::new())) };
+        let limit = fetch_limit(page);
         self.read(&(token_id, bound, limit), |client, (token_id, bound, limit)| {
             Box::pin(async move {
                 let select = "SELECT token_id, group_id, user_id, child_id, privileges, joined_at, seq

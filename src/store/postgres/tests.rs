@@ -10,7 +10,7 @@ use tokio_postgres::NoTls;
 use super::errors::{pg_error, unavailable_code};
 use super::retry::backoff;
 use super::{PostgresStore, CONNECT_TIMEOUT, MAX_ATTEMPTS, MIGRATIONS};
-use crate::domain::{GroupId, PrivilegeSet, UserId};
+use crate::domain::{GroupId, PageRequest, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, an_access_token, new_group, new_group_invite, new_invite, new_user,
     postgres_database as fresh_database, race_cycle_closing_links, race_group_invite, race_joins,
@@ -844,7 +844,8 @@ async fn three_instances_racing_ten_k_joins_on_a_named_token_with_usage_limit_k_
         }
         assert_eq!(joined.len(), k as usize, "k = {k}: exactly k admitted");
         assert_eq!(uses(&*stores[2], &token.id).await, k, "k = {k}: the use count is k");
-        let records = stores[1].token_joins(&token.id, None).await.expect("the join records read").items;
+        let records =
+            stores[1].token_joins(&token.id, PageRequest::largest_first()).await.expect("the join records read").items;
         let mut recorded: Vec<_> = records
             .iter()
             .map(|r| match &r.joiner {
@@ -1175,7 +1176,7 @@ async fn a_retried_join_or_nested_join_is_answered_again_without_counting_a_use(
         assert_eq!(store.join_with_token(&token.id, &joiner).await, Ok(JoinOutcome::Rejoined(group.clone())));
     }
     assert_eq!(uses(&*stores[0], &token.id).await, 1);
-    assert_eq!(stores[1].token_joins(&token.id, None).await.map(|p| p.items.len()), Ok(1));
+    assert_eq!(stores[1].token_joins(&token.id, PageRequest::largest_first()).await.map(|p| p.items.len()), Ok(1));
     // Revoked too: the retry is decided before revocation.
     raw(&url).await.execute("UPDATE tokens SET revoked = TRUE WHERE id = $1", &[&token.id]).await.expect("revoke");
     assert_eq!(stores[1].join_with_token(&token.id, &joiner).await, Ok(JoinOutcome::Rejoined(group.clone())));
@@ -1184,7 +1185,11 @@ async fn a_retried_join_or_nested_join_is_answered_again_without_counting_a_use(
     assert_eq!(stores[0].join_with_token(&token.id, &other).await, Ok(JoinOutcome::TokenUsedUp));
     assert_eq!(stores[0].remove_member(&group, &joiner).await, Ok(Guarded::Done));
     assert_eq!(stores[0].join_with_token(&token.id, &joiner).await, Ok(JoinOutcome::TokenUsedUp));
-    assert_eq!(stores[1].token_joins(&token.id, None).await.map(|p| p.items.len()), Ok(1), "history stays");
+    assert_eq!(
+        stores[1].token_joins(&token.id, PageRequest::largest_first()).await.map(|p| p.items.len()),
+        Ok(1),
+        "history stays"
+    );
     // A member that joined another way is not retrying this token.
     let unlimited =
         stored(&*stores[0], issued_invite(&group, PrivilegeSet::default_member(), None, &owner, None)).await;
@@ -1199,7 +1204,7 @@ async fn a_retried_join_or_nested_join_is_answered_again_without_counting_a_use(
     assert_eq!(stores[0].link_with_token(&link.id, &child).await, Ok(LinkOutcome::Linked(group.clone())));
     assert_eq!(stores[1].link_with_token(&link.id, &child).await, Ok(LinkOutcome::Relinked(group.clone())));
     assert_eq!(uses(&*stores[0], &link.id).await, 1);
-    let records = stores[0].token_joins(&link.id, None).await.expect("records").items;
+    let records = stores[0].token_joins(&link.id, PageRequest::largest_first()).await.expect("records").items;
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].joiner, Joiner::Group(child.clone()));
     assert_eq!(records[0].group, group);
@@ -1234,12 +1239,15 @@ async fn origins_names_lists_and_deletions_of_named_tokens() {
     let by_name = store.named_token_by_name(&owner, "c").await.expect("read").expect("found");
     assert_eq!((by_name.id.as_str(), by_name.custom_metadata.as_str()), (third.id.as_str(), r#"{"k":1}"#));
     // Lists, whole and by pages.
-    assert_eq!(store.named_tokens(&owner, None).await.map(|p| p.items), Ok(vec![first.id.clone(), third.id.clone()]));
+    assert_eq!(
+        store.named_tokens(&owner, PageRequest::largest_first()).await.map(|p| p.items),
+        Ok(vec![first.id.clone(), third.id.clone()])
+    );
     let one = crate::domain::PageRequest::new(None, 1).expect("a page of one");
-    let page = store.named_tokens(&owner, Some(one)).await.expect("a page");
+    let page = store.named_tokens(&owner, one).await.expect("a page");
     assert_eq!(page.items, vec![first.id.clone()]);
     let next = crate::domain::PageRequest::new(page.next, 1).expect("the next page");
-    let page = store.named_tokens(&owner, Some(next)).await.expect("a page");
+    let page = store.named_tokens(&owner, next).await.expect("a page");
     assert_eq!((page.items, page.next), (vec![third.id.clone()], None));
     // Live invites: the used-up, revoked and expired ones are left out.
     let expiring = stored(
@@ -1252,7 +1260,10 @@ async fn origins_names_lists_and_deletions_of_named_tokens() {
     .await;
     let group_ref = &group;
     let live = |now| async move {
-        store.group_invites(group_ref, now, None).await.map(|p| p.items.into_iter().map(|r| r.id).collect::<Vec<_>>())
+        store
+            .group_invites(group_ref, now, PageRequest::largest_first())
+            .await
+            .map(|p| p.items.into_iter().map(|r| r.id).collect::<Vec<_>>())
     };
     let all = vec![first.id.clone(), second.id.clone(), third.id.clone(), expiring.id.clone()];
     assert_eq!(live(1_999).await, Ok(all.clone()));
@@ -1263,10 +1274,14 @@ async fn origins_names_lists_and_deletions_of_named_tokens() {
     assert_eq!(store.update_named_token(&first.id, &revoke).await, Ok(TokenWrite::Done));
     assert_eq!(live(0).await, Ok(vec![third.id.clone(), expiring.id.clone()]));
     // Deleting a token deletes its records; deleting the issuer deletes its named tokens.
-    assert_eq!(store.token_joins(&second.id, None).await.map(|p| p.items.len()), Ok(1));
+    assert_eq!(store.token_joins(&second.id, PageRequest::largest_first()).await.map(|p| p.items.len()), Ok(1));
     assert_eq!(store.delete_user(&added).await, Ok(Guarded::Done));
     assert_eq!(store.get_token(&second.id).await, Ok(None), "a named token goes with its issuer");
-    assert_eq!(store.token_joins(&second.id, None).await.map(|p| p.items.len()), Ok(0), "with its records");
+    assert_eq!(
+        store.token_joins(&second.id, PageRequest::largest_first()).await.map(|p| p.items.len()),
+        Ok(0),
+        "with its records"
+    );
     assert_eq!(
         store.member_origin(&group, &joiner).await,
         Ok(Some(Origin::Invite { token: second.id.clone(), issuer: Some(added.clone()) })),
@@ -1281,9 +1296,9 @@ async fn origins_names_lists_and_deletions_of_named_tokens() {
     );
     assert_eq!(store.delete_token(&third.id).await, Ok(true));
     assert_eq!(store.delete_token(&third.id).await, Ok(false));
-    assert_eq!(store.token_joins(&third.id, None).await.map(|p| p.items.len()), Ok(0));
+    assert_eq!(store.token_joins(&third.id, PageRequest::largest_first()).await.map(|p| p.items.len()), Ok(0));
     assert_eq!(store.delete_named_tokens(&owner).await, Ok(1), "the first, revoked; the expiring one has no name");
-    assert_eq!(store.named_tokens(&owner, None).await.map(|p| p.items), Ok(vec![]));
+    assert_eq!(store.named_tokens(&owner, PageRequest::largest_first()).await.map(|p| p.items), Ok(vec![]));
     assert!(store.get_token(&expiring.id).await.expect("read").is_some());
 }
 
@@ -1330,10 +1345,10 @@ async fn a_database_at_migration_0007_with_data_migrates_to_0008() {
         store.member_origin(&group.id, &joiner).await,
         Ok(Some(Origin::Invite { token: old.id.clone(), issuer: None }))
     );
-    assert_eq!(store.group_invites(&group.id, 0, None).await.map(|p| p.items.len()), Ok(1));
+    assert_eq!(store.group_invites(&group.id, 0, PageRequest::largest_first()).await.map(|p| p.items.len()), Ok(1));
     let named =
         stored(&store, issued_invite(&group.id, PrivilegeSet::default_member(), None, &owner.id, Some("n"))).await;
-    assert_eq!(store.named_tokens(&owner.id, None).await.map(|p| p.items), Ok(vec![named.id]));
+    assert_eq!(store.named_tokens(&owner.id, PageRequest::largest_first()).await.map(|p| p.items), Ok(vec![named.id]));
 }
 
 /// A rename to a name another session has just taken, uncommitted: the rename waits on the

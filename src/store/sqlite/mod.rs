@@ -689,7 +689,7 @@ impl Store for SqliteStore {
         self.effective_groups_in(user).await
     }
 
-    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+    async fn named_tokens(&self, issuer: &UserId, page: PageRequest) -> StoreResult<Page<String>> {
         self.named_tokens_in(issuer, page).await
     }
 
@@ -709,16 +709,11 @@ impl Store for SqliteStore {
         self.delete_named_tokens_of(issuer).await
     }
 
-    async fn group_invites(
-        &self,
-        group: &GroupId,
-        now_unix: u64,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<TokenRecord>> {
+    async fn group_invites(&self, group: &GroupId, now_unix: u64, page: PageRequest) -> StoreResult<Page<TokenRecord>> {
         self.group_invites_in(group, now_unix, page).await
     }
 
-    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+    async fn token_joins(&self, token_id: &str, page: PageRequest) -> StoreResult<Page<JoinRecord>> {
         self.token_joins_in(token_id, page).await
     }
 

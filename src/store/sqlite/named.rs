@@ -66,7 +66,7 @@ macro_rules! token_select {
     };
 }
 
-/// `?1` is the bound, `?2` the limit (`-1`: no limit) and `?3` the key, in each list statement.
+/// `?1` is the bound, `?2` the limit and `?3` the key, in each list statement.
 pub(super) const NAMED_TOKENS: &str = "SELECT id, rowid FROM tokens
      WHERE issuer_id = ?3 AND name IS NOT NULL AND rowid > ?1 ORDER BY rowid LIMIT ?2";
 /// `?4` is now (unix seconds): a token whose `valid_until` is not after it has expired.
@@ -79,17 +79,8 @@ pub(super) const GROUP_INVITES: &str = concat!(
 pub(super) const TOKEN_JOINS: &str = "SELECT group_id, user_id, child_id, privileges, joined_at, seq FROM token_joins
      WHERE token_id = ?3 AND seq > ?1 ORDER BY seq LIMIT ?2";
 
-/// The bound and the limit of a list read whole (`None`) or by page, or `None` when the page
-/// starts past every sequence number (so it is empty without asking).
-fn bounds(page: Option<PageRequest>) -> Option<(i64, i64)> {
-    match page {
-        None => Some((0, -1)),
-        Some(page) => after_bound(page).map(|bound| (bound, fetch_limit(page))),
-    }
-}
-
-/// The page (or the whole list) of `rows` (item, sequence number).
-fn paged<T>(rows: Vec<(T, i64)>, page: Option<PageRequest>) -> Result<Page<T>, RowError> {
+/// The page of `rows` (item, sequence number).
+fn paged<T>(rows: Vec<(T, i64)>, page: PageRequest) -> Result<Page<T>, RowError> {
     let rows = rows
         .into_iter()
         .map(|(item, seq)| {
@@ -98,10 +89,7 @@ fn paged<T>(rows: Vec<(T, i64)>, page: Option<PageRequest>) -> Result<Page<T>, R
                 .map_err(|_| RowError("a stored sequence number is negative".into()))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(match page {
-        Some(page) => Page::from_rows(rows, page.limit()),
-        None => Page::whole(rows.into_iter().map(|(item, _)| item).collect()),
-    })
+    Ok(Page::from_rows(rows, page.limit()))
 }
 
 /// A `JoinRecord` of token `token_id` from `TOKEN_JOINS`'s columns.
@@ -145,12 +133,9 @@ fn origin(kind: Option<String>, token: Option<String>, by: Option<String>) -> Re
 }
 
 impl SqliteStore {
-    pub(super) async fn named_tokens_in(
-        &self,
-        issuer: &UserId,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<String>> {
-        let Some((bound, limit)) = bounds(page) else { return Ok(Page::whole(Vec::new())) };
+    pub(super) async fn named_tokens_in(&self, issuer: &UserId, page: PageRequest) -> StoreResult<Page<String>> {
+        let Some(bound) = after_bound(page) else { return Ok(Page::whole(Vec::new())) };
+        let limit = fetch_limit(page);
         let issuer = issuer.clone();
         self.read(move |conn| {
             let mut stmt = conn.prepare_cached(NAMED_TOKENS)?;
@@ -220,9 +205,10 @@ impl SqliteStore {
         &self,
         group: &GroupId,
         now_unix: u64,
-        page: Option<PageRequest>,
+        page: PageRequest,
     ) -> StoreResult<Page<TokenRecord>> {
-        let Some((bound, limit)) = bounds(page) else { return Ok(Page::whole(Vec::new())) };
+        let Some(bound) = after_bound(page) else { return Ok(Page::whole(Vec::new())) };
+        let limit = fetch_limit(page);
         let group = group.clone();
         // Past any stored deadline: nothing is expired at a time beyond what a column holds.
         let now = i64::try_from(now_unix).unwrap_or(i64::MAX);
@@ -238,12 +224,9 @@ impl SqliteStore {
         .await
     }
 
-    pub(super) async fn token_joins_in(
-        &self,
-        token_id: &str,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<JoinRecord>> {
-        let Some((bound, limit)) = bounds(page) else { return Ok(Page::whole(Vec::new())) };
+    pub(super) async fn token_joins_in(&self, token_id: &str, page: PageRequest) -> StoreResult<Page<JoinRecord>> {
+        let Some(bound) = after_bound(page) else { return Ok(Page::whole(Vec::new())) };
+        let limit = fetch_limit(page);
         let token_id = token_id.to_owned();
         self.read(move |conn| {
             let mut stmt = conn.prepare_cached(TOKEN_JOINS)?;

@@ -11,7 +11,7 @@ use tokio::sync::oneshot;
 use super::errors::{sql_error, Failure};
 use super::readers::would_wait;
 use super::{join, SqliteStore, MIGRATIONS};
-use crate::domain::{GroupId, Login, PrivilegeSet, User, UserId};
+use crate::domain::{GroupId, Login, PageRequest, PrivilegeSet, User, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, an_invite, new_group, new_user, race_joins, undecodable_rows_are_backend_errors,
     users_migrated_by_0005_have_unique_logins_and_aliases, Team, USERS_AT_0003,
@@ -553,7 +553,7 @@ async fn a_batch_of_joins_commits_without_savepoints_and_one_that_fails_is_run_a
     assert_eq!(store.get_token(&invite.id).await.map(|r| r.map(|r| r.uses)), Ok(Some(4)));
     let members = store.group_users(&group.id).await.expect("the members");
     assert_eq!(members, [&owner.id].into_iter().chain(&users[..4]).cloned().collect::<Vec<_>>());
-    let records = store.token_joins(&invite.id, None).await.expect("the join records").items;
+    let records = store.token_joins(&invite.id, PageRequest::largest_first()).await.expect("the join records").items;
     assert_eq!(records.len(), 4);
 }
 
@@ -744,14 +744,16 @@ async fn a_database_at_migration_0007_with_data_migrates_to_0008() {
         (None, None, "[]", None, "{}")
     );
     assert_eq!(store.member_origin(&group, &owner.id).await, Ok(Some(Origin::Unknown)));
-    let live = store.group_invites(&group, 1_800_000_000, None).await.expect("the invites read").items;
+    let live =
+        store.group_invites(&group, 1_800_000_000, PageRequest::largest_first()).await.expect("the invites read").items;
     assert_eq!(live.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["old-invite", "old-group-invite"]);
 
     // No issuer: no issuer check. The join records its origin and itself.
     assert_eq!(store.join_with_token("old-invite", &joiner.id).await, Ok(JoinOutcome::Joined(group.clone())));
     let origin = Origin::Invite { token: "old-invite".into(), issuer: None };
     assert_eq!(store.member_origin(&group, &joiner.id).await, Ok(Some(origin)));
-    let records: Vec<JoinRecord> = store.token_joins("old-invite", None).await.expect("records").items;
+    let records: Vec<JoinRecord> =
+        store.token_joins("old-invite", PageRequest::largest_first()).await.expect("records").items;
     assert_eq!(records.iter().map(|r| r.joiner.clone()).collect::<Vec<_>>(), [Joiner::User(joiner.id.clone())]);
     assert_eq!(store.join_with_token("old-invite", &joiner.id).await, Ok(JoinOutcome::Rejoined(group.clone())));
     // A link older than 0008 was made with no token this build knows: no retry, already linked.

@@ -344,7 +344,7 @@ impl Store for ProbeStore {
         self.count();
         self.inner.effective_privileges_at_least(group, user, enough).await
     }
-    async fn named_tokens(&self, issuer: &UserId, page: Option<PageRequest>) -> StoreResult<Page<String>> {
+    async fn named_tokens(&self, issuer: &UserId, page: PageRequest) -> StoreResult<Page<String>> {
         self.count();
         self.inner.named_tokens(issuer, page).await
     }
@@ -364,16 +364,11 @@ impl Store for ProbeStore {
         self.count();
         self.inner.delete_named_tokens(issuer).await
     }
-    async fn group_invites(
-        &self,
-        group: &GroupId,
-        now_unix: u64,
-        page: Option<PageRequest>,
-    ) -> StoreResult<Page<TokenRecord>> {
+    async fn group_invites(&self, group: &GroupId, now_unix: u64, page: PageRequest) -> StoreResult<Page<TokenRecord>> {
         self.count();
         self.inner.group_invites(group, now_unix, page).await
     }
-    async fn token_joins(&self, token_id: &str, page: Option<PageRequest>) -> StoreResult<Page<JoinRecord>> {
+    async fn token_joins(&self, token_id: &str, page: PageRequest) -> StoreResult<Page<JoinRecord>> {
         self.count();
         self.inner.token_joins(token_id, page).await
     }
