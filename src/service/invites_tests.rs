@@ -11,7 +11,7 @@ use super::{App, InviteKind, NewNamedToken, TestClock};
 use crate::domain::{Error, GroupId, Name, Privilege, PrivilegeSet, User};
 use crate::store::memory::MemoryStore;
 use crate::store::{NamedTokenUpdate, Origin};
-use crate::tokens::{TokenCaveat, TokenCodec};
+use crate::tokens::{TokenCaveat, TokenCodec, TokenError};
 
 const NOW: u64 = 1_796_083_200;
 
@@ -172,6 +172,46 @@ async fn a_retried_join_is_answered_as_the_first_without_spending_a_use_even_onc
     assert_eq!(app.join_group(&bob, &token, None).await, invalid(USED));
     let joins = app.token_joins(&owner, &id, None).await.unwrap();
     assert_eq!(joins.page.items.len(), 1, "one admission, kept after leaving");
+}
+
+/// `token` with `caveat` added by its holder (a valid attenuation: the signature chain goes on).
+fn attenuated(token: &str, caveat: &str) -> String {
+    let mut macaroon = crate::tokens::Macaroon::deserialize(token).unwrap();
+    macaroon.add_first_party_caveat(caveat);
+    macaroon.serialize()
+}
+
+#[tokio::test]
+async fn a_retry_with_a_caveat_its_holder_added_that_fails_is_refused_like_anyones() {
+    let (app, clock) = app();
+    let (owner, group) = group(&app).await;
+    let mut new = request(&group, "twice");
+    new.usage_limit = Some(2);
+    new.caveats = vec![TokenCaveat::Time { valid_until: NOW + 10 }];
+    let (id, token) = app.create_named_token(&owner, new).await.unwrap();
+    let bob = user(&app, "bob").await;
+    assert_eq!(app.join_group(&bob, &token, None).await, Ok(group.clone()));
+    let unknown = TokenError::UnknownCaveat.to_string();
+    // Caveats of the holder's own that fail: the token is not the one bob joined with.
+    assert_eq!(app.join_group(&bob, &attenuated(&token, "foo = bar"), None).await, invalid(&unknown));
+    assert_eq!(app.join_group(&bob, &attenuated(&token, "time < 1000"), None).await, invalid(EXPIRED));
+    let elsewhere = attenuated(&token, "consumer = usr-nobody");
+    assert!(matches!(app.join_group(&bob, &elsewhere, None).await, Err(Error::Forbidden(_))));
+    // One that holds leaves a valid token: a retry, answered as the first.
+    let later = attenuated(&token, &format!("time < {}", NOW + 5));
+    assert_eq!(app.join_group(&bob, &later, None).await, Ok(group.clone()));
+    // Once the issued caveat has expired, the token as issued is still bob's retry; the
+    // attenuated one, failing too, is not.
+    clock.set(NOW + 10);
+    assert_eq!(app.join_group(&bob, &token, None).await, Ok(group.clone()));
+    assert_eq!(app.join_group(&bob, &later, None).await, invalid(EXPIRED));
+    // Revoked: the token as issued is still a retry, an attenuated one that fails is revoked.
+    let revoke = NamedTokenUpdate { revoked: Some(true), ..Default::default() };
+    app.update_named_token(&owner, &id, revoke).await.unwrap();
+    assert_eq!(app.join_group(&bob, &token, None).await, Ok(group.clone()));
+    assert_eq!(app.join_group(&bob, &later, None).await, invalid(REVOKED));
+    assert_eq!(app.named_token(&owner, &id).await.unwrap().invite.record.uses, 1, "no use counted");
+    assert!(app.store().membership(&group, &bob.id).await.unwrap().is_some(), "bob is still a member");
 }
 
 #[tokio::test]

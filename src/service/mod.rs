@@ -14,7 +14,7 @@ use crate::store::{
     issuer_needs, JoinOutcome, Origin, Store, StoreError, TokenGrant, TokenRecord, TokenWrite, UserUpdate,
 };
 use crate::telemetry::metrics::{self, JoinReason};
-use crate::tokens::{Consumer, TokenCodec, TokenError, TokenKind, VerifyContext};
+use crate::tokens::{Consumer, Macaroon, TokenCodec, TokenError, TokenKind, VerifyContext};
 
 mod health;
 mod invites;
@@ -327,7 +327,10 @@ impl App {
     /// A token that is not this server's (malformed, forged, of another kind or zone) is refused
     /// before the store is asked. The usual path is one store transaction, which decides every
     /// step after the signature; a token whose caveats fail reads its record first (a rare
-    /// path), so that unknown, a retry, revoked and used up still come before "expired".
+    /// path), so that unknown, a retry, revoked and used up still come before "expired". A
+    /// retry is the same user with the same token: with caveats failing, only the token as it
+    /// was issued (its caveat expired since, say) is one, not one its holder attenuated with
+    /// caveats of their own, which is refused like anyone's.
     async fn try_join(&self, caller: &User, token: &str, client: Option<IpAddr>) -> Result<Joined, Refused> {
         let invalid = |e: TokenError| Refused(JoinReason::InvalidToken, Error::InvalidToken(e.to_string()));
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
@@ -340,7 +343,7 @@ impl App {
             Err(TokenError::ConsumerMismatch) => {
                 // Rows 6 and 7, and the issuer, before row 8: a refused token is still a 400 and
                 // a gone group still a 404.
-                let (record, group) = match self.usable_invite(id, caller).await? {
+                let (record, group) = match self.usable_invite(id, caller, Some(&macaroon)).await? {
                     Usable::Again(group) => return Ok(Joined::Again(group)),
                     Usable::Record(record, group) => (record, group),
                 };
@@ -354,7 +357,7 @@ impl App {
                 return Err(Refused(JoinReason::Forbidden, Error::Forbidden(TokenError::ConsumerMismatch.to_string())));
             }
             Err(e) => {
-                return match self.usable_invite(id, caller).await? {
+                return match self.usable_invite(id, caller, Some(&macaroon)).await? {
                     Usable::Again(group) => Ok(Joined::Again(group)),
                     Usable::Record(..) => Err(invalid(e)),
                 };
@@ -370,7 +373,7 @@ impl App {
             JoinOutcome::GroupGone => Err(Refused(JoinReason::GroupGone, Error::NotFound)),
             JoinOutcome::IssuerNotAllowed => Err(issuer_not_allowed()),
             // A second read says why; a token it finds usable was used up between the two reads.
-            JoinOutcome::TokenUnknown | JoinOutcome::TokenUsedUp => match self.usable_invite(id, caller).await? {
+            JoinOutcome::TokenUnknown | JoinOutcome::TokenUsedUp => match self.usable_invite(id, caller, None).await? {
                 Usable::Again(group) => Ok(Joined::Again(group)),
                 Usable::Record(..) => Err(used_up()),
             },
@@ -380,8 +383,9 @@ impl App {
     /// The record of the user invite `token_id` if it can still be used, or the 400 that says
     /// why not: unknown (or not a user invite), revoked, or used up. A caller who is a direct
     /// member through this very invite is retrying a join whose answer it lost: `Again`, ahead
-    /// of revoked and used up (a single-use invite is used up by that very join).
-    async fn usable_invite(&self, token_id: &str, caller: &User) -> Result<Usable, Refused> {
+    /// of revoked and used up (a single-use invite is used up by that very join). When the
+    /// presented token failed a caveat (`failed`), only the token as issued is a retry.
+    async fn usable_invite(&self, token_id: &str, caller: &User, failed: Option<&Macaroon>) -> Result<Usable, Refused> {
         let record = self.store.get_token(token_id).await?;
         let found = record.and_then(|r| {
             let group = match &r.grant {
@@ -397,7 +401,7 @@ impl App {
             ));
         };
         if let Some(Origin::Invite { token, .. }) = self.store.member_origin(&group, &caller.id).await? {
-            if token == token_id {
+            if token == token_id && failed.map_or(Ok(true), |m| self.is_as_issued(m, &record))? {
                 return Ok(Usable::Again(group));
             }
         }
@@ -408,6 +412,13 @@ impl App {
             return Err(used_up());
         }
         Ok(Usable::Record(record, group))
+    }
+
+    /// Whether `m` is the user invite `record` as it was issued, with no caveat added since.
+    fn is_as_issued(&self, m: &Macaroon, record: &TokenRecord) -> Result<bool, Refused> {
+        let caveats = crate::tokens::caveats::caveats_from_json(&record.caveats)
+            .map_err(|e| StoreError::Backend(format!("token {}: {e}", record.id)))?;
+        Ok(self.tokens.is_as_issued(m, TokenKind::GroupInviteUser, &caveats))
     }
 
     /// Whether the invite's issuer still exists and may still create it: `issuer_needs` in the

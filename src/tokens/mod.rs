@@ -202,6 +202,18 @@ impl TokenCodec {
     /// never holds it. Its caveats are, in order, the `tokenType` (for a kind that has one)
     /// then `caveats` as given; HMAC-SHA256 and the v1 packet format are deterministic.
     pub fn derive(&self, identifier: &str, kind: TokenKind, caveats: &[TokenCaveat]) -> String {
+        self.issued(identifier, kind, caveats).serialize()
+    }
+
+    /// Whether `m` is the very token issued with its identifier, `kind` and `caveats`: not one
+    /// its holder attenuated with caveats of their own (the same caveats in the same order
+    /// give the same signature; others give another).
+    pub fn is_as_issued(&self, m: &Macaroon, kind: TokenKind, caveats: &[TokenCaveat]) -> bool {
+        self.issued(m.identifier(), kind, caveats).signature() == m.signature()
+    }
+
+    /// The macaroon [`TokenCodec::derive`] serializes.
+    fn issued(&self, identifier: &str, kind: TokenKind, caveats: &[TokenCaveat]) -> Macaroon {
         let secret = root_secret_under(&self.master_mac, identifier);
         let mut macaroon = Macaroon::new(&secret, identifier, &self.location);
         if let Some(value) = kind.caveat_value() {
@@ -210,7 +222,7 @@ impl TokenCodec {
         for caveat in caveats {
             macaroon.add_first_party_caveat(&caveat.text());
         }
-        macaroon.serialize()
+        macaroon
     }
 
     /// Reads a token's format only; the caller looks the identifier up before calling [`TokenCodec::verify`].

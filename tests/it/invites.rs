@@ -1268,6 +1268,25 @@ async fn a_retry_is_answered_even_after_the_token_was_revoked_but_not_after_a_re
     assert_refused(&s.app.join(&s.joiner, &token).await, Why::Revoked, &[]);
 }
 
+/// A retry is the same user with the same token: one its holder attenuated with a caveat of
+/// their own that fails is refused as anyone's would be, not answered 201 (contract §5).
+async fn a_retry_with_a_failing_caveat_its_holder_added_is_refused(backend: Backend) {
+    let s = scene(backend).await;
+    let (id, token) = s.invite("Five", json!({ "usageLimit": 5 })).await;
+    s.app.join_ok(&s.joiner, &token).await;
+    let refused = |caveat: &str| crate::support::tokens::attenuate(&token, caveat);
+    assert_refused(&s.app.join(&s.joiner, &refused("time < 1000")).await, Why::Expired, &[]);
+    let unknown = s.app.join(&s.joiner, &refused("foo = bar")).await;
+    assert_error(&unknown, StatusCode::BAD_REQUEST, "invalid_token");
+    let elsewhere = s.app.join(&s.joiner, &refused("consumer = usr-nobody")).await;
+    assert_error(&elsewhere, StatusCode::FORBIDDEN, "forbidden");
+    // A caveat that holds leaves a valid token: the retry's 201.
+    let holds = crate::support::tokens::attenuate(&token, "time < 4102444800");
+    s.app.join(&s.joiner, &holds).await.expect(StatusCode::CREATED);
+    assert_eq!(usage_count(&s.app, &s.inviter, &id).await, 1, "no use counted");
+    assert_eq!(joiners(&s.app, &s.inviter, &id).await, vec![s.joiner_id.clone()]);
+}
+
 // --- nothing forgeable is stored -------------------------------------------------------------------
 
 /// Every secret a token could be rebuilt from, in the forms a database could hold it: the
@@ -1434,6 +1453,7 @@ all_backends!(
     a_retried_join_with_uses_left_gets_201_not_409,
     a_retried_join_with_a_minted_invite_gets_201_too,
     a_retry_is_answered_even_after_the_token_was_revoked_but_not_after_a_re_join_by_another_way,
+    a_retry_with_a_failing_caveat_its_holder_added_is_refused,
     the_database_holds_no_token_and_get_re_derives_the_one_created,
 );
 
