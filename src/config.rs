@@ -271,8 +271,9 @@ impl StoreArgs {
 /// clients off without shortening a normal client's keep-alive.
 #[derive(clap::Args, Clone, Debug)]
 pub struct ConnectionArgs {
-    /// Connections open at once; past it, a new connection closes the oldest one with no request
-    /// in flight, or, if all are busy, gets a JSON 503 and is closed.
+    /// Connections open at once; past it, a new connection closes the oldest one that waits for
+    /// its client (no request in flight, or its request's body still arriving), or, if all are
+    /// busy, gets a JSON 503 and is closed.
     /// Default: half of what the soft descriptor limit (ulimit -n) leaves after 64 for the
     /// store and the listener, e.g. 480 for 1024 (the default shown is this process's).
     #[arg(long, env = "OZ_MAX_CONNECTIONS", default_value_t = crate::http::conn::default_max_connections() as u64,

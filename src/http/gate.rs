@@ -8,15 +8,16 @@
 
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
 use http_body_util::{BodyExt, Limited};
-use hyper::body::{Body as _, Incoming};
+use hyper::body::Body as _;
 use hyper::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::{Method, Request, Response};
 
 use super::api::Adapter;
+use super::conn::Arriving;
 use super::context::RequestContext;
 use super::dispatch::{self, Call, OPERATIONS};
 use super::docs::Docs;
@@ -65,7 +66,7 @@ impl Gate {
     /// with its latency. A body the answer did not read is finished here (`finish_body`).
     /// `peer` is the connection's TCP peer (the rate limits' address, unless a trusted proxy
     /// names another).
-    pub async fn handle(&self, mut request: Request<Incoming>, peer: Option<IpAddr>) -> Response<Body> {
+    pub async fn handle(&self, mut request: Request<Arriving>, peer: Option<IpAddr>) -> Response<Body> {
         let started = Instant::now();
         let head = request.method() == Method::HEAD;
         if head {
@@ -90,7 +91,7 @@ impl Gate {
     async fn answer(
         &self,
         request: &Request<()>,
-        body: &mut Option<Incoming>,
+        body: &mut Option<Arriving>,
         peer: Option<IpAddr>,
     ) -> (&str, Response<Body>) {
         let inner = &self.inner;
@@ -127,7 +128,7 @@ impl Gate {
     async fn forward(
         &self,
         request: &Request<()>,
-        body: &mut Option<Incoming>,
+        body: &mut Option<Arriving>,
         operation: &Operation,
         params: Vec<String>,
         peer: Option<IpAddr>,
@@ -171,7 +172,7 @@ impl Gate {
     async fn process(
         &self,
         request: &Request<()>,
-        body: &mut Option<Incoming>,
+        body: &mut Option<Arriving>,
         operation: &Operation,
         params: Vec<String>,
         ctx: RequestContext,
@@ -350,16 +351,24 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
     Ok(())
 }
 
+/// How long an answer waits for the rest of a body it did not read, to keep the connection.
+const FINISH_BODY_WAIT: Duration = Duration::from_secs(1);
+
 /// What becomes of a request body the answer did not read, so that the client is told the
-/// truth about the connection (contract §9). A body of at most `MAX_BODY_BYTES` is read and
-/// dropped, and the connection stays open, as it would after a body the gate read. A larger
-/// one, or one that fails to arrive, is left unread: the response says `Connection: close`
-/// (hyper then closes, and `conn::Watched` lingers so that a client still sending reads it).
-/// A 413 always says it: the body was cut off where the limit ran out.
-async fn finish_body(headers: &HeaderMap, body: Option<Incoming>, response: &mut Response<Body>) {
+/// truth about the connection (contract §9). A body of at most `MAX_BODY_BYTES` that arrives
+/// within `FINISH_BODY_WAIT` is read and dropped, and the connection stays open, as it would
+/// after a body the gate read. A larger one, one that fails to arrive in time (a client
+/// without credentials cannot hold its answer and its connection by trickling a body in),
+/// and one the client waits to be asked for (`Expect: 100-continue`, which reading it would
+/// solicit) are left unread: the response says `Connection: close` (hyper then closes, and
+/// `conn::Watched` lingers so that a client still sending reads it). A 413 always says it:
+/// the body was cut off where the limit ran out.
+async fn finish_body(headers: &HeaderMap, body: Option<Arriving>, response: &mut Response<Body>) {
     let mut close = response.status() == hyper::StatusCode::PAYLOAD_TOO_LARGE;
     if let Some(body) = body.filter(|b| !b.is_end_stream()) {
-        close |= read_limited(headers, body).await.is_err();
+        let solicited = headers.contains_key(hyper::header::EXPECT);
+        close |= solicited
+            || !matches!(tokio::time::timeout(FINISH_BODY_WAIT, read_limited(headers, body)).await, Ok(Ok(_)));
     }
     if close {
         response.headers_mut().insert(hyper::header::CONNECTION, HeaderValue::from_static("close"));
@@ -368,7 +377,7 @@ async fn finish_body(headers: &HeaderMap, body: Option<Incoming>, response: &mut
 
 /// Row 4: at most `MAX_BODY_BYTES`, refused from `Content-Length` before reading when it says
 /// so, and cut off while reading otherwise (chunked bodies).
-async fn read_limited(headers: &HeaderMap, body: Incoming) -> Result<Bytes, EdgeError> {
+async fn read_limited(headers: &HeaderMap, body: Arriving) -> Result<Bytes, EdgeError> {
     let too_large = EdgeError::PayloadTooLarge(MAX_BODY_BYTES);
     let declared = headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) || body.size_hint().lower() > MAX_BODY_BYTES as u64 {

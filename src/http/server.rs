@@ -177,6 +177,7 @@ impl Connection {
         let in_flight = InFlight::default();
         let counted = in_flight.clone();
         let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+            let request = request.map(|body| conn::Arriving::new(body, busy.clone()));
             let (busy, held) = (busy.begin(), counted.start());
             let gate = gate.clone();
             async move {

@@ -1,7 +1,8 @@
 //! Connections under abuse (contract §9, §2): thousands of idle and slowloris connections do not
 //! stop a legitimate request, and the timeouts close them; memory stays bounded under unfinished
-//! header blocks; at the cap a new connection closes the oldest waiting one, or is shed with a
-//! JSON 503 at once when every connection is busy; the errors hyper
+//! header blocks; at the cap a new connection closes the oldest waiting one (a body trickling in
+//! waits too), or is shed with a JSON 503 at once when every connection is busy; a body the
+//! answer does not need is not waited for; the errors hyper
 //! makes itself (431, 414, 400) are JSON on any request of a keep-alive connection; a 413 says
 //! `Connection: close` and reaches a client that writes its whole body before reading. The
 //! abuse tests run the real binary (its own descriptors and memory, read from /proc) with
@@ -269,21 +270,59 @@ async fn at_the_cap_a_new_connection_closes_the_oldest_waiting_one_and_is_served
     assert!(still_open.is_err(), "the newest held connection was closed too");
 }
 
+/// A request whose body trickles in waits for its client, as a head that trickles in does: at
+/// the cap, such a connection makes room like an idle one, whatever its credentials, so a
+/// client sending bodies a byte at a time cannot hold every slot (contract §9).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn at_the_cap_with_every_connection_busy_a_new_one_is_shed_at_once_with_a_json_503() {
+async fn at_the_cap_a_connection_whose_body_trickles_in_makes_room_too() {
     let served = serve_fresh(&["--database", "memory", "--max-connections", "20"]).await;
     let addr = addr_of(&served.server.root);
-    // Twenty requests in flight: their bodies never finish.
+    let head = |token: &str| {
+        format!(
+            "POST {API_ROOT}/user/groups/join HTTP/1.1\r\nHost: x\r\n{token}Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{{"
+        )
+    };
+    // The oldest ten are authenticated joins, whose bodies the gate waits for.
+    let mut held = hold(&addr, 10, head(&format!("X-Auth-Token: {}\r\n", served.admin)).as_bytes()).await;
+    held.extend(hold(&addr, 10, head("").as_bytes()).await);
+    // Let the server read every head and wait on every body.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for _ in 0..3 {
+        let asked = Instant::now();
+        served.remote.get("/user", &served.admin).await.expect(StatusCode::OK);
+        assert!(asked.elapsed() < Duration::from_secs(1), "GET /user took {:?} at the cap", asked.elapsed());
+    }
+    // The oldest made room (closed without an answer); the newest authenticated one waits on.
+    assert!(closed_by_server(&mut held[0], PATIENCE).await.is_empty());
+    let mut probe = [0u8; 1];
+    let still_open = tokio::time::timeout(Duration::from_millis(200), held[9].read(&mut probe)).await;
+    assert!(still_open.is_err(), "the newest authenticated connection was closed too");
+}
+
+/// Busy connections are requests the server is working on: twenty writes waiting for the
+/// database, which another process holds locked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_the_cap_with_every_connection_busy_a_new_one_is_shed_at_once_with_a_json_503() {
+    let served = serve_fresh(&["--max-connections", "20"]).await;
+    let addr = addr_of(&served.server.root);
+    let lock = rusqlite::Connection::open(served.dir.path().join("oz-groups.db")).expect("the database opens");
+    lock.execute_batch("BEGIN EXCLUSIVE").expect("the write lock is taken");
+    // Twenty requests in flight, whole: each waits for the writer, which waits for the lock.
+    let body = r#"{"name": "waiting"}"#;
     let head = format!(
-        "POST {API_ROOT}/user/groups/join HTTP/1.1\r\nHost: x\r\nX-Auth-Token: {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{",
-        served.admin
+        "POST {API_ROOT}/groups HTTP/1.1\r\nHost: x\r\nX-Auth-Token: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        served.admin,
+        body.len()
     );
     let held = hold(&addr, 20, head.as_bytes()).await;
-    // The accept loop has taken all 20 once a 21st is shed; poll until it has.
+    // Let the server read them all; a connection whose request it has not read yet is waiting.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The accept loop has taken all 20 once a 21st is shed; poll until it has. The probe asks
+    // for nothing the store holds, so that it is answered at once wherever it is served.
     let asked = Instant::now();
     let shed = loop {
         let mut stream = TcpStream::connect(&addr).await.unwrap();
-        stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+        stream.write_all(b"GET /nothing-here HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
         match read_one(&mut stream, &mut Vec::new()).await {
             Some(reply) if reply.status == 503 => break reply,
             _ => assert!(asked.elapsed() < PATIENCE, "no connection was shed"),
@@ -292,7 +331,8 @@ async fn at_the_cap_with_every_connection_busy_a_new_one_is_shed_at_once_with_a_
     assert!(asked.elapsed() < Duration::from_secs(2), "shedding took {:?}", asked.elapsed());
     assert_eq!(shed.json_error_closing(), "service_unavailable");
     assert!(shed.head.lines().any(|l| l.starts_with("retry-after:")), "{}", shed.head);
-    // Their clients go away, the slots free up, and requests are served again.
+    // The lock goes, their clients go away, the slots free up, and requests are served again.
+    lock.execute_batch("ROLLBACK").expect("the lock is let go");
     drop(held);
     let again = Instant::now() + PATIENCE;
     let healthz = format!("{}/healthz", served.server.root);
@@ -438,8 +478,34 @@ async fn a_small_body_left_unread_keeps_the_connection_open(backend: Backend) {
     assert_eq!(read_one(&mut stream, &mut pending).await.expect("a second answer").status, 200);
 }
 
+/// A body the answer does not need and that does not come is not waited for: a client without
+/// credentials gets its 401 within about a second, not the idle timeout, with `Connection:
+/// close`; one that waits to be asked for its body (`Expect: 100-continue`) is not asked.
+async fn an_unread_body_that_does_not_come_is_not_waited_for(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let head = format!(
+        "POST {API_ROOT}/user/groups/join HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n"
+    );
+    let mut trickling = TcpStream::connect(app.addr).await.unwrap();
+    trickling.write_all(format!("{head}\r\n{{").as_bytes()).await.unwrap();
+    let sent = Instant::now();
+    let reply = read_one(&mut trickling, &mut Vec::new()).await.expect("the 401");
+    assert!(sent.elapsed() < Duration::from_secs(5), "answered after {:?}", sent.elapsed());
+    assert_eq!(reply.status, 401);
+    assert_eq!(reply.json_error_closing(), "unauthorized");
+
+    let mut expecting = TcpStream::connect(app.addr).await.unwrap();
+    expecting.write_all(format!("{head}Expect: 100-continue\r\n\r\n").as_bytes()).await.unwrap();
+    let sent = Instant::now();
+    let reply = read_one(&mut expecting, &mut Vec::new()).await.expect("the 401");
+    assert!(sent.elapsed() < Duration::from_millis(900), "answered after {:?}", sent.elapsed());
+    assert_eq!(reply.status, 401, "no 100 Continue first: {}", reply.head);
+    assert_eq!(reply.json_error_closing(), "unauthorized");
+}
+
 edge_only!(
     hypers_own_errors_are_json_on_any_request_of_a_keep_alive_connection,
     a_413_says_connection_close_and_reaches_a_client_that_writes_its_whole_body_first,
     a_small_body_left_unread_keeps_the_connection_open,
+    an_unread_body_that_does_not_come_is_not_waited_for,
 );

@@ -5,6 +5,7 @@
 //! knows the API's routes.
 
 mod accept;
+mod arriving;
 mod auto_error;
 mod registry;
 mod watch;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use accept::{out_of_resources, shed, Spare, Throttle};
+pub use arriving::Arriving;
 pub use registry::{Entry, Registry};
 pub use watch::{Activity, Watched};
 pub use woken::OnWake;

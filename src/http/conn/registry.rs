@@ -1,7 +1,8 @@
 //! The open connections, oldest first, so that a new connection arriving at the cap can make
-//! room by closing the oldest one that is only waiting (idle, or its head still arriving)
-//! rather than being refused. Connections that hold a slot without a request in flight are
-//! exactly what an attacker holds; a request in flight is never cut to make room.
+//! room by closing the oldest one that is only waiting (idle, its head still arriving, or its
+//! request's body still arriving: `Activity::is_waiting`) rather than being refused.
+//! Connections that hold a slot while the server waits for them are exactly what an attacker
+//! holds; a request the server is working on is never cut to make room.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -93,6 +94,22 @@ mod tests {
         assert!(registry.evict_one());
         assert!(!waiting_new.claim(), "then the newer waiting one, over the busy one");
         assert!(!registry.evict_one(), "nothing left that waits and is unclaimed");
+    }
+
+    #[test]
+    fn a_connection_whose_every_request_waits_for_its_body_is_waiting() {
+        let registry = Arc::new(Registry::default());
+        let trickling = Activity::new();
+        let (_first, _second) = (trickling.begin(), trickling.begin());
+        let _entry = registry.enter(trickling.clone());
+        trickling.stall(true);
+        assert!(!registry.evict_one(), "one of its two requests is being worked on");
+        trickling.stall(true);
+        assert!(registry.evict_one(), "both wait for the client");
+        assert!(!trickling.claim(), "it was claimed");
+        trickling.spare();
+        trickling.stall(false);
+        assert!(!trickling.is_waiting(), "a body's bytes came: working on it again");
     }
 
     #[tokio::test]

@@ -44,6 +44,10 @@ const LINGER_TIME: Duration = Duration::from_secs(2);
 pub struct Activity {
     accepted: Instant,
     in_flight: AtomicUsize,
+    /// Requests in flight that wait for their body's next bytes from the client
+    /// (`conn::Arriving`): a connection whose every request does is only waiting, like one
+    /// whose head is still arriving.
+    stalled: AtomicUsize,
     /// Requests started so far.
     started: AtomicU64,
     /// When the last request ended or the last response bytes went out, in milliseconds
@@ -62,6 +66,7 @@ impl Activity {
         Arc::new(Self {
             accepted: Instant::now(),
             in_flight: AtomicUsize::new(0),
+            stalled: AtomicUsize::new(0),
             started: AtomicU64::new(0),
             idle_since_ms: AtomicU64::new(0),
             busy_since_ms: AtomicU64::new(0),
@@ -78,9 +83,19 @@ impl Activity {
         Busy(self.clone())
     }
 
-    /// No request in flight: the connection waits for one (idle, or its head arriving).
+    /// No request in flight, or each one waits for its body from the client: the connection
+    /// waits for the client (idle, its head arriving, or a body trickling in), so it is what
+    /// an attacker holding slots holds, and the registry may close it to make room.
     pub fn is_waiting(&self) -> bool {
-        self.in_flight.load(Ordering::Acquire) == 0
+        self.in_flight.load(Ordering::Acquire) <= self.stalled.load(Ordering::Acquire)
+    }
+
+    /// A request's body started (`true`) or stopped (`false`) waiting for the client.
+    pub(super) fn stall(&self, stalled: bool) {
+        match stalled {
+            true => self.stalled.fetch_add(1, Ordering::AcqRel),
+            false => self.stalled.fetch_sub(1, Ordering::AcqRel),
+        };
     }
 
     /// Claims this connection for eviction; false if another eviction claimed it first.
