@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CONNECTION};
-use hyper::Request;
+use hyper::{Request, Version};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto::Builder;
 use tokio::net::{TcpListener, TcpStream};
@@ -174,6 +174,7 @@ impl Connection {
         let io = Watched::new(stream, activity.clone(), &self.settings);
         let gate = self.gate;
         let busy = activity.clone();
+        let max_header_bytes = self.settings.max_header_bytes;
         let in_flight = InFlight::default();
         let counted = in_flight.clone();
         let service = hyper::service::service_fn(move |request: Request<Incoming>| {
@@ -185,13 +186,14 @@ impl Connection {
                 // Kept only for the debug line: a copy of the path per request otherwise.
                 let logged = tracing::enabled!(tracing::Level::DEBUG)
                     .then(|| (request.method().clone(), request.uri().path().to_owned(), Instant::now()));
-                let response = match uri_len(&request) > conn::MAX_URI_BYTES {
-                    true => {
-                        let mut response = error::response(&EdgeError::UriTooLong, None);
-                        response.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
-                        response
-                    }
-                    false => gate.handle(request, Some(peer.ip())).await,
+                let response = if uri_len(&request) > conn::MAX_URI_BYTES {
+                    let mut response = error::response(&EdgeError::UriTooLong, None);
+                    response.headers_mut().insert(CONNECTION, HeaderValue::from_static("close"));
+                    response
+                } else if request.version() == Version::HTTP_2 && header_list_size(&request) > max_header_bytes {
+                    error::response(&EdgeError::HeaderTooLarge(max_header_bytes), None)
+                } else {
+                    gate.handle(request, Some(peer.ip())).await
                 };
                 if let Some((method, path, started)) = logged {
                     let (status, micros) = (response.status().as_u16(), started.elapsed().as_micros() as u64);
@@ -259,7 +261,9 @@ enum Slot {
 /// hyper's settings. HTTP/1: the read buffer bounds the header block (hyper answers 431 past
 /// it, which `Watched` turns into JSON); hyper's own header timer stays off, because it would
 /// also cut idle keep-alive connections at the header timeout (`Watched` keeps both clocks).
-/// HTTP/2: the header list is bounded the same, and pings find dead peers.
+/// HTTP/2: h2 refuses a header list past twice the bound with a bare 431 of its own, so that
+/// the service sees any list up to that and answers one over the bound with our JSON 431
+/// (`header_list_size`); pings find dead peers.
 fn builder(settings: &Settings) -> Builder<TokioExecutor> {
     let mut builder = Builder::new(TokioExecutor::new());
     builder
@@ -271,10 +275,25 @@ fn builder(settings: &Settings) -> Builder<TokioExecutor> {
     builder
         .http2()
         .timer(TokioTimer::new())
-        .max_header_list_size(u32::try_from(settings.max_header_bytes).unwrap_or(u32::MAX))
+        .max_header_list_size(u32::try_from(settings.max_header_bytes.saturating_mul(2)).unwrap_or(u32::MAX))
         .keep_alive_interval(Some(H2_PING))
         .keep_alive_timeout(H2_PING);
     builder
+}
+
+/// An HTTP/2 request's header list size as RFC 9113 §6.5.2 counts it (each field's name and
+/// value, plus 32), pseudo-header fields included: what `--max-header-bytes` bounds there.
+fn header_list_size<B>(request: &Request<B>) -> usize {
+    const FIELD: usize = 32;
+    let fields: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len() + FIELD).sum();
+    let uri = request.uri();
+    let pseudo = [
+        ":method".len() + request.method().as_str().len(),
+        ":path".len() + uri.path_and_query().map_or(1, |p| p.as_str().len()),
+        ":scheme".len() + uri.scheme_str().map_or(0, str::len),
+        ":authority".len() + uri.authority().map_or(0, |a| a.as_str().len()),
+    ];
+    fields + pseudo.iter().map(|n| n + FIELD).sum::<usize>()
 }
 
 /// The request target's length as the client sent it (origin form, or absolute form with its

@@ -503,7 +503,32 @@ async fn an_unread_body_that_does_not_come_is_not_waited_for(backend: Backend) {
     assert_eq!(reply.json_error_closing(), "unauthorized");
 }
 
+/// Over HTTP/2 the header bound is the header list's size, and past it the answer is the JSON
+/// 431 of HTTP/1, not h2's bare one (contract §2).
+async fn an_oversized_http2_header_list_gets_a_json_431(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let client = reqwest::Client::builder().http2_prior_knowledge().no_proxy().build().expect("an HTTP/2 client");
+    let get = |filler: usize| {
+        client
+            .get(format!("{}/user", app.base))
+            .header("x-auth-token", &app.admin_token)
+            .header("x-filler", "a".repeat(filler))
+            .send()
+    };
+    let within = get(12_000).await.expect("an answer");
+    assert_eq!((within.version(), within.status()), (reqwest::Version::HTTP_2, StatusCode::OK));
+    let over = get(20_000).await.expect("an answer");
+    assert_eq!(over.status(), StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+    assert_eq!(over.headers().get("content-type").map(|v| v.to_str().unwrap()), Some("application/json"));
+    let json: Value = over.json().await.expect("a JSON body");
+    assert_eq!(json["error"], "request_header_fields_too_large", "{json}");
+    assert!(json["error_description"].as_str().is_some_and(|d| d.contains("16384")), "{json}");
+    // The connection serves on.
+    assert_eq!(get(0).await.expect("an answer").status(), StatusCode::OK);
+}
+
 edge_only!(
+    an_oversized_http2_header_list_gets_a_json_431,
     hypers_own_errors_are_json_on_any_request_of_a_keep_alive_connection,
     a_413_says_connection_close_and_reaches_a_client_that_writes_its_whole_body_first,
     a_small_body_left_unread_keeps_the_connection_open,
