@@ -87,7 +87,7 @@ pub struct LimitArgs {
     /// Failed joins per user.
     #[arg(long, env = "OZ_LIMIT_JOIN_FAILURES_PER_USER", default_value = defaults::JOIN_FAILURES_PER_USER, value_parser = parse_rate)]
     pub limit_join_failures_per_user: RateArg,
-    /// Writes (POST, PUT, PATCH, DELETE, successful or not) per user.
+    /// Writes (POST, PUT, PATCH, DELETE, successful or not, and the GETs that mint a token) per user.
     #[arg(long, env = "OZ_LIMIT_WRITES_PER_USER", default_value = defaults::WRITES_PER_USER, value_parser = parse_rate)]
     pub limit_writes_per_user: RateArg,
     /// Take the client address from X-Forwarded-For (its right-most hop that is not one of

@@ -151,7 +151,7 @@ impl Gate {
         if join {
             limiter.check_join(None, Some(user))?;
         }
-        if is_write(request.method()) {
+        if is_write(request.method(), &operation.id) {
             limiter.write(user)?;
         }
         let result = self.process(request, body, operation, params, RequestContext::new(caller, client)).await;
@@ -266,9 +266,14 @@ fn without_body(response: Response<Body>) -> Response<Body> {
 const JOIN_OPERATIONS: [&str; 2] = ["join_group", "join_nested_group"];
 
 /// Writes, which the per-user write limit counts whatever their outcome.
-fn is_write(method: &Method) -> bool {
-    matches!(*method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE)
+/// Whether a request counts against the writes per user (§9): every POST, PUT, PATCH and
+/// DELETE, and the GETs (and so HEADs) that Onezone made to mint and store a token.
+fn is_write(method: &Method, operation: &str) -> bool {
+    matches!(*method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE) || MINTING_GETS.contains(&operation)
 }
+
+/// The operations whose GET stores a new token each time (Onezone's own API).
+const MINTING_GETS: [&str; 3] = ["create_client_token", "get_group_invite_token", "get_nested_group_invite_token"];
 
 /// What a request authenticates with.
 #[derive(Debug, PartialEq, Eq)]

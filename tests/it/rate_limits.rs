@@ -137,6 +137,26 @@ async fn writes_by_one_user_are_limited_whatever_their_outcome_and_reads_are_not
     assert_eq!(limiter.rejections().get(Limit::WritesPerUser), 2);
 }
 
+/// Onezone's GETs that mint and store a token each time are writes: one account cannot fill
+/// the disk through them (contract §9), nor through HEAD, which is answered as GET.
+async fn the_gets_that_mint_a_token_count_as_writes(_: Backend) {
+    let limits = Limits { writes_per_user: rate(3, MINUTE), ..Default::default() };
+    let (app, limiter) = spawn_limited(&limits, |s| s).await;
+    let (_, alice) = app.user("alice").await;
+    let group = app.create_group(&alice, "one").await;
+    app.get(&format!("/groups/{group}/users/token"), &alice).await.expect(StatusCode::OK);
+    app.get("/user/client_token", &alice).await.expect(StatusCode::OK);
+    for path in
+        [format!("/groups/{group}/users/token"), format!("/groups/{group}/nested/token"), "/user/client_token".into()]
+    {
+        assert_limited(&app.get(&path, &alice).await);
+        let head = app.request(Method::HEAD, &path).auth(&alice).send().await;
+        assert_eq!(head.status, StatusCode::TOO_MANY_REQUESTS, "HEAD {path}");
+    }
+    app.get(&format!("/groups/{group}"), &alice).await.expect(StatusCode::OK);
+    assert_eq!(limiter.rejections().get(Limit::WritesPerUser), 6);
+}
+
 async fn a_limited_address_is_admitted_again_once_its_period_has_passed(_: Backend) {
     // Two failures, and one back every 500 ms.
     let limits = Limits { auth_failures_per_address: rate(2, Duration::from_secs(1)), ..Default::default() };
@@ -253,6 +273,7 @@ edge_only!(
     failed_joins_by_one_user_trip_the_users_limit_but_not_another_users,
     failed_joins_from_one_address_trip_the_addresses_limit_whoever_sends_them,
     writes_by_one_user_are_limited_whatever_their_outcome_and_reads_are_not,
+    the_gets_that_mint_a_token_count_as_writes,
     a_limited_address_is_admitted_again_once_its_period_has_passed,
     a_request_from_a_limited_address_never_reaches_the_store,
     x_forwarded_for_is_ignored_unless_trusted,
