@@ -31,7 +31,7 @@ impl Docs {
             return None;
         }
         if method != Method::GET {
-            return Some(error::response(&EdgeError::MethodNotAllowed, Some("GET")));
+            return Some(error::response(&EdgeError::MethodNotAllowed, Some("GET, HEAD")));
         }
         Some(match path {
             "/openapi.yaml" => content("application/yaml", OPENAPI_YAML.as_bytes().to_vec()),

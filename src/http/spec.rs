@@ -252,9 +252,14 @@ impl Route {
         self.operations.iter().find(|op| op.method == method)
     }
 
-    /// The value of an `Allow` header for this path.
+    /// The value of an `Allow` header for this path: its operations' methods, and HEAD where
+    /// GET is one (the gate answers HEAD as GET, contract §2).
     pub fn allow(&self) -> String {
-        self.operations.iter().map(|op| op.method.as_str()).collect::<Vec<_>>().join(", ")
+        let mut methods = self.operations.iter().map(|op| op.method.as_str()).collect::<Vec<_>>();
+        if methods.contains(&"GET") {
+            methods.push("HEAD");
+        }
+        methods.join(", ")
     }
 }
 
@@ -537,7 +542,7 @@ mod tests {
         let spec = spec();
         assert_eq!(spec.route("/user/groups/join").unwrap().allow(), "POST");
         let token = spec.route("/groups/x/users/token").unwrap().allow();
-        assert!(token.contains("GET") && token.contains("POST"), "{token}");
+        assert!(token.contains("GET") && token.contains("POST") && token.contains("HEAD"), "{token}");
     }
 
     #[test]

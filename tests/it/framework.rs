@@ -55,14 +55,14 @@ async fn a_wrong_method_is_a_json_405_with_allow(backend: Backend) {
     let cases: [(Method, &str, &[&str]); 10] = [
         (Method::GET, "/user/groups/join", &["POST"]),
         (Method::PUT, "/user/groups/join", &["POST"]),
-        (Method::DELETE, "/groups/x/users/token", &["GET", "POST"]),
-        (Method::PUT, "/user", &["DELETE", "GET", "PATCH"]),
-        (Method::POST, "/user/client_token", &["GET"]),
-        (Method::DELETE, "/user/groups", &["GET", "POST"]),
-        (Method::POST, "/user/groups/x", &["DELETE", "GET"]),
-        (Method::PUT, "/groups/x", &["DELETE", "GET", "PATCH"]),
-        (Method::POST, "/groups/x/users/y/privileges", &["GET", "PUT"]),
-        (Method::PATCH, "/groups/x/users/y", &["DELETE", "GET", "PUT"]),
+        (Method::DELETE, "/groups/x/users/token", &["GET", "HEAD", "POST"]),
+        (Method::PUT, "/user", &["DELETE", "GET", "HEAD", "PATCH"]),
+        (Method::POST, "/user/client_token", &["GET", "HEAD"]),
+        (Method::DELETE, "/user/groups", &["GET", "HEAD", "POST"]),
+        (Method::POST, "/user/groups/x", &["DELETE", "GET", "HEAD"]),
+        (Method::PUT, "/groups/x", &["DELETE", "GET", "HEAD", "PATCH"]),
+        (Method::POST, "/groups/x/users/y/privileges", &["GET", "HEAD", "PUT"]),
+        (Method::PATCH, "/groups/x/users/y", &["DELETE", "GET", "HEAD", "PUT"]),
     ];
     for (method, path, allow) in cases {
         // Without credentials too: the method is wrong whoever asks.
@@ -80,7 +80,7 @@ async fn a_wrong_method_is_a_json_405_with_allow(backend: Backend) {
     for path in ["/healthz", "/openapi.yaml", "/openapi.json", "/docs/"] {
         let reply = app.request_root(Method::POST, path).send().await;
         assert_error(&reply, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
-        assert_eq!(allowed(reply.header("allow")), ["GET"], "{path}");
+        assert_eq!(allowed(reply.header("allow")), ["GET", "HEAD"], "{path}");
     }
 }
 

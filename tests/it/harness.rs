@@ -134,7 +134,7 @@ fn the_contract_accepts_documented_replies() {
             "/api/v3/onezone/groups/x/users/token",
             reply_with(
                 StatusCode::METHOD_NOT_ALLOWED,
-                &[("content-type", "application/json"), ("allow", "post, GET")],
+                &[("content-type", "application/json"), ("allow", "post, GET, head")],
                 ERROR_BODY,
             ),
         ),
@@ -213,6 +213,8 @@ fn the_contract_refuses_every_other_departure_from_the_spec() {
             "only a framework 405",
         ),
         (Method::DELETE, "/api/v3/onezone/user/groups/join", json_405("DELETE, GET"), "does not list exactly"),
+        // Where GET is allowed, so is HEAD.
+        (Method::DELETE, "/api/v3/onezone/groups/x/users/token", json_405("GET, POST"), "does not list exactly"),
         // A next-page link only where the response declares one (the lists' 200).
         (
             Method::GET,

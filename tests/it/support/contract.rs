@@ -297,7 +297,11 @@ impl Contract {
                 route.template, reply.status
             ));
         }
-        let expected: BTreeSet<String> = route.operations.keys().cloned().collect();
+        // The template's methods, and HEAD where GET is one (HEAD is answered as GET, §2).
+        let mut expected: BTreeSet<String> = route.operations.keys().cloned().collect();
+        if expected.contains("GET") {
+            expected.insert("HEAD".to_owned());
+        }
         match reply.header_lossy(ALLOW.as_str()) {
             None => problems.push("a 405 must carry an Allow header".to_owned()),
             Some(allow) => {
