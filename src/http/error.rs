@@ -59,8 +59,9 @@ pub enum EdgeError {
     /// 414 `uri_too_long`: the request target is longer than hyper accepts.
     #[error("The request URI is too long.")]
     UriTooLong,
-    /// 431 `request_header_fields_too_large`: the request line and headers exceed the bound.
-    #[error("The request header block is larger than {0} bytes.")]
+    /// 431 `request_header_fields_too_large`: the request line and headers exceed the bound in
+    /// bytes, or (HTTP/1) hyper's count of header fields; its bare 431 does not say which.
+    #[error("The request header block is too large: over {0} bytes, or over 100 header fields.")]
     HeaderTooLarge(usize),
     /// 408 `request_timeout`: the request line and headers did not arrive in time.
     #[error("The request line and headers did not arrive in time.")]

@@ -339,7 +339,12 @@ fn without_trailing_slash(path: &str) -> &str {
 /// parameters are allowed. A body with no `Content-Type` at all is read as JSON, since
 /// rc11-generated clients send none for operations whose spec declared no `consumes`.
 fn check_content_type(headers: &HeaderMap) -> Result<(), EdgeError> {
-    let Some(value) = headers.get(CONTENT_TYPE) else { return Ok(()) };
+    let mut given = headers.get_all(CONTENT_TYPE).iter();
+    let Some(value) = given.next() else { return Ok(()) };
+    // Two media types say nothing certain: a proxy in front may have read the other one.
+    if given.next().is_some() {
+        return Err(EdgeError::UnsupportedMediaType);
+    }
     let value = value.to_str().map_err(|_| EdgeError::UnsupportedMediaType)?;
     let mut parts = value.split(';');
     let essence = parts.next().unwrap_or("").trim();

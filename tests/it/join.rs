@@ -229,6 +229,10 @@ async fn joining_with_a_wrong_content_type_or_charset_is_unsupported_media_type(
             .await;
         assert_error(&reply, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
     }
+    // Two media types, JSON first: which one a proxy in front read is anyone's guess.
+    let two = s.app.request(Method::POST, JOIN).auth(&access).secret(&s.invite).raw(body, Some("application/json"));
+    let reply = two.header("content-type", "text/plain").send().await;
+    assert_error(&reply, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
     // None of those cost the token its use.
     s.app.join_ok(&access, &s.invite).await;
 }
