@@ -205,7 +205,9 @@ impl Spec {
     pub fn route(&self, path: &str) -> Option<&Route> {
         let mut parts = [""; MAX_SEGMENTS];
         let mut count = 0;
-        for part in path.trim_start_matches('/').split('/') {
+        // One leading slash: `//user` has an empty first segment, which names nothing, as an
+        // empty segment anywhere else does.
+        for part in path.strip_prefix('/').unwrap_or(path).split('/') {
             *parts.get_mut(count)? = part;
             count += 1;
         }
@@ -240,7 +242,7 @@ impl Route {
     /// The values of the template's parameters in `path` (which this route matched), in order
     /// and percent-decoded (`matches` made sure they decode).
     pub fn params(&self, path: &str) -> Vec<String> {
-        let parts = path.trim_start_matches('/').split('/');
+        let parts = path.strip_prefix('/').unwrap_or(path).split('/');
         parts
             .zip(&self.segments)
             .filter(|(_, segment)| matches!(segment, Segment::Param(_)))
