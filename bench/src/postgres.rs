@@ -151,7 +151,7 @@ pub struct PgbenchResult {
 /// `COMMIT`. The first line picks this transaction's user and invite: row `n` of the seeded
 /// ones, `n` from a sequence, so no two transactions share either.
 pub fn script() -> String {
-    let [need_default, need_more, default, zone] = oz_groups::store::postgres::join_issuer_bits();
+    let [need_default, need_more, default, zone_default, zone_more] = oz_groups::store::postgres::join_issuer_bits();
     let join = oz_groups::store::postgres::JOIN_STATEMENT
         .replace("$1", ":invite")
         .replace("$2", ":joiner")
@@ -160,7 +160,8 @@ pub fn script() -> String {
         .replace("$5", &need_default.to_string())
         .replace("$6", &need_more.to_string())
         .replace("$7", &default.to_string())
-        .replace("$8", &zone.to_string());
+        .replace("$8", &zone_default.to_string())
+        .replace("$9", &zone_more.to_string());
     // One line per statement, as pgbench's logs and the report quote it.
     let join = join.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     format!(

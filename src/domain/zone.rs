@@ -75,6 +75,11 @@ impl ZonePrivilegeSet {
         self.0 & p.bit() != 0
     }
 
+    /// Whether every privilege of `other` is in this set.
+    pub fn contains_all(self, other: ZonePrivilegeSet) -> bool {
+        other.0 & !self.0 == 0
+    }
+
     pub fn bits(self) -> u32 {
         self.0
     }

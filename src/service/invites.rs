@@ -130,9 +130,10 @@ fn check_caveats(kind: InviteKind, caveats: &[TokenCaveat], now: u64) -> Result<
 
 impl App {
     /// Creates a named invite (POST `/user/tokens/named`) and returns its id and serialized
-    /// form. The caller needs the invite privilege of its kind in the group, and
-    /// `group_set_privileges` too for privileges beyond the default, or the zone privilege
-    /// `oz_groups_add_members` (what the mint operations accept).
+    /// form. The caller needs the invite privilege of its kind in the group, or the zone
+    /// privilege `oz_groups_add_members` (what the mint operations accept); for privileges
+    /// beyond the default, what `store::issuer_needs` asks, the very check made at use:
+    /// `group_set_privileges` too, or the zone's `set_privileges` with `oz_groups_add_members`.
     pub async fn create_named_token(&self, caller: &User, new: NewNamedToken) -> Result<(String, String), Error> {
         let now = self.clock.now_unix();
         check_caveats(new.kind, &new.caveats, now)?;
@@ -142,9 +143,6 @@ impl App {
         let zone = Some(ZonePrivilege::GroupsAddMembers);
         self.authorize(caller, &new.group, new.kind.privilege(), zone).await?;
         let privileges = new.privileges.unwrap_or_else(PrivilegeSet::default_member);
-        if beyond_default(privileges) {
-            self.authorize(caller, &new.group, Privilege::SetPrivileges, zone).await?;
-        }
         let grant = match new.kind {
             InviteKind::User => TokenGrant::GroupInviteUser { group: new.group.clone(), privileges },
             InviteKind::Group => TokenGrant::GroupInviteGroup { group: new.group.clone(), privileges },
@@ -163,6 +161,13 @@ impl App {
             valid_until: caveats::valid_until(&new.caveats),
             custom_metadata: new.custom_metadata,
         };
+        if beyond_default(privileges) && !self.issuer_allowed(&record, &new.group).await? {
+            return Err(Error::Forbidden(
+                "You lack the group_set_privileges privilege (or the zone privileges oz_groups_add_members and \
+                 set_privileges), which an invite carrying privileges beyond the default needs."
+                    .into(),
+            ));
+        }
         match self.store.insert_token(&record).await? {
             TokenWrite::Done => Ok((minted.identifier.clone(), minted.token.clone())),
             TokenWrite::NameTaken => Err(name_taken()),

@@ -234,6 +234,37 @@ async fn an_invite_from_an_issuer_who_lost_the_right_to_invite_is_refused_before
     assert_eq!(app.store().membership(&group, &bob.id).await.unwrap(), None);
 }
 
+/// `oz_groups_add_members` lets a user who is no member invite with the default privileges;
+/// more takes `set_privileges` in the zone too, exactly as the check at use asks, so nobody
+/// can create an invite that would then be refused, nor give themselves a group's management.
+#[tokio::test]
+async fn adding_members_in_the_zone_does_not_open_invites_carrying_more_than_the_default() {
+    use crate::domain::{ZoneChange, ZoneHolder, ZonePrivilege, ZonePrivilegeSet};
+    let (app, _) = app();
+    let (_, group) = group(&app).await;
+    let eve = user(&app, "eve").await;
+    let set = |privileges: &[ZonePrivilege]| ZoneChange::Set(ZonePrivilegeSet::from_iter(privileges.iter().copied()));
+    let holder = ZoneHolder::User(eve.id.clone());
+    let zone = |change| app.store().change_zone_privileges(&holder, change);
+    zone(set(&[ZonePrivilege::GroupsAddMembers])).await.unwrap();
+    let mut managing = request(&group, "managing");
+    managing.privileges = Some(PrivilegeSet::from_iter([Privilege::ViewData, Privilege::SetPrivileges]));
+    assert!(matches!(app.create_named_token(&eve, managing.clone()).await, Err(Error::Forbidden(_))));
+    let (_, plain) = app.create_named_token(&eve, request(&group, "plain")).await.unwrap();
+    let bob = user(&app, "bob").await;
+    assert_eq!(app.join_group(&bob, &plain, None).await, Ok(group.clone()));
+    // set_privileges alone does not open inviting: the group is not even there for her.
+    zone(set(&[ZonePrivilege::SetPrivileges])).await.unwrap();
+    assert_eq!(app.create_named_token(&eve, managing.clone()).await.map(|_| ()), Err(Error::NotFound));
+    // Both: created, and it admits with what it carries.
+    zone(set(&[ZonePrivilege::GroupsAddMembers, ZonePrivilege::SetPrivileges])).await.unwrap();
+    let (_, token) = app.create_named_token(&eve, managing.clone()).await.unwrap();
+    let carol = user(&app, "carol").await;
+    assert_eq!(app.join_group(&carol, &token, None).await, Ok(group.clone()));
+    assert_eq!(app.store().membership(&group, &carol.id).await.unwrap(), managing.privileges);
+    assert_eq!(app.store().membership(&group, &eve.id).await.unwrap(), None, "eve never joined");
+}
+
 #[tokio::test]
 async fn a_usage_limit_of_two_admits_two() {
     let (app, _) = app();

@@ -436,7 +436,7 @@ impl App {
         if held.is_some_and(|held| needed.iter().all(|p| held.contains(p))) {
             return Ok(true);
         }
-        Ok(self.store.effective_zone_privileges(issuer).await?.contains(zone))
+        Ok(self.store.effective_zone_privileges(issuer).await?.contains_all(zone))
     }
 
     // --- /groups -----------------------------------------------------------------------------

@@ -1471,6 +1471,7 @@ macro_rules! every_contract {
                 an_issuer_who_left_or_lost_the_invite_privilege_is_not_allowed,
                 an_issuer_allowed_through_a_parent_group_or_the_zone_privilege_passes,
                 an_invite_granting_more_than_a_member_needs_an_issuer_who_may_set_privileges,
+                an_invite_granting_more_needs_set_privileges_in_the_zone_beside_adding_members,
                 checks_run_in_order_unknown_retry_used_up_group_gone_issuer_already_member,
                 a_memberships_origin_says_how_it_was_made,
                 join_records_are_written_for_joins_and_nested_joins_and_outlive_the_membership,

@@ -583,7 +583,7 @@ impl State {
             IssuerCheck::Decided(allowed) => allowed,
             IssuerCheck::Needs { issuer, needed, zone } => {
                 let held = self.effective_privileges_at_least(group, issuer, needed).unwrap_or_default();
-                needed.bits() & !held.bits() == 0 || self.effective_zone(issuer).contains(zone)
+                needed.bits() & !held.bits() == 0 || self.effective_zone(issuer).contains_all(zone)
             }
         }
     }
@@ -648,7 +648,7 @@ enum IssuerCheck<'r> {
     Needs {
         issuer: &'r UserId,
         needed: PrivilegeSet,
-        zone: crate::domain::ZonePrivilege,
+        zone: crate::domain::ZonePrivilegeSet,
     },
 }
 

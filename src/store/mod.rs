@@ -157,23 +157,25 @@ pub enum Origin {
     Unknown,
 }
 
-/// What an invite's issuer must hold at use: the group privileges in the token's group, or
-/// else the zone privilege that also lets it mint (as `Service::mint_invite` accepts). Every
-/// backend's join and nested join decide with this, inside their transaction.
-pub fn issuer_needs(grant: &TokenGrant) -> Option<(PrivilegeSet, crate::domain::ZonePrivilege)> {
-    use crate::domain::ZonePrivilege;
-    let (invite, privileges, zone) = match grant {
+/// What an invite's issuer must hold, at creation and at use: all of the group privileges in
+/// the token's group, or else all of the zone privileges. The invite privilege of its kind, or
+/// `oz_groups_add_members` (what the mint operations accept); and for a token carrying
+/// privileges beyond the default, `group_set_privileges` too, or its zone stand-in
+/// `set_privileges` (as for `PUT /groups/{id}/users/{uid}/privileges`): adding members does
+/// not give the right to hand out privileges. Every backend's join and nested join decide
+/// with this, inside their transaction, and `create_named_token` before storing the token.
+pub fn issuer_needs(grant: &TokenGrant) -> Option<(PrivilegeSet, crate::domain::ZonePrivilegeSet)> {
+    use crate::domain::{ZonePrivilege, ZonePrivilegeSet};
+    let (invite, privileges) = match grant {
         TokenGrant::Access { .. } => return None,
-        TokenGrant::GroupInviteUser { privileges, .. } => {
-            (Privilege::InviteUser, *privileges, ZonePrivilege::GroupsAddMembers)
-        }
-        TokenGrant::GroupInviteGroup { privileges, .. } => {
-            (Privilege::InviteGroup, *privileges, ZonePrivilege::GroupsAddMembers)
-        }
+        TokenGrant::GroupInviteUser { privileges, .. } => (Privilege::InviteUser, *privileges),
+        TokenGrant::GroupInviteGroup { privileges, .. } => (Privilege::InviteGroup, *privileges),
     };
     let mut needed = PrivilegeSet::from_iter([invite]);
+    let mut zone = ZonePrivilegeSet::from_iter([ZonePrivilege::GroupsAddMembers]);
     if privileges.bits() & !PrivilegeSet::default_member().bits() != 0 {
         needed = needed.union(PrivilegeSet::from_iter([Privilege::SetPrivileges]));
+        zone = zone.union(ZonePrivilegeSet::from_iter([ZonePrivilege::SetPrivileges]));
     }
     Some((needed, zone))
 }

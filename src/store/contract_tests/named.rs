@@ -376,6 +376,48 @@ pub(crate) async fn an_invite_granting_more_than_a_member_needs_an_issuer_who_ma
     assert_eq!(join(store, &plain.id, &second).await, JoinOutcome::Joined(group.clone()), "the default set needs less");
 }
 
+/// Adding members does not give the right to hand out privileges: an issuer who is no member
+/// needs `set_privileges` with `oz_groups_add_members` in the zone for an invite carrying more
+/// than the default, held directly or through groups, in any mix; for a nested join too.
+pub(crate) async fn an_invite_granting_more_needs_set_privileges_in_the_zone_beside_adding_members(store: &dyn Store) {
+    let owner = new_user(store, "owner").await;
+    let group = new_group(store, &owner, "team").await;
+    let adder = new_user(store, "adder").await;
+    let adding = ZonePrivilegeSet::from_iter([ZonePrivilege::GroupsAddMembers]);
+    assert_eq!(store.change_zone_privileges(&ZoneHolder::User(adder.clone()), ZoneChange::Set(adding)).await, Ok(true));
+    let extra = PrivilegeSet::default_member().union(PrivilegeSet::from_iter([Privilege::SetPrivileges]));
+    let generous = TokenRecord { issuer: Some(adder.clone()), ..an_invite_granting(&group, extra, None) };
+    let plain = an_issued_invite(&group, &adder, None);
+    insert(store, &generous).await;
+    insert(store, &plain).await;
+    let (first, second) = (new_user(store, "first").await, new_user(store, "second").await);
+    assert_eq!(join(store, &generous.id, &first).await, JoinOutcome::IssuerNotAllowed);
+    assert_eq!(store.membership(&group, &first).await, Ok(None));
+    assert_eq!(uses(store, &generous.id).await, 0);
+    assert_eq!(join(store, &plain.id, &second).await, JoinOutcome::Joined(group.clone()), "the default set needs less");
+    // set_privileges through a group, oz_groups_add_members directly: together they do.
+    let setters = new_group(store, &owner, "setters").await;
+    let setting = ZonePrivilegeSet::from_iter([ZonePrivilege::SetPrivileges]);
+    let holder = ZoneHolder::Group(setters.clone());
+    assert_eq!(store.change_zone_privileges(&holder, ZoneChange::Set(setting)).await, Ok(true));
+    assert_eq!(store.add_member(&setters, &adder, PrivilegeSet::default_member(), &owner).await.map(|_| ()), Ok(()));
+    assert_eq!(join(store, &generous.id, &first).await, JoinOutcome::Joined(group.clone()));
+    assert_eq!(store.membership(&group, &first).await, Ok(Some(extra)));
+    // A group invite carrying more, in the nested join: the same rule.
+    let child = new_group(store, &owner, "child").await;
+    let linking = TokenRecord {
+        issuer: Some(adder.clone()),
+        grant: crate::store::TokenGrant::GroupInviteGroup { group: group.clone(), privileges: extra },
+        ..a_group_invite(&group, Some(1))
+    };
+    insert(store, &linking).await;
+    assert_eq!(store.remove_member(&setters, &adder).await, Ok(Guarded::Done));
+    assert_eq!(store.link_with_token(&linking.id, &child).await, Ok(LinkOutcome::IssuerNotAllowed));
+    let both = adding.union(setting);
+    assert_eq!(store.change_zone_privileges(&ZoneHolder::User(adder.clone()), ZoneChange::Set(both)).await, Ok(true));
+    assert_eq!(store.link_with_token(&linking.id, &child).await, Ok(LinkOutcome::Linked(group.clone())));
+}
+
 pub(crate) async fn checks_run_in_order_unknown_retry_used_up_group_gone_issuer_already_member(store: &dyn Store) {
     let owner = new_user(store, "owner").await;
     let issuer = new_user(store, "issuer").await;

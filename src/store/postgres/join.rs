@@ -10,21 +10,22 @@ use super::errors::Failure;
 use super::retry::retrying;
 use super::rows::token_row;
 use super::PostgresStore;
-use crate::domain::{GroupId, PrivilegeSet, ZonePrivilegeSet};
+use crate::domain::{GroupId, PrivilegeSet};
 use crate::store::sql::join::{join, Admission, IssuerCheck, JoinSteps};
 use crate::store::sql::{token_columns, token_named_columns, RowError, KIND_GROUP_INVITE_USER};
 use crate::store::{issuer_needs, JoinOutcome, StoreError, StoreResult, TokenGrant, TokenRecord};
 
 /// Whether user `$issuer` may still create an invite into group `$group` that needs the group
-/// privileges `$need` (`issuer_needs`), or else holds the zone privilege `$zone` (a bit set of
-/// one), as SQL text over those four expressions: what `Service::mint_invite` accepts at
+/// privileges `$need` (`issuer_needs`), or else holds all the zone privileges `$zone` (a bit
+/// set), as SQL text over those four expressions: what `Service::mint_invite` accepts at
 /// minting, read in the caller's statement. Cheapest first, as the executor tries an `OR`'s arms
 /// in order and stops at the first true one: the direct membership (one probe of its primary
 /// key; an issuer is most often a direct member holding what it needs), the user's own zone
 /// privileges (one probe), then the effective privileges as `effective_privileges_at_least`
 /// reads them (the closure per group of the issuer through an unflattened `LATERAL`, each link
-/// by its key), then the zone privileges of the few groups holding some, as
-/// `effective_zone_privileges` reads them. A deleted issuer has no membership and no zone
+/// by its key), then the effective zone privileges as `effective_zone_privileges` reads them
+/// (the user's own and those of the few groups holding some that it belongs to, together: the
+/// zone privileges needed may come from several). A deleted issuer has no membership and no zone
 /// privileges left, so it fails every arm.
 macro_rules! issuer_allowed {
     ($group:literal, $issuer:literal, $need:literal, $zone:literal) => {
@@ -41,11 +42,13 @@ macro_rules! issuer_allowed {
                                    OFFSET 0) w
                                WHERE mi.user_id = ", $issuer, "), 0))
                   & ", $need, ") = ", $need, "
-              OR EXISTS (SELECT 1 FROM group_zone_privileges z WHERE (z.privileges & ", $zone, ") = ", $zone, "
-                         AND (EXISTS (SELECT 1 FROM memberships mz WHERE mz.group_id = z.group_id AND mz.user_id = ", $issuer, ")
-                              OR EXISTS (SELECT 1 FROM memberships mz JOIN group_closure c
-                                         ON c.ancestor = z.group_id AND c.descendant = mz.group_id
-                                         WHERE mz.user_id = ", $issuer, "))))"
+              OR ((COALESCE((SELECT privileges FROM user_zone_privileges WHERE user_id = ", $issuer, "), 0)
+                   | COALESCE((SELECT bit_or(z.privileges) FROM group_zone_privileges z
+                               WHERE EXISTS (SELECT 1 FROM memberships mz WHERE mz.group_id = z.group_id AND mz.user_id = ", $issuer, ")
+                                  OR EXISTS (SELECT 1 FROM memberships mz JOIN group_closure c
+                                             ON c.ancestor = z.group_id AND c.descendant = mz.group_id
+                                             WHERE mz.user_id = ", $issuer, ")), 0))
+                  & ", $zone, ") = ", $zone, ")"
         )
     };
 }
@@ -53,9 +56,9 @@ pub(super) use issuer_allowed;
 
 /// The whole join, run at `READ COMMITTED` (see `join_in` for its transaction). `$1` the token's
 /// identifier, `$2` the joining user, `$3` the invite kind, `$4` the time (unix seconds) for the
-/// join record; `$5`..`$8` the issuer check's bits (`IssuerBits`): what the issuer needs in the
+/// join record; `$5`..`$9` the issuer check's bits (`IssuerBits`): what the issuer needs in the
 /// group for a token carrying the default member privileges, what it needs for one carrying
-/// more, the default member privileges, and the zone privilege that also lets it mint.
+/// more, the default member privileges, and the zone privileges that do instead, for each.
 ///
 /// The parts, in order of data dependence:
 /// - `t`, the token, locked until the statement ends. A join that finds the row locked by
@@ -99,13 +102,14 @@ pub const JOIN: &str = concat!(
     token_named_columns!(),
     ", group_gone FROM tokens WHERE id = $1 FOR UPDATE),
      g AS (SELECT groups.id, t.privileges, t.issuer_id,
-                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $5::bigint ELSE $6::bigint END AS need
+                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $5::bigint ELSE $6::bigint END AS need,
+                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $8::bigint ELSE $9::bigint END AS zone_need
            FROM groups JOIN t ON groups.id = t.group_id
            WHERE t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses)
              AND t.group_gone = FALSE),
      i AS (SELECT g.id, g.privileges, g.issuer_id FROM g
            WHERE g.issuer_id IS NULL OR ",
-    issuer_allowed!("g.id", "g.issuer_id", "g.need", "$8::bigint"),
+    issuer_allowed!("g.id", "g.issuer_id", "g.need", "g.zone_need"),
     "),
      m AS (INSERT INTO memberships (group_id, user_id, privileges, origin, origin_token, origin_by)
            SELECT id, $2, privileges, 'invite', $1, issuer_id FROM i
@@ -128,7 +132,7 @@ FROM (VALUES (1)) AS one LEFT JOIN t ON TRUE"
 /// `JOIN` for many joins at once (`batch`'s group commit), each answered by a row laid out as
 /// `JOIN`'s plus one column, `SKIPPED`, in the order of `$1`: `$1` the tokens' identifiers and
 /// `$2` the joining users (arrays of one length; no token and no user twice, which `batch`
-/// ensures and the guard enforces), `$3`..`$8` as in `JOIN`. Each part is `JOIN`'s, over the
+/// ensures and the guard enforces), `$3`..`$9` as in `JOIN`. Each part is `JOIN`'s, over the
 /// rows of `r` instead of one, so each join is decided on its own row as `JOIN` decides it:
 /// - `t` locks the tokens it can lock at once and skips those another transaction holds (a join
 ///   of another instance, a revocation, a group's deletion), so that a batch never waits for a
@@ -149,13 +153,14 @@ pub const JOIN_BATCH: &str = concat!(
     token_named_columns!(),
     ", group_gone FROM tokens WHERE id IN (SELECT token_id FROM r) FOR UPDATE SKIP LOCKED),
      g AS (SELECT r.ord, r.token_id, r.user_id, groups.id, t.privileges, t.issuer_id,
-                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $5::bigint ELSE $6::bigint END AS need
+                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $5::bigint ELSE $6::bigint END AS need,
+                  CASE WHEN (t.privileges & ~$7::bigint) = 0 THEN $8::bigint ELSE $9::bigint END AS zone_need
            FROM r JOIN t ON t.id = r.token_id JOIN groups ON groups.id = t.group_id
            WHERE t.kind = $3 AND t.revoked = FALSE AND (t.max_uses IS NULL OR t.uses < t.max_uses)
              AND t.group_gone = FALSE),
      i AS (SELECT g.ord, g.token_id, g.user_id, g.id, g.privileges, g.issuer_id FROM g
            WHERE g.issuer_id IS NULL OR ",
-    issuer_allowed!("g.id", "g.issuer_id", "g.need", "$8::bigint"),
+    issuer_allowed!("g.id", "g.issuer_id", "g.need", "g.zone_need"),
     "),
      m AS (INSERT INTO memberships (group_id, user_id, privileges, origin, origin_token, origin_by)
            SELECT id, user_id, privileges, 'invite', token_id, issuer_id FROM i ORDER BY id, user_id
@@ -196,16 +201,17 @@ const SKIPPED: usize = 21;
 const REJOINED: &str =
     "SELECT EXISTS (SELECT 1 FROM memberships WHERE group_id = $1 AND user_id = $2 AND origin_token = $3)";
 
-/// The bits the issuer check compares (`JOIN`'s `$5`..`$8`, the nested join's), all taken from
+/// The bits the issuer check compares (`JOIN`'s `$5`..`$9`, the nested join's), all taken from
 /// `issuer_needs`, the one statement of what an issuer must hold: what it needs for an invite
 /// of kind `grant` carrying the default member privileges, and carrying more; the default
-/// member privileges; the zone privilege.
+/// member privileges; the zone privileges for each.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct IssuerBits {
     pub(super) need_default: i64,
     pub(super) need_more: i64,
     pub(super) default: i64,
-    pub(super) zone: i64,
+    pub(super) zone_default: i64,
+    pub(super) zone_more: i64,
 }
 
 impl IssuerBits {
@@ -215,13 +221,14 @@ impl IssuerBits {
             let grant = |privileges| TokenGrant::GroupInviteUser { group: GroupId::generate(), privileges };
             let default = PrivilegeSet::default_member();
             let needs = |privileges| issuer_needs(&grant(privileges)).expect("an invite has an issuer's needs");
-            let (need_default, zone) = needs(default);
-            let (need_more, _) = needs(PrivilegeSet::all());
+            let (need_default, zone_default) = needs(default);
+            let (need_more, zone_more) = needs(PrivilegeSet::all());
             IssuerBits {
                 need_default: i64::from(need_default.bits()),
                 need_more: i64::from(need_more.bits()),
                 default: i64::from(default.bits()),
-                zone: i64::from(ZonePrivilegeSet::from_iter([zone]).bits()),
+                zone_default: i64::from(zone_default.bits()),
+                zone_more: i64::from(zone_more.bits()),
             }
         });
         &BITS
@@ -234,9 +241,19 @@ fn params<'a>(
     tokens: &'a (dyn ToSql + Sync),
     users: &'a (dyn ToSql + Sync),
     now: &'a i64,
-) -> [&'a (dyn ToSql + Sync); 8] {
+) -> [&'a (dyn ToSql + Sync); 9] {
     let bits = IssuerBits::for_user_invites();
-    [tokens, users, &KIND_GROUP_INVITE_USER, now, &bits.need_default, &bits.need_more, &bits.default, &bits.zone]
+    [
+        tokens,
+        users,
+        &KIND_GROUP_INVITE_USER,
+        now,
+        &bits.need_default,
+        &bits.need_more,
+        &bits.default,
+        &bits.zone_default,
+        &bits.zone_more,
+    ]
 }
 
 /// The time now, in unix seconds, for a join record.

@@ -82,11 +82,11 @@ mod join;
 /// The join's one statement, for the benchmark's pgbench run of the same transaction.
 pub use join::JOIN as JOIN_STATEMENT;
 
-/// `JOIN_STATEMENT`'s `$5`..`$8`, the issuer check's bits (see the statement), for the
+/// `JOIN_STATEMENT`'s `$5`..`$9`, the issuer check's bits (see the statement), for the
 /// benchmark's pgbench run; `$4` is the time for the join record.
-pub fn join_issuer_bits() -> [i64; 4] {
+pub fn join_issuer_bits() -> [i64; 5] {
     let bits = join::IssuerBits::for_user_invites();
-    [bits.need_default, bits.need_more, bits.default, bits.zone]
+    [bits.need_default, bits.need_more, bits.default, bits.zone_default, bits.zone_more]
 }
 mod migrate;
 mod named;

@@ -23,7 +23,7 @@ use super::errors::Failure;
 use super::join::{issuer_allowed, now_unix, GROUP_GONE_MARK};
 use super::rows::{execute, id_list, query, query_opt, token_row};
 use super::PostgresStore;
-use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
+use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::sql::nested::{effective_union, usable_group_invite};
 use crate::store::sql::{self, token_columns, token_named_columns};
 use crate::store::{issuer_needs, LinkOutcome, StoreResult, TokenGrant, TokenRecord};
@@ -42,7 +42,7 @@ pub(super) async fn issuer_may(
 ) -> Result<bool, Failure> {
     let Some((need, zone)) = issuer_needs(grant) else { return Ok(true) };
     let need = i64::from(need.bits());
-    let zone = i64::from(ZonePrivilegeSet::from_iter([zone]).bits());
+    let zone = i64::from(zone.bits());
     let sql = concat!("SELECT ", issuer_allowed!("$1::text", "$2::text", "$3::bigint", "$4::bigint"));
     let row = query_opt(tx, sql, &[&group, &issuer, &need, &zone])
         .await?

@@ -1127,8 +1127,12 @@ async fn an_invite_admits_only_while_its_issuer_may_still_create_it() {
     let user_holder = ZoneHolder::User(issuer.clone());
     assert_eq!(store.change_zone_privileges(&user_holder, ZoneChange::Grant(add_members)).await, Ok(true));
     assert_eq!(join(plain.id.clone()).await, JoinOutcome::Joined(group.clone()), "zone privilege, directly");
-    assert_eq!(join(rich.id.clone()).await, JoinOutcome::Joined(group.clone()), "the zone privilege covers all");
-    assert_eq!(store.change_zone_privileges(&user_holder, ZoneChange::Revoke(add_members)).await, Ok(true));
+    assert_eq!(join(rich.id.clone()).await, JoinOutcome::IssuerNotAllowed, "adding members is not granting more");
+    let setting = ZonePrivilegeSet::from_iter([ZonePrivilege::SetPrivileges]);
+    assert_eq!(store.change_zone_privileges(&user_holder, ZoneChange::Grant(setting)).await, Ok(true));
+    assert_eq!(join(rich.id.clone()).await, JoinOutcome::Joined(group.clone()), "with set_privileges too");
+    let both = add_members.union(setting);
+    assert_eq!(store.change_zone_privileges(&user_holder, ZoneChange::Revoke(both)).await, Ok(true));
     assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed);
     let admins = new_group(store, &owner, "admins").await;
     let inner = new_group(store, &owner, "inner admins").await;

@@ -3,7 +3,7 @@
 //! statements (`JoinSteps`) and runs `join` inside the one transaction that makes it atomic.
 
 use super::RowError;
-use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilege};
+use crate::domain::{GroupId, PrivilegeSet, UserId, ZonePrivilegeSet};
 use crate::store::{issuer_needs, JoinOutcome, TokenGrant, TokenRecord};
 
 /// The statements of one join, in a backend's dialect, bound to the token identifier and the
@@ -46,7 +46,7 @@ pub(crate) trait JoinSteps {
 pub(crate) struct IssuerCheck {
     pub(crate) issuer: UserId,
     pub(crate) needed: PrivilegeSet,
-    pub(crate) zone: ZonePrivilege,
+    pub(crate) zone: ZonePrivilegeSet,
 }
 
 impl IssuerCheck {

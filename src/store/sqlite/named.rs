@@ -24,7 +24,7 @@ pub(super) fn issuer_allowed(conn: &Connection, check: &IssuerCheck, group: &str
     if effective_privileges_on(conn, group, issuer, check.needed)?.is_some_and(|held| check.held_by(held)) {
         return Ok(true);
     }
-    Ok(effective_zone_privileges_on(conn, issuer)?.contains(check.zone))
+    Ok(effective_zone_privileges_on(conn, issuer)?.contains_all(check.zone))
 }
 
 /// Writes the join record of one admission through `token` into `group`: `joiner` is the user
