@@ -854,6 +854,31 @@ pub(crate) async fn leaving_or_losing_group_set_privileges_as_the_last_manager_i
     assert_eq!(store.group_users(&group).await, Ok(vec![]));
 }
 
+/// A child group is a member of its parent too: the parent's last manager cannot leave it
+/// (nor be removed, demoted or deleted) while a child remains, unless the child's link holds
+/// `group_set_privileges`, which makes its members the parent's managers.
+pub(crate) async fn a_child_group_is_a_member_the_last_manager_cannot_abandon(store: &dyn Store) {
+    let manager = new_user(store, "manager").await;
+    let parent = new_group(store, &manager, "parent").await;
+    let child = new_group(store, &manager, "child").await;
+    crate::store::fixtures::nest(store, &parent, &child).await;
+    let refused = Ok(Guarded::LastManager(parent.clone()));
+    assert_eq!(store.remove_member(&parent, &manager).await, refused);
+    assert_eq!(store.set_privileges(&parent, &manager, PrivilegeSet::default_member()).await, refused);
+    let other = new_user(store, "other").await;
+    let lone = new_group(store, &other, "lone").await;
+    crate::store::fixtures::nest(store, &lone, &child).await;
+    assert_eq!(store.delete_user(&other).await, Ok(Guarded::LastManager(lone.clone())));
+    assert_eq!(store.membership(&parent, &manager).await, Ok(Some(PrivilegeSet::all())), "nothing changed");
+    // The child's link managing the parent: the last user manager may go.
+    let managing = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::SetPrivileges]);
+    assert_eq!(store.set_link_privileges(&parent, &child, managing).await, Ok(true));
+    assert_eq!(store.remove_member(&parent, &manager).await, Ok(Guarded::Done));
+    // Without children, the last manager of a group with no other member may leave, as before.
+    assert_eq!(store.unlink(&lone, &child).await, Ok(true));
+    assert_eq!(store.delete_user(&other).await, Ok(Guarded::Done));
+}
+
 pub(crate) async fn a_group_without_a_manager_does_not_trap_its_members(store: &dyn Store) {
     // A group whose members never held group_set_privileges (its creator got less).
     let creator = new_user(store, "creator").await;
@@ -1453,6 +1478,7 @@ macro_rules! every_contract {
                 deleting_a_user_removes_its_memberships_tokens_and_zone_privileges,
                 deleting_the_last_manager_of_a_group_with_other_members_is_refused_whole,
                 leaving_or_losing_group_set_privileges_as_the_last_manager_is_refused,
+                a_child_group_is_a_member_the_last_manager_cannot_abandon,
                 a_group_without_a_manager_does_not_trap_its_members,
                 a_member_added_without_an_invite_is_added_once_with_the_given_privileges,
                 links_are_listed_both_ways_in_link_order_with_their_privileges,

@@ -246,15 +246,21 @@ impl GroupMembers {
     }
 
     /// Whether changing `user`'s membership of `group` to `after` (`None`: removing it) takes
-    /// the group's last manager. The caller holds the store's lock, which makes the check and
-    /// the change it guards one step.
-    fn loses_last_manager(&self, group: &GroupId, user: &UserId, after: Option<PrivilegeSet>) -> bool {
+    /// the group's last manager, its child groups' links holding `children`. The caller holds
+    /// the store's lock, which makes the check and the change it guards one step.
+    fn loses_last_manager(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        after: Option<PrivilegeSet>,
+        children: impl Iterator<Item = PrivilegeSet>,
+    ) -> bool {
         let Some(before) = self.get(group, user).map(|m| m.value) else {
             return false;
         };
         let members = self.by_group.get(group).map_or(&[][..], Vec::as_slice);
         let others = members.iter().filter(|(_, u)| u != user).filter_map(|(_, u)| self.get(group, u)).map(|m| m.value);
-        loses_last_manager(before, after, others)
+        loses_last_manager(before, after, others.chain(children))
     }
 }
 
@@ -357,8 +363,14 @@ impl Memberships {
     }
 
     /// `GroupMembers::loses_last_manager`, in `group`'s part.
-    fn loses_last_manager(&self, group: &GroupId, user: &UserId, after: Option<PrivilegeSet>) -> bool {
-        self.groups.lock(group).loses_last_manager(group, user, after)
+    fn loses_last_manager(
+        &self,
+        group: &GroupId,
+        user: &UserId,
+        after: Option<PrivilegeSet>,
+        children: impl Iterator<Item = PrivilegeSet>,
+    ) -> bool {
+        self.groups.lock(group).loses_last_manager(group, user, after, children)
     }
 }
 
@@ -540,6 +552,14 @@ struct Stored<T> {
 }
 
 impl State {
+    /// Whether changing `user`'s membership of `group` to `after` takes its last manager: a
+    /// child group is a member too, and one whose link holds `group_set_privileges` a manager.
+    fn loses_last_manager(&self, group: &GroupId, user: &UserId, after: Option<PrivilegeSet>) -> bool {
+        let children = self.links.children.get(group).map_or(&[][..], Vec::as_slice);
+        let links = children.iter().filter_map(|(_, child)| self.links.get(group, child)).map(|l| l.value);
+        self.memberships.loses_last_manager(group, user, after, links)
+    }
+
     fn next_seq(&self) -> u64 {
         // Relaxed is enough: the lists kept in order are ordered by the locks around this.
         self.last_seq.fetch_add(1, Ordering::Relaxed) + 1
@@ -933,7 +953,7 @@ impl Store for MemoryStore {
             return Ok(Guarded::Missing);
         }
         let groups = state.memberships.of_user(id);
-        if let Some(group) = groups.iter().find(|g| state.memberships.loses_last_manager(g, id, None)) {
+        if let Some(group) = groups.iter().find(|g| state.loses_last_manager(g, id, None)) {
             return Ok(Guarded::LastManager(group.clone()));
         }
         for group in &groups {
@@ -1311,7 +1331,7 @@ impl Store for MemoryStore {
 
     async fn set_privileges(&self, group: &GroupId, user: &UserId, privileges: PrivilegeSet) -> StoreResult<Guarded> {
         let mut state = self.lock().await?;
-        if state.memberships.loses_last_manager(group, user, Some(privileges)) {
+        if state.loses_last_manager(group, user, Some(privileges)) {
             return Ok(Guarded::LastManager(group.clone()));
         }
         Ok(if state.memberships.set_value(group, user, privileges) { Guarded::Done } else { Guarded::Missing })
@@ -1319,7 +1339,7 @@ impl Store for MemoryStore {
 
     async fn remove_member(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
         let mut state = self.lock().await?;
-        if state.memberships.loses_last_manager(group, user, None) {
+        if state.loses_last_manager(group, user, None) {
             return Ok(Guarded::LastManager(group.clone()));
         }
         Ok(if state.memberships.remove(group, user) { Guarded::Done } else { Guarded::Missing })

@@ -261,10 +261,11 @@ pub enum AddOutcome {
     UserGone,
 }
 
-/// Whether a group whose direct members are `others` (everyone but the one being changed) plus
-/// one member whose privileges go from `before` to `after` (`None`: it leaves) loses its last
-/// manager: the change takes `group_set_privileges` away from the only member holding it while
-/// members remain. A group with no manager before the change is not made worse by it, so the
+/// Whether a group whose direct members are `others` (everyone but the one being changed: its
+/// other users, and its child groups with their links' privileges) plus one member whose
+/// privileges go from `before` to `after` (`None`: it leaves) loses its last manager: the
+/// change takes `group_set_privileges` away from the only member holding it while members
+/// remain. A group with no manager before the change is not made worse by it, so the
 /// rule does not trap the members of such a group. The backends apply it under their locks.
 pub(crate) fn loses_last_manager(
     before: PrivilegeSet,

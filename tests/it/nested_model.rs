@@ -216,13 +216,16 @@ impl Model {
     }
 
     /// §7 as `store::loses_last_manager` words it: the change takes `group_set_privileges` from
-    /// the only direct member holding it while direct members remain.
+    /// the only direct member holding it while direct members remain; a child group is a direct
+    /// member too, and one whose link holds `group_set_privileges` a manager.
     fn loses_last_manager(&self, g: usize, u: usize, after: Option<&Set>) -> bool {
         let manages = |p: &Set| p.contains("group_set_privileges");
         if !manages(&self.members[&(u, g)]) || after.is_some_and(manages) {
             return false;
         }
-        let others: Vec<&Set> = self.members.iter().filter(|((v, h), _)| *h == g && *v != u).map(|(_, p)| p).collect();
+        let users = self.members.iter().filter(|((v, h), _)| *h == g && *v != u).map(|(_, p)| p);
+        let children = self.links.iter().filter(|((_, p), _)| *p == g).map(|(_, privileges)| privileges);
+        let others: Vec<&Set> = users.chain(children).collect();
         (after.is_some() || !others.is_empty()) && !others.into_iter().any(manages)
     }
 

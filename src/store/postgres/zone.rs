@@ -75,7 +75,9 @@ async fn guard<C: GenericClient>(
     query(tx, "SELECT id FROM groups WHERE id = $1 FOR NO KEY UPDATE", &[&group]).await?;
     let rows = query(tx, "SELECT user_id, privileges FROM memberships WHERE group_id = $1", &[&group]).await?;
     let members = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
-    Ok(match change_loses_manager(user, after, &members)? {
+    let rows = query(tx, "SELECT privileges FROM group_links WHERE parent_id = $1", &[&group]).await?;
+    let children = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
+    Ok(match change_loses_manager(user, after, &members, &children)? {
         None => Guarded::Missing,
         Some(true) => Guarded::LastManager(sql::group_id(group.to_owned())?),
         Some(false) => Guarded::Done,
@@ -166,7 +168,12 @@ impl PostgresStore {
                     .iter()
                     .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
                     .collect::<Result<Vec<_>, Failure>>()?;
-                if let Some(group) = first_group_losing_its_manager(id, &groups, &all)? {
+                let rows =
+                    query(tx, "SELECT parent_id, privileges FROM group_links WHERE parent_id = ANY($1)", &[&locking])
+                        .await?;
+                let links =
+                    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
+                if let Some(group) = first_group_losing_its_manager(id, &groups, &all, &links)? {
                     return Ok(Guarded::LastManager(group));
                 }
                 // Its zone privileges go by ON DELETE CASCADE; memberships, access tokens and

@@ -20,15 +20,20 @@ pub(crate) fn union_of(rows: impl IntoIterator<Item = i64>) -> Result<ZonePrivil
 }
 
 /// Whether changing `user`'s membership to `after` (`None`: removing it) takes the last manager of
-/// a group whose direct members are `members` (user id, stored privileges). `None`: `user` is not
-/// among them.
+/// a group whose direct members are `members` (user id, stored privileges) and whose child
+/// groups' links hold `children` (stored privileges): a child is a member too, and one whose
+/// link holds `group_set_privileges` a manager. `None`: `user` is not among the members.
 pub(crate) fn change_loses_manager(
     user: &str,
     after: Option<PrivilegeSet>,
     members: &[(String, i64)],
+    children: &[i64],
 ) -> Result<Option<bool>, RowError> {
     let mut before = None;
-    let mut others = Vec::with_capacity(members.len());
+    let mut others = Vec::with_capacity(members.len() + children.len());
+    for raw in children {
+        others.push(privileges(*raw)?);
+    }
     for (member, raw) in members {
         if member == user {
             before = Some(privileges(*raw)?);
@@ -40,16 +45,19 @@ pub(crate) fn change_loses_manager(
 }
 
 /// The first of `groups` (the leaving user's, in join order) that deleting `user` would leave
-/// without a manager, given every membership of those groups as (group, user, stored privileges).
+/// without a manager, given every membership of those groups as (group, user, stored privileges)
+/// and every link below them as (parent, stored privileges).
 pub(crate) fn first_group_losing_its_manager(
     user: &str,
     groups: &[String],
     members: &[(String, String, i64)],
+    links: &[(String, i64)],
 ) -> Result<Option<GroupId>, RowError> {
     for group in groups {
         let of_group: Vec<(String, i64)> =
             members.iter().filter(|(g, ..)| g == group).map(|(_, u, p)| (u.clone(), *p)).collect();
-        if change_loses_manager(user, None, &of_group)? == Some(true) {
+        let children: Vec<i64> = links.iter().filter(|(g, _)| g == group).map(|(_, p)| *p).collect();
+        if change_loses_manager(user, None, &of_group, &children)? == Some(true) {
             return Ok(Some(group_id(group.clone())?));
         }
     }

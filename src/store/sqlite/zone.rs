@@ -61,10 +61,17 @@ fn members(conn: &Connection, group: &str) -> Result<Vec<(String, i64)>, Failure
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The stored privileges of `group`'s links to its child groups.
+fn children(conn: &Connection, group: &str) -> Result<Vec<i64>, Failure> {
+    let mut stmt = conn.prepare_cached("SELECT privileges FROM group_links WHERE parent_id = ?1")?;
+    let rows = stmt.query_map([group], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Whether changing `user`'s membership of `group` to `after` is refused (`LastManager`), cannot
 /// happen (`Missing`), or may go ahead (`Done`, not yet done).
 fn guard(conn: &Connection, group: &str, user: &str, after: Option<PrivilegeSet>) -> Result<Guarded, Failure> {
-    Ok(match change_loses_manager(user, after, &members(conn, group)?)? {
+    Ok(match change_loses_manager(user, after, &members(conn, group)?, &children(conn, group)?)? {
         None => Guarded::Missing,
         Some(true) => Guarded::LastManager(sql::group_id(group.to_owned())?),
         Some(false) => Guarded::Done,
@@ -154,7 +161,12 @@ impl SqliteStore {
             let all = stmt
                 .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            if let Some(group) = first_group_losing_its_manager(id, &groups, &all)? {
+            let mut stmt = tx.prepare_cached(
+                "SELECT l.parent_id, l.privileges FROM group_links l
+                 WHERE l.parent_id IN (SELECT group_id FROM memberships WHERE user_id = ?1)",
+            )?;
+            let links = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            if let Some(group) = first_group_losing_its_manager(id, &groups, &all, &links)? {
                 return Ok(Guarded::LastManager(group));
             }
             // Its zone privileges go by ON DELETE CASCADE; memberships and tokens explicitly:
