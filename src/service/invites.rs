@@ -83,10 +83,14 @@ impl std::fmt::Debug for NamedTokenView {
 impl InviteView {
     /// The view of a stored record; caveats that do not parse are a broken store.
     fn stored(record: TokenRecord) -> StoreResult<Self> {
-        let caveats = caveats::caveats_from_json(&record.caveats)
-            .map_err(|e| StoreError::Backend(format!("token {}: {e}", record.id)))?;
+        let caveats = stored_caveats(&record)?;
         Ok(Self { record, caveats })
     }
+}
+
+/// The caveats a token record holds; ones that do not parse are a broken store.
+pub(super) fn stored_caveats(record: &TokenRecord) -> StoreResult<Vec<TokenCaveat>> {
+    caveats::caveats_from_json(&record.caveats).map_err(|e| StoreError::Backend(format!("token {}: {e}", record.id)))
 }
 
 /// Whether `privileges` go beyond what a member gets by default (creating such an invite then

@@ -416,8 +416,7 @@ impl App {
 
     /// Whether `m` is the user invite `record` as it was issued, with no caveat added since.
     fn is_as_issued(&self, m: &Macaroon, record: &TokenRecord) -> Result<bool, Refused> {
-        let caveats = crate::tokens::caveats::caveats_from_json(&record.caveats)
-            .map_err(|e| StoreError::Backend(format!("token {}: {e}", record.id)))?;
+        let caveats = invites::stored_caveats(record)?;
         Ok(self.tokens.is_as_issued(m, TokenKind::GroupInviteUser, &caveats))
     }
 

@@ -258,16 +258,21 @@ async fn at_the_cap_a_new_connection_closes_the_oldest_waiting_one_and_is_served
     let served = serve_fresh(&["--database", "memory", "--max-connections", "20"]).await;
     let addr = addr_of(&served.server.root);
     let mut held = hold(&addr, 20, b"GET / HTTP/1.1\r\n").await;
+    served_at_the_cap(&served, &mut held, 19).await;
+}
+
+/// Three requests are served at once at the cap; the oldest of `held` made room (closed
+/// without an answer) and `held[newest]` still waits.
+async fn served_at_the_cap(served: &crate::support::process::Served, held: &mut [TcpStream], newest: usize) {
     for _ in 0..3 {
         let asked = Instant::now();
         served.remote.get("/user", &served.admin).await.expect(StatusCode::OK);
         assert!(asked.elapsed() < Duration::from_secs(1), "GET /user took {:?} at the cap", asked.elapsed());
     }
-    // The oldest held connection made room (closed without an answer); the newest still waits.
     assert!(closed_by_server(&mut held[0], PATIENCE).await.is_empty());
     let mut probe = [0u8; 1];
-    let still_open = tokio::time::timeout(Duration::from_millis(200), held[19].read(&mut probe)).await;
-    assert!(still_open.is_err(), "the newest held connection was closed too");
+    let still_open = tokio::time::timeout(Duration::from_millis(200), held[newest].read(&mut probe)).await;
+    assert!(still_open.is_err(), "held[{newest}] was closed too");
 }
 
 /// A request whose body trickles in waits for its client, as a head that trickles in does: at
@@ -285,18 +290,10 @@ async fn at_the_cap_a_connection_whose_body_trickles_in_makes_room_too() {
     // The oldest ten are authenticated joins, whose bodies the gate waits for.
     let mut held = hold(&addr, 10, head(&format!("X-Auth-Token: {}\r\n", served.admin)).as_bytes()).await;
     held.extend(hold(&addr, 10, head("").as_bytes()).await);
-    // Let the server read every head and wait on every body.
+    // Let the server read every head and wait on every body. The newest authenticated one
+    // waits on (the ones without credentials are answered within a second).
     tokio::time::sleep(Duration::from_millis(300)).await;
-    for _ in 0..3 {
-        let asked = Instant::now();
-        served.remote.get("/user", &served.admin).await.expect(StatusCode::OK);
-        assert!(asked.elapsed() < Duration::from_secs(1), "GET /user took {:?} at the cap", asked.elapsed());
-    }
-    // The oldest made room (closed without an answer); the newest authenticated one waits on.
-    assert!(closed_by_server(&mut held[0], PATIENCE).await.is_empty());
-    let mut probe = [0u8; 1];
-    let still_open = tokio::time::timeout(Duration::from_millis(200), held[9].read(&mut probe)).await;
-    assert!(still_open.is_err(), "the newest authenticated connection was closed too");
+    served_at_the_cap(&served, &mut held, 9).await;
 }
 
 /// Busy connections are requests the server is working on: twenty writes waiting for the
