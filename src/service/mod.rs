@@ -421,9 +421,9 @@ impl App {
     }
 
     /// Whether the invite's issuer still exists and may still create it: `issuer_needs` in the
-    /// invite's group, or its zone privilege. Invites older than issuers (none recorded) pass.
-    /// The store decides the same inside the join's transaction; this read serves the rare
-    /// paths that must report it before a 403.
+    /// invite's group, or all its zone privileges. Invites older than issuers (none recorded)
+    /// pass. The store decides the same inside the join's transaction; this read serves the
+    /// rare paths that must report it before a 403, and `create_named_token` before it stores.
     async fn issuer_allowed(&self, record: &TokenRecord, group: &GroupId) -> Result<bool, Error> {
         let (Some(issuer), Some((needed, zone))) = (&record.issuer, issuer_needs(&record.grant)) else {
             return Ok(true);

@@ -596,7 +596,7 @@ impl State {
     }
 
     /// Whether the issuer of `record` (an invite into `group`) may still create it: it exists
-    /// and holds `issuer_needs` there, or the zone privilege. A record without an issuer (older
+    /// and holds `issuer_needs` there, or its zone privileges. A record without an issuer (older
     /// than migration 0008) passes.
     fn issuer_allowed(&self, records: &Records, record: &TokenRecord, group: &GroupId) -> bool {
         match issuer_check(records, record) {

@@ -40,7 +40,7 @@ pub(crate) trait JoinSteps {
 }
 
 /// What an invite's issuer must hold at use (`store::issuer_needs`): `needed` effectively in the
-/// token's group, or else the zone privilege `zone`. An issuer who no longer exists holds
+/// token's group, or else all the zone privileges `zone`. An issuer who no longer exists holds
 /// neither (its memberships and zone privileges went with it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct IssuerCheck {
