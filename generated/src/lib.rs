@@ -524,6 +524,8 @@ pub enum RemoveNestedGroupResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
@@ -572,6 +574,8 @@ pub enum SetNestedGroupPrivilegesResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
     /// The request body is larger than 64 KiB.
     PayloadTooLarge(models::Error),
     /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.

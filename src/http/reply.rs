@@ -204,10 +204,10 @@ responses! {
         201 Created { location } ; 400 BadRequest, 403 Forbidden, 404 NotFound, 409 Conflict, 413 PayloadTooLarge, 415 UnsupportedMediaType
     }
     GetNestedGroupResponse for get_nested_group { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
-    RemoveNestedGroupResponse for remove_nested_group { 204 NoContent ; 403 Forbidden, 404 NotFound }
+    RemoveNestedGroupResponse for remove_nested_group { 204 NoContent ; 403 Forbidden, 404 NotFound, 409 Conflict }
     GetNestedGroupPrivilegesResponse for get_nested_group_privileges { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     SetNestedGroupPrivilegesResponse for set_nested_group_privileges {
-        204 NoContent ; 400 BadRequest, 403 Forbidden, 404 NotFound, 413 PayloadTooLarge, 415 UnsupportedMediaType
+        204 NoContent ; 400 BadRequest, 403 Forbidden, 404 NotFound, 409 Conflict, 413 PayloadTooLarge, 415 UnsupportedMediaType
     }
     ListParentGroupsResponse for list_parent_groups { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
     GetParentGroupResponse for get_parent_group { 200 Ok(body) ; 403 Forbidden, 404 NotFound }

@@ -6,6 +6,7 @@
 use std::net::IpAddr;
 
 use super::listing::Others;
+use super::zone::guarded;
 use super::{reader, App, Listing};
 use crate::domain::{Error, Group, GroupId, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
 use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
@@ -43,7 +44,9 @@ impl App {
         self.store.link(group, child).await?.ok_or(Error::NotFound)
     }
 
-    /// Replaces the privileges `child` holds in `group`; they count from the next request.
+    /// Replaces the privileges `child` holds in `group`; they count from the next request. A
+    /// child is a member of `group` for the last-manager rule (contract §7): taking
+    /// `group_set_privileges` from the only member holding it is a `LastManager` error.
     pub async fn set_nested_group_privileges(
         &self,
         caller: &User,
@@ -52,15 +55,14 @@ impl App {
         privileges: PrivilegeSet,
     ) -> Result<(), Error> {
         self.authorize(caller, group, Privilege::SetPrivileges, Some(ZonePrivilege::SetPrivileges)).await?;
-        let changed = self.store.set_link_privileges(group, child, privileges).await?;
-        changed.then_some(()).ok_or(Error::NotFound)
+        guarded(self.store.set_link_privileges(group, child, privileges).await?)
     }
 
-    /// Unlinks `child` from `group`; what flowed through the link stops at once.
+    /// Unlinks `child` from `group`; what flowed through the link stops at once. Refused
+    /// (`LastManager`) when the child is the only member managing `group` and others remain.
     pub async fn remove_nested_group(&self, caller: &User, group: &GroupId, child: &GroupId) -> Result<(), Error> {
         self.authorize(caller, group, Privilege::RemoveGroup, Some(ZonePrivilege::GroupsRemoveMembers)).await?;
-        let removed = self.store.unlink(group, child).await?;
-        removed.then_some(()).ok_or(Error::NotFound)
+        guarded(self.store.unlink(group, child).await?)
     }
 
     /// The direct parents of `group`, in link order: all of them, or one page.

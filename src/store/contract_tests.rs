@@ -11,7 +11,7 @@ use super::fixtures::postgres_database;
 use super::fixtures::{
     a_group, a_group_invite, a_user, an_access_token, an_invite_granting, name, nest, new_group, new_group_invite,
     new_invite, new_user, race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving,
-    race_link_changes_and_check_the_closure, uses,
+    race_link_changes_and_check_the_closure, race_user_and_child_managers_leaving, uses,
 };
 use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
@@ -872,11 +872,52 @@ pub(crate) async fn a_child_group_is_a_member_the_last_manager_cannot_abandon(st
     assert_eq!(store.membership(&parent, &manager).await, Ok(Some(PrivilegeSet::all())), "nothing changed");
     // The child's link managing the parent: the last user manager may go.
     let managing = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::SetPrivileges]);
-    assert_eq!(store.set_link_privileges(&parent, &child, managing).await, Ok(true));
+    assert_eq!(store.set_link_privileges(&parent, &child, managing).await, Ok(Guarded::Done));
     assert_eq!(store.remove_member(&parent, &manager).await, Ok(Guarded::Done));
     // Without children, the last manager of a group with no other member may leave, as before.
-    assert_eq!(store.unlink(&lone, &child).await, Ok(true));
+    assert_eq!(store.unlink(&lone, &child).await, Ok(Guarded::Done));
     assert_eq!(store.delete_user(&other).await, Ok(Guarded::Done));
+    // The managing child is now the parent's only member: it may not be demoted (it stays a
+    // member), but it may be unlinked (no member remains).
+    let demoted = store.set_link_privileges(&parent, &child, PrivilegeSet::default_member()).await;
+    assert_eq!(demoted, Ok(Guarded::LastManager(parent.clone())));
+    assert_eq!(store.unlink(&parent, &child).await, Ok(Guarded::Done));
+}
+
+pub(crate) async fn a_managing_child_is_guarded_like_a_managing_user(store: &dyn Store) {
+    let manager = new_user(store, "manager").await;
+    let parent = new_group(store, &manager, "parent").await;
+    let admins = new_group(store, &manager, "admins").await;
+    let plain = new_group(store, &manager, "plain").await;
+    crate::store::fixtures::nest(store, &parent, &admins).await;
+    crate::store::fixtures::nest(store, &parent, &plain).await;
+    let managing = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::SetPrivileges]);
+    assert_eq!(store.set_link_privileges(&parent, &admins, managing).await, Ok(Guarded::Done));
+    // The user manager goes; the admins child is now the parent's only manager, while the user
+    // `member` and the child `plain` remain.
+    let member = new_user(store, "member").await;
+    let added = store.add_member(&parent, &member, PrivilegeSet::default_member(), &manager).await;
+    assert_eq!(added, Ok(AddOutcome::Added));
+    assert_eq!(store.remove_member(&parent, &manager).await, Ok(Guarded::Done));
+    let refused = Ok(Guarded::LastManager(parent.clone()));
+    assert_eq!(store.unlink(&parent, &admins).await, refused);
+    assert_eq!(store.set_link_privileges(&parent, &admins, PrivilegeSet::default_member()).await, refused);
+    assert_eq!(store.link(&parent, &admins).await, Ok(Some(managing)), "nothing changed");
+    // Children that do not manage come and go freely.
+    assert_eq!(store.set_link_privileges(&parent, &plain, PrivilegeSet::all()).await, Ok(Guarded::Done));
+    assert_eq!(
+        store.set_link_privileges(&parent, &plain, PrivilegeSet::from_iter([Privilege::ViewData])).await,
+        Ok(Guarded::Done)
+    );
+    assert_eq!(store.unlink(&parent, &plain).await, Ok(Guarded::Done));
+    // With a user manager again, the admins child may go.
+    assert_eq!(store.set_privileges(&parent, &member, PrivilegeSet::all()).await, Ok(Guarded::Done));
+    assert_eq!(store.set_link_privileges(&parent, &admins, PrivilegeSet::default_member()).await, Ok(Guarded::Done));
+    assert_eq!(store.unlink(&parent, &admins).await, Ok(Guarded::Done));
+    // The last member, a manager, may leave: no member remains.
+    assert_eq!(store.remove_member(&parent, &member).await, Ok(Guarded::Done));
+    assert_eq!(store.unlink(&parent, &admins).await, Ok(Guarded::Missing));
+    assert_eq!(store.set_link_privileges(&parent, &admins, managing).await, Ok(Guarded::Missing));
 }
 
 pub(crate) async fn a_group_without_a_manager_does_not_trap_its_members(store: &dyn Store) {
@@ -917,6 +958,10 @@ pub(crate) async fn a_member_added_without_an_invite_is_added_once_with_the_give
 
 pub(crate) async fn two_last_managers_leaving_at_once_leave_exactly_one(store: Arc<dyn Store>) {
     race_last_managers_leaving(&[store], 10).await;
+}
+
+pub(crate) async fn a_user_and_a_child_managing_leaving_at_once_leave_exactly_one(store: Arc<dyn Store>) {
+    race_user_and_child_managers_leaving(&[store], 12).await;
 }
 
 // --- pages of the nested lists (issue 12) ------------------------------------------------------
@@ -1149,7 +1194,7 @@ pub(crate) async fn walking_a_changing_nested_list_gives_what_stayed_once_and_no
     add(store, &d, &user).await;
     let first = store.effective_groups_page(&user, page_of(None, 2)).await.expect("first page");
     assert_eq!(first.items, vec![top.clone(), a.clone()]);
-    assert_eq!(store.unlink(&a, &c).await, Ok(true));
+    assert_eq!(store.unlink(&a, &c).await, Ok(Guarded::Done));
     nest(store, &b, &c).await;
     nest(store, &a, &d).await;
     let above = new_group(store, &owner, "above").await;
@@ -1190,12 +1235,12 @@ pub(crate) async fn links_are_listed_both_ways_in_link_order_with_their_privileg
     assert_eq!(store.link(&left, &top).await, Ok(None), "a link has a direction");
 
     let set = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::InviteUser]);
-    assert_eq!(store.set_link_privileges(&top, &left, set).await, Ok(true));
+    assert_eq!(store.set_link_privileges(&top, &left, set).await, Ok(Guarded::Done));
     assert_eq!(store.link(&top, &left).await, Ok(Some(set)));
-    assert_eq!(store.set_link_privileges(&left, &top, set).await, Ok(false), "no such link");
+    assert_eq!(store.set_link_privileges(&left, &top, set).await, Ok(Guarded::Missing), "no such link");
 
-    assert_eq!(store.unlink(&top, &left).await, Ok(true));
-    assert_eq!(store.unlink(&top, &left).await, Ok(false), "already gone");
+    assert_eq!(store.unlink(&top, &left).await, Ok(Guarded::Done));
+    assert_eq!(store.unlink(&top, &left).await, Ok(Guarded::Missing), "already gone");
     assert_eq!(store.child_groups(&top).await, Ok(vec![right.clone()]));
     assert_eq!(store.get_group(&left).await.map(|g| g.is_some()), Ok(true), "unlinking keeps both groups");
 }
@@ -1322,7 +1367,7 @@ pub(crate) async fn effective_membership_and_privileges_flow_across_three_levels
     assert_eq!(store.effective_zone_privileges(&deep).await, Ok(zone));
 
     // Unlinking the middle revokes all that flowed through it, at once.
-    assert_eq!(store.unlink(&middle, &bottom).await, Ok(true));
+    assert_eq!(store.unlink(&middle, &bottom).await, Ok(Guarded::Done));
     assert_eq!(store.effective_privileges(&top, &deep).await, Ok(None));
     assert_eq!(store.effective_privileges(&middle, &deep).await, Ok(None));
     assert_eq!(store.effective_users(&top).await, Ok(vec![owner.clone()]));
@@ -1352,7 +1397,7 @@ pub(crate) async fn a_diamond_counts_each_member_and_group_once(store: &dyn Stor
     assert_eq!(store.effective_privileges(&top, &member).await, Ok(Some(both)), "united over both ways up");
 
     // One way up goes: the other still holds, with only what flows along it.
-    assert_eq!(store.unlink(&left, &bottom).await, Ok(true));
+    assert_eq!(store.unlink(&left, &bottom).await, Ok(Guarded::Done));
     let right_only = PrivilegeSet::from_iter([Privilege::Remove]);
     assert_eq!(store.effective_privileges(&top, &member).await, Ok(Some(right_only)));
     assert_eq!(store.effective_privileges(&left, &member).await, Ok(None));
@@ -1479,6 +1524,7 @@ macro_rules! every_contract {
                 deleting_the_last_manager_of_a_group_with_other_members_is_refused_whole,
                 leaving_or_losing_group_set_privileges_as_the_last_manager_is_refused,
                 a_child_group_is_a_member_the_last_manager_cannot_abandon,
+                a_managing_child_is_guarded_like_a_managing_user,
                 a_group_without_a_manager_does_not_trap_its_members,
                 a_member_added_without_an_invite_is_added_once_with_the_given_privileges,
                 links_are_listed_both_ways_in_link_order_with_their_privileges,
@@ -1508,6 +1554,7 @@ macro_rules! every_contract {
                 one_user_racing_itself_joins_once_and_counts_one_use,
                 racing_claims_of_different_key_fingerprints_all_learn_the_one_recorded,
                 two_last_managers_leaving_at_once_leave_exactly_one,
+                a_user_and_a_child_managing_leaving_at_once_leave_exactly_one,
                 a_single_use_group_invite_links_exactly_one_of_many_racing_groups,
                 two_joins_that_together_would_close_a_cycle_link_exactly_one,
                 concurrent_links_and_unlinks_leave_effective_groups_equal_to_the_walked_ancestors,

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::{Guarded, JoinOutcome, LinkOutcome, Store, StoreError, StoreResult, TokenGrant, TokenRecord};
-use crate::domain::{Group, GroupId, GroupType, Login, Name, PrivilegeSet, User, UserId};
+use crate::domain::{Group, GroupId, GroupType, Login, Name, Privilege, PrivilegeSet, User, UserId};
 
 pub(crate) fn name(raw: &str) -> Name {
     Name::parse(raw, "name").expect("test names are valid")
@@ -186,6 +186,62 @@ pub(crate) async fn race_last_managers_leaving(stores: &[Arc<dyn Store>], rounds
         assert_eq!(members.len(), 2, "round {round}: one manager and the member remain");
         let managers = [first, second].into_iter().filter(|u| members.contains(u)).count();
         assert_eq!(managers, 1, "round {round}");
+    }
+}
+
+/// `rounds` times, on a group managed by one user and by a child group's link, with a plain member
+/// besides: the user's membership and the child's link lose `group_set_privileges` at once, each
+/// through `stores[i]` in turn (each round changes which of removal, demotion or the user's
+/// deletion, and unlink or demotion, race). Exactly one of the two changes must be refused
+/// (contract §7), whichever isolation level each runs at.
+pub(crate) async fn race_user_and_child_managers_leaving(stores: &[Arc<dyn Store>], rounds: usize) {
+    let store = &*stores[0];
+    let managing = PrivilegeSet::from_iter([Privilege::ViewData, Privilege::SetPrivileges]);
+    for round in 0..rounds {
+        let manager = new_user(store, "user manager").await;
+        let member = new_user(store, "member").await;
+        let group = new_group(store, &manager, &format!("managed {round}")).await;
+        let child = new_group(store, &member, &format!("admins {round}")).await;
+        nest(store, &group, &child).await;
+        assert_eq!(store.set_link_privileges(&group, &child, managing).await, Ok(Guarded::Done));
+        store.add_member(&group, &member, PrivilegeSet::default_member(), &manager).await.expect("add a member");
+
+        let barrier = Arc::new(tokio::sync::Barrier::new(2));
+        let user_side = {
+            let (store, barrier) = (stores[round % stores.len()].clone(), barrier.clone());
+            let (group, manager) = (group.clone(), manager.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                match round % 3 {
+                    0 => store.remove_member(&group, &manager).await,
+                    1 => store.set_privileges(&group, &manager, PrivilegeSet::default_member()).await,
+                    _ => store.delete_user(&manager).await,
+                }
+            })
+        };
+        let child_side = {
+            let (store, barrier) = (stores[(round + 1) % stores.len()].clone(), barrier.clone());
+            let (group, child) = (group.clone(), child.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                match round % 2 {
+                    0 => store.unlink(&group, &child).await,
+                    _ => store.set_link_privileges(&group, &child, PrivilegeSet::default_member()).await,
+                }
+            })
+        };
+        let outcomes = [
+            user_side.await.expect("the task finishes").expect("the user's change answers"),
+            child_side.await.expect("the task finishes").expect("the child's change answers"),
+        ];
+        let refused = outcomes.iter().filter(|o| **o == Guarded::LastManager(group.clone())).count();
+        let done = outcomes.iter().filter(|o| **o == Guarded::Done).count();
+        assert_eq!((done, refused), (1, 1), "round {round}: {outcomes:?}");
+        let reader = &*stores[stores.len() - 1];
+        let user_manages =
+            reader.membership(&group, &manager).await.expect("read").is_some_and(|p| p == PrivilegeSet::all());
+        let child_manages = reader.link(&group, &child).await.expect("read") == Some(managing);
+        assert!(user_manages != child_manages, "round {round}: exactly one manager remains: {outcomes:?}");
     }
 }
 

@@ -284,6 +284,13 @@ impl Memberships {
         self.groups.lock(group).get(group, user).map(|m| m.value)
     }
 
+    /// The privileges of each of `group`'s members.
+    fn values_of(&self, group: &GroupId) -> Vec<PrivilegeSet> {
+        let part = self.groups.lock(group);
+        let members = part.by_group.get(group).map_or(&[][..], Vec::as_slice);
+        members.iter().filter_map(|(_, user)| part.get(group, user)).map(|m| m.value).collect()
+    }
+
     fn origin(&self, group: &GroupId, user: &UserId) -> Option<Origin> {
         self.groups.lock(group).get(group, user).map(|m| m.origin.clone())
     }
@@ -558,6 +565,23 @@ impl State {
         let children = self.links.children.get(group).map_or(&[][..], Vec::as_slice);
         let links = children.iter().filter_map(|(_, child)| self.links.get(group, child)).map(|l| l.value);
         self.memberships.loses_last_manager(group, user, after, links)
+    }
+
+    /// Whether changing `child`'s link into `parent` to `after` (`None`: unlinking) is refused
+    /// (`LastManager`), cannot happen (`Missing`), or may go ahead (`Done`, not yet done): the
+    /// parent's users are its other members.
+    fn link_change(&self, parent: &GroupId, child: &GroupId, after: Option<PrivilegeSet>) -> Guarded {
+        let Some(before) = self.links.get(parent, child).map(|l| l.value) else {
+            return Guarded::Missing;
+        };
+        let children = self.links.children.get(parent).map_or(&[][..], Vec::as_slice);
+        let links = children.iter().filter(|(_, c)| c != child).filter_map(|(_, c)| self.links.get(parent, c));
+        let users = self.memberships.values_of(parent);
+        if loses_last_manager(before, after, links.map(|l| l.value).chain(users)) {
+            Guarded::LastManager(parent.clone())
+        } else {
+            Guarded::Done
+        }
     }
 
     fn next_seq(&self) -> u64 {
@@ -1383,19 +1407,24 @@ impl Store for MemoryStore {
         parent: &GroupId,
         child: &GroupId,
         privileges: PrivilegeSet,
-    ) -> StoreResult<bool> {
+    ) -> StoreResult<Guarded> {
         let mut state = self.lock().await?;
-        match pair_get_mut(&mut state.links.all, parent, child) {
-            Some(link) => {
+        let verdict = state.link_change(parent, child, Some(privileges));
+        if verdict == Guarded::Done {
+            if let Some(link) = pair_get_mut(&mut state.links.all, parent, child) {
                 link.value = privileges;
-                Ok(true)
             }
-            None => Ok(false),
         }
+        Ok(verdict)
     }
 
-    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
-        Ok(self.lock().await?.links.remove(parent, child))
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Guarded> {
+        let mut state = self.lock().await?;
+        let verdict = state.link_change(parent, child, None);
+        if verdict == Guarded::Done {
+            state.links.remove(parent, child);
+        }
+        Ok(verdict)
     }
 
     async fn link_with_token(&self, token_id: &str, child: &GroupId) -> StoreResult<LinkOutcome> {

@@ -236,13 +236,13 @@ pub enum LinkOutcome {
     IssuerNotAllowed,
 }
 
-/// The result of a change the last-manager rule guards (contract §7): removing a membership,
-/// changing its privileges, deleting a user.
+/// The result of a change the last-manager rule guards (contract §7): removing a membership or
+/// a child group's link, changing its privileges, deleting a user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Guarded {
     /// Done.
     Done,
-    /// No such membership (or user); nothing changed.
+    /// No such membership (or link, or user); nothing changed.
     Missing,
     /// The change would leave this group with members but none of them a direct member holding
     /// `group_set_privileges`; nothing changed.
@@ -511,15 +511,18 @@ pub trait Store: Send + Sync + 'static {
     async fn parent_groups(&self, child: &GroupId) -> StoreResult<Vec<GroupId>>;
     /// The privileges `child` holds in `parent`; `None` when it is not a direct child.
     async fn link(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Option<PrivilegeSet>>;
-    /// Replaces the privileges `child` holds in `parent`. `false`: no such link.
+    /// Replaces the privileges `child` holds in `parent`, unless that takes the parent's last
+    /// manager (a child is a member, and one whose link holds `group_set_privileges` a manager:
+    /// `loses_last_manager`), checked in one step with the change as for `set_privileges`.
+    /// `Missing`: no such link.
     async fn set_link_privileges(
         &self,
         parent: &GroupId,
         child: &GroupId,
         privileges: PrivilegeSet,
-    ) -> StoreResult<bool>;
-    /// Removes the link. `false`: no such link.
-    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool>;
+    ) -> StoreResult<Guarded>;
+    /// Removes the link, unless that takes the parent's last manager. `Missing`: no such link.
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Guarded>;
     /// The nested join's write, in one transaction, for a `GroupInviteGroup` record: checks, in
     /// this order, the record (`TokenUnknown`, then `Relinked` for a link made with this very
     /// token, then `TokenUsedUp`), the parent (`GroupGone`), the issuer (`IssuerNotAllowed`, as

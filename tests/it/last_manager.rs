@@ -1,6 +1,8 @@
 //! The last-manager rule (contract §7): leaving, being removed, a privilege change and deleting a
 //! user are refused with 409 `last_manager`, naming the group, when they would leave a group with
-//! members but none holding `group_set_privileges`; deleting the group is not. It holds when the
+//! members but none holding `group_set_privileges`; deleting the group is not. A child group is a
+//! member, and one whose link holds `group_set_privileges` a manager: its unlinking and demotion
+//! are guarded too. It holds when the
 //! last two managers leave at once, on every backend and across two PostgreSQL instances.
 
 use std::sync::Arc;
@@ -102,6 +104,30 @@ async fn deleting_the_last_manager_is_refused_until_the_group_is_deleted(backend
     let _ = &s.member;
 }
 
+async fn a_managing_child_group_cannot_be_unlinked_or_demoted_as_the_last_manager(backend: Backend) {
+    let s = scene(backend).await;
+    let admins = s.app.create_group(&s.manager, "Admins").await;
+    crate::nested::nest(&s.app, &s.manager, &s.gid, &admins).await;
+    let link = format!("/groups/{}/nested/{admins}", s.gid);
+    let managing = json!({ "privileges": ["group_view_data", "group_set_privileges"] });
+    s.app.put_json(&format!("{link}/privileges"), &s.manager, &managing).await.expect(StatusCode::NO_CONTENT);
+    // The user manager leaves: the Admins child manages the group now (the manager still does,
+    // through it, as a member of Admins).
+    s.app.delete(&format!("/user/groups/{}", s.gid), &s.manager).await.expect(StatusCode::NO_CONTENT);
+    assert_last_manager(&s.app.delete(&link, &s.app.admin_token).await, &s.gid);
+    let demoted = json!({ "privileges": ["group_view_data"] });
+    let reply = s.app.put_json(&format!("{link}/privileges"), &s.manager, &demoted).await;
+    assert_last_manager(&reply, &s.gid);
+    let privileges = s.app.get(&format!("{link}/privileges"), &s.manager).await.expect(StatusCode::OK).json();
+    assert_eq!(privileges, managing, "nothing changed");
+    // Once the member manages too, the child may be demoted and unlinked.
+    let path = format!("/groups/{}/users/{}/privileges", s.gid, s.member_id);
+    s.app.put_json(&path, &s.manager, &managing).await.expect(StatusCode::NO_CONTENT);
+    s.app.put_json(&format!("{link}/privileges"), &s.member, &demoted).await.expect(StatusCode::NO_CONTENT);
+    s.app.delete(&link, &s.app.admin_token).await.expect(StatusCode::NO_CONTENT);
+    assert_eq!(s.app.members(&s.gid).await, vec![s.member_id.clone()]);
+}
+
 /// Twenty groups, each with two managers and a member; both managers leave at once (through two
 /// instances where the backend allows: SQLite file and PostgreSQL database shared). Exactly one
 /// leaves each group, the other is told it is the last manager.
@@ -153,5 +179,6 @@ all_backends!(
     removing_the_last_manager_is_refused_even_to_a_zone_admin,
     taking_group_set_privileges_from_the_last_manager_is_refused,
     deleting_the_last_manager_is_refused_until_the_group_is_deleted,
+    a_managing_child_group_cannot_be_unlinked_or_demoted_as_the_last_manager,
 );
 all_backends!(multi_thread: the_last_two_managers_leaving_at_once_leave_exactly_one);

@@ -30,7 +30,7 @@ async fn nested_join(app: &TestApp, token: &str, child: &str, invite: &str) -> c
 }
 
 /// Makes `child` a child of `parent`, both managed by `owner`; insists on 201.
-async fn nest(app: &TestApp, owner: &str, parent: &str, child: &str) {
+pub(crate) async fn nest(app: &TestApp, owner: &str, parent: &str, child: &str) {
     let invite = group_invite(app, owner, parent).await;
     nested_join(app, owner, child, &invite).await.expect(StatusCode::CREATED);
 }

@@ -526,7 +526,7 @@ pub(crate) async fn join_records_are_written_for_joins_and_nested_joins_and_outl
         (&nested[0].group, &nested[0].joiner, nested[0].privileges),
         (&group, &Joiner::Group(child.clone()), PrivilegeSet::default_member())
     );
-    assert_eq!(store.unlink(&group, &child).await, Ok(true));
+    assert_eq!(store.unlink(&group, &child).await, Ok(Guarded::Done));
     assert_eq!(
         whole(store.token_joins(&group_invite.id, PageRequest::largest_first()).await),
         nested,

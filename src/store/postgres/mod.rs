@@ -742,11 +742,11 @@ impl Store for PostgresStore {
         parent: &GroupId,
         child: &GroupId,
         privileges: PrivilegeSet,
-    ) -> StoreResult<bool> {
+    ) -> StoreResult<Guarded> {
         self.set_link_privileges_in(parent, child, privileges).await
     }
 
-    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Guarded> {
         self.unlink_in(parent, child).await
     }
 

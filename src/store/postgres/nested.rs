@@ -22,11 +22,13 @@ use tokio_postgres::IsolationLevel;
 use super::errors::Failure;
 use super::join::{issuer_allowed, now_unix, GROUP_GONE_MARK};
 use super::rows::{execute, id_list, query, query_opt, token_row};
+use super::zone::guard;
 use super::PostgresStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::sql::nested::{effective_union, usable_group_invite};
+use crate::store::sql::zone::Changed;
 use crate::store::sql::{self, token_columns, token_named_columns};
-use crate::store::{issuer_needs, LinkOutcome, StoreResult, TokenGrant, TokenRecord};
+use crate::store::{issuer_needs, Guarded, LinkOutcome, StoreResult, TokenGrant, TokenRecord};
 
 /// The advisory-lock key every change of the links takes ("oz-lnk" in ASCII); see the module's race
 /// rule.
@@ -126,28 +128,33 @@ impl PostgresStore {
         parent: &GroupId,
         child: &GroupId,
         privileges: PrivilegeSet,
-    ) -> StoreResult<bool> {
-        let args = (parent.as_str(), child.as_str(), i64::from(privileges.bits()));
-        self.write(&args, |tx, (parent, child, bits)| {
+    ) -> StoreResult<Guarded> {
+        let args = (parent.as_str(), child.as_str(), privileges);
+        self.write_at(IsolationLevel::ReadCommitted, &args, |tx, (parent, child, privileges)| {
             Box::pin(async move {
-                let sql = "UPDATE group_links SET privileges = $3 WHERE parent_id = $1 AND child_id = $2";
-                Ok(execute(tx, sql, &[parent, child, bits]).await? == 1)
+                let verdict = guard(tx, parent, Changed::Child(child), Some(*privileges)).await?;
+                if verdict == Guarded::Done {
+                    let sql = "UPDATE group_links SET privileges = $3 WHERE parent_id = $1 AND child_id = $2";
+                    execute(tx, sql, &[parent, child, &i64::from(privileges.bits())]).await?;
+                }
+                Ok(verdict)
             })
         })
         .await
     }
 
-    pub(super) async fn unlink_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+    pub(super) async fn unlink_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Guarded> {
         let args = (parent.as_str(), child.as_str());
         self.write_at(IsolationLevel::ReadCommitted, &args, |tx, (parent, child)| {
             Box::pin(async move {
                 lock_links(tx).await?;
-                let sql = "DELETE FROM group_links WHERE parent_id = $1 AND child_id = $2";
-                let removed = execute(tx, sql, &[parent, child]).await? == 1;
-                if removed {
+                let verdict = guard(tx, parent, Changed::Child(child), None).await?;
+                if verdict == Guarded::Done {
+                    execute(tx, "DELETE FROM group_links WHERE parent_id = $1 AND child_id = $2", &[parent, child])
+                        .await?;
                     reclose_below(tx, child).await?;
                 }
-                Ok(removed)
+                Ok(verdict)
             })
         })
         .await

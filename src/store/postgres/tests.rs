@@ -14,8 +14,9 @@ use crate::domain::{GroupId, PageRequest, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, an_access_token, new_group, new_group_invite, new_invite, new_user,
     postgres_database as fresh_database, race_cycle_closing_links, race_group_invite, race_joins,
-    race_last_managers_leaving, race_link_changes_and_check_the_closure, undecodable_rows_are_backend_errors,
-    users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team, USERS_AT_0003,
+    race_last_managers_leaving, race_link_changes_and_check_the_closure, race_user_and_child_managers_leaving,
+    undecodable_rows_are_backend_errors, users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team,
+    USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
 use crate::store::{
@@ -65,6 +66,14 @@ async fn two_last_managers_leaving_at_once_through_two_instances_leave_exactly_o
     let Some(url) = fresh_database().await else { return };
     // Each round's two removals go through different pools, as from two server instances.
     race_last_managers_leaving(&two_instances(&url).await, 20).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_user_and_a_child_managing_leaving_at_once_through_two_instances_leave_exactly_one() {
+    let Some(url) = fresh_database().await else { return };
+    // The link's change runs at `READ COMMITTED`, the user's `SERIALIZABLE`: the group row's
+    // update (`zone::mark_managers_changed`) is what makes the later one see the earlier.
+    race_user_and_child_managers_leaving(&two_instances(&url).await, 30).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -1116,11 +1125,11 @@ async fn an_invite_admits_only_while_its_issuer_may_still_create_it() {
     .await;
     assert_eq!(store.link_with_token(&link.id, &child).await, Ok(LinkOutcome::Linked(group.clone())));
     assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed, "the link grants the default only");
-    assert_eq!(store.set_link_privileges(&group, &child, inviting).await, Ok(true));
+    assert_eq!(store.set_link_privileges(&group, &child, inviting).await, Ok(Guarded::Done));
     assert_eq!(join(plain.id.clone()).await, JoinOutcome::Joined(group.clone()), "through the child");
     assert_eq!(join(rich.id.clone()).await, JoinOutcome::IssuerNotAllowed);
     // Out of the group altogether, then the zone privilege: directly, then through a group.
-    assert_eq!(store.unlink(&group, &child).await, Ok(true));
+    assert_eq!(store.unlink(&group, &child).await, Ok(Guarded::Done));
     assert_eq!(store.remove_member(&group, &issuer).await, Ok(Guarded::Done));
     assert_eq!(join(plain.id.clone()).await, JoinOutcome::IssuerNotAllowed, "left the group");
     let add_members = ZonePrivilegeSet::from_iter([ZonePrivilege::GroupsAddMembers]);

@@ -15,7 +15,9 @@ use crate::domain::{
     GroupId, Name, Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilegeSet,
 };
 use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
-use crate::store::sql::zone::{change_loses_manager, first_group_losing_its_manager, union_of, zone_privileges};
+use crate::store::sql::zone::{
+    change_loses_manager, first_group_losing_its_manager, union_of, zone_privileges, Changed,
+};
 use crate::store::sql::{self};
 use crate::store::{AddOutcome, Guarded, StoreResult};
 use deadpool_postgres::GenericClient;
@@ -64,20 +66,36 @@ async fn read_holder<C: GenericClient>(
     Ok(Some(raw.map(zone_privileges).transpose()?.unwrap_or_default()))
 }
 
-/// Locks `group`'s row for a change to its managers and decides whether changing `user`'s
-/// membership to `after` is refused (`LastManager`), cannot happen (`Missing`), or may go ahead.
-async fn guard<C: GenericClient>(
+/// What every change the last-manager rule guards does first to the rows of the groups it may
+/// take a manager from (`groups`, sorted, so that two of these never wait on each other in
+/// opposite orders): locks them `FOR NO KEY UPDATE` (joins' `FOR KEY SHARE` does not wait for
+/// it), then updates them (a new version, though no value changes). These changes run at
+/// different isolation levels: a link's change at `READ COMMITTED` (the race rule of `nested`),
+/// the others `SERIALIZABLE`, whose snapshot may predate a change committed while they waited for
+/// the lock. The lock alone would let such a transaction read the members as they were before
+/// that change; since the change updated the row, taking the lock fails as a serialization
+/// failure instead, and the retry reads them as they are.
+async fn mark_managers_changed<C: GenericClient>(tx: &C, groups: &[&str]) -> Result<(), Failure> {
+    query(tx, "SELECT id FROM groups WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", &[&groups]).await?;
+    execute(tx, "UPDATE groups SET id = id WHERE id = ANY($1)", &[&groups]).await?;
+    Ok(())
+}
+
+/// Marks `group`'s row (`mark_managers_changed`) and decides whether changing the
+/// `changed` member (a user's membership or a child's link) to `after` is refused
+/// (`LastManager`), cannot happen (`Missing`), or may go ahead.
+pub(super) async fn guard<C: GenericClient>(
     tx: &C,
     group: &str,
-    user: &str,
+    changed: Changed<'_>,
     after: Option<PrivilegeSet>,
 ) -> Result<Guarded, Failure> {
-    query(tx, "SELECT id FROM groups WHERE id = $1 FOR NO KEY UPDATE", &[&group]).await?;
+    mark_managers_changed(tx, &[group]).await?;
     let rows = query(tx, "SELECT user_id, privileges FROM memberships WHERE group_id = $1", &[&group]).await?;
     let members = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
-    let rows = query(tx, "SELECT privileges FROM group_links WHERE parent_id = $1", &[&group]).await?;
-    let children = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
-    Ok(match change_loses_manager(user, after, &members, &children)? {
+    let rows = query(tx, "SELECT child_id, privileges FROM group_links WHERE parent_id = $1", &[&group]).await?;
+    let children = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
+    Ok(match change_loses_manager(changed, after, &members, &children)? {
         None => Guarded::Missing,
         Some(true) => Guarded::LastManager(sql::group_id(group.to_owned())?),
         Some(false) => Guarded::Done,
@@ -152,12 +170,9 @@ impl PostgresStore {
                 let rows =
                     query(tx, "SELECT group_id FROM memberships WHERE user_id = $1 ORDER BY seq", &[&id]).await?;
                 let groups = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<String>, _>>()?;
-                // The groups' rows, in id order, so that two deletions never wait on each other in
-                // opposite orders.
-                let mut locking = groups.clone();
-                locking.sort();
-                query(tx, "SELECT id FROM groups WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", &[&locking])
-                    .await?;
+                let mut locking: Vec<&str> = groups.iter().map(String::as_str).collect();
+                locking.sort_unstable();
+                mark_managers_changed(tx, &locking).await?;
                 let rows = query(
                     tx,
                     "SELECT group_id, user_id, privileges FROM memberships WHERE group_id = ANY($1)",
@@ -168,11 +183,16 @@ impl PostgresStore {
                     .iter()
                     .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
                     .collect::<Result<Vec<_>, Failure>>()?;
-                let rows =
-                    query(tx, "SELECT parent_id, privileges FROM group_links WHERE parent_id = ANY($1)", &[&locking])
-                        .await?;
+                let rows = query(
+                    tx,
+                    "SELECT parent_id, child_id, privileges FROM group_links WHERE parent_id = ANY($1)",
+                    &[&locking],
+                )
+                .await?;
                 let links =
-                    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
+                    rows.iter()
+                        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+                        .collect::<Result<Vec<_>, Failure>>()?;
                 if let Some(group) = first_group_losing_its_manager(id, &groups, &all, &links)? {
                     return Ok(Guarded::LastManager(group));
                 }
@@ -255,7 +275,7 @@ impl PostgresStore {
     ) -> StoreResult<Guarded> {
         self.write(&(group.as_str(), user.as_str(), privileges), |tx, (group, user, privileges)| {
             Box::pin(async move {
-                let verdict = guard(tx, group, user, Some(*privileges)).await?;
+                let verdict = guard(tx, group, Changed::User(user), Some(*privileges)).await?;
                 if verdict == Guarded::Done {
                     execute(
                         tx,
@@ -273,7 +293,7 @@ impl PostgresStore {
     pub(super) async fn remove_member_in(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
         self.write(&(group.as_str(), user.as_str()), |tx, (group, user)| {
             Box::pin(async move {
-                let verdict = guard(tx, group, user, None).await?;
+                let verdict = guard(tx, group, Changed::User(user), None).await?;
                 if verdict == Guarded::Done {
                     execute(tx, "DELETE FROM memberships WHERE group_id = $1 AND user_id = $2", &[group, user]).await?;
                 }

@@ -19,26 +19,38 @@ pub(crate) fn union_of(rows: impl IntoIterator<Item = i64>) -> Result<ZonePrivil
     rows.into_iter().try_fold(ZonePrivilegeSet::empty(), |acc, raw| Ok(acc.union(zone_privileges(raw)?)))
 }
 
-/// Whether changing `user`'s membership to `after` (`None`: removing it) takes the last manager of
-/// a group whose direct members are `members` (user id, stored privileges) and whose child
-/// groups' links hold `children` (stored privileges): a child is a member too, and one whose
-/// link holds `group_set_privileges` a manager. `None`: `user` is not among the members.
+/// The member of a group a guarded change is about: a user's membership, or a child group's
+/// link.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Changed<'a> {
+    User(&'a str),
+    Child(&'a str),
+}
+
+/// Whether changing the `changed` member's privileges to `after` (`None`: it leaves) takes the
+/// last manager of a group whose direct members are `members` (user id, stored privileges) and
+/// whose child groups' links are `children` (child id, stored privileges): a child is a member
+/// too, and one whose link holds `group_set_privileges` a manager. `None`: `changed` is not
+/// among them.
 pub(crate) fn change_loses_manager(
-    user: &str,
+    changed: Changed<'_>,
     after: Option<PrivilegeSet>,
     members: &[(String, i64)],
-    children: &[i64],
+    children: &[(String, i64)],
 ) -> Result<Option<bool>, RowError> {
+    let (users, links) = match changed {
+        Changed::User(id) => (Some(id), None),
+        Changed::Child(id) => (None, Some(id)),
+    };
     let mut before = None;
     let mut others = Vec::with_capacity(members.len() + children.len());
-    for raw in children {
-        others.push(privileges(*raw)?);
-    }
-    for (member, raw) in members {
-        if member == user {
-            before = Some(privileges(*raw)?);
-        } else {
-            others.push(privileges(*raw)?);
+    for (rows, changed) in [(members, users), (children, links)] {
+        for (id, raw) in rows {
+            if changed == Some(id.as_str()) {
+                before = Some(privileges(*raw)?);
+            } else {
+                others.push(privileges(*raw)?);
+            }
         }
     }
     Ok(before.map(|before| loses_last_manager(before, after, others)))
@@ -46,18 +58,18 @@ pub(crate) fn change_loses_manager(
 
 /// The first of `groups` (the leaving user's, in join order) that deleting `user` would leave
 /// without a manager, given every membership of those groups as (group, user, stored privileges)
-/// and every link below them as (parent, stored privileges).
+/// and every link below them as (parent, child, stored privileges).
 pub(crate) fn first_group_losing_its_manager(
     user: &str,
     groups: &[String],
     members: &[(String, String, i64)],
-    links: &[(String, i64)],
+    links: &[(String, String, i64)],
 ) -> Result<Option<GroupId>, RowError> {
+    let of = |rows: &[(String, String, i64)], group: &String| -> Vec<(String, i64)> {
+        rows.iter().filter(|(g, ..)| g == group).map(|(_, id, p)| (id.clone(), *p)).collect()
+    };
     for group in groups {
-        let of_group: Vec<(String, i64)> =
-            members.iter().filter(|(g, ..)| g == group).map(|(_, u, p)| (u.clone(), *p)).collect();
-        let children: Vec<i64> = links.iter().filter(|(g, _)| g == group).map(|(_, p)| *p).collect();
-        if change_loses_manager(user, None, &of_group, &children)? == Some(true) {
+        if change_loses_manager(Changed::User(user), None, &of(members, group), &of(links, group))? == Some(true) {
             return Ok(Some(group_id(group.clone())?));
         }
     }

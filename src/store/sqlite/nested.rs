@@ -10,12 +10,14 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::errors::Failure;
 use super::named::{insert_join_record, issuer_allowed};
 use super::rows::{get_token_in, id_list};
+use super::zone::guard;
 use super::SqliteStore;
 use crate::domain::{GroupId, PrivilegeSet, UserId};
 use crate::store::sql::join::IssuerCheck;
 use crate::store::sql::nested::{effective_union, group_invite, spent};
+use crate::store::sql::zone::Changed;
 use crate::store::sql::{self};
-use crate::store::{LinkOutcome, StoreResult};
+use crate::store::{Guarded, LinkOutcome, StoreResult};
 
 /// Whether `child` is `parent` or one of its ancestors: linking it under `parent` would close a
 /// cycle.
@@ -150,27 +152,29 @@ impl SqliteStore {
         parent: &GroupId,
         child: &GroupId,
         privileges: PrivilegeSet,
-    ) -> StoreResult<bool> {
+    ) -> StoreResult<Guarded> {
         let (parent, child) = (parent.clone(), child.clone());
         self.write(move |tx| {
-            let changed = tx
-                .prepare_cached("UPDATE group_links SET privileges = ?3 WHERE parent_id = ?1 AND child_id = ?2")?
-                .execute(params![parent.as_str(), child.as_str(), privileges.bits()])?;
-            Ok(changed == 1)
+            let verdict = guard(tx, parent.as_str(), Changed::Child(child.as_str()), Some(privileges))?;
+            if verdict == Guarded::Done {
+                tx.prepare_cached("UPDATE group_links SET privileges = ?3 WHERE parent_id = ?1 AND child_id = ?2")?
+                    .execute(params![parent.as_str(), child.as_str(), privileges.bits()])?;
+            }
+            Ok(verdict)
         })
         .await
     }
 
-    pub(super) async fn unlink_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+    pub(super) async fn unlink_in(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Guarded> {
         let (parent, child) = (parent.clone(), child.clone());
         self.write(move |tx| {
-            let removed = tx
-                .prepare_cached("DELETE FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
-                .execute([parent.as_str(), child.as_str()])?;
-            if removed == 1 {
+            let verdict = guard(tx, parent.as_str(), Changed::Child(child.as_str()), None)?;
+            if verdict == Guarded::Done {
+                tx.prepare_cached("DELETE FROM group_links WHERE parent_id = ?1 AND child_id = ?2")?
+                    .execute([parent.as_str(), child.as_str()])?;
                 reclose_below(tx, child.as_str())?;
             }
-            Ok(removed == 1)
+            Ok(verdict)
         })
         .await
     }

@@ -11,7 +11,9 @@ use super::{SqliteStore, USER_GROUPS};
 use crate::domain::{GroupId, Name};
 use crate::domain::{Page, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilegeSet};
 use crate::store::sql::pages::{after_bound, decode_page, fetch_limit};
-use crate::store::sql::zone::{change_loses_manager, first_group_losing_its_manager, union_of, zone_privileges};
+use crate::store::sql::zone::{
+    change_loses_manager, first_group_losing_its_manager, union_of, zone_privileges, Changed,
+};
 use crate::store::sql::{self};
 use crate::store::{AddOutcome, Guarded, StoreResult};
 
@@ -61,17 +63,23 @@ fn members(conn: &Connection, group: &str) -> Result<Vec<(String, i64)>, Failure
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The stored privileges of `group`'s links to its child groups.
-fn children(conn: &Connection, group: &str) -> Result<Vec<i64>, Failure> {
-    let mut stmt = conn.prepare_cached("SELECT privileges FROM group_links WHERE parent_id = ?1")?;
-    let rows = stmt.query_map([group], |r| r.get(0))?;
+/// `group`'s child groups with their links' stored privileges.
+fn children(conn: &Connection, group: &str) -> Result<Vec<(String, i64)>, Failure> {
+    let mut stmt = conn.prepare_cached("SELECT child_id, privileges FROM group_links WHERE parent_id = ?1")?;
+    let rows = stmt.query_map([group], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Whether changing `user`'s membership of `group` to `after` is refused (`LastManager`), cannot
-/// happen (`Missing`), or may go ahead (`Done`, not yet done).
-fn guard(conn: &Connection, group: &str, user: &str, after: Option<PrivilegeSet>) -> Result<Guarded, Failure> {
-    Ok(match change_loses_manager(user, after, &members(conn, group)?, &children(conn, group)?)? {
+/// Whether changing the `changed` member of `group` (a user's membership or a child's link) to
+/// `after` (`None`: removing it) is refused (`LastManager`), cannot happen (`Missing`), or may go
+/// ahead (`Done`, not yet done).
+pub(super) fn guard(
+    conn: &Connection,
+    group: &str,
+    changed: Changed<'_>,
+    after: Option<PrivilegeSet>,
+) -> Result<Guarded, Failure> {
+    Ok(match change_loses_manager(changed, after, &members(conn, group)?, &children(conn, group)?)? {
         None => Guarded::Missing,
         Some(true) => Guarded::LastManager(sql::group_id(group.to_owned())?),
         Some(false) => Guarded::Done,
@@ -162,10 +170,12 @@ impl SqliteStore {
                 .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let mut stmt = tx.prepare_cached(
-                "SELECT l.parent_id, l.privileges FROM group_links l
+                "SELECT l.parent_id, l.child_id, l.privileges FROM group_links l
                  WHERE l.parent_id IN (SELECT group_id FROM memberships WHERE user_id = ?1)",
             )?;
-            let links = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            let links = stmt
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             if let Some(group) = first_group_losing_its_manager(id, &groups, &all, &links)? {
                 return Ok(Guarded::LastManager(group));
             }
@@ -211,7 +221,7 @@ impl SqliteStore {
     ) -> StoreResult<Guarded> {
         let (group, user) = (group.clone(), user.clone());
         self.write(move |tx| {
-            let verdict = guard(tx, group.as_str(), user.as_str(), Some(privileges))?;
+            let verdict = guard(tx, group.as_str(), Changed::User(user.as_str()), Some(privileges))?;
             if verdict == Guarded::Done {
                 tx.prepare_cached("UPDATE memberships SET privileges = ?3 WHERE group_id = ?1 AND user_id = ?2")?
                     .execute(params![group.as_str(), user.as_str(), privileges.bits()])?;
@@ -224,7 +234,7 @@ impl SqliteStore {
     pub(super) async fn remove_member_in(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
         let (group, user) = (group.clone(), user.clone());
         self.write(move |tx| {
-            let verdict = guard(tx, group.as_str(), user.as_str(), None)?;
+            let verdict = guard(tx, group.as_str(), Changed::User(user.as_str()), None)?;
             if verdict == Guarded::Done {
                 tx.prepare_cached("DELETE FROM memberships WHERE group_id = ?1 AND user_id = ?2")?
                     .execute([group.as_str(), user.as_str()])?;

@@ -323,11 +323,11 @@ impl Store for ProbeStore {
         parent: &GroupId,
         child: &GroupId,
         privileges: PrivilegeSet,
-    ) -> StoreResult<bool> {
+    ) -> StoreResult<Guarded> {
         self.count();
         self.inner.set_link_privileges(parent, child, privileges).await
     }
-    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<bool> {
+    async fn unlink(&self, parent: &GroupId, child: &GroupId) -> StoreResult<Guarded> {
         self.count();
         self.inner.unlink(parent, child).await
     }
