@@ -332,6 +332,8 @@ pub enum RemoveGroupResponse {
     Forbidden(models::Error),
     /// Resource not found (or not visible to the caller).
     NotFound(models::Error),
+    /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
+    Conflict(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).

@@ -172,7 +172,7 @@ responses! {
     ModifyGroupResponse for modify_group {
         204 NoContent ; 400 BadRequest, 403 Forbidden, 404 NotFound, 413 PayloadTooLarge, 415 UnsupportedMediaType
     }
-    RemoveGroupResponse for remove_group { 204 NoContent ; 403 Forbidden, 404 NotFound }
+    RemoveGroupResponse for remove_group { 204 NoContent ; 403 Forbidden, 404 NotFound, 409 Conflict }
     ListGroupUsersResponse for list_group_users { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
     CreateGroupInviteTokenResponse for create_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     GetGroupInviteTokenResponse for get_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }

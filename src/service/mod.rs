@@ -466,8 +466,7 @@ impl App {
 
     pub async fn remove_group(&self, caller: &User, group: &GroupId) -> Result<(), Error> {
         self.authorize(caller, group, Privilege::Remove, Some(ZonePrivilege::GroupsRemoveMembers)).await?;
-        let deleted = self.store.delete_group(group).await?;
-        deleted.then_some(()).ok_or(Error::NotFound)
+        zone::guarded(self.store.delete_group(group).await?)
     }
 
     /// The group's direct members in join order, or one page of them.

@@ -267,12 +267,12 @@ pub(crate) async fn groups_can_be_read_updated_and_deleted(store: &dyn Store) {
     let nowhere = GroupId::generate();
     assert_eq!(store.get_group(&nowhere).await, Ok(None));
     assert_eq!(store.update_group(&nowhere, Some(&name("x")), None).await, Ok(false));
-    assert_eq!(store.delete_group(&nowhere).await, Ok(false));
+    assert_eq!(store.delete_group(&nowhere).await, Ok(Guarded::Missing));
 
     // Deleting takes the group's memberships with it and leaves other groups alone.
-    assert_eq!(store.delete_group(&group.id).await, Ok(true));
+    assert_eq!(store.delete_group(&group.id).await, Ok(Guarded::Done));
     assert_eq!(store.get_group(&group.id).await, Ok(None));
-    assert_eq!(store.delete_group(&group.id).await, Ok(false));
+    assert_eq!(store.delete_group(&group.id).await, Ok(Guarded::Missing));
     assert_eq!(store.membership(&group.id, &owner).await, Ok(None));
     assert_eq!(store.group_users(&group.id).await, Ok(vec![]));
     assert_eq!(store.user_groups(&owner).await, Ok(vec![other.clone()]));
@@ -283,7 +283,7 @@ pub(crate) async fn a_deleted_groups_invite_survives_and_a_join_reports_the_grou
     let owner = new_user(store, "owner").await;
     let group = new_group(store, &owner, "team").await;
     let token = new_invite(store, &group, Some(1)).await;
-    assert_eq!(store.delete_group(&group).await, Ok(true));
+    assert_eq!(store.delete_group(&group).await, Ok(Guarded::Done));
 
     let record = store.get_token(&token).await.expect("read token");
     assert!(record.is_some(), "the invite's record outlives its group");
@@ -304,7 +304,7 @@ pub(crate) async fn groups_are_listed_in_creation_order(store: &dyn Store) {
     assert_eq!(store.user_groups(&owner).await, Ok(created.clone()));
 
     let gone = created.remove(3);
-    assert_eq!(store.delete_group(&gone).await, Ok(true));
+    assert_eq!(store.delete_group(&gone).await, Ok(Guarded::Done));
     created.push(new_group(store, &owner, "latest").await);
     assert_eq!(store.list_groups().await, Ok(created));
 }
@@ -401,7 +401,7 @@ pub(crate) async fn a_cursor_outlives_its_item_and_later_items_come_after_it(sto
     let cursor = first.next.expect("c follows");
 
     // The item the cursor marks goes, and a new one comes, between two pages.
-    assert_eq!(store.delete_group(&b).await, Ok(true));
+    assert_eq!(store.delete_group(&b).await, Ok(Guarded::Done));
     let d = new_group(store, &owner, "d").await;
     let rest = store.list_groups_page(page_of(Some(cursor), 2)).await;
     assert_eq!(rest, Ok(Page { items: vec![c.clone(), d], next: None }));
@@ -565,7 +565,7 @@ pub(crate) async fn join_checks_run_in_the_documented_order(store: &dyn Store) {
     let doomed = new_group(store, &owner, "doomed").await;
     let spent = new_invite(store, &doomed, Some(1)).await;
     assert_eq!(join(store, &spent, &joiner).await, JoinOutcome::Joined(doomed.clone()));
-    assert_eq!(store.delete_group(&doomed).await, Ok(true));
+    assert_eq!(store.delete_group(&doomed).await, Ok(Guarded::Done));
     assert_eq!(join(store, &spent, &owner).await, JoinOutcome::TokenUsedUp);
 
     // The retry before used up: the member who spent it hears `Rejoined` (issue 13); used up
@@ -766,7 +766,7 @@ pub(crate) async fn a_groups_zone_privileges_flow_to_its_members_while_they_are_
 
     assert_eq!(store.remove_member(&group, &member).await, Ok(Guarded::Done));
     assert_eq!(store.effective_zone_privileges(&member).await, Ok(list.union(own)));
-    assert_eq!(store.delete_group(&other).await, Ok(true));
+    assert_eq!(store.delete_group(&other).await, Ok(Guarded::Done));
     assert_eq!(store.effective_zone_privileges(&member).await, Ok(own));
     assert_eq!(store.zone_privileges(&ZoneHolder::Group(other)).await, Ok(None));
 }
@@ -902,6 +902,7 @@ pub(crate) async fn a_managing_child_is_guarded_like_a_managing_user(store: &dyn
     let refused = Ok(Guarded::LastManager(parent.clone()));
     assert_eq!(store.unlink(&parent, &admins).await, refused);
     assert_eq!(store.set_link_privileges(&parent, &admins, PrivilegeSet::default_member()).await, refused);
+    assert_eq!(store.delete_group(&admins).await, refused, "deleting the child unlinks it too");
     assert_eq!(store.link(&parent, &admins).await, Ok(Some(managing)), "nothing changed");
     // Children that do not manage come and go freely.
     assert_eq!(store.set_link_privileges(&parent, &plain, PrivilegeSet::all()).await, Ok(Guarded::Done));
@@ -1283,7 +1284,7 @@ pub(crate) async fn nested_join_checks_run_in_the_documented_order(store: &dyn S
     assert_eq!(uses(store, &into_c).await, 0);
 
     let into_gone = new_group_invite(store, &c, Some(1)).await;
-    assert_eq!(store.delete_group(&c).await, Ok(true));
+    assert_eq!(store.delete_group(&c).await, Ok(Guarded::Done));
     assert_eq!(store.link_with_token(&into_gone, &a).await, Ok(LinkOutcome::GroupGone));
     assert_eq!(uses(store, &into_gone).await, 0);
 }
@@ -1404,11 +1405,11 @@ pub(crate) async fn a_diamond_counts_each_member_and_group_once(store: &dyn Stor
     assert_eq!(store.effective_groups(&member).await, Ok(vec![bottom.clone(), top.clone(), right.clone()]));
     // Linking back, then deleting the other way's group, leaves the first way.
     nest(store, &left, &bottom).await;
-    assert_eq!(store.delete_group(&right).await, Ok(true));
+    assert_eq!(store.delete_group(&right).await, Ok(Guarded::Done));
     assert_eq!(store.effective_privileges(&top, &member).await, Ok(Some(PrivilegeSet::default_member())));
     assert_eq!(store.effective_groups(&member).await, Ok(vec![bottom.clone(), top.clone(), left.clone()]));
     // And deleting the bottom's last way up leaves it alone.
-    assert_eq!(store.delete_group(&left).await, Ok(true));
+    assert_eq!(store.delete_group(&left).await, Ok(Guarded::Done));
     assert_eq!(store.effective_privileges(&top, &member).await, Ok(None));
     assert_eq!(store.effective_groups(&member).await, Ok(vec![bottom.clone()]));
     assert_eq!(store.effective_users(&top).await, Ok(vec![owner.clone()]));
@@ -1426,7 +1427,7 @@ pub(crate) async fn deleting_a_linked_group_removes_its_links_both_ways(store: &
     );
     nest(store, &top, &middle).await;
     nest(store, &middle, &bottom).await;
-    assert_eq!(store.delete_group(&middle).await, Ok(true));
+    assert_eq!(store.delete_group(&middle).await, Ok(Guarded::Done));
     assert_eq!(store.child_groups(&top).await, Ok(vec![]));
     assert_eq!(store.parent_groups(&bottom).await, Ok(vec![]));
     // The ids stay free of any link: a group of the same id would start unlinked.

@@ -1189,17 +1189,25 @@ impl Store for MemoryStore {
         Ok(true)
     }
 
-    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<Guarded> {
         let mut state = self.lock().await?;
+        if !state.groups.contains_key(id) {
+            return Ok(Guarded::Missing);
+        }
+        for parent in listed(&state.links.parents, id) {
+            if let refused @ Guarded::LastManager(_) = state.link_change(&parent, id, None) {
+                return Ok(refused);
+            }
+        }
         let Some(removed) = state.groups.remove(id) else {
-            return Ok(false);
+            return Ok(Guarded::Missing);
         };
         state.groups_by_seq.remove(&removed.seq);
         state.group_zone.remove(id);
         // Token records stay on purpose (see the trait): a later join must say "group gone".
         state.memberships.remove_group(id);
         state.links.remove_group(id);
-        Ok(true)
+        Ok(Guarded::Done)
     }
 
     async fn list_groups(&self) -> StoreResult<Vec<GroupId>> {

@@ -383,8 +383,11 @@ pub trait Store: Send + Sync + 'static {
     async fn update_group(&self, id: &GroupId, name: Option<&Name>, kind: Option<GroupType>) -> StoreResult<bool>;
     /// Deletes the group, all its memberships and its links both ways (as child and as parent;
     /// the groups at the other end remain). Its token records stay, so that a join with one
-    /// of its invites can tell "group gone" (404) from "unknown token" (400). `false`: no such group.
-    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool>;
+    /// of its invites can tell "group gone" (404) from "unknown token" (400). Refused
+    /// (`LastManager`, naming the parent) when the group is the only manager of a parent that
+    /// keeps other members, as its unlinking would be; checked in one step with the deletion.
+    /// `Missing`: no such group.
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<Guarded>;
     /// All group ids, in a stable order (creation order).
     async fn list_groups(&self) -> StoreResult<Vec<GroupId>>;
     /// The groups `user` is a direct member of, in the order they were joined.

@@ -1,8 +1,8 @@
 //! The last-manager rule (contract §7): leaving, being removed, a privilege change and deleting a
 //! user are refused with 409 `last_manager`, naming the group, when they would leave a group with
 //! members but none holding `group_set_privileges`; deleting the group is not. A child group is a
-//! member, and one whose link holds `group_set_privileges` a manager: its unlinking and demotion
-//! are guarded too. It holds when the
+//! member, and one whose link holds `group_set_privileges` a manager: its unlinking, demotion and
+//! deletion are guarded too. It holds when the
 //! last two managers leave at once, on every backend and across two PostgreSQL instances.
 
 use std::sync::Arc;
@@ -118,6 +118,8 @@ async fn a_managing_child_group_cannot_be_unlinked_or_demoted_as_the_last_manage
     let demoted = json!({ "privileges": ["group_view_data"] });
     let reply = s.app.put_json(&format!("{link}/privileges"), &s.manager, &demoted).await;
     assert_last_manager(&reply, &s.gid);
+    // Deleting the child unlinks it: refused too, even to a zone admin, naming the parent.
+    assert_last_manager(&s.app.delete(&format!("/groups/{admins}"), &s.app.admin_token).await, &s.gid);
     let privileges = s.app.get(&format!("{link}/privileges"), &s.manager).await.expect(StatusCode::OK).json();
     assert_eq!(privileges, managing, "nothing changed");
     // Once the member manages too, the child may be demoted and unlinked.

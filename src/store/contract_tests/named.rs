@@ -442,7 +442,7 @@ pub(crate) async fn checks_run_in_order_unknown_retry_used_up_group_gone_issuer_
     let doomed = new_group(store, &owner, "doomed").await;
     let into_doomed = an_issued_invite(&doomed, &issuer, None);
     insert(store, &into_doomed).await;
-    assert_eq!(store.delete_group(&doomed).await, Ok(true));
+    assert_eq!(store.delete_group(&doomed).await, Ok(Guarded::Done));
     assert_eq!(join(store, &into_doomed.id, &late).await, JoinOutcome::GroupGone);
     // A retry after the membership ended is a new join.
     assert_eq!(store.remove_member(&group, &joiner).await, Ok(Guarded::Done));

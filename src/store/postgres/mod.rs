@@ -108,6 +108,7 @@ use tokio_postgres::{IsolationLevel, NoTls, Row};
 use self::errors::Failure;
 use self::rows::{execute, get_token_in, id_list, insert_membership, query, query_one, query_opt, token_row, user_row};
 use super::sql::migrate::Migration;
+use super::sql::zone::Changed;
 use super::sql::{self, GroupRow, TokenRow};
 use super::{
     AddOutcome, Guarded, JoinOutcome, JoinRecord, LinkOutcome, NamedTokenUpdate, Origin, Store, StoreError,
@@ -563,7 +564,7 @@ impl Store for PostgresStore {
         .await
     }
 
-    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<Guarded> {
         // `READ COMMITTED`, so that each statement sees what committed before it started: the
         // order of the three is what keeps a racing join from leaving a membership behind
         // (0004_join_without_group_lock; memberships have no foreign key to groups here).
@@ -577,6 +578,20 @@ impl Store for PostgresStore {
         self.write_at(IsolationLevel::ReadCommitted, id.as_str(), |tx, id| {
             Box::pin(async move {
                 nested::lock_links(tx).await?;
+                // The last-manager rule, for each parent it is a child of: their rows and its
+                // own marked in one sorted step (`zone::mark_managers_changed`).
+                let rows = query(tx, "SELECT parent_id FROM group_links WHERE child_id = $1", &[&id]).await?;
+                let parents = rows.iter().map(|r| r.try_get(0)).collect::<Result<Vec<String>, _>>()?;
+                let mut marked: Vec<&str> = parents.iter().map(String::as_str).chain([id]).collect();
+                marked.sort_unstable();
+                zone::mark_managers_changed(tx, &marked).await?;
+                for parent in &parents {
+                    if let refused @ Guarded::LastManager(_) =
+                        zone::decide(tx, parent, Changed::Child(id), None).await?
+                    {
+                        return Ok(refused);
+                    }
+                }
                 let deleted = execute(tx, "DELETE FROM groups WHERE id = $1", &[&id]).await?;
                 execute(tx, "UPDATE tokens SET group_gone = TRUE WHERE group_id = $1", &[&id]).await?;
                 execute(tx, "DELETE FROM memberships WHERE group_id = $1", &[&id]).await?;
@@ -590,7 +605,7 @@ impl Store for PostgresStore {
                 }
                 execute(tx, "DELETE FROM group_closure WHERE ancestor = $1 OR descendant = $1 OR via = $1", &[&id])
                     .await?;
-                Ok(deleted == 1)
+                Ok(if deleted == 1 { Guarded::Done } else { Guarded::Missing })
             })
         })
         .await

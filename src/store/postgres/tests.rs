@@ -123,7 +123,7 @@ async fn nested_joins_racing_the_deletion_of_their_parent_leave_no_link_behind()
             })
         };
         let linked = link.await.expect("the link task finishes").expect("the link call succeeds");
-        assert_eq!(delete.await.expect("the delete task finishes"), Ok(true));
+        assert_eq!(delete.await.expect("the delete task finishes"), Ok(Guarded::Done));
         assert!(
             matches!(linked, LinkOutcome::Linked(_) | LinkOutcome::GroupGone),
             "round {round}: linked or told the parent is gone, got {linked:?}"
@@ -220,7 +220,7 @@ async fn joins_racing_the_deletion_of_their_group_are_joined_or_group_gone_and_l
             other => panic!("unexpected outcome {other:?}"),
         }
     }
-    assert_eq!(deletion.await.expect("the task finishes"), Ok(true));
+    assert_eq!(deletion.await.expect("the task finishes"), Ok(Guarded::Done));
     // A join that committed before the deletion lost its membership with the group; one after it
     // found the group gone. Either way the use count matches the joins that were admitted.
     assert_eq!(uses(&*stores[0], &invite).await as usize, joined);
@@ -353,7 +353,7 @@ async fn an_invite_minted_during_its_groups_deletion_admits_nobody_and_leaves_no
     };
     until_waiting_for_locks(&observer, 2).await;
     holding.batch_execute("COMMIT").await.expect("the held membership is released");
-    assert_eq!(deletion.await.expect("the task finishes"), Ok(true));
+    assert_eq!(deletion.await.expect("the task finishes"), Ok(Guarded::Done));
     let outcome = join.await.expect("the task finishes");
     assert_eq!(outcome, Ok(JoinOutcome::GroupGone), "the join read the mark");
     assert_eq!(memberships_of(&url, &group).await, 0, "no membership row outlives its group");
@@ -369,7 +369,7 @@ async fn an_invite_stored_for_a_deleted_group_admits_nobody() {
     let store = PostgresStore::connect(&url).await.expect("the store connects");
     let owner = new_user(&store, "owner").await;
     let group = new_group(&store, &owner, "gone").await;
-    assert_eq!(store.delete_group(&group).await, Ok(true));
+    assert_eq!(store.delete_group(&group).await, Ok(Guarded::Done));
     let invite = new_invite(&store, &group, None).await;
     let joiner = new_user(&store, "joiner").await;
     assert_eq!(store.join_with_token(&invite, &joiner).await, Ok(JoinOutcome::GroupGone));
@@ -899,7 +899,7 @@ async fn joins_batched_together_are_each_answered_as_alone() {
     assert_eq!(s.update_named_token(&revoked, &revoke).await, Ok(TokenWrite::Done));
     let gone = new_group(s, &owner, "gone").await;
     let into_gone = stored(s, issued_invite(&gone, member, None, &owner, None)).await.id;
-    assert_eq!(s.delete_group(&gone).await, Ok(true));
+    assert_eq!(s.delete_group(&gone).await, Ok(Guarded::Done));
     let powerless = member_with(s, &group, member, &owner).await;
     let refused = stored(s, issued_invite(&group, member, None, &powerless, None)).await.id;
     let already = member_with(s, &group, member, &owner).await;

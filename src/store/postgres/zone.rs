@@ -75,7 +75,7 @@ async fn read_holder<C: GenericClient>(
 /// the lock. The lock alone would let such a transaction read the members as they were before
 /// that change; since the change updated the row, taking the lock fails as a serialization
 /// failure instead, and the retry reads them as they are.
-async fn mark_managers_changed<C: GenericClient>(tx: &C, groups: &[&str]) -> Result<(), Failure> {
+pub(super) async fn mark_managers_changed<C: GenericClient>(tx: &C, groups: &[&str]) -> Result<(), Failure> {
     query(tx, "SELECT id FROM groups WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", &[&groups]).await?;
     execute(tx, "UPDATE groups SET id = id WHERE id = ANY($1)", &[&groups]).await?;
     Ok(())
@@ -91,6 +91,16 @@ pub(super) async fn guard<C: GenericClient>(
     after: Option<PrivilegeSet>,
 ) -> Result<Guarded, Failure> {
     mark_managers_changed(tx, &[group]).await?;
+    decide(tx, group, changed, after).await
+}
+
+/// `guard`'s decision, for a caller that has marked `group`'s row itself (with others).
+pub(super) async fn decide<C: GenericClient>(
+    tx: &C,
+    group: &str,
+    changed: Changed<'_>,
+    after: Option<PrivilegeSet>,
+) -> Result<Guarded, Failure> {
     let rows = query(tx, "SELECT user_id, privileges FROM memberships WHERE group_id = $1", &[&group]).await?;
     let members = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
     let rows = query(tx, "SELECT child_id, privileges FROM group_links WHERE parent_id = $1", &[&group]).await?;

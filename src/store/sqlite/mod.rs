@@ -42,6 +42,7 @@ use self::readers::{open_inline_reader, open_reader, INLINE_READERS, READERS};
 use self::rows::{get_token_in, id_list, insert_membership, token_row, user_row, MemberOrigin};
 use self::writer::{configure_writer, run_writer, Request, Stats};
 use super::sql::migrate::Migration;
+use super::sql::zone::Changed;
 use super::sql::{self, GroupRow, TokenRow, UserRow};
 use super::{
     AddOutcome, Guarded, JoinOutcome, JoinRecord, LinkOutcome, NamedTokenUpdate, Origin, Store, StoreError,
@@ -508,9 +509,25 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<Guarded> {
         let id = id.clone();
         self.write(move |tx| {
+            if tx
+                .prepare_cached("SELECT 1 FROM groups WHERE id = ?1")?
+                .query_row([id.as_str()], |_| Ok(()))
+                .optional()?
+                .is_none()
+            {
+                return Ok(Guarded::Missing);
+            }
+            // The last-manager rule, for each parent it is a child of.
+            let parents: Vec<String> =
+                id_list(tx, "SELECT parent_id FROM group_links WHERE child_id = ?1", &[id.as_str()], Ok)?;
+            for parent in &parents {
+                if let refused @ Guarded::LastManager(_) = zone::guard(tx, parent, Changed::Child(id.as_str()), None)? {
+                    return Ok(refused);
+                }
+            }
             // Its links both ways first, and the closure of what was below it rebuilt without
             // them; then the group, whose memberships and closure rows go with it (ON DELETE
             // CASCADE). Token records have no foreign key and stay, as the trait requires.
@@ -520,8 +537,8 @@ impl Store for SqliteStore {
             if links > 0 {
                 nested::reclose_below(tx, id.as_str())?;
             }
-            let deleted = tx.prepare_cached("DELETE FROM groups WHERE id = ?1")?.execute([id.as_str()])?;
-            Ok(deleted == 1)
+            tx.prepare_cached("DELETE FROM groups WHERE id = ?1")?.execute([id.as_str()])?;
+            Ok(Guarded::Done)
         })
         .await
     }

@@ -17,6 +17,7 @@ use crate::store::fixtures::{
     users_migrated_by_0005_have_unique_logins_and_aliases, Team, USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
+use crate::store::Guarded;
 use crate::store::{JoinOutcome, Store, StoreError, StoreResult, TokenRecord};
 
 fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -851,7 +852,7 @@ async fn a_database_at_migration_0009_keeps_every_membership_and_join_record_thr
     );
     assert!(again.is_err(), "a second membership of one user in one group is refused: {again:?}");
 
-    assert_eq!(store.delete_group(&first).await, Ok(true));
+    assert_eq!(store.delete_group(&first).await, Ok(Guarded::Done));
     let left: i64 = conn
         .query_row("SELECT count(*) FROM memberships WHERE group_id = ?1", [first.as_str()], |r| r.get(0))
         .expect("the count");

@@ -203,7 +203,7 @@ impl Store for ProbeStore {
         self.count();
         self.inner.update_group(id, name, kind).await
     }
-    async fn delete_group(&self, id: &GroupId) -> StoreResult<bool> {
+    async fn delete_group(&self, id: &GroupId) -> StoreResult<Guarded> {
         self.count();
         self.inner.delete_group(id).await
     }
