@@ -753,6 +753,8 @@ pub enum CreateClientTokenResponse {
     Ok(models::AccessToken),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
+    /// The caller lacks the privilege, or the token is bound to another user.
+    Forbidden(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).

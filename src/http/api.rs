@@ -223,7 +223,7 @@ impl Api<RequestContext> for Adapter {
     async fn create_client_token(&self, ctx: &RequestContext) -> Result<CreateClientTokenResponse, ApiError> {
         reply(
             async {
-                let token = self.app.mint_access_token(&caller(ctx)?.id).await?;
+                let token = self.app.client_token(&caller(ctx)?.id, ctx.restricted).await?;
                 Ok(CreateClientTokenResponse::Ok(models::AccessToken::new(token)))
             }
             .await,

@@ -13,6 +13,9 @@ pub struct RequestContext {
     /// The client's address as the gate computed it (`Limiter::client_ip`: the peer, or the
     /// forwarded address when the peer is trusted to give it), for `ip` caveats.
     pub client: Option<IpAddr>,
+    /// The caller authenticated with an access token its holder attenuated
+    /// (`App::authenticate_from`).
+    pub restricted: bool,
     /// A whole list's chunks after the first, which the adapter's reply carries (the generated
     /// response holds one array); `dispatch` sends them after it (`body::follow`).
     rest: Mutex<Option<Chunks>>,
@@ -20,7 +23,7 @@ pub struct RequestContext {
 
 impl RequestContext {
     pub fn new(caller: Option<Arc<User>>, client: Option<IpAddr>) -> Self {
-        Self { caller, client, rest: Mutex::new(None) }
+        Self { caller, client, restricted: false, rest: Mutex::new(None) }
     }
 
     /// Sets the chunks to send after the reply's list.

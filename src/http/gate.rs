@@ -24,8 +24,7 @@ use super::docs::Docs;
 use super::error::{self, Body, EdgeError};
 use super::limits::Limiter;
 use super::spec::{Operation, Spec, MAX_BODY_BYTES};
-use crate::domain::User;
-use crate::service::{App, AuthError};
+use crate::service::{App, AuthError, Authenticated};
 use crate::telemetry::metrics;
 
 #[derive(Clone)]
@@ -140,9 +139,12 @@ impl Gate {
         if join {
             limiter.check_join(address, None)?;
         }
-        let caller = match operation.secured {
-            true => Some(self.authenticate(request.headers(), address).await?),
-            false => None,
+        let (caller, restricted) = match operation.secured {
+            true => {
+                let a = self.authenticate(request.headers(), address, client).await?;
+                (Some(a.user), a.restricted)
+            }
+            false => (None, false),
         };
         let Some(shared) = caller.clone() else {
             return self.process(request, body, operation, params, RequestContext::new(caller, client)).await;
@@ -154,7 +156,9 @@ impl Gate {
         if is_write(request.method(), &operation.id) {
             limiter.write(user)?;
         }
-        let result = self.process(request, body, operation, params, RequestContext::new(caller, client)).await;
+        let mut ctx = RequestContext::new(caller, client);
+        ctx.restricted = restricted;
+        let result = self.process(request, body, operation, params, ctx).await;
         if join {
             let status = match &result {
                 Ok(response) => response.status(),
@@ -214,7 +218,12 @@ impl Gate {
     /// someone.
     /// An address, token or login that has failed too often is refused first, and each
     /// rejection counts against the address and the token or login.
-    async fn authenticate(&self, headers: &HeaderMap, address: Option<IpAddr>) -> Result<Arc<User>, EdgeError> {
+    async fn authenticate(
+        &self,
+        headers: &HeaderMap,
+        address: Option<IpAddr>,
+        client: Option<IpAddr>,
+    ) -> Result<Authenticated, EdgeError> {
         let limiter = &self.inner.limiter;
         limiter.check_auth(address, None)?;
         let credentials = match credentials(headers) {
@@ -227,7 +236,7 @@ impl Gate {
         match credentials {
             Credentials::Token(token) => {
                 limiter.check_auth(None, Some(token))?;
-                self.inner.app.authenticate(token).await.map_err(|e| match e {
+                self.inner.app.authenticate_from(token, client).await.map_err(|e| match e {
                     AuthError::Rejected(why) => {
                         limiter.auth_failed(address, Some(token));
                         EdgeError::InvalidAccessToken(why)
@@ -244,7 +253,7 @@ impl Gate {
                     }
                     AuthError::Failed(e) => EdgeError::Domain(e),
                 })?;
-                Ok(Arc::new(user))
+                Ok(Authenticated { user: Arc::new(user), restricted: false })
             }
         }
     }

@@ -158,7 +158,7 @@ macro_rules! responses {
 responses! {
     GetCurrentUserResponse for get_current_user { 200 Ok(body) ; }
     ModifyCurrentUserResponse for modify_current_user { 204 NoContent ; 400 BadRequest, 413 PayloadTooLarge, 415 UnsupportedMediaType }
-    CreateClientTokenResponse for create_client_token { 200 Ok(body) ; }
+    CreateClientTokenResponse for create_client_token { 200 Ok(body) ; 403 Forbidden }
     ListUserGroupsResponse for list_user_groups { 200 Ok [body; link] ; 400 BadRequest }
     CreateGroupForUserResponse for create_group_for_user { 201 Created { location } ; 400 BadRequest, 413 PayloadTooLarge, 415 UnsupportedMediaType }
     JoinGroupResponse for join_group {

@@ -78,6 +78,14 @@ pub enum AuthError {
     Failed(Error),
 }
 
+/// Who an access token identified, and whether its holder had attenuated it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Authenticated {
+    pub user: Arc<User>,
+    /// The token carries caveats added after it was issued (`App::authenticate_from`).
+    pub restricted: bool,
+}
+
 /// The application: cheap to clone, shared by every request.
 #[derive(Clone)]
 pub struct App {
@@ -117,16 +125,18 @@ impl App {
     /// because the clock is read before the store is, and an entry is served only within the
     /// second of that reading. Zone privileges are not cached (they are read where an operation
     /// needs one); `current_user` reads the name and alias afresh.
-    pub async fn authenticate(&self, token: &str) -> Result<Arc<User>, AuthError> {
+    ///
+    /// Only a token as issued is cached. One its holder attenuated (`time <`, `ip =`, ...) is
+    /// checked in full every time, against `client` (for `ip` caveats), and is answered as
+    /// `restricted`: it may not mint an unrestricted token (`client_token`).
+    pub async fn authenticate_from(&self, token: &str, client: Option<IpAddr>) -> Result<Authenticated, AuthError> {
         let now = self.clock.now_unix();
         if let Some(user) = self.verified.get(token, now) {
-            return Ok(user);
+            return Ok(Authenticated { user, restricted: false });
         }
         let invalid = |e: TokenError| AuthError::Rejected(e.to_string());
         let macaroon = self.tokens.parse(token).map_err(invalid)?;
-        // Access tokens are checked without the client's address: one with an `ip` caveat is
-        // refused (the verified-token cache is keyed by the token alone).
-        let ctx = VerifyContext { now_unix: now, caller: None, client: None };
+        let ctx = VerifyContext { now_unix: now, caller: None, client };
         self.tokens.verify(&macaroon, TokenKind::Access, &ctx).map_err(invalid)?;
         let unknown = || AuthError::Rejected("The access token is not known to this server.".into());
         let found = self.store.token_and_user(macaroon.identifier()).await.map_err(|e| AuthError::Failed(e.into()))?;
@@ -139,8 +149,16 @@ impl App {
         }
         let user = user.ok_or_else(|| AuthError::Rejected("The user of this access token no longer exists.".into()))?;
         let user = Arc::new(user);
-        self.verified.insert(token, &user, now);
-        Ok(user)
+        let restricted = !self.tokens.is_as_issued(&macaroon, TokenKind::Access, &[]);
+        if !restricted {
+            self.verified.insert(token, &user, now);
+        }
+        Ok(Authenticated { user, restricted })
+    }
+
+    /// `authenticate_from` without a client address, for the caller only.
+    pub async fn authenticate(&self, token: &str) -> Result<Arc<User>, AuthError> {
+        self.authenticate_from(token, None).await.map(|a| a.user)
     }
 
     /// Empties this instance's caches of verified access tokens and Basic credentials, after a
@@ -259,7 +277,22 @@ impl App {
         }
     }
 
-    /// A new access token for `user` (`GET /user/client_token`).
+    /// A new access token for the caller `user` (`GET /user/client_token`). Refused
+    /// (`Forbidden`) to a `restricted` credential, an access token its holder attenuated: the
+    /// new token would not carry those caveats, so a holder of a token limited in time or place
+    /// could trade it for one without limits.
+    pub async fn client_token(&self, user: &UserId, restricted: bool) -> Result<String, Error> {
+        if restricted {
+            return Err(Error::Forbidden(
+                "An access token carrying caveats of its holder's cannot mint an unrestricted one: present \
+                 the token as issued, or a password."
+                    .into(),
+            ));
+        }
+        self.mint_access_token(user).await
+    }
+
+    /// A new access token for `user`.
     pub async fn mint_access_token(&self, user: &UserId) -> Result<String, Error> {
         self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None, None).await
     }

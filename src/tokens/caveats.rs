@@ -73,12 +73,21 @@ impl ConsumerId {
 }
 
 /// An address or block of an `ip` whitelist: a CIDR block (`10.0.0.0/8`, `2001:db8::/32`) or a
-/// single address (`192.0.2.7`, which is its own /32 or /128).
+/// single address (`192.0.2.7`, which is its own /32 or /128). An IPv4 block written as IPv6
+/// (`::ffff:192.0.2.0/120`, at least /96) is that IPv4 block (`192.0.2.0/24`), since a client's
+/// address is compared as IPv4 when it is one.
 pub fn parse_ip_entry(entry: &str) -> Result<IpNet, CaveatError> {
-    if let Ok(net) = entry.parse::<IpNet>() {
-        return Ok(net);
-    }
-    entry.parse::<IpAddr>().map(IpNet::from).map_err(|_| CaveatError::BadAddress)
+    let net = match entry.parse::<IpNet>() {
+        Ok(net) => net,
+        Err(_) => entry.parse::<IpAddr>().map(IpNet::from).map_err(|_| CaveatError::BadAddress)?,
+    };
+    Ok(match net {
+        IpNet::V6(v6) if v6.prefix_len() >= 96 => match v6.addr().to_ipv4_mapped() {
+            Some(v4) => IpNet::new(IpAddr::V4(v4), v6.prefix_len() - 96).unwrap_or(net),
+            None => net,
+        },
+        _ => net,
+    })
 }
 
 impl TokenCaveat {
@@ -180,6 +189,16 @@ pub fn valid_until(caveats: &[TokenCaveat]) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_ipv4_block_written_as_ipv6_is_that_ipv4_block() {
+        let parse = |entry: &str| parse_ip_entry(entry).unwrap().to_string();
+        assert_eq!(parse("::ffff:127.0.0.1"), "127.0.0.1/32");
+        assert_eq!(parse("::ffff:10.0.0.0/104"), "10.0.0.0/8");
+        assert_eq!(parse("2001:db8::/32"), "2001:db8::/32");
+        assert_eq!(parse("::ffff:0:0/95"), "::ffff:0.0.0.0/95", "wider than the mapped block: as written");
+    }
+
     use super::*;
 
     fn strings(items: &[&str]) -> Vec<String> {

@@ -90,6 +90,8 @@ pub enum TokenError {
     AddressNotAllowed,
     #[error("The token is bound to another user.")]
     ConsumerMismatch,
+    #[error("The token names the consumers that may use it, and an access token's user is not one: no consumer is identified.")]
+    ConsumerUnidentified,
 }
 
 impl TokenError {
@@ -104,6 +106,7 @@ impl TokenError {
                 | TokenError::UnknownCaveat
                 | TokenError::AddressNotAllowed
                 | TokenError::ConsumerMismatch
+                | TokenError::ConsumerUnidentified
         )
     }
 }
@@ -290,10 +293,10 @@ fn consumer_whitelist(ctx: &VerifyContext<'_>, expected: TokenKind, whitelist: &
             ConsumerId::Group(_) => return Err(TokenError::UnknownCaveat),
         };
     }
-    if matched {
-        Ok(CaveatKind::Other)
-    } else {
-        Err(TokenError::ConsumerMismatch)
+    match (matched, ctx.caller) {
+        (true, _) => Ok(CaveatKind::Other),
+        (false, Some(_)) => Err(TokenError::ConsumerMismatch),
+        (false, None) => Err(TokenError::ConsumerUnidentified),
     }
 }
 
@@ -458,7 +461,7 @@ mod tests {
         let m = attenuated(TokenKind::Access, &["consumer = usr-alice"]);
         assert_eq!(verify(&m, TokenKind::Access, Some("alice")), Ok(()));
         assert_eq!(verify(&m, TokenKind::Access, Some("bob")), Err(TokenError::ConsumerMismatch));
-        assert_eq!(verify(&m, TokenKind::Access, None), Err(TokenError::ConsumerMismatch));
+        assert_eq!(verify(&m, TokenKind::Access, None), Err(TokenError::ConsumerUnidentified));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
+use crate::support::tokens::attenuate;
 use crate::support::{assert_error, spawn_app, Backend, ALL_PRIVILEGES, API_ROOT};
 use crate::{all_backends, edge_only};
 
@@ -103,6 +104,39 @@ async fn a_client_token_is_a_new_access_token_for_the_caller(backend: Backend) {
 
     let reply = app.request(Method::GET, "/user/client_token").send().await;
     assert_error(&reply, StatusCode::UNAUTHORIZED, "unauthorized");
+}
+
+async fn an_attenuated_access_token_may_not_mint_an_unrestricted_one(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (uid, token) = app.user("alice").await;
+    // Limited to the next hour by its holder: it works, but may not trade itself for a token
+    // without that limit.
+    let hour = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + 3600;
+    let limited = attenuate(&token, &format!("time < {hour}"));
+    assert_eq!(app.user_id(&limited).await, uid);
+    let reply = app.get("/user/client_token", &limited).await;
+    let body = assert_error(&reply, StatusCode::FORBIDDEN, "forbidden");
+    assert!(body["error_description"].as_str().unwrap().contains("caveats"), "{body}");
+    let limited_to_here = attenuate(&token, "ip = 127.0.0.1");
+    assert_error(&app.get("/user/client_token", &limited_to_here).await, StatusCode::FORBIDDEN, "forbidden");
+    app.get("/user/client_token", &token).await.expect(StatusCode::OK);
+}
+
+async fn an_ip_caveat_on_an_access_token_admits_the_addresses_it_names(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (uid, token) = app.user("alice").await;
+    // The tests' client is 127.0.0.1.
+    for admitted in ["ip = 127.0.0.1", "ip = 127.0.0.0/8", "ip = 10.0.0.0/8|127.0.0.1/32"] {
+        assert_eq!(app.user_id(&attenuate(&token, admitted)).await, uid, "{admitted}");
+    }
+    let elsewhere = attenuate(&token, "ip = 10.0.0.0/8");
+    let body = assert_error(&app.get("/user", &elsewhere).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_eq!(body["error_description"], "The token may not be used from this network address.");
+    // A consumer caveat names who may consume a token; an access token's own user is not
+    // identified as its consumer, and the answer says so.
+    let consumed = attenuate(&token, &format!("consumer = usr-{uid}"));
+    let body = assert_error(&app.get("/user", &consumed).await, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert!(body["error_description"].as_str().unwrap().contains("no consumer is identified"), "{body}");
 }
 
 async fn creating_a_group_for_the_user_gives_the_creator_every_privilege(backend: Backend) {
@@ -231,6 +265,8 @@ all_backends!(
     the_current_user_is_shown_with_id_login_name_empty_alias_and_empty_lists,
     patching_the_current_user_changes_name_and_alias,
     a_client_token_is_a_new_access_token_for_the_caller,
+    an_attenuated_access_token_may_not_mint_an_unrestricted_one,
+    an_ip_caveat_on_an_access_token_admits_the_addresses_it_names,
     creating_a_group_for_the_user_gives_the_creator_every_privilege,
     the_users_groups_are_listed_in_an_object,
     a_users_group_is_shown_only_to_its_members,

@@ -9914,6 +9914,18 @@ where
 
                 Ok(CreateClientTokenResponse::Unauthorized { body, www_authenticate: response_www_authenticate })
             }
+            403 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(CreateClientTokenResponse::Forbidden(body))
+            }
             429 => {
                 let (header, body) = response.into_parts();
                 let response_retry_after = match header.headers.get(HeaderName::from_static("retry-after")) {
