@@ -24,6 +24,7 @@ use super::docs::Docs;
 use super::error::{self, Body, EdgeError};
 use super::limits::Limiter;
 use super::spec::{Operation, Spec, MAX_BODY_BYTES};
+use crate::domain::User;
 use crate::service::{App, AuthError, Authenticated};
 use crate::telemetry::metrics;
 
@@ -158,7 +159,10 @@ impl Gate {
         }
         let mut ctx = RequestContext::new(caller, client);
         ctx.restricted = restricted;
-        let result = self.process(request, body, operation, params, ctx).await;
+        let mut result = self.process(request, body, operation, params, ctx).await;
+        if result.as_ref().is_ok_and(|r| r.status() == hyper::StatusCode::INTERNAL_SERVER_ERROR) {
+            result = self.unless_caller_gone(&shared, result).await;
+        }
         if join {
             let status = match &result {
                 Ok(response) => response.status(),
@@ -169,6 +173,21 @@ impl Gate {
             }
         }
         result
+    }
+
+    /// `result` (a 500), or 401 `invalid_token` when the caller no longer exists: a user deleted
+    /// after authentication vouched for it (within the caches' second, or on another instance)
+    /// makes its request's writes fail on the store's keys, and contract §1 row 2 answers a
+    /// deleted user's token 401. Asked only after a 500, so it costs nothing otherwise.
+    async fn unless_caller_gone(
+        &self,
+        caller: &User,
+        result: Result<Response<Body>, EdgeError>,
+    ) -> Result<Response<Body>, EdgeError> {
+        match self.inner.app.user_exists(&caller.id).await {
+            Ok(false) => Err(EdgeError::InvalidAccessToken("The user of this access token no longer exists.".into())),
+            _ => result,
+        }
     }
 
     /// Contract §1 rows 1–5 in order (the declared query parameters are checked after row 2),

@@ -178,6 +178,11 @@ impl App {
         Ok(self.store.get_user(&caller.id).await?.unwrap_or_else(|| caller.clone()))
     }
 
+    /// Whether the user `id` exists now.
+    pub async fn user_exists(&self, id: &UserId) -> Result<bool, Error> {
+        Ok(self.store.get_user(id).await?.is_some())
+    }
+
     /// Whether the service can serve requests: its store takes a write (`Unavailable` if not).
     /// The answer may be up to `HEALTH_TTL` old: checks share one probe per period.
     pub async fn health(&self) -> Result<(), Error> {

@@ -354,6 +354,28 @@ async fn deleting_a_user_needs_oz_users_delete_and_an_unknown_one_is_404(backend
     assert!(!strings(&users["users"]).contains(&victim));
 }
 
+/// A user deleted through one instance while another still vouches for its token from its
+/// cache (the same second: the tests' clock does not move): that instance's writes for it fail
+/// on the store's keys, and are answered 401 as for a deleted user's token, not 500.
+async fn a_user_deleted_on_another_instance_gets_401_not_500_for_its_writes(backend: Backend) {
+    if backend == Backend::Memory {
+        return; // One instance only: deleting there empties its own cache at once (tested above).
+    }
+    let first = spawn_app(backend).await;
+    let second = first.another_instance_with(|store| store).await;
+    let gid = first.create_group(&first.admin_token, "Team").await;
+    let invite = first.invite(&first.admin_token, &gid).await;
+    let (victim, token) = first.user("victim").await;
+    second.get("/user", &token).await.expect(StatusCode::OK);
+    first.delete(&format!("/users/{victim}"), &first.admin_token).await.expect(StatusCode::NO_CONTENT);
+    let created = second.post_json("/user/groups", &token, &json!({ "name": "Orphan" })).await;
+    let body = assert_error(&created, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_eq!(body["error_description"], "The user of this access token no longer exists.");
+    let joined = second.join(&token, &invite).await;
+    assert_error(&joined, StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_eq!(first.members(&gid).await.len(), 1, "nothing was added");
+}
+
 async fn adding_a_member_without_an_invite_gives_it_the_default_privileges_once(backend: Backend) {
     let app = spawn_app(backend).await;
     let (_, owner) = app.user("owner").await;
@@ -384,6 +406,7 @@ async fn a_user_created_with_admin_on_the_cli_holds_all_nine(backend: Backend) {
 }
 
 all_backends!(
+    a_user_deleted_on_another_instance_gets_401_not_500_for_its_writes,
     the_admin_holds_all_nine_zone_privileges_and_a_new_user_none,
     each_zone_privilege_opens_exactly_its_operations,
     a_groups_zone_privileges_flow_to_its_members_and_stop_when_they_leave,

@@ -77,6 +77,43 @@ async fn a_user_and_a_child_managing_leaving_at_once_through_two_instances_leave
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_user_deleted_while_it_joins_through_another_instance_is_deleted_whole() {
+    let Some(url) = fresh_database().await else { return };
+    let [first, second] = two_instances(&url).await;
+    let owner = new_user(&*first, "owner").await;
+    let group = new_group(&*first, &owner, "team").await;
+    let invite = new_invite(&*first, &group, None).await;
+    for round in 0..30 {
+        let joiner = new_user(&*first, &format!("joiner {round}")).await;
+        let barrier = Arc::new(tokio::sync::Barrier::new(2));
+        let join = {
+            let (store, barrier, invite, joiner) = (second.clone(), barrier.clone(), invite.clone(), joiner.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.join_with_token(&invite, &joiner).await
+            })
+        };
+        let delete = {
+            let (store, barrier, joiner) = (first.clone(), barrier.clone(), joiner.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.delete_user(&joiner).await
+            })
+        };
+        // The deletion always goes through (it used to fail on the membership's key, a 500,
+        // when the join committed while it waited); the join either came first (and its
+        // membership went with the user) or fails on the key (the caller is gone: 401).
+        assert_eq!(delete.await.expect("the task finishes"), Ok(Guarded::Done), "round {round}");
+        match join.await.expect("the task finishes") {
+            Ok(JoinOutcome::Joined(_)) | Err(StoreError::Backend(_)) => {}
+            other => panic!("round {round}: {other:?}"),
+        }
+        assert_eq!(second.get_user(&joiner).await, Ok(None), "round {round}");
+        assert!(!second.group_users(&group).await.expect("members").contains(&joiner), "round {round}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_nested_joins_that_together_would_close_a_cycle_through_two_instances_link_exactly_one() {
     let Some(url) = fresh_database().await else { return };
     // A into B through one pool and B into A through the other, at once: without the shared

@@ -7,6 +7,7 @@
 //! commit; that lock does not conflict with the `FOR KEY SHARE` a join or an added member takes.
 
 use tokio_postgres::types::ToSql;
+use tokio_postgres::IsolationLevel;
 
 use super::errors::Failure;
 use super::rows::{execute, id_list, insert_membership, query, query_opt};
@@ -70,9 +71,9 @@ async fn read_holder<C: GenericClient>(
 /// take a manager from (`groups`, sorted, so that two of these never wait on each other in
 /// opposite orders): locks them `FOR NO KEY UPDATE` (joins' `FOR KEY SHARE` does not wait for
 /// it), then updates them (a new version, though no value changes). These changes run at
-/// different isolation levels: a link's change at `READ COMMITTED` (the race rule of `nested`),
-/// the others `SERIALIZABLE`, whose snapshot may predate a change committed while they waited for
-/// the lock. The lock alone would let such a transaction read the members as they were before
+/// different isolation levels: a link's change and a user's deletion at `READ COMMITTED` (the
+/// race rule of `nested`; `delete_user_in`), the others `SERIALIZABLE`, whose snapshot may
+/// predate a change committed while they waited for the lock. The lock alone would let such a transaction read the members as they were before
 /// that change; since the change updated the row, taking the lock fails as a serialization
 /// failure instead, and the retry reads them as they are.
 pub(super) async fn mark_managers_changed<C: GenericClient>(tx: &C, groups: &[&str]) -> Result<(), Failure> {
@@ -172,7 +173,16 @@ impl PostgresStore {
     }
 
     pub(super) async fn delete_user_in(&self, id: &UserId) -> StoreResult<Guarded> {
-        self.write(id.as_str(), |tx, id| {
+        // `READ COMMITTED`, where locks, taken first, make it one step, and each statement after
+        // them sees what committed before: the user's row, which a join of this user holds
+        // `FOR KEY SHARE` (its membership's foreign key) until it ends, so the memberships
+        // deleted below include any such join's, and a later join by this user fails its key
+        // (answered 401: the caller is gone); the rows of its groups
+        // (`mark_managers_changed`); and the named tokens it issued, which a join holds
+        // `FOR UPDATE`, so that their join records deleted below include any such join's, and a
+        // later join with one finds it gone. (`SERIALIZABLE` read what a join waited for had
+        // not written, and the user's delete then failed on the key: a 500.)
+        self.write_at(IsolationLevel::ReadCommitted, id.as_str(), |tx, id| {
             Box::pin(async move {
                 if query_opt(tx, "SELECT 1 FROM users WHERE id = $1 FOR UPDATE", &[&id]).await?.is_none() {
                     return Ok(Guarded::Missing);
@@ -208,9 +218,13 @@ impl PostgresStore {
                 }
                 // Its zone privileges go by ON DELETE CASCADE; memberships, access tokens and
                 // named tokens (with their join records) explicitly. The unnamed invites it
-                // issued stay, and fail the issuer check at use. A join that counted a use of one
-                // of its named tokens after this transaction's snapshot makes the token's delete
-                // a serialization failure, and the retry sees that join's record.
+                // issued stay, and fail the issuer check at use.
+                query(
+                    tx,
+                    "SELECT id FROM tokens WHERE issuer_id = $1 AND name IS NOT NULL ORDER BY id FOR UPDATE",
+                    &[&id],
+                )
+                .await?;
                 execute(tx, "DELETE FROM memberships WHERE user_id = $1", &[&id]).await?;
                 execute(tx, "DELETE FROM tokens WHERE user_id = $1", &[&id]).await?;
                 execute(
