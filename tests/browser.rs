@@ -448,6 +448,12 @@ async fn a_person_can_authorize_and_try_out_get_user_and_the_join_in_swagger_ui(
         groups["groups"].as_array().expect("a list").iter().any(|g| g == gid.as_str()),
         "the admin joined through the page"
     );
+    // GET /user/groups as the form comes: the whole list, with the group just joined (the
+    // form once came filled with the spec's examples of `limit` and `after`, a page after the
+    // 100th group, and showed an empty list).
+    let (status, shown) = try_it_out(&page, "get", "/user/groups", None).await;
+    assert_eq!(status, "200", "GET /user/groups shows 200; it shows:\n{shown}");
+    assert!(shown.contains(&gid), "the list shown has the group joined: {shown}");
 
     // Logged out, the same Execute shows 401: the token was what the page sent.
     log_out(&page, "api_key").await;

@@ -113,7 +113,7 @@ mod tests {
             assert_eq!(text.len(), 11, "{text}");
             assert_eq!(Cursor::parse(&text), Some(Cursor::from_seq(seq)));
         }
-        assert_eq!(Cursor::from_seq(100).to_string(), "AAAAAAAAAGQ", "the spec's example");
+        assert_eq!(Cursor::from_seq(100).to_string(), "AAAAAAAAAGQ", "as in the spec's Link example");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::store::{
     JoinRecord, NamedTokenUpdate, Origin, StoreError, StoreResult, TokenGrant, TokenRecord, TokenWrite,
 };
 use crate::tokens::caveats::{self, TokenCaveat};
-use crate::tokens::{ConsumerId, TokenKind};
+use crate::tokens::{ConsumerId, TokenKind, MAX_PRESENTED_TOKEN_CHARS};
 
 /// Who an invite admits: a user (`userJoinGroup`) or a group (`groupJoinGroup`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,6 +152,13 @@ impl App {
             InviteKind::Group => TokenGrant::GroupInviteGroup { group: new.group.clone(), privileges },
         };
         let minted = self.tokens.mint_with_caveats(new.kind.token_kind(), &new.caveats);
+        if minted.token.len() > MAX_PRESENTED_TOKEN_CHARS {
+            return Err(Error::InvalidRequest(format!(
+                "With these caveats the token would be {} characters long, and a join takes at most \
+                 {MAX_PRESENTED_TOKEN_CHARS}: give fewer or shorter caveats.",
+                minted.token.len()
+            )));
+        }
         let record = TokenRecord {
             id: minted.identifier.clone(),
             grant,

@@ -68,6 +68,11 @@ impl TokenKind {
     }
 }
 
+/// The longest token a request may present (the spec's `maxLength` of every `token` member), so
+/// also the longest this server mints: a named invite whose caveats would make it longer is
+/// refused at creation rather than minted unusable.
+pub const MAX_PRESENTED_TOKEN_CHARS: usize = 4096;
+
 /// Why a presented token was refused.
 ///
 /// The messages are fixed sentences: they never quote the token or its caveats,

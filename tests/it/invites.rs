@@ -364,6 +364,20 @@ async fn every_malformed_creation_is_a_400_and_creates_nothing(backend: Backend)
         ("an empty name", invite_body("", "userJoinGroup", &s.gid, json!({}))),
         ("no name", json!({ "type": { "inviteToken": { "inviteType": "userJoinGroup", "groupId": s.gid } } })),
         ("customMetadata that is no object", invite_body("a", "userJoinGroup", &s.gid, json!({ "customMetadata": 7 }))),
+        // Each whitelist is within its own bounds, but together they make a token longer than
+        // the 4096 characters a join takes: refused rather than minted unusable.
+        (
+            "caveats too long for a join",
+            invite_body(
+                "a",
+                "userJoinGroup",
+                &s.gid,
+                json!({ "caveats": [
+            { "type": "consumer", "whitelist": (0..64).map(|i| format!("usr-{:032x}", i)).collect::<Vec<_>>() },
+            { "type": "consumer", "whitelist": (64..128).map(|i| format!("usr-{:032x}", i)).collect::<Vec<_>>() },
+        ] }),
+            ),
+        ),
     ];
     for (what, body) in cases {
         let reply = create(&s.app, &s.inviter, &body).await;
