@@ -11,7 +11,8 @@ use super::fixtures::postgres_database;
 use super::fixtures::{
     a_group, a_group_invite, a_user, an_access_token, an_invite_granting, name, nest, new_group, new_group_invite,
     new_invite, new_user, race_cycle_closing_links, race_group_invite, race_joins, race_last_managers_leaving,
-    race_link_changes_and_check_the_closure, race_user_and_child_managers_leaving, uses,
+    race_last_member_leaving_and_joins, race_link_changes_and_check_the_closure, race_user_and_child_managers_leaving,
+    uses,
 };
 use super::memory::MemoryStore;
 use super::postgres::PostgresStore;
@@ -961,6 +962,10 @@ pub(crate) async fn two_last_managers_leaving_at_once_leave_exactly_one(store: A
     race_last_managers_leaving(&[store], 10).await;
 }
 
+pub(crate) async fn the_last_member_leaving_while_others_join_never_leaves_them_unmanaged(store: Arc<dyn Store>) {
+    race_last_member_leaving_and_joins(&[store], 12).await;
+}
+
 pub(crate) async fn a_user_and_a_child_managing_leaving_at_once_leave_exactly_one(store: Arc<dyn Store>) {
     race_user_and_child_managers_leaving(&[store], 12).await;
 }
@@ -1556,6 +1561,7 @@ macro_rules! every_contract {
                 racing_claims_of_different_key_fingerprints_all_learn_the_one_recorded,
                 two_last_managers_leaving_at_once_leave_exactly_one,
                 a_user_and_a_child_managing_leaving_at_once_leave_exactly_one,
+                the_last_member_leaving_while_others_join_never_leaves_them_unmanaged,
                 a_single_use_group_invite_links_exactly_one_of_many_racing_groups,
                 two_joins_that_together_would_close_a_cycle_link_exactly_one,
                 concurrent_links_and_unlinks_leave_effective_groups_equal_to_the_walked_ancestors,

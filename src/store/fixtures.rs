@@ -245,6 +245,76 @@ pub(crate) async fn race_user_and_child_managers_leaving(stores: &[Arc<dyn Store
     }
 }
 
+/// `rounds` times, a group's only member (and manager) leaves, is removed or is deleted while
+/// users join with its unlimited invite and a group with its unlimited group invite, through
+/// `stores[i]` in turn. Joining after the leave is refused (the issuer no longer may invite) and
+/// leaving after a join is refused (the last manager), so the group must end either empty or
+/// still managed: never with members and no manager (contract §7).
+pub(crate) async fn race_last_member_leaving_and_joins(stores: &[Arc<dyn Store>], rounds: usize) {
+    let store = &*stores[0];
+    for round in 0..rounds {
+        let owner = new_user(store, "owner").await;
+        let group = new_group(store, &owner, &format!("alone {round}")).await;
+        let invite = TokenRecord { issuer: Some(owner.clone()), ..an_invite(&group, None) };
+        store.insert_token(&invite).await.expect("insert invite");
+        let group_invite = TokenRecord { issuer: Some(owner.clone()), ..a_group_invite(&group, None) };
+        store.insert_token(&group_invite).await.expect("insert group invite");
+        let joiners = [new_user(store, "joiner a").await, new_user(store, "joiner b").await];
+        let child = new_group(store, &joiners[0], &format!("child {round}")).await;
+
+        let barrier = Arc::new(tokio::sync::Barrier::new(4));
+        let pick = |i: usize| stores[(round + i) % stores.len()].clone();
+        let leave = {
+            let (store, barrier, group, owner) = (pick(0), barrier.clone(), group.clone(), owner.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                match round % 3 {
+                    0 | 1 => store.remove_member(&group, &owner).await,
+                    _ => store.delete_user(&owner).await,
+                }
+            })
+        };
+        let joins: Vec<_> = joiners
+            .iter()
+            .enumerate()
+            .map(|(i, joiner)| {
+                let (store, barrier, id, joiner) = (pick(i + 1), barrier.clone(), invite.id.clone(), joiner.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    store.join_with_token(&id, &joiner).await.map(|o| matches!(o, JoinOutcome::Joined(_)))
+                })
+            })
+            .collect();
+        let link = {
+            let (store, barrier, id, child) = (pick(3), barrier.clone(), group_invite.id.clone(), child.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                store.link_with_token(&id, &child).await.map(|o| matches!(o, LinkOutcome::Linked(_)))
+            })
+        };
+        let left = leave.await.expect("the task finishes").expect("the leave answers");
+        let mut joined = 0;
+        for join in joins {
+            joined += usize::from(join.await.expect("the task finishes").expect("the join answers"));
+        }
+        let linked = link.await.expect("the task finishes").expect("the link answers");
+        let reader = &*stores[stores.len() - 1];
+        let members = reader.group_users(&group).await.expect("members");
+        let children = reader.child_groups(&group).await.expect("children");
+        let what = format!("round {round}: leave {left:?}, {joined} joined, linked {linked}, members {members:?}");
+        match left {
+            Guarded::Done => {
+                assert!(members.is_empty() && children.is_empty(), "{what}: the group has members and no manager");
+            }
+            Guarded::LastManager(_) => {
+                assert!(members.contains(&owner), "{what}");
+                assert!(joined + usize::from(linked) > 0, "{what}: refused though no one had joined");
+            }
+            Guarded::Missing => panic!("{what}"),
+        }
+    }
+}
+
 /// Checks that `store` refuses, as `Backend` errors that do not quote the stored values, the rows
 /// a SQL backend's test has written behind its back: a user `bad-name` with an empty name, a
 /// group `bad-type` of type `club`, a group `bad/id`, a token `odd-kind` of kind `space_invite`

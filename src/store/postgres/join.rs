@@ -2,6 +2,8 @@
 //! and the use together, in a transaction committed only once the shared decision order
 //! (`sql::join`) has read its answer; racing joins queue on the token's row instead of failing.
 
+use std::collections::HashSet;
+
 use deadpool_postgres::Object;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::Row;
@@ -53,6 +55,13 @@ macro_rules! issuer_allowed {
     };
 }
 pub(super) use issuer_allowed;
+
+/// The token's row, locked before `JOIN` starts (`join_in`, `batch_in`).
+const LOCK_TOKEN: &str = "SELECT 1 FROM tokens WHERE id = $1 FOR UPDATE";
+
+/// The tokens of `$1` that no other transaction holds, locked before `JOIN_BATCH` starts
+/// (`batch_in`); the ids locked.
+const LOCK_TOKENS: &str = "SELECT id FROM tokens WHERE id = ANY($1) FOR UPDATE SKIP LOCKED";
 
 /// The whole join, run at `READ COMMITTED` (see `join_in` for its transaction). `$1` the token's
 /// identifier, `$2` the joining user, `$3` the invite kind, `$4` the time (unix seconds) for the
@@ -321,13 +330,27 @@ impl PostgresStore {
 /// answered 503, a 503 that joined; here a call that gives up before `COMMIT` was sent leaves
 /// an open transaction that dies with its connection (`retry::Lease`). Only a stall during the
 /// `COMMIT`'s own round trip remains ambiguous, as for any database client.
+///
+/// Between them, `LOCK_TOKEN`, sent in the same round trip: `JOIN` then starts once the token's
+/// row is held, so its snapshot holds everything committed before the lock was granted. `JOIN`
+/// alone locks the row too, but reads everything else as of its own start, before any wait for
+/// the lock: a change committed during that wait was not seen. The one that matters is the last
+/// member leaving the group (`zone::decide`), which holds the invites' rows while it decides:
+/// the issuer check read its membership as it was before, and the join admitted a user into a
+/// group left without a manager.
 async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<(JoinOutcome, Row), Failure> {
-    let statement = client.prepare_cached(JOIN).await?;
+    let (lock, statement) = tokio::try_join!(client.prepare_cached(LOCK_TOKEN), client.prepare_cached(JOIN))?;
     let now = now_unix();
     let params = params(&token_id, &user, &now);
-    let (begun, answered) = tokio::join!(client.batch_execute("BEGIN"), client.query_one(&statement, &params));
+    let lock_params: [&(dyn ToSql + Sync); 1] = [&token_id];
+    let (begun, locked, answered) = tokio::join!(
+        client.batch_execute("BEGIN"),
+        client.execute(&lock, &lock_params),
+        client.query_one(&statement, &params)
+    );
     let decided = async {
         begun?;
+        locked?;
         let row = answered?;
         Ok((decide(&row).await?, row))
     }
@@ -338,25 +361,37 @@ async fn join_in(client: &Object, token_id: &str, user: &str) -> Result<(JoinOut
 /// One attempt of the joins of `pairs` on `client`, as `join_in` runs one: `BEGIN` and
 /// `JOIN_BATCH` together, then `COMMIT` only if the decision order agrees with every row that
 /// was not skipped (`None`).
+///
+/// First `LOCK_TOKENS`, with `BEGIN`: the tokens no other transaction holds, for the reason
+/// `join_in` gives; only their joins go into `JOIN_BATCH`, which starts after the answer, and
+/// the others are skipped (`None`), as `JOIN_BATCH` skips a token held by another. (Sent
+/// together, `JOIN_BATCH` could lock a token freed after its own start, and read the issuer's
+/// right as of before.)
 async fn batch_in(client: &Object, pairs: &[(String, String)]) -> Result<Vec<Option<(JoinOutcome, Row)>>, Failure> {
-    let statement = client.prepare_cached(JOIN_BATCH).await?;
-    let now = now_unix();
-    let tokens: Vec<&str> = pairs.iter().map(|(token, _)| token.as_str()).collect();
-    let users: Vec<&str> = pairs.iter().map(|(_, user)| user.as_str()).collect();
-    let params = params(&tokens, &users, &now);
-    let (begun, answered) = tokio::join!(client.batch_execute("BEGIN"), client.query(&statement, &params));
+    let (lock, statement) = tokio::try_join!(client.prepare_cached(LOCK_TOKENS), client.prepare_cached(JOIN_BATCH))?;
+    let all_tokens: Vec<&str> = pairs.iter().map(|(token, _)| token.as_str()).collect();
+    let lock_params: [&(dyn ToSql + Sync); 1] = [&all_tokens];
+    let (begun, locked) = tokio::join!(client.batch_execute("BEGIN"), client.query(&lock, &lock_params));
     let decided = async {
         begun?;
-        let rows = answered?;
-        if rows.len() != pairs.len() {
+        let locked = locked?.iter().map(|r| r.try_get::<_, String>(0)).collect::<Result<HashSet<String>, _>>()?;
+        let held: Vec<usize> = (0..pairs.len()).filter(|&i| locked.contains(&pairs[i].0)).collect();
+        let mut decided: Vec<Option<(JoinOutcome, Row)>> = (0..pairs.len()).map(|_| None).collect();
+        if held.is_empty() {
+            return Ok(decided);
+        }
+        let now = now_unix();
+        let tokens: Vec<&str> = held.iter().map(|&i| pairs[i].0.as_str()).collect();
+        let users: Vec<&str> = held.iter().map(|&i| pairs[i].1.as_str()).collect();
+        let rows = client.query(&statement, &params(&tokens, &users, &now)).await?;
+        if rows.len() != held.len() {
             return Err(RowError("the batched join statement answered another number of joins".into()).into());
         }
-        let mut decided = Vec::with_capacity(rows.len());
-        for row in rows {
-            decided.push(match row.try_get::<_, bool>(SKIPPED)? {
+        for (i, row) in held.into_iter().zip(rows) {
+            decided[i] = match row.try_get::<_, bool>(SKIPPED)? {
                 true => None,
                 false => Some((decide(&row).await?, row)),
-            });
+            };
         }
         Ok(decided)
     }

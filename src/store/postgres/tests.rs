@@ -14,9 +14,9 @@ use crate::domain::{GroupId, PageRequest, PrivilegeSet, UserId};
 use crate::store::fixtures::{
     a_group, a_team, a_user, an_access_token, new_group, new_group_invite, new_invite, new_user,
     postgres_database as fresh_database, race_cycle_closing_links, race_group_invite, race_joins,
-    race_last_managers_leaving, race_link_changes_and_check_the_closure, race_user_and_child_managers_leaving,
-    undecodable_rows_are_backend_errors, users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team,
-    USERS_AT_0003,
+    race_last_managers_leaving, race_last_member_leaving_and_joins, race_link_changes_and_check_the_closure,
+    race_user_and_child_managers_leaving, undecodable_rows_are_backend_errors,
+    users_migrated_by_0005_have_unique_logins_and_aliases, uses, Team, USERS_AT_0003,
 };
 use crate::store::sql::migrate::versions;
 use crate::store::{
@@ -74,6 +74,12 @@ async fn a_user_and_a_child_managing_leaving_at_once_through_two_instances_leave
     // The link's change runs at `READ COMMITTED`, the user's `SERIALIZABLE`: the group row's
     // update (`zone::mark_managers_changed`) is what makes the later one see the earlier.
     race_user_and_child_managers_leaving(&two_instances(&url).await, 30).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_last_member_leaving_while_others_join_through_two_instances_never_leaves_them_unmanaged() {
+    let Some(url) = fresh_database().await else { return };
+    race_last_member_leaving_and_joins(&two_instances(&url).await, 30).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -1069,6 +1075,32 @@ async fn answers(
 /// revocation would get wrong: a plain session holds the token's row, the store's revocation
 /// queues on it first, then nine joins through three instances queue behind it. Once the row is
 /// released the revocation commits first, and no join admits anyone after it.
+/// A join that waits for its invite's row while the issuer leaves (the leave holds the row, as
+/// `zone::decide` does when the last member goes) reads the issuer's right as the leave left it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_join_waiting_for_its_invite_while_the_issuer_leaves_sees_the_issuer_gone() {
+    let Some(url) = fresh_database().await else { return };
+    let store: Arc<dyn Store> = Arc::new(PostgresStore::connect(&url).await.expect("the instance connects"));
+    let owner = new_user(&*store, "owner").await;
+    let group = new_group(&*store, &owner, "alone").await;
+    let token = stored(&*store, issued_invite(&group, PrivilegeSet::default_member(), None, &owner, None)).await;
+    let joiner = new_user(&*store, "joiner").await;
+    // The leave, by hand: the invite's row held, the issuer's membership deleted, not committed.
+    let leaving = raw(&url).await;
+    leaving.batch_execute("BEGIN").await.expect("begin");
+    leaving.query("SELECT 1 FROM tokens WHERE id = $1 FOR UPDATE", &[&token.id]).await.expect("the row is held");
+    let sql = "DELETE FROM memberships WHERE group_id = $1 AND user_id = $2";
+    leaving.execute(sql, &[&group.as_str(), &owner.as_str()]).await.expect("the issuer leaves");
+    let join = {
+        let (store, id, joiner) = (store.clone(), token.id.clone(), joiner.clone());
+        tokio::spawn(async move { store.join_with_token(&id, &joiner).await })
+    };
+    until_waiting_for_locks(&raw(&url).await, 1).await;
+    leaving.batch_execute("COMMIT").await.expect("the leave commits");
+    assert_eq!(join.await.expect("the task finishes"), Ok(JoinOutcome::IssuerNotAllowed));
+    assert_eq!(store.group_users(&group).await, Ok(vec![]), "no one was admitted into the emptied group");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn joins_queued_behind_a_revocation_admit_nobody() {
     let Some(url) = fresh_database().await else { return };

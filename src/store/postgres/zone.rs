@@ -96,21 +96,65 @@ pub(super) async fn guard<C: GenericClient>(
 }
 
 /// `guard`'s decision, for a caller that has marked `group`'s row itself (with others).
+///
+/// A change that empties the group (its last member leaves) is decided again after
+/// `lock_live_invites`, so that a join admitted by the leaving member's right to invite, which
+/// reads no row this change locks, is waited for and seen, or comes after and is refused.
 pub(super) async fn decide<C: GenericClient>(
     tx: &C,
     group: &str,
     changed: Changed<'_>,
     after: Option<PrivilegeSet>,
 ) -> Result<Guarded, Failure> {
-    let rows = query(tx, "SELECT user_id, privileges FROM memberships WHERE group_id = $1", &[&group]).await?;
-    let members = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
-    let rows = query(tx, "SELECT child_id, privileges FROM group_links WHERE parent_id = $1", &[&group]).await?;
-    let children = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
+    let (mut members, mut children) = direct_members(tx, group).await?;
+    if after.is_none() && members.len() + children.len() == 1 {
+        lock_live_invites(tx, &[group]).await?;
+        (members, children) = direct_members(tx, group).await?;
+    }
     Ok(match change_loses_manager(changed, after, &members, &children)? {
         None => Guarded::Missing,
         Some(true) => Guarded::LastManager(sql::group_id(group.to_owned())?),
         Some(false) => Guarded::Done,
     })
+}
+
+/// `group`'s users and child groups, each with its stored privileges.
+type Members = (Vec<(String, i64)>, Vec<(String, i64)>);
+
+async fn direct_members<C: GenericClient>(tx: &C, group: &str) -> Result<Members, Failure> {
+    let rows = query(tx, "SELECT user_id, privileges FROM memberships WHERE group_id = $1", &[&group]).await?;
+    let members = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
+    let rows = query(tx, "SELECT child_id, privileges FROM group_links WHERE parent_id = $1", &[&group]).await?;
+    let children = rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect::<Result<Vec<_>, Failure>>()?;
+    Ok((members, children))
+}
+
+/// Every membership of `groups` as (group, user, stored privileges), and every link below them
+/// as (parent, child, stored privileges).
+type Memberships = (Vec<(String, String, i64)>, Vec<(String, String, i64)>);
+
+async fn members_and_links<C: GenericClient>(tx: &C, groups: &[&str]) -> Result<Memberships, Failure> {
+    let triples = |rows: Vec<tokio_postgres::Row>| {
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).collect::<Result<Vec<_>, Failure>>()
+    };
+    let sql = "SELECT group_id, user_id, privileges FROM memberships WHERE group_id = ANY($1)";
+    let all = triples(query(tx, sql, &[&groups]).await?)?;
+    let sql = "SELECT parent_id, child_id, privileges FROM group_links WHERE parent_id = ANY($1)";
+    let links = triples(query(tx, sql, &[&groups]).await?)?;
+    Ok((all, links))
+}
+
+/// Locks, until the transaction ends, every invite into `groups` that could still admit someone
+/// (user and group invites not revoked, not used up, not marked gone). A join holds its
+/// invite's row `FOR UPDATE` from before it reads the issuer's right to the end
+/// (`join::join_in`), so this waits for the joins under way, and a join that comes later waits
+/// for this transaction and then reads its outcome. Run only when a change empties a group:
+/// such a group's invites are few next to its joins, and leaving the last is rare.
+pub(super) async fn lock_live_invites<C: GenericClient>(tx: &C, groups: &[&str]) -> Result<(), Failure> {
+    let sql = "SELECT id FROM tokens WHERE group_id = ANY($1) AND revoked = FALSE AND group_gone = FALSE
+                 AND (max_uses IS NULL OR uses < max_uses) ORDER BY id FOR UPDATE";
+    query(tx, sql, &[&groups]).await?;
+    Ok(())
 }
 
 impl PostgresStore {
@@ -193,26 +237,21 @@ impl PostgresStore {
                 let mut locking: Vec<&str> = groups.iter().map(String::as_str).collect();
                 locking.sort_unstable();
                 mark_managers_changed(tx, &locking).await?;
-                let rows = query(
-                    tx,
-                    "SELECT group_id, user_id, privileges FROM memberships WHERE group_id = ANY($1)",
-                    &[&locking],
-                )
-                .await?;
-                let all = rows
+                let (all, links) = members_and_links(tx, &locking).await?;
+                // The groups it would empty: their joins under way are waited for and seen (see
+                // `decide`), then the whole check is made again.
+                let emptied: Vec<&str> = locking
                     .iter()
-                    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-                    .collect::<Result<Vec<_>, Failure>>()?;
-                let rows = query(
-                    tx,
-                    "SELECT parent_id, child_id, privileges FROM group_links WHERE parent_id = ANY($1)",
-                    &[&locking],
-                )
-                .await?;
-                let links =
-                    rows.iter()
-                        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-                        .collect::<Result<Vec<_>, Failure>>()?;
+                    .copied()
+                    .filter(|g| all.iter().all(|(mg, mu, _)| mg != g || mu == id))
+                    .filter(|g| links.iter().all(|(lg, ..)| lg != g))
+                    .collect();
+                let (all, links) = if emptied.is_empty() {
+                    (all, links)
+                } else {
+                    lock_live_invites(tx, &emptied).await?;
+                    members_and_links(tx, &locking).await?
+                };
                 if let Some(group) = first_group_losing_its_manager(id, &groups, &all, &links)? {
                     return Ok(Guarded::LastManager(group));
                 }
@@ -315,7 +354,10 @@ impl PostgresStore {
     }
 
     pub(super) async fn remove_member_in(&self, group: &GroupId, user: &UserId) -> StoreResult<Guarded> {
-        self.write(&(group.as_str(), user.as_str()), |tx, (group, user)| {
+        // `READ COMMITTED`: when the last member leaves, `decide` waits for the joins under way
+        // and must then read what they wrote.
+        let args = (group.as_str(), user.as_str());
+        self.write_at(IsolationLevel::ReadCommitted, &args, |tx, (group, user)| {
             Box::pin(async move {
                 let verdict = guard(tx, group, Changed::User(user), None).await?;
                 if verdict == Guarded::Done {
