@@ -102,9 +102,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = startup::build_app(&store).await?;
             let admin_token = startup::bootstrap_admin(&app, &store.data_dir).await?;
             let listener = startup::bind(&listen).await?;
-            print!("{}", startup::banner(listener.local_addr()?, transport.scheme(), &admin_token));
-            // Flushed now: stdout is a pipe under tests and scripts, which wait for these lines.
-            std::io::Write::flush(&mut std::io::stdout())?;
+            // Flushed now: stdout is a pipe under tests and scripts, which wait for these lines. A
+            // stdout that cannot be written (closed, a full disk) loses the banner, not the server.
+            let banner = startup::banner(listener.local_addr()?, transport.scheme(), &admin_token);
+            let mut stdout = std::io::stdout();
+            let _ = std::io::Write::write_all(&mut stdout, banner.as_bytes())
+                .and_then(|()| std::io::Write::flush(&mut stdout));
             let limiter = std::sync::Arc::new(Limiter::new(&limits.limits()));
             let serving = startup::Serving {
                 transport,

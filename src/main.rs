@@ -9,7 +9,8 @@ async fn main() -> std::process::ExitCode {
     match oz_groups::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // Not `eprintln!`, which panics when stderr cannot be written.
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("error: {e:#}\n").as_bytes());
             std::process::ExitCode::FAILURE
         }
     }

@@ -178,7 +178,7 @@ pub async fn join_pairs_into(app: &App, targets: &[(User, GroupId)], n: usize, f
         async move {
             let (_, access) = app.create_user(name(&format!("joiner {i}"))?, false).await?;
             let (inviter, group) = &targets[i % targets.len()];
-            let invite = app.mint_invite(inviter, group).await?;
+            let invite = app.mint_invite(inviter, group, oz_groups::service::Minting::Stored).await?;
             Ok(format!("{access} {invite}"))
         }
     })

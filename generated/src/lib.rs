@@ -1141,6 +1141,8 @@ pub enum RemoveUserZonePrivilegesResponse {
 pub enum AddGroupUserResponse {
     /// Added. The membership is at `Location` (`/api/v3/onezone/groups/{id}/users/{uid}`).
     Created { location: String },
+    /// Invalid request (bad body, bad field, or an invite token that cannot be validated).
+    BadRequest(models::Error),
     /// No credentials (`unauthorized`), an access token that cannot be validated (`invalid_token`), or a Basic login and password that do not match (`invalid_credentials`, the same for an unknown login).
     Unauthorized { body: models::Error, www_authenticate: String },
     /// The caller lacks the privilege, or the token is bound to another user.
@@ -1149,6 +1151,10 @@ pub enum AddGroupUserResponse {
     NotFound(models::Error),
     /// The relation already exists (`relation_already_exists`), or the change would leave a group with members but none holding `group_set_privileges` (`last_manager`, naming the group).
     Conflict(models::Error),
+    /// The request body is larger than 64 KiB.
+    PayloadTooLarge(models::Error),
+    /// The request body has a Content-Type other than application/json, or a charset other than UTF-8.
+    UnsupportedMediaType(models::Error),
     /// A rate limit (failed authentications or failed joins from this address or for this user or token, or this user's writes) refused the request before it reached the store; nothing was changed. Retry after the number of seconds in `Retry-After`.
     TooManyRequests { body: models::Error, retry_after: i32 },
     /// Internal server error (no internals are disclosed).
@@ -1514,7 +1520,13 @@ pub trait Api<C: Send + Sync> {
     ) -> Result<RemoveUserZonePrivilegesResponse, ApiError>;
 
     /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
-    async fn add_group_user(&self, id: String, uid: String, context: &C) -> Result<AddGroupUserResponse, ApiError>;
+    async fn add_group_user(
+        &self,
+        id: String,
+        uid: String,
+        privileges: Option<models::Privileges>,
+        context: &C,
+    ) -> Result<AddGroupUserResponse, ApiError>;
 }
 
 /// API where `Context` isn't passed on every API call
@@ -1798,7 +1810,12 @@ pub trait ApiNoContext<C: Send + Sync> {
     async fn remove_user_zone_privileges(&self, id: String) -> Result<RemoveUserZonePrivilegesResponse, ApiError>;
 
     /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
-    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError>;
+    async fn add_group_user(
+        &self,
+        id: String,
+        uid: String,
+        privileges: Option<models::Privileges>,
+    ) -> Result<AddGroupUserResponse, ApiError>;
 }
 
 /// Trait to extend an API to make it easy to bind it to a context.
@@ -2256,9 +2273,14 @@ impl<T: Api<C> + Send + Sync, C: Clone + Send + Sync> ApiNoContext<C> for Contex
     }
 
     /// Add a user to a group without an invite (needs the zone privilege oz_groups_add_members)
-    async fn add_group_user(&self, id: String, uid: String) -> Result<AddGroupUserResponse, ApiError> {
+    async fn add_group_user(
+        &self,
+        id: String,
+        uid: String,
+        privileges: Option<models::Privileges>,
+    ) -> Result<AddGroupUserResponse, ApiError> {
         let context = self.context().clone();
-        self.api().add_group_user(id, uid, &context).await
+        self.api().add_group_user(id, uid, privileges, &context).await
     }
 }
 

@@ -17,7 +17,7 @@ use super::reply::Reply;
 use crate::domain::{
     Cursor, Error, GroupId, Name, Page, PageRequest, User, UserId, ZoneChange, ZonePrivilegeSet, MAX_PAGE,
 };
-use crate::service::{App, Listing, Rest};
+use crate::service::{App, Listing, Minting, Rest};
 
 /// What the generated server calls.
 #[derive(Clone)]
@@ -41,6 +41,16 @@ fn caller(ctx: &RequestContext) -> Result<&User, Error> {
     // The gate authenticates every secured operation before the generated code runs; an
     // operation without a caller here would be a spec change the gate did not see: a bug.
     ctx.caller.as_deref().ok_or_else(|| Error::internal("a secured operation was reached without a caller"))
+}
+
+/// How a GET that mints a token mints it: for a HEAD (`RequestContext::head`), a token made to
+/// be measured and dropped, never stored.
+fn minting(ctx: &RequestContext) -> Minting {
+    if ctx.head {
+        Minting::Preview
+    } else {
+        Minting::Stored
+    }
 }
 
 /// An id from the path. One that cannot be an id names nothing: 404, as for an unknown one.
@@ -223,7 +233,7 @@ impl Api<RequestContext> for Adapter {
     async fn create_client_token(&self, ctx: &RequestContext) -> Result<CreateClientTokenResponse, ApiError> {
         reply(
             async {
-                let token = self.app.client_token(&caller(ctx)?.id, ctx.restricted).await?;
+                let token = self.app.client_token(&caller(ctx)?.id, ctx.restricted, minting(ctx)).await?;
                 Ok(CreateClientTokenResponse::Ok(models::AccessToken::new(token)))
             }
             .await,
@@ -395,7 +405,7 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<CreateGroupInviteTokenResponse, ApiError> {
         reply(
             async {
-                let token = self.app.mint_invite(caller(ctx)?, &group_id(&id)?).await?;
+                let token = self.app.mint_invite(caller(ctx)?, &group_id(&id)?, Minting::Stored).await?;
                 Ok(CreateGroupInviteTokenResponse::Ok(models::GroupInviteToken::new(token)))
             }
             .await,
@@ -409,7 +419,7 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<GetGroupInviteTokenResponse, ApiError> {
         reply(
             async {
-                let token = self.app.mint_invite(caller(ctx)?, &group_id(&id)?).await?;
+                let token = self.app.mint_invite(caller(ctx)?, &group_id(&id)?, minting(ctx)).await?;
                 Ok(GetGroupInviteTokenResponse::Ok(models::GroupInviteToken::new(token)))
             }
             .await,
@@ -619,12 +629,14 @@ impl Api<RequestContext> for Adapter {
         &self,
         id: String,
         uid: String,
+        body: Option<models::Privileges>,
         ctx: &RequestContext,
     ) -> Result<AddGroupUserResponse, ApiError> {
         reply(
             async {
                 let (group, user) = (group_id(&id)?, user_id(&uid)?);
-                self.app.add_group_user(caller(ctx)?, &group, &user).await?;
+                let privileges = body.map(|body| convert::privilege_set(&body.privileges));
+                self.app.add_group_user(caller(ctx)?, &group, &user, privileges).await?;
                 Ok(AddGroupUserResponse::Created { location: location(format!("/groups/{group}/users/{user}")) })
             }
             .await,
@@ -661,7 +673,7 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<CreateNestedGroupInviteTokenResponse, ApiError> {
         reply(
             async {
-                let token = self.app.mint_group_invite(caller(ctx)?, &group_id(&id)?).await?;
+                let token = self.app.mint_group_invite(caller(ctx)?, &group_id(&id)?, Minting::Stored).await?;
                 Ok(CreateNestedGroupInviteTokenResponse::Ok(models::GroupInviteToken::new(token)))
             }
             .await,
@@ -675,7 +687,7 @@ impl Api<RequestContext> for Adapter {
     ) -> Result<GetNestedGroupInviteTokenResponse, ApiError> {
         reply(
             async {
-                let token = self.app.mint_group_invite(caller(ctx)?, &group_id(&id)?).await?;
+                let token = self.app.mint_group_invite(caller(ctx)?, &group_id(&id)?, minting(ctx)).await?;
                 Ok(GetNestedGroupInviteTokenResponse::Ok(models::GroupInviteToken::new(token)))
             }
             .await,

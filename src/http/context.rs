@@ -16,6 +16,9 @@ pub struct RequestContext {
     /// The caller authenticated with an access token its holder attenuated
     /// (`App::authenticate_from`).
     pub restricted: bool,
+    /// The request is a HEAD, answered as its GET (the gate). The GETs that mint a token do not
+    /// store it then: no one receives it.
+    pub head: bool,
     /// A whole list's chunks after the first, which the adapter's reply carries (the generated
     /// response holds one array); `dispatch` sends them after it (`body::follow`).
     rest: Mutex<Option<Chunks>>,
@@ -23,7 +26,7 @@ pub struct RequestContext {
 
 impl RequestContext {
     pub fn new(caller: Option<Arc<User>>, client: Option<IpAddr>) -> Self {
-        Self { caller, client, restricted: false, rest: Mutex::new(None) }
+        Self { caller, client, restricted: false, head: false, rest: Mutex::new(None) }
     }
 
     /// Sets the chunks to send after the reply's list.

@@ -30,8 +30,9 @@ pub struct Call {
 /// model, so this fails only when the two disagree; the caller gets the 400 the generated
 /// server used to answer then.
 fn model<T: serde::de::DeserializeOwned>(body: Option<Value>) -> Result<T, EdgeError> {
-    let invalid = || EdgeError::InvalidBody("The request is not valid.".into());
-    serde_json::from_value(body.ok_or_else(invalid)?).map_err(|_| invalid())
+    // No body is JSON's null: `None` for an optional body (`Option<_>`), refused for a required one.
+    serde_json::from_value(body.unwrap_or(Value::Null))
+        .map_err(|_| EdgeError::InvalidBody("The request is not valid.".into()))
 }
 
 /// A query parameter's validated text as the type the generated `Api` method takes.
@@ -123,7 +124,7 @@ operations! {
     get_group_zone_privileges(id),
     modify_group_zone_privileges(id; body),
     remove_group_zone_privileges(id),
-    add_group_user(id, uid),
+    add_group_user(id, uid; body),
     list_nested_groups(id ? limit, after),
     create_nested_group_invite_token(id),
     get_nested_group_invite_token(id),

@@ -71,6 +71,7 @@ impl Gate {
         let head = request.method() == Method::HEAD;
         if head {
             *request.method_mut() = Method::GET;
+            request.extensions_mut().insert(Head);
         }
         let (parts, body) = request.into_parts();
         let request = Request::from_parts(parts, ());
@@ -154,11 +155,13 @@ impl Gate {
         if join {
             limiter.check_join(None, Some(user))?;
         }
-        if is_write(request.method(), &operation.id) {
+        // A HEAD on a GET that mints stores nothing (`Minting::Preview`): not a write.
+        if is_write(request.method(), &operation.id) && request.extensions().get::<Head>().is_none() {
             limiter.write(user)?;
         }
         let mut ctx = RequestContext::new(caller, client);
         ctx.restricted = restricted;
+        ctx.head = request.extensions().get::<Head>().is_some();
         let mut result = self.process(request, body, operation, params, ctx).await;
         if result.as_ref().is_ok_and(|r| r.status() == hyper::StatusCode::INTERNAL_SERVER_ERROR) {
             result = self.unless_caller_gone(&shared, result).await;
@@ -278,6 +281,10 @@ impl Gate {
     }
 }
 
+/// Marks a request that came as a HEAD (`handle` answers it as its GET).
+#[derive(Clone, Copy)]
+struct Head;
+
 /// The response to a HEAD: the GET response's status and headers, its length in
 /// `Content-Length`, and no body. The body is dropped here rather than left to hyper's
 /// protocol code, so that HTTP/1.1 and HTTP/2 answer alike.
@@ -295,7 +302,8 @@ const JOIN_OPERATIONS: [&str; 2] = ["join_group", "join_nested_group"];
 
 /// Writes, which the per-user write limit counts whatever their outcome.
 /// Whether a request counts against the writes per user (§9): every POST, PUT, PATCH and
-/// DELETE, and the GETs (and so HEADs) that Onezone made to mint and store a token.
+/// DELETE, and the GETs that Onezone made to mint and store a token (not their HEADs, which
+/// store nothing).
 fn is_write(method: &Method, operation: &str) -> bool {
     matches!(*method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE) || MINTING_GETS.contains(&operation)
 }

@@ -196,7 +196,9 @@ responses! {
         204 NoContent ; 400 BadRequest, 403 Forbidden, 404 NotFound, 413 PayloadTooLarge, 415 UnsupportedMediaType
     }
     RemoveGroupZonePrivilegesResponse for remove_group_zone_privileges { 204 NoContent ; 403 Forbidden, 404 NotFound }
-    AddGroupUserResponse for add_group_user { 201 Created { location } ; 403 Forbidden, 404 NotFound, 409 Conflict }
+    AddGroupUserResponse for add_group_user {
+        201 Created { location } ; 400 BadRequest, 403 Forbidden, 404 NotFound, 409 Conflict, 413 PayloadTooLarge, 415 UnsupportedMediaType
+    }
     ListNestedGroupsResponse for list_nested_groups { 200 Ok [body; link] ; 400 BadRequest, 403 Forbidden, 404 NotFound }
     CreateNestedGroupInviteTokenResponse for create_nested_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }
     GetNestedGroupInviteTokenResponse for get_nested_group_invite_token { 200 Ok(body) ; 403 Forbidden, 404 NotFound }

@@ -7,7 +7,7 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use super::{App, InviteKind, NewNamedToken, TestClock};
+use super::{App, InviteKind, Minting, NewNamedToken, TestClock};
 use crate::domain::{Error, GroupId, Name, Privilege, PrivilegeSet, User};
 use crate::store::memory::MemoryStore;
 use crate::store::{NamedTokenUpdate, Origin};
@@ -292,7 +292,7 @@ async fn a_groups_live_invites_leave_out_revoked_used_up_and_expired_ones() {
     let mut short = request(&group, "short");
     short.caveats = vec![TokenCaveat::Time { valid_until: NOW + 5 }];
     app.create_named_token(&owner, short).await.unwrap();
-    let minted = app.mint_invite(&owner, &group).await.unwrap();
+    let minted = app.mint_invite(&owner, &group, Minting::Stored).await.unwrap();
     let bob = user(&app, "bob").await;
     app.join_group(&bob, &minted, None).await.unwrap();
     clock.set(NOW + 5);

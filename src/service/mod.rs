@@ -78,6 +78,15 @@ pub enum AuthError {
     Failed(Error),
 }
 
+/// Whether a token minted for a request is stored, and so usable, or only made to show what
+/// would be sent: a HEAD on one of the GETs that mint (contract §2: GET's status and headers),
+/// whose token no one receives, stores nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Minting {
+    Stored,
+    Preview,
+}
+
 /// Who an access token identified, and whether its holder had attenuated it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Authenticated {
@@ -286,7 +295,7 @@ impl App {
     /// (`Forbidden`) to a `restricted` credential, an access token its holder attenuated: the
     /// new token would not carry those caveats, so a holder of a token limited in time or place
     /// could trade it for one without limits.
-    pub async fn client_token(&self, user: &UserId, restricted: bool) -> Result<String, Error> {
+    pub async fn client_token(&self, user: &UserId, restricted: bool, minting: Minting) -> Result<String, Error> {
         if restricted {
             return Err(Error::Forbidden(
                 "An access token carrying caveats of its holder's cannot mint an unrestricted one: present \
@@ -294,12 +303,16 @@ impl App {
                     .into(),
             ));
         }
-        self.mint_access_token(user).await
+        self.mint_access(user, minting).await
     }
 
     /// A new access token for `user`.
     pub async fn mint_access_token(&self, user: &UserId) -> Result<String, Error> {
-        self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None, None).await
+        self.mint_access(user, Minting::Stored).await
+    }
+
+    async fn mint_access(&self, user: &UserId, minting: Minting) -> Result<String, Error> {
+        self.mint(TokenKind::Access, TokenGrant::Access { user: user.clone() }, None, None, minting).await
     }
 
     pub async fn modify_user(
@@ -522,10 +535,10 @@ impl App {
 
     /// A single-use invite whose user gets the default member privileges; the caller is its
     /// issuer, who must still be allowed to mint it when it is used.
-    pub async fn mint_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
+    pub async fn mint_invite(&self, caller: &User, group: &GroupId, minting: Minting) -> Result<String, Error> {
         self.authorize(caller, group, Privilege::InviteUser, Some(ZonePrivilege::GroupsAddMembers)).await?;
         let grant = TokenGrant::GroupInviteUser { group: group.clone(), privileges: PrivilegeSet::default_member() };
-        self.mint(TokenKind::GroupInviteUser, grant, Some(1), Some(&caller.id)).await
+        self.mint(TokenKind::GroupInviteUser, grant, Some(1), Some(&caller.id), minting).await
     }
 
     pub async fn group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<User, Error> {
@@ -603,8 +616,12 @@ impl App {
         grant: TokenGrant,
         max_uses: Option<u32>,
         issuer: Option<&UserId>,
+        minting: Minting,
     ) -> Result<String, Error> {
         let minted = self.tokens.mint(kind);
+        if minting == Minting::Preview {
+            return Ok(minted.token);
+        }
         let record = TokenRecord {
             id: minted.identifier,
             grant,

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use super::listing::Others;
 use super::zone::guarded;
-use super::{reader, App, Listing};
+use super::{reader, App, Listing, Minting};
 use crate::domain::{Error, Group, GroupId, PageRequest, Privilege, PrivilegeSet, User, UserId, ZonePrivilege};
 use crate::store::{LinkOutcome, TokenGrant, TokenRecord};
 use crate::tokens::{Consumer, TokenError, TokenKind, VerifyContext};
@@ -87,10 +87,10 @@ impl App {
 
     /// A single-use group invite: the group joining with it gets the default privileges here.
     /// The caller is its issuer, who must still be allowed to mint it when it is used.
-    pub async fn mint_group_invite(&self, caller: &User, group: &GroupId) -> Result<String, Error> {
+    pub async fn mint_group_invite(&self, caller: &User, group: &GroupId, minting: Minting) -> Result<String, Error> {
         self.authorize(caller, group, Privilege::InviteGroup, Some(ZonePrivilege::GroupsAddMembers)).await?;
         let grant = TokenGrant::GroupInviteGroup { group: group.clone(), privileges: PrivilegeSet::default_member() };
-        self.mint(TokenKind::GroupInviteGroup, grant, Some(1), Some(&caller.id)).await
+        self.mint(TokenKind::GroupInviteGroup, grant, Some(1), Some(&caller.id), minting).await
     }
 
     /// The nested join: `child` becomes a child of the token's group, which is returned. The

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use super::{App, AuthError, TestClock};
+use super::{App, AuthError, Minting, TestClock};
 use crate::domain::{Error, GroupId, Login, Name, User};
 use crate::store::memory::MemoryStore;
 use crate::store::sqlite::SqliteStore;
@@ -42,7 +42,7 @@ fn until(token: &str, deadline: u64) -> String {
 async fn limited_invite(app: &App) -> (GroupId, String) {
     let (owner, _) = user(app, "owner").await;
     let group = app.create_group(&owner, Name::parse("Research team", "name").unwrap(), None).await.unwrap();
-    let invite = app.mint_invite(&owner, &group).await.unwrap();
+    let invite = app.mint_invite(&owner, &group, Minting::Stored).await.unwrap();
     (group, until(&invite, DEADLINE))
 }
 
@@ -111,7 +111,7 @@ async fn tokens_without_a_time_caveat_do_not_expire() {
         // The same owner mints a second invite, this one with no deadline.
         let owner = app.store().group_users(&group).await.unwrap().remove(0);
         let owner = app.store().get_user(&owner).await.unwrap().unwrap();
-        app.mint_invite(&owner, &group).await.unwrap()
+        app.mint_invite(&owner, &group, Minting::Stored).await.unwrap()
     };
     clock.advance(100 * 365 * 24 * 3_600);
     assert_eq!(app.join_group(&bob, &invite, None).await, Err(Error::InvalidToken(expired())));

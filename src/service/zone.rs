@@ -4,7 +4,8 @@
 
 use super::{reader, App, Listing};
 use crate::domain::{
-    Error, GroupId, PageRequest, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilege, ZonePrivilegeSet,
+    Error, GroupId, PageRequest, Privilege, PrivilegeSet, User, UserId, ZoneChange, ZoneHolder, ZonePrivilege,
+    ZonePrivilegeSet,
 };
 use crate::store::{AddOutcome, Guarded};
 
@@ -119,9 +120,30 @@ impl App {
 
     /// Adds `user` to `group` with the default member privileges, without an invite
     /// (`oz_groups_add_members`).
-    pub async fn add_group_user(&self, caller: &User, group: &GroupId, user: &UserId) -> Result<(), Error> {
+    pub async fn add_group_user(
+        &self,
+        caller: &User,
+        group: &GroupId,
+        user: &UserId,
+        privileges: Option<PrivilegeSet>,
+    ) -> Result<(), Error> {
         self.require_in_group(caller, group, ZonePrivilege::GroupsAddMembers).await?;
-        match self.store.add_member(group, user, PrivilegeSet::default_member(), &caller.id).await? {
+        let privileges = privileges.unwrap_or_else(PrivilegeSet::default_member);
+        // More than the default, as for an invite carrying them (`store::issuer_needs`): the
+        // zone's set_privileges too, or group_set_privileges in the group.
+        if privileges.bits() & !PrivilegeSet::default_member().bits() != 0
+            && !self.holds(caller, ZonePrivilege::SetPrivileges).await?
+        {
+            let held = self.store.effective_privileges_at_least(group, &caller.id, PrivilegeSet::default()).await?;
+            if !held.is_some_and(|held| held.contains(Privilege::SetPrivileges)) {
+                return Err(Error::Forbidden(
+                    "Privileges beyond group_view_data need the set_privileges zone privilege, or \
+                     group_set_privileges in this group."
+                        .into(),
+                ));
+            }
+        }
+        match self.store.add_member(group, user, privileges, &caller.id).await? {
             AddOutcome::Added => Ok(()),
             AddOutcome::AlreadyMember => {
                 Err(Error::AlreadyExists("The user is already a member of this group.".into()))

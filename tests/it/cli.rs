@@ -9,7 +9,8 @@ use serde_json::json;
 
 use crate::support::poll;
 use crate::support::process::{
-    admin_token, run, run_with_stdin, serve_fresh, spawn_binary, user_add, user_add_with, Remote, Served,
+    admin_token, run, run_with_stdin, serve_fresh, spawn_binary, spawn_binary_logging_to, user_add, user_add_with,
+    Remote, Served,
 };
 
 #[tokio::test]
@@ -198,4 +199,23 @@ async fn a_join_answered_201_survives_a_kill_9() {
     assert_eq!(remote.get("/user/groups", &carol).await.expect(StatusCode::OK).json(), json!({ "groups": [gid] }));
     let group = remote.get(&format!("/user/groups/{gid}"), &carol).await.expect(StatusCode::OK).json();
     assert_eq!(group["groupId"], json!(gid));
+}
+
+/// A log that cannot be written (stderr on a full disk, here `/dev/full`) costs the log lines,
+/// not the server: it starts, and every request that logs (all of them, at `debug`) is answered.
+/// The subscriber's own report of a failed write was an `eprintln!`, which panicked: the start-up
+/// exited with 101, and a request's connection closed with no answer.
+#[tokio::test]
+async fn a_log_that_cannot_be_written_loses_lines_not_answers() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full opens");
+    let server = spawn_binary_logging_to(dir.path(), &[], &[("RUST_LOG", "debug")], full.into()).await;
+    let remote = Remote::of(&server);
+    let admin = admin_token(dir.path());
+    for _ in 0..3 {
+        remote.get("/user", &admin).await.expect(StatusCode::OK);
+        remote.get("/user", "not-a-token").await.expect(StatusCode::UNAUTHORIZED);
+    }
+    let status = server.terminate(Duration::from_secs(5)).await;
+    assert!(status.success(), "exit status after SIGTERM: {status:?}");
 }

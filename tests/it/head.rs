@@ -9,6 +9,7 @@ use crate::edge_only;
 use crate::support::{Backend, Reply, TestApp};
 
 edge_only!(
+    a_head_on_a_get_that_mints_stores_no_token,
     head_answers_like_get_without_the_body_on_every_route,
     head_answers_like_get_over_http2,
     head_on_a_path_without_get_is_a_405_with_allow
@@ -106,4 +107,26 @@ async fn head_on_a_path_without_get_is_a_405_with_allow(backend: Backend) {
     assert_eq!(head.header(ALLOW.as_str()), get.header(ALLOW.as_str()));
     assert_eq!(head.header("content-type"), get.header("content-type"));
     assert!(head.body.is_empty());
+}
+
+/// The GETs that mint a token (Onezone's `GET /user/client_token`, `/groups/{id}/users/token`,
+/// `/groups/{id}/nested/token`): their HEAD answers as GET would, a token's length in
+/// `Content-Length`, and stores none, since no one receives it.
+async fn a_head_on_a_get_that_mints_stores_no_token(backend: Backend) {
+    let app = crate::support::spawn_app(backend).await;
+    let gid = app.create_group(&app.admin_token, "Minted").await;
+    for path in
+        [format!("/groups/{gid}/users/token"), format!("/groups/{gid}/nested/token"), "/user/client_token".into()]
+    {
+        let head = app.request(Method::HEAD, &path).auth(&app.admin_token).send().await.expect(StatusCode::OK);
+        assert!(head.body.is_empty(), "HEAD {path}");
+        let length: usize = head.header("content-length").and_then(|l| l.parse().ok()).unwrap_or_default();
+        assert!(length > 100, "HEAD {path}: a token's length, {length}");
+    }
+    let invites = app.get(&format!("/groups/{gid}/invites"), &app.admin_token).await.expect(StatusCode::OK).json();
+    assert_eq!(invites["invites"], serde_json::json!([]), "no invite was stored");
+    // The GET does store one.
+    app.get(&format!("/groups/{gid}/users/token"), &app.admin_token).await.expect(StatusCode::OK);
+    let invites = app.get(&format!("/groups/{gid}/invites"), &app.admin_token).await.expect(StatusCode::OK).json();
+    assert_eq!(invites["invites"].as_array().map(Vec::len), Some(1));
 }

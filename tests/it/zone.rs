@@ -394,6 +394,34 @@ async fn adding_a_member_without_an_invite_gives_it_the_default_privileges_once(
     }
 }
 
+/// Onezone 17.06's optional body: the privileges the new member gets. Beyond the default, the
+/// caller needs set_privileges in the zone (or group_set_privileges in the group) too; a body
+/// that is not `{privileges}` is a 400 and adds no one.
+async fn adding_a_member_with_privileges_gives_it_those_if_the_caller_may_grant_them(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, owner) = app.user("owner").await;
+    let gid = app.create_group(&owner, "Team").await;
+    let (adder_id, adder) = app.user("adder").await;
+    patch_user(&app, &adder_id, json!({ "privileges": ["oz_groups_add_members"] })).await;
+    let inviting = json!({ "privileges": ["group_view_data", "group_invite_user"] });
+    let (first, _) = app.user("first").await;
+    let path = format!("/groups/{gid}/users/{first}");
+    let reply = app.put_json(&path, &adder, &inviting).await;
+    let body = assert_error(&reply, StatusCode::FORBIDDEN, "forbidden");
+    assert!(body["error_description"].as_str().unwrap().contains("set_privileges"), "{body}");
+    for bad in [json!({ "privileges": ["group_fly"] }), json!({ "privileges": "all" }), json!({ "colour": "blue" })] {
+        assert_error(&app.put_json(&path, &adder, &bad).await, StatusCode::BAD_REQUEST, "invalid_request");
+    }
+    assert!(!app.members(&gid).await.contains(&first), "no one was added");
+    // The default privileges need nothing more; the admin (set_privileges) may give more.
+    app.put_json(&path, &adder, &json!({ "privileges": ["group_view_data"] })).await.expect(StatusCode::CREATED);
+    assert_eq!(app.privileges(&gid, &first).await, ["group_view_data"]);
+    let (second, _) = app.user("second").await;
+    let path = format!("/groups/{gid}/users/{second}");
+    app.put_json(&path, &app.admin_token, &inviting).await.expect(StatusCode::CREATED);
+    assert_eq!(app.privileges(&gid, &second).await, ["group_view_data", "group_invite_user"]);
+}
+
 async fn a_user_created_with_admin_on_the_cli_holds_all_nine(backend: Backend) {
     let app = spawn_app(backend).await;
     let (user, token) = app
@@ -407,6 +435,7 @@ async fn a_user_created_with_admin_on_the_cli_holds_all_nine(backend: Backend) {
 
 all_backends!(
     a_user_deleted_on_another_instance_gets_401_not_500_for_its_writes,
+    adding_a_member_with_privileges_gives_it_those_if_the_caller_may_grant_them,
     the_admin_holds_all_nine_zone_privileges_and_a_new_user_none,
     each_zone_privilege_opens_exactly_its_operations,
     a_groups_zone_privileges_flow_to_its_members_and_stop_when_they_leave,

@@ -14903,6 +14903,7 @@ where
         &self,
         param_id: String,
         param_uid: String,
+        param_privileges: Option<models::Privileges>,
         context: &C,
     ) -> Result<AddGroupUserResponse, ApiError> {
         let mut client_service = self.client_service.clone();
@@ -14934,6 +14935,16 @@ where
                 Ok(req) => req,
                 Err(e) => return Err(ApiError(format!("Unable to create request: {e}"))),
             };
+
+        // Consumes basic body
+        // Body parameter
+        if let Some(param_privileges) = param_privileges {
+            let body = serde_json::to_string(&param_privileges).expect("impossible to fail to serialize");
+            *request.body_mut() = body_from_string(body);
+        }
+
+        let header = "application/json";
+        request.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(header));
 
         let header = HeaderValue::from_str(Has::<XSpanIdString>::get(context).0.as_str());
         request.headers_mut().insert(
@@ -15011,6 +15022,18 @@ where
 
                 Ok(AddGroupUserResponse::Created { location: response_location })
             }
+            400 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::BadRequest(body))
+            }
             401 => {
                 let (header, body) = response.into_parts();
                 let response_www_authenticate = match header.headers.get(HeaderName::from_static("www-authenticate")) {
@@ -15080,6 +15103,30 @@ where
                     .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
 
                 Ok(AddGroupUserResponse::Conflict(body))
+            }
+            413 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::PayloadTooLarge(body))
+            }
+            415 => {
+                let body = http_body_util::BodyExt::collect(response.into_body())
+                    .await
+                    .map(|f| f.to_bytes().to_vec())
+                    .map_err(|e| ApiError(format!("Failed to read response: {}", e.into())))?;
+
+                let body = str::from_utf8(&body).map_err(|e| ApiError(format!("Response was not valid UTF8: {e}")))?;
+                let body = serde_json::from_str::<models::Error>(body)
+                    .map_err(|e| ApiError(format!("Response body did not match the schema: {e}")))?;
+
+                Ok(AddGroupUserResponse::UnsupportedMediaType(body))
             }
             429 => {
                 let (header, body) = response.into_parts();

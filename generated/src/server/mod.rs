@@ -12082,139 +12082,205 @@ where
         }
     };
 
-    let result = api_impl.add_group_user(param_id, param_uid, &context).await;
-    let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
-    response.headers_mut().insert(
-        HeaderName::from_static("x-span-id"),
-        HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
-            .expect("Unable to create X-Span-ID header value"),
-    );
-
+    // Handle body parameters (note that non-required body parameters will ignore garbage
+    // values, rather than causing a 400 response). Produce warning header and logs for
+    // any unused fields.
+    let result = http_body_util::BodyExt::collect(body).await.map(|f| f.to_bytes().to_vec());
     match result {
-        Ok(rsp) => match rsp {
-            AddGroupUserResponse::Created { location } => {
-                *response.status_mut() = StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
+        Ok(body) => {
+            let mut unused_elements: Vec<String> = vec![];
+            let param_privileges: Option<models::Privileges> = if !body.is_empty() {
+                let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+                serde_ignored::deserialize(deserializer, |path| {
+                    warn!("Ignoring unknown field in body: {path}");
+                    unused_elements.push(path.to_string());
+                })
+                .unwrap_or_default()
+            } else {
+                None
+            };
+            #[cfg(not(feature = "validate"))]
+            run_validation!(param_privileges, "Privileges", validation);
 
-                let location = match header::IntoHeaderValue(location).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling location header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
+            let result = api_impl.add_group_user(param_id, param_uid, param_privileges, &context).await;
+            let mut response = Response::new(BoxBody::new(http_body_util::Empty::new()));
+            response.headers_mut().insert(
+                HeaderName::from_static("x-span-id"),
+                HeaderValue::from_str((&context as &dyn Has<XSpanIdString>).get().0.clone().as_str())
+                    .expect("Unable to create X-Span-ID header value"),
+            );
+
+            if !unused_elements.is_empty() {
+                response.headers_mut().insert(
+                    HeaderName::from_static("warning"),
+                    HeaderValue::from_str(format!("Ignoring unknown fields in body: {unused_elements:?}").as_str())
+                        .expect("Unable to create Warning header value"),
+                );
+            }
+            match result {
+                Ok(rsp) => match rsp {
+                    AddGroupUserResponse::Created { location } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(201).expect("Unable to turn 201 into a StatusCode");
+
+                        let location = match header::IntoHeaderValue(location).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling location header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("location"), location);
                     }
-                };
-
-                response.headers_mut().insert(HeaderName::from_static("location"), location);
-            }
-            AddGroupUserResponse::Unauthorized { body, www_authenticate } => {
-                *response.status_mut() = StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
-
-                let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling www_authenticate header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    AddGroupUserResponse::BadRequest(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(400).expect("Unable to turn 400 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
                     }
-                };
+                    AddGroupUserResponse::Unauthorized { body, www_authenticate } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(401).expect("Unable to turn 401 into a StatusCode");
 
-                response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::Forbidden(body) => {
-                *response.status_mut() = StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::NotFound(body) => {
-                *response.status_mut() = StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::Conflict(body) => {
-                *response.status_mut() = StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::TooManyRequests { body, retry_after } => {
-                *response.status_mut() = StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
+                        let www_authenticate = match header::IntoHeaderValue(www_authenticate).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling www_authenticate header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
 
-                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling retry_after header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
+                        response.headers_mut().insert(HeaderName::from_static("www-authenticate"), www_authenticate);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
                     }
-                };
-
-                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::InternalError(body) => {
-                *response.status_mut() = StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
-            }
-            AddGroupUserResponse::ServiceUnavailable { body, retry_after } => {
-                *response.status_mut() = StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
-
-                let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
-                    Ok(val) => val,
-                    Err(e) => {
-                        return Ok(Response::builder()
-                            .status(StatusCode::INTERNAL_SERVER_ERROR)
-                            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
-                            .body(body_from_string(format!(
-                                "An internal server error occurred handling retry_after header - {e}"
-                            )))
-                            .expect("Unable to create Internal Server Error for invalid response header"))
+                    AddGroupUserResponse::Forbidden(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(403).expect("Unable to turn 403 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
                     }
-                };
+                    AddGroupUserResponse::NotFound(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(404).expect("Unable to turn 404 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    AddGroupUserResponse::Conflict(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(409).expect("Unable to turn 409 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    AddGroupUserResponse::PayloadTooLarge(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(413).expect("Unable to turn 413 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    AddGroupUserResponse::UnsupportedMediaType(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(415).expect("Unable to turn 415 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    AddGroupUserResponse::TooManyRequests { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(429).expect("Unable to turn 429 into a StatusCode");
 
-                response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                // JSON Body
-                let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
-                *response.body_mut() = body_from_string(body);
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    AddGroupUserResponse::InternalError(body) => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(500).expect("Unable to turn 500 into a StatusCode");
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                    AddGroupUserResponse::ServiceUnavailable { body, retry_after } => {
+                        *response.status_mut() =
+                            StatusCode::from_u16(503).expect("Unable to turn 503 into a StatusCode");
+
+                        let retry_after = match header::IntoHeaderValue(retry_after).try_into() {
+                            Ok(val) => val,
+                            Err(e) => {
+                                return Ok(Response::builder()
+                                    .status(StatusCode::INTERNAL_SERVER_ERROR)
+                                    .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+                                    .body(body_from_string(format!(
+                                        "An internal server error occurred handling retry_after header - {e}"
+                                    )))
+                                    .expect("Unable to create Internal Server Error for invalid response header"))
+                            }
+                        };
+
+                        response.headers_mut().insert(HeaderName::from_static("retry-after"), retry_after);
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                        // JSON Body
+                        let body = serde_json::to_string(&body).expect("impossible to fail to serialize");
+                        *response.body_mut() = body_from_string(body);
+                    }
+                },
+                Err(_) => {
+                    // Application code returned an error. This should not happen, as the implementation should
+                    // return a valid response.
+                    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+                    *response.body_mut() = body_from_str("An internal error occurred");
+                }
             }
-        },
-        Err(_) => {
-            // Application code returned an error. This should not happen, as the implementation should
-            // return a valid response.
-            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
-            *response.body_mut() = body_from_str("An internal error occurred");
+
+            Ok(response)
         }
+        Err(e) => Ok(Response::builder()
+            .status(StatusCode::BAD_REQUEST)
+            .header(CONTENT_TYPE, mime::TEXT_PLAIN.as_ref())
+            .body(body_from_string(format!("Unable to read body: {}", e.into())))
+            .expect("Unable to create Bad Request response due to unable to read body")),
     }
-
-    Ok(response)
 }
 
 /// Request parser for `Api`.

@@ -91,13 +91,23 @@ impl ServerProcess {
 /// Runs `oz-groups serve --listen 127.0.0.1:0 --data-dir <dir>` (plus `args`) and reads the
 /// first stdout line, `oz-groups listening on http://ADDR` (or `https://`), to learn the address.
 pub async fn spawn_binary(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> ServerProcess {
+    spawn_binary_logging_to(data_dir, args, env, Stdio::null()).await
+}
+
+/// `spawn_binary`, its stderr (the log) going to `stderr`.
+pub async fn spawn_binary_logging_to(
+    data_dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    stderr: Stdio,
+) -> ServerProcess {
     let dir = data_dir.to_str().expect("a UTF-8 path");
     let mut all = vec!["serve", "--listen", "127.0.0.1:0", "--data-dir", dir];
     all.extend_from_slice(args);
     let mut child = command(&all, env)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .expect("the binary starts");
     let stdout = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
