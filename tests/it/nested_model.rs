@@ -158,6 +158,13 @@ struct Model {
     deleted: BTreeSet<usize>,
 }
 
+/// A direct member of a group, as the last-manager rule counts them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Member {
+    User(usize),
+    Child(usize),
+}
+
 impl Model {
     /// Group g is created by user g % USERS, who gets every privilege (§3, POST /user/groups).
     fn new() -> Model {
@@ -215,16 +222,25 @@ impl Model {
         a == d || self.parents(d).into_iter().any(|p| self.is_ancestor_or_self(a, p))
     }
 
-    /// §7 as `store::loses_last_manager` words it: the change takes `group_set_privileges` from
-    /// the only direct member holding it while direct members remain; a child group is a direct
-    /// member too, and one whose link holds `group_set_privileges` a manager.
-    fn loses_last_manager(&self, g: usize, u: usize, after: Option<&Set>) -> bool {
+    /// §7 as `store::loses_last_manager` words it: the change of `who` takes
+    /// `group_set_privileges` from the only direct member holding it while direct members
+    /// remain; a child group is a direct member too, and one whose link holds
+    /// `group_set_privileges` a manager.
+    fn loses_last_manager(&self, g: usize, who: Member, after: Option<&Set>) -> bool {
         let manages = |p: &Set| p.contains("group_set_privileges");
-        if !manages(&self.members[&(u, g)]) || after.is_some_and(manages) {
+        let before = match who {
+            Member::User(u) => &self.members[&(u, g)],
+            Member::Child(c) => &self.links[&(c, g)],
+        };
+        if !manages(before) || after.is_some_and(manages) {
             return false;
         }
-        let users = self.members.iter().filter(|((v, h), _)| *h == g && *v != u).map(|(_, p)| p);
-        let children = self.links.iter().filter(|((_, p), _)| *p == g).map(|(_, privileges)| privileges);
+        let users = self.members.iter().filter(|((v, h), _)| *h == g && who != Member::User(*v)).map(|(_, p)| p);
+        let children = self
+            .links
+            .iter()
+            .filter(|((c, p), _)| *p == g && who != Member::Child(*c))
+            .map(|(_, privileges)| privileges);
         let others: Vec<&Set> = users.chain(children).collect();
         (after.is_some() || !others.is_empty()) && !others.into_iter().any(manages)
     }
@@ -447,6 +463,9 @@ impl<'a> World<'a> {
                 let reply = self.send(Method::DELETE, &path, by, None).await;
                 let expected =
                     model.gate(by, p, "group_remove_group").unwrap_or(match model.links.contains_key(&(c, p)) {
+                        true if model.loses_last_manager(p, Member::Child(c), None) => {
+                            Expected::Error(StatusCode::CONFLICT, "last_manager")
+                        }
                         true => Expected::Status(StatusCode::NO_CONTENT),
                         false => Expected::Error(StatusCode::NOT_FOUND, "not_found"),
                     });
@@ -482,7 +501,7 @@ impl<'a> World<'a> {
                 // Only a direct membership can be left; an effective one is the links' business.
                 let expected = if !model.members.contains_key(&(u, g)) {
                     Expected::Error(StatusCode::NOT_FOUND, "not_found")
-                } else if model.loses_last_manager(g, u, None) {
+                } else if model.loses_last_manager(g, Member::User(u), None) {
                     Expected::Error(StatusCode::CONFLICT, "last_manager")
                 } else {
                     Expected::Status(StatusCode::NO_CONTENT)
@@ -501,7 +520,7 @@ impl<'a> World<'a> {
                 let expected = model.gate(by, g, "group_remove_user").unwrap_or_else(|| {
                     if !model.members.contains_key(&(u, g)) {
                         Expected::Error(StatusCode::NOT_FOUND, "not_found")
-                    } else if model.loses_last_manager(g, u, None) {
+                    } else if model.loses_last_manager(g, Member::User(u), None) {
                         Expected::Error(StatusCode::CONFLICT, "last_manager")
                     } else {
                         Expected::Status(StatusCode::NO_CONTENT)
@@ -516,7 +535,14 @@ impl<'a> World<'a> {
                 let g = group as usize;
                 let by = model.pick(by, g, "group_remove");
                 let reply = self.send(Method::DELETE, &format!("/groups/{}", self.groups[g]), by, None).await;
-                let expected = model.gate(by, g, "group_remove").unwrap_or(Expected::Status(StatusCode::NO_CONTENT));
+                // Deleting a child unlinks it from its parents: refused where it is the last
+                // manager of one that keeps other members.
+                let orphans_a_parent =
+                    model.parents(g).into_iter().any(|p| model.loses_last_manager(p, Member::Child(g), None));
+                let expected = model.gate(by, g, "group_remove").unwrap_or(match orphans_a_parent {
+                    true => Expected::Error(StatusCode::CONFLICT, "last_manager"),
+                    false => Expected::Status(StatusCode::NO_CONTENT),
+                });
                 self.step("group deletion", &format!("U{by} deletes G{g}"), &reply, &expected)?;
                 if reply.status == StatusCode::NO_CONTENT {
                     model.members.retain(|(_, h), _| *h != g);
@@ -533,7 +559,7 @@ impl<'a> World<'a> {
                 let expected = model.gate(by, g, "group_set_privileges").unwrap_or_else(|| {
                     if !model.members.contains_key(&(u, g)) {
                         Expected::Error(StatusCode::NOT_FOUND, "not_found")
-                    } else if model.loses_last_manager(g, u, Some(&after)) {
+                    } else if model.loses_last_manager(g, Member::User(u), Some(&after)) {
                         Expected::Error(StatusCode::CONFLICT, "last_manager")
                     } else {
                         Expected::Status(StatusCode::NO_CONTENT)
@@ -549,8 +575,12 @@ impl<'a> World<'a> {
                 let by = model.pick(by, p, "group_set_privileges");
                 let path = format!("/groups/{}/nested/{}/privileges", self.groups[p], self.groups[c]);
                 let reply = self.send(Method::PUT, &path, by, Some(json!({ "privileges": privileges.names() }))).await;
+                let after: Set = privileges.names().into_iter().collect();
                 let expected =
                     model.gate(by, p, "group_set_privileges").unwrap_or(match model.links.contains_key(&(c, p)) {
+                        true if model.loses_last_manager(p, Member::Child(c), Some(&after)) => {
+                            Expected::Error(StatusCode::CONFLICT, "last_manager")
+                        }
                         true => Expected::Status(StatusCode::NO_CONTENT),
                         false => Expected::Error(StatusCode::NOT_FOUND, "not_found"),
                     });

@@ -71,11 +71,12 @@ async fn read_holder<C: GenericClient>(
 /// take a manager from (`groups`, sorted, so that two of these never wait on each other in
 /// opposite orders): locks them `FOR NO KEY UPDATE` (joins' `FOR KEY SHARE` does not wait for
 /// it), then updates them (a new version, though no value changes). These changes run at
-/// different isolation levels: a link's change and a user's deletion at `READ COMMITTED` (the
-/// race rule of `nested`; `delete_user_in`), the others `SERIALIZABLE`, whose snapshot may
-/// predate a change committed while they waited for the lock. The lock alone would let such a transaction read the members as they were before
-/// that change; since the change updated the row, taking the lock fails as a serialization
-/// failure instead, and the retry reads them as they are.
+/// different isolation levels: at `READ COMMITTED` a link's change or a group's deletion (the
+/// race rule of `nested`), a removal and a user's deletion (which must read what a join they
+/// waited for wrote); a privilege change `SERIALIZABLE`, whose snapshot may predate a change
+/// committed while it waited for the lock. The lock alone would let it read the members as they
+/// were before that change; since the change updated the row, taking the lock fails as a
+/// serialization failure instead, and the retry reads them as they are.
 pub(super) async fn mark_managers_changed<C: GenericClient>(tx: &C, groups: &[&str]) -> Result<(), Failure> {
     query(tx, "SELECT id FROM groups WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE", &[&groups]).await?;
     execute(tx, "UPDATE groups SET id = id WHERE id = ANY($1)", &[&groups]).await?;
