@@ -155,13 +155,14 @@ impl Gate {
         if join {
             limiter.check_join(None, Some(user))?;
         }
+        let head = request.extensions().get::<Head>().is_some();
         // A HEAD on a GET that mints stores nothing (`Minting::Preview`): not a write.
-        if is_write(request.method(), &operation.id) && request.extensions().get::<Head>().is_none() {
+        if is_write(request.method(), &operation.id) && !head {
             limiter.write(user)?;
         }
         let mut ctx = RequestContext::new(caller, client);
         ctx.restricted = restricted;
-        ctx.head = request.extensions().get::<Head>().is_some();
+        ctx.head = head;
         let mut result = self.process(request, body, operation, params, ctx).await;
         if result.as_ref().is_ok_and(|r| r.status() == hyper::StatusCode::INTERNAL_SERVER_ERROR) {
             result = self.unless_caller_gone(&shared, result).await;
