@@ -155,14 +155,15 @@ impl Gate {
         if join {
             limiter.check_join(None, Some(user))?;
         }
-        let head = request.extensions().get::<Head>().is_some();
-        // A HEAD on a GET that mints stores nothing (`Minting::Preview`): not a write.
-        if is_write(request.method(), &operation.id) && !head {
+        // A HEAD on a GET that mints stores nothing (`Minting::Preview`), but counts as the GET
+        // does: its status must be the GET's (contract §2), 429 included, and the limiter cannot
+        // ask without counting.
+        if is_write(request.method(), &operation.id) {
             limiter.write(user)?;
         }
         let mut ctx = RequestContext::new(caller, client);
         ctx.restricted = restricted;
-        ctx.head = head;
+        ctx.head = request.extensions().get::<Head>().is_some();
         let mut result = self.process(request, body, operation, params, ctx).await;
         if result.as_ref().is_ok_and(|r| r.status() == hyper::StatusCode::INTERNAL_SERVER_ERROR) {
             result = self.unless_caller_gone(&shared, result).await;
@@ -303,8 +304,8 @@ const JOIN_OPERATIONS: [&str; 2] = ["join_group", "join_nested_group"];
 
 /// Writes, which the per-user write limit counts whatever their outcome.
 /// Whether a request counts against the writes per user (§9): every POST, PUT, PATCH and
-/// DELETE, and the GETs that Onezone made to mint and store a token (not their HEADs, which
-/// store nothing).
+/// DELETE, and the GETs (and so HEADs, which store nothing but answer as GET) that Onezone made
+/// to mint and store a token.
 fn is_write(method: &Method, operation: &str) -> bool {
     matches!(*method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE) || MINTING_GETS.contains(&operation)
 }
