@@ -162,20 +162,20 @@ impl SqliteStore {
                 return Ok(Guarded::Missing);
             }
             let groups: Vec<String> = id_list(tx, USER_GROUPS, &[id], Ok)?;
-            let mut stmt = tx.prepare_cached(
+            // (group, member, stored privileges) rows of the user's groups.
+            let triples = |sql: &str| -> Result<Vec<(String, String, i64)>, Failure> {
+                let mut stmt = tx.prepare_cached(sql)?;
+                let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            };
+            let all = triples(
                 "SELECT m.group_id, m.user_id, m.privileges FROM memberships m
                  WHERE m.group_id IN (SELECT group_id FROM memberships WHERE user_id = ?1)",
             )?;
-            let all = stmt
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let mut stmt = tx.prepare_cached(
+            let links = triples(
                 "SELECT l.parent_id, l.child_id, l.privileges FROM group_links l
                  WHERE l.parent_id IN (SELECT group_id FROM memberships WHERE user_id = ?1)",
             )?;
-            let links = stmt
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
             if let Some(group) = first_group_losing_its_manager(id, &groups, &all, &links)? {
                 return Ok(Guarded::LastManager(group));
             }
